@@ -1,0 +1,88 @@
+"""Domain knowledge from `data/lexicon/*.yaml`: what an editor can read and extend.
+
+All lexicon files are merged: lists under the same key are concatenated in file order, so an
+editor can add a file of their own instead of editing the shipped ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem, display_path
+from .model import Unit
+from .schemacheck import schema_problems
+from .sources import Layout
+from .yamlfile import read_yaml, to_plain
+
+
+@dataclass
+class Lexicon:
+    """The merged lexicon: `data` holds every key; typed views for the parts the site uses."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    layout: Layout = field(default_factory=Layout)
+    units: dict[str, Unit] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+
+def _compile(pattern: str, where: Problem, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str] | None, list[Problem]]:
+    try:
+        return re.compile(pattern, flags), []
+    except re.error as err:
+        return None, [Problem(where.file, where.line, where.col, f"invalid pattern: {err}")]
+
+
+def load_lexicon(lexicon_dir: Path) -> tuple[Lexicon, list[Problem]]:
+    """Read and merge every lexicon file; a missing folder is an empty lexicon."""
+    lexicon = Lexicon()
+    problems: list[Problem] = []
+    if not lexicon_dir.is_dir():
+        return lexicon, problems
+    for path in sorted(lexicon_dir.glob("*.yaml")):
+        doc, read_problems = read_yaml(path, display_path(path))
+        problems += read_problems
+        if doc is None:
+            continue
+        lexicon.files.append(path)
+        plain = to_plain(doc.data) if doc.data is not None else {}
+        if not isinstance(plain, dict):
+            problems.append(doc.problem((), "a lexicon file must be a mapping"))
+            continue
+        file_problems = schema_problems(doc, plain, "lexicon")
+        problems += file_problems
+        if file_problems:
+            continue
+        for key, value in plain.items():
+            if isinstance(value, list):
+                lexicon.data.setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                lexicon.data.setdefault(key, {}).update(value)
+            else:
+                lexicon.data[key] = value
+        if "layout" in plain:
+            layout = plain["layout"]
+            here = doc.problem(("layout",), "")
+            dateline, p1 = _compile(layout["dateline"], here, 0) if "dateline" in layout else (lexicon.layout.dateline, [])
+            rule, p2 = _compile(layout["rule"], here) if "rule" in layout else (lexicon.layout.rule, [])
+            footer = list(lexicon.layout.footer)
+            for pattern in layout.get("footer", []):
+                compiled, p3 = _compile(pattern, here)
+                problems += p3
+                if compiled:
+                    footer.append(compiled)
+            problems += p1 + p2
+            lexicon.layout = Layout(dateline=dateline, footer=tuple(footer), rule=rule)
+    for raw in lexicon.data.get("units", []):
+        lexicon.units[raw["id"]] = Unit(
+            id=raw["id"],
+            dimension=raw["dimension"],
+            factor=float(raw["factor"]),
+            symbol=raw["symbol"],
+            names=tuple(raw["names"]),
+            also_show=raw.get("also_show"),
+            prefix=bool(raw.get("prefix", False)),
+        )
+    return lexicon, problems

@@ -1,0 +1,69 @@
+"""JSON Schema validation of hand-edited YAML, reported as `file:line:col: message`.
+
+Every error of a file is reported at once; unknown keys get a "did you mean" for typos of
+known keys, because that is the most common editing mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import Problem
+from .yamlfile import YamlDocument
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    """The validator for `generator/schema/<name>.schema.json` (loaded once per process)."""
+    text = resources.files("generator.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+    return Draft202012Validator(json.loads(text))
+
+
+def _subschema(error: ValidationError) -> dict[str, Any]:
+    schema = error.schema
+    return schema if isinstance(schema, dict) else {}
+
+
+def _message(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
+    path = tuple(error.absolute_path)
+    where = ".".join(str(p) for p in path) or "top level"
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = sorted(_subschema(error).get("properties", {}))
+        out = []
+        for key in error.instance:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+            out.append(((*path, key), f"unknown key '{key}'{hint}"))
+        return out
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        return [(path, f"{where}: missing '{missing}'")]
+    if error.validator == "enum":
+        options = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        return [(path, f"{where}: {error.instance!r} is not allowed; use one of: {options}")]
+    if error.validator == "pattern":
+        return [(path, f"{where}: {error.instance!r} does not have the expected form ({_subschema(error).get('description') or error.validator_value})")]
+    if error.validator == "type":
+        return [(path, f"{where}: expected {error.validator_value}, got {type(error.instance).__name__}")]
+    if error.validator in ("oneOf", "anyOf"):
+        desc = _subschema(error).get("description") or "a valid value"
+        return [(path, f"{where}: {error.instance!r} is not {desc}")]
+    return [(path, f"{where}: {error.message}")]
+
+
+def schema_problems(doc: YamlDocument, plain: Any, schema: str) -> list[Problem]:
+    """Every schema violation of `plain` (the plain form of `doc.data`)."""
+    problems = []
+    for error in validator(schema).iter_errors(plain):
+        for path, message in _message(error):
+            problems.append(doc.problem(path, message))
+    return problems

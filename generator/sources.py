@@ -1,0 +1,270 @@
+"""Stage 1: read the articles in `seeds/` and their metadata.
+
+Each article is `seeds/<id>.txt` with its metadata in `seeds/<id>.yaml` beside it. The
+loader cleans the text (no BOM, LF line endings, NFC), separates header lines (outlet line,
+headline, dek, dateline) and closing lines (bylines, contributor lines) from the body, and
+numbers the body paragraphs. Offsets everywhere count characters of the cleaned text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, display_path
+from .textnorm import clean_source_text, fold
+from .yamlfile import read_yaml, to_plain
+
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
+RELIABILITY = ("normal", "weak")
+META_KEYS = ("publisher", "published", "title", "url", "reliability", "reliability_note")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Cues from the lexicon that tell header and closing lines from the body."""
+
+    dateline: re.Pattern[str] | None = None
+    footer: tuple[re.Pattern[str], ...] = ()
+    rule: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based, as shown to readers
+    start: int
+    end: int
+    heading: bool = False  # a subhead inside the body ("At the front")
+
+
+@dataclass
+class Source:
+    """One article: metadata, cleaned text and where its parts are."""
+
+    id: str
+    path: Path
+    publisher: str
+    published: dt.date
+    title: str
+    text: str
+    url: str | None = None
+    reliability: str = "normal"
+    reliability_note: str | None = None
+    header: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footer: list[tuple[int, int]] = field(default_factory=list)
+    digest: str = ""
+
+    @property
+    def body_start(self) -> int:
+        return self.paragraphs[0].start if self.paragraphs else 0
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        for para in self.paragraphs:
+            if para.start <= offset < para.end:
+                return para
+        return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines, trimmed of surrounding whitespace."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        lead = len(line) - len(line.lstrip())
+        trail = len(line.rstrip())
+        if trail > lead:
+            spans.append((match.start() + lead, match.start() + trail))
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated blocks if the text has them, else lines."""
+    if not re.search(r"\n[ \t]*\n", text.strip()):
+        return _lines(text)
+    spans = []
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        block = match.group()
+        lead = len(block) - len(block.lstrip())
+        spans.append((match.start() + lead, match.start() + len(block.rstrip())))
+    return spans
+
+
+def _is_subhead(line: str) -> bool:
+    """A short line without closing punctuation inside the body reads as a subhead."""
+    words = line.split()
+    return 0 < len(words) <= 8 and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)" and line[0].isupper()
+
+
+def split_layout(
+    text: str, title: str, publisher: str, layout: Layout
+) -> tuple[list[tuple[int, int]], list[Paragraph], list[tuple[int, int]]]:
+    """Split cleaned text into header spans, numbered body paragraphs and footer spans."""
+    blocks = _blocks(text)
+    header: list[tuple[int, int]] = []
+    footer: list[tuple[int, int]] = []
+    known = {fold(title).casefold(), fold(publisher).casefold()}
+
+    # A dateline in one of the first lines makes every line above it header.
+    first_body = 0
+    for index, (start, end) in enumerate(blocks[:6]):
+        match = layout.dateline.match(text[start:end]) if layout.dateline else None
+        if match:
+            header.extend(blocks[:index])
+            header.append((start, start + len(match.group().rstrip())))
+            blocks[index] = (start + match.end(), end)
+            first_body = index
+            break
+    else:
+        for start, end in blocks:
+            line = fold(text[start:end]).casefold()
+            is_rule = layout.rule is not None and layout.rule.match(text[start:end])
+            if line in known or is_rule:
+                header.append((start, end))
+                first_body += 1
+            else:
+                break
+    body = blocks[first_body:]
+    while body:
+        start, end = body[-1]
+        line = text[start:end]
+        if any(p.search(line) for p in layout.footer):
+            footer.insert(0, body.pop())
+        else:
+            break
+    paragraphs = [
+        Paragraph(i, s, e, _is_subhead(text[s:e])) for i, (s, e) in enumerate(body, start=1) if e > s
+    ]
+    return header, paragraphs, footer
+
+
+def _did_you_mean(key: str, known: tuple[str, ...]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+
+
+def _read_metadata(path: Path, display: str) -> tuple[dict[str, object] | None, list[Problem]]:
+    doc, problems = read_yaml(path, display)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [Problem(display, 1, 1, "metadata must be a mapping of key: value lines")]
+    meta = to_plain(doc.data)
+    for key in meta:
+        if key not in META_KEYS:
+            problems.append(doc.problem((key,), f"unknown key '{key}'{_did_you_mean(key, META_KEYS)}"))
+    for key in ("publisher", "published", "title"):
+        if not meta.get(key):
+            problems.append(Problem(display, 1, 1, f"missing '{key}'; add '{key}: ...'"))
+    for key in ("publisher", "title", "url", "reliability_note"):
+        if key in meta and meta[key] is not None and not isinstance(meta[key], str):
+            problems.append(doc.problem((key,), f"'{key}' must be text"))
+    published = meta.get("published")
+    if published:
+        try:
+            meta["published"] = dt.date.fromisoformat(str(published))
+        except ValueError:
+            problems.append(
+                doc.problem(("published",), f"'published' must be a date as YYYY-MM-DD, not {published!r}")
+            )
+    url = meta.get("url")
+    if isinstance(url, str) and not re.match(r"^https?://[^\s<>\"']+$", url):
+        problems.append(doc.problem(("url",), "'url' must start with http:// or https://"))
+    rel = meta.get("reliability", "normal")
+    if rel not in RELIABILITY:
+        problems.append(
+            doc.problem(("reliability",), f"'reliability' must be one of {', '.join(RELIABILITY)}")
+        )
+    return (None if problems else meta), problems
+
+
+def _read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        limit = MAX_ARTICLE_BYTES // 1024 // 1024
+        return None, [
+            Problem(display, 0, 0, f"article is {size / 1024 / 1024:.1f} MiB; the limit is {limit} MiB")
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [
+            Problem(display, line, col, f"byte 0x{raw[err.start]:02x} is not UTF-8; save the article as UTF-8")
+        ]
+    text = clean_source_text(text)
+    if "\x00" in text:
+        return None, [Problem(display, 0, 0, "article contains NUL bytes; is it a text file?")]
+    if not text.strip():
+        return None, [Problem(display, 0, 0, "article is empty")]
+    return text, []
+
+
+def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Problem]]:
+    """Every article in `seeds_dir`, sorted by id, and every problem found on the way."""
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    if not seeds_dir.is_dir():
+        return [], [Problem(display_path(seeds_dir), 0, 0, "seeds folder not found")]
+    texts = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    stems = {p.stem for p in texts}
+    for meta_path in sorted(seeds_dir.glob("*.yaml")):
+        if meta_path.stem not in stems:
+            problems.append(
+                Problem(display_path(meta_path), 0, 0, f"metadata without an article: no {meta_path.stem}.txt")
+            )
+    seen: dict[str, str] = {}
+    for path in texts:
+        display = display_path(path)
+        if not SOURCE_ID.match(path.stem):
+            problems.append(
+                Problem(display, 0, 0, "file name must be a lower-case id (a-z, 0-9, '-', '.', '_') + .txt")
+            )
+            continue
+        meta_path = path.with_suffix(".yaml")
+        if not meta_path.is_file():
+            problems.append(
+                Problem(display, 0, 0, f"no metadata: create {display_path(meta_path)} with publisher, published and title")
+            )
+            continue
+        meta, meta_problems = _read_metadata(meta_path, display_path(meta_path))
+        text, text_problems = _read_text(path, display)
+        problems += meta_problems + text_problems
+        if meta is None or text is None:
+            continue
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if digest in seen:
+            problems.append(Problem(display, 0, 0, f"same text as {seen[digest]}; remove one of them"))
+            continue
+        seen[digest] = display
+        title, publisher = str(meta["title"]), str(meta["publisher"])
+        header, paragraphs, footer = split_layout(text, title, publisher, layout)
+        if not paragraphs:
+            problems.append(Problem(display, 0, 0, "article has no body paragraphs"))
+            continue
+        sources.append(
+            Source(
+                id=path.stem,
+                path=path,
+                publisher=publisher,
+                published=meta["published"],  # type: ignore[arg-type]
+                title=title,
+                text=text,
+                url=meta.get("url"),  # type: ignore[arg-type]
+                reliability=str(meta.get("reliability") or "normal"),
+                reliability_note=meta.get("reliability_note"),  # type: ignore[arg-type]
+                header=header,
+                paragraphs=paragraphs,
+                footer=footer,
+                digest=digest,
+            )
+        )
+    return sources, problems

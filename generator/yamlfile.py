@@ -1,0 +1,195 @@
+"""Reading hand-edited YAML safely, with positions, and writing it atomically.
+
+Editors make mistakes, so reading never raises on bad input: it returns the problems with
+`file:line:col`. Aliases and custom tags are refused outright (no editor needs them, and
+aliases are how "billion laughs" files blow up memory); oversized files are refused before
+parsing. Writes go through a temporary file and a rename, so a file is always old or new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+
+from .errors import Problem
+
+MAX_YAML_BYTES = 8 * 1024 * 1024
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+Path_ = tuple[str | int, ...]
+
+
+def round_trip_yaml() -> YAML:
+    """The one YAML configuration used for reading and writing data files."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    return yaml
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: `data` keeps comments and positions (ruamel round-trip types)."""
+
+    path: Path
+    display: str
+    data: Any
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """1-based line and column of the value at `path` (or of its nearest parent)."""
+        node = self.data
+        line, col = 1, 1
+        for key in path:
+            if isinstance(node, CommentedMap) and key in node:
+                kl, kc, vl, vc = node.lc.data[key] if key in node.lc.data else (0, 0, 0, 0)
+                line, col = kl + 1, kc + 1
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+                il, ic = node.lc.data[key] if key < len(node.lc.data) else (0, 0)
+                line, col = il + 1, ic + 1
+                node = node[key]
+            else:
+                break
+        return line, col
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, col = self.position(path)
+        return Problem(self.display, line, col, message)
+
+
+def _problem_from_mark(display: str, err: MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    text = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
+    if "found duplicate key" in text or type(err).__name__ == "DuplicateKeyError":
+        text = text.replace("while constructing a mapping ", "").strip()
+        text = f"duplicate key: {text}; each key may appear once in a mapping"
+    line = mark.line + 1 if mark else 0
+    col = mark.column + 1 if mark else 0
+    return Problem(display, line, col, text)
+
+
+def _scan_events(yaml: YAML, text: str, display: str) -> list[Problem]:
+    """Refuse aliases, anchors and non-standard tags before anything is constructed."""
+    problems = []
+    for event in yaml.parse(io.StringIO(text)):
+        mark = event.start_mark
+        where = (display, mark.line + 1, mark.column + 1)
+        if isinstance(event, AliasEvent):
+            problems.append(Problem(*where, "aliases (*name) are not allowed; write the value out"))
+        elif isinstance(event, ScalarEvent | CollectionStartEvent):
+            if getattr(event, "anchor", None):
+                problems.append(
+                    Problem(*where, "anchors (&name) are not allowed; write the value out")
+                )
+            tag = getattr(event, "tag", None)
+            if tag and str(tag) not in _STANDARD_TAGS and str(tag) != "!":
+                problems.append(Problem(*where, f"custom tag {tag} is not allowed"))
+        if len(problems) >= 20:
+            break
+    return problems
+
+
+def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `path`; on any problem return (None, problems) instead of raising."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        return None, [Problem(display, 0, 0, f"cannot read file: {err.strerror}")]
+    if size > MAX_YAML_BYTES:
+        mib = size / 1024 / 1024
+        limit = MAX_YAML_BYTES // 1024 // 1024
+        return None, [
+            Problem(display, 0, 0, f"file is {mib:.1f} MiB; the limit is {limit} MiB, split it")
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(display, line, col, "not valid UTF-8; save the file as UTF-8")]
+    yaml = round_trip_yaml()
+    try:
+        problems = _scan_events(yaml, text, display)
+        if problems:
+            return None, problems
+        data = yaml.load(text)
+    except MarkedYAMLError as err:
+        return None, [_problem_from_mark(display, err)]
+    except YAMLError as err:  # errors without a position (rare)
+        return None, [Problem(display, 0, 0, f"invalid YAML: {err}")]
+    except RecursionError:
+        return None, [Problem(display, 0, 0, "nesting is too deep")]
+    return YamlDocument(path, display, data), []
+
+
+def to_plain(value: Any) -> Any:
+    """Round-trip types to plain JSON-like types (dates become ISO strings)."""
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)  # drop ruamel's scalar-string subclasses
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
+
+
+def dump_yaml(data: Any, header: str = "") -> str:
+    """Serialise round-trip data to text (deterministic for the same input)."""
+    buf = io.StringIO()
+    round_trip_yaml().dump(data, buf)
+    return header + buf.getvalue()
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path` so that readers see either the old or the new file."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def walk_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string value in a nested structure, with its path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
