@@ -65,5 +65,5 @@ def schema_problems(doc: YamlDocument, plain: Any, schema: str) -> list[Problem]
     problems = []
     for error in validator(schema).iter_errors(plain):
         for path, message in _message(error):
-            problems.append(doc.problem(path, message))
+            problems.append(doc.problem(path, message, at_key=message.startswith("unknown key")))
     return problems

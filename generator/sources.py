@@ -158,7 +158,9 @@ def _read_metadata(path: Path, display: str) -> tuple[dict[str, object] | None, 
     meta = to_plain(doc.data)
     for key in meta:
         if key not in META_KEYS:
-            problems.append(doc.problem((key,), f"unknown key '{key}'{_did_you_mean(key, META_KEYS)}"))
+            problems.append(
+                doc.problem((key,), f"unknown key '{key}'{_did_you_mean(key, META_KEYS)}", at_key=True)
+            )
     for key in ("publisher", "published", "title"):
         if not meta.get(key):
             problems.append(Problem(display, 1, 1, f"missing '{key}'; add '{key}: ...'"))

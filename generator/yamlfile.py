@@ -51,14 +51,21 @@ class YamlDocument:
     display: str
     data: Any
 
-    def position(self, path: Path_) -> tuple[int, int]:
-        """1-based line and column of the value at `path` (or of its nearest parent)."""
+    def position(self, path: Path_, at_key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at `path` (or of its nearest parent).
+
+        With `at_key`, the position of the last key instead of its value (for unknown keys).
+        """
         node = self.data
         line, col = 1, 1
-        for key in path:
+        for index, key in enumerate(path):
             if isinstance(node, CommentedMap) and key in node:
                 kl, kc, vl, vc = node.lc.data[key] if key in node.lc.data else (0, 0, 0, 0)
-                line, col = kl + 1, kc + 1
+                last = index == len(path) - 1
+                if at_key or not last or isinstance(node[key], CommentedMap | CommentedSeq):
+                    line, col = kl + 1, kc + 1
+                else:
+                    line, col = vl + 1, vc + 1
                 node = node[key]
             elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
                 il, ic = node.lc.data[key] if key < len(node.lc.data) else (0, 0)
@@ -68,8 +75,8 @@ class YamlDocument:
                 break
         return line, col
 
-    def problem(self, path: Path_, message: str) -> Problem:
-        line, col = self.position(path)
+    def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
+        line, col = self.position(path, at_key)
         return Problem(self.display, line, col, message)
 
 

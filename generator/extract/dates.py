@@ -1,0 +1,225 @@
+"""Date expressions ("on Sunday", "in February", "since October 2023") resolved against the
+article's publication date.
+
+Names and relative words come from `dates.yaml`. A part of a date not written in the text
+is worked out from the publication date and listed in `inferred`, so the site can say so.
+Inference looks back (news reports what happened), except after an "until" word, where the
+period runs forward from publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .quantities import QuantityRules, parse_number, rules_for
+
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PARTS = ("year", "month", "day")
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """`text[start:end]` resolved to `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+
+    start: int
+    end: int
+    text: str
+    date: str
+    inferred: tuple[str, ...] = ()
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRules:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    lead: re.Pattern[str]  # a word that makes a lone month or year a date
+    since: re.Pattern[str]
+    until: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    relative_periods: dict[str, dict[str, Any]]
+    seasons: dict[str, tuple[int, int]]
+    numbers: QuantityRules
+    time_units: dict[str, str]
+
+
+def _alt(names: Any) -> str:
+    return "|".join(re.escape(str(n)) for n in sorted(set(names), key=lambda n: (-len(n), n))) or "(?!x)x"
+
+
+def build_date_rules(data: dict[str, Any]) -> DateRules:
+    """Compile the date patterns of a merged lexicon's `data`."""
+    months = {str(k): int(v) for k, v in (data.get("months") or {}).items()}
+    weekdays = {str(k): int(v) for k, v in (data.get("weekdays") or {}).items()}
+    rel_days = {str(k).casefold(): int(v) for k, v in (data.get("relative_days") or {}).items()}
+    rel_periods = {str(k).casefold(): dict(v) for k, v in (data.get("relative_periods") or {}).items()}
+    seasons = {str(k).casefold(): (int(v[0]), int(v[1])) for k, v in (data.get("seasons") or {}).items()}
+    numbers = rules_for(data)
+    time_units = {n: uid for n, (uid, dim) in numbers.units.items() if dim == "time"}
+    month = rf"(?<![\w])(?P<month>{_alt(months)})(?![\w])"
+    number = rf"(?P<n>\d+|{_alt(numbers.words)})"
+    units = _alt(time_units)
+    edges = _alt([*(data.get("end_words") or []), *(data.get("start_words") or [])])
+    patterns = (
+        ("mdy", rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])"),
+        ("dmy", rf"(?<![\w.,]){_DAY}\s+{month}(?:,?\s+{_YEAR})?(?![\w])"),
+        ("my", rf"{month},?\s+{_YEAR}(?![\w])"),
+        ("m", rf"(?:(?P<edge>(?i:{edges}))\s+)?{month}"),
+        ("y", rf"(?:(?P<edge>(?i:{edges}))\s+)?(?<![\w,.$-]){_YEAR}(?![\w%-])"),
+        ("weekday", rf"(?<![\w])(?P<weekday>{_alt(weekdays)})(?![\w])"),
+        ("relday", rf"(?i:\b(?P<relday>{_alt(rel_days)})\b)"),
+        ("relperiod", rf"(?i:\b(?P<relperiod>{_alt(rel_periods)})\b)"),
+        ("season", rf"(?i:\b(?:(?:in|this|last|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons)})\b(?:\s+(?:of\s+)?{_YEAR})?)"),
+        ("ago", rf"(?i:\b{number}[\s-]+(?P<unit>{units})\s+(?:{_alt(data.get('ago_words') or [])})\b)"),
+        ("past", rf"(?i:\b(?:{_alt(data.get('past_period_words') or [])})\s+(?:{number}\s+)?(?P<unit>{units})\b)"),
+    )
+    lead = _alt([*(data.get("month_lead_words") or []), *(data.get("end_words") or [])])
+    return DateRules(
+        patterns=tuple((name, re.compile(p)) for name, p in patterns),
+        lead=re.compile(rf"(?i:\b(?:{lead}))[\s-]+(?:the\s+)?$"),
+        since=re.compile(rf"(?i:\b(?:{_alt(data.get('since_words') or [])}))\s+$"),
+        until=re.compile(rf"(?i:\b(?:{_alt(data.get('until_words') or [])}))\s+$"),
+        months={k.casefold(): v for k, v in months.items()},
+        weekdays={k.casefold(): v for k, v in weekdays.items()},
+        relative_days=rel_days,
+        relative_periods=rel_periods,
+        seasons=seasons,
+        numbers=numbers,
+        time_units=time_units,
+    )
+
+
+_CACHE: dict[int, tuple[dict[str, Any], DateRules]] = {}
+
+
+def date_rules_for(data: dict[str, Any]) -> DateRules:
+    """`build_date_rules` once per lexicon object."""
+    hit = _CACHE.get(id(data))
+    if hit is None or hit[0] is not data:
+        hit = (data, build_date_rules(data))
+        _CACHE[id(data)] = hit
+    return hit[1]
+
+
+def _iso(day: dt.date, precision: int = 3) -> str:
+    return day.isoformat()[: (4, 7, 10)[precision - 1]]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _pick_year(month: int, day: int, pub: dt.date, forward: bool) -> int:
+    """The year putting month/day latest on or before publication (earliest after, if forward)."""
+    if forward:
+        return pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
+    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _resolve(name: str, m: re.Match[str], pub: dt.date, rules: DateRules, forward: bool) -> tuple[dt.date, dt.date | None, int, tuple[str, ...]] | None:
+    """(start, end of period or None, precision 1-3, inferred parts) of one match."""
+    year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
+    if name in ("mdy", "dmy", "my", "m"):
+        month = rules.months[m.group("month").casefold()]
+        day = int(m.group("day")) if name in ("mdy", "dmy") else None
+        inferred: tuple[str, ...] = () if year else ("year",)
+        if year is None:
+            year = _pick_year(month, day or (32 if forward else 0), pub, forward)
+        if day is None:
+            return dt.date(year, month, 1), None, 2, inferred
+        if day < 1 or day > calendar.monthrange(year, month)[1]:
+            return None
+        return dt.date(year, month, day), None, 3, inferred
+    if name == "y":
+        return dt.date(int(m.group("year")), 1, 1), None, 1, ()
+    if name == "weekday":
+        back = (pub.weekday() - rules.weekdays[m.group("weekday").casefold()]) % 7
+        return pub - dt.timedelta(days=back), None, 3, _PARTS
+    if name == "relday":
+        return pub + dt.timedelta(days=rules.relative_days[m.group("relday").casefold()]), None, 3, _PARTS
+    if name == "relperiod":
+        spec = rules.relative_periods[m.group("relperiod").casefold()]
+        offset = int(spec.get("offset", 0))
+        if spec.get("unit") == "week":
+            monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
+            return monday, monday + dt.timedelta(days=6), 3, _PARTS
+        if spec.get("unit") == "month":
+            return _shift_months(pub, offset), None, 2, ("year", "month")
+        return dt.date(pub.year + offset, 1, 1), None, 1, ("year",)
+    if name == "season":
+        first, last = rules.seasons[m.group("season").casefold()]
+        start_year = year if year else (pub.year if (first, 1) <= (pub.month, pub.day) else pub.year - 1)
+        end_year = start_year + (1 if last < first else 0)
+        return dt.date(start_year, first, 1), _month_end(end_year, last), 2, ("month",) if year else ("year", "month")
+    count = parse_number(m.group("n"), rules.numbers) if m.group("n") else 1.0
+    if count is None or count != int(count):
+        return None
+    unit = rules.time_units[m.group("unit").casefold()]
+    n = int(count)
+    if unit == "day":
+        start, precision = pub - dt.timedelta(days=n), 3
+    elif unit == "week":
+        start, precision = pub - dt.timedelta(weeks=n), 3
+    elif unit == "month":
+        start, precision = _shift_months(pub, -n), 2
+    elif unit == "year":
+        start, precision = dt.date(pub.year - n, pub.month, 1), 1
+    else:
+        return None  # hours ago: finer than a date
+    return start, (pub if name == "past" else None), precision, _PARTS[:precision]
+
+
+def _in_quotes(text: str, offset: int) -> bool:
+    """Inside quoted speech a relative date counts from when the words were said, not published."""
+    before = text[:offset]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or (before.count('"') % 2 == 1)
+
+
+def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0) -> list[DateExpr]:
+    """Every date expression in `text` (one sentence or more), resolved against `published`."""
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, pattern in rules.patterns:
+        for m in pattern.finditer(text):
+            if name in ("m", "y") and not m.group("edge") and not rules.lead.search(text[: m.start()]):
+                continue  # "March" and "may" alone are words; "2024 election" is not a date
+            candidates.append((m.start(), -(m.end() - m.start()), name, m))
+    found: list[DateExpr] = []
+    taken_end = -1
+    for start, _neg, name, m in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if start < taken_end:
+            continue
+        if name in ("weekday", "relday", "relperiod", "ago") and _in_quotes(text, start):
+            continue
+        until_m = rules.until.search(text[:start])
+        since_m = rules.since.search(text[:start])
+        resolved = _resolve(name, m, published, rules, forward=until_m is not None)
+        if resolved is None:
+            continue
+        first, last, precision, inferred = resolved
+        is_end = bool("edge" in m.groupdict() and m.group("edge") and "end" in m.group("edge").casefold())
+        if is_end or (m.groupdict().get("edge") and until_m):
+            day = last or (_month_end(first.year, 12 if precision == 1 else first.month) if is_end else first)
+            first, last, precision = day, None, 3
+        elif m.groupdict().get("edge"):
+            precision = 3
+        begin = start
+        date, until = _iso(first, precision), (_iso(last, 2 if name == "season" else 3) if last else None)
+        if since_m:
+            begin, until = since_m.start(), published.isoformat()
+        elif until_m:
+            begin, date, until, inferred = until_m.start(), published.isoformat(), date, _PARTS
+        found.append(DateExpr(offset + begin, offset + m.end(), text[begin : m.end()], date, inferred, until))
+        taken_end = m.end()
+    return found

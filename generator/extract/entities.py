@@ -1,0 +1,232 @@
+"""Entity mentions in one article: known entities by alias, new ones by context.
+
+Known entities (lexicon + data/entities.yaml) match by any alias, longest first. Entities
+nobody listed are discovered from the contexts that introduce them: a title or role noun
+before a name, an apposition after it, a speech verb beside it, a run of capitalised words
+ending in an organisation noun, a name before a weapon noun ("Tomahawk cruise missiles"),
+a designation ("MGM-140") or an acronym defined in brackets. Spelling variants merge onto
+one entity by fuzzy matching of name tokens; surnames alone refer back to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..sources import Source
+from .knowledge import Knowledge, KnownEntity, slug
+from .names import Candidate, discover
+
+_CAP_TOKEN = re.compile(r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
+_TITLE_BEFORE_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class Mention:
+    """`source.text[start:end] == text` names the entity `entity_id`."""
+
+    entity_id: str
+    start: int
+    end: int
+    text: str
+
+
+def _order(mention: Mention) -> tuple[int, int, str]:
+    return mention.start, mention.end, mention.entity_id
+
+
+@dataclass
+class EntityScan:
+    """Mentions of one article and the entities they name, in schema form."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, KnownEntity] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def entity(self, entity_id: str) -> KnownEntity | None:
+        return self.entities.get(entity_id)
+
+    def records(self) -> list[dict[str, object]]:
+        """One schema `entity` item per entity mentioned, aliases = surface forms seen."""
+        seen: dict[str, list[str]] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.entity_id, [])
+            if mention.text not in seen[mention.entity_id]:
+                seen[mention.entity_id].append(mention.text)
+        out: list[dict[str, object]] = []
+        for entity_id in sorted(seen):
+            entity = self.entities[entity_id]
+            item: dict[str, object] = {"id": entity.id, "kind": entity.kind}
+            if entity.category:
+                item["category"] = entity.category
+            item["name"] = entity.name
+            aliases = sorted(a for a in seen[entity_id] if a != entity.name)
+            if aliases:
+                item["aliases"] = aliases
+            # A listed entity keeps the editor's description; a new one gets the role
+            # the article introduces it with.
+            description = entity.description or self.descriptions.get(entity_id)
+            if description:
+                item["description"] = description
+            item["status"] = "extracted"
+            out.append(item)
+        return out
+
+
+def _alias_hits(text: str, start: int, end: int, knowledge: Knowledge) -> list[Mention]:
+    hits: list[Mention] = []
+    for pattern in (knowledge.alias_exact, knowledge.alias_any_case):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, start, end):
+            entity_id = knowledge.lookup(m.group())
+            if entity_id:
+                hits.append(Mention(entity_id, m.start(), m.end(), m.group()))
+    return hits
+
+
+def _resolve(candidate: Candidate, knowledge: Knowledge, local: dict[str, KnownEntity],
+             pool: dict[str, str]) -> str | None:
+    """Entity id a discovered name belongs to: known, a spelling variant, or new."""
+    known = knowledge.lookup(candidate.name)
+    if known:
+        return known
+    if candidate.category == "person":
+        tokens = candidate.name.split()
+        for token in reversed(tokens):
+            found = knowledge.lookup(token)
+            if found and knowledge.entities[found].is_person:
+                return found
+            found = knowledge.fuzzy_person(token, pool)
+            if found:
+                return found
+            if len(tokens) > 1:
+                break  # only the surname identifies a person; given names are shared
+    entity_id = slug(candidate.name)
+    if entity_id in knowledge.entities:
+        return entity_id
+    if entity_id not in local:
+        local[entity_id] = KnownEntity(entity_id, candidate.kind, candidate.name, candidate.category)
+    if candidate.category == "person":
+        for token in candidate.name.split():
+            if len(token) >= 4:
+                pool.setdefault(token.casefold(), entity_id)
+    return entity_id
+
+
+def _select(hits: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: the longest wins, then the earliest."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.entity_id)):
+        if all(hit.end <= s or hit.start >= e for s, e in taken):
+            chosen.append(hit)
+            taken.append((hit.start, hit.end))
+    return sorted(chosen, key=_order)
+
+
+def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Volodomyr' + 'Zelenskiy' matched apart but naming one person become one mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.entity_id == m.entity_id and text[prev.end : m.start] == " ":
+            out[-1] = Mention(m.entity_id, prev.start, m.end, text[prev.start : m.end])
+        else:
+            out.append(m)
+    return out
+
+
+def _with_titles(text: str, mentions: list[Mention], knowledge: Knowledge,
+                 entities: dict[str, KnownEntity]) -> list[Mention]:
+    """A person's mention takes in the title just before it ('Mr. Biden', 'President X')."""
+    out = []
+    for m in mentions:
+        entity = entities.get(m.entity_id)
+        if entity and entity.is_person and knowledge.titled_name:
+            window_start = max(0, m.start - _TITLE_BEFORE_LIMIT)
+            found = None
+            for t in knowledge.titled_name.finditer(text, window_start, m.end):
+                if t.start("name") == m.start:
+                    found = t
+            if found:
+                m = Mention(m.entity_id, found.start(), m.end, text[found.start() : m.end])
+        out.append(m)
+    return out
+
+
+def _fullest_names(local: dict[str, KnownEntity], names_seen: dict[str, list[str]],
+                   hits: list[Mention]) -> list[Mention]:
+    """A new entity is named by its fullest form ('President Trump' then 'Donald Trump')."""
+    renamed: dict[str, str] = {}
+    for entity_id, names in names_seen.items():
+        entity = local.get(entity_id)
+        if entity is None:
+            continue
+        best = max(names, key=lambda n: (len(n.split()), len(n)))
+        new_id = slug(best)
+        if best != entity.name and new_id not in local:
+            del local[entity_id]
+            local[new_id] = KnownEntity(new_id, entity.kind, best, entity.category)
+            renamed[entity_id] = new_id
+    return [Mention(renamed.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits]
+
+
+def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, int]]) -> EntityScan:
+    """Mentions in the given spans (sentences) of `source` and the entities they name."""
+    text = source.text
+    local: dict[str, KnownEntity] = {}
+    pool: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    hits: list[Mention] = []
+    names_seen: dict[str, list[str]] = {}
+    for start, end in spans:
+        hits += _alias_hits(text, start, end, knowledge)
+    for start, end in spans:
+        for candidate in discover(text, start, end, knowledge):
+            entity_id = _resolve(candidate, knowledge, local, pool)
+            if entity_id is None:
+                continue
+            names_seen.setdefault(entity_id, []).append(candidate.name)
+            for alias in candidate.aliases:
+                hits.append(Mention(entity_id, alias[0], alias[1], text[alias[0] : alias[1]]))
+            if candidate.description and entity_id not in descriptions:
+                descriptions[entity_id] = candidate.description
+    hits = _fullest_names(local, names_seen, hits)
+    # Later references to discovered entities: full name, surname alone, other forms.
+    forms: dict[str, str] = {}
+    for hit in hits:
+        if hit.entity_id in local:
+            forms.setdefault(hit.text, hit.entity_id)
+            entity = local[hit.entity_id]
+            if entity.category == "person" and len(hit.text.split()) > 1:
+                forms.setdefault(hit.text.split()[-1], hit.entity_id)
+    if forms:
+        later = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + r")(?!\w)")
+        for start, end in spans:
+            hits += [Mention(forms[m.group()], m.start(), m.end(), m.group()) for m in later.finditer(text, start, end)]
+    chosen = _select(hits)
+    # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
+    for start, end in spans:
+        for m in _CAP_TOKEN.finditer(text, start, end):
+            if any(c.start <= m.start() < c.end for c in chosen):
+                continue
+            found = knowledge.fuzzy_person(m.group(), pool)
+            if found:
+                hits.append(Mention(found, m.start(), m.end(), m.group()))
+    entities = {**knowledge.entities, **local}
+    mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
+    used = {m.entity_id for m in mentions}
+    return EntityScan(
+        mentions=mentions,
+        entities={k: v for k, v in entities.items() if k in used},
+        descriptions={k: v for k, v in descriptions.items() if k in used},
+    )
+
+
+def find_mentions(source: Source, knowledge: Knowledge) -> list[Mention]:
+    """Every entity mention in the body sentences of `source`, in text order."""
+    from .sentences import split_sentences
+
+    sentences = split_sentences(source, knowledge.split)
+    return scan_entities(source, knowledge, [(s.start, s.end) for s in sentences]).mentions

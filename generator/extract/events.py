@@ -1,0 +1,93 @@
+"""Events: dated sentences (or clauses), with the entities involved.
+
+One event per dated sentence. A sentence with two different dates ("approved it in
+February, and handed it over in April") is split at the clause breaks of `dates.yaml`, one
+event per dated clause; the citation is always the whole sentence, so readers see context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..sources import Source
+from .dates import DateExpr, date_rules_for, find_dates
+from .factbits import citation, entity_info, in_span, is_garbled, lexicon_data, stable_id
+
+_CACHE: dict[int, tuple[dict[str, Any], re.Pattern[str] | None]] = {}
+
+
+def _breaks(data: dict[str, Any]) -> re.Pattern[str] | None:
+    hit = _CACHE.get(id(data))
+    if hit is None or hit[0] is not data:
+        words = sorted((str(w) for w in data.get("clause_breaks") or []), key=lambda w: (-len(w), w))
+        hit = (data, re.compile("|".join(map(re.escape, words))) if words else None)
+        _CACHE[id(data)] = hit
+    return hit[1]
+
+
+def _clauses(start: int, end: int, text: str, breaks: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Clause spans of the sentence text[start:end] (offsets into the article)."""
+    spans, cursor = [], start
+    for m in breaks.finditer(text, start, end) if breaks else ():
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _pieces(sentence: Any, dates: list[DateExpr], text: str, breaks: re.Pattern[str] | None) -> list[tuple[int, int, DateExpr]]:
+    """(start, end, date) of each event: the sentence, or its dated clauses."""
+    distinct = {(d.date, d.until) for d in dates}
+    if len(distinct) == 1:
+        return [(sentence.start, sentence.end, dates[0])]
+    out: list[tuple[int, int, DateExpr]] = []
+    for s, e in _clauses(sentence.start, sentence.end, text, breaks):
+        inside = [d for d in dates if s <= d.start < e]
+        if inside:
+            out.append((s, e, inside[0]))
+    if len(out) < len(distinct):
+        # Dates share a clause: one event per date, each the whole sentence.
+        seen: set[tuple[str, str | None]] = set()
+        out = []
+        for d in dates:
+            if (d.date, d.until) not in seen:
+                seen.add((d.date, d.until))
+                out.append((sentence.start, sentence.end, d))
+    return out
+
+
+def extract_events(source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any) -> list[dict[str, Any]]:
+    """Event items (data schema `event`) for every dated sentence of `source`."""
+    data = lexicon_data(knowledge)
+    rules, breaks = date_rules_for(data), _breaks(data)
+    excluded = frozenset(str(c) for c in data.get("figure_subject_exclude_categories") or [])
+    events: list[dict[str, Any]] = []
+    for sentence in sentences:
+        text = source.text[sentence.start : sentence.end]
+        dates = find_dates(text, source.published, rules, sentence.start)
+        if not dates:
+            continue
+        garbled = is_garbled(text, knowledge)
+        for start, end, date in _pieces(sentence, dates, source.text, breaks):
+            actors = list(
+                dict.fromkeys(
+                    m.entity_id for m in in_span(mentions, start, end)
+                    if entity_info(knowledge, m.entity_id)[1] not in excluded
+                )
+            )
+            item: dict[str, Any] = {
+                "id": stable_id("evt", source.id, start, end, date.start),
+                "date": date.date,
+                "text": source.text[start:end].strip(),
+                "actors": actors,
+                "citations": [citation(source, sentence.start, sentence.end)],
+            }
+            if date.inferred:
+                item["inferred"] = list(date.inferred)
+            if date.until:
+                item["until"] = date.until
+            if garbled:
+                item["flags"] = ["garbled"]
+            events.append(item)
+    return events

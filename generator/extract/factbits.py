@@ -1,0 +1,94 @@
+"""Small pieces the figure and event extractors share: ids, citations, mentions, lexicon access."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..sources import Source
+
+_DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+
+class MentionLike(Protocol):
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@lru_cache(maxsize=1)
+def _default_data() -> dict[str, Any]:
+    from ..lexicon import load_lexicon
+
+    lexicon, _problems = load_lexicon(_DEFAULT_LEXICON)
+    return lexicon.data
+
+
+def lexicon_data(knowledge: Any) -> dict[str, Any]:
+    """The merged lexicon data behind `knowledge` (the repository's when it carries none).
+
+    Knowledge is built from a Lexicon; figures and dates need its word lists, which the
+    Knowledge object keeps as `lexicon` (or `lexicon_data`) when it has them.
+    """
+    for name in ("lexicon_data", "lexicon"):
+        found = getattr(knowledge, name, None)
+        data = getattr(found, "data", found)
+        if isinstance(data, dict):
+            return data
+    return _default_data()
+
+
+def units_of(knowledge: Any) -> dict[str, Any]:
+    """Typed units (`generator.model.Unit`) by id, from the lexicon behind `knowledge`."""
+    found = getattr(knowledge, "lexicon", None)
+    units = getattr(found, "units", None)
+    if isinstance(units, dict) and units:
+        return units
+    return _default_units()
+
+
+@lru_cache(maxsize=1)
+def _default_units() -> dict[str, Any]:
+    from ..lexicon import load_lexicon
+
+    lexicon, _problems = load_lexicon(_DEFAULT_LEXICON)
+    return lexicon.units
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """`<prefix>-` and 10 hex digits of the SHA-1 of the parts: same input, same id."""
+    digest = hashlib.sha1(":".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:10]}"
+
+
+def citation(source: Source, start: int, end: int) -> dict[str, Any]:
+    """A citation of `source.text[start:end]` with its exact offsets."""
+    return {"source": source.id, "quote": source.text[start:end], "start": start, "end": end}
+
+
+def entity_info(knowledge: Any, entity_id: str) -> tuple[str | None, str | None]:
+    """(kind, category) of an entity, (None, None) when knowledge does not know it."""
+    entity = getattr(knowledge, "entities", {}).get(entity_id)
+    return (getattr(entity, "kind", None), getattr(entity, "category", None))
+
+
+def in_span(mentions: list[Any], start: int, end: int) -> list[Any]:
+    """Mentions inside [start, end), in text order."""
+    return sorted((m for m in mentions if start <= m.start and m.end <= end), key=lambda m: m.start)
+
+
+def plain_number(value: float) -> int | float:
+    """Whole numbers as int, so the data files say 50000, not 50000.0."""
+    return int(value) if float(value).is_integer() else value
+
+
+def is_garbled(text: str, knowledge: Any) -> bool:
+    """Whether the sentence reads like translation debris, by the lexicon's garble patterns."""
+    patterns = getattr(knowledge, "garble_patterns", ())
+    min_words = int(getattr(knowledge, "garble_min_words", 0) or 0)
+    return len(text.split()) < min_words or any(p.search(text) for p in patterns)

@@ -1,0 +1,283 @@
+"""The lexicon and the editors' entities compiled once into fast matchers.
+
+`build_knowledge` does every expensive step (regex compilation, alias tables) so that
+extracting an article only runs compiled patterns. Entities an editor added or corrected in
+`data/entities.yaml` are merged over the lexicon's: their aliases feed back into extraction.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..lexicon import Lexicon
+from .sentences import SplitRules, rules_from_lexicon
+
+FUZZY_RATIO = 0.8  # Zelenskiy ~ Zelenskyy (0.89), Russian ~ Russia is excluded as a known word
+FUZZY_MIN_LENGTH = 4
+
+
+def slug(name: str) -> str:
+    """Stable id of a name: ASCII, lower case, words joined by '-'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.casefold())
+    return "-".join(words)[:80].strip("-") or "entity"
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    id: str
+    kind: str
+    name: str
+    category: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+    @property
+    def is_person(self) -> bool:
+        return self.category == "person"
+
+
+def alias_pattern(aliases: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    """One alternation of `aliases`, longest first, on word boundaries; quote styles fold."""
+    parts = sorted(set(aliases), key=lambda a: (-len(a), a))
+    if not parts:
+        return None
+    body = "|".join(re.escape(a).replace("'", "['’]").replace("’", "['’]") for a in parts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+def words_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    return alias_pattern(words, flags)
+
+
+def fold_alias(alias: str) -> str:
+    return alias.replace("’", "'").casefold()
+
+
+def _entity_from(raw: dict[str, Any]) -> KnownEntity | None:
+    name, kind = raw.get("name"), raw.get("kind")
+    if not isinstance(name, str) or kind not in ("actor", "weapon"):
+        return None
+    aliases = tuple(str(a) for a in raw.get("aliases") or [] if a)
+    return KnownEntity(
+        id=str(raw.get("id") or slug(name)),
+        kind=str(kind),
+        name=name,
+        category=raw.get("category"),
+        aliases=aliases,
+        description=raw.get("description"),
+    )
+
+
+def _merge(base: KnownEntity | None, new: KnownEntity) -> KnownEntity:
+    if base is None:
+        return new
+    aliases = tuple(dict.fromkeys((*base.aliases, *new.aliases, base.name)))
+    return KnownEntity(
+        id=new.id,
+        kind=new.kind,
+        name=new.name,
+        category=new.category or base.category,
+        aliases=tuple(a for a in aliases if a != new.name),
+        description=new.description or base.description,
+    )
+
+
+def person_surface_forms(entity: KnownEntity) -> list[str]:
+    """Every form a person is matched by: names, aliases and their surnames."""
+    forms = [entity.name, *entity.aliases]
+    for form in list(forms):
+        tokens = form.split()
+        if len(tokens) > 1 and not tokens[-1].endswith("."):
+            forms.append(tokens[-1])
+    return forms
+
+
+@dataclass
+class Knowledge:
+    """Everything extraction needs, compiled. Build it with `build_knowledge`."""
+
+    entities: dict[str, KnownEntity]
+    alias_ids: dict[str, str]  # folded alias -> entity id
+    alias_exact: re.Pattern[str] | None  # aliases with capitals: match as written
+    alias_any_case: re.Pattern[str] | None  # lower-case aliases: match in any case
+    person_tokens: dict[str, str]  # folded name token -> person id, for fuzzy matching
+    split: SplitRules
+    words: dict[str, frozenset[str]]  # word lists from the lexicon, by key (folded)
+    titles: re.Pattern[str] | None
+    honorifics: re.Pattern[str] | None
+    speech_verb: re.Pattern[str] | None
+    weapon_head: re.Pattern[str] | None
+    weapon_heads: dict[str, str]
+    organisation_heads: dict[str, str]
+    titled_name: re.Pattern[str] | None
+    role_name: re.Pattern[str] | None
+    appositive_name: re.Pattern[str] | None
+    name_before_verb: re.Pattern[str] | None
+    name_after_verb: re.Pattern[str] | None
+    garble_patterns: tuple[re.Pattern[str], ...]
+    garble_min_words: int
+    garble_repeat_share: float
+    stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+
+    def word_set(self, key: str) -> frozenset[str]:
+        return self.words.get(key, frozenset())
+
+    def lookup(self, surface: str) -> str | None:
+        """Entity id of an exact alias (quote styles and case folded)."""
+        return self.alias_ids.get(fold_alias(surface))
+
+    def fuzzy_person(self, token: str, pool: dict[str, str] | None = None) -> str | None:
+        """Person id whose name token is spelled like `token` (Zelenskiy ~ Zelenskyy)."""
+        key = token.casefold()
+        if len(key) < FUZZY_MIN_LENGTH or key in self.word_set("blocked"):
+            return None
+        if pool is None and key in self.fuzzy_cache:
+            return self.fuzzy_cache[key]
+        candidates = {**self.person_tokens, **(pool or {})}
+        found = candidates.get(key)
+        if found is None:
+            best = 0.0
+            for name_token, entity_id in sorted(candidates.items()):
+                if name_token[0] != key[0] or abs(len(name_token) - len(key)) > 2:
+                    continue
+                ratio = difflib.SequenceMatcher(None, key, name_token).ratio()
+                if ratio >= FUZZY_RATIO and ratio > best:
+                    best, found = ratio, entity_id
+        if pool is None:
+            self.fuzzy_cache[key] = found
+        return found
+
+
+def _words(data: dict[str, Any], key: str, fold: bool = True) -> frozenset[str]:
+    values = [str(v) for v in data.get(key, []) or []]
+    return frozenset(v.casefold() if fold else v for v in values)
+
+
+def _compile_all(patterns: Iterable[str], flags: int) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in patterns)
+
+
+# A personal name: 1-3 capitalised words, an initial allowed inside ("Shannon K. Kingston").
+_TOKEN = r"[A-Z][a-z\u00df-\u024f]+(?:(?:-[A-Z]?|['’][A-Z])[a-z\u00df-\u024f]+)*"
+NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
+
+
+def _alternation(values: Iterable[str]) -> str:
+    parts = sorted(set(values), key=lambda v: (-len(v), v))
+    return "|".join(re.escape(v) for v in parts) or "(?!)"
+
+
+def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> dict[str, Any]:
+    """Contexts that introduce a name nobody listed: titles, roles, appositions, speech."""
+    titles = _alternation(str(t) for t in [*data.get("titles", []), *data.get("honorifics", [])])
+    roles = _alternation(words["role_nouns"])
+    verbs = _alternation(words["speech_verbs"])
+    appos_lead = r"(?:a|an|the|who|whose|now|formerly|former)\b"
+    return {
+        "titled_name": re.compile(
+            rf"(?<![\w-])(?P<title>(?:{titles})(?:\s+(?:{titles}))?)\s+(?P<name>{NAME})"
+        ),
+        "role_name": re.compile(
+            rf"(?<![\w-])(?P<role>(?i:{roles}))\s+(?:(?P<title>{titles})\s+)?(?P<name>{NAME})"
+        ),
+        "appositive_name": re.compile(
+            rf"(?<![\w.])(?P<name>{NAME})(?:,|\s+--|\s+\u2014)\s+"
+            rf"(?P<desc>(?:{appos_lead}|(?:{titles})\s)[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
+        ),
+        "name_before_verb": re.compile(rf"(?<![\w.])(?P<name>{NAME})\s+(?i:{verbs})\b"),
+        "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{NAME})"),
+    }
+
+
+def build_knowledge(
+    lexicon: Lexicon, data_entities: Sequence[dict[str, Any]], stances: Sequence[str] | None = None
+) -> Knowledge:
+    """Compile the lexicon plus `data_entities` (the items of data/entities.yaml).
+
+    `stances`, when given, keeps only the stance cues of those stance ids.
+    """
+    data = lexicon.data
+    entities: dict[str, KnownEntity] = {}
+    for raw in [*data.get("known_entities", []), *data_entities]:
+        if raw.get("status") == "rejected":
+            continue
+        entity = _entity_from(raw)
+        if entity is not None:
+            entities[entity.id] = _merge(entities.get(entity.id), entity)
+
+    alias_ids: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    person_tokens: dict[str, str] = {}
+    for entity in entities.values():
+        forms = person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases]
+        for form in forms:
+            key = fold_alias(form)
+            if alias_ids.get(key, entity.id) != entity.id:
+                ambiguous.add(key)  # two people called "Kim": match neither by it
+            alias_ids.setdefault(key, entity.id)
+        if entity.is_person:
+            for form in forms:
+                for token in form.split():
+                    if len(token) >= FUZZY_MIN_LENGTH and token[0].isupper():
+                        person_tokens.setdefault(token.casefold(), entity.id)
+    for key in ambiguous:
+        alias_ids.pop(key, None)
+    originals = {
+        form
+        for entity in entities.values()
+        for form in (person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases])
+        if fold_alias(form) in alias_ids
+    }
+    exact = [a for a in originals if a != a.casefold()]
+    any_case = [a for a in originals if a == a.casefold()]
+
+    words = {
+        key: _words(data, key)
+        for key in (
+            "not_names", "demonyms", "role_nouns", "anonymous_sources", "pronouns",
+            "speech_verbs", "name_connectors", "weapon_modifiers",
+        )
+    }
+    words["starters"] = _words(data, "sentence_starters")
+    words["blocked"] = words["not_names"] | words["demonyms"] | words["starters"] | frozenset(alias_ids)
+
+    heads = {str(k).casefold(): str(v) for k, v in (data.get("weapon_heads") or {}).items()}
+    modifiers = sorted(words["weapon_modifiers"], key=lambda m: (-len(m), m))
+    head_re = None
+    if heads:
+        mod = "|".join(re.escape(m) for m in modifiers) or "(?!)"
+        head = "|".join(re.escape(h) for h in sorted(heads, key=lambda h: (-len(h), h)))
+        head_re = re.compile(rf"\b(?:(?:{mod})[ -]){{0,2}}(?P<head>{head})\b", re.IGNORECASE)
+
+    garble = data.get("garble") or {}
+    cues = data.get("stance_cues") or {}
+    stance_ids = list(stances) if stances is not None else list(cues)
+    return Knowledge(
+        entities=entities,
+        alias_ids=alias_ids,
+        alias_exact=alias_pattern(exact),
+        alias_any_case=alias_pattern(any_case, re.IGNORECASE),
+        person_tokens=person_tokens,
+        split=rules_from_lexicon(data),
+        words=words,
+        titles=alias_pattern([str(t) for t in data.get("titles", [])]),
+        honorifics=alias_pattern([str(t) for t in data.get("honorifics", [])]),
+        speech_verb=words_pattern(words["speech_verbs"]),
+        weapon_head=head_re,
+        weapon_heads=heads,
+        organisation_heads={str(k): str(v) for k, v in (data.get("organisation_heads") or {}).items()},
+        **_name_patterns(data, words),
+        garble_patterns=_compile_all(garble.get("patterns", []), 0),
+        garble_min_words=int(garble.get("min_words", 4)),
+        garble_repeat_share=float(garble.get("repeat_share", 0.8)),
+        stance_cues=tuple(
+            (sid, _compile_all(cues[sid], re.IGNORECASE)) for sid in stance_ids if sid in cues
+        ),
+    )

@@ -1,0 +1,326 @@
+"""Three-way merge of a fresh extraction into data files that editors have changed.
+
+The base is what the extractor last wrote (hashes in the state file, see `store`). An item
+whose hash still equals its base, that carries no comment and is still `extracted` is the
+extractor's: it is refreshed, or removed when no longer extracted. Everything else is the
+editor's and is left exactly as it is. An id in the base that is missing from the file was
+deleted by an editor and is never added back. Comments, blank lines and order survive
+because existing documents are updated in place and new items are only appended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
+
+from ..schemacheck import validator
+from ..yamlfile import to_plain
+from .store import Base, BaseEntry, Span
+
+COLLECTIONS = ("entities", "claims", "figures", "events", "quotes", "positions", "disputes")
+HEADER = "# yaml-language-server: $schema=../generator/schema/data.schema.json\n"
+_REFERENCES = ("members",)
+_DEFINITIONS = {c: c[:-1] for c in COLLECTIONS} | {"entities": "entity"}  # fields holding fact ids, renamed when a fact keeps an old id
+
+Fresh = Mapping[str, list[dict[str, Any]]]
+
+
+@dataclass
+class Counts:
+    added: int = 0  # new items appended as extracted
+    updated: int = 0  # untouched items refreshed with changed content
+    unchanged: int = 0  # untouched items the extractor produced identically
+    kept: int = 0  # editors' items (edited, reviewed, rejected, own) left as they are
+    removed: int = 0  # untouched items no longer extracted
+    skipped_deleted: int = 0  # extracted again but deleted by an editor: not re-added
+
+
+@dataclass
+class MergeResult:
+    documents: dict[str, CommentedMap]
+    base: Base
+    counts: dict[str, Counts] = field(default_factory=dict)
+
+
+def item_hash(item: Any) -> str:
+    """Hash of an item's content (key order, comments and quoting style do not count)."""
+    text = json.dumps(to_plain(item), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def item_spans(item: Mapping[str, Any]) -> list[Span]:
+    """(source, start, end, quote digest) of every citation that has offsets, sorted."""
+    cites = list(item.get("citations") or [])
+    if isinstance(item.get("citation"), Mapping):
+        cites.append(item["citation"])
+    spans = set()
+    for cite in cites:
+        if not isinstance(cite, Mapping):
+            continue
+        start, end = cite.get("start"), cite.get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            quote = hashlib.sha256(str(cite.get("quote", "")).encode("utf-8")).hexdigest()[:16]
+            spans.add((str(cite.get("source")), start, end, quote))
+    return sorted(spans)
+
+
+def has_comments(node: Any) -> bool:
+    """True when an editor wrote a comment (or blank line) anywhere inside `node`."""
+    if isinstance(node, CommentedBase):
+        ca = node.ca
+        if ca.items or (ca.comment and any(ca.comment)) or getattr(ca, "end", None):
+            return True
+    if isinstance(node, Mapping):
+        return any(has_comments(v) for v in node.values())
+    if isinstance(node, list):
+        return any(has_comments(v) for v in node)
+    return False
+
+
+def is_editors(item: Mapping[str, Any], accepted: set[str]) -> bool:
+    """Edited, reviewed, rejected, commented or never extracted: the editor's to keep."""
+    if item.get("status", "extracted") != "extracted" or has_comments(item):
+        return True
+    return item_hash(item) not in accepted
+
+
+@lru_cache(maxsize=None)
+def _key_order(definition: str) -> dict[str, int]:
+    properties = validator("data").schema["$defs"][definition]["properties"]
+    return {key: index for index, key in enumerate(properties)}
+
+
+def _ordered(value: Mapping[str, Any], definition: str) -> dict[str, Any]:
+    """Keys in the schema's order (id first), whatever order the extractor used."""
+    order = _key_order(definition)
+    return {k: value[k] for k in sorted(value, key=lambda k: (order.get(k, len(order)), k))}
+
+
+def _prepare(
+    raw: Mapping[str, Any], collection: str, item_id: str, remap: Mapping[str, str]
+) -> dict[str, Any]:
+    """The item as it will be written: final id, renamed references, a status, key order."""
+    out = dict(raw)
+    out["id"] = item_id
+    for key in _REFERENCES:
+        if isinstance(out.get(key), list):
+            out[key] = [remap.get(v, v) for v in out[key]]
+    out.setdefault("status", "extracted")
+    for key in ("citations", "citation"):
+        if isinstance(out.get(key), list):
+            out[key] = [_ordered(c, "citation") if isinstance(c, Mapping) else c for c in out[key]]
+        elif isinstance(out.get(key), Mapping):
+            out[key] = _ordered(out[key], "citation")
+    return _ordered(out, _DEFINITIONS[collection])
+
+
+def _merge_aliases(item: CommentedMap, fresh: Mapping[str, Any], entry: BaseEntry | None) -> None:
+    """Add the extractor's new aliases to an editor's entity; respect aliases they removed."""
+    if item.get("status") == "rejected":
+        return
+    known = {str(a).casefold() for a in item.get("aliases") or []} | {
+        str(item.get("name", "")).casefold()
+    }
+    previous = {a.casefold() for a in (entry.aliases or [])} if entry else set()
+    new = []
+    for alias in fresh.get("aliases") or []:
+        if alias.casefold() not in known and alias.casefold() not in previous:
+            known.add(alias.casefold())
+            new.append(alias)
+    if new:
+        if isinstance(item.get("aliases"), list):
+            item["aliases"].extend(new)  # in place: comments on the list stay
+        else:
+            item["aliases"] = new
+
+
+def _sort_key(item: Mapping[str, Any]) -> tuple[tuple[str, int, int], str]:
+    spans = item_spans(item)
+    return (spans[0][:3] if spans else ("", -1, -1)), str(item["id"])
+
+
+class _CollectionMerge:
+    """One collection: match fresh items to file items by id, then by citation span."""
+
+    def __init__(
+        self,
+        name: str,
+        seq: CommentedSeq,
+        base: Mapping[str, BaseEntry],
+        pending: Mapping[str, BaseEntry],
+        elsewhere: set[str],
+    ) -> None:
+        self.name, self.seq, self.base, self.pending = name, seq, base, pending
+        self.elsewhere = elsewhere
+        self.counts = Counts()
+        self.new_base: dict[str, BaseEntry] = {}
+        self.by_id: dict[str, CommentedMap] = {str(item["id"]): item for item in seq}
+        self.matched: set[str] = set()
+        # Spans of file items and of deleted items: a fact now cited by one more article may
+        # come with a new id, but it is still the fact the editor kept or deleted.
+        self.span_owner: dict[Span, str] = {}
+        for item_id, item in self.by_id.items():
+            for span in item_spans(item):
+                self.span_owner.setdefault(span, item_id)
+        self.deleted = {i for i in base if i not in self.by_id}
+        for item_id in sorted(self.deleted):
+            for span in base[item_id].spans:
+                self.span_owner.setdefault(span, item_id)
+
+    def accepted(self, item_id: str) -> set[str]:
+        return {e.hash for e in (self.base.get(item_id), self.pending.get(item_id)) if e}
+
+    def target(self, spans: Iterable[Span]) -> str | None:
+        for span in spans:
+            owner = self.span_owner.get(span)
+            if owner is not None and owner not in self.matched:
+                return owner
+        return None
+
+    def run(self, fresh: list[dict[str, Any]], remap: dict[str, str], dropped: set[str]) -> None:
+        # Ids first, spans second: a span must not steal an item another fresh item names.
+        by_id: list[tuple[dict[str, Any], str]] = []
+        deferred = []
+        for raw in fresh:
+            fresh_id = str(raw["id"])
+            known = fresh_id in self.by_id or fresh_id in self.deleted or fresh_id in self.elsewhere
+            if known and fresh_id not in self.matched:
+                self.matched.add(fresh_id)
+                by_id.append((raw, fresh_id))
+            elif not known:
+                deferred.append(raw)
+        additions: list[dict[str, Any]] = []
+        for raw in deferred:
+            fresh_id = str(raw["id"])
+            target = self.target(item_spans(raw))
+            if target is None:
+                if fresh_id not in self.new_base:  # a repeated id: the first one wins
+                    item = _prepare(raw, self.name, fresh_id, remap)
+                    self.new_base[fresh_id] = self._entry(item)
+                    additions.append(item)
+                continue
+            self.matched.add(target)
+            remap[fresh_id] = target
+            by_id.append((raw, target))
+        for raw, target in by_id:
+            self._take(raw, target, remap, dropped)
+        self._remove_stale()
+        self._keep_tombstones()
+        for item in sorted(additions, key=_sort_key):
+            self.seq.append(CommentedMap(item))
+            self.counts.added += 1
+
+    def _take(
+        self, raw: dict[str, Any], target: str, remap: dict[str, str], dropped: set[str]
+    ) -> None:
+        if target in self.deleted:
+            self.counts.skipped_deleted += 1
+            dropped.update({str(raw["id"]), target})
+        elif target in self.elsewhere:
+            self.counts.kept += 1
+        else:
+            item = _prepare(raw, self.name, target, remap)
+            self.new_base[target] = self._entry(item)
+            self._apply(self.by_id[target], item)
+
+    def _entry(self, item: Mapping[str, Any]) -> BaseEntry:
+        aliases = list(item.get("aliases") or []) if self.name == "entities" else None
+        return BaseEntry(item_hash(item), item_spans(item), aliases)
+
+    def _apply(self, current: CommentedMap, item: dict[str, Any]) -> None:
+        item_id = str(current["id"])
+        if is_editors(current, self.accepted(item_id)):
+            if self.name == "entities":
+                _merge_aliases(current, item, self.base.get(item_id) or self.pending.get(item_id))
+            self.counts.kept += 1
+        elif item_hash(current) == item_hash(item):
+            self.counts.unchanged += 1
+        else:
+            index = next(i for i, x in enumerate(self.seq) if x is current)
+            self.seq[index] = CommentedMap(item)  # untouched, so it has no comments to lose
+            self.counts.updated += 1
+
+    def _remove_stale(self) -> None:
+        """Drop untouched items the extractor no longer produces; keep everything else."""
+        for index in range(len(self.seq) - 1, -1, -1):
+            item = self.seq[index]
+            item_id = str(item["id"])
+            if item_id in self.matched:
+                continue
+            if is_editors(item, self.accepted(item_id)) or self.seq.ca.items.get(index):
+                self.counts.kept += 1
+                if item_id in self.base:  # still the extractor's base: a later delete sticks
+                    self.new_base[item_id] = self.base[item_id]
+            else:
+                del self.seq[index]
+                self.counts.removed += 1
+
+    def _keep_tombstones(self) -> None:
+        # Only confirmed base entries are tombstones; a pending-only id missing from the file
+        # was most likely never written (the run that meant to write it died).
+        for item_id in self.deleted:
+            self.new_base.setdefault(item_id, self.base[item_id])
+
+
+def _collection_seq(doc: CommentedMap, name: str) -> CommentedSeq:
+    if not isinstance(doc.get(name), CommentedSeq):
+        doc[name] = CommentedSeq(doc.get(name) or [])
+    seq: CommentedSeq = doc[name]
+    return seq
+
+
+def merge(
+    documents: Mapping[str, CommentedMap | None],
+    fresh: Fresh,
+    base: Base,
+    pending: Base | None = None,
+    elsewhere: Mapping[str, set[str]] | None = None,
+) -> MergeResult:
+    """Merge `fresh` (plain dicts per collection) into `documents` (`data/<collection>.yaml`).
+
+    `documents` are updated in place (a missing one is created) and returned with the new
+    base. `elsewhere` lists per collection the ids found in other data files (an editor
+    moved them): those are never added again. Only the collections in COLLECTIONS are read.
+    """
+    result = MergeResult({}, {})
+    remap: dict[str, str] = {}
+    dropped: set[str] = set()
+    for name in COLLECTIONS:
+        existing = documents.get(name)
+        doc = existing if existing is not None else CommentedMap()
+        seq = _collection_seq(doc, name)
+        items = list(fresh.get(name) or [])
+        if name == "disputes":
+            items = _surviving_disputes(items, remap, dropped)
+        merger = _CollectionMerge(
+            name,
+            seq,
+            base.get(name, {}),
+            (pending or {}).get(name, {}),
+            set((elsewhere or {}).get(name, set())),
+        )
+        merger.run(items, remap, dropped)
+        if existing is not None or seq:
+            result.documents[name] = doc
+        result.base[name] = dict(sorted(merger.new_base.items()))
+        result.counts[name] = merger.counts
+    return result
+
+
+def _surviving_disputes(
+    items: list[dict[str, Any]], remap: Mapping[str, str], dropped: set[str]
+) -> list[dict[str, Any]]:
+    """A dispute over facts an editor deleted loses those members; under two, it goes."""
+    out = []
+    for raw in items:
+        members = [remap.get(m, m) for m in raw.get("members") or []]
+        kept = [m for m in members if m not in dropped]
+        if len(kept) >= 2:
+            out.append({**raw, "members": kept} if kept != members else raw)
+    return out

@@ -1,0 +1,188 @@
+"""Discovering names nobody listed, from the context that introduces them.
+
+Each finder returns `Candidate`s: a canonical name, the spans where it is written and, when
+the text says, a short description (the title or role it is introduced with).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .knowledge import Knowledge
+
+_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
+_DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
+_WORD_BACK = re.compile(r"(\S+)\s*$")
+_FUNCTION_WORDS = frozenset({"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"})
+
+
+@dataclass
+class Candidate:
+    kind: str  # actor | weapon
+    category: str
+    name: str
+    aliases: list[tuple[int, int]] = field(default_factory=list)
+    description: str | None = None
+
+
+def _blocked(token: str, knowledge: Knowledge) -> bool:
+    word = token.strip(".,;:’'\"").casefold()
+    return word in knowledge.word_set("not_names") or word in knowledge.word_set("starters") or any(
+        part in knowledge.word_set("demonyms") for part in word.split("-")
+    )
+
+
+def _clean_person(name: str, knowledge: Knowledge) -> str | None:
+    """The name without leading/trailing words that cannot be part of it; None if too little."""
+    tokens = name.split()
+    while tokens and _blocked(tokens[0], knowledge):
+        tokens.pop(0)
+    while tokens and _blocked(tokens[-1], knowledge):
+        tokens.pop()
+    if not tokens or any(_blocked(t, knowledge) for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
+    """Up to `limit` words just before `start` that still qualify a name (its role)."""
+    words: list[str] = []
+    pos = start
+    while len(words) < limit:
+        m = _WORD_BACK.search(text, floor, pos)
+        if not m:
+            break
+        word = m.group(1)
+        if word[-1] in ",.;:\"”" or word in ("--", "\u2014") or word.casefold() in _FUNCTION_WORDS:
+            break
+        words.insert(0, word)
+        pos = m.start(1)
+    return " ".join(words)
+
+
+def _people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    found: list[Candidate] = []
+
+    def add(name_start: int, raw: str, description: str | None, min_tokens: int) -> None:
+        name = _clean_person(raw, k)
+        if name is None:
+            return
+        offset = name_start + raw.index(name)
+        if len(name.split()) < min_tokens and not k.lookup(name) and not k.fuzzy_person(name):
+            return
+        found.append(Candidate("actor", "person", name, [(offset, offset + len(name))], description))
+
+    if k.role_name:
+        for m in k.role_name.finditer(text, start, end):
+            role = " ".join(w for w in (_words_before(text, m.start(), start), m.group("role"), m.group("title")) if w)
+            add(m.start("name"), m.group("name"), role, 2)
+    if k.appositive_name:
+        for m in k.appositive_name.finditer(text, start, end):
+            add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
+    if k.titled_name:  # after roles and appositions: they describe better than a title
+        for m in k.titled_name.finditer(text, start, end):
+            qualifier = _words_before(text, m.start(), start, limit=1)
+            is_demonym = qualifier.casefold() in k.word_set("demonyms")
+            title = f"{qualifier} {m.group('title')}" if is_demonym else m.group("title")
+            honorific = k.honorifics is not None and k.honorifics.fullmatch(m.group("title"))
+            add(m.start("name"), m.group("name"), None if honorific else title, 1)
+    for pattern in (k.name_before_verb, k.name_after_verb):
+        if pattern:
+            for m in pattern.finditer(text, start, end):
+                add(m.start("name"), m.group("name"), None, 2)
+    return found
+
+
+def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in _CAP_RUN.finditer(text, start, end):
+        tokens = m.group().split()
+        heads = [k.organisation_heads[t] for t in tokens if t in k.organisation_heads]
+        if not heads or len(tokens) < 2:
+            continue
+        while tokens and tokens[0].casefold() in k.word_set("starters"):
+            tokens.pop(0)
+        while tokens and tokens[-1].casefold() in k.word_set("name_connectors"):
+            tokens.pop()
+        if tokens and tokens[-1][-1] in ".’'" and not k.lookup(tokens[-1]):
+            tokens[-1] = tokens[-1].rstrip(".’'")  # the sentence's stop, not the name's
+        if any(t.casefold() in k.weapon_heads for t in tokens) or len(tokens) < 2:
+            continue
+        name = " ".join(tokens)
+        if name != " ".join(name.split()) or name not in m.group():
+            continue
+        offset = m.start() + m.group().index(name)
+        found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(name))]))
+    return found
+
+
+def _weapon_name_before(text: str, head_start: int, floor: int, k: Knowledge) -> tuple[int, str] | None:
+    """The proper name right before a weapon noun ('Storm Shadow/SCALP' cruise missiles)."""
+    tokens: list[tuple[int, str]] = []
+    pos = head_start
+    while len(tokens) < 3:
+        m = _WORD_BACK.search(text, floor, pos)
+        if not m:
+            break
+        word = m.group(1)
+        name_like = (word[0].isupper() or any(ch.isdigit() for ch in word)) and word[-1].isalnum()
+        if not name_like or _blocked(word, k) or (k.lookup(word) and k.entities[k.lookup(word) or ""].kind == "actor"):
+            break
+        tokens.insert(0, (m.start(1), word))
+        pos = m.start(1)
+    if not tokens:
+        return None
+    return tokens[0][0], text[tokens[0][0] : head_start].rstrip()
+
+
+def _weapons(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    found: list[Candidate] = []
+    if k.weapon_head:
+        for m in k.weapon_head.finditer(text, start, end):
+            category = k.weapon_heads[m.group("head").casefold()]
+            named = _weapon_name_before(text, m.start(), start, k)
+            if named is None:
+                continue
+            name_start, name = named
+            if m.group()[0].isupper():  # the head is part of the name: "Army Tactical Missile System"
+                name = text[name_start : m.end()]
+            found.append(Candidate("weapon", category, name, [(name_start, name_start + len(name))]))
+    for m in _DESIGNATION.finditer(text, start, end):
+        after = k.weapon_head.match(text, m.end() + 1) if k.weapon_head else None
+        category = k.weapon_heads[after.group("head").casefold()] if after else "system"
+        found.append(Candidate("weapon", category, m.group(), [(m.start(), m.end())]))
+    return found
+
+
+def _acronyms(text: str, start: int, end: int, k: Knowledge, named: list[Candidate]) -> list[Candidate]:
+    """Acronyms: defined in brackets after a name they abbreviate, else unknown bodies."""
+    found: list[Candidate] = []
+    for m in _DEFINED.finditer(text, start, end):
+        acronym = m.group("acr")
+        for candidate in named:
+            span_end = candidate.aliases[0][1]
+            if text[span_end : m.start()].strip() == "" and candidate.name[0] == acronym[0]:
+                candidate.aliases.append((m.start("acr"), m.end("acr")))
+    for m in _ACRONYM.finditer(text, start, end):
+        if k.lookup(m.group()) or _blocked(m.group(), k):
+            continue
+        if any(s <= m.start() < e for c in named for s, e in c.aliases):
+            continue
+        found.append(Candidate("actor", "organisation", m.group(), [(m.start(), m.end())]))
+    return found
+
+
+def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
+    """Every name introduced in `text[start:end]` (one sentence) by a known context."""
+    named = _people(text, start, end, knowledge)
+    named += _organisations(text, start, end, knowledge)
+    named += _weapons(text, start, end, knowledge)
+    # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
+    for m in _CAP_RUN.finditer(text, start, end):
+        if knowledge.lookup(m.group()):
+            named.append(Candidate("known", "", m.group(), [(m.start(), m.end())]))
+    named += _acronyms(text, start, end, knowledge, named)
+    return [c for c in named if c.kind != "known" or len(c.aliases) > 1]

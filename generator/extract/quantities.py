@@ -1,0 +1,236 @@
+"""Numbers with their unit and hedge, found in plain text ("nearly 50,000 troops", "$7.1 billion").
+
+Every word list comes from the lexicon (`quantities.yaml`, `units.yaml`): the patterns are
+built from it once per lexicon and cached, because extraction runs them on every sentence.
+Ranges written the newsroom way ("1-2,000") take the scale of their upper end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+Value = float | tuple[float, float]
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_YEARISH = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found at `text[start:end]`; `skip` says why it is not a usable figure."""
+
+    start: int
+    end: int
+    text: str
+    value: Value
+    unit: str | None
+    dimension: str | None  # from units.yaml, or "count" for counted nouns
+    hedge: str | None
+    number: str  # the number as written, for precision ("190", "1-2,000", "7.1")
+    skip: str | None = None
+    subject_kinds: tuple[str, ...] = ()
+    property: str | None = None  # fixed by a counted noun ("troops")
+
+
+@dataclass(frozen=True)
+class _Noun:
+    unit: str
+    property: str
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    core: re.Pattern[str]
+    measure: re.Pattern[str]
+    counted: re.Pattern[str]
+    vague: re.Pattern[str]
+    words: dict[str, float]
+    scales: dict[str, float]
+    hedges: dict[str, str]
+    units: dict[str, tuple[str, str]]  # lower-cased name -> (unit id, dimension)
+    nouns: dict[str, _Noun]
+
+
+def _alt(names: Any) -> str:
+    """A regex alternation, longest first so "nautical miles" wins over "miles"."""
+    return "|".join(re.escape(str(n)) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+
+
+def _word_number(words: dict[str, float]) -> str:
+    tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0 and " " not in w]
+    ones = [w for w, v in words.items() if 0 < v < 10 and " " not in w]
+    compound = rf"(?:{_alt(tens)})[- ](?:{_alt(ones)})" if tens and ones else ""
+    return "|".join(p for p in (compound, _alt(words)) if p) or r"(?!x)x"
+
+
+def build_rules(data: dict[str, Any]) -> QuantityRules:
+    """Compile the number patterns of a merged lexicon's `data`."""
+    words = {str(k).casefold(): float(v) for k, v in (data.get("number_words") or {}).items()}
+    scales = {str(k).casefold(): float(v) for k, v in (data.get("number_scales") or {}).items()}
+    hedges = {str(k).casefold(): str(v) for k, v in (data.get("hedges") or {}).items()}
+    units: dict[str, tuple[str, str]] = {}
+    prefixes: list[str] = []
+    for raw in data.get("units") or []:
+        for name in raw["names"]:
+            units[str(name).casefold()] = (raw["id"], raw["dimension"])
+            if raw.get("prefix") and not str(name).isalpha():
+                prefixes.append(str(name))
+    nouns: dict[str, _Noun] = {}
+    for raw in data.get("counted_nouns") or []:
+        noun = _Noun(
+            raw["unit"], raw.get("property") or raw["unit"], tuple(raw.get("subject_kinds") or ())
+        )
+        for name in raw["names"]:
+            nouns[str(name).casefold()] = noun
+    number = rf"(?:{_DIGITS}|\b(?:{_word_number(words)})\b)"
+    scale = rf"(?:[ -]?(?:{_alt(scales) or '(?!x)x'})\b)"
+    prefix = rf"(?:{_alt(prefixes)})" if prefixes else r"(?!x)x"
+    hedge = rf"(?:\b(?:{_alt(hedges)})\s+)" if hedges else r"(?!x)x"
+    core = re.compile(
+        rf"(?<![\w$€£.,-])(?P<hedge>{hedge})?(?:(?P<between>between)\s+)?(?P<cur>{prefix})?"
+        rf"(?P<n1>{number})(?P<s1>{scale})?"
+        rf"(?:\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!x)x))\s*(?P=cur)?(?P<n2>{number})(?P<s2>{scale})?)?"
+        rf"(?![\d])",
+        re.IGNORECASE,
+    )
+    # Between a number and its noun only describing words: capitalised ("North Korean"),
+    # hyphenated ("long-range") or listed; a verb would mean the noun belongs elsewhere.
+    modifiers = _alt(data.get("count_modifiers") or []) or r"(?!x)x"
+    gap = rf"(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|(?i:{modifiers})\b)){{0,3}}?"
+    counters = _alt(data.get("counters") or []) or r"(?!x)x"
+    measure = re.compile(rf"\s?-?\s?(?P<unit>{_alt(units) or '(?!x)x'})(?![\w])", re.IGNORECASE)
+    counted = re.compile(
+        rf"(?:\s+(?i:{counters})\s+of)?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b"
+    )
+    vague = re.compile(
+        rf"\b(?P<vague>{_alt(data.get('vague_numbers') or []) or '(?!x)x'})\b", re.IGNORECASE
+    )
+    return QuantityRules(core, measure, counted, vague, words, scales, hedges, units, nouns)
+
+
+_CACHE: dict[int, tuple[dict[str, Any], QuantityRules]] = {}
+
+
+def rules_for(data: dict[str, Any]) -> QuantityRules:
+    """`build_rules` once per lexicon object (kept alive by the cache entry itself)."""
+    hit = _CACHE.get(id(data))
+    if hit is None or hit[0] is not data:
+        hit = (data, build_rules(data))
+        _CACHE[id(data)] = hit
+    return hit[1]
+
+
+def parse_number(text: str, rules: QuantityRules) -> float | None:
+    """The value of one number as written: "50,000", "7.1", "three", "twenty-four"."""
+    text = text.strip().casefold()
+    if re.fullmatch(_DIGITS, text):
+        return float(text.replace(",", ""))
+    if text in rules.words:
+        return rules.words[text]
+    parts = re.split(r"[- ]", text)
+    if len(parts) == 2 and all(p in rules.words for p in parts):
+        return rules.words[parts[0]] + rules.words[parts[1]]
+    return None
+
+
+def _scale(match: re.Match[str], group: str, rules: QuantityRules) -> float:
+    word = (match.group(group) or "").strip(" -").casefold()
+    return rules.scales.get(word, 1.0)
+
+
+def _value(match: re.Match[str], rules: QuantityRules) -> Value | None:
+    low = parse_number(match.group("n1"), rules)
+    if low is None:
+        return None
+    low *= _scale(match, "s1", rules)
+    if match.group("n2") is None:
+        return low
+    high = parse_number(match.group("n2"), rules)
+    if high is None:
+        return None
+    high_scale = _scale(match, "s2", rules)
+    if not match.group("s1"):
+        # "1-2 million": one scale for both ends; "1-2,000": the low end drops the zeros
+        # of the high end's trailing thousands groups, so it is 1,000 when that still fits.
+        low *= high_scale
+        groups = re.search(r"(?:,000)+$", match.group("n2"))
+        if groups and "," not in match.group("n1") and low < 1000:
+            shifted = low * 1000 ** (len(groups.group()) // 4)
+            low = shifted if shifted < high * high_scale else low
+    high *= high_scale
+    return (low, high) if low < high else None
+
+
+def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Quantity]:
+    """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
+    found: list[Quantity] = []
+    for match in rules.core.finditer(text):
+        value = _value(match, rules)
+        if value is None:
+            continue
+        hedge_words = (match.group("hedge") or "").strip().casefold()
+        hedge = rules.hedges.get(hedge_words) if hedge_words else None
+        end = match.end()
+        unit: str | None = None
+        dimension: str | None = None
+        noun: _Noun | None = None
+        if match.group("cur"):
+            unit, dimension = rules.units[match.group("cur").casefold()]
+        elif (m := rules.measure.match(text, end)) is not None:
+            unit, dimension = rules.units[m.group("unit").casefold()]
+            end = m.end()
+        elif (m := rules.counted.match(text, end)) is not None:
+            noun = rules.nouns[m.group("noun").casefold()]
+            unit, dimension, end = noun.unit, "count", m.end()
+        if unit is None or (end < len(text) and text[end].isalnum()):
+            continue  # a bare number ("two officials"), an ordinal or part of a code
+        number = (
+            match.group("n1")
+            if match.group("n2") is None
+            else f"{match.group('n1')}-{match.group('n2')}"
+        )
+        if _YEARISH.match(number) and noun is not None and "," not in number:
+            continue  # "in 2023 troops ..." is a year, not 2,023 troops
+        start = match.start()
+        found.append(
+            Quantity(
+                offset + start,
+                offset + end,
+                text[start:end],
+                value,
+                unit,
+                dimension,
+                hedge,
+                number,
+                subject_kinds=noun.kinds if noun else (),
+                property=noun.property if noun else None,
+            )
+        )
+    found.extend(_vague(text, rules, offset, found))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _vague(text: str, rules: QuantityRules, offset: int, found: list[Quantity]) -> list[Quantity]:
+    """ "thousands of troops": reported as skipped, because no number can be checked."""
+    out = []
+    for match in rules.vague.finditer(text):
+        m = rules.measure.match(text, match.end()) or rules.counted.match(text, match.end())
+        if m is None or any(q.start <= offset + match.start() < q.end for q in found):
+            continue
+        out.append(
+            Quantity(
+                offset + match.start(),
+                offset + m.end(),
+                text[match.start() : m.end()],
+                0.0,
+                None,
+                None,
+                None,
+                match.group("vague"),
+                skip=f"vague amount '{match.group('vague')}' has no number to check",
+            )
+        )
+    return out

@@ -1,0 +1,242 @@
+"""`explainer extract`: articles in, merged data files out, editors' work untouched.
+
+One run: lock `data/`, read and validate everything (any problem: raise, write nothing),
+skip entirely when nothing changed since the last completed run, extract the articles not
+in the cache (optionally in a process pool), combine across sources, merge into the data
+files, and write: pending state, data files, final state (see `store` for why).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import ExplainerError, Problem, ProblemsError, display_path
+from ..lexicon import Lexicon, load_lexicon
+from ..schemacheck import schema_problems
+from ..sources import Source, load_sources
+from ..yamlfile import YamlDocument, dump_yaml, to_plain, write_atomic
+from . import store
+from .datafiles import DataFiles, data_paths, load_data
+from .merge import HEADER, Counts, merge
+
+log = logging.getLogger(__name__)
+
+Extracted = dict[str, list[dict[str, Any]]]
+ExtractFn = Callable[[Source, Any], Extracted]
+CombineFn = Callable[[list[Extracted], Any, dict[str, Source]], Extracted]
+KnowledgeFn = Callable[[Lexicon, list[dict[str, Any]]], Any]
+
+
+def _stage(module: str, name: str) -> Callable[..., Any]:
+    try:
+        return getattr(importlib.import_module(f"generator.extract.{module}"), name)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError) as err:
+        raise ExplainerError(f"the extractor is not installed: {err}") from err
+
+
+# Module-level wrappers, so the defaults pickle into worker processes and are found late.
+def default_extract(source: Source, knowledge: Any) -> Extracted:
+    return _stage("article", "extract_article")(source, knowledge)  # type: ignore[no-any-return]
+
+
+def default_combine(
+    per_article: list[Extracted], knowledge: Any, sources: dict[str, Source]
+) -> Extracted:
+    return _stage("combine", "combine")(per_article, knowledge, sources)  # type: ignore[no-any-return]
+
+
+def default_knowledge(lexicon: Lexicon, entities: list[dict[str, Any]]) -> Any:
+    return _stage("knowledge", "build_knowledge")(lexicon, entities)
+
+
+@dataclass
+class ExtractReport:
+    articles: int = 0
+    from_cache: int = 0
+    skipped: bool = False  # nothing changed since the last run: nothing merged or written
+    written: list[str] = field(default_factory=list)
+    counts: dict[str, Counts] = field(default_factory=dict)
+
+    def total(self, what: str) -> int:
+        return sum(getattr(c, what) for c in self.counts.values())
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(
+    extract_fn: ExtractFn,
+    knowledge_fn: KnowledgeFn,
+    lexicon: Lexicon,
+    entities: list[dict[str, Any]],
+) -> None:
+    # Knowledge is built once per worker rather than pickled: it need not be picklable.
+    _WORKER["extract"] = extract_fn
+    _WORKER["knowledge"] = knowledge_fn(lexicon, entities)
+
+
+def _extract_in_worker(source: Source) -> str:
+    return store.result_json(_WORKER["extract"](source, _WORKER["knowledge"]))
+
+
+def _extract_all(
+    sources: list[Source], jobs: int, extract_fn: ExtractFn, knowledge: Any, init: tuple[Any, ...]
+) -> Iterator[str]:
+    if jobs <= 1 or len(sources) < 2:
+        for source in sources:
+            yield store.result_json(extract_fn(source, knowledge))
+        return
+    chunk = max(1, len(sources) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=init) as pool:
+        yield from pool.map(_extract_in_worker, sources, chunksize=chunk)
+
+
+def _fingerprint(seeds_dir: Path, data_dir: Path, code: str, data: dict[str, bytes]) -> str:
+    """Everything a run's output depends on, as raw bytes: equal means nothing to do."""
+    parts = [code]
+    for folder, paths in (
+        ("seeds", sorted(seeds_dir.glob("*.txt")) + sorted(seeds_dir.glob("*.yaml"))),
+        ("lexicon", sorted((data_dir / "lexicon").glob("*.yaml"))),
+    ):
+        parts += [
+            f"{folder}/{p.name}:{store.sha256_text(p.read_bytes())}" for p in paths if p.is_file()
+        ]
+    parts += [f"data/{name}:{store.sha256_text(raw)}" for name, raw in sorted(data.items())]
+    return store.sha256_text("\n".join(parts))
+
+
+def _validate_output(data_dir: Path, documents: dict[str, Any]) -> None:
+    """Refuse to write a file the site would reject (a bug in the extractor, not the editor)."""
+    problems: list[Problem] = []
+    for name, data in documents.items():
+        path = data_dir / f"{name}.yaml"
+        doc = YamlDocument(path, display_path(path), data)
+        problems += [
+            Problem(p.file, 0, 0, f"extract would write an invalid file: {p.message}")
+            for p in schema_problems(doc, to_plain(data), "data")
+        ]
+    if problems:
+        raise ProblemsError(problems)
+
+
+def _render(documents: dict[str, Any]) -> dict[str, str]:
+    texts = {}
+    for name, doc in documents.items():
+        text = dump_yaml(doc)
+        texts[name] = text if text.startswith(HEADER) else HEADER + text
+    return texts
+
+
+def _sweep_temp_files(data_dir: Path) -> None:
+    # write_atomic's temporaries outlive a SIGKILL; under the lock none is in use.
+    for folder in (data_dir, data_dir / store.STATE_DIR):
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def _check_unchanged(data_dir: Path, data: DataFiles, names: list[str]) -> None:
+    for name in names:
+        path = data_dir / f"{name}.yaml"
+        now = path.read_bytes() if path.exists() else None
+        if now != data.raw.get(path.name):
+            raise ExplainerError(
+                f"{display_path(path)} changed while extract was running; nothing was written, run extract again"
+            )
+
+
+def run_extract(
+    seeds_dir: Path,
+    data_dir: Path,
+    *,
+    jobs: int = 1,
+    progress: bool = True,
+    cache_dir: Path | None = None,
+    extract_fn: ExtractFn = default_extract,
+    combine_fn: CombineFn = default_combine,
+    knowledge_fn: KnowledgeFn = default_knowledge,
+    wait: bool = True,
+    use_cache: bool = True,
+) -> ExtractReport:
+    """Extract facts from `seeds_dir` into `data_dir`, keeping every editor's change.
+
+    Raises ProblemsError (nothing written) when seeds, lexicon, data files or the state
+    have problems, ExplainerError when another extract holds the lock and `wait` is False.
+    `cache_dir` defaults to `.cache/extract` beside `data_dir`.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    cache = store.ArticleCache(
+        (cache_dir or data_dir.parent / ".cache" / "extract") if use_cache else None
+    )
+    with store.extract_lock(data_dir, wait=wait):
+        _sweep_temp_files(data_dir)
+        code = "\n".join(
+            store.extractor_digest(fn) for fn in (extract_fn, combine_fn, knowledge_fn)
+        )
+        data_raw = {p.name: p.read_bytes() for p in data_paths(data_dir)}
+        state, problems = store.load_state(data_dir)
+        fingerprint = _fingerprint(seeds_dir, data_dir, code, data_raw)
+        if not problems and state.pending is None and state.inputs == fingerprint:
+            count = len(list(seeds_dir.glob("*.txt")))
+            return ExtractReport(articles=count, from_cache=count, skipped=True)
+
+        lexicon, lexicon_problems = load_lexicon(data_dir / "lexicon")
+        sources, source_problems = load_sources(seeds_dir, lexicon.layout)
+        data, data_problems = load_data(data_dir)
+        problems += lexicon_problems + source_problems + data_problems
+        if problems:
+            raise ProblemsError(problems)
+
+        entities = data.editor_entities(state)
+        context = "\n".join(
+            [code, store.lexicon_digest(lexicon.files), store.canonical_json(entities)]
+        )
+        keys = [store.article_key(s, context) for s in sources]
+        per_article: list[Extracted | None] = [cache.get(k) for k in keys]
+        misses = [i for i, value in enumerate(per_article) if value is None]
+        knowledge = knowledge_fn(lexicon, entities)
+        bar = (
+            click.progressbar(length=len(misses), label="Extracting", file=sys.stderr)
+            if progress and misses and sys.stderr.isatty()
+            else nullcontext(None)
+        )
+        init = (extract_fn, knowledge_fn, lexicon, entities)
+        with bar as shown:
+            results = _extract_all([sources[i] for i in misses], jobs, extract_fn, knowledge, init)
+            for index, text in zip(misses, results, strict=True):
+                cache.put(keys[index], json.loads(text))
+                per_article[index] = json.loads(text)  # cached or not, combine sees the same
+                if shown is not None:
+                    shown.update(1)
+
+        combined = combine_fn([p or {} for p in per_article], knowledge, {s.id: s for s in sources})
+        result = merge(data.managed, combined, state.base, state.pending, data.elsewhere)
+        texts = _render(result.documents)
+        changed = [n for n, t in texts.items() if t.encode("utf-8") != data.raw.get(f"{n}.yaml")]
+        _validate_output(data_dir, {n: result.documents[n] for n in changed})
+        _check_unchanged(data_dir, data, changed)
+
+        new_state = store.State(base=result.base, pending=None)
+        if changed:
+            store.save_state(data_dir, store.State(base=state.base, pending=result.base, inputs=""))
+        for name in sorted(changed):
+            write_atomic(data_dir / f"{name}.yaml", texts[name])
+        written = {f"{n}.yaml": t.encode("utf-8") for n, t in texts.items()}
+        new_state.inputs = _fingerprint(seeds_dir, data_dir, code, {**data.raw, **written})
+        store.save_state(data_dir, new_state)
+        return ExtractReport(
+            articles=len(sources),
+            from_cache=len(sources) - len(misses),
+            written=[f"{n}.yaml" for n in sorted(changed)],
+            counts=result.counts,
+        )

@@ -1,0 +1,141 @@
+"""Sentence splitting with exact offsets into `source.text`.
+
+Only body paragraphs are split (subheads are skipped). A period ends a sentence unless the
+word it closes is an abbreviation from the lexicon (`abbreviations`) or a single initial
+("K."), or it sits inside a number; an abbreviation still ends a sentence when the next word
+is one that usually opens one (`sentence_starters`: "in the U.S. The ..."). Closing quotes
+and brackets after the stop belong to the sentence that ends there.
+
+Machine-translated articles have runs like ". ." and ". ,": the stray punctuation is kept
+at the start of the next sentence, verbatim, so the garble detector can see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..sources import Source
+
+# Repo data folder, used only when a caller gives no rules (another stage, a test).
+_DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+# A stop, any closing quotes/brackets, then whitespace: a candidate boundary.
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\s*([\"'\u201c\u2018(]*)([\w.'\u2019-]*)")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass(frozen=True, order=True)
+class Sentence:
+    """`source.text[start:end]` is the sentence; `paragraph` is its 1-based paragraph number."""
+
+    start: int
+    end: int
+    paragraph: int
+
+    def text(self, source: Source) -> str:
+        return source.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class SplitRules:
+    """Lower-cased abbreviations (with their dots) and words that usually open a sentence."""
+
+    abbreviations: frozenset[str] = frozenset()
+    starters: frozenset[str] = frozenset()
+
+
+def rules_from_lexicon(data: dict[str, Any]) -> SplitRules:
+    """The splitting rules in a merged lexicon's `data`."""
+    return SplitRules(
+        abbreviations=frozenset(str(a).casefold() for a in data.get("abbreviations", [])),
+        starters=frozenset(str(w) for w in data.get("sentence_starters", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> SplitRules:
+    """Rules from the repository's `data/lexicon` (loaded once per process)."""
+    from ..lexicon import load_lexicon
+
+    lexicon, _problems = load_lexicon(_DEFAULT_LEXICON)
+    return rules_from_lexicon(lexicon.data)
+
+
+def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> bool:
+    """Whether the stop at `stop_start` (its run ends at `after`) ends a sentence."""
+    if text[stop_start] != ".":
+        return True  # ! and ? always end one
+    word_match = _WORD_BEFORE.search(text, 0, after)
+    word = word_match.group(1).lstrip("\"'\u201c\u2018(") if word_match else ""
+    nxt = _NEXT_WORD.match(text, after)
+    next_word = nxt.group(2) if nxt else ""
+    opens_sentence = next_word in rules.starters
+    if word.casefold() in rules.abbreviations or _INITIAL.match(word):
+        return opens_sentence
+    return True
+
+
+def split_paragraph(text: str, start: int, end: int, rules: SplitRules) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, match.start(), match.end(), rules):
+            spans.append((cursor, match.end()))
+            cursor = match.end()
+    spans.append((cursor, end))
+    out: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a punctuation-only run (". .") waiting for a sentence
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        if not any(ch.isalnum() for ch in text[s:e]):
+            # A lone "." is debris: keep it, verbatim, at the head of the next sentence.
+            carry = s if carry is None else carry
+            continue
+        out.append((s if carry is None else carry, e))
+        carry = None
+    if carry is not None:
+        if out:
+            out[-1] = (out[-1][0], end_of_run(text, carry, end))
+        else:
+            out.append((carry, end_of_run(text, carry, end)))
+    return out
+
+
+def end_of_run(text: str, start: int, end: int) -> int:
+    """End of `text[start:end]` without trailing whitespace."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def split_sentences(source: Source, rules: SplitRules | None = None) -> list[Sentence]:
+    """Every sentence of the body paragraphs of `source`, in text order."""
+    rules = rules or default_rules()
+    sentences: list[Sentence] = []
+    for para in source.paragraphs:
+        if para.heading:
+            continue
+        for s, e in split_paragraph(source.text, para.start, para.end, rules):
+            sentences.append(Sentence(s, e, para.number))
+    return sentences
+
+
+def sentence_at(sentences: Iterable[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing `offset`, if any."""
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None

@@ -1,0 +1,219 @@
+"""What `extract` remembers between runs: the merge base, a per-article cache and a lock.
+
+The state file (`data/.extract/state.json`) records, per collection and item id, the hash
+of the item exactly as the extractor last produced it. An item in a data file whose hash
+still equals that is untouched by editors and may be refreshed; anything else is theirs.
+
+Kill safety: a run writes the state with the new hashes as `pending` first, then the data
+files (each atomically), then the state again with `pending` promoted to the base. Killed
+anywhere in between, the next run accepts an item as untouched if it matches the base *or*
+the pending hash. Both are hashes of extractor output, so an editor's text can only match
+one if it is byte-for-byte what the extractor wrote: the state can never make an edit look
+untouched. What a crash can cost is the other direction, tolerated on purpose: an item the
+dead run added and an editor then deleted before the next run comes back once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import inspect
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ExplainerError, Problem, display_path
+from ..sources import Source
+from ..yamlfile import write_atomic
+
+log = logging.getLogger(__name__)
+
+# Bump when the extractor's output changes in a way its source files do not show.
+EXTRACTOR_VERSION = "1"
+STATE_VERSION = 1
+STATE_DIR = ".extract"
+
+# (source, start, end, digest of the quote): the same place *and* the same words, so an
+# article edited at that place does not make a new passage look like an old one.
+Span = tuple[str, int, int, str]
+
+
+@dataclass
+class BaseEntry:
+    """What the extractor last produced for one item id."""
+
+    hash: str
+    spans: list[Span] = field(default_factory=list)
+    aliases: list[str] | None = None  # entities only: to tell editor-removed aliases
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"hash": self.hash, "spans": [list(s) for s in self.spans]}
+        if self.aliases is not None:
+            out["aliases"] = self.aliases
+        return out
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> BaseEntry:
+        spans = [(str(s[0]), int(s[1]), int(s[2]), str(s[3])) for s in raw.get("spans", [])]
+        aliases = raw.get("aliases")
+        return cls(str(raw["hash"]), spans, list(aliases) if aliases is not None else None)
+
+
+Base = dict[str, dict[str, BaseEntry]]  # collection -> id -> entry
+
+
+@dataclass
+class State:
+    base: Base = field(default_factory=dict)
+    pending: Base | None = None
+    inputs: str = ""  # digest of every cache key of the last completed run
+    files: dict[str, str] = field(default_factory=dict)  # file name -> sha256 as written
+
+    def to_text(self) -> str:
+        def dump(base: Base) -> dict[str, Any]:
+            return {c: {i: e.to_json() for i, e in items.items()} for c, items in base.items()}
+
+        raw = {
+            "version": STATE_VERSION,
+            "inputs": self.inputs,
+            "files": self.files,
+            "base": dump(self.base),
+            "pending": dump(self.pending) if self.pending is not None else None,
+        }
+        return json.dumps(raw, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def state_path(data_dir: Path) -> Path:
+    return data_dir / STATE_DIR / "state.json"
+
+
+def load_state(data_dir: Path) -> tuple[State, list[Problem]]:
+    """The state of the last run; a missing file is an empty state (all data is editors')."""
+    path = state_path(data_dir)
+    if not path.is_file():
+        return State(), []
+
+    def load(raw: Any) -> Base:
+        return {
+            c: {i: BaseEntry.from_json(e) for i, e in items.items()} for c, items in raw.items()
+        }
+
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        if raw.get("version") != STATE_VERSION:
+            raise ValueError(f"unknown version {raw.get('version')!r}")
+        pending = raw.get("pending")
+        state = State(load(raw["base"]), load(pending) if pending is not None else None)
+        state.inputs = str(raw.get("inputs", ""))
+        state.files = {str(k): str(v) for k, v in raw.get("files", {}).items()}
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
+        message = (
+            f"extract state is unreadable ({err}); delete it to treat every current fact as "
+            "edited by hand (nothing is lost, extracted facts just stop being refreshed)"
+        )
+        return State(), [Problem(display_path(path), 0, 0, message)]
+    return state, []
+
+
+def save_state(data_dir: Path, state: State) -> None:
+    write_atomic(state_path(data_dir), state.to_text())
+
+
+def sha256_text(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def result_json(value: Any) -> str:
+    """An extraction result as JSON; key order kept (it is the extractor's, deterministic)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def extractor_digest(fn: Callable[..., Any]) -> str:
+    """Version constant + the source of the extractor's package: editing it invalidates the cache."""
+    parts = [EXTRACTOR_VERSION, getattr(fn, "__module__", ""), getattr(fn, "__qualname__", "")]
+    with contextlib.suppress(TypeError, OSError):
+        source_file = inspect.getsourcefile(fn)
+        if source_file:
+            for path in sorted(Path(source_file).parent.glob("*.py")):
+                parts.append(path.name + ":" + sha256_text(path.read_bytes()))
+    return sha256_text("\n".join(parts))
+
+
+def lexicon_digest(files: list[Path]) -> str:
+    return sha256_text("\n".join(f"{p.name}:{sha256_text(p.read_bytes())}" for p in sorted(files)))
+
+
+def article_key(source: Source, context: str) -> str:
+    """Cache key of one article: its text and metadata plus `context` (lexicon, entities, code)."""
+    meta = {
+        "id": source.id,
+        "publisher": source.publisher,
+        "published": source.published.isoformat(),
+        "title": source.title,
+        "url": source.url,
+        "reliability": source.reliability,
+        "reliability_note": source.reliability_note,
+    }
+    return sha256_text(context + "\n" + canonical_json(meta) + "\n" + source.text)
+
+
+class ArticleCache:
+    """Per-article extraction results as JSON files named by their key; None disables it."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, list[dict[str, Any]]] | None:
+        if self.root is None:
+            return None
+        try:
+            value = json.loads(self._path(key).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None  # a missing or damaged entry is just a miss
+        return value if isinstance(value, dict) else None
+
+    def put(self, key: str, value: dict[str, list[dict[str, Any]]]) -> None:
+        if self.root is not None:
+            write_atomic(self._path(key), result_json(value))
+
+
+@contextlib.contextmanager
+def extract_lock(data_dir: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive lock on `data_dir` for one extract run.
+
+    `flock` is released by the kernel when the process dies, so a killed run never leaves
+    a stale lock behind; the pid written into the file is only for the message.
+    """
+    path = data_dir / STATE_DIR / "lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            where = display_path(data_dir)
+            if not wait:
+                raise ExplainerError(
+                    f"another extract (pid {holder}) is updating {where}; wait for it to finish"
+                ) from None
+            log.warning("another extract (pid %s) is updating %s; waiting for it", holder, where)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,152 @@
+"""The MkDocs plugin: generated pages in memory, checks in the build, live reload on edits.
+
+Generated pages are `File.generated(...)` objects, so nothing is ever written into `docs/`.
+Under `mkdocs build` any data problem stops the build with every problem listed; under
+`mkdocs serve` the problems are logged and shown on the home page instead, so the server
+keeps running and the editor's browser shows what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import os
+import logging
+import posixpath
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .config import ExplainerConfig
+from .errors import ExplainerError, Problem, ProblemsError
+from .project import SiteContent, build_site
+from .render import links
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+ASSETS = ("assets/explainer.css", "assets/explainer.js")
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self._reset()
+
+    def _reset(self) -> None:
+        # The plugin object survives rebuilds under `serve` (it has on_startup): nothing
+        # from one build may leak into the next.
+        self.content: SiteContent | None = None
+        self.problems: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        return (Path(config.config_file_path).parent / value).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._reset()
+        seeds = self._path(config, self.config.seeds_dir)
+        data = self._path(config, self.config.data_dir)
+        templates = self._path(config, self.config.templates_dir) if self.config.templates_dir else None
+        try:
+            self.content = build_site(seeds, data, templates_dir=templates,
+                                      directory_urls=config.use_directory_urls)  # fmt: skip
+        except ProblemsError as err:
+            self.problems = err.problems
+            if self.command != "serve":
+                raise PluginError(f"{len(err.problems)} problem(s) in the explainer data:\n{err}") from None
+            for problem in err.problems:
+                log.error(str(problem))
+        except ExplainerError as err:
+            if self.command != "serve":
+                raise PluginError(str(err)) from None
+            self.problems = [Problem("explainer", 0, 0, str(err))]
+            log.error(str(err))
+        if self.content is not None and self.content.dataset.sources:
+            # Reproducible builds: MkDocs stamps the sitemap and its gzip header with the build
+            # time unless SOURCE_DATE_EPOCH is set; the newest article's date is a stable stamp.
+            newest = max(s.published for s in self.content.dataset.sources.values())
+            stamp = datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.UTC)
+            os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if asset not in [str(x) for x in target]:
+                target.append(asset)
+        if self.config.navigation and config.nav is None and self.content is not None:
+            config.nav = self._navigation(config)
+        return config
+
+    def _navigation(self, config: MkDocsConfig) -> list[Any]:
+        pages = self.content.pages if self.content else {}
+
+        def section(index: str) -> list[str]:
+            folder = index.rsplit("/", 1)[0] + "/"
+            return [index, *sorted(p for p in pages if p.startswith(folder) and p != index)]
+
+        docs = sorted(str(p.relative_to(config.docs_dir)).replace("\\", "/")
+                      for p in Path(config.docs_dir).rglob("*.md"))  # fmt: skip
+        nav: list[Any] = [
+            {"Home": links.HOME},
+            {"Weapons": section(links.WEAPONS)},
+            {"Actors": section(links.ACTORS)},
+            {"Positions": links.POSITIONS},
+            {"Timeline": links.TIMELINE},
+            {"Quotes": links.QUOTES},
+            {"Disputes": links.DISPUTES},
+            {"Sources": section(links.SOURCES)},
+        ]
+        if docs:
+            nav.append({"For editors": docs})
+        return nav
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for asset in ASSETS:
+            text = resources.files("generator").joinpath(asset).read_text("utf-8")
+            files.append(File.generated(config, asset, content=text))
+        if self.content is None:
+            files.append(File.generated(config, links.HOME, content=self._error_page()))
+            return files
+        for path, markdown in self.content.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                raise PluginError(f"docs/{path} is a generated page; remove or rename the hand-written file")
+            files.append(File.generated(config, path, content=markdown))
+        files.append(File.generated(config, links.DATA_JSON, content=self.content.data_json,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))  # fmt: skip
+        return files
+
+    def _error_page(self) -> str:
+        items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in self.problems)
+        return (
+            "# The explainer data has problems\n\n"
+            '<div class="xp-problems" role="alert">\n'
+            f"<p>{len(self.problems)} problem(s) stop the site from being built. Fix them and "
+            "save: this page reloads by itself.</p>\n"
+            f"<ul>{items}</ul>\n</div>\n"
+        )
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.content is None:
+            return html_text
+        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+        href = posixpath.relpath(links.DATA_JSON, base.rstrip("/") or ".")
+        return (
+            f'{html_text}\n<p class="xp-data-link"><a href="{href}" download>'
+            "Download all data as JSON</a> (every fact with its citations)</p>"
+        )
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for value in (self.config.seeds_dir, self.config.data_dir, self.config.templates_dir):
+            if value:
+                path = self._path(config, value)
+                if path.exists():
+                    server.watch(str(path))
+        return server

@@ -1,0 +1,62 @@
+"""The Jinja environment: templates from the package, overridable from a site folder.
+
+Escaping is the security boundary. Every value from data or articles is untrusted: in
+raw HTML blocks it is HTML-escaped (autoescape), and where it lands in Markdown (headings)
+the `md` filter also backslash-escapes Markdown syntax, so `[x](javascript:...)`, footnote
+or attribute syntax and raw HTML in an article are shown as text, never interpreted.
+Jinja syntax inside values is inert: values are data, never templates.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters Python-Markdown treats as syntax and accepts a backslash escape for.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Control characters (Python-Markdown uses STX/ETX internally as placeholders).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(value: object) -> str:
+    """Text without control characters, whitespace runs folded to single spaces."""
+    return " ".join(_CONTROL.sub("", str(value)).split())
+
+
+def md_escape(value: object) -> Markup:
+    """Untrusted text for a Markdown position (heading, list item): shown exactly as text."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(clean(value), quote=False)))
+
+
+def html_text(value: object) -> Markup:
+    """Untrusted text for a raw HTML position."""
+    return Markup(html.escape(clean(value), quote=True))
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else html_text(value)
+
+
+def make_environment(templates_dir: Path | None = None) -> Environment:
+    """Package templates, with `templates_dir` (a site's overrides) searched first."""
+    loaders: list[FileSystemLoader | PackageLoader] = []
+    if templates_dir is not None:
+        loaders.append(FileSystemLoader(str(templates_dir)))
+    loaders.append(PackageLoader("generator", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize,
+    )
+    env.filters["md"] = md_escape
+    return env

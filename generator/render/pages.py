@@ -1,0 +1,231 @@
+"""Stage 3: the pure function from a loaded dataset to the site's pages (path -> Markdown).
+
+Each page gets its own `References`, so citation numbers restart on every page and the
+page ends with its own reference list. Rejected items are skipped here, once, so that no
+template can show them by mistake.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from .. import model as m
+from ..sources import Source
+from . import links
+from .citations import References, long_date
+from .environment import make_environment
+from .facts import (
+    Markers, base_value, date_attr, describe, disputed_index, format_date, format_value, home_of,
+    kind_of, settled, visible,
+)  # fmt: skip
+from .source_page import CitedBy, article_html, collect_passages
+
+SUMMARY_SIZE = 5
+KEY_FIGURES = 6
+
+
+class Renderer:
+    def __init__(self, dataset: m.Dataset, env: Environment, site: links.Site) -> None:
+        self.ds = dataset
+        self.env = env
+        self.site = site
+        self.disputed = disputed_index(dataset)
+        self.markers = Markers(dataset, self.disputed)
+        self.entities = {k: e for k, e in dataset.entities.items() if visible(e)}
+
+    # -- helpers shared by every page -------------------------------------------------
+    def _page(self, template: str, path: str, **context: Any) -> str:
+        refs = References(path, self.ds, self.site)
+
+        def link(to: str, fragment: str = "") -> str:
+            return self.site.link(path, to, fragment)
+
+        def fact_link(fact: m.Fact) -> str:
+            return link(home_of(fact, self.ds), fact.id)
+
+        def entity_link(entity_id: str | None) -> str:
+            entity = self.entities.get(entity_id or "")
+            return link(links.entity_page(entity.kind, entity.id)) if entity else ""
+
+        return self.env.get_template(template).render(
+            ds=self.ds, refs=refs, link=link, fact_link=fact_link, entity_link=entity_link,
+            markers=self.markers, value=lambda f: format_value(f, self.ds.units),
+            date=format_date, date_attr=date_attr, long_date=long_date, pages=links,
+            entities=self.entities, disputed=self.disputed, page_path=path,
+            home_of=lambda f: home_of(f, self.ds), first_source=self._first_source,
+            describe=lambda f: describe(f, self.ds.units), kind_of=kind_of,
+            publishers=lambda f: ", ".join(self.ds.sources[s].publisher for s in f.sources), **context,
+        )  # fmt: skip
+
+    def _shown(self, items: list[Any]) -> list[Any]:
+        return [i for i in items if visible(i)]
+
+    def _first_source(self, fact: m.Fact) -> Source:
+        """The source that reported a fact first."""
+        return min((self.ds.sources[s] for s in fact.sources), key=lambda s: (s.published, s.id))
+
+    # -- pages ------------------------------------------------------------------------
+    def home(self) -> str:
+        claims = self._shown(self.ds.claims)
+        by_id = {c.id: c for c in claims}
+        if self.ds.explainer.summary:
+            summary = [by_id[i] for i in self.ds.explainer.summary if i in by_id]
+        else:
+            # Corroborated facts first, then each source's lead: what happened, briefly.
+            ranked = sorted(
+                (c for c in claims if settled(c)),
+                key=lambda c: (-len(c.sources), min(x.start for x in c.citations), c.id),
+            )
+            summary = ranked[:SUMMARY_SIZE]
+        return self._page("home.md.j2", links.HOME, summary=summary, key_figures=self.key_figures(),
+                          disputes=self._shown(self.ds.disputes))  # fmt: skip
+
+    def key_figures(self) -> list[m.Figure]:
+        seen: set[tuple[str, str | None]] = set()
+        out = []
+        for fig in sorted(self._shown(self.ds.figures), key=lambda f: (-len(f.sources), f.id)):
+            key = (fig.subject, fig.property)
+            if settled(fig) and key not in seen:
+                seen.add(key)
+                out.append(fig)
+        return out[:KEY_FIGURES]
+
+    def figure_groups(self, figures: list[m.Figure]) -> list[dict[str, Any]]:
+        """Figures of one property side by side, with whether they agree."""
+        groups: dict[str, list[m.Figure]] = defaultdict(list)
+        for fig in figures:
+            groups[fig.property or "value"].append(fig)
+        out = []
+        for prop, figs in sorted(groups.items()):
+            disputed = any(f.id in self.disputed for f in figs)
+            units = {self.ds.units[f.unit].dimension if f.unit in self.ds.units else f.unit for f in figs}
+            comparable = len(figs) > 1 and len(units) == 1 and len({s for f in figs for s in f.sources}) > 1
+            out.append({"property": prop, "figures": figs, "disputed": disputed,
+                        "agree": comparable and not disputed})  # fmt: skip
+        return out
+
+    def entity(self, entity: m.Entity) -> tuple[str, str]:
+        path = links.entity_page(entity.kind, entity.id)
+        eid = entity.id
+        claims = [c for c in self._shown(self.ds.claims) if c.subject == eid]
+        mentioned = [c for c in self._shown(self.ds.claims) if c.subject != eid and eid in c.mentions]
+        figures = [f for f in self._shown(self.ds.figures) if f.subject == eid]
+        quotes = [q for q in self._shown(self.ds.quotes) if q.speaker == eid]
+        positions = [p for p in self._shown(self.ds.positions) if p.actor == eid]
+        events = sorted((e for e in self._shown(self.ds.events) if eid in e.actors), key=lambda e: (e.date, e.id))
+        page = self._page(
+            "entity.md.j2", path, entity=entity, claims=[c for c in claims if settled(c)],
+            flagged=[c for c in [*claims, *figures, *quotes] if not settled(c)],
+            mentioned=mentioned, figure_groups=self.figure_groups([f for f in figures if settled(f)]),
+            quotes=[q for q in quotes if settled(q)], positions=positions, events=events,
+            stance_label=self.stance_label,
+        )  # fmt: skip
+        return path, page
+
+    def stance_label(self, stance_id: str) -> str:
+        return next((s.label for s in self.ds.explainer.stances if s.id == stance_id), stance_id)
+
+    def entity_index(self, kind: str, path: str) -> str:
+        items = sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
+        counts = defaultdict(int)
+        for fact in self.ds.facts():
+            if visible(fact):
+                for key in ("subject", "actor", "speaker"):
+                    counts[getattr(fact, key, None)] += 1
+        return self._page("entity_index.md.j2", path, kind=kind, items=items, counts=counts)
+
+    def positions(self) -> str:
+        rows = sorted(self._shown(self.ds.positions),
+                      key=lambda p: (self.entities[p.actor].name.casefold() if p.actor in self.entities else p.actor, p.as_of or "", p.id))  # fmt: skip
+        return self._page("positions.md.j2", links.POSITIONS, rows=rows, stance_label=self.stance_label)
+
+    def timeline(self) -> str:
+        events = sorted(self._shown(self.ds.events), key=lambda e: (e.date, e.id))
+        return self._page("timeline.md.j2", links.TIMELINE, events=events)
+
+    def disputes(self) -> str:
+        facts = {f.id: f for f in self.ds.facts()}
+        disputes = [(d, [facts[i] for i in d.members if i in facts and visible(facts[i])]) for d in self._shown(self.ds.disputes)]
+        flagged = [f for f in self.ds.facts() if visible(f) and f.flags]
+        weak = [f for f in self.ds.facts() if settled(f) and len(f.sources) == 1
+                and self.ds.sources[f.sources[0]].reliability == "weak"]  # fmt: skip
+        return self._page("disputes.md.j2", links.DISPUTES, disputes=disputes, flagged=flagged, weak=weak)  # fmt: skip
+
+    def quotes(self) -> str:
+        quotes = sorted(self._shown(self.ds.quotes), key=lambda q: (q.citations[0].source, q.citations[0].start, q.id))
+        return self._page("quotes.md.j2", links.QUOTES, quotes=quotes)
+
+    def source(self, source_id: str) -> tuple[str, str]:
+        path = links.source_page(source_id)
+        cited = []
+        for fact in self.ds.facts():
+            if not visible(fact):
+                continue
+            label = _label(fact, self.ds)
+            href = self.site.link(path, home_of(fact, self.ds), fact.id)
+            cited += [(c, CitedBy(label, href)) for c in fact.citations if c.source == source_id]
+        passages = collect_passages(cited)
+        source = self.ds.sources[source_id]
+        return path, self._page("source.md.j2", path, source=source, article=article_html(source, passages),
+                                passages=passages)  # fmt: skip
+
+    def source_index(self) -> str:
+        counts: dict[str, int] = defaultdict(int)
+        for fact in self.ds.facts():
+            if visible(fact):
+                for s in fact.sources:
+                    counts[s] += 1
+        sources = sorted(self.ds.sources.values(), key=lambda s: (s.published, s.id))
+        return self._page("source_index.md.j2", links.SOURCES, sources=sources, counts=counts)
+
+
+def _label(fact: m.Fact, ds: m.Dataset) -> str:
+    """How a citing fact is named in a source's back-links."""
+    def name(entity_id: str | None) -> str:
+        entity = ds.entities.get(entity_id or "")
+        return entity.name if entity else "unknown speaker"
+
+    if isinstance(fact, m.Claim):
+        return f"claim about {name(fact.subject)}"
+    if isinstance(fact, m.Figure):
+        return f"figure: {name(fact.subject)} {fact.property or ''}".rstrip()
+    if isinstance(fact, m.Event):
+        return f"timeline: {format_date(fact.date)}"
+    if isinstance(fact, m.Quote):
+        return f"quote by {name(fact.speaker)}"
+    if isinstance(fact, m.Position):
+        return f"position of {name(fact.actor)}"
+    return fact.id
+
+
+def render_pages(
+    dataset: m.Dataset, *, templates_dir: Path | None = None, directory_urls: bool = True
+) -> dict[str, str]:
+    """Every generated page, as `{path: markdown}`, in a stable order."""
+    r = Renderer(dataset, make_environment(templates_dir), links.Site(directory_urls))
+    pages: dict[str, str] = {
+        links.HOME: r.home(),
+        links.WEAPONS: r.entity_index("weapon", links.WEAPONS),
+        links.ACTORS: r.entity_index("actor", links.ACTORS),
+        links.POSITIONS: r.positions(),
+        links.TIMELINE: r.timeline(),
+        links.DISPUTES: r.disputes(),
+        links.QUOTES: r.quotes(),
+        links.SOURCES: r.source_index(),
+    }
+    build: list[Callable[[], tuple[str, str]]] = [
+        *(lambda e=e: r.entity(e) for e in sorted(r.entities.values(), key=lambda e: e.id)),
+        *(lambda s=s: r.source(s) for s in sorted(dataset.sources)),
+    ]
+    for make in build:
+        path, text = make()
+        pages[path] = text
+    return pages
+
+
+__all__ = ["base_value", "render_pages"]

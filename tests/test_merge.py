@@ -1,0 +1,270 @@
+"""Editors' corrections survive re-extraction: unit tests of `merge` and a property test
+of random editing sessions interleaved with re-extractions of changing articles."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tests.extract_fakes import (
+    fake_combine,
+    fake_combine_again,
+    fake_extract,
+    fake_knowledge,
+    paragraph_pool,
+    write_article,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml.comments import CommentedMap
+
+from generator.extract.merge import item_hash, item_spans, merge
+from generator.extract.run import run_extract
+from generator.extract.store import BaseEntry
+from generator.sources import Layout, load_sources
+from generator.yamlfile import dump_yaml, read_yaml, round_trip_yaml, to_plain
+
+COLLS = ("entities", "claims", "figures")
+
+
+def _claim(item_id: str, *spans: tuple[str, int, int], text: str = "Some claim.") -> dict[str, Any]:
+    cites = [{"source": s, "quote": "words", "start": a, "end": b} for s, a, b in spans]
+    return {"id": item_id, "subject": "x", "text": text, "citations": cites, "status": "extracted"}
+
+
+def _doc(name: str, yaml_text: str) -> CommentedMap:
+    doc: CommentedMap = round_trip_yaml().load(yaml_text)
+    assert name in doc
+    return doc
+
+
+def _base(*items: dict[str, Any]) -> dict[str, BaseEntry]:
+    return {i["id"]: BaseEntry(item_hash(i), item_spans(i), i.get("aliases")) for i in items}
+
+
+def test_new_corroborating_id_updates_the_existing_item_and_keeps_its_id() -> None:
+    old = _claim("c-old", ("s1", 0, 10))
+    doc = CommentedMap({"claims": [CommentedMap(old)]})
+    fresh = {"claims": [_claim("c-new", ("s1", 0, 10), ("s2", 5, 15))]}
+    result = merge({"claims": doc}, fresh, {"claims": _base(old)})
+    items = to_plain(result.documents["claims"])["claims"]
+    assert [i["id"] for i in items] == ["c-old"]
+    assert len(items[0]["citations"]) == 2
+    assert result.counts["claims"].updated == 1
+
+
+def test_deleted_fact_does_not_come_back_under_a_new_id() -> None:
+    old = _claim("c-old", ("s1", 0, 10))
+    doc = _doc("claims", "claims: []\n")
+    fresh = {"claims": [_claim("c-old", ("s1", 0, 10)), _claim("c-new", ("s1", 0, 10), ("s2", 1, 2))]}
+    result = merge({"claims": doc}, fresh, {"claims": _base(old)})
+    assert to_plain(result.documents["claims"])["claims"] == []
+    assert result.counts["claims"].skipped_deleted == 2
+    assert "c-old" in result.base["claims"]  # the tombstone is kept for the next run
+
+
+def test_edited_rejected_and_own_items_are_kept_untouched_ones_refreshed() -> None:
+    a, b, c = _claim("a", ("s", 0, 1)), _claim("b", ("s", 2, 3)), _claim("c", ("s", 4, 5))
+    text = dump_yaml(CommentedMap({"claims": [a, b, c]}))
+    text = text.replace("id: a\n", "id: a  # checked by hand\n").replace("text: Some claim.", "text: Fixed.", 1)
+    text = text.replace("status: extracted", "status: rejected", 2)  # a and b
+    text += "  - {id: own, subject: x, text: Mine., citations: [{source: s, quote: mine}]}\n"
+    doc = _doc("claims", text)
+    fresh = {"claims": [{**_claim(i, ("s", n, n + 1)), "text": "New."} for i, n in (("a", 0), ("b", 2), ("c", 4))]}
+    result = merge({"claims": doc}, fresh, {"claims": _base(a, b, c)})
+    out = dump_yaml(result.documents["claims"])
+    items = {i["id"]: i for i in to_plain(result.documents["claims"])["claims"]}
+    assert items["a"]["text"] == "Fixed." and items["b"]["status"] == "rejected"
+    assert items["c"]["text"] == "New." and "own" in items
+    assert "# checked by hand" in out
+    assert [i for i in items] == ["a", "b", "c", "own"]
+
+
+def test_entity_aliases_merge_three_ways() -> None:
+    base_item = {"id": "e", "kind": "actor", "name": "E", "aliases": ["E1", "E2"], "status": "extracted"}
+    edited = {**base_item, "aliases": ["E1", "Mine"]}  # the editor removed E2 and added Mine
+    doc = CommentedMap({"entities": [CommentedMap(edited)]})
+    fresh = {"entities": [{**base_item, "aliases": ["E1", "E2", "E3"]}]}
+    result = merge({"entities": doc}, fresh, {"entities": _base(base_item)})
+    assert to_plain(result.documents["entities"])["entities"][0]["aliases"] == ["E1", "Mine", "E3"]
+
+
+def test_disputes_over_deleted_facts_are_dropped() -> None:
+    f1 = {"id": "f1", "subject": "x", "value": 1, "citations": [{"source": "s", "quote": "one", "start": 0, "end": 3}]}
+    f2 = {**f1, "id": "f2", "value": 2, "citations": [{"source": "s", "quote": "two", "start": 4, "end": 7}]}
+    dispute = {"id": "d", "subject": "x", "summary": "Disagree.", "members": ["f1", "f2"]}
+    docs = {"figures": CommentedMap({"figures": [CommentedMap({**f2, "status": "extracted"})]})}
+    result = merge(docs, {"figures": [f1, f2], "disputes": [dispute]}, {"figures": _base({**f1, "status": "extracted"})})
+    assert "disputes" not in result.documents
+
+
+# --- property test: random editing sessions and re-extractions --------------------------
+
+NOTE = re.compile(r"note-\d+")
+editor_op = st.tuples(
+    st.sampled_from(["edit", "review", "reject", "delete", "own", "comment", "comment_before", "alias", "reorder"]),
+    st.sampled_from(COLLS),
+    st.integers(0, 99),
+    st.integers(0, 99),
+)
+seed_op = st.one_of(
+    st.tuples(st.just("add"), st.lists(st.integers(0, 15), min_size=1, max_size=5, unique=True)),
+    st.tuples(st.just("remove"), st.integers(0, 99)),
+    st.tuples(st.just("change"), st.integers(0, 99), st.integers(0, 15)),
+    st.tuples(st.just("none")),
+)
+
+
+class Session:
+    def __init__(self, root: Path) -> None:
+        self.seeds, self.data, self.cache = root / "seeds", root / "data", root / "cache"
+        self.articles: dict[str, list[int]] = {}
+        self.touched: set[tuple[str, str]] = set()
+        self.deleted: dict[tuple[str, str], list[Any]] = {}
+        self.counter = 0
+        self.pool = paragraph_pool()
+
+    def write(self, source_id: str) -> None:
+        write_article(self.seeds, source_id, [self.pool[i] for i in self.articles[source_id]])
+
+    def extract(self, combine: Any = fake_combine) -> Any:
+        return run_extract(
+            self.seeds, self.data, progress=False, cache_dir=self.cache, extract_fn=fake_extract,
+            combine_fn=combine, knowledge_fn=fake_knowledge,
+        )
+
+    def texts(self) -> dict[str, str]:
+        return {c: (self.data / f"{c}.yaml").read_text() for c in COLLS if (self.data / f"{c}.yaml").exists()}
+
+    def items(self) -> dict[str, list[dict[str, Any]]]:
+        return {c: to_plain(round_trip_yaml().load(t))[c] for c, t in self.texts().items()}
+
+    def seed_change(self, op: tuple[Any, ...]) -> None:
+        ids = sorted(self.articles)
+        if op[0] == "add":
+            self.counter += 1
+            self.articles[f"a{self.counter}"] = list(op[1])
+            self.write(f"a{self.counter}")
+        elif op[0] == "remove" and ids:
+            gone = ids[op[1] % len(ids)]
+            del self.articles[gone]
+            (self.seeds / f"{gone}.txt").unlink()
+            (self.seeds / f"{gone}.yaml").unlink()
+        elif op[0] == "change" and ids:
+            paras = self.articles[ids[op[1] % len(ids)]]
+            if op[2] not in paras:
+                paras[op[1] % len(paras)] = op[2]
+                self.write(ids[op[1] % len(ids)])
+
+    def edit(self, op: str, coll: str, i: int, j: int) -> None:
+        path = self.data / f"{coll}.yaml"
+        if not path.exists():
+            return
+        doc, problems = read_yaml(path, coll)
+        assert doc is not None, problems
+        seq = doc.data[coll]
+        self.counter += 1
+        if op == "own":
+            own: dict[str, Any] = {"id": f"own-{self.counter}"}
+            cite = [{"source": "editor", "quote": "my own words"}]
+            own |= {
+                "entities": {"kind": "actor", "name": "Own"},
+                "claims": {"subject": "alpha-corp", "text": "An editor's claim.", "citations": cite},
+                "figures": {"subject": "alpha-corp", "value": 3, "citations": cite},
+            }[coll]
+            seq.append(own)
+            self.touched.add((coll, own["id"]))
+        elif not seq:
+            return
+        else:
+            i, j = i % len(seq), j % len(seq)
+            item, key = seq[i], (coll, str(seq[i]["id"]))
+            if op == "edit":
+                field, value = {"entities": ("description", "Edited."), "claims": ("text", "Edited."), "figures": ("value", 0.5)}[coll]
+                item[field] = value
+            elif op in ("review", "reject"):
+                item["status"] = {"review": "reviewed", "reject": "rejected"}[op]
+            elif op == "delete":
+                self.deleted[key] = item_spans(item)
+                del seq[i]
+            elif op == "comment":
+                item.yaml_add_eol_comment(f"# note-{self.counter}", "id")
+            elif op == "comment_before":
+                seq.yaml_set_comment_before_after_key(i, before=f"note-{self.counter}", indent=2)
+                key = (coll, str(seq[i - 1]["id"])) if i else ("", "")  # it binds to the item above
+            elif op == "alias" and coll == "entities":
+                item.setdefault("aliases", []).append(f"Alias {self.counter}")
+            elif op == "reorder":
+                seq.insert(j, seq.pop(i))
+                return
+            self.touched.add(key)
+        path.write_text(dump_yaml(doc.data))
+
+
+def _fresh(session: Session) -> dict[str, list[dict[str, Any]]]:
+    sources, problems = load_sources(session.seeds, Layout())
+    assert not problems
+    return fake_combine([fake_extract(s, None) for s in sources], None, {s.id: s for s in sources})
+
+
+def _check(session: Session, pre: dict[str, list[dict[str, Any]]], pre_text: str) -> None:
+    post = session.items()
+    post_text = "".join(session.texts().values())
+    fresh = _fresh(session)
+    for coll in COLLS:
+        before = {i["id"]: i for i in pre.get(coll, [])}
+        after = {i["id"]: i for i in post.get(coll, [])}
+        spans_after = {s: i["id"] for i in after.values() for s in item_spans(i)}
+        for c, item_id in session.touched:  # edits stay exactly as the editor left them
+            if c == coll and item_id in before:
+                assert item_id in after, f"{coll}/{item_id} edited, then lost"
+                kept, now = dict(before[item_id]), dict(after[item_id])
+                if coll == "entities":
+                    assert set(kept.pop("aliases", [])) <= set(now.pop("aliases", []))
+                assert kept == now
+        for (c, item_id), spans in session.deleted.items():  # deleted never comes back
+            if c == coll:
+                assert item_id not in after and not any(s in spans_after for s in spans)
+        kept_order = [i for i in before if i in after]  # order survives
+        assert kept_order == [i for i in after if i in before]
+        for item in fresh.get(coll, []):  # everything extracted is in the file, or deleted
+            spans = item_spans(item)
+            owner = item["id"] if item["id"] in after else next((spans_after[s] for s in spans if s in spans_after), None)
+            gone = any(
+                c == coll and (d == item["id"] or set(spans) & set(s))
+                for (c, d), s in session.deleted.items()
+            )
+            assert owner is not None or gone, f"{coll}/{item['id']} extracted but missing"
+            if owner is not None and (coll, owner) not in session.touched:
+                expected = {**item, "id": owner, "status": "extracted"}
+                assert after[owner] == to_plain(expected)  # untouched facts follow the extractor
+        for item_id, item in after.items():  # nothing stale: untouched items are all fresh
+            if (coll, item_id) not in session.touched:
+                assert item["status"] == "extracted"
+    assert set(NOTE.findall(pre_text)) <= set(NOTE.findall(post_text)), "a comment was lost"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    first=st.lists(st.lists(st.integers(0, 15), min_size=1, max_size=5, unique=True), min_size=1, max_size=2),
+    steps=st.lists(st.tuples(st.lists(editor_op, max_size=5), seed_op), min_size=1, max_size=4),
+)
+def test_editor_work_survives_any_sequence_of_reextractions(first: list[list[int]], steps: list[Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        session = Session(Path(tmp))
+        for paras in first:
+            session.seed_change(("add", paras))
+        session.extract()
+        for edits, change in steps:
+            for edit in edits:
+                session.edit(*edit)
+            session.seed_change(change)
+            pre, pre_text = session.items(), "".join(session.texts().values())
+            session.extract()
+            _check(session, pre, pre_text)
+            files = session.texts()
+            report = session.extract(fake_combine_again)  # a full merge, not the warm skip
+            assert session.texts() == files, "a second run on the same input changed the files"
+            assert not report.skipped and report.total("added") + report.total("updated") + report.total("removed") == 0

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.lexicon import load_lexicon
+from generator.sources import Layout, load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def layout() -> Layout:
+    lexicon, problems = load_lexicon(ROOT / "data" / "lexicon")
+    assert problems == []
+    return lexicon.layout
+
+
+def write(folder: Path, name: str, text: str | bytes, meta: str | None = None) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_bytes(text if isinstance(text, bytes) else text.encode())
+    if meta is not None:
+        (folder / f"{name}.yaml").write_text(meta)
+
+
+META = "publisher: Example Times\npublished: 2024-03-05\ntitle: Dam breaks upstream\n"
+
+
+def test_header_dateline_body_and_footer_are_separated(tmp_path: Path, layout: Layout) -> None:
+    text = (
+        "Dam breaks upstream\nResidents were told to leave.\nKYIV, Ukraine (AP) -- Water rose fast on Tuesday.\n"
+        "Officials said more rain was due.\nSubhead here\nA third paragraph.\n"
+        "Jane Roe contributed to this report.\n"
+    )
+    write(tmp_path, "story", text, META)
+    [source], problems = load_sources(tmp_path, layout)
+    assert problems == []
+    header = [source.text[a:b] for a, b in source.header]
+    assert header == ["Dam breaks upstream", "Residents were told to leave.", "KYIV, Ukraine (AP) --"]
+    paragraphs = [source.text[p.start : p.end] for p in source.paragraphs]
+    assert paragraphs[0] == "Water rose fast on Tuesday."
+    assert [p.number for p in source.paragraphs] == [1, 2, 3, 4]
+    assert [p.heading for p in source.paragraphs] == [False, False, True, False]
+    assert [source.text[a:b] for a, b in source.footer] == ["Jane Roe contributed to this report."]
+
+
+def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout: Layout) -> None:
+    write(tmp_path, "s", "Example Times\n\u2014\nThe first sentence of the story.\n", META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [source.text[a:b] for a, b in source.header] == ["Example Times", "\u2014"]
+    assert source.text[source.paragraphs[0].start : source.paragraphs[0].end] == "The first sentence of the story."
+
+
+def test_bom_and_crlf_are_normalised(tmp_path: Path, layout: Layout) -> None:
+    write(tmp_path, "s", "\ufeffFirst line.\r\nSecond line.\r\n".encode(), META)
+    [source], problems = load_sources(tmp_path, layout)
+    assert problems == [] and source.text == "First line.\nSecond line.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "expected"),
+    [
+        (b"Body.", None, "s.txt: no metadata: create"),
+        (b"", META, "s.txt: article is empty"),
+        (b"Caf\xe9 au lait.", META, "s.txt:1:4: byte 0xe9 is not UTF-8"),
+        (b"Body.", "publisher: X\npublished: 5 March\ntitle: T\n", "s.yaml:2:12: 'published' must be a date"),
+        (b"Body.", "publisher: X\npublised: 2024-01-01\ntitle: T\n", "s.yaml:2:1: unknown key 'publised'; did you mean 'published'?"),
+        (b"Body.", "publisher: X\npublished: 2024-01-01\ntitle: T\nurl: javascript:alert(1)\n", "s.yaml:4:6: 'url' must start with http"),
+    ],
+)
+def test_bad_articles_get_a_clear_message(tmp_path: Path, layout: Layout, text: bytes, meta: str | None, expected: str) -> None:
+    write(tmp_path, "s", text, meta)
+    sources, problems = load_sources(tmp_path, layout)
+    assert sources == []
+    assert any(expected in str(p) for p in problems), [str(p) for p in problems]
+
+
+def test_the_same_article_twice_is_refused(tmp_path: Path, layout: Layout) -> None:
+    write(tmp_path, "a", "Same text.", META)
+    write(tmp_path, "b", "Same text.", META)
+    sources, problems = load_sources(tmp_path, layout)
+    assert [s.id for s in sources] == ["a"]
+    assert "same text as" in str(problems[0])
+
+
+def test_seed_articles_split_into_header_body_and_footer(layout: Layout) -> None:
+    sources, problems = load_sources(ROOT / "seeds", layout)
+    assert problems == []
+    for source in sources:
+        assert source.header, source.id
+        assert source.footer, source.id
+        first = source.text[source.paragraphs[0].start : source.paragraphs[0].end]
+        assert first[0].isupper() and len(first.split()) > 15
+        for a, b in source.footer:
+            assert "contributed to" in source.text[a:b] or "updated" in source.text[a:b]
