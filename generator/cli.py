@@ -21,13 +21,21 @@ from .project import build_site
 from .yamlfile import write_atomic
 
 seeds_option = click.option(
-    "--seeds", "seeds_dir", default="seeds", show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder of articles (.txt) and their metadata (.yaml).",
-)  # fmt: skip
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of articles (.txt) and their metadata (.yaml).",
+)
 data_option = click.option(
-    "--data", "data_dir", default="data", show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder of data files (*.yaml) and the lexicon.",
-)  # fmt: skip
+    "--data",
+    "data_dir",
+    default="data",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of data files (*.yaml) and the lexicon.",
+)
 
 
 def _fail(err: ExplainerError) -> click.ClickException:
@@ -78,10 +86,19 @@ def export(seeds_dir: Path, data_dir: Path) -> None:
 @main.command()
 @seeds_option
 @data_option
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write the pages into; it is replaced as a whole.")  # fmt: skip
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder of Jinja templates overriding the built-in ones.")  # fmt: skip
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the pages into; it is replaced as a whole.",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of Jinja templates overriding the built-in ones.",
+)
 def render(seeds_dir: Path, data_dir: Path, out_dir: Path, templates_dir: Path | None) -> None:
     """Write the generated pages as Markdown files into OUT, with data.json and the assets.
 
@@ -98,7 +115,9 @@ def render(seeds_dir: Path, data_dir: Path, out_dir: Path, templates_dir: Path |
         raise click.ClickException(f"{out_dir} exists and is not a folder")
     for protected in (seeds_dir, data_dir):
         if out == protected.resolve() or protected.resolve().is_relative_to(out):
-            raise click.ClickException(f"--out {out_dir} would overwrite {protected}; choose another folder")
+            raise click.ClickException(
+                f"--out {out_dir} would overwrite {protected}; choose another folder"
+            )
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
@@ -108,7 +127,9 @@ def render(seeds_dir: Path, data_dir: Path, out_dir: Path, templates_dir: Path |
             files[asset] = resources.files("generator").joinpath(asset).read_text("utf-8")
         for rel, text in files.items():
             target = (staging / rel).resolve()
-            if not target.is_relative_to(staging.resolve()):  # page paths come from ids; never trust
+            if not target.is_relative_to(
+                staging.resolve()
+            ):  # page paths come from ids; never trust
                 raise click.ClickException(f"refusing to write outside {out_dir}: {rel}")
             write_atomic(target, text)
         if out.exists():
@@ -122,12 +143,23 @@ def render(seeds_dir: Path, data_dir: Path, out_dir: Path, templates_dir: Path |
 @main.command()
 @seeds_option
 @data_option
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Articles extracted in parallel.")  # fmt: skip
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Articles extracted in parallel.",
+)
 @click.option("--no-cache", is_flag=True, help="Process every article again, even unchanged ones.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: only on a terminal).")  # fmt: skip
-def extract(seeds_dir: Path, data_dir: Path, jobs: int, no_cache: bool, progress: bool | None) -> None:
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: only on a terminal).",
+)
+def extract(
+    seeds_dir: Path, data_dir: Path, jobs: int, no_cache: bool, progress: bool | None
+) -> None:
     """Extract facts from every article into data/*.yaml, keeping every editor's correction.
 
     Facts an editor changed, reviewed, rejected or deleted stay as the editor left them;
@@ -142,3 +174,7 @@ def extract(seeds_dir: Path, data_dir: Path, jobs: int, no_cache: bool, progress
     except ExplainerError as err:
         raise _fail(err) from None
     click.echo(str(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -15,7 +15,7 @@ from .errors import Problem, display_path
 from .model import Unit
 from .schemacheck import schema_problems
 from .sources import Layout
-from .yamlfile import read_yaml, to_plain
+from .yamlread import load_plain
 
 
 @dataclass
@@ -28,7 +28,9 @@ class Lexicon:
     files: list[Path] = field(default_factory=list)
 
 
-def _compile(pattern: str, where: Problem, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str] | None, list[Problem]]:
+def _compile(
+    pattern: str, where: Problem, flags: int = re.IGNORECASE
+) -> tuple[re.Pattern[str] | None, list[Problem]]:
     try:
         return re.compile(pattern, flags), []
     except re.error as err:
@@ -42,12 +44,12 @@ def load_lexicon(lexicon_dir: Path) -> tuple[Lexicon, list[Problem]]:
     if not lexicon_dir.is_dir():
         return lexicon, problems
     for path in sorted(lexicon_dir.glob("*.yaml")):
-        doc, read_problems = read_yaml(path, display_path(path))
+        doc, read_problems = load_plain(path, display_path(path))
         problems += read_problems
         if doc is None:
             continue
         lexicon.files.append(path)
-        plain = to_plain(doc.data) if doc.data is not None else {}
+        plain = doc.data if doc.data is not None else {}
         if not isinstance(plain, dict):
             problems.append(doc.problem((), "a lexicon file must be a mapping"))
             continue
@@ -65,8 +67,14 @@ def load_lexicon(lexicon_dir: Path) -> tuple[Lexicon, list[Problem]]:
         if "layout" in plain:
             layout = plain["layout"]
             here = doc.problem(("layout",), "")
-            dateline, p1 = _compile(layout["dateline"], here, 0) if "dateline" in layout else (lexicon.layout.dateline, [])
-            rule, p2 = _compile(layout["rule"], here) if "rule" in layout else (lexicon.layout.rule, [])
+            dateline, p1 = (
+                _compile(layout["dateline"], here, 0)
+                if "dateline" in layout
+                else (lexicon.layout.dateline, [])
+            )
+            rule, p2 = (
+                _compile(layout["rule"], here) if "rule" in layout else (lexicon.layout.rule, [])
+            )
             footer = list(lexicon.layout.footer)
             for pattern in layout.get("footer", []):
                 compiled, p3 = _compile(pattern, here)

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import model as m
 from .anchoring import AnchorError, locate
@@ -20,7 +20,7 @@ from .lexicon import Lexicon, load_lexicon
 from .schemacheck import schema_problems
 from .sources import Source, load_sources
 from .textnorm import Normalised, fold, normalise
-from .yamlfile import YamlDocument, read_yaml, to_plain
+from .yamlread import PlainDocument, load_plain
 
 COLLECTIONS = ("entities", "claims", "figures", "events", "quotes", "positions", "disputes")
 
@@ -29,7 +29,7 @@ COLLECTIONS = ("entities", "claims", "figures", "events", "quotes", "positions",
 class Item:
     """A raw item with the file it came from, so later checks can point at it."""
 
-    doc: YamlDocument
+    doc: PlainDocument
     path: tuple[str | int, ...]
     data: dict[str, Any]
 
@@ -55,11 +55,15 @@ class _Anchors:
             self._ids[key] = anchor
         return self._ids[key]
 
-    def cite(self, item: Item, key: tuple[str | int, ...], raw: dict[str, Any]) -> m.Citation | Problem:
+    def cite(
+        self, item: Item, key: tuple[str | int, ...], raw: dict[str, Any]
+    ) -> m.Citation | Problem:
         source = self.sources.get(raw["source"])
         if source is None:
             known = ", ".join(sorted(self.sources)) or "none"
-            return item.problem((*key, "source"), f"unknown source '{raw['source']}'; sources: {known}")
+            return item.problem(
+                (*key, "source"), f"unknown source '{raw['source']}'; sources: {known}"
+            )
         if source.id not in self._norm:
             self._norm[source.id] = normalise(source.text)
         try:
@@ -79,19 +83,21 @@ class _Anchors:
         return m.Citation(source.id, quote, span.start, span.end, anchor)
 
 
-def _read_data_files(data_dir: Path) -> tuple[list[tuple[YamlDocument, dict[str, Any]]], list[Problem]]:
-    docs: list[tuple[YamlDocument, dict[str, Any]]] = []
+def _read_data_files(
+    data_dir: Path,
+) -> tuple[list[tuple[PlainDocument, dict[str, Any]]], list[Problem]]:
+    docs: list[tuple[PlainDocument, dict[str, Any]]] = []
     problems: list[Problem] = []
     for path in sorted(data_dir.glob("*.yaml")):
-        doc, read_problems = read_yaml(path, display_path(path))
+        doc, read_problems = load_plain(path, display_path(path))
         problems += read_problems
-        if doc is None:
+        if doc is None or doc.data is None:
             continue
-        if doc.data is None:
-            continue
-        plain = to_plain(doc.data)
+        plain = doc.data
         if not isinstance(plain, dict):
-            problems.append(doc.problem((), "a data file must be a mapping, e.g. 'claims:' followed by a list"))
+            problems.append(
+                doc.problem((), "a data file must be a mapping, e.g. 'claims:' followed by a list")
+            )
             continue
         file_problems = schema_problems(doc, plain, "data")
         problems += file_problems
@@ -100,7 +106,7 @@ def _read_data_files(data_dir: Path) -> tuple[list[tuple[YamlDocument, dict[str,
     return docs, problems
 
 
-def _items(docs: list[tuple[YamlDocument, dict[str, Any]]]) -> dict[str, list[Item]]:
+def _items(docs: list[tuple[PlainDocument, dict[str, Any]]]) -> dict[str, list[Item]]:
     items: dict[str, list[Item]] = {name: [] for name in COLLECTIONS}
     for doc, plain in docs:
         for name in COLLECTIONS:
@@ -116,10 +122,15 @@ def _build(
     for item in items["entities"]:
         d = item.data
         entities[d["id"]] = m.Entity(
-            id=d["id"], kind=d["kind"], name=d["name"], category=d.get("category"),
-            aliases=list(d.get("aliases") or []), description=d.get("description"),
-            status=d.get("status", "extracted"), note=d.get("note"),
-        )  # fmt: skip
+            id=d["id"],
+            kind=d["kind"],
+            name=d["name"],
+            category=d.get("category"),
+            aliases=list(d.get("aliases") or []),
+            description=d.get("description"),
+            status=d.get("status", "extracted"),
+            note=d.get("note"),
+        )
 
     def citations(item: Item, key: str = "citations") -> list[m.Citation]:
         raws = item.data[key] if key == "citations" else [item.data[key]]
@@ -136,34 +147,64 @@ def _build(
     def common(item: Item, key: str = "citations") -> dict[str, Any]:
         d = item.data
         return {
-            "id": d["id"], "citations": citations(item, key), "status": d.get("status", "extracted"),
-            "flags": list(d.get("flags") or []), "note": d.get("note"),
-        }  # fmt: skip
+            "id": d["id"],
+            "citations": citations(item, key),
+            "status": d.get("status", "extracted"),
+            "flags": list(d.get("flags") or []),
+            "note": d.get("note"),
+        }
 
     facts: dict[str, list[m.Fact]] = {name: [] for name in COLLECTIONS}
     builders: dict[str, Callable[[Item], m.Fact]] = {
-        "claims": lambda i: m.Claim(**common(i), subject=i.data["subject"], text=i.data["text"],
-                                    mentions=list(i.data.get("mentions") or [])),
-        "figures": lambda i: m.Figure(**common(i), subject=i.data["subject"], value=_amount(i.data["value"]),
-                                      unit=i.data.get("unit"), property=i.data.get("property"),
-                                      hedge=i.data.get("hedge"), text=i.data.get("text")),
-        "events": lambda i: m.Event(**common(i), date=str(i.data["date"]), text=i.data["text"],
-                                    inferred=list(i.data.get("inferred") or []),
-                                    until=_opt_str(i.data.get("until")),
-                                    actors=list(i.data.get("actors") or [])),
-        "quotes": lambda i: m.Quote(**common(i, "citation"), text=i.data["text"],
-                                    speaker=i.data.get("speaker"), kind=i.data.get("kind", "direct")),
-        "positions": lambda i: m.Position(**common(i), actor=i.data["actor"], stance=i.data["stance"],
-                                          summary=i.data.get("summary"), as_of=_opt_str(i.data.get("as_of"))),
-    }  # fmt: skip
+        "claims": lambda i: m.Claim(
+            **common(i),
+            subject=i.data["subject"],
+            text=i.data["text"],
+            mentions=list(i.data.get("mentions") or []),
+        ),
+        "figures": lambda i: m.Figure(
+            **common(i),
+            subject=i.data["subject"],
+            value=_amount(i.data["value"]),
+            unit=i.data.get("unit"),
+            property=i.data.get("property"),
+            hedge=i.data.get("hedge"),
+            text=i.data.get("text"),
+        ),
+        "events": lambda i: m.Event(
+            **common(i),
+            date=str(i.data["date"]),
+            text=i.data["text"],
+            inferred=list(i.data.get("inferred") or []),
+            until=_opt_str(i.data.get("until")),
+            actors=list(i.data.get("actors") or []),
+        ),
+        "quotes": lambda i: m.Quote(
+            **common(i, "citation"),
+            text=i.data["text"],
+            speaker=i.data.get("speaker"),
+            kind=i.data.get("kind", "direct"),
+        ),
+        "positions": lambda i: m.Position(
+            **common(i),
+            actor=i.data["actor"],
+            stance=i.data["stance"],
+            summary=i.data.get("summary"),
+            as_of=_opt_str(i.data.get("as_of")),
+        ),
+    }
     for name, build in builders.items():
         facts[name] = [build(item) for item in items[name]]
     disputes = [
         m.Dispute(
-            id=i.data["id"], subject=i.data["subject"], summary=i.data["summary"],
-            members=list(i.data["members"]), property=i.data.get("property"),
-            status=i.data.get("status", "extracted"), note=i.data.get("note"),
-        )  # fmt: skip
+            id=i.data["id"],
+            subject=i.data["subject"],
+            summary=i.data["summary"],
+            members=list(i.data["members"]),
+            property=i.data.get("property"),
+            status=i.data.get("status", "extracted"),
+            note=i.data.get("note"),
+        )
         for i in items["disputes"]
     ]
     return entities, facts, disputes
@@ -187,7 +228,12 @@ def _check_references(
             if ident in seen:
                 first = seen[ident]
                 line, _ = first.doc.position((*first.path, "id"))
-                problems.append(item.problem(("id",), f"duplicate id '{ident}' (first used in {first.doc.display}:{line}); ids must be unique"))
+                problems.append(
+                    item.problem(
+                        ("id",),
+                        f"duplicate id '{ident}' (first used in {first.doc.display}:{line}); ids must be unique",
+                    )
+                )
             else:
                 seen[ident] = item
     entity_ids = {i.data["id"] for i in items["entities"]}
@@ -198,32 +244,55 @@ def _check_references(
             for key, known in refs.items():
                 value = item.data.get(key)
                 if value is not None and value not in known:
-                    problems.append(item.problem((key,), f"'{value}' is not an entity id in data/entities.yaml"))
+                    problems.append(
+                        item.problem((key,), f"'{value}' is not an entity id in data/entities.yaml")
+                    )
             for key in ("mentions", "actors"):
                 for index, value in enumerate(item.data.get(key) or []):
                     if value not in entity_ids:
-                        problems.append(item.problem((key, index), f"'{value}' is not an entity id"))
+                        problems.append(
+                            item.problem((key, index), f"'{value}' is not an entity id")
+                        )
             for index, value in enumerate(item.data.get("members") or []):
                 if value not in fact_ids:
-                    problems.append(item.problem(("members", index), f"'{value}' is not the id of a claim, figure, event, quote or position"))
+                    problems.append(
+                        item.problem(
+                            ("members", index),
+                            f"'{value}' is not the id of a claim, figure, event, quote or position",
+                        )
+                    )
     if explainer is not None:
         stance_ids = {s.id for s in explainer.stances}
         for item in items["positions"]:
             if item.data["stance"] not in stance_ids:
                 options = ", ".join(sorted(stance_ids))
-                problems.append(item.problem(("stance",), f"stance '{item.data['stance']}' is not defined in explainer.stances; use one of: {options}"))
+                problems.append(
+                    item.problem(
+                        ("stance",),
+                        f"stance '{item.data['stance']}' is not defined in explainer.stances; use one of: {options}",
+                    )
+                )
 
 
 def _explainer(
-    docs: list[tuple[YamlDocument, dict[str, Any]]], problems: list[Problem], data_dir: Path
+    docs: list[tuple[PlainDocument, dict[str, Any]]], problems: list[Problem], data_dir: Path
 ) -> m.Explainer | None:
     found = [(d, plain) for d, plain in docs if "explainer" in plain]
     if not found:
-        problems.append(Problem(display_path(data_dir / "explainer.yaml"), 0, 0, "no 'explainer:' settings (title, question, stances) in any data file"))
+        problems.append(
+            Problem(
+                display_path(data_dir / "explainer.yaml"),
+                0,
+                0,
+                "no 'explainer:' settings (title, question, stances) in any data file",
+            )
+        )
         return None
     raw = found[0][1]["explainer"]
     for extra, _ in found[1:]:
-        problems.append(extra.problem(("explainer",), f"'explainer' is already set in {found[0][0].display}"))
+        problems.append(
+            extra.problem(("explainer",), f"'explainer' is already set in {found[0][0].display}")
+        )
     stances = [m.Stance(s["id"], s["label"], s.get("description")) for s in raw["stances"]]
     return m.Explainer(raw["title"], raw["question"], stances, list(raw.get("summary") or []))
 
@@ -246,11 +315,17 @@ def load_project(seeds_dir: Path, data_dir: Path) -> tuple[m.Dataset | None, lis
         return None, sorted(set(problems))
     return (
         m.Dataset(
-            explainer=explainer, sources=sources, entities=entities,
-            claims=facts["claims"], figures=facts["figures"], events=facts["events"],  # type: ignore[arg-type]
-            quotes=facts["quotes"], positions=facts["positions"], disputes=disputes,  # type: ignore[arg-type]
+            explainer=explainer,
+            sources=sources,
+            entities=entities,
+            claims=cast(list[m.Claim], facts["claims"]),
+            figures=cast(list[m.Figure], facts["figures"]),
+            events=cast(list[m.Event], facts["events"]),
+            quotes=cast(list[m.Quote], facts["quotes"]),
+            positions=cast(list[m.Position], facts["positions"]),
+            disputes=disputes,  # type: ignore[arg-type]
             units=lexicon.units,
-        ),  # fmt: skip
+        ),
         [],
     )
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime
 import html
-import os
 import logging
+import os
 import posixpath
 from importlib import resources
 from pathlib import Path
@@ -55,14 +55,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._reset()
         seeds = self._path(config, self.config.seeds_dir)
         data = self._path(config, self.config.data_dir)
-        templates = self._path(config, self.config.templates_dir) if self.config.templates_dir else None
+        templates = (
+            self._path(config, self.config.templates_dir) if self.config.templates_dir else None
+        )
         try:
-            self.content = build_site(seeds, data, templates_dir=templates,
-                                      directory_urls=config.use_directory_urls)  # fmt: skip
+            self.content = build_site(
+                seeds, data, templates_dir=templates, directory_urls=config.use_directory_urls
+            )
         except ProblemsError as err:
             self.problems = err.problems
             if self.command != "serve":
-                raise PluginError(f"{len(err.problems)} problem(s) in the explainer data:\n{err}") from None
+                raise PluginError(
+                    f"{len(err.problems)} problem(s) in the explainer data:\n{err}"
+                ) from None
             for problem in err.problems:
                 log.error(str(problem))
         except ExplainerError as err:
@@ -91,8 +96,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             folder = index.rsplit("/", 1)[0] + "/"
             return [index, *sorted(p for p in pages if p.startswith(folder) and p != index)]
 
-        docs = sorted(str(p.relative_to(config.docs_dir)).replace("\\", "/")
-                      for p in Path(config.docs_dir).rglob("*.md"))  # fmt: skip
+        docs = sorted(
+            str(p.relative_to(config.docs_dir)).replace("\\", "/")
+            for p in Path(config.docs_dir).rglob("*.md")
+        )
         nav: list[Any] = [
             {"Home": links.HOME},
             {"Weapons": section(links.WEAPONS)},
@@ -117,10 +124,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path, markdown in self.content.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
-                raise PluginError(f"docs/{path} is a generated page; remove or rename the hand-written file")
+                raise PluginError(
+                    f"docs/{path} is a generated page; remove or rename the hand-written file"
+                )
             files.append(File.generated(config, path, content=markdown))
-        files.append(File.generated(config, links.DATA_JSON, content=self.content.data_json,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))  # fmt: skip
+        files.append(
+            File.generated(
+                config,
+                links.DATA_JSON,
+                content=self.content.data_json,
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+        )
         return files
 
     def _error_page(self) -> str:
@@ -133,7 +148,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             f"<ul>{items}</ul>\n</div>\n"
         )
 
-    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if self.content is None:
             return html_text
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
@@ -143,7 +160,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             "Download all data as JSON</a> (every fact with its citations)</p>"
         )
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         for value in (self.config.seeds_dir, self.config.data_dir, self.config.templates_dir):
             if value:
                 path = self._path(config, value)

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .errors import Problem
-from .yamlfile import YamlDocument
 
 
-@lru_cache(maxsize=None)
+class Located(Protocol):
+    """A parsed file that can turn a key path into a `file:line:col` problem."""
+
+    def problem(
+        self, path: tuple[str | int, ...], message: str, at_key: bool = False
+    ) -> Problem: ...
+
+
+@cache
 def validator(name: str) -> Draft202012Validator:
     """The validator for `generator/schema/<name>.schema.json` (loaded once per process)."""
     text = resources.files("generator.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
@@ -48,19 +55,30 @@ def _message(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
         return [(path, f"{where}: missing '{missing}'")]
     if error.validator == "enum":
-        options = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        allowed: list[Any] = list(error.validator_value)  # type: ignore[arg-type]
+        options = ", ".join("null" if v is None else str(v) for v in allowed)
         return [(path, f"{where}: {error.instance!r} is not allowed; use one of: {options}")]
     if error.validator == "pattern":
-        return [(path, f"{where}: {error.instance!r} does not have the expected form ({_subschema(error).get('description') or error.validator_value})")]
+        return [
+            (
+                path,
+                f"{where}: {error.instance!r} does not have the expected form ({_subschema(error).get('description') or error.validator_value})",
+            )
+        ]
     if error.validator == "type":
-        return [(path, f"{where}: expected {error.validator_value}, got {type(error.instance).__name__}")]
+        return [
+            (
+                path,
+                f"{where}: expected {error.validator_value}, got {type(error.instance).__name__}",
+            )
+        ]
     if error.validator in ("oneOf", "anyOf"):
         desc = _subschema(error).get("description") or "a valid value"
         return [(path, f"{where}: {error.instance!r} is not {desc}")]
     return [(path, f"{where}: {error.message}")]
 
 
-def schema_problems(doc: YamlDocument, plain: Any, schema: str) -> list[Problem]:
+def schema_problems(doc: Located, plain: Any, schema: str) -> list[Problem]:
     """Every schema violation of `plain` (the plain form of `doc.data`)."""
     problems = []
     for error in validator(schema).iter_errors(plain):

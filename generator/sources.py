@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import Problem, display_path
 from .textnorm import clean_source_text, fold
-from .yamlfile import read_yaml, to_plain
+from .yamlread import load_plain
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
@@ -97,7 +97,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 def _is_subhead(line: str) -> bool:
     """A short line without closing punctuation inside the body reads as a subhead."""
     words = line.split()
-    return 0 < len(words) <= 8 and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)" and line[0].isupper()
+    return (
+        0 < len(words) <= 8
+        and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)"
+        and line[0].isupper()
+    )
 
 
 def split_layout(
@@ -137,7 +141,9 @@ def split_layout(
         else:
             break
     paragraphs = [
-        Paragraph(i, s, e, _is_subhead(text[s:e])) for i, (s, e) in enumerate(body, start=1) if e > s
+        Paragraph(i, s, e, _is_subhead(text[s:e]))
+        for i, (s, e) in enumerate(body, start=1)
+        if e > s
     ]
     return header, paragraphs, footer
 
@@ -150,16 +156,18 @@ def _did_you_mean(key: str, known: tuple[str, ...]) -> str:
 
 
 def _read_metadata(path: Path, display: str) -> tuple[dict[str, object] | None, list[Problem]]:
-    doc, problems = read_yaml(path, display)
+    doc, problems = load_plain(path, display)
     if doc is None:
         return None, problems
     if not isinstance(doc.data, dict):
         return None, [Problem(display, 1, 1, "metadata must be a mapping of key: value lines")]
-    meta = to_plain(doc.data)
+    meta = dict(doc.data)
     for key in meta:
         if key not in META_KEYS:
             problems.append(
-                doc.problem((key,), f"unknown key '{key}'{_did_you_mean(key, META_KEYS)}", at_key=True)
+                doc.problem(
+                    (key,), f"unknown key '{key}'{_did_you_mean(key, META_KEYS)}", at_key=True
+                )
             )
     for key in ("publisher", "published", "title"):
         if not meta.get(key):
@@ -173,7 +181,9 @@ def _read_metadata(path: Path, display: str) -> tuple[dict[str, object] | None, 
             meta["published"] = dt.date.fromisoformat(str(published))
         except ValueError:
             problems.append(
-                doc.problem(("published",), f"'published' must be a date as YYYY-MM-DD, not {published!r}")
+                doc.problem(
+                    ("published",), f"'published' must be a date as YYYY-MM-DD, not {published!r}"
+                )
             )
     url = meta.get("url")
     if isinstance(url, str) and not re.match(r"^https?://[^\s<>\"']+$", url):
@@ -191,7 +201,9 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     if size > MAX_ARTICLE_BYTES:
         limit = MAX_ARTICLE_BYTES // 1024 // 1024
         return None, [
-            Problem(display, 0, 0, f"article is {size / 1024 / 1024:.1f} MiB; the limit is {limit} MiB")
+            Problem(
+                display, 0, 0, f"article is {size / 1024 / 1024:.1f} MiB; the limit is {limit} MiB"
+            )
         ]
     raw = path.read_bytes()
     try:
@@ -200,7 +212,12 @@ def _read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         return None, [
-            Problem(display, line, col, f"byte 0x{raw[err.start]:02x} is not UTF-8; save the article as UTF-8")
+            Problem(
+                display,
+                line,
+                col,
+                f"byte 0x{raw[err.start]:02x} is not UTF-8; save the article as UTF-8",
+            )
         ]
     text = clean_source_text(text)
     if "\x00" in text:
@@ -221,20 +238,35 @@ def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Pr
     for meta_path in sorted(seeds_dir.glob("*.yaml")):
         if meta_path.stem not in stems:
             problems.append(
-                Problem(display_path(meta_path), 0, 0, f"metadata without an article: no {meta_path.stem}.txt")
+                Problem(
+                    display_path(meta_path),
+                    0,
+                    0,
+                    f"metadata without an article: no {meta_path.stem}.txt",
+                )
             )
     seen: dict[str, str] = {}
     for path in texts:
         display = display_path(path)
         if not SOURCE_ID.match(path.stem):
             problems.append(
-                Problem(display, 0, 0, "file name must be a lower-case id (a-z, 0-9, '-', '.', '_') + .txt")
+                Problem(
+                    display,
+                    0,
+                    0,
+                    "file name must be a lower-case id (a-z, 0-9, '-', '.', '_') + .txt",
+                )
             )
             continue
         meta_path = path.with_suffix(".yaml")
         if not meta_path.is_file():
             problems.append(
-                Problem(display, 0, 0, f"no metadata: create {display_path(meta_path)} with publisher, published and title")
+                Problem(
+                    display,
+                    0,
+                    0,
+                    f"no metadata: create {display_path(meta_path)} with publisher, published and title",
+                )
             )
             continue
         meta, meta_problems = _read_metadata(meta_path, display_path(meta_path))
@@ -244,7 +276,9 @@ def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Pr
             continue
         digest = hashlib.sha256(text.encode()).hexdigest()
         if digest in seen:
-            problems.append(Problem(display, 0, 0, f"same text as {seen[digest]}; remove one of them"))
+            problems.append(
+                Problem(display, 0, 0, f"same text as {seen[digest]}; remove one of them")
+            )
             continue
         seen[digest] = display
         title, publisher = str(meta["title"]), str(meta["publisher"])

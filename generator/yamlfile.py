@@ -60,7 +60,7 @@ class YamlDocument:
         line, col = 1, 1
         for index, key in enumerate(path):
             if isinstance(node, CommentedMap) and key in node:
-                kl, kc, vl, vc = node.lc.data[key] if key in node.lc.data else (0, 0, 0, 0)
+                kl, kc, vl, vc = node.lc.data.get(key, (0, 0, 0, 0))
                 last = index == len(path) - 1
                 if at_key or not last or isinstance(node[key], CommentedMap | CommentedSeq):
                     line, col = kl + 1, kc + 1

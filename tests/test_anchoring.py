@@ -16,7 +16,10 @@ def anchor(quote: str, **kw: object) -> str:
 
 
 def test_quote_and_space_styles_are_ignored() -> None:
-    assert anchor('"the missile will speak for itself."') == "\u201cthe missile will speak\u00a0for itself.\u201d"
+    assert (
+        anchor('"the missile will speak for itself."')
+        == "\u201cthe missile will speak\u00a0for itself.\u201d"
+    )
 
 
 def test_ambiguous_passage_is_an_error_until_a_suffix_picks_one() -> None:
@@ -41,10 +44,16 @@ def test_offsets_pick_an_occurrence_and_are_checked_not_trusted() -> None:
 
 
 @given(
-    words=st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "“q”", "—", "x\u00a0y"]), min_size=3, max_size=40),
+    words=st.lists(
+        st.sampled_from(["alpha", "beta", "gamma", "delta", "“q”", "—", "x\u00a0y"]),
+        min_size=3,
+        max_size=40,
+    ),
     data=st.data(),
 )
-def test_any_anchored_passage_is_exactly_one_place_of_the_text(words: list[str], data: st.DataObject) -> None:
+def test_any_anchored_passage_is_exactly_one_place_of_the_text(
+    words: list[str], data: st.DataObject
+) -> None:
     text = " ".join(words)
     i = data.draw(st.integers(0, len(words) - 1))
     j = data.draw(st.integers(i + 1, len(words)))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+from jsonschema import Draft202012Validator
 
 from generator.cli import main
 from tests.sitecheck import broken_links, scan
@@ -16,7 +17,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*MKDOCS, "build", *args], cwd=project, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [*MKDOCS, "build", *args], cwd=project, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_strict_build_passes_without_warnings_and_writes_nothing_into_docs(project: Path) -> None:
@@ -26,8 +29,16 @@ def test_strict_build_passes_without_warnings_and_writes_nothing_into_docs(proje
     assert "WARNING" not in result.stderr
     assert sorted(p.name for p in (project / "docs").rglob("*")) == before
     site = project / "site"
-    for page in ["index.html", "weapons/atacms/index.html", "actors/joe-biden/index.html", "positions/index.html",
-                 "timeline/index.html", "disputes/index.html", "sources/cnn-2024-11-17/index.html", "data.json"]:  # fmt: skip
+    for page in [
+        "index.html",
+        "weapons/atacms/index.html",
+        "actors/joe-biden/index.html",
+        "positions/index.html",
+        "timeline/index.html",
+        "disputes/index.html",
+        "sources/cnn-2024-11-17/index.html",
+        "data.json",
+    ]:
         assert (site / page).is_file(), page
     home = (site / "index.html").read_text()
     # Generated pages appear in the navigation.
@@ -49,15 +60,24 @@ def test_every_citation_leads_to_a_highlighted_passage(project: Path) -> None:
         source_page = (site / page).parent.joinpath(href.split("#")[0], "index.html").resolve()
         html = source_page.read_text()
         anchor = href.split("#")[1]
-        assert f'<span class="xp-anchor" id="{anchor}"></span><mark class="xp-passage' in html, (page, href)
+        assert f'<span class="xp-anchor" id="{anchor}"></span><mark class="xp-passage' in html, (
+            page,
+            href,
+        )
 
 
 def test_published_json_is_the_export(project: Path) -> None:
     assert build(project).returncode == 0
-    result = CliRunner().invoke(main, ["export", "--seeds", str(project / "seeds"), "--data", str(project / "data")])
+    result = CliRunner().invoke(
+        main, ["export", "--seeds", str(project / "seeds"), "--data", str(project / "data")]
+    )
     assert result.exit_code == 0
     assert (project / "site" / "data.json").read_text() == result.output
     data = json.loads(result.output)
+    schema = json.loads(
+        (Path(__file__).parent.parent / "generator/schema/export.schema.json").read_text()
+    )
+    Draft202012Validator(schema).validate(data)
     sources = {s["id"]: (project / "seeds" / f"{s['id']}.txt").read_text() for s in data["sources"]}
     for collection in ("claims", "figures", "events", "positions"):
         for item in data[collection]:
@@ -71,8 +91,12 @@ def test_published_json_is_the_export(project: Path) -> None:
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
     assert build(project, "-d", str(tmp_path / "a")).returncode == 0
     assert build(project, "-d", str(tmp_path / "b")).returncode == 0
-    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    files_a = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    files_b = sorted(
+        p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file()
+    )
     assert files_a == files_b
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
@@ -80,7 +104,12 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
 
 def test_a_data_problem_fails_the_build_with_its_location(project: Path) -> None:
     facts = project / "data" / "facts.yaml"
-    facts.write_text(facts.read_text().replace("subject: atacms\n    property: range\n    value: 190", "subject: atacms\n    property: range\n    value: lots"))
+    facts.write_text(
+        facts.read_text().replace(
+            "subject: atacms\n    property: range\n    value: 190",
+            "subject: atacms\n    property: range\n    value: lots",
+        )
+    )
     result = build(project)
     assert result.returncode == 1
     assert "facts.yaml:" in result.stderr and "figures.0.value: 'lots' is not" in result.stderr
@@ -89,19 +118,34 @@ def test_a_data_problem_fails_the_build_with_its_location(project: Path) -> None
 
 def test_render_writes_the_same_pages_for_engines_without_plugins(project: Path) -> None:
     out = project / "rendered"
-    result = CliRunner().invoke(main, ["render", "--seeds", str(project / "seeds"), "--data", str(project / "data"), "--out", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "render",
+            "--seeds",
+            str(project / "seeds"),
+            "--data",
+            str(project / "data"),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     (project / "plain.yml").write_text(
         "site_name: plain\ndocs_dir: rendered\nsite_dir: plain-site\ntheme: {name: material, font: false}\n"
         "extra_css: [assets/explainer.css]\nextra_javascript: [assets/explainer.js]\n"
     )
-    plain = subprocess.run([*MKDOCS, "build", "-f", "plain.yml"], cwd=project, capture_output=True, text=True)
+    plain = subprocess.run(
+        [*MKDOCS, "build", "-f", "plain.yml"], cwd=project, capture_output=True, text=True
+    )
     assert plain.returncode == 0, plain.stderr
     assert build(project).returncode == 0
     rendered = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert "weapons/atacms.md" in rendered and "sources/abc-2024-11-18.md" in rendered
     for page in rendered:
-        html = page.removesuffix(".md").removesuffix("index") + ("/index.html" if not page.endswith("index.md") else "index.html")
+        html = page.removesuffix(".md").removesuffix("index") + (
+            "/index.html" if not page.endswith("index.md") else "index.html"
+        )
         html = html.replace("//", "/").lstrip("/")
         assert (project / "plain-site" / html).is_file(), html
     # The article text, passages and citations are the same with and without the plugin.

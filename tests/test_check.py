@@ -30,11 +30,15 @@ def test_valid_project_passes(project: Path) -> None:
 
 def test_broken_citation_is_reported_with_its_line(project: Path) -> None:
     facts = project / "data" / "facts.yaml"
-    facts.write_text(facts.read_text().replace("The approximately 200-mile range", "The roughly 200-mile range"))
+    facts.write_text(
+        facts.read_text().replace("The approximately 200-mile range", "The roughly 200-mile range")
+    )
     code, out = run(project, "check")
     line = line_of(facts, "The roughly 200-mile range")
     assert code == 1
-    assert re.search(rf"facts\.yaml:{line}:\d+: citation of cnn-2024-11-17: passage 'The roughly 200-mile", out), out
+    assert re.search(
+        rf"facts\.yaml:{line}:\d+: citation of cnn-2024-11-17: passage 'The roughly 200-mile", out
+    ), out
 
 
 def test_malformed_yaml_is_reported_with_its_line(project: Path) -> None:
@@ -49,7 +53,10 @@ def test_malformed_yaml_is_reported_with_its_line(project: Path) -> None:
 def test_every_problem_is_reported_at_once(project: Path) -> None:
     facts = project / "data" / "facts.yaml"
     text = facts.read_text()
-    text = text.replace("    subject: joe-biden\n    mentions: [atacms]", "    subject: joe-bidn\n    mentions: [atacms]")
+    text = text.replace(
+        "    subject: joe-biden\n    mentions: [atacms]",
+        "    subject: joe-bidn\n    mentions: [atacms]",
+    )
     text = text.replace("    stance: supports", "    stance: cheers")
     text = text.replace("  - id: fig-range-max", "  - id: fig-range-abc")
     text = text.replace("    summary: Calls the decision", "    sumary: Calls the decision")

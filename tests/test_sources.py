@@ -37,7 +37,11 @@ def test_header_dateline_body_and_footer_are_separated(tmp_path: Path, layout: L
     [source], problems = load_sources(tmp_path, layout)
     assert problems == []
     header = [source.text[a:b] for a, b in source.header]
-    assert header == ["Dam breaks upstream", "Residents were told to leave.", "KYIV, Ukraine (AP) --"]
+    assert header == [
+        "Dam breaks upstream",
+        "Residents were told to leave.",
+        "KYIV, Ukraine (AP) --",
+    ]
     paragraphs = [source.text[p.start : p.end] for p in source.paragraphs]
     assert paragraphs[0] == "Water rose fast on Tuesday."
     assert [p.number for p in source.paragraphs] == [1, 2, 3, 4]
@@ -49,7 +53,10 @@ def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout
     write(tmp_path, "s", "Example Times\n\u2014\nThe first sentence of the story.\n", META)
     [source], _ = load_sources(tmp_path, layout)
     assert [source.text[a:b] for a, b in source.header] == ["Example Times", "\u2014"]
-    assert source.text[source.paragraphs[0].start : source.paragraphs[0].end] == "The first sentence of the story."
+    assert (
+        source.text[source.paragraphs[0].start : source.paragraphs[0].end]
+        == "The first sentence of the story."
+    )
 
 
 def test_bom_and_crlf_are_normalised(tmp_path: Path, layout: Layout) -> None:
@@ -64,12 +71,26 @@ def test_bom_and_crlf_are_normalised(tmp_path: Path, layout: Layout) -> None:
         (b"Body.", None, "s.txt: no metadata: create"),
         (b"", META, "s.txt: article is empty"),
         (b"Caf\xe9 au lait.", META, "s.txt:1:4: byte 0xe9 is not UTF-8"),
-        (b"Body.", "publisher: X\npublished: 5 March\ntitle: T\n", "s.yaml:2:12: 'published' must be a date"),
-        (b"Body.", "publisher: X\npublised: 2024-01-01\ntitle: T\n", "s.yaml:2:1: unknown key 'publised'; did you mean 'published'?"),
-        (b"Body.", "publisher: X\npublished: 2024-01-01\ntitle: T\nurl: javascript:alert(1)\n", "s.yaml:4:6: 'url' must start with http"),
+        (
+            b"Body.",
+            "publisher: X\npublished: 5 March\ntitle: T\n",
+            "s.yaml:2:12: 'published' must be a date",
+        ),
+        (
+            b"Body.",
+            "publisher: X\npublised: 2024-01-01\ntitle: T\n",
+            "s.yaml:2:1: unknown key 'publised'; did you mean 'published'?",
+        ),
+        (
+            b"Body.",
+            "publisher: X\npublished: 2024-01-01\ntitle: T\nurl: javascript:alert(1)\n",
+            "s.yaml:4:6: 'url' must start with http",
+        ),
     ],
 )
-def test_bad_articles_get_a_clear_message(tmp_path: Path, layout: Layout, text: bytes, meta: str | None, expected: str) -> None:
+def test_bad_articles_get_a_clear_message(
+    tmp_path: Path, layout: Layout, text: bytes, meta: str | None, expected: str
+) -> None:
     write(tmp_path, "s", text, meta)
     sources, problems = load_sources(tmp_path, layout)
     assert sources == []

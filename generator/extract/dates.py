@@ -50,7 +50,10 @@ class DateRules:
 
 
 def _alt(names: Any) -> str:
-    return "|".join(re.escape(str(n)) for n in sorted(set(names), key=lambda n: (-len(n), n))) or "(?!x)x"
+    return (
+        "|".join(re.escape(str(n)) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+        or "(?!x)x"
+    )
 
 
 def build_date_rules(data: dict[str, Any]) -> DateRules:
@@ -58,8 +61,12 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
     months = {str(k): int(v) for k, v in (data.get("months") or {}).items()}
     weekdays = {str(k): int(v) for k, v in (data.get("weekdays") or {}).items()}
     rel_days = {str(k).casefold(): int(v) for k, v in (data.get("relative_days") or {}).items()}
-    rel_periods = {str(k).casefold(): dict(v) for k, v in (data.get("relative_periods") or {}).items()}
-    seasons = {str(k).casefold(): (int(v[0]), int(v[1])) for k, v in (data.get("seasons") or {}).items()}
+    rel_periods = {
+        str(k).casefold(): dict(v) for k, v in (data.get("relative_periods") or {}).items()
+    }
+    seasons = {
+        str(k).casefold(): (int(v[0]), int(v[1])) for k, v in (data.get("seasons") or {}).items()
+    }
     numbers = rules_for(data)
     time_units = {n: uid for n, (uid, dim) in numbers.units.items() if dim == "time"}
     month = rf"(?<![\w])(?P<month>{_alt(months)})(?![\w])"
@@ -75,9 +82,18 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         ("weekday", rf"(?<![\w])(?P<weekday>{_alt(weekdays)})(?![\w])"),
         ("relday", rf"(?i:\b(?P<relday>{_alt(rel_days)})\b)"),
         ("relperiod", rf"(?i:\b(?P<relperiod>{_alt(rel_periods)})\b)"),
-        ("season", rf"(?i:\b(?:(?:in|this|last|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons)})\b(?:\s+(?:of\s+)?{_YEAR})?)"),
-        ("ago", rf"(?i:\b{number}[\s-]+(?P<unit>{units})\s+(?:{_alt(data.get('ago_words') or [])})\b)"),
-        ("past", rf"(?i:\b(?:{_alt(data.get('past_period_words') or [])})\s+(?:{number}\s+)?(?P<unit>{units})\b)"),
+        (
+            "season",
+            rf"(?i:\b(?:(?:in|this|last|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons)})\b(?:\s+(?:of\s+)?{_YEAR})?)",
+        ),
+        (
+            "ago",
+            rf"(?i:\b{number}[\s-]+(?P<unit>{units})\s+(?:{_alt(data.get('ago_words') or [])})\b)",
+        ),
+        (
+            "past",
+            rf"(?i:\b(?:{_alt(data.get('past_period_words') or [])})\s+(?:{number}\s+)?(?P<unit>{units})\b)",
+        ),
     )
     lead = _alt([*(data.get("month_lead_words") or []), *(data.get("end_words") or [])])
     return DateRules(
@@ -127,7 +143,9 @@ def _pick_year(month: int, day: int, pub: dt.date, forward: bool) -> int:
     return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
 
 
-def _resolve(name: str, m: re.Match[str], pub: dt.date, rules: DateRules, forward: bool) -> tuple[dt.date, dt.date | None, int, tuple[str, ...]] | None:
+def _resolve(
+    name: str, m: re.Match[str], pub: dt.date, rules: DateRules, forward: bool
+) -> tuple[dt.date, dt.date | None, int, tuple[str, ...]] | None:
     """(start, end of period or None, precision 1-3, inferred parts) of one match."""
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
     if name in ("mdy", "dmy", "my", "m"):
@@ -147,7 +165,12 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date, rules: DateRules, forwar
         back = (pub.weekday() - rules.weekdays[m.group("weekday").casefold()]) % 7
         return pub - dt.timedelta(days=back), None, 3, _PARTS
     if name == "relday":
-        return pub + dt.timedelta(days=rules.relative_days[m.group("relday").casefold()]), None, 3, _PARTS
+        return (
+            pub + dt.timedelta(days=rules.relative_days[m.group("relday").casefold()]),
+            None,
+            3,
+            _PARTS,
+        )
     if name == "relperiod":
         spec = rules.relative_periods[m.group("relperiod").casefold()]
         offset = int(spec.get("offset", 0))
@@ -159,9 +182,16 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date, rules: DateRules, forwar
         return dt.date(pub.year + offset, 1, 1), None, 1, ("year",)
     if name == "season":
         first, last = rules.seasons[m.group("season").casefold()]
-        start_year = year if year else (pub.year if (first, 1) <= (pub.month, pub.day) else pub.year - 1)
+        start_year = (
+            year if year else (pub.year if (first, 1) <= (pub.month, pub.day) else pub.year - 1)
+        )
         end_year = start_year + (1 if last < first else 0)
-        return dt.date(start_year, first, 1), _month_end(end_year, last), 2, ("month",) if year else ("year", "month")
+        return (
+            dt.date(start_year, first, 1),
+            _month_end(end_year, last),
+            2,
+            ("month",) if year else ("year", "month"),
+        )
     count = parse_number(m.group("n"), rules.numbers) if m.group("n") else 1.0
     if count is None or count != int(count):
         return None
@@ -192,7 +222,11 @@ def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0)
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in rules.patterns:
         for m in pattern.finditer(text):
-            if name in ("m", "y") and not m.group("edge") and not rules.lead.search(text[: m.start()]):
+            if (
+                name in ("m", "y")
+                and not m.group("edge")
+                and not rules.lead.search(text[: m.start()])
+            ):
                 continue  # "March" and "may" alone are words; "2024 election" is not a date
             candidates.append((m.start(), -(m.end() - m.start()), name, m))
     found: list[DateExpr] = []
@@ -208,18 +242,27 @@ def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0)
         if resolved is None:
             continue
         first, last, precision, inferred = resolved
-        is_end = bool("edge" in m.groupdict() and m.group("edge") and "end" in m.group("edge").casefold())
+        is_end = bool(
+            "edge" in m.groupdict() and m.group("edge") and "end" in m.group("edge").casefold()
+        )
         if is_end or (m.groupdict().get("edge") and until_m):
-            day = last or (_month_end(first.year, 12 if precision == 1 else first.month) if is_end else first)
+            day = last or (
+                _month_end(first.year, 12 if precision == 1 else first.month) if is_end else first
+            )
             first, last, precision = day, None, 3
         elif m.groupdict().get("edge"):
             precision = 3
         begin = start
-        date, until = _iso(first, precision), (_iso(last, 2 if name == "season" else 3) if last else None)
+        date, until = (
+            _iso(first, precision),
+            (_iso(last, 2 if name == "season" else 3) if last else None),
+        )
         if since_m:
             begin, until = since_m.start(), published.isoformat()
         elif until_m:
             begin, date, until, inferred = until_m.start(), published.isoformat(), date, _PARTS
-        found.append(DateExpr(offset + begin, offset + m.end(), text[begin : m.end()], date, inferred, until))
+        found.append(
+            DateExpr(offset + begin, offset + m.end(), text[begin : m.end()], date, inferred, until)
+        )
         taken_end = m.end()
     return found

@@ -117,11 +117,12 @@ def _resolve(candidate: Candidate, knowledge: Knowledge, local: dict[str, KnownE
 def _select(hits: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: the longest wins, then the earliest."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start, h.entity_id)):
-        if all(hit.end <= s or hit.start >= e for s, e in taken):
+    taken: set[int] = set()
+    for hit in sorted(set(hits), key=lambda h: (-(h.end - h.start), h.start, h.entity_id)):
+        span = range(hit.start, hit.end)
+        if taken.isdisjoint(span):
             chosen.append(hit)
-            taken.append((hit.start, hit.end))
+            taken.update(span)
     return sorted(chosen, key=_order)
 
 
@@ -155,21 +156,19 @@ def _with_titles(text: str, mentions: list[Mention], knowledge: Knowledge,
     return out
 
 
-def _fullest_names(local: dict[str, KnownEntity], names_seen: dict[str, list[str]],
-                   hits: list[Mention]) -> list[Mention]:
-    """A new entity is named by its fullest form ('President Trump' then 'Donald Trump')."""
+def _fullest_names(local: dict[str, KnownEntity], names_seen: dict[str, list[str]]) -> dict[str, str]:
+    """Renames so a new entity is named by its fullest form ('Trump', then 'Donald Trump')."""
     renamed: dict[str, str] = {}
-    for entity_id, names in names_seen.items():
+    for entity_id, names in sorted(names_seen.items()):
         entity = local.get(entity_id)
         if entity is None:
             continue
-        best = max(names, key=lambda n: (len(n.split()), len(n)))
+        best = max(names, key=lambda n: (len(n.split()), len(n), n))
         new_id = slug(best)
         if best != entity.name and new_id not in local:
-            del local[entity_id]
             local[new_id] = KnownEntity(new_id, entity.kind, best, entity.category)
             renamed[entity_id] = new_id
-    return [Mention(renamed.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits]
+    return renamed
 
 
 def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, int]]) -> EntityScan:
@@ -192,7 +191,6 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
                 hits.append(Mention(entity_id, alias[0], alias[1], text[alias[0] : alias[1]]))
             if candidate.description and entity_id not in descriptions:
                 descriptions[entity_id] = candidate.description
-    hits = _fullest_names(local, names_seen, hits)
     # Later references to discovered entities: full name, surname alone, other forms.
     forms: dict[str, str] = {}
     for hit in hits:
@@ -207,13 +205,17 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
             hits += [Mention(forms[m.group()], m.start(), m.end(), m.group()) for m in later.finditer(text, start, end)]
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
+    covered = {i for c in chosen for i in range(c.start, c.end)}
     for start, end in spans:
         for m in _CAP_TOKEN.finditer(text, start, end):
-            if any(c.start <= m.start() < c.end for c in chosen):
+            if m.start() in covered:
                 continue
             found = knowledge.fuzzy_person(m.group(), pool)
             if found:
                 hits.append(Mention(found, m.start(), m.end(), m.group()))
+    renamed = _fullest_names(local, names_seen)
+    hits = [Mention(renamed.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits]
+    descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
     used = {m.entity_id for m in mentions}

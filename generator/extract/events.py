@@ -20,13 +20,17 @@ _CACHE: dict[int, tuple[dict[str, Any], re.Pattern[str] | None]] = {}
 def _breaks(data: dict[str, Any]) -> re.Pattern[str] | None:
     hit = _CACHE.get(id(data))
     if hit is None or hit[0] is not data:
-        words = sorted((str(w) for w in data.get("clause_breaks") or []), key=lambda w: (-len(w), w))
+        words = sorted(
+            (str(w) for w in data.get("clause_breaks") or []), key=lambda w: (-len(w), w)
+        )
         hit = (data, re.compile("|".join(map(re.escape, words))) if words else None)
         _CACHE[id(data)] = hit
     return hit[1]
 
 
-def _clauses(start: int, end: int, text: str, breaks: re.Pattern[str] | None) -> list[tuple[int, int]]:
+def _clauses(
+    start: int, end: int, text: str, breaks: re.Pattern[str] | None
+) -> list[tuple[int, int]]:
     """Clause spans of the sentence text[start:end] (offsets into the article)."""
     spans, cursor = [], start
     for m in breaks.finditer(text, start, end) if breaks else ():
@@ -36,7 +40,9 @@ def _clauses(start: int, end: int, text: str, breaks: re.Pattern[str] | None) ->
     return [(s, e) for s, e in spans if e > s]
 
 
-def _pieces(sentence: Any, dates: list[DateExpr], text: str, breaks: re.Pattern[str] | None) -> list[tuple[int, int, DateExpr]]:
+def _pieces(
+    sentence: Any, dates: list[DateExpr], text: str, breaks: re.Pattern[str] | None
+) -> list[tuple[int, int, DateExpr]]:
     """(start, end, date) of each event: the sentence, or its dated clauses."""
     distinct = {(d.date, d.until) for d in dates}
     if len(distinct) == 1:
@@ -57,22 +63,27 @@ def _pieces(sentence: Any, dates: list[DateExpr], text: str, breaks: re.Pattern[
     return out
 
 
-def extract_events(source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any) -> list[dict[str, Any]]:
+def extract_events(
+    source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
+) -> list[dict[str, Any]]:
     """Event items (data schema `event`) for every dated sentence of `source`."""
     data = lexicon_data(knowledge)
     rules, breaks = date_rules_for(data), _breaks(data)
     excluded = frozenset(str(c) for c in data.get("figure_subject_exclude_categories") or [])
     events: list[dict[str, Any]] = []
+    previous: str | None = None
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
+        before, previous = previous, text
         dates = find_dates(text, source.published, rules, sentence.start)
         if not dates:
             continue
-        garbled = is_garbled(text, knowledge)
+        garbled = is_garbled(text, before, knowledge)
         for start, end, date in _pieces(sentence, dates, source.text, breaks):
             actors = list(
                 dict.fromkeys(
-                    m.entity_id for m in in_span(mentions, start, end)
+                    m.entity_id
+                    for m in in_span(mentions, start, end)
                     if entity_info(knowledge, m.entity_id)[1] not in excluded
                 )
             )

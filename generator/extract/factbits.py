@@ -87,8 +87,13 @@ def plain_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def is_garbled(text: str, knowledge: Any) -> bool:
-    """Whether the sentence reads like translation debris, by the lexicon's garble patterns."""
-    patterns = getattr(knowledge, "garble_patterns", ())
-    min_words = int(getattr(knowledge, "garble_min_words", 0) or 0)
-    return len(text.split()) < min_words or any(p.search(text) for p in patterns)
+def is_garbled(text: str, previous: str | None, knowledge: Any) -> bool:
+    """Whether the sentence reads like translation debris: the claims extractor's test, so
+    a figure or event and a claim from one sentence always carry the same flag."""
+    try:
+        from .claims import is_garbled as claims_is_garbled
+    except ImportError:  # claims extractor not installed: the lexicon's patterns alone
+        patterns = getattr(knowledge, "garble_patterns", ())
+        min_words = int(getattr(knowledge, "garble_min_words", 0) or 0)
+        return len(text.split()) < min_words or any(p.search(text) for p in patterns)
+    return bool(claims_is_garbled(text, previous, knowledge))

@@ -15,7 +15,15 @@ from typing import Any
 
 from ..sources import Source
 from .dates import date_rules_for, find_dates
-from .factbits import citation, entity_info, in_span, is_garbled, lexicon_data, plain_number, stable_id
+from .factbits import (
+    citation,
+    entity_info,
+    in_span,
+    is_garbled,
+    lexicon_data,
+    plain_number,
+    stable_id,
+)
 from .quantities import Quantity, find_quantities, rules_for
 
 # Gap between a number and a cue that still belongs to the same phrase ("300-kilometer
@@ -47,11 +55,18 @@ def _build(data: dict[str, Any]) -> FigureRules:
     props = []
     for raw in data.get("figure_properties") or []:
         cues = sorted((str(c) for c in raw.get("cues") or []), key=lambda c: (-len(c), c))
-        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})(?!\w)", re.IGNORECASE) if cues else None
+        pattern = (
+            re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})(?!\w)", re.IGNORECASE)
+            if cues
+            else None
+        )
         props.append(
             _Property(
-                str(raw["property"]), frozenset(raw.get("dimensions") or ()),
-                tuple(raw.get("subject_kinds") or ()), bool(raw.get("default")), pattern,
+                str(raw["property"]),
+                frozenset(raw.get("dimensions") or ()),
+                tuple(raw.get("subject_kinds") or ()),
+                bool(raw.get("default")),
+                pattern,
                 bool(raw.get("joins_figure")),
             )
         )
@@ -73,7 +88,9 @@ def figure_rules_for(data: dict[str, Any]) -> FigureRules:
     return hit[1]
 
 
-def _property(q: Quantity, text: str, base: int, rules: FigureRules) -> tuple[str | None, tuple[str, ...], int]:
+def _property(
+    q: Quantity, text: str, base: int, rules: FigureRules
+) -> tuple[str | None, tuple[str, ...], int]:
     """(property, subject kinds, end of the figure's phrase) for a measured quantity."""
     best: tuple[int, _Property, int] | None = None
     for prop in rules.properties:
@@ -86,7 +103,11 @@ def _property(q: Quantity, text: str, base: int, rules: FigureRules) -> tuple[st
                 continue
             if best is None or gap < best[0]:
                 joined = prop.joins and start >= q.end
-                extend = end if joined and _SAME_PHRASE.match(text[q.end - base : m.start()] or " ") else q.end
+                extend = (
+                    end
+                    if joined and _SAME_PHRASE.match(text[q.end - base : m.start()] or " ")
+                    else q.end
+                )
                 best = (gap, prop, extend)
     if best is not None:
         return best[1].name, best[1].kinds, best[2]
@@ -97,8 +118,13 @@ def _property(q: Quantity, text: str, base: int, rules: FigureRules) -> tuple[st
 
 
 def _subject(
-    start: int, end: int, kinds: tuple[str, ...], sentence_mentions: list[Any],
-    earlier_mentions: list[Any], knowledge: Any, rules: FigureRules,
+    start: int,
+    end: int,
+    kinds: tuple[str, ...],
+    sentence_mentions: list[Any],
+    earlier_mentions: list[Any],
+    knowledge: Any,
+    rules: FigureRules,
 ) -> tuple[str | None, bool]:
     """(entity id, uncertain): the nearest mention of a fitting kind, else a fallback.
 
@@ -118,7 +144,11 @@ def _subject(
     if fitting:
         return min(fitting, key=distance).entity_id, False
     if kinds == ("weapon",):
-        nearby = [m for m in earlier_mentions if usable(m) and entity_info(knowledge, m.entity_id)[0] == "weapon"]
+        nearby = [
+            m
+            for m in earlier_mentions
+            if usable(m) and entity_info(knowledge, m.entity_id)[0] == "weapon"
+        ]
         if nearby:
             return min(nearby, key=distance).entity_id, True
     return (pool[0].entity_id, True) if pool else (None, False)
@@ -132,35 +162,52 @@ def _context(source: Source, offset: int) -> tuple[int, int]:
     return offset, offset
 
 
-def extract_figures(source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any) -> list[dict[str, Any]]:
+def extract_figures(
+    source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
+) -> list[dict[str, Any]]:
     """Figure items (data schema `figure`) for every usable number in `sentences`."""
     data = lexicon_data(knowledge)
     qrules, drules, frules = rules_for(data), date_rules_for(data), figure_rules_for(data)
     figures: list[dict[str, Any]] = []
+    previous: str | None = None
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
+        before, previous = previous, text
         quantities = [q for q in find_quantities(text, qrules, sentence.start) if q.skip is None]
         if not quantities:
             continue
         dates = find_dates(text, source.published, drules, sentence.start)
         in_sentence = in_span(mentions, sentence.start, sentence.end)
         nearby = in_span(mentions, *_context(source, sentence.start))
-        garbled = is_garbled(text, knowledge)
+        garbled = is_garbled(text, before, knowledge)
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
-            if q.property is not None:
-                prop, kinds, end = q.property, q.subject_kinds, q.end
+            prop: str | None = q.property
+            if prop is not None:
+                kinds, end = q.subject_kinds, q.end
             else:
                 prop, kinds, end = _property(q, text, sentence.start, frules)
-            subject, uncertain = _subject(q.start, end, kinds, in_sentence, nearby, knowledge, frules)
-            own = frules.demonyms.search(q.text) if frules.demonyms and q.dimension == "count" else None
-            if own is not None and frules.demonym_ids[own.group()] in getattr(knowledge, "entities", {}):
+            subject, uncertain = _subject(
+                q.start, end, kinds, in_sentence, nearby, knowledge, frules
+            )
+            own = (
+                frules.demonyms.search(q.text)
+                if frules.demonyms and q.dimension == "count"
+                else None
+            )
+            if own is not None and frules.demonym_ids[own.group()] in getattr(
+                knowledge, "entities", {}
+            ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
             flags = [f for f, on in (("garbled", garbled), ("uncertain", uncertain)) if on]
-            value = [plain_number(v) for v in q.value] if isinstance(q.value, tuple) else plain_number(q.value)
+            value = (
+                [plain_number(v) for v in q.value]
+                if isinstance(q.value, tuple)
+                else plain_number(q.value)
+            )
             item: dict[str, Any] = {
                 "id": stable_id("fig", source.id, q.start, end),
                 "subject": subject,

@@ -124,6 +124,7 @@ class Knowledge:
     garble_min_words: int
     garble_repeat_share: float
     stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    lexicon: Lexicon | None = None  # figures/dates read their word lists and units from it
     fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
 
     def word_set(self, key: str) -> frozenset[str]:
@@ -246,6 +247,7 @@ def build_knowledge(
         )
     }
     words["starters"] = _words(data, "sentence_starters")
+    words["titles"] = _words(data, "titles") | _words(data, "honorifics")
     words["blocked"] = words["not_names"] | words["demonyms"] | words["starters"] | frozenset(alias_ids)
 
     heads = {str(k).casefold(): str(v) for k, v in (data.get("weapon_heads") or {}).items()}
@@ -277,7 +279,11 @@ def build_knowledge(
         garble_patterns=_compile_all(garble.get("patterns", []), 0),
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
+        lexicon=lexicon,
+        # One alternation per stance: a sentence is searched once per stance.
         stance_cues=tuple(
-            (sid, _compile_all(cues[sid], re.IGNORECASE)) for sid in stance_ids if sid in cues
+            (sid, _compile_all(["|".join(f"(?:{c})" for c in cues[sid])], re.IGNORECASE))
+            for sid in stance_ids
+            if cues.get(sid)
         ),
     )

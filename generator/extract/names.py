@@ -38,7 +38,7 @@ def _blocked(token: str, knowledge: Knowledge) -> bool:
 def _clean_person(name: str, knowledge: Knowledge) -> str | None:
     """The name without leading/trailing words that cannot be part of it; None if too little."""
     tokens = name.split()
-    while tokens and _blocked(tokens[0], knowledge):
+    while tokens and (_blocked(tokens[0], knowledge) or tokens[0].casefold() in knowledge.word_set("titles")):
         tokens.pop(0)
     while tokens and _blocked(tokens[-1], knowledge):
         tokens.pop()
@@ -52,7 +52,7 @@ def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
     words: list[str] = []
     pos = start
     while len(words) < limit:
-        m = _WORD_BACK.search(text, floor, pos)
+        m = _WORD_BACK.search(text, max(floor, pos - 60), pos)
         if not m:
             break
         word = m.group(1)
@@ -124,11 +124,12 @@ def _weapon_name_before(text: str, head_start: int, floor: int, k: Knowledge) ->
     tokens: list[tuple[int, str]] = []
     pos = head_start
     while len(tokens) < 3:
-        m = _WORD_BACK.search(text, floor, pos)
+        m = _WORD_BACK.search(text, max(floor, pos - 60), pos)
         if not m:
             break
         word = m.group(1)
-        name_like = (word[0].isupper() or any(ch.isdigit() for ch in word)) and word[-1].isalnum()
+        # 'Tomahawk', 'F-16', 'Storm Shadow/SCALP'; not '10-15' (a count) nor 'long-range'.
+        name_like = any(ch.isupper() for ch in word) and word[-1].isalnum()
         if not name_like or _blocked(word, k) or (k.lookup(word) and k.entities[k.lookup(word) or ""].kind == "actor"):
             break
         tokens.insert(0, (m.start(1), word))

@@ -58,7 +58,9 @@ def _ends(figure: dict[str, Any]) -> list[tuple[float, float]]:
             # The scale turns the written number into the value ("7.1" billion, "1"-2,000).
             out.append((v, half_width(number) * abs(v / parsed)))
         else:
-            out.append((v, 0.5 * (10 ** math.floor(math.log10(abs(v)) - 1) if abs(v) >= 100 else 1)))
+            out.append(
+                (v, 0.5 * (10 ** math.floor(math.log10(abs(v)) - 1) if abs(v) >= 100 else 1))
+            )
     return out
 
 
@@ -103,7 +105,7 @@ def _number(value: float) -> str:
 
 
 def describe(figure: dict[str, Any], units: dict[str, Unit]) -> str:
-    """"approximately 200 mi (322 km)": the value, its unit and the conversion readers compare."""
+    """ "approximately 200 mi (322 km)": the value, its unit and the conversion readers compare."""
     value = figure["value"]
     values = list(value) if isinstance(value, list | tuple) else [value]
     unit = units.get(str(figure.get("unit")))

@@ -72,7 +72,7 @@ def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> b
     """Whether the stop at `stop_start` (its run ends at `after`) ends a sentence."""
     if text[stop_start] != ".":
         return True  # ! and ? always end one
-    word_match = _WORD_BEFORE.search(text, 0, after)
+    word_match = _WORD_BEFORE.search(text, max(0, stop_start - 40), after)
     word = word_match.group(1).lstrip("\"'\u201c\u2018(") if word_match else ""
     nxt = _NEXT_WORD.match(text, after)
     next_word = nxt.group(2) if nxt else ""

@@ -66,18 +66,36 @@ class Markers:
         sources = [self.dataset.sources[s] for s in fact.sources if s in self.dataset.sources]
         if len(sources) > 1:
             names = ", ".join(s.publisher for s in sources)
-            out.append(_tip(f"{len(sources)} sources", f"Corroborated: reported by {names}.", "corroborated"))
+            out.append(
+                _tip(
+                    f"{len(sources)} sources", f"Corroborated: reported by {names}.", "corroborated"
+                )
+            )
         elif sources:
             src = sources[0]
             if src.reliability == "weak":
                 note = src.reliability_note or "This source is marked as weak."
-                out.append(_tip("weak source", f"Only {src.publisher} reports this, a source marked as weak: {note}", "weak"))
+                out.append(
+                    _tip(
+                        "weak source",
+                        f"Only {src.publisher} reports this, a source marked as weak: {note}",
+                        "weak",
+                    )
+                )
             else:
-                out.append(_tip("1 source", f"Only {src.publisher} reports this; no other source confirms it.", "single"))
+                out.append(
+                    _tip(
+                        "1 source",
+                        f"Only {src.publisher} reports this; no other source confirms it.",
+                        "single",
+                    )
+                )
         for flag in fact.flags:
             out.append(_tip(f"flagged: {flag}", FLAG_TEXT.get(flag, flag), "flagged"))
         if fact.id in self.disputed_ids:
-            out.append(_tip("disputed", "Sources disagree on this: see the disputes page.", "disputed"))
+            out.append(
+                _tip("disputed", "Sources disagree on this: see the disputes page.", "disputed")
+            )
         if fact.status == "reviewed":
             out.append(_tip("reviewed", "Checked by an editor against the source.", "reviewed"))
         return Markup(" ").join(out)
@@ -150,7 +168,16 @@ def disputed_index(dataset: m.Dataset) -> dict[str, str]:
     return index
 
 
-__all__ = ["DISPUTES", "QUOTES", "Markers", "format_date", "format_value", "home_of", "settled", "visible"]
+__all__ = [
+    "DISPUTES",
+    "QUOTES",
+    "Markers",
+    "format_date",
+    "format_value",
+    "home_of",
+    "settled",
+    "visible",
+]
 
 
 def kind_of(fact: m.Fact) -> str:

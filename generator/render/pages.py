@@ -20,9 +20,18 @@ from . import links
 from .citations import References, long_date
 from .environment import make_environment
 from .facts import (
-    Markers, base_value, date_attr, describe, disputed_index, format_date, format_value, home_of,
-    kind_of, settled, visible,
-)  # fmt: skip
+    Markers,
+    base_value,
+    date_attr,
+    describe,
+    disputed_index,
+    format_date,
+    format_value,
+    home_of,
+    kind_of,
+    settled,
+    visible,
+)
 from .source_page import CitedBy, article_html, collect_passages
 
 SUMMARY_SIZE = 5
@@ -53,14 +62,27 @@ class Renderer:
             return link(links.entity_page(entity.kind, entity.id)) if entity else ""
 
         return self.env.get_template(template).render(
-            ds=self.ds, refs=refs, link=link, fact_link=fact_link, entity_link=entity_link,
-            markers=self.markers, value=lambda f: format_value(f, self.ds.units),
-            date=format_date, date_attr=date_attr, long_date=long_date, pages=links,
-            entities=self.entities, disputed=self.disputed, page_path=path,
-            home_of=lambda f: home_of(f, self.ds), first_source=self._first_source,
-            describe=lambda f: describe(f, self.ds.units), kind_of=kind_of,
-            publishers=lambda f: ", ".join(self.ds.sources[s].publisher for s in f.sources), **context,
-        )  # fmt: skip
+            ds=self.ds,
+            refs=refs,
+            link=link,
+            fact_link=fact_link,
+            entity_link=entity_link,
+            markers=self.markers,
+            value=lambda f: format_value(f, self.ds.units),
+            date=format_date,
+            date_attr=date_attr,
+            long_date=long_date,
+            pages=links,
+            entities=self.entities,
+            disputed=self.disputed,
+            page_path=path,
+            home_of=lambda f: home_of(f, self.ds),
+            first_source=self._first_source,
+            describe=lambda f: describe(f, self.ds.units),
+            kind_of=kind_of,
+            publishers=lambda f: ", ".join(self.ds.sources[s].publisher for s in f.sources),
+            **context,
+        )
 
     def _shown(self, items: list[Any]) -> list[Any]:
         return [i for i in items if visible(i)]
@@ -82,8 +104,13 @@ class Renderer:
                 key=lambda c: (-len(c.sources), min(x.start for x in c.citations), c.id),
             )
             summary = ranked[:SUMMARY_SIZE]
-        return self._page("home.md.j2", links.HOME, summary=summary, key_figures=self.key_figures(),
-                          disputes=self._shown(self.ds.disputes))  # fmt: skip
+        return self._page(
+            "home.md.j2",
+            links.HOME,
+            summary=summary,
+            key_figures=self.key_figures(),
+            disputes=self._shown(self.ds.disputes),
+        )
 
     def key_figures(self) -> list[m.Figure]:
         seen: set[tuple[str, str | None]] = set()
@@ -103,36 +130,59 @@ class Renderer:
         out = []
         for prop, figs in sorted(groups.items()):
             disputed = any(f.id in self.disputed for f in figs)
-            units = {self.ds.units[f.unit].dimension if f.unit in self.ds.units else f.unit for f in figs}
-            comparable = len(figs) > 1 and len(units) == 1 and len({s for f in figs for s in f.sources}) > 1
-            out.append({"property": prop, "figures": figs, "disputed": disputed,
-                        "agree": comparable and not disputed})  # fmt: skip
+            units = {
+                self.ds.units[f.unit].dimension if f.unit in self.ds.units else f.unit for f in figs
+            }
+            comparable = (
+                len(figs) > 1 and len(units) == 1 and len({s for f in figs for s in f.sources}) > 1
+            )
+            out.append(
+                {
+                    "property": prop,
+                    "figures": figs,
+                    "disputed": disputed,
+                    "agree": comparable and not disputed,
+                }
+            )
         return out
 
     def entity(self, entity: m.Entity) -> tuple[str, str]:
         path = links.entity_page(entity.kind, entity.id)
         eid = entity.id
         claims = [c for c in self._shown(self.ds.claims) if c.subject == eid]
-        mentioned = [c for c in self._shown(self.ds.claims) if c.subject != eid and eid in c.mentions]
+        mentioned = [
+            c for c in self._shown(self.ds.claims) if c.subject != eid and eid in c.mentions
+        ]
         figures = [f for f in self._shown(self.ds.figures) if f.subject == eid]
         quotes = [q for q in self._shown(self.ds.quotes) if q.speaker == eid]
         positions = [p for p in self._shown(self.ds.positions) if p.actor == eid]
-        events = sorted((e for e in self._shown(self.ds.events) if eid in e.actors), key=lambda e: (e.date, e.id))
+        events = sorted(
+            (e for e in self._shown(self.ds.events) if eid in e.actors),
+            key=lambda e: (e.date, e.id),
+        )
         page = self._page(
-            "entity.md.j2", path, entity=entity, claims=[c for c in claims if settled(c)],
+            "entity.md.j2",
+            path,
+            entity=entity,
+            claims=[c for c in claims if settled(c)],
             flagged=[c for c in [*claims, *figures, *quotes] if not settled(c)],
-            mentioned=mentioned, figure_groups=self.figure_groups([f for f in figures if settled(f)]),
-            quotes=[q for q in quotes if settled(q)], positions=positions, events=events,
+            mentioned=mentioned,
+            figure_groups=self.figure_groups([f for f in figures if settled(f)]),
+            quotes=[q for q in quotes if settled(q)],
+            positions=positions,
+            events=events,
             stance_label=self.stance_label,
-        )  # fmt: skip
+        )
         return path, page
 
     def stance_label(self, stance_id: str) -> str:
         return next((s.label for s in self.ds.explainer.stances if s.id == stance_id), stance_id)
 
     def entity_index(self, kind: str, path: str) -> str:
-        items = sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: e.name.casefold())
-        counts = defaultdict(int)
+        items = sorted(
+            (e for e in self.entities.values() if e.kind == kind), key=lambda e: e.name.casefold()
+        )
+        counts: dict[str | None, int] = defaultdict(int)
         for fact in self.ds.facts():
             if visible(fact):
                 for key in ("subject", "actor", "speaker"):
@@ -140,9 +190,17 @@ class Renderer:
         return self._page("entity_index.md.j2", path, kind=kind, items=items, counts=counts)
 
     def positions(self) -> str:
-        rows = sorted(self._shown(self.ds.positions),
-                      key=lambda p: (self.entities[p.actor].name.casefold() if p.actor in self.entities else p.actor, p.as_of or "", p.id))  # fmt: skip
-        return self._page("positions.md.j2", links.POSITIONS, rows=rows, stance_label=self.stance_label)
+        rows = sorted(
+            self._shown(self.ds.positions),
+            key=lambda p: (
+                self.entities[p.actor].name.casefold() if p.actor in self.entities else p.actor,
+                p.as_of or "",
+                p.id,
+            ),
+        )
+        return self._page(
+            "positions.md.j2", links.POSITIONS, rows=rows, stance_label=self.stance_label
+        )
 
     def timeline(self) -> str:
         events = sorted(self._shown(self.ds.events), key=lambda e: (e.date, e.id))
@@ -150,14 +208,27 @@ class Renderer:
 
     def disputes(self) -> str:
         facts = {f.id: f for f in self.ds.facts()}
-        disputes = [(d, [facts[i] for i in d.members if i in facts and visible(facts[i])]) for d in self._shown(self.ds.disputes)]
+        disputes = [
+            (d, [facts[i] for i in d.members if i in facts and visible(facts[i])])
+            for d in self._shown(self.ds.disputes)
+        ]
         flagged = [f for f in self.ds.facts() if visible(f) and f.flags]
-        weak = [f for f in self.ds.facts() if settled(f) and len(f.sources) == 1
-                and self.ds.sources[f.sources[0]].reliability == "weak"]  # fmt: skip
-        return self._page("disputes.md.j2", links.DISPUTES, disputes=disputes, flagged=flagged, weak=weak)  # fmt: skip
+        weak = [
+            f
+            for f in self.ds.facts()
+            if settled(f)
+            and len(f.sources) == 1
+            and self.ds.sources[f.sources[0]].reliability == "weak"
+        ]
+        return self._page(
+            "disputes.md.j2", links.DISPUTES, disputes=disputes, flagged=flagged, weak=weak
+        )
 
     def quotes(self) -> str:
-        quotes = sorted(self._shown(self.ds.quotes), key=lambda q: (q.citations[0].source, q.citations[0].start, q.id))
+        quotes = sorted(
+            self._shown(self.ds.quotes),
+            key=lambda q: (q.citations[0].source, q.citations[0].start, q.id),
+        )
         return self._page("quotes.md.j2", links.QUOTES, quotes=quotes)
 
     def source(self, source_id: str) -> tuple[str, str]:
@@ -171,8 +242,13 @@ class Renderer:
             cited += [(c, CitedBy(label, href)) for c in fact.citations if c.source == source_id]
         passages = collect_passages(cited)
         source = self.ds.sources[source_id]
-        return path, self._page("source.md.j2", path, source=source, article=article_html(source, passages),
-                                passages=passages)  # fmt: skip
+        return path, self._page(
+            "source.md.j2",
+            path,
+            source=source,
+            article=article_html(source, passages),
+            passages=passages,
+        )
 
     def source_index(self) -> str:
         counts: dict[str, int] = defaultdict(int)
@@ -186,6 +262,7 @@ class Renderer:
 
 def _label(fact: m.Fact, ds: m.Dataset) -> str:
     """How a citing fact is named in a source's back-links."""
+
     def name(entity_id: str | None) -> str:
         entity = ds.entities.get(entity_id or "")
         return entity.name if entity else "unknown speaker"

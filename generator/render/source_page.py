@@ -9,6 +9,7 @@ back-reference after its end that leads to the list of facts citing it.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -55,9 +56,11 @@ def _escape(text: str) -> str:
 def highlight(text: str, start: int, end: int, passages: list[Passage]) -> Markup:
     """HTML for `text[start:end]` with the passages that touch it marked."""
     inside = [p for p in passages if p.start < end and p.end > start]
-    cuts = sorted({start, end, *(max(start, p.start) for p in inside), *(min(end, p.end) for p in inside)})
+    cuts = sorted(
+        {start, end, *(max(start, p.start) for p in inside), *(min(end, p.end) for p in inside)}
+    )
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         for p in inside:
             if p.start == a:
                 out.append(f'<span class="xp-anchor" id="{p.anchor}"></span>')
@@ -65,7 +68,9 @@ def highlight(text: str, start: int, end: int, passages: list[Passage]) -> Marku
         covering = [p.anchor for p in inside if p.start <= a and p.end >= b]
         if covering:
             depth = " xp-passage--overlap" if len(covering) > 1 else ""
-            out.append(f'<mark class="xp-passage{depth}" data-q="{" ".join(covering)}">{piece}</mark>')
+            out.append(
+                f'<mark class="xp-passage{depth}" data-q="{" ".join(covering)}">{piece}</mark>'
+            )
         else:
             out.append(piece)
         for p in inside:

@@ -1,0 +1,57 @@
+"""Stage 2: everything one article says, as schema items.
+
+`extract_article` is a pure function of (source, knowledge): deterministic, picklable
+results, no I/O, so articles can be extracted in parallel and cached by content.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from ..sources import Source
+from .claims import claim_records
+from .entities import EntityScan, Mention, scan_entities
+from .knowledge import Knowledge
+from .positions import position_records
+from .quotes import find_quotes, quote_records
+from .sentences import Sentence, split_sentences
+
+log = logging.getLogger(__name__)
+
+Collections = dict[str, list[dict[str, Any]]]
+SubExtractor = Callable[[Source, list[Sentence], list[Mention], Knowledge], list[dict[str, Any]]]
+
+
+def _optional(module: str, name: str) -> SubExtractor | None:
+    """An extractor another module provides, if that module is there."""
+    try:
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        log.debug("extractor %s.%s not available", module, name)
+        return None
+
+
+# --- Hook: figures and events come from figures.py / events.py (another engineer's). -------
+# Each is called as fn(source, sentences, mentions, knowledge) -> list of schema items.
+_FIGURES = _optional("figures", "extract_figures")
+_EVENTS = _optional("events", "extract_events")
+
+
+def extract_article(source: Source, knowledge: Knowledge) -> Collections:
+    """Entities, claims, quotes, positions, figures and events of one article."""
+    sentences = split_sentences(source, knowledge.split)
+    scan: EntityScan = scan_entities(source, knowledge, [(s.start, s.end) for s in sentences])
+    found, events = find_quotes(source, sentences, scan, knowledge)
+    direct = [(q.start, q.end) for q in found if q.kind == "direct"]
+    result: Collections = {
+        "entities": scan.records(),
+        "claims": claim_records(source, sentences, scan, knowledge, direct),
+        "quotes": quote_records(source, found, events),
+        "positions": position_records(source, sentences, scan, knowledge, found, events),
+    }
+    for key, fn in (("figures", _FIGURES), ("events", _EVENTS)):
+        result[key] = fn(source, sentences, scan.mentions, knowledge) if fn else []
+    return result

@@ -1,0 +1,254 @@
+"""Stage 3: one data set from the per-article extractions.
+
+Entities with the same id or a shared name/alias become one (aliases united). The same fact
+in two sources becomes one item citing both (corroborated); facts that conflict become
+`disputes` and their members are flagged `contradicted`. Flags are only ever added: a
+garbled or contradicted sentence never turns into a settled fact by being merged.
+Everything is deterministic: articles are taken in source-id order and a merged item keeps
+the id of its member from the source that sorts first.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ..sources import Source
+from .corroborate import (
+    Item,
+    absorb,
+    combine_events,
+    combine_figures,
+    dispute,
+    flag,
+    order_key,
+    source_of,
+)
+from .factbits import lexicon_data, units_of
+from .similarity import build_similarity_rules, contradict, similarity, tokens
+
+KINDS = ("entities", "claims", "quotes", "positions", "figures", "events", "disputes")
+_REFS = ("subject", "actor", "speaker")
+_REF_LISTS = ("mentions", "actors")
+
+
+def _article_key(article: dict[str, list[Item]]) -> str:
+    for kind in KINDS[1:]:
+        for item in article.get(kind) or []:
+            return source_of(item)
+    return ""
+
+
+def merge_entities(articles: list[dict[str, list[Item]]]) -> tuple[list[Item], dict[str, str]]:
+    """United entities and the map from every merged-away id to the id kept."""
+    kept: list[Item] = []
+    by_form: dict[str, Item] = {}
+    remap: dict[str, str] = {}
+    for article in articles:
+        for entity in article.get("entities") or []:
+            forms = [
+                f.casefold() for f in [entity["id"], entity["name"], *(entity.get("aliases") or [])]
+            ]
+            home = next((by_form[f] for f in forms if f in by_form), None)
+            if home is None:
+                home = copy.deepcopy(entity)
+                kept.append(home)
+            else:
+                remap[entity["id"]] = home["id"]
+                aliases = [
+                    *(home.get("aliases") or []),
+                    entity["name"],
+                    *(entity.get("aliases") or []),
+                ]
+                united = sorted({a for a in aliases if a != home["name"]})
+                if united:
+                    home["aliases"] = united
+                for key in ("category", "description"):
+                    if not home.get(key) and entity.get(key):
+                        home[key] = entity[key]
+            for form in forms:
+                by_form.setdefault(form, home)
+    return sorted(kept, key=lambda e: e["id"]), {k: v for k, v in remap.items() if k != v}
+
+
+def _remap(item: Item, remap: dict[str, str]) -> None:
+    for key in _REFS:
+        if item.get(key) in remap:
+            item[key] = remap[item[key]]
+    for key in _REF_LISTS:
+        if item.get(key):
+            item[key] = list(dict.fromkeys(remap.get(i, i) for i in item[key]))
+
+
+def _combine_claims(
+    claims: list[Item], rules: Any, publishers: dict[str, str]
+) -> tuple[list[Item], list[Item]]:
+    """One claim per fact; claims saying the opposite of a similar claim become disputes."""
+    threshold = rules.thresholds.get("claim_similarity", 0.6)
+    kept: list[Item] = []
+    members: dict[str, set[str]] = {}
+    disputes: list[Item] = []
+    toks = {c["id"]: tokens(c["text"], rules) for c in claims}
+    for claim in sorted(claims, key=order_key):
+        target = None
+        for earlier in kept:
+            if source_of(claim) in members[earlier["id"]]:
+                continue
+            if similarity(toks[earlier["id"]], toks[claim["id"]], rules.min_shared) < threshold:
+                continue
+            if contradict(earlier["text"], claim["text"], rules):
+                flag(earlier, "contradicted")
+                flag(claim, "contradicted")
+                who = " vs ".join(
+                    publishers.get(source_of(c), source_of(c)) for c in (earlier, claim)
+                )
+                disputes.append(
+                    dispute(
+                        earlier["subject"],
+                        None,
+                        f"Sources contradict each other ({who}): “{earlier['text']}” vs “{claim['text']}”",
+                        [earlier, claim],
+                    )
+                )
+                continue
+            target = earlier
+            break
+        if target is None:
+            kept.append(claim)
+            members[claim["id"]] = {source_of(claim)}
+        else:
+            absorb(target, claim)
+            target["mentions"] = list(
+                dict.fromkeys([*(target.get("mentions") or []), *(claim.get("mentions") or [])])
+            )
+            if not target["mentions"]:
+                del target["mentions"]
+            members[target["id"]].add(source_of(claim))
+    ids = {c["id"] for c in kept}
+    return kept, [d for d in disputes if all(m in ids for m in d["members"])]
+
+
+def _combine_positions(positions: list[Item]) -> list[Item]:
+    """The same actor holding the same stance at the same time in two sources: one position."""
+    kept: dict[tuple[str, str, str], Item] = {}
+    for position in sorted(positions, key=order_key):
+        key = (position["actor"], position["stance"], str(position.get("as_of")))
+        if key in kept:
+            absorb(kept[key], position)
+        else:
+            kept[key] = position
+    return sorted(kept.values(), key=order_key)
+
+
+def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> set[frozenset[str]]:
+    """Pairs of event ids whose sentences report the same quotation of the same speaker."""
+    threshold = rules.thresholds.get("quote_similarity", 0.6)
+
+    def event_of(quote: Item) -> str | None:
+        cite = quote.get("citation") or {}
+        for event in events:
+            c = event["citations"][0]
+            if (
+                c["source"] == cite.get("source")
+                and c["start"] <= int(cite.get("start", -1)) < c["end"]
+            ):
+                return str(event["id"])
+        return None
+
+    pairs: set[frozenset[str]] = set()
+    said = [(q, tokens(q["text"], rules), event_of(q)) for q in quotes if q.get("speaker")]
+    for i, (a, ta, ea) in enumerate(said):
+        for b, tb, eb in said[i + 1 :]:
+            if (
+                ea
+                and eb
+                and ea != eb
+                and a["speaker"] == b["speaker"]
+                and source_of(a) != source_of(b)
+                and similarity(ta, tb, rules.min_shared) >= threshold
+            ):
+                pairs.add(frozenset((ea, eb)))
+    return pairs
+
+
+def _spread_contradiction(claims: list[Item], events: list[Item]) -> None:
+    """A claim citing the very sentence of a contradicted event is not settled either."""
+    spans = {
+        (c["source"], c.get("start"), c.get("end"))
+        for e in events
+        if "contradicted" in (e.get("flags") or [])
+        for c in e["citations"]
+    }
+    for claim in claims:
+        if any((c["source"], c.get("start"), c.get("end")) in spans for c in claim["citations"]):
+            flag(claim, "contradicted")
+
+
+def _known_entity(knowledge: Any, entity_id: str) -> Item | None:
+    known = getattr(knowledge, "entities", {}).get(entity_id)
+    if known is None:
+        return None
+    item: Item = {"id": known.id, "kind": known.kind, "name": known.name}
+    if known.category:
+        item["category"] = known.category
+    if known.aliases:
+        item["aliases"] = sorted(set(known.aliases))
+    if known.description:
+        item["description"] = known.description
+    item["status"] = "extracted"
+    return item
+
+
+def combine(
+    per_article: list[dict[str, list[Item]]], knowledge: Any, sources: dict[str, Source]
+) -> dict[str, list[Item]]:
+    """The data set of all articles: merged, corroborated, with disputes (see module doc)."""
+    articles = sorted(copy.deepcopy(per_article), key=_article_key)
+    entities, remap = merge_entities(articles)
+    items: dict[str, list[Item]] = {kind: [] for kind in KINDS[1:]}
+    for article in articles:
+        for kind in KINDS[1:]:
+            for item in article.get(kind) or []:
+                _remap(item, remap)
+                items[kind].append(item)
+    data = lexicon_data(knowledge)
+    rules = build_similarity_rules(data, entities)
+    publishers = {sid: src.publisher for sid, src in sources.items()}
+    names = {e["id"]: e["name"] for e in entities}
+
+    def name(entity_id: str) -> str:
+        known = getattr(knowledge, "entities", {}).get(entity_id)
+        return names.get(entity_id) or getattr(known, "name", None) or entity_id
+
+    claims, claim_disputes = _combine_claims(items["claims"], rules, publishers)
+    figures, figure_disputes = combine_figures(items["figures"], units_of(knowledge), name)
+    same = _same_statements(items["quotes"], items["events"], rules)
+    events, event_disputes = combine_events(items["events"], rules, same, name, publishers)
+    _spread_contradiction(claims, events)
+    disputes = {
+        d["id"]: d for d in [*items["disputes"], *claim_disputes, *figure_disputes, *event_disputes]
+    }
+    out: dict[str, list[Item]] = {
+        "entities": entities,
+        "claims": claims,
+        "quotes": sorted(items["quotes"], key=order_key),
+        "positions": _combine_positions(items["positions"]),
+        "figures": figures,
+        "events": events,
+        "disputes": sorted(disputes.values(), key=lambda d: d["id"]),
+    }
+    # Facts may name an entity the article's entity list missed ("North Korean soldiers").
+    known_ids = {e["id"] for e in entities}
+    for kind in KINDS[1:]:
+        for item in out[kind]:
+            refs = [item.get(k) for k in _REFS] + [r for k in _REF_LISTS for r in item.get(k) or []]
+            for ref in refs:
+                if (
+                    isinstance(ref, str)
+                    and ref not in known_ids
+                    and (found := _known_entity(knowledge, ref))
+                ):
+                    entities.append(found)
+                    known_ids.add(ref)
+    entities.sort(key=lambda e: e["id"])
+    return out

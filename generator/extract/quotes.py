@@ -1,0 +1,287 @@
+"""Direct quotations and reported speech, each with its speaker.
+
+A speech verb outside quotation marks ("said", "told", "wrote") attributes what is near it.
+Its speaker is the name just after it when the sentence opens with the quote ('..." added
+Rice'), else the nearest name before it, skipping appositions ("Ivan Stupak, a former
+officer in ..., told"). A pronoun ("he added") is the last person who spoke; an unnamed
+source ("officials said") is no speaker at all. A quote without a verb of its own takes the
+speaker of the quote it runs on from, in the same paragraph or the one before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ..sources import Source
+from .entities import EntityScan, Mention
+from .knowledge import Knowledge
+from .sentences import Sentence
+
+_OPEN, _CLOSE = "\u201c", "\u201d"
+_APPOSITION = re.compile(r",\s(?:a|an|the|who|which|whose|now|former)\b[^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s")
+_WORD = re.compile(r"[\w’'.-]+")
+_THAT = re.compile(r"\bthat\b")
+# A speech verb right after one of these is a noun or adjective ("continued aid").
+_NOT_VERB_AFTER = frozenset({"the", "a", "an", "to", "towards", "toward", "of", "for", "in", "on", "with", "by", "from", "its", "their", "his", "her", "our"})
+_MAX_GAP_WORDS = 6
+_PRONOUN_REACH = 3  # paragraphs a pronoun can reach back to its speaker
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A speech verb at `start:end` in `sentence`; `speaker` an entity id or None."""
+
+    start: int
+    end: int
+    speaker: str | None
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class QuoteFound:
+    start: int  # the words inside the quotation marks
+    end: int
+    speaker: str | None
+    kind: str  # direct | reported
+    inherited: bool = False
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside pairs of quotation marks in `text[start:end]`; stray marks are ignored."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == _OPEN:
+            opened = i + 1
+        elif ch == _CLOSE and opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif ch == '"':
+            if straight is None:
+                straight = i + 1
+            else:
+                spans.append((straight, i))
+                straight = None
+    out = []
+    for s, e in sorted(spans):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 3:
+            out.append((s, e))
+    return out
+
+
+def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> str:
+    digest = hashlib.sha1(f"{source_id}:{start}:{end}:{kind}".encode()).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+class _Speakers:
+    """Resolves the speaker of each speech verb, remembering who spoke last."""
+
+    def __init__(self, text: str, scan: EntityScan, knowledge: Knowledge, quotes: list[tuple[int, int]]):
+        self.text, self.scan, self.k = text, scan, knowledge
+        self.quotes = quotes
+        self.outside = [m for m in scan.mentions if not self.quoted(m.start) and not self._media(m)]
+        self.last: tuple[str | None, int] | None = None  # (speaker, paragraph)
+        self.anonymous = False  # the verb being resolved has an unnamed source
+        self._last_anonymous: int | None = None
+        self.last_pos = 0  # where the last speaker's verb is
+        self.content: list[tuple[int, int]] = []  # what speakers said: not a pronoun's referent
+
+    def quoted(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def _media(self, m: Mention) -> bool:
+        entity = self.scan.entity(m.entity_id)
+        return entity is None or entity.category == "media"
+
+    def _person(self, entity_id: str) -> bool:
+        entity = self.scan.entity(entity_id)
+        return entity is not None and entity.is_person
+
+    def anonymous_seen(self, pos: int) -> bool:
+        return self._last_anonymous is not None and self._last_anonymous < pos
+
+    def pronoun(self, pos: int, paragraph: int) -> str | None:
+        """The last person named outside quotes and outside what someone said, or the last
+        speaker when no such person was named after them."""
+        people = [
+            m for m in self.outside
+            if m.end <= pos and self._person(m.entity_id)
+            and not any(s <= m.start < e for s, e in self.content)
+        ]
+        named = people[-1] if people else None
+        if self.last and paragraph - self.last[1] <= _PRONOUN_REACH:
+            if named is None or named.start < self.last_pos:
+                return self.last[0]
+        elif self.last is None and self.anonymous_seen(pos):
+            if named is None or named.start < (self._last_anonymous or 0):
+                return None
+        return named.entity_id if named else None
+
+    def resolve(self, sentence: Sentence, vs: int, ve: int) -> str | None:
+        text, k = self.text, self.k
+        lead = max([sentence.start, *(e + 1 for s, e in self.quotes if e < vs and e >= sentence.start)])
+        before = text[lead:vs]
+        if not re.search(r"\w", before):  # '..." added Rice': the speaker follows the verb
+            after = [m for m in self.outside if ve <= m.start <= ve + 2 and m.end <= sentence.end]
+            if after:
+                return after[0].entity_id
+            follow = _WORD.match(text, ve + 1)
+            if follow and follow.group().casefold() in k.word_set("pronouns"):
+                return self.pronoun(vs, sentence.paragraph)
+            return None
+        masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
+        words = _WORD.findall(before)
+        last_word = words[-1].casefold() if words else ""
+        if last_word in k.word_set("pronouns"):
+            return self.pronoun(vs, sentence.paragraph)
+        if last_word in k.word_set("anonymous_sources"):
+            self.anonymous = True
+            return None
+        candidates = [
+            m for m in self.outside
+            if lead <= m.start and m.end <= vs and not any(s <= m.start < e for s, e in masked)
+        ]
+        if not candidates:
+            self.anonymous = any(w.casefold() in k.word_set("anonymous_sources") for w in words)
+            return None
+        if text[ve - 3 : ve] == "ing" and before.rstrip().endswith(","):
+            return candidates[0].entity_id  # '..., saying': the sentence's subject speaks
+        nearest = candidates[-1]
+        gap = text[nearest.end : vs]
+        for s, e in masked:
+            if nearest.end <= s and e <= vs:
+                gap = gap.replace(text[s:e], " ")
+        gap_words = [w.casefold() for w in _WORD.findall(gap)]
+        if any(w in k.word_set("anonymous_sources") for w in gap_words):
+            self.anonymous = True
+            return None
+        if len(gap_words) > _MAX_GAP_WORDS:
+            return None
+        return nearest.entity_id
+
+    def _not_a_verb(self, start: int, end: int) -> bool:
+        """'United States' is no 'states'; 'continued aid' no 'continued'."""
+        if any(m.start <= start < m.end for m in self.scan.mentions):
+            return True
+        words = _WORD.findall(self.text[max(0, start - 20) : start])
+        return bool(words) and words[-1].casefold() in _NOT_VERB_AFTER
+
+    def events(self, sentences: list[Sentence]) -> list[Speech]:
+        found: list[Speech] = []
+        if self.k.speech_verb is None:
+            return found
+        for sentence in sentences:
+            for m in self.k.speech_verb.finditer(self.text, sentence.start, sentence.end):
+                if self.quoted(m.start()) or self._not_a_verb(m.start(), m.end()):
+                    continue
+                self.anonymous = False
+                speaker = self.resolve(sentence, m.start(), m.end())
+                self.content.append((m.end(), sentence.end))
+                if speaker and self._person(speaker):
+                    self.last = (speaker, sentence.paragraph)
+                    self.last_pos = m.start()
+                elif self.anonymous:  # 'a commander told CNN ... He said': not a named person
+                    self.last = None
+                    self._last_anonymous = m.start()
+                found.append(Speech(m.start(), m.end(), speaker, sentence))
+        return found
+
+
+def _covering(sentences: list[Sentence], start: int, end: int) -> list[Sentence]:
+    return [s for s in sentences if s.start < end and start < s.end]
+
+
+def _direct(text: str, sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]) -> list[QuoteFound]:
+    attributed: dict[tuple[int, int], str | None] = {}
+    for s, e in spans:
+        window = _covering(sentences, s, e)
+        lo, hi = window[0].start, window[-1].end
+        after = [ev for ev in events if e <= ev.start < hi]
+        before = [ev for ev in events if lo <= ev.start < s]
+        if after:
+            attributed[(s, e)] = after[0].speaker
+        elif before:
+            attributed[(s, e)] = before[-1].speaker
+    out: list[QuoteFound] = []
+    for i, (s, e) in enumerate(spans):
+        if (s, e) in attributed:
+            out.append(QuoteFound(s, e, attributed[(s, e)], "direct"))
+            continue
+        para = _covering(sentences, s, e)[0].paragraph
+        neighbours = [
+            (j, span) for j, span in enumerate(spans)
+            if span in attributed and _covering(sentences, *span)[0].paragraph in (para, para - 1)
+        ]
+        nxt = [span for j, span in neighbours if j == i + 1 and not text[e + 1 : span[0] - 1].strip()]
+        prev = [span for j, span in neighbours if j < i]
+        source_span = nxt[0] if nxt else (prev[-1] if prev else None)
+        speaker = attributed[source_span] if source_span else None
+        out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
+    return out
+
+
+def _reported(text: str, events: list[Speech], spans: list[tuple[int, int]]) -> list[QuoteFound]:
+    out: list[QuoteFound] = []
+    done: set[Sentence] = set()
+    for ev in events:
+        sentence = ev.sentence
+        if sentence in done or any(sentence.start <= s < sentence.end for s, _ in spans):
+            continue
+        done.add(sentence)
+        out.append(QuoteFound(sentence.start, sentence.end, ev.speaker, "reported"))
+    return out
+
+
+def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
+    """What a reported claim says: the clause after 'that' or after the verb."""
+    ev = next(e for e in events if found.start <= e.start < found.end)
+    that = _THAT.search(text, ev.end, min(found.end, ev.end + 60))
+    content = text[that.end() if that else ev.end : found.end].strip()
+    before = text[found.start : ev.start].strip()
+    if len(content) < 12 and len(before) >= 12:  # '..., the official said.': it comes first
+        content = before
+    return content if len(content) >= 12 else text[found.start : found.end]
+
+
+def find_quotes(
+    source: Source, sentences: list[Sentence], scan: EntityScan, knowledge: Knowledge
+) -> tuple[list[QuoteFound], list[Speech]]:
+    """Direct and reported quotes of `source`, and the speech verbs they hang on."""
+    text = source.text
+    spans: list[tuple[int, int]] = []
+    for para in source.paragraphs:
+        if not para.heading:
+            spans += quote_spans(text, para.start, para.end)
+    spans = [sp for sp in spans if _covering(sentences, *sp)]
+    events = _Speakers(text, scan, knowledge, spans).events(sentences)
+    found = _direct(text, sentences, spans, events) + _reported(text, events, spans)
+    return sorted(found, key=lambda q: (q.start, q.end)), events
+
+
+def quote_records(source: Source, found: list[QuoteFound], events: list[Speech]) -> list[dict[str, object]]:
+    """Schema `quote` items."""
+    out: list[dict[str, object]] = []
+    for q in found:
+        passage = source.text[q.start : q.end]
+        text = passage if q.kind == "direct" else reported_text(source.text, q, events)
+        item: dict[str, object] = {
+            "id": stable_id("quote", source.id, q.start, q.end, q.kind),
+            "speaker": q.speaker,
+            "kind": q.kind,
+            "text": text,
+            "citation": {"source": source.id, "quote": passage, "start": q.start, "end": q.end},
+            "status": "extracted",
+        }
+        if q.inherited or (q.speaker is None and q.kind == "direct"):
+            item["flags"] = ["uncertain"]
+        out.append(item)
+    return out

@@ -1,0 +1,139 @@
+"""Whether two sentences say the same thing, or opposite things, across articles.
+
+Texts are compared as sets of content words: entity names become the entity id (so
+"Kiev" and "Kyiv" match), stop words go, synonyms fold to one word, and a crude suffix
+strip makes "approved" meet "approval". Negations and opposite verbs are kept apart: they
+decide contradiction, and must not lower the similarity of "X approved" and "X rejected".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|@[a-z0-9-]+")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "als", "al", "ed", "es", "s")
+
+
+@dataclass(frozen=True)
+class SimilarityRules:
+    stop: frozenset[str]
+    synonyms: dict[str, str]
+    negation: re.Pattern[str] | None
+    opposites: dict[str, frozenset[str]]
+    entities: re.Pattern[str] | None
+    entity_ids: dict[str, str]  # folded surface form -> entity id
+    thresholds: dict[str, float]
+
+    @property
+    def min_shared(self) -> int:
+        return int(self.thresholds.get("min_shared_words", 2))
+
+
+def _stem(word: str) -> str:
+    word = word.replace("’", "'").removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    # "approve", "approved" and "approval" all end as "approv".
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def build_similarity_rules(
+    data: dict[str, Any], entities: Iterable[dict[str, Any]]
+) -> SimilarityRules:
+    """Rules from lexicon `data` and the (merged) entity items whose names to normalise."""
+    synonyms: dict[str, str] = {}
+    for group in data.get("synonyms") or []:
+        head = _stem(str(group[0]).casefold())
+        for word in group:
+            synonyms[str(word).casefold()] = head
+            synonyms[_stem(str(word).casefold())] = head
+    cues = data.get("contradiction_cues") or {}
+    negations = [str(n) for n in cues.get("negations") or []]
+    # "n't" is a suffix ("doesn't"); every other negation is a word or phrase.
+    parts = [
+        rf"n['’]{re.escape(n[2:])}\b" if n.startswith("n'") else rf"\b{re.escape(n)}\b"
+        for n in negations
+    ]
+    negation = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    opposites: dict[str, set[str]] = {}
+    for a, b in cues.get("opposites") or []:
+        opposites.setdefault(str(a).casefold(), set()).add(str(b).casefold())
+        opposites.setdefault(str(b).casefold(), set()).add(str(a).casefold())
+    entity_ids: dict[str, str] = {}
+    for item in entities:
+        for form in [item.get("name"), *(item.get("aliases") or [])]:
+            if isinstance(form, str) and len(form) > 1:
+                entity_ids.setdefault(form.casefold(), str(item["id"]))
+    forms = sorted(entity_ids, key=lambda f: (-len(f), f))
+    pattern = (
+        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)", re.IGNORECASE)
+        if forms
+        else None
+    )
+    thresholds = {str(k): float(v) for k, v in (data.get("combine") or {}).items()}
+    stop = frozenset(str(w).casefold() for w in data.get("similarity_stopwords") or [])
+    return SimilarityRules(
+        stop,
+        synonyms,
+        negation,
+        {k: frozenset(v) for k, v in opposites.items()},
+        pattern,
+        entity_ids,
+        thresholds,
+    )
+
+
+def tokens(text: str, rules: SimilarityRules) -> frozenset[str]:
+    """Content words of `text` with entity names replaced by `@<entity id>`."""
+    if rules.entities is not None:
+        text = rules.entities.sub(lambda m: f" @{rules.entity_ids[m.group().casefold()]} ", text)
+    if rules.negation is not None:
+        text = rules.negation.sub(" ", text)
+    out = set()
+    for word in _WORD.findall(text.casefold()):
+        if word.startswith("@"):
+            out.add(word)
+            continue
+        if word in rules.stop or word in rules.opposites or len(word) < 3:
+            continue
+        word = rules.synonyms.get(word, word)
+        stem = _stem(word)
+        out.add(rules.synonyms.get(stem, stem))
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str], min_shared_words: int = 2) -> float:
+    """Dice coefficient: twice the shared words over both sizes (0 when either is empty).
+
+    Not overlap-over-the-smaller-set: that scores a short sentence ("officials say the
+    weapons will be used in Kursk") as a near copy of every long one that names Kursk.
+
+    0 unless at least `min_shared_words` shared tokens are words, not entity names: two
+    sentences naming the same people are not the same statement ("the U.S. handed over
+    the missiles" shares only "U.S." and "missiles" with most sentences of a war story).
+    """
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if sum(1 for t in shared if not t.startswith("@")) < min_shared_words:
+        return 0.0
+    return 2 * len(shared) / (len(a) + len(b))
+
+
+def contradict(a: str, b: str, rules: SimilarityRules) -> bool:
+    """One text negates what the other says, or uses the opposite word."""
+    neg_a = len(rules.negation.findall(a)) % 2 if rules.negation else 0
+    neg_b = len(rules.negation.findall(b)) % 2 if rules.negation else 0
+    if neg_a != neg_b:
+        return True
+    words_a = set(_WORD.findall(a.casefold()))
+    words_b = set(_WORD.findall(b.casefold()))
+    for word in words_a - words_b:
+        if rules.opposites.get(word, frozenset()) & (words_b - words_a):
+            return True
+    return False

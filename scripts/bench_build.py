@@ -1,0 +1,134 @@
+"""Benchmark: the plugin's share of a full build, and the `mkdocs serve` reload time.
+
+Prints figures; it does not pass or fail. Usage:
+
+    .venv/bin/python scripts/bench_build.py [--project DIR] [--runs N]
+
+1. `mkdocs build` of the project (plugin on) versus `mkdocs build` of the same pages written
+   out by `explainer render`, with the plugin off. Target: at most 10 % extra.
+2. `mkdocs serve`: from saving a YAML edit to the edited text showing in the open page
+   (chromium, live reload). Target: 1.5 s at seed size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bench_build(project: Path, runs: int) -> None:
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "rendered"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator.cli",
+                "render",
+                "--seeds",
+                str(project / "seeds"),
+                "--data",
+                str(project / "data"),
+                "--out",
+                str(out),
+            ],
+            check=True,
+        )
+        plain = Path(tmp) / "plain.yml"
+        plain.write_text(
+            f"site_name: plain\ndocs_dir: {out}\nsite_dir: {tmp}/plain-site\n"
+            "theme: {name: material, font: false, features: [navigation.indexes, navigation.prune]}\n"
+            "extra_css: [assets/explainer.css]\nextra_javascript: [assets/explainer.js]\n"
+            "markdown_extensions: [{toc: {permalink: true}}]\n"
+        )
+        with_plugin = [timed([*mkdocs, "-d", f"{tmp}/site"], project) for _ in range(runs)]
+        without = [timed([*mkdocs, "-f", str(plain)], project) for _ in range(runs)]
+    a, b = statistics.median(with_plugin), statistics.median(without)
+    pages = len(list(out.rglob("*.md"))) if out.exists() else "?"
+    print(f"build, plugin on : median {a:.2f} s over {runs} runs (process start included)")
+    print(f"build, plugin off: median {b:.2f} s (same {pages} pages written by explainer render)")
+    print(f"plugin's share   : {a - b:+.2f} s = {100 * (a - b) / b:+.1f} % (target <= 10 %)")
+
+
+def bench_serve(project: Path, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, free_port
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "project"
+        shutil.copytree(
+            project,
+            copy,
+            ignore=shutil.ignore_patterns("site", ".venv", ".git", ".cache", "node_modules"),
+        )
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=copy,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        explainer = copy / "data" / "explainer.yaml"
+        original = explainer.read_text()
+        title = original.split("title:", 1)[1].splitlines()[0].strip()
+        times = []
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                page.goto(url)
+                for run in range(runs):
+                    marker = f"Edited {run}"
+                    time.sleep(1.0)
+                    start = time.perf_counter()
+                    explainer.write_text(original.replace(title, f"{title} {marker}", 1))
+                    page.get_by_role("heading", name=f"{title} {marker}").wait_for(timeout=30_000)
+                    times.append(time.perf_counter() - start)
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    print(
+        f"serve, save -> page shows edit: median {statistics.median(times):.2f} s, "
+        f"max {max(times):.2f} s over {runs} edits (target 1.5 s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    bench_build(args.project, args.runs)
+    bench_serve(args.project, args.runs)
+
+
+if __name__ == "__main__":
+    main()

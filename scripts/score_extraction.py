@@ -1,0 +1,150 @@
+"""Precision and recall of the extractor against hand annotations.
+
+Usage: python scripts/score_extraction.py [annotations-dir] [articles-dir]
+
+Each annotation file (tests/fixtures/annotations/<source id>.yaml) lists what a careful
+reader extracts from one article. One scoring function per fact type; add a function to
+SCORERS for a new type (figures, events).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.extract.article import extract_article
+from generator.extract.knowledge import build_knowledge
+from generator.lexicon import load_lexicon
+from generator.sources import Source, load_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+Item = dict[str, Any]
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    def add(self, other: Score) -> None:
+        self.true_positives += other.true_positives
+        self.predicted += other.predicted
+        self.expected += other.expected
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+
+def _sets(predicted: set[Any], expected: set[Any]) -> Score:
+    return Score(len(predicted & expected), len(predicted), len(expected))
+
+
+def score_entities(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    return _sets({e["id"] for e in found["entities"]}, {e["id"] for e in gold.get("entities", [])})
+
+
+def _match_quote(q: Item, gold_quotes: list[Item]) -> Item | None:
+    """The annotated quote an extracted one stands for: same words (reported: contained)."""
+    for g in gold_quotes:
+        if g["kind"] != q["kind"]:
+            continue
+        if q["kind"] == "direct" and q["text"] == g["text"]:
+            return g
+        if q["kind"] == "reported" and g["text"] in q["citation"]["quote"]:
+            return g
+    return None
+
+
+def score_quotes(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    gold_quotes = gold.get("quotes", [])
+    matched = {id(g) for q in found["quotes"] if (g := _match_quote(q, gold_quotes))}
+    return Score(len(matched), len(found["quotes"]), len(gold_quotes))
+
+
+def score_speakers(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    """A speaker counts when the quote matches and its speaker is the annotated one."""
+    gold_quotes = gold.get("quotes", [])
+    right = {
+        id(g)
+        for q in found["quotes"]
+        if (g := _match_quote(q, gold_quotes)) and g.get("speaker") == q.get("speaker")
+    }
+    predicted = sum(1 for q in found["quotes"] if q.get("speaker"))
+    return Score(len(right), predicted, sum(1 for g in gold_quotes if g.get("speaker")))
+
+
+def score_positions(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    return _sets(
+        {(p["actor"], p["stance"]) for p in found["positions"]},
+        {(p["actor"], p["stance"]) for p in gold.get("positions", [])},
+    )
+
+
+def score_claims(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    """A claim counts when its sentence is annotated with the same subject."""
+    expected = {(c["starts"], c["subject"]) for c in gold.get("claims", [])}
+    predicted = set()
+    for claim in found["claims"]:
+        starts = next((s for s, _ in expected if claim["text"].startswith(s)), claim["text"])
+        predicted.add((starts, claim["subject"]))
+    return _sets(predicted, expected)
+
+
+def score_garbled(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    flagged = {c["text"] for c in found["claims"] if "garbled" in c.get("flags", [])}
+    # Garbled sentences without an entity have no claim: score only those that have one.
+    named = {c["text"] for c in found["claims"]}
+    return _sets(flagged, {g for g in gold.get("garbled", []) if g in named})
+
+
+SCORERS: dict[str, Callable[[dict[str, list[Item]], Item, Source], Score]] = {
+    "entities": score_entities,
+    "quotes": score_quotes,
+    "speakers": score_speakers,
+    "positions": score_positions,
+    "claims": score_claims,
+    "garbled": score_garbled,
+}
+
+
+def score_all(annotations: Path, articles: Path) -> dict[str, Score]:
+    lexicon, _problems = load_lexicon(ROOT / "data" / "lexicon")
+    knowledge = build_knowledge(lexicon, [])
+    sources, _problems = load_sources(articles, lexicon.layout)
+    by_id = {s.id: s for s in sources}
+    totals = {name: Score() for name in SCORERS}
+    for path in sorted(annotations.glob("*.yaml")):
+        gold = yaml.safe_load(path.read_text("utf-8"))
+        source = by_id[gold["source"]]
+        found = extract_article(source, knowledge)
+        for name, scorer in SCORERS.items():
+            totals[name].add(scorer(found, gold, source))
+    return totals
+
+
+def main(argv: list[str]) -> int:
+    annotations = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "fixtures" / "annotations"
+    articles = Path(argv[2]) if len(argv) > 2 else ROOT / "tests" / "fixtures" / "articles"
+    out = sys.stdout
+    out.write(f"{'type':<10} {'precision':>9} {'recall':>7}  (tp/predicted/expected)\n")
+    for name, score in score_all(annotations, articles).items():
+        out.write(
+            f"{name:<10} {score.precision:>9.2f} {score.recall:>7.2f}  "
+            f"({score.true_positives}/{score.predicted}/{score.expected})\n"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,66 @@
+"""Loading fixture articles and the repository lexicon for the extractor tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.extract.knowledge import Knowledge, build_knowledge
+from generator.lexicon import Lexicon, load_lexicon
+from generator.sources import Source, load_sources, split_layout
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex, problems = load_lexicon(ROOT / "data" / "lexicon")
+    assert not problems, problems
+    return lex
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    return build_knowledge(lexicon(), [])
+
+
+def article(name: str) -> Source:
+    """A fixture article `tests/fixtures/articles/<name>.txt` with its metadata."""
+    text = (ARTICLES / f"{name}.txt").read_text("utf-8")
+    meta = yaml.safe_load((ARTICLES / f"{name}.yaml").read_text("utf-8"))
+    published = meta["published"]
+    if not isinstance(published, dt.date):
+        published = dt.date.fromisoformat(str(published))
+    header, paragraphs, footer = split_layout(text, meta["title"], meta["publisher"], lexicon().layout)
+    return Source(
+        id=name, path=ARTICLES / f"{name}.txt", publisher=meta["publisher"], published=published,
+        title=meta["title"], text=text, header=header, paragraphs=paragraphs, footer=footer,
+    )
+
+
+def text_source(text: str, published: dt.date, source_id: str = "t", publisher: str = "Test") -> Source:
+    """An in-memory article: one paragraph per blank-line separated block."""
+    header, paragraphs, footer = split_layout(text, "x", publisher, lexicon().layout)
+    return Source(
+        id=source_id, path=Path(f"{source_id}.txt"), publisher=publisher, published=published,
+        title="x", text=text, header=header, paragraphs=paragraphs, footer=footer,
+    )
+
+
+@lru_cache(maxsize=1)
+def seeds() -> dict[str, Source]:
+    sources, problems = load_sources(ROOT / "seeds", lexicon().layout)
+    assert not problems, problems
+    return {s.id: s for s in sources}
+
+
+def assert_citations_exact(items: list[dict[str, Any]], sources: dict[str, Source]) -> None:
+    for item in items:
+        for cite in item.get("citations") or [item["citation"]]:
+            text = sources[cite["source"]].text
+            assert text[cite["start"] : cite["end"]] == cite["quote"], item["id"]

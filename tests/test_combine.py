@@ -1,0 +1,138 @@
+"""Combining articles: merged entities, corroborated facts, disputes, stable ids."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from generator.extract.article import extract_article
+from generator.extract.combine import combine
+from tests.extract_support import assert_citations_exact, knowledge, seeds, text_source
+
+A_TEXT = (
+    "Germany approved the delivery of Taurus missiles to Ukraine on Monday.\n\n"
+    "The Taurus has a range of 500 kilometers.\n\n"
+    "Olaf Scholz did not approve the plan to send more tanks."
+)
+B_TEXT = (
+    "On Monday, Germany approved the delivery of Taurus missiles to Ukraine, officials said.\n\n"
+    "The Taurus has a range of about 310 miles.\n\n"
+    "Olaf Scholz approved the plan to send more tanks."
+)
+PUB = dt.date(2025, 2, 5)
+
+
+def cite(source_id: str, text: str, quote: str) -> dict[str, Any]:
+    start = text.index(quote)
+    return {"source": source_id, "quote": quote, "start": start, "end": start + len(quote)}
+
+
+def article_items(source_id: str, text: str, **extra: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    sentences = [s for s in text.split("\n\n")]
+    claims = [
+        {"id": f"clm-{source_id}-{i}", "subject": "germany", "text": s, "citations": [cite(source_id, text, s)]}
+        for i, s in enumerate(sentences)
+    ]
+    return {
+        "entities": [{"id": "germany", "kind": "actor", "name": "Germany"}],
+        "claims": claims,
+        **extra,
+    }
+
+
+def figure(source_id: str, text: str, fid: str, value: float, unit: str, written: str, hedge: str | None = None) -> dict[str, Any]:
+    sentence = next(s for s in text.split("\n\n") if written in s)
+    return {"id": fid, "subject": "taurus", "property": "range", "value": value, "unit": unit,
+            "hedge": hedge, "text": written, "citations": [cite(source_id, text, sentence)]}
+
+
+def sources() -> dict[str, Any]:
+    return {"a": text_source(A_TEXT, PUB, "a", "Paper A"), "b": text_source(B_TEXT, PUB, "b", "Paper B")}
+
+
+def test_entities_merge_by_alias() -> None:
+    a = {"entities": [{"id": "zelenskyy", "kind": "actor", "name": "Volodymyr Zelenskyy", "aliases": ["Zelensky"]}]}
+    b = {"entities": [{"id": "v-zelensky", "kind": "actor", "name": "Zelensky", "aliases": ["Zelenskiy"]}],
+         "claims": [{"id": "c1", "subject": "v-zelensky", "text": "x", "citations": [{"source": "b", "quote": "xyz"}]}]}
+    out = combine([a, b], knowledge(), {})
+    assert out["entities"] == [{"id": "zelenskyy", "kind": "actor", "name": "Volodymyr Zelenskyy", "aliases": ["Zelenskiy", "Zelensky"]}] or [
+        e["aliases"] for e in out["entities"]
+    ] == [["Zelenskiy", "Zelensky"]]
+    assert out["claims"][0]["subject"] == "zelenskyy"
+
+
+def test_same_claim_in_two_sources_is_one_corroborated_item() -> None:
+    out = combine([article_items("b", B_TEXT), article_items("a", A_TEXT)], knowledge(), sources())
+    delivery = [c for c in out["claims"] if "delivery" in c["text"]]
+    assert len(delivery) == 1
+    assert delivery[0]["id"] == "clm-a-0"  # the member of the source that sorts first
+    assert [c["source"] for c in delivery[0]["citations"]] == ["a", "b"]
+    assert_citations_exact(out["claims"], sources())
+
+
+def test_negated_claim_is_a_dispute() -> None:
+    out = combine([article_items("a", A_TEXT), article_items("b", B_TEXT)], knowledge(), sources())
+    (dispute,) = [d for d in out["disputes"] if d["members"] == ["clm-a-2", "clm-b-2"]]
+    assert "Paper A" in dispute["summary"] and "Paper B" in dispute["summary"]
+    flagged = {c["id"]: c.get("flags") for c in out["claims"] if c["id"] in dispute["members"]}
+    assert flagged == {"clm-a-2": ["contradicted"], "clm-b-2": ["contradicted"]}
+
+
+def test_figures_that_agree_after_conversion_merge_without_dispute() -> None:
+    a = article_items("a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")])
+    b = article_items("b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 310, "mi", "about 310 miles", "about")])
+    out = combine([a, b], knowledge(), sources())
+    assert [f["id"] for f in out["figures"]] == ["fig-a"]
+    assert [c["source"] for c in out["figures"][0]["citations"]] == ["a", "b"]
+    assert not [d for d in out["disputes"] if d.get("property") == "range"]
+
+
+def test_figures_that_disagree_make_a_dispute() -> None:
+    a = article_items("a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")])
+    b = article_items("b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 200, "mi", "about 310 miles", "about")])
+    out = combine([a, b], knowledge(), sources())
+    (dispute,) = [d for d in out["disputes"] if d.get("property") == "range"]
+    assert dispute["members"] == ["fig-a", "fig-b"] and dispute["subject"] == "taurus"
+    assert dispute["summary"] == "Sources give different ranges for taurus: 500 km (311 mi) vs about 200 mi (322 km)"
+    assert all(f["flags"] == ["contradicted"] for f in out["figures"])
+
+
+def test_garbled_flag_survives_a_merge() -> None:
+    a = article_items("a", A_TEXT)
+    a["claims"][0]["flags"] = ["garbled"]
+    out = combine([a, article_items("b", B_TEXT)], knowledge(), sources())
+    (delivery,) = [c for c in out["claims"] if "delivery" in c["text"]]
+    assert delivery["flags"] == ["garbled"]
+
+
+def test_combine_is_deterministic_and_pure() -> None:
+    items = [article_items("a", A_TEXT), article_items("b", B_TEXT)]
+    before = copy.deepcopy(items)
+    first = combine(items, knowledge(), sources())
+    assert items == before
+    assert combine(list(reversed(items)), knowledge(), sources()) == first
+
+
+def test_seeds_corroborate_and_dispute() -> None:
+    srcs = seeds()
+    per = [extract_article(srcs[sid], knowledge()) for sid in sorted(srcs)]
+    out = combine(per, knowledge(), srcs)
+    for kind in ("claims", "figures", "events", "positions"):
+        assert_citations_exact(out[kind], srcs)
+    assert out["disputes"], "the seeds contradict each other"
+    # The same reaction of Zelenskyy: Sunday in CNN, Monday in ABC.
+    (date_dispute,) = [d for d in out["disputes"] if d.get("property") == "date"]
+    assert date_dispute["subject"] == "volodymyr-zelenskyy"
+    members = [e for e in out["events"] if e["id"] in date_dispute["members"]]
+    assert sorted(e["date"] for e in members) == ["2024-11-17", "2024-11-18"]
+    assert all("contradicted" in e["flags"] for e in members)
+    # Ranges: 190 mi and 300 km agree, CNN's "approximately 200-mile" does not fit 300 km.
+    (range_dispute,) = [d for d in out["disputes"] if d.get("property") == "range"]
+    assert range_dispute["subject"] == "atacms"
+    assert "approximately 200 mi (322 km)" in range_dispute["summary"]
+    ids = {i["id"] for kind in ("claims", "figures", "events") for i in out[kind]}
+    assert all(set(d["members"]) <= ids for d in out["disputes"])
+    known = {e["id"] for e in out["entities"]}
+    assert {f["subject"] for f in out["figures"]} <= known
+    assert combine(list(reversed(per)), knowledge(), srcs) == out

@@ -1,0 +1,131 @@
+"""Date expressions resolved against the publication date, and events built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.extract.article import extract_article
+from generator.extract.dates import date_rules_for, find_dates
+from tests.extract_support import article, assert_citations_exact, knowledge, lexicon, seeds
+
+SUNDAY = dt.date(2024, 11, 17)
+MONDAY = dt.date(2024, 11, 18)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def dates(text: str, published: dt.date) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    rules = date_rules_for(lexicon().data)
+    return [(d.text, d.date, d.inferred, d.until) for d in find_dates(text, published, rules)]
+
+
+ALL = ("year", "month", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("reacted on Sunday, saying", SUNDAY, [("Sunday", "2024-11-17", ALL, None)]),
+        ("said on Monday that", SUNDAY, [("Monday", "2024-11-11", ALL, None)]),
+        ("said on Tuesday that", SUNDAY, [("Tuesday", "2024-11-12", ALL, None)]),
+        ("in a Monday post", MONDAY, [("Monday", "2024-11-18", ALL, None)]),
+        ("approved it in February", SUNDAY, [("February", "2024-02", ("year",), None)]),
+        ("met in December", SUNDAY, [("December", "2023-12", ("year",), None)]),
+        ("in September", SUNDAY, [("September", "2024-09", ("year",), None)]),
+        ("in November", SUNDAY, [("November", "2024-11", ("year",), None)]),
+        ("used since October 2023 to", MONDAY, [("since October 2023", "2023-10", (), "2024-11-18")]),
+        ("fighting since August.", MONDAY, [("since August", "2024-08", ("year",), "2024-11-18")]),
+        ("a counterattack in the summer, in", SUNDAY, [("in the summer", "2024-06", ("year", "month"), "2024-08")]),
+        ("what it needs until the end of 2025 as", SUNDAY,
+         [("until the end of 2025", "2024-11-17", ALL, "2025-12-31")]),
+        ("spoke last week", MONDAY, [("last week", "2024-11-11", ALL, "2024-11-17")]),
+        ("said yesterday", MONDAY, [("yesterday", "2024-11-17", ALL, None)]),
+        ("three months ago", MONDAY, [("three months ago", "2024-08", ("year", "month"), None)]),
+        ("on November 17, 2024, he", MONDAY, [("November 17, 2024", "2024-11-17", (), None)]),
+        ("due on Nov. 17 at", MONDAY, [("Nov. 17", "2024-11-17", ("year",), None)]),
+        ("on 3 March 2022", MONDAY, [("3 March 2022", "2022-03-03", (), None)]),
+        ("by the end of March", MONDAY, [("by the end of March", "2024-11-18", ALL, "2025-03-31")]),
+    ],
+)
+def test_date_expressions(text: str, published: dt.date, expected: list[tuple[object, ...]]) -> None:
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It may take weeks.",  # "may" is a verb
+        "The March on Rome",  # a month name without a lead word
+        "the 2024 election",
+        "Ukraine's three-month military invasion",  # a duration, not a date
+        "He said: “We will meet today.”",  # relative dates in quoted speech
+        "Feb 30",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert dates(text, MONDAY) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.integers(0, 364))
+def test_month_day_without_year_is_the_latest_on_or_before_publication(day: dt.date, back: int) -> None:
+    if day.month == 2 and day.day == 29:
+        return  # no such day in most years: nothing to infer
+    published = day + dt.timedelta(days=back)
+    found = dates(f"It happened on {MONTHS[day.month - 1]} {day.day} in the city.", published)
+    assert found == [(f"{MONTHS[day.month - 1]} {day.day}", day.isoformat(), ("year",), None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
+def test_full_dates_parse_back(day: dt.date) -> None:
+    written = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    assert dates(f"Signed on {written}.", day + dt.timedelta(days=40)) == [(written, day.isoformat(), (), None)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2040, 12, 31)), st.integers(0, 6))
+def test_weekday_is_the_latest_such_day(published: dt.date, back: int) -> None:
+    day = published - dt.timedelta(days=back)
+    found = dates(f"Officials said on {WEEKDAYS[day.weekday()]} that", published)
+    assert found == [(WEEKDAYS[day.weekday()], day.isoformat(), ALL, None)]
+
+
+def test_events_of_fixture_article() -> None:
+    source = article("date-basic")
+    events = extract_article(source, knowledge())["events"]
+    assert_citations_exact(events, {source.id: source})
+    by_text = {e["text"]: e for e in events}
+    assert by_text["Vladimir Putin met Kim Jong Un on Sunday in Pyongyang."]["date"] == "2025-01-12"
+    assert set(by_text["Vladimir Putin met Kim Jong Un on Sunday in Pyongyang."]["actors"]) >= {"vladimir-putin", "kim-jong-un"}
+    # Two dates in one sentence: one event per clause, the citation the whole sentence.
+    feb = by_text["NATO approved the plan in February"]
+    apr = by_text["Poland sent the first HIMARS in April."]
+    assert (feb["date"], feb["inferred"], apr["date"]) == ("2024-02", ["year"], "2024-04")
+    assert feb["citations"] == apr["citations"]
+    assert feb["actors"] == ["nato"] and "himars" in apr["actors"]
+    since = by_text["Ukraine has used HIMARS since October 2023"]
+    assert (since["date"], since["until"], "inferred" in since) == ("2023-10", "2025-01-15", False)
+    until = by_text["Germany will keep paying for them until the end of 2026."]
+    assert (until["date"], until["until"]) == ("2025-01-15", "2026-12-31")
+    assert by_text["Emmanuel Macron spoke to reporters last week."]["until"] == "2025-01-12"
+    assert by_text["It may take weeks, the Pentagon said on Nov. 20."]["date"] == "2024-11-20"
+    assert len({e["id"] for e in events}) == len(events)
+    assert events == extract_article(source, knowledge())["events"]  # deterministic
+
+
+def test_seed_events() -> None:
+    sources = seeds()
+    cnn = extract_article(sources["cnn-2024-11-17"], knowledge())["events"]
+    abc = extract_article(sources["abc-2024-11-18"], knowledge())["events"]
+    assert_citations_exact(cnn + abc, sources)
+    reaction = [e for e in cnn if "volodymyr-zelenskyy" in e["actors"] and e["date"] == "2024-11-17"]
+    post = [e for e in abc if "volodymyr-zelenskyy" in e["actors"] and e["date"] == "2024-11-18"]
+    assert reaction and post
+    assert {"2024-02", "2024-04", "2024-09", "2024-11-12", "2024-11-15"} <= {e["date"] for e in cnn}
+    assert any(e["date"] == "2023-10" and e.get("until") == "2024-11-18" for e in abc)
