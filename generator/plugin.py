@@ -90,11 +90,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return config
 
     def _navigation(self, config: MkDocsConfig) -> list[Any]:
-        pages = self.content.pages if self.content else {}
+        assert self.content is not None
+        pages = self.content.pages
+        sources = self.content.dataset.sources
 
-        def section(index: str) -> list[str]:
+        def entry(path: str) -> str | dict[str, str]:
+            # Headlines are too long for the navigation: publisher and date say enough.
+            source = sources.get(path.removeprefix("sources/").removesuffix(".md"))
+            return {f"{source.publisher}, {source.published.isoformat()}": path} if source else path
+
+        def section(index: str) -> list[Any]:
             folder = index.rsplit("/", 1)[0] + "/"
-            return [index, *sorted(p for p in pages if p.startswith(folder) and p != index)]
+            children = sorted(p for p in pages if p.startswith(folder) and p != index)
+            return [index, *(entry(p) for p in children)]
 
         docs = sorted(
             str(p.relative_to(config.docs_dir)).replace("\\", "/")

@@ -12,13 +12,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.extract.article import extract_article
-from generator.extract.knowledge import build_knowledge
+from generator.extract.claims import garbled_sentences
+from generator.extract.knowledge import Knowledge, build_knowledge
+from generator.extract.sentences import split_sentences
 from generator.lexicon import load_lexicon
 from generator.sources import Source, load_sources
 
@@ -102,10 +105,42 @@ def score_claims(found: dict[str, list[Item]], gold: Item, source: Source) -> Sc
 
 
 def score_garbled(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
-    flagged = {c["text"] for c in found["claims"] if "garbled" in c.get("flags", [])}
-    # Garbled sentences without an entity have no claim: score only those that have one.
-    named = {c["text"] for c in found["claims"]}
-    return _sets(flagged, {g for g in gold.get("garbled", []) if g in named})
+    """Garbled sentences, named or not (a fragment often names nobody, so has no claim)."""
+    knowledge = _knowledge()
+    sentences = split_sentences(source, knowledge.split)
+    flagged = {
+        source.text[s.start : s.end] for s in garbled_sentences(source, sentences, knowledge)
+    }
+    return _sets(flagged, set(gold.get("garbled", [])))
+
+
+def _amount(value: Any) -> Any:
+    return tuple(float(v) for v in value) if isinstance(value, list) else float(value)
+
+
+def score_figures(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    """A figure counts when subject, property, value and unit all match the annotation."""
+
+    def key(f: Item) -> tuple[Any, ...]:
+        return (f["subject"], f.get("property"), _amount(f["value"]), f.get("unit"))
+
+    return _sets({key(f) for f in found["figures"]}, {key(f) for f in gold.get("figures", [])})
+
+
+def score_events(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    """An event counts when its date and `until` match and its text starts as annotated."""
+    expected = {(str(e["date"]), str(e.get("until")), e["starts"]) for e in gold.get("events", [])}
+    predicted = set()
+    for event in found["events"]:
+        starts = next((s for _, _, s in expected if event["text"].startswith(s)), event["text"])
+        predicted.add((str(event["date"]), str(event.get("until")), starts))
+    return _sets(predicted, expected)
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> Knowledge:
+    lexicon, _problems = load_lexicon(ROOT / "data" / "lexicon")
+    return build_knowledge(lexicon, [])
 
 
 SCORERS: dict[str, Callable[[dict[str, list[Item]], Item, Source], Score]] = {
@@ -115,12 +150,18 @@ SCORERS: dict[str, Callable[[dict[str, list[Item]], Item, Source], Score]] = {
     "positions": score_positions,
     "claims": score_claims,
     "garbled": score_garbled,
+    "figures": score_figures,
+    "events": score_events,
 }
+# The annotation key each scorer reads. A file scores only the types it annotates, so
+# figures-*.yaml and events-*.yaml files do not count every entity as a false positive.
+GOLD_KEYS = {"speakers": "quotes"}
 
 
 def score_all(annotations: Path, articles: Path) -> dict[str, Score]:
-    lexicon, _problems = load_lexicon(ROOT / "data" / "lexicon")
-    knowledge = build_knowledge(lexicon, [])
+    knowledge = _knowledge()
+    lexicon = knowledge.lexicon
+    assert lexicon is not None
     sources, _problems = load_sources(articles, lexicon.layout)
     by_id = {s.id: s for s in sources}
     totals = {name: Score() for name in SCORERS}
@@ -129,7 +170,8 @@ def score_all(annotations: Path, articles: Path) -> dict[str, Score]:
         source = by_id[gold["source"]]
         found = extract_article(source, knowledge)
         for name, scorer in SCORERS.items():
-            totals[name].add(scorer(found, gold, source))
+            if GOLD_KEYS.get(name, name) in gold:
+                totals[name].add(scorer(found, gold, source))
     return totals
 
 

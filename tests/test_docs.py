@@ -38,3 +38,13 @@ def test_every_export_key_is_documented_and_the_schema_is_valid() -> None:
     doc = (ROOT / "docs/editors/export.md").read_text()
     for key in schema["properties"]:
         assert f"`{key}" in doc, f"export key {key} is not documented"
+
+
+def test_metadata_schema_matches_the_loader() -> None:
+    from generator.sources import META_KEYS
+
+    schema = json.loads((ROOT / "generator/schema/source.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    assert sorted(schema["properties"]) == sorted(META_KEYS)
+    for meta in (ROOT / "seeds").glob("*.yaml"):
+        assert meta.read_text().startswith("# yaml-language-server: $schema=../generator/schema/source.schema.json")

@@ -37,9 +37,11 @@ def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     return False
 
 
-def _subject(sentence: Sentence, text: str, mentions: list[Mention], scan: EntityScan,
-             knowledge: Knowledge) -> str:
+def _subject(
+    sentence: Sentence, text: str, mentions: list[Mention], scan: EntityScan, knowledge: Knowledge
+) -> str:
     """The main entity: first named after an opening phrase, news outlets last."""
+
     def rank(m: Mention) -> tuple[int, int]:
         entity = scan.entity(m.entity_id)
         media = entity is not None and entity.category == "media"
@@ -96,7 +98,9 @@ def claim_records(
     return out
 
 
-def garbled_sentences(source: Source, sentences: list[Sentence], knowledge: Knowledge) -> list[Sentence]:
+def garbled_sentences(
+    source: Source, sentences: list[Sentence], knowledge: Knowledge
+) -> list[Sentence]:
     """The sentences `claim_records` would flag, named or not."""
     out, previous = [], None
     for sentence in sentences:

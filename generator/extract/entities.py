@@ -85,8 +85,9 @@ def _alias_hits(text: str, start: int, end: int, knowledge: Knowledge) -> list[M
     return hits
 
 
-def _resolve(candidate: Candidate, knowledge: Knowledge, local: dict[str, KnownEntity],
-             pool: dict[str, str]) -> str | None:
+def _resolve(
+    candidate: Candidate, knowledge: Knowledge, local: dict[str, KnownEntity], pool: dict[str, str]
+) -> str | None:
     """Entity id a discovered name belongs to: known, a spelling variant, or new."""
     known = knowledge.lookup(candidate.name)
     if known:
@@ -106,7 +107,9 @@ def _resolve(candidate: Candidate, knowledge: Knowledge, local: dict[str, KnownE
     if entity_id in knowledge.entities:
         return entity_id
     if entity_id not in local:
-        local[entity_id] = KnownEntity(entity_id, candidate.kind, candidate.name, candidate.category)
+        local[entity_id] = KnownEntity(
+            entity_id, candidate.kind, candidate.name, candidate.category
+        )
     if candidate.category == "person":
         for token in candidate.name.split():
             if len(token) >= 4:
@@ -138,8 +141,9 @@ def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _with_titles(text: str, mentions: list[Mention], knowledge: Knowledge,
-                 entities: dict[str, KnownEntity]) -> list[Mention]:
+def _with_titles(
+    text: str, mentions: list[Mention], knowledge: Knowledge, entities: dict[str, KnownEntity]
+) -> list[Mention]:
     """A person's mention takes in the title just before it ('Mr. Biden', 'President X')."""
     out = []
     for m in mentions:
@@ -156,7 +160,9 @@ def _with_titles(text: str, mentions: list[Mention], knowledge: Knowledge,
     return out
 
 
-def _fullest_names(local: dict[str, KnownEntity], names_seen: dict[str, list[str]]) -> dict[str, str]:
+def _fullest_names(
+    local: dict[str, KnownEntity], names_seen: dict[str, list[str]]
+) -> dict[str, str]:
     """Renames so a new entity is named by its fullest form ('Trump', then 'Donald Trump')."""
     renamed: dict[str, str] = {}
     for entity_id, names in sorted(names_seen.items()):
@@ -200,9 +206,16 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
             if entity.category == "person" and len(hit.text.split()) > 1:
                 forms.setdefault(hit.text.split()[-1], hit.entity_id)
     if forms:
-        later = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + r")(?!\w)")
+        later = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+            + r")(?!\w)"
+        )
         for start, end in spans:
-            hits += [Mention(forms[m.group()], m.start(), m.end(), m.group()) for m in later.finditer(text, start, end)]
+            hits += [
+                Mention(forms[m.group()], m.start(), m.end(), m.group())
+                for m in later.finditer(text, start, end)
+            ]
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
     covered = {i for c in chosen for i in range(c.start, c.end)}

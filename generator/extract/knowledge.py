@@ -233,7 +233,9 @@ def build_knowledge(
     originals = {
         form
         for entity in entities.values()
-        for form in (person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases])
+        for form in (
+            person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases]
+        )
         if fold_alias(form) in alias_ids
     }
     exact = [a for a in originals if a != a.casefold()]
@@ -242,13 +244,21 @@ def build_knowledge(
     words = {
         key: _words(data, key)
         for key in (
-            "not_names", "demonyms", "role_nouns", "anonymous_sources", "pronouns",
-            "speech_verbs", "name_connectors", "weapon_modifiers",
+            "not_names",
+            "demonyms",
+            "role_nouns",
+            "anonymous_sources",
+            "pronouns",
+            "speech_verbs",
+            "name_connectors",
+            "weapon_modifiers",
         )
     }
     words["starters"] = _words(data, "sentence_starters")
     words["titles"] = _words(data, "titles") | _words(data, "honorifics")
-    words["blocked"] = words["not_names"] | words["demonyms"] | words["starters"] | frozenset(alias_ids)
+    words["blocked"] = (
+        words["not_names"] | words["demonyms"] | words["starters"] | frozenset(alias_ids)
+    )
 
     heads = {str(k).casefold(): str(v) for k, v in (data.get("weapon_heads") or {}).items()}
     modifiers = sorted(words["weapon_modifiers"], key=lambda m: (-len(m), m))
@@ -274,7 +284,9 @@ def build_knowledge(
         speech_verb=words_pattern(words["speech_verbs"]),
         weapon_head=head_re,
         weapon_heads=heads,
-        organisation_heads={str(k): str(v) for k, v in (data.get("organisation_heads") or {}).items()},
+        organisation_heads={
+            str(k): str(v) for k, v in (data.get("organisation_heads") or {}).items()
+        },
         **_name_patterns(data, words),
         garble_patterns=_compile_all(garble.get("patterns", []), 0),
         garble_min_words=int(garble.get("min_words", 4)),

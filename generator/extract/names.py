@@ -16,7 +16,9 @@ _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
 _WORD_BACK = re.compile(r"(\S+)\s*$")
-_FUNCTION_WORDS = frozenset({"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"})
+_FUNCTION_WORDS = frozenset(
+    {"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"}
+)
 
 
 @dataclass
@@ -30,15 +32,19 @@ class Candidate:
 
 def _blocked(token: str, knowledge: Knowledge) -> bool:
     word = token.strip(".,;:’'\"").casefold()
-    return word in knowledge.word_set("not_names") or word in knowledge.word_set("starters") or any(
-        part in knowledge.word_set("demonyms") for part in word.split("-")
+    return (
+        word in knowledge.word_set("not_names")
+        or word in knowledge.word_set("starters")
+        or any(part in knowledge.word_set("demonyms") for part in word.split("-"))
     )
 
 
 def _clean_person(name: str, knowledge: Knowledge) -> str | None:
     """The name without leading/trailing words that cannot be part of it; None if too little."""
     tokens = name.split()
-    while tokens and (_blocked(tokens[0], knowledge) or tokens[0].casefold() in knowledge.word_set("titles")):
+    while tokens and (
+        _blocked(tokens[0], knowledge) or tokens[0].casefold() in knowledge.word_set("titles")
+    ):
         tokens.pop(0)
     while tokens and _blocked(tokens[-1], knowledge):
         tokens.pop()
@@ -56,7 +62,7 @@ def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
         if not m:
             break
         word = m.group(1)
-        if word[-1] in ",.;:\"”" or word in ("--", "\u2014") or word.casefold() in _FUNCTION_WORDS:
+        if word[-1] in ',.;:"”' or word in ("--", "\u2014") or word.casefold() in _FUNCTION_WORDS:
             break
         words.insert(0, word)
         pos = m.start(1)
@@ -73,11 +79,17 @@ def _people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
         offset = name_start + raw.index(name)
         if len(name.split()) < min_tokens and not k.lookup(name) and not k.fuzzy_person(name):
             return
-        found.append(Candidate("actor", "person", name, [(offset, offset + len(name))], description))
+        found.append(
+            Candidate("actor", "person", name, [(offset, offset + len(name))], description)
+        )
 
     if k.role_name:
         for m in k.role_name.finditer(text, start, end):
-            role = " ".join(w for w in (_words_before(text, m.start(), start), m.group("role"), m.group("title")) if w)
+            role = " ".join(
+                w
+                for w in (_words_before(text, m.start(), start), m.group("role"), m.group("title"))
+                if w
+            )
             add(m.start("name"), m.group("name"), role, 2)
     if k.appositive_name:
         for m in k.appositive_name.finditer(text, start, end):
@@ -119,7 +131,9 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
     return found
 
 
-def _weapon_name_before(text: str, head_start: int, floor: int, k: Knowledge) -> tuple[int, str] | None:
+def _weapon_name_before(
+    text: str, head_start: int, floor: int, k: Knowledge
+) -> tuple[int, str] | None:
     """The proper name right before a weapon noun ('Storm Shadow/SCALP' cruise missiles)."""
     tokens: list[tuple[int, str]] = []
     pos = head_start
@@ -130,7 +144,11 @@ def _weapon_name_before(text: str, head_start: int, floor: int, k: Knowledge) ->
         word = m.group(1)
         # 'Tomahawk', 'F-16', 'Storm Shadow/SCALP'; not '10-15' (a count) nor 'long-range'.
         name_like = any(ch.isupper() for ch in word) and word[-1].isalnum()
-        if not name_like or _blocked(word, k) or (k.lookup(word) and k.entities[k.lookup(word) or ""].kind == "actor"):
+        if (
+            not name_like
+            or _blocked(word, k)
+            or (k.lookup(word) and k.entities[k.lookup(word) or ""].kind == "actor")
+        ):
             break
         tokens.insert(0, (m.start(1), word))
         pos = m.start(1)
@@ -148,9 +166,13 @@ def _weapons(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
             if named is None:
                 continue
             name_start, name = named
-            if m.group()[0].isupper():  # the head is part of the name: "Army Tactical Missile System"
+            if m.group()[
+                0
+            ].isupper():  # the head is part of the name: "Army Tactical Missile System"
                 name = text[name_start : m.end()]
-            found.append(Candidate("weapon", category, name, [(name_start, name_start + len(name))]))
+            found.append(
+                Candidate("weapon", category, name, [(name_start, name_start + len(name))])
+            )
     for m in _DESIGNATION.finditer(text, start, end):
         after = k.weapon_head.match(text, m.end() + 1) if k.weapon_head else None
         category = k.weapon_heads[after.group("head").casefold()] if after else "system"
@@ -158,7 +180,9 @@ def _weapons(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
     return found
 
 
-def _acronyms(text: str, start: int, end: int, k: Knowledge, named: list[Candidate]) -> list[Candidate]:
+def _acronyms(
+    text: str, start: int, end: int, k: Knowledge, named: list[Candidate]
+) -> list[Candidate]:
     """Acronyms: defined in brackets after a name they abbreviate, else unknown bodies."""
     found: list[Candidate] = []
     for m in _DEFINED.finditer(text, start, end):

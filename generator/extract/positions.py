@@ -19,7 +19,11 @@ from .quotes import QuoteFound, Speech, stable_id
 from .sentences import Sentence
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH = re.compile(r"\b(?:in|since|during|until|by) (" + "|".join(n for n in calendar.month_name if n) + r")(?: (\d{4}))?\b")
+_MONTH = re.compile(
+    r"\b(?:in|since|during|until|by) ("
+    + "|".join(n for n in calendar.month_name if n)
+    + r")(?: (\d{4}))?\b"
+)
 
 
 def _cue(text: str, sentence: Sentence, knowledge: Knowledge) -> tuple[str, int] | None:
@@ -38,12 +42,15 @@ def _as_of(text: str, sentence: Sentence, source: Source) -> str | None:
     if not m:
         return None
     month = _MONTHS[m.group(1).casefold()]
-    year = int(m.group(2)) if m.group(2) else source.published.year - (month > source.published.month)
+    year = (
+        int(m.group(2)) if m.group(2) else source.published.year - (month > source.published.month)
+    )
     return f"{year:04d}-{month:02d}"
 
 
-def _actor(pos: int, sentence: Sentence, scan: EntityScan, quotes: list[QuoteFound],
-           events: list[Speech]) -> str | None:
+def _actor(
+    pos: int, sentence: Sentence, scan: EntityScan, quotes: list[QuoteFound], events: list[Speech]
+) -> str | None:
     for q in quotes:
         if q.start <= pos < q.end and q.speaker:
             return q.speaker
@@ -56,7 +63,11 @@ def _actor(pos: int, sentence: Sentence, scan: EntityScan, quotes: list[QuoteFou
         entity = scan.entity(m.entity_id)
         if not (sentence.start <= m.start and m.end <= pos) or entity is None:
             continue
-        if entity.kind == "actor" and entity.category != "media" and not any(s <= m.start < e for s, e in direct):
+        if (
+            entity.kind == "actor"
+            and entity.category != "media"
+            and not any(s <= m.start < e for s, e in direct)
+        ):
             before.append(m)
     return before[-1].entity_id if before else None
 
@@ -79,7 +90,9 @@ def position_records(
         actor = _actor(pos, sentence, scan, quotes, events)
         if actor is None:
             continue
-        grouped.setdefault((actor, stance), []).append((sentence, _as_of(source.text, sentence, source)))
+        grouped.setdefault((actor, stance), []).append(
+            (sentence, _as_of(source.text, sentence, source))
+        )
     out: list[dict[str, object]] = []
     for (actor, stance), evidence in sorted(grouped.items(), key=lambda kv: kv[1][0][0].start):
         first = evidence[0][0]
@@ -92,7 +105,12 @@ def position_records(
         if dates:
             item["as_of"] = dates[-1]
         item["citations"] = [
-            {"source": source.id, "quote": source.text[s.start : s.end], "start": s.start, "end": s.end}
+            {
+                "source": source.id,
+                "quote": source.text[s.start : s.end],
+                "start": s.start,
+                "end": s.end,
+            }
             for s, _ in evidence
         ]
         item["status"] = "extracted"

@@ -20,11 +20,34 @@ from .knowledge import Knowledge
 from .sentences import Sentence
 
 _OPEN, _CLOSE = "\u201c", "\u201d"
-_APPOSITION = re.compile(r",\s(?:a|an|the|who|which|whose|now|former)\b[^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s")
+_APPOSITION = re.compile(
+    r",\s(?:a|an|the|who|which|whose|now|former)\b[^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
+)
 _WORD = re.compile(r"[\w’'.-]+")
 _THAT = re.compile(r"\bthat\b")
 # A speech verb right after one of these is a noun or adjective ("continued aid").
-_NOT_VERB_AFTER = frozenset({"the", "a", "an", "to", "towards", "toward", "of", "for", "in", "on", "with", "by", "from", "its", "their", "his", "her", "our"})
+_NOT_VERB_AFTER = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "to",
+        "towards",
+        "toward",
+        "of",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+    }
+)
 _MAX_GAP_WORDS = 6
 _PRONOUN_REACH = 3  # paragraphs a pronoun can reach back to its speaker
 
@@ -85,7 +108,9 @@ def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> s
 class _Speakers:
     """Resolves the speaker of each speech verb, remembering who spoke last."""
 
-    def __init__(self, text: str, scan: EntityScan, knowledge: Knowledge, quotes: list[tuple[int, int]]):
+    def __init__(
+        self, text: str, scan: EntityScan, knowledge: Knowledge, quotes: list[tuple[int, int]]
+    ):
         self.text, self.scan, self.k = text, scan, knowledge
         self.quotes = quotes
         self.outside = [m for m in scan.mentions if not self.quoted(m.start) and not self._media(m)]
@@ -113,22 +138,29 @@ class _Speakers:
         """The last person named outside quotes and outside what someone said, or the last
         speaker when no such person was named after them."""
         people = [
-            m for m in self.outside
-            if m.end <= pos and self._person(m.entity_id)
+            m
+            for m in self.outside
+            if m.end <= pos
+            and self._person(m.entity_id)
             and not any(s <= m.start < e for s, e in self.content)
         ]
         named = people[-1] if people else None
         if self.last and paragraph - self.last[1] <= _PRONOUN_REACH:
             if named is None or named.start < self.last_pos:
                 return self.last[0]
-        elif self.last is None and self.anonymous_seen(pos):
-            if named is None or named.start < (self._last_anonymous or 0):
-                return None
+        elif (
+            self.last is None
+            and self.anonymous_seen(pos)
+            and (named is None or named.start < (self._last_anonymous or 0))
+        ):
+            return None
         return named.entity_id if named else None
 
     def resolve(self, sentence: Sentence, vs: int, ve: int) -> str | None:
         text, k = self.text, self.k
-        lead = max([sentence.start, *(e + 1 for s, e in self.quotes if e < vs and e >= sentence.start)])
+        lead = max(
+            [sentence.start, *(e + 1 for s, e in self.quotes if e < vs and e >= sentence.start)]
+        )
         before = text[lead:vs]
         if not re.search(r"\w", before):  # '..." added Rice': the speaker follows the verb
             after = [m for m in self.outside if ve <= m.start <= ve + 2 and m.end <= sentence.end]
@@ -147,7 +179,8 @@ class _Speakers:
             self.anonymous = True
             return None
         candidates = [
-            m for m in self.outside
+            m
+            for m in self.outside
             if lead <= m.start and m.end <= vs and not any(s <= m.start < e for s, e in masked)
         ]
         if not candidates:
@@ -200,7 +233,9 @@ def _covering(sentences: list[Sentence], start: int, end: int) -> list[Sentence]
     return [s for s in sentences if s.start < end and start < s.end]
 
 
-def _direct(text: str, sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]) -> list[QuoteFound]:
+def _direct(
+    text: str, sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]
+) -> list[QuoteFound]:
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
         window = _covering(sentences, s, e)
@@ -218,10 +253,13 @@ def _direct(text: str, sentences: list[Sentence], spans: list[tuple[int, int]], 
             continue
         para = _covering(sentences, s, e)[0].paragraph
         neighbours = [
-            (j, span) for j, span in enumerate(spans)
+            (j, span)
+            for j, span in enumerate(spans)
             if span in attributed and _covering(sentences, *span)[0].paragraph in (para, para - 1)
         ]
-        nxt = [span for j, span in neighbours if j == i + 1 and not text[e + 1 : span[0] - 1].strip()]
+        nxt = [
+            span for j, span in neighbours if j == i + 1 and not text[e + 1 : span[0] - 1].strip()
+        ]
         prev = [span for j, span in neighbours if j < i]
         source_span = nxt[0] if nxt else (prev[-1] if prev else None)
         speaker = attributed[source_span] if source_span else None
@@ -267,7 +305,9 @@ def find_quotes(
     return sorted(found, key=lambda q: (q.start, q.end)), events
 
 
-def quote_records(source: Source, found: list[QuoteFound], events: list[Speech]) -> list[dict[str, object]]:
+def quote_records(
+    source: Source, found: list[QuoteFound], events: list[Speech]
+) -> list[dict[str, object]]:
     """Schema `quote` items."""
     out: list[dict[str, object]] = []
     for q in found:

@@ -1,0 +1,140 @@
+"""Entity mentions: aliases, discovery of unlisted names, merging of spelling variants."""
+
+from __future__ import annotations
+
+import copy
+
+from generator.extract.entities import find_mentions
+from generator.extract.knowledge import build_knowledge
+from generator.extract.sentences import split_sentences
+from tests._extract_support import extracted, knowledge, lexicon, source
+
+
+def _entities(source_id: str) -> dict[str, dict[str, object]]:
+    return {e["id"]: e for e in extracted(source_id)["entities"]}  # type: ignore[misc]
+
+
+def test_sentences_keep_abbreviations_and_exact_offsets() -> None:
+    src = source("cnn-2024-11-17")
+    sentences = split_sentences(src)
+    texts = [src.text[s.start : s.end] for s in sentences]
+    assert "When Mr. Biden and Mr. Zelensky last met" in next(
+        t for t in texts if t.startswith("When Mr.")
+    )
+    assert "Two U.S. officials" in texts[0]
+    assert "“I’ll tell you,” he said." in texts
+    assert all(t == t.strip() and t for t in texts)
+    paragraphs = {p.number for p in src.paragraphs if p.heading}
+    assert not paragraphs & {s.paragraph for s in sentences}
+
+
+def test_sentences_skip_subheads() -> None:
+    src = source("abc-2024-11-18")
+    texts = [src.text[s.start : s.end] for s in split_sentences(src)]
+    assert "At the front" not in " ".join(texts)
+    assert 'Washington, D.C., Peskov added, is adding "fuel to the fire."' in texts
+
+
+def test_discovers_titled_and_appositive_people() -> None:
+    found = _entities("gripen-2025-03-04")
+    assert found["pal-jonson"]["description"] == "Swedish Defence Minister"
+    assert found["dmitry-peskov"]["description"] == "Kremlin spokesperson"
+    assert (
+        found["marta-kowalczyk"]["description"]
+        == "a researcher at the Warsaw Institute for Strategic Studies"
+    )
+    assert found["warsaw-institute-for-strategic-studies"]["category"] == "organisation"
+    assert found["ukrainian-air-force"]["category"] == "military"
+
+
+def test_discovers_weapons_from_head_nouns() -> None:
+    found = _entities("gripen-2025-03-04")
+    assert (found["gripen"]["kind"], found["gripen"]["category"]) == ("weapon", "aircraft")
+    assert (found["kalibr"]["kind"], found["kalibr"]["category"]) == ("weapon", "missile")
+
+
+def test_spelling_variant_merges_by_fuzzy_match() -> None:
+    found = _entities("gripen-2025-03-04")
+    assert found["marta-kowalczyk"]["aliases"] == ["Kowalczik"]
+    assert not any(key.startswith("kowalczik") for key in found)
+
+
+def test_seed_zelenskyy_variants_merge_onto_one_entity() -> None:
+    found = _entities("cnn-2024-11-17")
+    aliases = set(found["volodymyr-zelenskyy"]["aliases"])  # type: ignore[arg-type]
+    assert {
+        "Zelenskiy",
+        "Mr. Zelensky",
+        "President Zelenskyy",
+        "President Volodomyr Zelenskiy",
+    } <= aliases
+    assert not [k for k in found if "zelensk" in k and k != "volodymyr-zelenskyy"]
+
+
+def test_seed_titles_fold_onto_the_person_and_seats_onto_governments() -> None:
+    found = _entities("cnn-2024-11-17")
+    assert {"Mr. Biden", "President Joe Biden", "Biden"} <= set(found["joe-biden"]["aliases"])  # type: ignore[arg-type]
+    assert {"the Kremlin", "Moscow"} <= set(found["russian-government"]["aliases"])  # type: ignore[arg-type]
+    assert {"Kiev", "Kyiv"} <= set(found["ukrainian-government"]["aliases"])  # type: ignore[arg-type]
+
+
+def test_seed_discovery_without_listed_people_or_weapons() -> None:
+    """With only countries and governments listed, names come from context alone."""
+    lex = copy.deepcopy(lexicon())
+    lex.data["known_entities"] = [
+        e
+        for e in lex.data["known_entities"]
+        if e["kind"] == "actor" and e.get("category") != "person"
+    ]
+    bare = build_knowledge(lex, [])
+    src = source("abc-2024-11-18")
+    ids = {m.entity_id for m in find_mentions(src, bare)}
+    expected = {
+        "dmitry-peskov",
+        "ivan-stupak",
+        "dan-rice",
+        "valery-zaluzhnyi",
+        "josep-borrell",
+        "sergey-bratchuk",
+        "oleksandr-merezhkko",
+        "institute-for-the-study-of-war",
+        "security-service-of-ukraine",
+        "russian-foreign-ministry",
+        "storm-shadow-scalp",
+        "taurus",
+        "tomahawk",
+        "mgm-140-army-tactical-missile-system",
+        "volodymyr-zelenskyy",
+        "donald-trump",
+        "vladimir-putin",
+    }
+    assert expected <= ids
+    merezhko = [m.text for m in find_mentions(src, bare) if m.entity_id == "oleksandr-merezhkko"]
+    assert merezhko == ["Oleksandr Merezhkko", "Merezhko"]
+
+
+def test_editor_aliases_feed_back_into_extraction() -> None:
+    src = source("cnn-2024-11-17")
+    before = {m.text for m in find_mentions(src, knowledge()) if m.entity_id == "stephen-chan"}
+    assert "Zhang" not in before
+    edited = build_knowledge(
+        lexicon(),
+        [
+            {
+                "id": "stephen-chan",
+                "kind": "actor",
+                "name": "Stephen Chan",
+                "category": "person",
+                "aliases": ["Zhang"],
+            }
+        ],
+    )
+    after = {m.text for m in find_mentions(src, edited) if m.entity_id == "stephen-chan"}
+    assert "Zhang" in after
+
+
+def test_mentions_are_exact_spans() -> None:
+    for source_id in ("cnn-2024-11-17", "abc-2024-11-18", "gripen-2025-03-04"):
+        src = source(source_id)
+        for m in find_mentions(src, knowledge()):
+            assert src.text[m.start : m.end] == m.text
