@@ -36,19 +36,37 @@ def article(name: str) -> Source:
     published = meta["published"]
     if not isinstance(published, dt.date):
         published = dt.date.fromisoformat(str(published))
-    header, paragraphs, footer = split_layout(text, meta["title"], meta["publisher"], lexicon().layout)
+    header, paragraphs, footer = split_layout(
+        text, meta["title"], meta["publisher"], lexicon().layout
+    )
     return Source(
-        id=name, path=ARTICLES / f"{name}.txt", publisher=meta["publisher"], published=published,
-        title=meta["title"], text=text, header=header, paragraphs=paragraphs, footer=footer,
+        id=name,
+        path=ARTICLES / f"{name}.txt",
+        publisher=meta["publisher"],
+        published=published,
+        title=meta["title"],
+        text=text,
+        header=header,
+        paragraphs=paragraphs,
+        footer=footer,
     )
 
 
-def text_source(text: str, published: dt.date, source_id: str = "t", publisher: str = "Test") -> Source:
+def text_source(
+    text: str, published: dt.date, source_id: str = "t", publisher: str = "Test"
+) -> Source:
     """An in-memory article: one paragraph per blank-line separated block."""
     header, paragraphs, footer = split_layout(text, "x", publisher, lexicon().layout)
     return Source(
-        id=source_id, path=Path(f"{source_id}.txt"), publisher=publisher, published=published,
-        title="x", text=text, header=header, paragraphs=paragraphs, footer=footer,
+        id=source_id,
+        path=Path(f"{source_id}.txt"),
+        publisher=publisher,
+        published=published,
+        title="x",
+        text=text,
+        header=header,
+        paragraphs=paragraphs,
+        footer=footer,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.extract.article import extract_article
 from generator.extract.combine import combine
+from generator.schemacheck import validator
 from tests.extract_support import assert_citations_exact, knowledge, seeds, text_source
 
 A_TEXT = (
@@ -28,10 +29,17 @@ def cite(source_id: str, text: str, quote: str) -> dict[str, Any]:
     return {"source": source_id, "quote": quote, "start": start, "end": start + len(quote)}
 
 
-def article_items(source_id: str, text: str, **extra: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def article_items(
+    source_id: str, text: str, **extra: list[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
     sentences = [s for s in text.split("\n\n")]
     claims = [
-        {"id": f"clm-{source_id}-{i}", "subject": "germany", "text": s, "citations": [cite(source_id, text, s)]}
+        {
+            "id": f"clm-{source_id}-{i}",
+            "subject": "germany",
+            "text": s,
+            "citations": [cite(source_id, text, s)],
+        }
         for i, s in enumerate(sentences)
     ]
     return {
@@ -41,20 +49,59 @@ def article_items(source_id: str, text: str, **extra: list[dict[str, Any]]) -> d
     }
 
 
-def figure(source_id: str, text: str, fid: str, value: float, unit: str, written: str, hedge: str | None = None) -> dict[str, Any]:
+def figure(
+    source_id: str,
+    text: str,
+    fid: str,
+    value: float,
+    unit: str,
+    written: str,
+    hedge: str | None = None,
+) -> dict[str, Any]:
     sentence = next(s for s in text.split("\n\n") if written in s)
-    return {"id": fid, "subject": "taurus", "property": "range", "value": value, "unit": unit,
-            "hedge": hedge, "text": written, "citations": [cite(source_id, text, sentence)]}
+    return {
+        "id": fid,
+        "subject": "taurus",
+        "property": "range",
+        "value": value,
+        "unit": unit,
+        "hedge": hedge,
+        "text": written,
+        "citations": [cite(source_id, text, sentence)],
+    }
 
 
 def sources() -> dict[str, Any]:
-    return {"a": text_source(A_TEXT, PUB, "a", "Paper A"), "b": text_source(B_TEXT, PUB, "b", "Paper B")}
+    return {
+        "a": text_source(A_TEXT, PUB, "a", "Paper A"),
+        "b": text_source(B_TEXT, PUB, "b", "Paper B"),
+    }
 
 
 def test_entities_merge_by_alias() -> None:
-    a = {"entities": [{"id": "zelenskyy", "kind": "actor", "name": "Volodymyr Zelenskyy", "aliases": ["Zelensky"]}]}
-    b = {"entities": [{"id": "v-zelensky", "kind": "actor", "name": "Zelensky", "aliases": ["Zelenskiy"]}],
-         "claims": [{"id": "c1", "subject": "v-zelensky", "text": "x", "citations": [{"source": "b", "quote": "xyz"}]}]}
+    a: dict[str, Any] = {
+        "entities": [
+            {
+                "id": "zelenskyy",
+                "kind": "actor",
+                "name": "Volodymyr Zelenskyy",
+                "aliases": ["Zelensky"],
+            }
+        ]
+    }
+    b: dict[str, Any] = {
+        "entities": [
+            {"id": "v-zelensky", "kind": "actor", "name": "Zelensky", "aliases": ["Zelenskiy"]}
+        ],
+        "claims": [
+            {
+                "id": "c1",
+                "subject": "v-zelensky",
+                "text": "x",
+                "citations": [{"source": "b", "quote": "xyz"}],
+            }
+        ],
+    }
     out = combine([a, b], knowledge(), {})
     (entity,) = [e for e in out["entities"] if e["id"] in ("zelenskyy", "v-zelensky")]
     assert entity["id"] == "zelenskyy" and entity["name"] == "Volodymyr Zelenskyy"
@@ -80,8 +127,12 @@ def test_negated_claim_is_a_dispute() -> None:
 
 
 def test_figures_that_agree_after_conversion_merge_without_dispute() -> None:
-    a = article_items("a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")])
-    b = article_items("b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 310, "mi", "about 310 miles", "about")])
+    a = article_items(
+        "a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")]
+    )
+    b = article_items(
+        "b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 310, "mi", "about 310 miles", "about")]
+    )
     out = combine([a, b], knowledge(), sources())
     assert [f["id"] for f in out["figures"]] == ["fig-a"]
     assert [c["source"] for c in out["figures"][0]["citations"]] == ["a", "b"]
@@ -89,12 +140,19 @@ def test_figures_that_agree_after_conversion_merge_without_dispute() -> None:
 
 
 def test_figures_that_disagree_make_a_dispute() -> None:
-    a = article_items("a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")])
-    b = article_items("b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 200, "mi", "about 310 miles", "about")])
+    a = article_items(
+        "a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")]
+    )
+    b = article_items(
+        "b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 200, "mi", "about 310 miles", "about")]
+    )
     out = combine([a, b], knowledge(), sources())
     (dispute,) = [d for d in out["disputes"] if d.get("property") == "range"]
     assert dispute["members"] == ["fig-a", "fig-b"] and dispute["subject"] == "taurus"
-    assert dispute["summary"] == "Sources give different ranges for Taurus: 500 km (311 mi) vs about 200 mi (322 km)"
+    assert (
+        dispute["summary"]
+        == "Sources give different ranges for Taurus: 500 km (311 mi) vs about 200 mi (322 km)"
+    )
     assert all(f["flags"] == ["contradicted"] for f in out["figures"])
 
 
@@ -120,6 +178,7 @@ def test_seeds_corroborate_and_dispute() -> None:
     out = combine(per, knowledge(), srcs)
     for kind in ("claims", "figures", "events", "positions"):
         assert_citations_exact(out[kind], srcs)
+    assert not list(validator("data").iter_errors(out)), "combined output follows the data schema"
     assert out["disputes"], "the seeds contradict each other"
     # The same reaction of Zelenskyy: Sunday in CNN, Monday in ABC.
     (date_dispute,) = [d for d in out["disputes"] if d.get("property") == "date"]

@@ -14,8 +14,20 @@ from tests.extract_support import article, assert_citations_exact, knowledge, le
 
 SUNDAY = dt.date(2024, 11, 17)
 MONDAY = dt.date(2024, 11, 18)
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -38,11 +50,22 @@ ALL = ("year", "month", "day")
         ("met in December", SUNDAY, [("December", "2023-12", ("year",), None)]),
         ("in September", SUNDAY, [("September", "2024-09", ("year",), None)]),
         ("in November", SUNDAY, [("November", "2024-11", ("year",), None)]),
-        ("used since October 2023 to", MONDAY, [("since October 2023", "2023-10", (), "2024-11-18")]),
+        (
+            "used since October 2023 to",
+            MONDAY,
+            [("since October 2023", "2023-10", (), "2024-11-18")],
+        ),
         ("fighting since August.", MONDAY, [("since August", "2024-08", ("year",), "2024-11-18")]),
-        ("a counterattack in the summer, in", SUNDAY, [("in the summer", "2024-06", ("year", "month"), "2024-08")]),
-        ("what it needs until the end of 2025 as", SUNDAY,
-         [("until the end of 2025", "2024-11-17", ALL, "2025-12-31")]),
+        (
+            "a counterattack in the summer, in",
+            SUNDAY,
+            [("in the summer", "2024-06", ("year", "month"), "2024-08")],
+        ),
+        (
+            "what it needs until the end of 2025 as",
+            SUNDAY,
+            [("until the end of 2025", "2024-11-17", ALL, "2025-12-31")],
+        ),
         ("spoke last week", MONDAY, [("last week", "2024-11-11", ALL, "2024-11-17")]),
         ("said yesterday", MONDAY, [("yesterday", "2024-11-17", ALL, None)]),
         ("three months ago", MONDAY, [("three months ago", "2024-08", ("year", "month"), None)]),
@@ -52,7 +75,9 @@ ALL = ("year", "month", "day")
         ("by the end of March", MONDAY, [("by the end of March", "2024-11-18", ALL, "2025-03-31")]),
     ],
 )
-def test_date_expressions(text: str, published: dt.date, expected: list[tuple[object, ...]]) -> None:
+def test_date_expressions(
+    text: str, published: dt.date, expected: list[tuple[object, ...]]
+) -> None:
     assert dates(text, published) == expected
 
 
@@ -73,7 +98,9 @@ def test_not_dates(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)), st.integers(0, 364))
-def test_month_day_without_year_is_the_latest_on_or_before_publication(day: dt.date, back: int) -> None:
+def test_month_day_without_year_is_the_latest_on_or_before_publication(
+    day: dt.date, back: int
+) -> None:
     if day.month == 2 and day.day == 29:
         return  # no such day in most years: nothing to infer
     published = day + dt.timedelta(days=back)
@@ -85,7 +112,9 @@ def test_month_day_without_year_is_the_latest_on_or_before_publication(day: dt.d
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
 def test_full_dates_parse_back(day: dt.date) -> None:
     written = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-    assert dates(f"Signed on {written}.", day + dt.timedelta(days=40)) == [(written, day.isoformat(), (), None)]
+    assert dates(f"Signed on {written}.", day + dt.timedelta(days=40)) == [
+        (written, day.isoformat(), (), None)
+    ]
 
 
 @settings(max_examples=200, deadline=None)
@@ -102,7 +131,10 @@ def test_events_of_fixture_article() -> None:
     assert_citations_exact(events, {source.id: source})
     by_text = {e["text"]: e for e in events}
     assert by_text["Vladimir Putin met Kim Jong Un on Sunday in Pyongyang."]["date"] == "2025-01-12"
-    assert set(by_text["Vladimir Putin met Kim Jong Un on Sunday in Pyongyang."]["actors"]) >= {"vladimir-putin", "kim-jong-un"}
+    assert set(by_text["Vladimir Putin met Kim Jong Un on Sunday in Pyongyang."]["actors"]) >= {
+        "vladimir-putin",
+        "kim-jong-un",
+    }
     # Two dates in one sentence: one event per clause, the citation the whole sentence.
     feb = by_text["NATO approved the plan in February"]
     apr = by_text["Poland sent the first HIMARS in April."]
@@ -124,7 +156,9 @@ def test_seed_events() -> None:
     cnn = extract_article(sources["cnn-2024-11-17"], knowledge())["events"]
     abc = extract_article(sources["abc-2024-11-18"], knowledge())["events"]
     assert_citations_exact(cnn + abc, sources)
-    reaction = [e for e in cnn if "volodymyr-zelenskyy" in e["actors"] and e["date"] == "2024-11-17"]
+    reaction = [
+        e for e in cnn if "volodymyr-zelenskyy" in e["actors"] and e["date"] == "2024-11-17"
+    ]
     post = [e for e in abc if "volodymyr-zelenskyy" in e["actors"] and e["date"] == "2024-11-18"]
     assert reaction and post
     assert {"2024-02", "2024-04", "2024-09", "2024-11-12", "2024-11-15"} <= {e["date"] for e in cnn}

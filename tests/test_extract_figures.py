@@ -26,14 +26,26 @@ def quantities(text: str) -> list[tuple[object, ...]]:
     ("text", "expected"),
     [
         ("deploys nearly 50,000 troops to", ("nearly 50,000 troops", 50000.0, "troops", "nearly")),
-        ("that 10,000 North Korean soldiers had", ("10,000 North Korean soldiers", 10000.0, "troops", None)),
+        (
+            "that 10,000 North Korean soldiers had",
+            ("10,000 North Korean soldiers", 10000.0, "troops", None),
+        ),
         ("use the $7.1 billion remaining", ("$7.1 billion", 7.1e9, "usd", None)),
         ("estimated that 90% of these", ("90%", 90.0, "percent", None)),
         ("the 190-mile-range weapon", ("190-mile", 190.0, "mi", None)),
         ("The ATACMS' 300-kilometer maximum range", ("300-kilometer", 300.0, "km", None)),
-        ("The approximately 200-mile range", ("approximately 200-mile", 200.0, "mi", "approximately")),
-        ("eliminate 1-2,000 Russian servicemen", ("1-2,000 Russian servicemen", (1000.0, 2000.0), "troops", None)),
-        ("and about 150 units of heavy equipment", ("about 150 units of heavy equipment", 150.0, "equipment", "about")),
+        (
+            "The approximately 200-mile range",
+            ("approximately 200-mile", 200.0, "mi", "approximately"),
+        ),
+        (
+            "eliminate 1-2,000 Russian servicemen",
+            ("1-2,000 Russian servicemen", (1000.0, 2000.0), "troops", None),
+        ),
+        (
+            "and about 150 units of heavy equipment",
+            ("about 150 units of heavy equipment", 150.0, "equipment", "about"),
+        ),
         ("a zone 10-15 miles deep", ("10-15 miles", (10.0, 15.0), "mi", None)),
         ("between 10 and 15 km", ("between 10 and 15 km", (10.0, 15.0), "km", None)),
         ("Ukraine's three-month military invasion", ("three-month", 3.0, "month", None)),
@@ -47,27 +59,56 @@ def test_quantities(text: str, expected: tuple[object, ...]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Two U.S. officials said", "F-16 fighter jets", "the MGM-140 system", "in 2023 troops moved", "one of its targets"],
+    [
+        "Two U.S. officials said",
+        "F-16 fighter jets",
+        "the MGM-140 system",
+        "in 2023 troops moved",
+        "one of its targets",
+    ],
 )
 def test_not_figures(text: str) -> None:
     assert quantities(text) == []
 
 
 def test_vague_amounts_are_skipped_with_a_reason() -> None:
-    found = find_quantities("Thousands of North Korean troops have been deployed", rules_for(lexicon().data))
-    assert [(q.text, q.skip is not None) for q in found] == [("Thousands of North Korean troops", True)]
+    found = find_quantities(
+        "Thousands of North Korean troops have been deployed", rules_for(lexicon().data)
+    )
+    assert [(q.text, q.skip is not None) for q in found] == [
+        ("Thousands of North Korean troops", True)
+    ]
     assert "vague" in str(found[0].skip)
 
 
-UNIT_NAMES = [("kilometers", "km"), ("km", "km"), ("miles", "mi"), ("percent", "percent"), ("troops", "troops"),
-              ("soldiers", "troops"), ("missiles", "missiles"), ("days", "day"), ("tanks", "tanks")]
-HEDGES = [("", None), ("about ", "about"), ("nearly ", "nearly"), ("up to ", "up to"), ("more than ", "more than"),
-          ("some ", "some"), ("as many as ", "up to"), ("at least ", "at least")]
+UNIT_NAMES = [
+    ("kilometers", "km"),
+    ("km", "km"),
+    ("miles", "mi"),
+    ("percent", "percent"),
+    ("troops", "troops"),
+    ("soldiers", "troops"),
+    ("missiles", "missiles"),
+    ("days", "day"),
+    ("tanks", "tanks"),
+]
+HEDGES = [
+    ("", None),
+    ("about ", "about"),
+    ("nearly ", "nearly"),
+    ("up to ", "up to"),
+    ("more than ", "more than"),
+    ("some ", "some"),
+    ("as many as ", "up to"),
+    ("at least ", "at least"),
+]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.integers(1, 10**7), st.sampled_from(UNIT_NAMES), st.sampled_from(HEDGES), st.booleans())
-def test_formatted_numbers_parse_back(number: int, unit: tuple[str, str], hedge: tuple[str, str | None], commas: bool) -> None:
+def test_formatted_numbers_parse_back(
+    number: int, unit: tuple[str, str], hedge: tuple[str, str | None], commas: bool
+) -> None:
     # A bare 4-digit 18xx-20xx before a noun reads as a year ("in 2023 troops"): use commas.
     written = f"{number:,}" if commas or 1800 <= number <= 2099 else str(number)
     phrase = f"{hedge[0]}{written} {unit[0]}"
@@ -79,7 +120,9 @@ def test_formatted_numbers_parse_back(number: int, unit: tuple[str, str], hedge:
 @given(st.integers(1, 999), st.integers(1, 999), st.sampled_from(UNIT_NAMES[:3]))
 def test_ranges_parse_back(low: int, extra: int, unit: tuple[str, str]) -> None:
     phrase = f"{low}-{low + extra} {unit[0]}"
-    assert quantities(f"a strip {phrase} wide") == [(phrase, (float(low), float(low + extra)), unit[1], None)]
+    assert quantities(f"a strip {phrase} wide") == [
+        (phrase, (float(low), float(low + extra)), unit[1], None)
+    ]
 
 
 @settings(max_examples=200, deadline=None)
@@ -92,7 +135,10 @@ def test_decimal_money_parses_back(cents: int, scale: int) -> None:
     assert found[1] == pytest.approx(float(written) * factor)
 
 
-@pytest.mark.parametrize(("number", "half"), [("190", 5), ("200", 5), ("300", 5), ("50,000", 500), ("7.1", 0.05), ("3", 0.5), ("1,250", 5)])
+@pytest.mark.parametrize(
+    ("number", "half"),
+    [("190", 5), ("200", 5), ("300", 5), ("50,000", 500), ("7.1", 0.05), ("3", 0.5), ("1,250", 5)],
+)
 def test_half_width(number: str, half: float) -> None:
     assert half_width(number) == pytest.approx(half)
 
@@ -104,13 +150,33 @@ def fig(value: object, unit: str, text: str, hedge: str | None = None) -> dict[s
 def test_precision_rules() -> None:
     units = lexicon().units
     assert agree(fig(190, "mi", "190-mile"), fig(300, "km", "300-kilometer"), units)
-    assert agree(fig(200, "mi", "approximately 200-mile", "approximately"), fig(190, "mi", "190-mile"), units)
-    assert not agree(fig(200, "mi", "approximately 200-mile", "approximately"), fig(300, "km", "300-kilometer"), units)
+    assert agree(
+        fig(200, "mi", "approximately 200-mile", "approximately"), fig(190, "mi", "190-mile"), units
+    )
+    assert not agree(
+        fig(200, "mi", "approximately 200-mile", "approximately"),
+        fig(300, "km", "300-kilometer"),
+        units,
+    )
     assert not agree(fig(300, "km", "300 km"), fig(500, "km", "500 km"), units)
-    assert agree(fig(50000, "troops", "nearly 50,000 troops", "nearly"), fig(48000, "troops", "48,000 troops"), units)
-    assert not agree(fig(50000, "troops", "nearly 50,000 troops", "nearly"), fig(52000, "troops", "52,000 troops"), units)
-    assert agree(fig(1000, "troops", "more than 1,000 troops", "more than"), fig(5000, "troops", "5,000 troops"), units)
-    assert agree(fig([1000, 2000], "troops", "1-2,000 troops"), fig(1500, "troops", "1,500 troops"), units)
+    assert agree(
+        fig(50000, "troops", "nearly 50,000 troops", "nearly"),
+        fig(48000, "troops", "48,000 troops"),
+        units,
+    )
+    assert not agree(
+        fig(50000, "troops", "nearly 50,000 troops", "nearly"),
+        fig(52000, "troops", "52,000 troops"),
+        units,
+    )
+    assert agree(
+        fig(1000, "troops", "more than 1,000 troops", "more than"),
+        fig(5000, "troops", "5,000 troops"),
+        units,
+    )
+    assert agree(
+        fig([1000, 2000], "troops", "1-2,000 troops"), fig(1500, "troops", "1,500 troops"), units
+    )
 
 
 def test_figures_of_fixture_article() -> None:
@@ -119,12 +185,26 @@ def test_figures_of_fixture_article() -> None:
     assert_citations_exact(figures, {source.id: source})
     by_text = {f["text"]: f for f in figures}
     assert set(by_text) == {
-        "about 250 kilometers", "$2.5 billion", "some 3,000 additional troops", "Roughly 40%",
-        "155-mile-range", "up to 10-15 tanks", "nearly 2,000 Ukrainian soldiers",
+        "about 250 kilometers",
+        "$2.5 billion",
+        "some 3,000 additional troops",
+        "Roughly 40%",
+        "155-mile-range",
+        "up to 10-15 tanks",
+        "nearly 2,000 Ukrainian soldiers",
     }
     rng = by_text["about 250 kilometers"]
-    assert (rng["subject"], rng["property"], rng["value"], rng["unit"], rng["hedge"]) == ("storm-shadow", "range", 250, "km", "about")
-    assert by_text["$2.5 billion"]["subject"] == "germany" and by_text["$2.5 billion"]["property"] == "funding"
+    assert (rng["subject"], rng["property"], rng["value"], rng["unit"], rng["hedge"]) == (
+        "storm-shadow",
+        "range",
+        250,
+        "km",
+        "about",
+    )
+    assert (
+        by_text["$2.5 billion"]["subject"] == "germany"
+        and by_text["$2.5 billion"]["property"] == "funding"
+    )
     assert by_text["nearly 2,000 Ukrainian soldiers"]["subject"] == "ukraine"
     assert by_text["up to 10-15 tanks"]["value"] == [10, 15]
     assert by_text["Roughly 40%"]["property"] == "share"
@@ -143,14 +223,25 @@ def test_seed_figures() -> None:
     cnn = extract_article(sources["cnn-2024-11-17"], knowledge())["figures"]
     abc = extract_article(sources["abc-2024-11-18"], knowledge())["figures"]
     assert_citations_exact(cnn + abc, sources)
-    ranges = {f["text"]: f for f in cnn + abc if f["subject"] == "atacms" and f.get("property") == "range"}
-    assert set(ranges) == {"190-mile-range", "300-kilometer maximum range", "approximately 200-mile range"}
+    ranges = {
+        f["text"]: f for f in cnn + abc if f["subject"] == "atacms" and f.get("property") == "range"
+    }
+    assert set(ranges) == {
+        "190-mile-range",
+        "300-kilometer maximum range",
+        "approximately 200-mile range",
+    }
     # The ATACMS range in miles (ABC) and kilometres (ABC) agree after conversion, and the
     # CNN figure agrees with the miles one...
     assert agree(ranges["190-mile-range"], ranges["300-kilometer maximum range"], units)
     assert agree(ranges["approximately 200-mile range"], ranges["190-mile-range"], units)
     # ...but not with 300 km (322 km is outside 300 +- 5 km): a dispute, see test_combine.
-    assert not agree(ranges["approximately 200-mile range"], ranges["300-kilometer maximum range"], units)
+    assert not agree(
+        ranges["approximately 200-mile range"], ranges["300-kilometer maximum range"], units
+    )
     troops = {f["text"]: f["subject"] for f in cnn if f.get("unit") == "troops"}
-    assert troops == {"nearly 50,000 troops": "russian-government", "10,000 North Korean soldiers": "north-korea"}
+    assert troops == {
+        "nearly 50,000 troops": "russian-government",
+        "10,000 North Korean soldiers": "north-korea",
+    }
     assert not any("Thousands" in f["text"] for f in cnn)

@@ -135,9 +135,11 @@ def _subject(
     def usable(m: Any) -> bool:
         return entity_info(knowledge, m.entity_id)[1] not in rules.excluded
 
-    def distance(m: Any) -> tuple[int, int]:
-        gap = max(m.start - end, start - m.end, 0)
-        return gap, m.start
+    def distance(m: Any) -> tuple[bool, int, int]:
+        # The doer is usually named before the number ("Russia launched 479 drones and 20
+        # missiles at Ukraine"): an earlier mention wins over a nearer later one.
+        after = m.start >= end
+        return after, max(m.start - end, start - m.end, 0), m.start
 
     pool = [m for m in sentence_mentions if usable(m)]
     fitting = [m for m in pool if not kinds or entity_info(knowledge, m.entity_id)[0] in kinds]

@@ -85,7 +85,7 @@ def has_comments(node: Any) -> bool:
 
 def is_editors(item: Mapping[str, Any], accepted: set[str]) -> bool:
     """Edited, reviewed, rejected, commented or never extracted: the editor's to keep."""
-    if False:
+    if item.get("status", "extracted") != "extracted" or has_comments(item):
         return True
     return item_hash(item) not in accepted
 
@@ -262,7 +262,7 @@ class _CollectionMerge:
             item_id = str(item["id"])
             if item_id in self.matched:
                 continue
-            if is_editors(item, self.accepted(item_id)) or self.seq.ca.items.get(index):
+            if is_editors(item, self.accepted(item_id)) :
                 self.counts.kept += 1
                 if item_id in self.base:  # still the extractor's base: a later delete sticks
                     self.new_base[item_id] = self.base[item_id]

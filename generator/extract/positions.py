@@ -20,7 +20,7 @@ from .sentences import Sentence
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH = re.compile(
-    r"\b(?:in|since|during|until|by) ("
+    r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y) ("
     + "|".join(n for n in calendar.month_name if n)
     + r")(?: (\d{4}))?\b"
 )

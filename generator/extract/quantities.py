@@ -102,8 +102,9 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     gap = rf"(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|(?i:{modifiers})\b)){{0,3}}?"
     counters = _alt(data.get("counters") or []) or r"(?!x)x"
     measure = re.compile(rf"\s?-?\s?(?P<unit>{_alt(units) or '(?!x)x'})(?![\w])", re.IGNORECASE)
+    partitive = _alt(data.get("partitives") or []) or r"(?!x)x"
     counted = re.compile(
-        rf"(?:\s+(?i:{counters})\s+of)?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b"
+        rf"(?:\s+(?i:{counters})\s+of|(?P<part>\s+(?i:{partitive})))?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b"
     )
     vague = re.compile(
         rf"\b(?P<vague>{_alt(data.get('vague_numbers') or []) or '(?!x)x'})\b", re.IGNORECASE
@@ -182,7 +183,10 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         elif (m := rules.measure.match(text, end)) is not None:
             unit, dimension = rules.units[m.group("unit").casefold()]
             end = m.end()
-        elif (m := rules.counted.match(text, end)) is not None:
+        # "one of its targets" is an idiom, not a count of one.
+        elif (m := rules.counted.match(text, end)) is not None and not (
+            m.group("part") and value == 1
+        ):
             noun = rules.nouns[m.group("noun").casefold()]
             unit, dimension, end = noun.unit, "count", m.end()
         if unit is None or (end < len(text) and text[end].isalnum()):

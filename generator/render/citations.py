@@ -61,7 +61,7 @@ class References:
             f'<a class="xp-cite__link" href="{html_text(ref.href)}" aria-describedby="{tip}">'
             f'<span class="xp-visually-hidden">source </span>[{ref.number}]</a>'
             f'<span class="xp-cite__preview" role="tooltip" id="{tip}">'
-            f'<q class="xp-cite__quote">{html_text(citation.quote)}</q> '
+            f'<span class="xp-cite__quote">{html_text(citation.quote)}</span> '
             f'<span class="xp-cite__meta">{html_text(ref.source.publisher)}, '
             f"{html_text(long_date(ref.source))}</span></span></span>"
         )

@@ -37,6 +37,17 @@ def html_text(value: object) -> Markup:
     return Markup(html.escape(clean(value), quote=True))
 
 
+def page_title(value: object) -> Markup:
+    """Untrusted text for a page's `title:` metadata line (the first line of a page).
+
+    Without it MkDocs takes the title from the first heading, as HTML, and the theme writes
+    it into `<title>` through `striptags`, which decodes entities: a heading that reads
+    `</title><script>` would close the title element and run. A `title:` line is used as
+    written, so it is written HTML-escaped, on one line.
+    """
+    return Markup(html.escape(clean(value), quote=False))
+
+
 def _finalize(value: object) -> object:
     if value is None:
         return ""
@@ -59,4 +70,5 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         finalize=_finalize,
     )
     env.filters["md"] = md_escape
+    env.filters["page_title"] = page_title
     return env

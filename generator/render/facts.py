@@ -196,3 +196,11 @@ def describe(fact: m.Fact, units: dict[str, m.Unit]) -> str:
     if isinstance(fact, m.Position):
         return fact.summary or fact.stance
     return getattr(fact, "text", fact.id)
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """A passage shortened at a word boundary, for tables (the full passage is in the preview)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

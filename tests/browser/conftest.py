@@ -122,12 +122,17 @@ class Problems:
     """Console errors, failed requests and error responses seen by one page."""
 
     items: list[str] = field(default_factory=list)
+    # Leaving a page while it still loads (tests navigate fast) cancels its requests:
+    # `net::ERR_ABORTED`. The crawl of every page waits for the network to go idle instead.
+    ignore_aborted: bool = True
 
     def console(self, msg: ConsoleMessage) -> None:
         if msg.type == "error":
             self.items.append(f"console error: {msg.text} ({msg.location.get('url')})")
 
     def failed(self, request: Request) -> None:
+        if self.ignore_aborted and request.failure == "net::ERR_ABORTED":
+            return
         self.items.append(f"request failed: {request.url} ({request.failure})")
 
     def response(self, response: Response) -> None:
@@ -174,9 +179,3 @@ def artifacts() -> Path:
     folder.mkdir(parents=True)
     return folder
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
