@@ -7,6 +7,7 @@ defined, and citations whose passage is missing from, or ambiguous in, its sourc
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -218,6 +219,16 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _calendar_date(value: str) -> bool:
+    """Whether YYYY, YYYY-MM or YYYY-MM-DD (the schema checks the form) names a real date."""
+    try:
+        year, month, day, *_ = [*(int(p) for p in value.split("-")), 1, 1]
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_references(
     items: dict[str, list[Item]], explainer: m.Explainer | None, problems: list[Problem]
 ) -> None:
@@ -253,6 +264,12 @@ def _check_references(
                         problems.append(
                             item.problem((key, index), f"'{value}' is not an entity id")
                         )
+            for key in ("date", "until", "as_of"):
+                value = item.data.get(key)
+                if value is not None and not _calendar_date(str(value)):
+                    problems.append(
+                        item.problem((key,), f"'{value}' is not a date in the calendar")
+                    )
             for index, value in enumerate(item.data.get("members") or []):
                 if value not in fact_ids:
                     problems.append(

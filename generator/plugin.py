@@ -15,19 +15,22 @@ import os
 import posixpath
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import ExplainerConfig
 from .errors import ExplainerError, Problem, ProblemsError
-from .project import SiteContent, build_site
+from .project import SiteContent, cached_build_site
 from .render import links
+from .render.environment import html_text
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -37,6 +40,7 @@ ASSETS = ("assets/explainer.css", "assets/explainer.js")
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self._reset()
 
     def _reset(self) -> None:
@@ -47,6 +51,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -59,8 +64,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self._path(config, self.config.templates_dir) if self.config.templates_dir else None
         )
         try:
-            self.content = build_site(
-                seeds, data, templates_dir=templates, directory_urls=config.use_directory_urls
+            self.content = cached_build_site(
+                seeds,
+                data,
+                cache_dir=Path(config.config_file_path).parent / ".cache" / "explainer",
+                templates_dir=templates,
+                directory_urls=config.use_directory_urls,
             )
         except ProblemsError as err:
             self.problems = err.problems
@@ -75,10 +84,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(str(err)) from None
             self.problems = [Problem("explainer", 0, 0, str(err))]
             log.error(str(err))
-        if self.content is not None and self.content.dataset.sources:
+        if self.content is not None and self.content.stamp:
             # Reproducible builds: MkDocs stamps the sitemap and its gzip header with the build
             # time unless SOURCE_DATE_EPOCH is set; the newest article's date is a stable stamp.
-            newest = max(s.published for s in self.content.dataset.sources.values())
+            newest = datetime.date.fromisoformat(self.content.stamp)
             stamp = datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.UTC)
             os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
         for asset in ASSETS:
@@ -92,12 +101,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _navigation(self, config: MkDocsConfig) -> list[Any]:
         assert self.content is not None
         pages = self.content.pages
-        sources = self.content.dataset.sources
+        labels = self.content.nav_labels
 
         def entry(path: str) -> str | dict[str, str]:
             # Headlines are too long for the navigation: publisher and date say enough.
-            source = sources.get(path.removeprefix("sources/").removesuffix(".md"))
-            return {f"{source.publisher}, {source.published.isoformat()}": path} if source else path
+            # Navigation titles are written into the page as HTML: escape the publisher.
+            return {html_text(labels[path]): path} if path in labels else path
 
         def section(index: str) -> list[Any]:
             folder = index.rsplit("/", 1)[0] + "/"
@@ -129,13 +138,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.content is None:
             files.append(File.generated(config, links.HOME, content=self._error_page()))
             return files
-        for path, markdown in self.content.pages.items():
+        for path, markdown in sorted(self.content.pages.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 raise PluginError(
                     f"docs/{path} is a generated page; remove or rename the hand-written file"
                 )
-            files.append(File.generated(config, path, content=markdown))
+            files.append(self._generated(config, path, markdown))
         files.append(
             File.generated(
                 config,
@@ -145,6 +154,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
         )
         return files
+
+    def _generated(self, config: MkDocsConfig, path: str, markdown: str) -> File:
+        """A page in memory; under `serve --dirty`, a file rewritten only when it changes.
+
+        `--dirty` rebuilds only pages whose source is newer than their output, so backing each
+        generated page by a file whose mtime moves only with its content limits a rebuild to
+        the pages an edit changed.
+        """
+        if not (self.command == "serve" and self.dirty):
+            return File.generated(config, path, content=markdown)
+        from .yamlfile import write_atomic
+
+        target = Path(config.config_file_path).parent / ".cache" / "explainer" / "pages" / path
+        if not target.is_file() or target.read_text("utf-8") != markdown:
+            write_atomic(target, markdown)
+        return File.generated(config, path, abs_src_path=str(target))
 
     def _error_page(self) -> str:
         items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in self.problems)

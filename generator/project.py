@@ -1,26 +1,27 @@
 """The pipeline in one place: read sources, load data, render pages.
 
 `build_site` is what both the MkDocs plugin and `explainer render` call, so the two can
-never drift apart.
+never drift apart. Loading and rendering are imported lazily: on a cache hit (see
+`sitecache`) a build does not even import them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sitecache
 from .errors import ProblemsError
-from .export import export_json
-from .loading import load_project
-from .model import Dataset
-from .render.pages import render_pages
 
 
 @dataclass
 class SiteContent:
-    dataset: Dataset
+    """Everything the site needs from the data, in plain types (it is cached as JSON)."""
+
     pages: dict[str, str]  # path -> Markdown
     data_json: str
+    nav_labels: dict[str, str] = field(default_factory=dict)  # short titles for the navigation
+    stamp: str | None = None  # newest publication date: a reproducible build timestamp
 
 
 def build_site(
@@ -31,8 +32,43 @@ def build_site(
     directory_urls: bool = True,
 ) -> SiteContent:
     """Everything generated for the site; raises ProblemsError listing every problem."""
+    from .export import export_json
+    from .loading import load_project
+    from .render.links import source_page
+    from .render.pages import render_pages
+
     dataset, problems = load_project(seeds_dir, data_dir)
     if dataset is None:
         raise ProblemsError(problems)
     pages = render_pages(dataset, templates_dir=templates_dir, directory_urls=directory_urls)
-    return SiteContent(dataset, pages, export_json(dataset))
+    sources = dataset.sources.values()
+    newest = max((s.published for s in sources), default=None)
+    return SiteContent(
+        pages=pages,
+        data_json=export_json(dataset),
+        nav_labels={
+            source_page(s.id): f"{s.publisher}, {s.published.isoformat()}" for s in sources
+        },
+        stamp=newest.isoformat() if newest else None,
+    )
+
+
+def cached_build_site(
+    seeds_dir: Path,
+    data_dir: Path,
+    *,
+    cache_dir: Path,
+    templates_dir: Path | None = None,
+    directory_urls: bool = True,
+) -> SiteContent:
+    """`build_site`, answered from the cache when no input byte changed."""
+    key = sitecache.input_key(
+        [seeds_dir, data_dir, templates_dir], f"directory_urls={directory_urls}"
+    )
+    content = sitecache.load(cache_dir, key)
+    if content is None:
+        content = build_site(
+            seeds_dir, data_dir, templates_dir=templates_dir, directory_urls=directory_urls
+        )
+        sitecache.save(cache_dir, key, content)
+    return content

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
@@ -38,6 +40,12 @@ def _subschema(error: ValidationError) -> dict[str, Any]:
     return schema if isinstance(schema, dict) else {}
 
 
+def _short(value: Any, limit: int = 60) -> str:
+    """A value as shown in a message: its repr, cut to `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _message(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     path = tuple(error.absolute_path)
     where = ".".join(str(p) for p in path) or "top level"
@@ -57,12 +65,12 @@ def _message(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     if error.validator == "enum":
         allowed: list[Any] = list(error.validator_value)  # type: ignore[arg-type]
         options = ", ".join("null" if v is None else str(v) for v in allowed)
-        return [(path, f"{where}: {error.instance!r} is not allowed; use one of: {options}")]
+        return [(path, f"{where}: {_short(error.instance)} is not allowed; use one of: {options}")]
     if error.validator == "pattern":
         return [
             (
                 path,
-                f"{where}: {error.instance!r} does not have the expected form ({_subschema(error).get('description') or error.validator_value})",
+                f"{where}: {_short(error.instance)} does not have the expected form ({_subschema(error).get('description') or error.validator_value})",
             )
         ]
     if error.validator == "type":
@@ -74,13 +82,43 @@ def _message(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
         ]
     if error.validator in ("oneOf", "anyOf"):
         desc = _subschema(error).get("description") or "a valid value"
-        return [(path, f"{where}: {error.instance!r} is not {desc}")]
-    return [(path, f"{where}: {error.message}")]
+        return [(path, f"{where}: {_short(error.instance)} is not {desc}")]
+    if error.validator == "maxLength" and isinstance(error.instance, str):
+        return [
+            (
+                path,
+                f"{where}: text of {len(error.instance)} characters; the limit is {error.validator_value}",
+            )
+        ]
+    # jsonschema's own messages start with the whole value: shorten it (it may be megabytes).
+    return [
+        (path, f"{where}: {error.message.replace(repr(error.instance), _short(error.instance))}")
+    ]
+
+
+def _floats(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], float]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _floats(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _floats(item, (*path, index))
+    elif isinstance(value, float):
+        yield path, value
 
 
 def schema_problems(doc: Located, plain: Any, schema: str) -> list[Problem]:
     """Every schema violation of `plain` (the plain form of `doc.data`)."""
-    problems = []
+    # YAML has .inf and .nan, JSON (and so JSON Schema) does not: no value may be either.
+    problems = [
+        doc.problem(
+            path, f"{'.'.join(map(str, path))}: {value} is not allowed; write a finite number"
+        )
+        for path, value in _floats(plain)
+        if not math.isfinite(value)
+    ]
     for error in validator(schema).iter_errors(plain):
         for path, message in _message(error):
             problems.append(doc.problem(path, message, at_key=message.startswith("unknown key")))

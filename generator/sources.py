@@ -259,6 +259,11 @@ def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Pr
             )
             continue
         meta_path = path.with_suffix(".yaml")
+        home = seeds_dir.resolve()
+        if any(p.exists() and not p.resolve().is_relative_to(home) for p in (path, meta_path)):
+            message = "links to a file outside the seeds folder; copy the article in instead"
+            problems.append(Problem(display, 0, 0, message))
+            continue
         if not meta_path.is_file():
             problems.append(
                 Problem(

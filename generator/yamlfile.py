@@ -19,12 +19,16 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem
 
 MAX_YAML_BYTES = 8 * 1024 * 1024
+# No data file needs more; deeper nesting is refused before anything recurses over it.
+MAX_YAML_DEPTH = 40
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -33,9 +37,48 @@ _STANDARD_TAGS = frozenset(
 Path_ = tuple[str | int, ...]
 
 
+class _Constructor(RoundTripConstructor):
+    """Scalars that look like values but are not (`2024-13-45`, a 5000-digit number) raise
+    ValueError without a position in ruamel; report them at the scalar instead."""
+
+    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except (ValueError, OverflowError) as err:
+            value = node.value if isinstance(node.value, str) else "this value"
+            raise ConstructorError(
+                problem=f"cannot read {_shorten(value)!r}: {str(err).split(';')[0]}",
+                problem_mark=node.start_mark,
+            ) from None
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A parser's 1-based position, moved back inside `text` (errors at the end of a file
+    without a final newline are reported on a line after the last)."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
+
+
+def reader_problem(
+    display: str, text: str, position: int, character: object, reason: str
+) -> Problem:
+    """A problem for a character the YAML reader refuses (NUL, other control characters)."""
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return Problem(display, line, col, f"character U+{code:04X} is not allowed in YAML ({reason})")
+
+
 def round_trip_yaml() -> YAML:
     """The one YAML configuration used for reading and writing data files."""
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -57,7 +100,8 @@ class YamlDocument:
         With `at_key`, the position of the last key instead of its value (for unknown keys).
         """
         node = self.data
-        line, col = 1, 1
+        lc = getattr(node, "lc", None)  # the document itself (after leading comments)
+        line, col = (lc.line + 1, lc.col + 1) if lc is not None and lc.line is not None else (1, 1)
         for index, key in enumerate(path):
             if isinstance(node, CommentedMap) and key in node:
                 kl, kc, vl, vc = node.lc.data.get(key, (0, 0, 0, 0))
@@ -80,23 +124,30 @@ class YamlDocument:
         return Problem(self.display, line, col, message)
 
 
-def _problem_from_mark(display: str, err: MarkedYAMLError) -> Problem:
+def _problem_from_mark(display: str, err: MarkedYAMLError, source: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     text = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
     if "found duplicate key" in text or type(err).__name__ == "DuplicateKeyError":
         text = text.replace("while constructing a mapping ", "").strip()
         text = f"duplicate key: {text}; each key may appear once in a mapping"
-    line = mark.line + 1 if mark else 0
-    col = mark.column + 1 if mark else 0
+    line, col = inside(source, mark.line + 1, mark.column + 1) if mark else (0, 0)
     return Problem(display, line, col, text)
 
 
 def _scan_events(yaml: YAML, text: str, display: str) -> list[Problem]:
     """Refuse aliases, anchors and non-standard tags before anything is constructed."""
     problems = []
+    depth = 0
     for event in yaml.parse(io.StringIO(text)):
         mark = event.start_mark
         where = (display, mark.line + 1, mark.column + 1)
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                problems.append(Problem(*where, f"nested more than {MAX_YAML_DEPTH} levels deep"))
+                break
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
         if isinstance(event, AliasEvent):
             problems.append(Problem(*where, "aliases (*name) are not allowed; write the value out"))
         elif isinstance(event, ScalarEvent | CollectionStartEvent):
@@ -138,7 +189,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
             return None, problems
         data = yaml.load(text)
     except MarkedYAMLError as err:
-        return None, [_problem_from_mark(display, err)]
+        return None, [_problem_from_mark(display, err, text)]
+    except ReaderError as err:
+        return None, [reader_problem(display, text, err.position, err.character, err.reason)]
     except YAMLError as err:  # errors without a position (rare)
         return None, [Problem(display, 0, 0, f"invalid YAML: {err}")]
     except RecursionError:

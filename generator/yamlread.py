@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
-from .yamlfile import MAX_YAML_BYTES, to_plain
+from .yamlfile import MAX_YAML_BYTES, MAX_YAML_DEPTH, inside, reader_problem, to_plain
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -45,6 +45,7 @@ _STANDARD_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
 KeyPath = tuple[str | int, ...]
+_FAILED = object()  # a scalar that could not be read (its problem is already reported)
 
 
 @dataclass
@@ -66,7 +67,7 @@ class PlainDocument:
                 return table[prefix]
             if prefix in self.keys:
                 return self.keys[prefix]
-        return (1, 1)
+        return self.values.get((), (1, 1))  # the document itself (after leading comments)
 
     def problem(self, path: KeyPath, message: str, at_key: bool = False) -> Problem:
         line, col = self.position(path, at_key)
@@ -94,11 +95,9 @@ class _Builder:
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = (
-                    self.loader.construct_object(key_node)
-                    if isinstance(key_node, ScalarNode)
-                    else None
-                )
+                key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+                if key is _FAILED:
+                    continue
                 if not isinstance(key, str | int | float | bool) or key is None:
                     self.problems.append(
                         Problem(self.display, *self._where(key_node), "keys must be plain text")
@@ -120,13 +119,38 @@ class _Builder:
             return out
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return to_plain(self.loader.construct_object(node))
+        value = self._scalar(node)
+        return None if value is _FAILED else to_plain(value)
+
+    def _scalar(self, node: Node) -> Any:
+        """The value of a scalar node, or _FAILED (with a problem at the node)."""
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, OverflowError) as err:  # 2024-13-45, a 5000-digit number
+            value = str(node.value)
+            value = value if len(value) <= 60 else value[:59] + "…"
+            reason = str(err).split(";")[0]
+            self.problems.append(
+                Problem(self.display, *self._where(node), f"cannot read {value!r}: {reason}")
+            )
+            return _FAILED
 
 
 def _refusals(text: str, display: str) -> list[Problem]:
     """Aliases and anchors are refused before anything is built (alias bombs)."""
     problems = []
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                mark = event.start_mark
+                line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                message = f"nested more than {MAX_YAML_DEPTH} levels deep"
+                problems.append(Problem(display, line, col, message))
+                break
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor:
             mark = event.start_mark
@@ -173,8 +197,14 @@ def load_plain(path: Path, display: str) -> tuple[PlainDocument | None, list[Pro
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = inside(text, mark.line + 1, mark.column + 1) if mark else (0, 0)
         return None, [Problem(display, line, col, message)]
+    except yaml.reader.ReaderError as err:
+        # libyaml counts the position in bytes of UTF-8, the pure-Python reader in characters.
+        position = err.position
+        if _BaseLoader is not yaml.SafeLoader:
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        return None, [reader_problem(display, text, position, err.character, err.reason)]
     except yaml.YAMLError as err:
         return None, [Problem(display, 0, 0, f"invalid YAML: {err}")]
     except (RecursionError, ValueError, OverflowError) as err:

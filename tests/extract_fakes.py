@@ -10,6 +10,7 @@ dispute. Also a helper to write synthetic seeds.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from collections import defaultdict
@@ -61,12 +62,22 @@ def fake_extract(source: Source, knowledge: Any) -> Extracted:
         if subject not in seen:
             seen.add(subject)
             alias = f"{name} ({source.publisher})"
-            out["entities"].append({"id": subject, "kind": "actor", "name": name, "aliases": [alias]})
-        out["claims"].append({"id": f"c-{_h(text)}", "subject": subject, "text": text, "citations": [cite]})
+            out["entities"].append(
+                {"id": subject, "kind": "actor", "name": name, "aliases": [alias]}
+            )
+        out["claims"].append(
+            {"id": f"c-{_h(text)}", "subject": subject, "text": text, "citations": [cite]}
+        )
         if number:
             out["figures"].append(
-                {"id": f"f-{_h(text)}", "subject": subject, "value": int(number), "unit": None,
-                 "text": number, "citations": [cite]}
+                {
+                    "id": f"f-{_h(text)}",
+                    "subject": subject,
+                    "value": int(number),
+                    "unit": None,
+                    "text": number,
+                    "citations": [cite],
+                }
             )
     return out
 
@@ -76,9 +87,14 @@ def _combined_id(prefix: str, key: str, items: list[dict[str, Any]]) -> str:
     return key if len(sources) == 1 else f"{prefix}-{_h(key, *sources)}"
 
 
-def fake_combine(per_article: list[Extracted], knowledge: Any, sources: dict[str, Source]) -> Extracted:
+def fake_combine(
+    per_article: list[Extracted], knowledge: Any, sources: dict[str, Source]
+) -> Extracted:
     entities: dict[str, dict[str, Any]] = {}
-    groups: dict[str, dict[str, list[dict[str, Any]]]] = {"claims": defaultdict(list), "figures": defaultdict(list)}
+    groups: dict[str, dict[str, list[dict[str, Any]]]] = {
+        "claims": defaultdict(list),
+        "figures": defaultdict(list),
+    }
     for result in per_article:
         for ent in result.get("entities", []):
             if ent["id"] in entities:
@@ -95,13 +111,19 @@ def fake_combine(per_article: list[Extracted], knowledge: Any, sources: dict[str
         for key in sorted(groups[name]):
             items = groups[name][key]
             cites = sorted((c for i in items for c in i["citations"]), key=lambda c: c["source"])
-            out[name].append({**items[0], "id": _combined_id(prefix, key, items), "citations": cites})
+            out[name].append(
+                {**items[0], "id": _combined_id(prefix, key, items), "citations": cites}
+            )
     by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for fig in out["figures"]:
         by_subject[fig["subject"]].append(fig)
     out["disputes"] = [
-        {"id": f"d-{subject}", "subject": subject, "summary": f"Sources disagree about {subject}.",
-         "members": sorted(f["id"] for f in figs)}
+        {
+            "id": f"d-{subject}",
+            "subject": subject,
+            "summary": f"Sources disagree about {subject}.",
+            "members": sorted(f["id"] for f in figs),
+        }
         for subject, figs in sorted(by_subject.items())
         if len({f["value"] for f in figs}) > 1
     ]
@@ -116,14 +138,16 @@ def slow_extract(source: Source, knowledge: Any) -> Extracted:
     """fake_extract that takes a while and logs start/end, to observe locking and kills."""
     log = Path(source.path).parent.parent / "extract.log"
     with log.open("a") as handle:
-        handle.write(f"start {source.id}\n")
+        handle.write(f"start {os.getpid()} {source.id}\n")
     time.sleep(0.01)
     result = fake_extract(source, knowledge)
     with log.open("a") as handle:
-        handle.write(f"end {source.id}\n")
+        handle.write(f"end {os.getpid()} {source.id}\n")
     return result
 
 
-def fake_combine_again(per_article: list[Extracted], knowledge: Any, sources: dict[str, Source]) -> Extracted:
+def fake_combine_again(
+    per_article: list[Extracted], knowledge: Any, sources: dict[str, Source]
+) -> Extracted:
     """The same combiner under another name: its code digest differs, so a run must merge."""
     return fake_combine(per_article, knowledge, sources)

@@ -20,7 +20,18 @@ HOSTILE = FIXTURES / "hostile"
 HOSTILE_SITE = HOSTILE / "site"
 # Characters that make a value an injection attempt rather than plain words.
 _META = set("<>[]{}&*`|#\\!")
-_NOT_SHOWN_AS_TEXT = {"url", "source", "id", "subject", "actor", "speaker", "stance", "members", "mentions", "actors"}
+_NOT_SHOWN_AS_TEXT = {
+    "url",
+    "source",
+    "id",
+    "subject",
+    "actor",
+    "speaker",
+    "stance",
+    "members",
+    "mentions",
+    "actors",
+}
 
 
 def make_hostile_project(tmp: Path) -> Path:
@@ -53,7 +64,9 @@ def squash(text: str) -> str:
 def hostile_values() -> list[str]:
     """Every text value of the hostile data and metadata that carries markup characters."""
     files = [*(HOSTILE_SITE / "data").glob("*.yaml"), *(HOSTILE_SITE / "seeds").glob("*.yaml")]
-    values = {squash(s) for f in sorted(files) for s in _strings(yaml.safe_load(f.read_text("utf-8")))}
+    values = {
+        squash(s) for f in sorted(files) for s in _strings(yaml.safe_load(f.read_text("utf-8")))
+    }
     return sorted(v for v in values if _META & set(v))
 
 

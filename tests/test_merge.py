@@ -8,14 +8,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.extract_fakes import (
-    fake_combine,
-    fake_combine_again,
-    fake_extract,
-    fake_knowledge,
-    paragraph_pool,
-    write_article,
-)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
@@ -25,6 +17,14 @@ from generator.extract.run import run_extract
 from generator.extract.store import BaseEntry
 from generator.sources import Layout, load_sources
 from generator.yamlfile import dump_yaml, read_yaml, round_trip_yaml, to_plain
+from tests.extract_fakes import (
+    fake_combine,
+    fake_combine_again,
+    fake_extract,
+    fake_knowledge,
+    paragraph_pool,
+    write_article,
+)
 
 COLLS = ("entities", "claims", "figures")
 
@@ -58,7 +58,9 @@ def test_new_corroborating_id_updates_the_existing_item_and_keeps_its_id() -> No
 def test_deleted_fact_does_not_come_back_under_a_new_id() -> None:
     old = _claim("c-old", ("s1", 0, 10))
     doc = _doc("claims", "claims: []\n")
-    fresh = {"claims": [_claim("c-old", ("s1", 0, 10)), _claim("c-new", ("s1", 0, 10), ("s2", 1, 2))]}
+    fresh = {
+        "claims": [_claim("c-old", ("s1", 0, 10)), _claim("c-new", ("s1", 0, 10), ("s2", 1, 2))]
+    }
     result = merge({"claims": doc}, fresh, {"claims": _base(old)})
     assert to_plain(result.documents["claims"])["claims"] == []
     assert result.counts["claims"].skipped_deleted == 2
@@ -68,11 +70,18 @@ def test_deleted_fact_does_not_come_back_under_a_new_id() -> None:
 def test_edited_rejected_and_own_items_are_kept_untouched_ones_refreshed() -> None:
     a, b, c = _claim("a", ("s", 0, 1)), _claim("b", ("s", 2, 3)), _claim("c", ("s", 4, 5))
     text = dump_yaml(CommentedMap({"claims": [a, b, c]}))
-    text = text.replace("id: a\n", "id: a  # checked by hand\n").replace("text: Some claim.", "text: Fixed.", 1)
+    text = text.replace("id: a\n", "id: a  # checked by hand\n").replace(
+        "text: Some claim.", "text: Fixed.", 1
+    )
     text = text.replace("status: extracted", "status: rejected", 2)  # a and b
     text += "  - {id: own, subject: x, text: Mine., citations: [{source: s, quote: mine}]}\n"
     doc = _doc("claims", text)
-    fresh = {"claims": [{**_claim(i, ("s", n, n + 1)), "text": "New."} for i, n in (("a", 0), ("b", 2), ("c", 4))]}
+    fresh = {
+        "claims": [
+            {**_claim(i, ("s", n, n + 1)), "text": "New."}
+            for i, n in (("a", 0), ("b", 2), ("c", 4))
+        ]
+    }
     result = merge({"claims": doc}, fresh, {"claims": _base(a, b, c)})
     out = dump_yaml(result.documents["claims"])
     items = {i["id"]: i for i in to_plain(result.documents["claims"])["claims"]}
@@ -83,7 +92,13 @@ def test_edited_rejected_and_own_items_are_kept_untouched_ones_refreshed() -> No
 
 
 def test_entity_aliases_merge_three_ways() -> None:
-    base_item = {"id": "e", "kind": "actor", "name": "E", "aliases": ["E1", "E2"], "status": "extracted"}
+    base_item = {
+        "id": "e",
+        "kind": "actor",
+        "name": "E",
+        "aliases": ["E1", "E2"],
+        "status": "extracted",
+    }
     edited = {**base_item, "aliases": ["E1", "Mine"]}  # the editor removed E2 and added Mine
     doc = CommentedMap({"entities": [CommentedMap(edited)]})
     fresh = {"entities": [{**base_item, "aliases": ["E1", "E2", "E3"]}]}
@@ -92,11 +107,25 @@ def test_entity_aliases_merge_three_ways() -> None:
 
 
 def test_disputes_over_deleted_facts_are_dropped() -> None:
-    f1 = {"id": "f1", "subject": "x", "value": 1, "citations": [{"source": "s", "quote": "one", "start": 0, "end": 3}]}
-    f2 = {**f1, "id": "f2", "value": 2, "citations": [{"source": "s", "quote": "two", "start": 4, "end": 7}]}
+    f1 = {
+        "id": "f1",
+        "subject": "x",
+        "value": 1,
+        "citations": [{"source": "s", "quote": "one", "start": 0, "end": 3}],
+    }
+    f2 = {
+        **f1,
+        "id": "f2",
+        "value": 2,
+        "citations": [{"source": "s", "quote": "two", "start": 4, "end": 7}],
+    }
     dispute = {"id": "d", "subject": "x", "summary": "Disagree.", "members": ["f1", "f2"]}
     docs = {"figures": CommentedMap({"figures": [CommentedMap({**f2, "status": "extracted"})]})}
-    result = merge(docs, {"figures": [f1, f2], "disputes": [dispute]}, {"figures": _base({**f1, "status": "extracted"})})
+    result = merge(
+        docs,
+        {"figures": [f1, f2], "disputes": [dispute]},
+        {"figures": _base({**f1, "status": "extracted"})},
+    )
     assert "disputes" not in result.documents
 
 
@@ -104,7 +133,19 @@ def test_disputes_over_deleted_facts_are_dropped() -> None:
 
 NOTE = re.compile(r"note-\d+")
 editor_op = st.tuples(
-    st.sampled_from(["edit", "review", "reject", "delete", "own", "comment", "comment_before", "alias", "reorder"]),
+    st.sampled_from(
+        [
+            "edit",
+            "review",
+            "reject",
+            "delete",
+            "own",
+            "comment",
+            "comment_before",
+            "alias",
+            "reorder",
+        ]
+    ),
     st.sampled_from(COLLS),
     st.integers(0, 99),
     st.integers(0, 99),
@@ -131,12 +172,21 @@ class Session:
 
     def extract(self, combine: Any = fake_combine) -> Any:
         return run_extract(
-            self.seeds, self.data, progress=False, cache_dir=self.cache, extract_fn=fake_extract,
-            combine_fn=combine, knowledge_fn=fake_knowledge,
+            self.seeds,
+            self.data,
+            progress=False,
+            cache_dir=self.cache,
+            extract_fn=fake_extract,
+            combine_fn=combine,
+            knowledge_fn=fake_knowledge,
         )
 
     def texts(self) -> dict[str, str]:
-        return {c: (self.data / f"{c}.yaml").read_text() for c in COLLS if (self.data / f"{c}.yaml").exists()}
+        return {
+            c: (self.data / f"{c}.yaml").read_text()
+            for c in COLLS
+            if (self.data / f"{c}.yaml").exists()
+        }
 
     def items(self) -> dict[str, list[dict[str, Any]]]:
         return {c: to_plain(round_trip_yaml().load(t))[c] for c, t in self.texts().items()}
@@ -171,7 +221,11 @@ class Session:
             cite = [{"source": "editor", "quote": "my own words"}]
             own |= {
                 "entities": {"kind": "actor", "name": "Own"},
-                "claims": {"subject": "alpha-corp", "text": "An editor's claim.", "citations": cite},
+                "claims": {
+                    "subject": "alpha-corp",
+                    "text": "An editor's claim.",
+                    "citations": cite,
+                },
                 "figures": {"subject": "alpha-corp", "value": 3, "citations": cite},
             }[coll]
             seq.append(own)
@@ -182,7 +236,11 @@ class Session:
             i, j = i % len(seq), j % len(seq)
             item, key = seq[i], (coll, str(seq[i]["id"]))
             if op == "edit":
-                field, value = {"entities": ("description", "Edited."), "claims": ("text", "Edited."), "figures": ("value", 0.5)}[coll]
+                field, value = {
+                    "entities": ("description", "Edited."),
+                    "claims": ("text", "Edited."),
+                    "figures": ("value", 0.5),
+                }[coll]
                 item[field] = value
             elif op in ("review", "reject"):
                 item["status"] = {"review": "reviewed", "reject": "rejected"}[op]
@@ -194,7 +252,9 @@ class Session:
             elif op == "comment_before":
                 seq.yaml_set_comment_before_after_key(i, before=f"note-{self.counter}", indent=2)
                 key = (coll, str(seq[i - 1]["id"])) if i else ("", "")  # it binds to the item above
-            elif op == "alias" and coll == "entities":
+            elif op == "alias":
+                if coll != "entities":
+                    return  # nothing to change: the item stays the extractor's
                 item.setdefault("aliases", []).append(f"Alias {self.counter}")
             elif op == "reorder":
                 seq.insert(j, seq.pop(i))
@@ -231,7 +291,11 @@ def _check(session: Session, pre: dict[str, list[dict[str, Any]]], pre_text: str
         assert kept_order == [i for i in after if i in before]
         for item in fresh.get(coll, []):  # everything extracted is in the file, or deleted
             spans = item_spans(item)
-            owner = item["id"] if item["id"] in after else next((spans_after[s] for s in spans if s in spans_after), None)
+            owner = (
+                item["id"]
+                if item["id"] in after
+                else next((spans_after[s] for s in spans if s in spans_after), None)
+            )
             gone = any(
                 c == coll and (d == item["id"] or set(spans) & set(s))
                 for (c, d), s in session.deleted.items()
@@ -248,10 +312,14 @@ def _check(session: Session, pre: dict[str, list[dict[str, Any]]], pre_text: str
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    first=st.lists(st.lists(st.integers(0, 15), min_size=1, max_size=5, unique=True), min_size=1, max_size=2),
+    first=st.lists(
+        st.lists(st.integers(0, 15), min_size=1, max_size=5, unique=True), min_size=1, max_size=2
+    ),
     steps=st.lists(st.tuples(st.lists(editor_op, max_size=5), seed_op), min_size=1, max_size=4),
 )
-def test_editor_work_survives_any_sequence_of_reextractions(first: list[list[int]], steps: list[Any]) -> None:
+def test_editor_work_survives_any_sequence_of_reextractions(
+    first: list[list[int]], steps: list[Any]
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         session = Session(Path(tmp))
         for paras in first:
@@ -267,4 +335,7 @@ def test_editor_work_survives_any_sequence_of_reextractions(first: list[list[int
             files = session.texts()
             report = session.extract(fake_combine_again)  # a full merge, not the warm skip
             assert session.texts() == files, "a second run on the same input changed the files"
-            assert not report.skipped and report.total("added") + report.total("updated") + report.total("removed") == 0
+            assert (
+                not report.skipped
+                and report.total("added") + report.total("updated") + report.total("removed") == 0
+            )

@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap
 from ..errors import Problem, display_path
 from ..schemacheck import schema_problems
 from ..yamlfile import read_yaml, to_plain
-from .merge import COLLECTIONS, is_editors
+from .merge import COLLECTIONS, item_hash
 from .store import State
 
 
@@ -38,9 +38,9 @@ class DataFiles:
         out = []
         for managed, item in self.entities:
             item_id = str(item.get("id"))
-            entries = (state.base.get("entities", {}), (state.pending or {}).get("entities", {}))
-            accepted = {e[item_id].hash for e in entries if item_id in e}
-            if not managed or is_editors(item, accepted):
+            accepted = state.accepted("entities", item_id)
+            # Content, not comments: a comment does not change what the extractor knows.
+            if not managed or item_hash(item) not in accepted:
                 out.append(to_plain(item))
         return sorted(out, key=lambda e: str(e.get("id")))
 

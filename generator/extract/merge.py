@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
@@ -26,7 +26,9 @@ from .store import Base, BaseEntry, Span
 COLLECTIONS = ("entities", "claims", "figures", "events", "quotes", "positions", "disputes")
 HEADER = "# yaml-language-server: $schema=../generator/schema/data.schema.json\n"
 _REFERENCES = ("members",)
-_DEFINITIONS = {c: c[:-1] for c in COLLECTIONS} | {"entities": "entity"}  # fields holding fact ids, renamed when a fact keeps an old id
+_DEFINITIONS = {c: c[:-1] for c in COLLECTIONS} | {
+    "entities": "entity"
+}  # fields holding fact ids, renamed when a fact keeps an old id
 
 Fresh = Mapping[str, list[dict[str, Any]]]
 
@@ -90,9 +92,10 @@ def is_editors(item: Mapping[str, Any], accepted: set[str]) -> bool:
     return item_hash(item) not in accepted
 
 
-@lru_cache(maxsize=None)
+@cache
 def _key_order(definition: str) -> dict[str, int]:
-    properties = validator("data").schema["$defs"][definition]["properties"]
+    schema: Any = validator("data").schema
+    properties = schema["$defs"][definition]["properties"]
     return {key: index for index, key in enumerate(properties)}
 
 
@@ -153,7 +156,7 @@ class _CollectionMerge:
         name: str,
         seq: CommentedSeq,
         base: Mapping[str, BaseEntry],
-        pending: Mapping[str, BaseEntry],
+        pending: list[Mapping[str, BaseEntry]],
         elsewhere: set[str],
     ) -> None:
         self.name, self.seq, self.base, self.pending = name, seq, base, pending
@@ -174,7 +177,8 @@ class _CollectionMerge:
                 self.span_owner.setdefault(span, []).append(item_id)
 
     def accepted(self, item_id: str) -> set[str]:
-        return {e.hash for e in (self.base.get(item_id), self.pending.get(item_id)) if e}
+        entries = [self.base.get(item_id), *(p.get(item_id) for p in self.pending)]
+        return {e.hash for e in entries if e}
 
     def target(self, spans: Iterable[Span]) -> tuple[str | None, bool]:
         """The item (live or deleted) a fresh item is by a shared passage, and whether it
@@ -246,7 +250,9 @@ class _CollectionMerge:
         item_id = str(current["id"])
         if is_editors(current, self.accepted(item_id)):
             if self.name == "entities":
-                _merge_aliases(current, item, self.base.get(item_id) or self.pending.get(item_id))
+                # The confirmed base only: a dead run's pending aliases may never have been
+                # written, and would read as aliases the editor removed.
+                _merge_aliases(current, item, self.base.get(item_id))
             self.counts.kept += 1
         elif item_hash(current) == item_hash(item):
             self.counts.unchanged += 1
@@ -262,7 +268,7 @@ class _CollectionMerge:
             item_id = str(item["id"])
             if item_id in self.matched:
                 continue
-            if is_editors(item, self.accepted(item_id)) :
+            if is_editors(item, self.accepted(item_id)) or self.seq.ca.items.get(index):
                 self.counts.kept += 1
                 if item_id in self.base:  # still the extractor's base: a later delete sticks
                     self.new_base[item_id] = self.base[item_id]
@@ -288,7 +294,7 @@ def merge(
     documents: Mapping[str, CommentedMap | None],
     fresh: Fresh,
     base: Base,
-    pending: Base | None = None,
+    pending: Sequence[Base] = (),
     elsewhere: Mapping[str, set[str]] | None = None,
 ) -> MergeResult:
     """Merge `fresh` (plain dicts per collection) into `documents` (`data/<collection>.yaml`).
@@ -311,7 +317,7 @@ def merge(
             name,
             seq,
             base.get(name, {}),
-            (pending or {}).get(name, {}),
+            [p.get(name, {}) for p in pending],
             set((elsewhere or {}).get(name, set())),
         )
         merger.run(items, remap, dropped)

@@ -23,9 +23,9 @@ import click
 
 from ..errors import ExplainerError, Problem, ProblemsError, display_path
 from ..lexicon import Lexicon, load_lexicon
-from ..schemacheck import schema_problems
+from ..schemacheck import validator
 from ..sources import Source, load_sources
-from ..yamlfile import YamlDocument, dump_yaml, to_plain, write_atomic
+from ..yamlfile import dump_yaml, to_plain, write_atomic
 from . import store
 from .datafiles import DataFiles, data_paths, load_data
 from .merge import HEADER, Counts, merge
@@ -102,8 +102,9 @@ def _extract_all(
         yield from pool.map(_extract_in_worker, sources, chunksize=chunk)
 
 
-def _fingerprint(seeds_dir: Path, data_dir: Path, code: str, data: dict[str, bytes]) -> str:
-    """Everything a run's output depends on, as raw bytes: equal means nothing to do."""
+def _input_digest(seeds_dir: Path, data_dir: Path, code: str) -> str:
+    """Seeds, lexicon and code as raw bytes, read *before* they are loaded: a file changed
+    while a run works then makes the next run's digest differ, so it is never skipped."""
     parts = [code]
     for folder, paths in (
         ("seeds", sorted(seeds_dir.glob("*.txt")) + sorted(seeds_dir.glob("*.yaml"))),
@@ -112,7 +113,12 @@ def _fingerprint(seeds_dir: Path, data_dir: Path, code: str, data: dict[str, byt
         parts += [
             f"{folder}/{p.name}:{store.sha256_text(p.read_bytes())}" for p in paths if p.is_file()
         ]
-    parts += [f"data/{name}:{store.sha256_text(raw)}" for name, raw in sorted(data.items())]
+    return store.sha256_text("\n".join(parts))
+
+
+def _fingerprint(inputs: str, data: dict[str, bytes]) -> str:
+    """Everything a run's output depends on: equal to the last run's means nothing to do."""
+    parts = [inputs] + [f"data/{n}:{store.sha256_text(raw)}" for n, raw in sorted(data.items())]
     return store.sha256_text("\n".join(parts))
 
 
@@ -120,12 +126,11 @@ def _validate_output(data_dir: Path, documents: dict[str, Any]) -> None:
     """Refuse to write a file the site would reject (a bug in the extractor, not the editor)."""
     problems: list[Problem] = []
     for name, data in documents.items():
-        path = data_dir / f"{name}.yaml"
-        doc = YamlDocument(path, display_path(path), data)
-        problems += [
-            Problem(p.file, 0, 0, f"extract would write an invalid file: {p.message}")
-            for p in schema_problems(doc, to_plain(data), "data")
-        ]
+        display = display_path(data_dir / f"{name}.yaml")
+        for error in list(validator("data").iter_errors(to_plain(data)))[:50]:
+            where = ".".join(str(p) for p in error.absolute_path) or "top level"
+            message = f"extract would write an invalid item at {where}: {error.message[:300]}"
+            problems.append(Problem(display, 0, 0, message))
     if problems:
         raise ProblemsError(problems)
 
@@ -185,8 +190,9 @@ def run_extract(
         )
         data_raw = {p.name: p.read_bytes() for p in data_paths(data_dir)}
         state, problems = store.load_state(data_dir)
-        fingerprint = _fingerprint(seeds_dir, data_dir, code, data_raw)
-        if not problems and state.pending is None and state.inputs == fingerprint:
+        inputs = _input_digest(seeds_dir, data_dir, code)
+        fingerprint = _fingerprint(inputs, data_raw)
+        if not problems and not state.pending and state.inputs == fingerprint:
             count = len(list(seeds_dir.glob("*.txt")))
             return ExtractReport(articles=count, from_cache=count, skipped=True)
 
@@ -226,13 +232,14 @@ def run_extract(
         _validate_output(data_dir, {n: result.documents[n] for n in changed})
         _check_unchanged(data_dir, data, changed)
 
-        new_state = store.State(base=result.base, pending=None)
+        new_state = store.State(base=result.base)
         if changed:
-            store.save_state(data_dir, store.State(base=state.base, pending=result.base, inputs=""))
+            dying = store.State(base=state.base, pending=[*state.pending, result.base])
+            store.save_state(data_dir, dying)
         for name in sorted(changed):
             write_atomic(data_dir / f"{name}.yaml", texts[name])
         written = {f"{n}.yaml": t.encode("utf-8") for n, t in texts.items()}
-        new_state.inputs = _fingerprint(seeds_dir, data_dir, code, {**data.raw, **written})
+        new_state.inputs = _fingerprint(inputs, {**data.raw, **written})
         store.save_state(data_dir, new_state)
         return ExtractReport(
             articles=len(sources),

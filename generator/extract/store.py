@@ -70,9 +70,15 @@ Base = dict[str, dict[str, BaseEntry]]  # collection -> id -> entry
 @dataclass
 class State:
     base: Base = field(default_factory=dict)
-    pending: Base | None = None
+    # Bases of runs that died while writing, oldest first (more than one after repeated kills).
+    pending: list[Base] = field(default_factory=list)
     inputs: str = ""  # digest of every cache key of the last completed run
     files: dict[str, str] = field(default_factory=dict)  # file name -> sha256 as written
+
+    def accepted(self, collection: str, item_id: str) -> set[str]:
+        """Hashes that mean "exactly as the extractor wrote it" for this item."""
+        bases = [self.base, *self.pending]
+        return {b[collection][item_id].hash for b in bases if item_id in b.get(collection, {})}
 
     def to_text(self) -> str:
         def dump(base: Base) -> dict[str, Any]:
@@ -83,7 +89,7 @@ class State:
             "inputs": self.inputs,
             "files": self.files,
             "base": dump(self.base),
-            "pending": dump(self.pending) if self.pending is not None else None,
+            "pending": [dump(p) for p in self.pending],
         }
         return json.dumps(raw, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
@@ -107,8 +113,7 @@ def load_state(data_dir: Path) -> tuple[State, list[Problem]]:
         raw = json.loads(path.read_text("utf-8"))
         if raw.get("version") != STATE_VERSION:
             raise ValueError(f"unknown version {raw.get('version')!r}")
-        pending = raw.get("pending")
-        state = State(load(raw["base"]), load(pending) if pending is not None else None)
+        state = State(load(raw["base"]), [load(p) for p in raw.get("pending") or []])
         state.inputs = str(raw.get("inputs", ""))
         state.files = {str(k): str(v) for k, v in raw.get("files", {}).items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as err:

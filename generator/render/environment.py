@@ -17,7 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # Control characters (Python-Markdown uses STX/ETX internally as placeholders).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..model import Citation
 from ..sources import Source
+from .environment import _CONTROL
 
 
 @dataclass
@@ -50,7 +51,9 @@ def collect_passages(citations: Iterable[tuple[Citation, CitedBy]]) -> list[Pass
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    # Control characters are dropped from what is shown (as in every other value), not from
+    # the text: citation offsets still count them.
+    return html.escape(_CONTROL.sub("", text), quote=True)
 
 
 def highlight(text: str, start: int, end: int, passages: list[Passage]) -> Markup:

@@ -15,6 +15,7 @@ from sentences of the seed articles.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,15 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, Response, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    sync_playwright,
+)
 
 from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, build_site, serve
 from tests.conftest import FIXTURES, ROOT, make_project
@@ -49,7 +58,9 @@ class Site:
         return self.base + path.lstrip("/")
 
     def facts(self) -> list[dict[str, Any]]:
-        return [f for k in ("claims", "figures", "events", "quotes", "positions") for f in self.data[k]]
+        return [
+            f for k in ("claims", "figures", "events", "quotes", "positions") for f in self.data[k]
+        ]
 
     def source(self, source_id: str) -> dict[str, Any]:
         return next(s for s in self.data["sources"] if s["id"] == source_id)
@@ -62,7 +73,11 @@ def _dispute_figures(project: Path) -> None:
     for fig in facts.get("figures") or []:
         groups.setdefault((fig["subject"], fig.get("property") or ""), []).append(fig)
     members = next(
-        (figs[:2] for figs in groups.values() if len({json.dumps(f["value"]) for f in figs[:2]}) == 2),
+        (
+            figs[:2]
+            for figs in groups.values()
+            if len({json.dumps(f["value"]) for f in figs[:2]}) == 2
+        ),
         None,
     )
     assert members, "the fixture data has no two differing figures of one property to dispute"
@@ -86,19 +101,25 @@ def _page_paths(root: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session", params=SITES)
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Site]:
     name = request.param
     tmp = tmp_path_factory.mktemp(f"site-{name}")
     if name == "repository":
-        if not (ROOT / "data" / "entities.yaml").is_file():
-            pytest.skip("the repository's data/ has no entities.yaml yet (the extractor has not run)")
-        project = make_project(tmp / "project", ROOT / "data")
+        # BROWSER_REPOSITORY_DATA points the suite at another data folder (a trial extraction).
+        data_dir = Path(os.environ.get("BROWSER_REPOSITORY_DATA") or ROOT / "data")
+        if not (data_dir / "entities.yaml").is_file():
+            pytest.skip(f"{data_dir} has no entities.yaml yet (the extractor has not filled data/)")
+        project = make_project(tmp / "project", data_dir)
     else:
         project = make_project(tmp / "project", FIXTURES / "site" / "data")
         _dispute_figures(project)
     root = build_site(project, tmp / "site")
     units_file = project / "data" / "lexicon" / "units.yaml"
-    units = {u["id"]: u for u in (yaml.safe_load(units_file.read_text("utf-8")) or {}).get("units", [])}
+    units = {
+        u["id"]: u for u in (yaml.safe_load(units_file.read_text("utf-8")) or {}).get("units", [])
+    }
     data = json.loads((root / "data.json").read_text("utf-8"))
     with serve(root) as base:
         yield Site(name, project, root, base, data, units, _page_paths(root))
@@ -147,8 +168,11 @@ class Pages:
         self.browser = browser
         self.contexts: list[Any] = []
 
-    def open(self, viewport: dict[str, int] = DESKTOP, scheme: str = "light", **options: Any) -> Page:
+    def open(
+        self, viewport: dict[str, int] = DESKTOP, scheme: str = "light", **options: Any
+    ) -> Page:
         context = self.browser.new_context(viewport=viewport, color_scheme=scheme, **options)  # type: ignore[arg-type]
+        context.set_default_timeout(5_000)
         self.contexts.append(context)
         page = context.new_page()
         problems = Problems()
@@ -178,4 +202,3 @@ def artifacts() -> Path:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     return folder
-

@@ -54,6 +54,8 @@ def sample(items: list[Any], limit: int) -> list[Any]:
     """At most `limit` items spread evenly over `items`, always with the first and the last."""
     if len(items) <= limit:
         return list(items)
+    if limit <= 1:
+        return items[:limit]
     step = (len(items) - 1) / (limit - 1)
     return [items[round(i * step)] for i in range(limit)]
 

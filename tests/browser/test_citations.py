@@ -42,7 +42,9 @@ def check_preview(site: Site, page: Page, cite: Locator, quotes: dict[str, set[s
         problems.append(f"{href}: preview quote {quote!r} is not a passage cited from {source_id}")
     meta = norm(preview.locator(".xp-cite__meta").inner_text())
     if source["publisher"] not in meta or long_date(source["published"]) not in meta:
-        problems.append(f"{href}: preview meta {meta!r} lacks {source['publisher']} / {source['published']}")
+        problems.append(
+            f"{href}: preview meta {meta!r} lacks {source['publisher']} / {source['published']}"
+        )
     ok, why = inside_viewport(page, preview)
     if not ok:
         problems.append(f"{href}: preview leaves the viewport: {why}")
@@ -62,7 +64,9 @@ def previous_focusable(page: Page, link: Locator) -> None:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_citation_preview_on_hover_and_focus(site: Site, pages: Pages, viewport: dict[str, int]) -> None:
+def test_citation_preview_on_hover_and_focus(
+    site: Site, pages: Pages, viewport: dict[str, int]
+) -> None:
     quotes = expected_quotes(site)
     page = pages.open(viewport)
     checked, problems = 0, []
@@ -81,7 +85,9 @@ def test_citation_preview_on_hover_and_focus(site: Site, pages: Pages, viewport:
             link = cite.locator(".xp-cite__link")
             previous_focusable(page, link)
             page.keyboard.press("Tab")
-            assert link.evaluate("a => document.activeElement === a"), "Tab did not reach the citation"
+            assert link.evaluate("a => document.activeElement === a"), (
+                "Tab did not reach the citation"
+            )
             problems += [f"{path} focus: {p}" for p in check_preview(site, page, cite, quotes)]
             page.keyboard.press("Escape")
             assert not preview.is_visible(), "Escape does not dismiss the preview"
@@ -130,15 +136,21 @@ def test_following_a_citation_shows_the_passage_highlighted(site: Site, pages: P
             state = _mark_state(page, anchor)
             assert state["targetIsAnchor"], f"{href}: the passage anchor is not the :target"
             assert state["marks"] >= 1 and state["current"] == state["marks"], (href, state)
-            assert state["headerBottom"] <= state["top"] < state["height"], f"{href}: passage not in view: {state}"
+            assert state["headerBottom"] <= state["top"] < state["height"], (
+                f"{href}: passage not in view: {state}"
+            )
             assert state["bg"] not in ("rgba(0, 0, 0, 0)", "transparent"), state
-            assert all(bg != state["bg"] for bg in state["otherBg"]), f"{href}: not told apart: {state}"
+            assert all(bg != state["bg"] for bg in state["otherBg"]), (
+                f"{href}: not told apart: {state}"
+            )
             followed += 1
     assert followed >= 3
     assert page.problems.items == []  # type: ignore[attr-defined]
 
 
-def test_every_highlighted_passage_links_back_to_the_facts_citing_it(site: Site, pages: Pages) -> None:
+def test_every_highlighted_passage_links_back_to_the_facts_citing_it(
+    site: Site, pages: Pages
+) -> None:
     page = pages.open(DESKTOP)
     spans: dict[str, set[tuple[int, int]]] = {}
     for fact in visible_facts(site):
@@ -155,7 +167,9 @@ def test_every_highlighted_passage_links_back_to_the_facts_citing_it(site: Site,
                 return {id: a.id, back: !!back, item: !!item, links: links.map(l => l.href)};
             })"""
         )
-        assert len(rows) == len(spans.get(source["id"], set())), f"{source['id']}: passages vs cited spans"
+        assert len(rows) == len(spans.get(source["id"], set())), (
+            f"{source['id']}: passages vs cited spans"
+        )
         for row in rows:
             assert row["back"] and row["item"] and row["links"], f"{source['id']}: {row}"
             for href in row["links"]:
@@ -165,7 +179,10 @@ def test_every_highlighted_passage_links_back_to_the_facts_citing_it(site: Site,
             # A reader's path: the back-reference, then the first fact that cites the passage.
             first = rows[0]
             page.locator(f'.xp-backref a[href="#cited-{first["id"]}"]').click()
-            assert page.evaluate("() => document.querySelector(':target')?.id") == f"cited-{first['id']}"
+            assert (
+                page.evaluate("() => document.querySelector(':target')?.id")
+                == f"cited-{first['id']}"
+            )
             page.locator(f"#cited-{first['id']} a:not(.xp-citedby__passage)").first.click()
             page.wait_for_url(first["links"][0])
             fragment = unquote(urlsplit(first["links"][0]).fragment)
