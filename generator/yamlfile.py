@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ _STANDARD_TAGS = frozenset(
 )
 
 Path_ = tuple[str | int, ...]
+# What YAML parsers count as a new line (so as positions count lines).
+YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class _Constructor(RoundTripConstructor):
@@ -59,18 +62,34 @@ def _shorten(text: str, limit: int = 60) -> str:
 def inside(text: str, line: int, col: int) -> tuple[int, int]:
     """A parser's 1-based position, moved back inside `text` (errors at the end of a file
     without a final newline are reported on a line after the last)."""
-    lines = text.split("\n")
+    lines = YAML_LINE_BREAK.split(text)
     if line > len(lines):
         return len(lines), len(lines[-1]) + 1
     return line, min(col, len(lines[line - 1]) + 1)
+
+
+def position_at(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of `text[index]`, lines as YAML counts them."""
+    before = YAML_LINE_BREAK.split(text[:index])
+    return len(before), len(before[-1]) + 1
+
+
+def decode_utf8(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """The text of a file (without a BOM), or the position of its first byte that is not UTF-8."""
+    body = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return body.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        before = body[: err.start].decode("utf-8")
+        line, col = position_at(before, len(before))
+        return None, [Problem(display, line, col, "not valid UTF-8; save the file as UTF-8")]
 
 
 def reader_problem(
     display: str, text: str, position: int, character: object, reason: str
 ) -> Problem:
     """A problem for a character the YAML reader refuses (NUL, other control characters)."""
-    line = text.count("\n", 0, position) + 1
-    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, col = position_at(text, position)
     code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
     return Problem(display, line, col, f"character U+{code:04X} is not allowed in YAML ({reason})")
 
@@ -176,12 +195,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
             Problem(display, 0, 0, f"file is {mib:.1f} MiB; the limit is {limit} MiB, split it")
         ]
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(display, line, col, "not valid UTF-8; save the file as UTF-8")]
+    text, problems = decode_utf8(raw, display)
+    if text is None:
+        return None, problems
     yaml = round_trip_yaml()
     try:
         problems = _scan_events(yaml, text, display)
@@ -228,14 +244,25 @@ def dump_yaml(data: Any, header: str = "") -> str:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` so that readers see either the old or the new file."""
+    """Write `content` to `path` so that readers see either the old or the new file.
+
+    The file keeps its permissions (a new one gets the usual 0666 less the umask): mkstemp
+    creates 0600 files, which would lock other editors out of a shared data folder.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:

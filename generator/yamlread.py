@@ -17,7 +17,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
-from .yamlfile import MAX_YAML_BYTES, MAX_YAML_DEPTH, inside, reader_problem, to_plain
+from .yamlfile import (
+    MAX_YAML_BYTES,
+    MAX_YAML_DEPTH,
+    decode_utf8,
+    inside,
+    reader_problem,
+    to_plain,
+)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -181,12 +188,9 @@ def load_plain(path: Path, display: str) -> tuple[PlainDocument | None, list[Pro
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, 0, 0, f"cannot read file: {err.strerror}")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(display, line, col, "not valid UTF-8; save the file as UTF-8")]
+    text, problems = decode_utf8(raw, display)
+    if text is None:
+        return None, problems
     try:
         problems = _refusals(text, display)
         if problems:

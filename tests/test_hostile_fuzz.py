@@ -25,7 +25,7 @@ from generator.render.environment import clean, make_environment
 from generator.render.pages import render_pages
 from generator.sources import Paragraph, Source
 from generator.textnorm import fold, normalise
-from generator.yamlfile import read_yaml
+from generator.yamlfile import YAML_LINE_BREAK, read_yaml
 from generator.yamlread import load_plain
 from tests.hostile_support import hostile_values
 
@@ -46,7 +46,7 @@ YAML_TEXT = st.one_of(st.lists(YAML_BITS, max_size=40).map("".join), st.text(max
 
 
 def assert_positions_inside(raw: bytes, problems: list[Any]) -> None:
-    lines = raw.decode("utf-8", "replace").removeprefix("\ufeff").split("\n")
+    lines = YAML_LINE_BREAK.split(raw.decode("utf-8", "replace").removeprefix("\ufeff"))
     for p in problems:
         assert p.message and "Traceback" not in p.message
         assert len(str(p)) < 400, "a message shows the problem, not the whole file"

@@ -71,6 +71,18 @@ class ExtractReport:
     def total(self, what: str) -> int:
         return sum(getattr(c, what) for c in self.counts.values())
 
+    def __str__(self) -> str:
+        head = f"{self.articles} article(s), {self.from_cache} from the cache"
+        if self.skipped:
+            return f"{head}; nothing changed since the last extract: no file written"
+        lines = [f"{head}; wrote {', '.join(self.written) or 'no file'}"]
+        for name, c in self.counts.items():
+            lines.append(
+                f"  {name:<10} {c.added} added, {c.updated} updated, {c.unchanged} unchanged, "
+                f"{c.kept} kept as edited, {c.removed} removed, {c.skipped_deleted} not re-added (deleted by an editor)"
+            )
+        return "\n".join(lines)
+
 
 _WORKER: dict[str, Any] = {}
 
@@ -192,7 +204,7 @@ def run_extract(
         state, problems = store.load_state(data_dir)
         inputs = _input_digest(seeds_dir, data_dir, code)
         fingerprint = _fingerprint(inputs, data_raw)
-        if not problems and not state.pending and state.inputs == fingerprint:
+        if use_cache and not problems and not state.pending and state.inputs == fingerprint:
             count = len(list(seeds_dir.glob("*.txt")))
             return ExtractReport(articles=count, from_cache=count, skipped=True)
 
