@@ -19,7 +19,8 @@ from .textnorm import clean_source_text, fold
 from .yamlread import load_plain
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
+# The same form as ids in data files, so every article can be cited.
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 RELIABILITY = ("normal", "weak")
 META_KEYS = ("publisher", "published", "title", "url", "reliability", "reliability_note")
 
@@ -254,7 +255,7 @@ def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Pr
                     display,
                     0,
                     0,
-                    "file name must be a lower-case id (a-z, 0-9, '-', '.', '_') + .txt",
+                    "file name must be a lower-case id (a-z, 0-9 and '-') + .txt, as citations name it",
                 )
             )
             continue

@@ -21,13 +21,15 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem
 
-MAX_YAML_BYTES = 8 * 1024 * 1024
+# A 1,000-article corpus makes a claims file of about 15 MB; 50 MB is refused.
+MAX_YAML_BYTES = 32 * 1024 * 1024
 # No data file needs more; deeper nesting is refused before anything recurses over it.
 MAX_YAML_DEPTH = 40
 _STANDARD_TAGS = frozenset(
@@ -94,13 +96,90 @@ def reader_problem(
     return Problem(display, line, col, f"character U+{code:04X} is not allowed in YAML ({reason})")
 
 
+class PlainWrapEmitter(RoundTripEmitter):
+    """ruamel's emitter with libyaml's wrapping of plain scalars.
+
+    ruamel breaks a line *before* a word that would pass the width (leaving a trailing
+    space), libyaml only *after* the width is passed. Extract writes files no editor touched
+    with libyaml (`fastyaml`); wrapping alike, a file is not rewrapped when it moves between
+    the two writers. The body is PyYAML's `write_plain` (libyaml's algorithm in Python).
+    """
+
+    def choose_scalar_style(self) -> Any:
+        # ruamel double-quotes any text with an apostrophe or a line break; libyaml
+        # single-quotes whatever it may. A style the file already had is kept as it was.
+        style = super().choose_scalar_style()
+        if (
+            style == '"'
+            and not self.event.style
+            and not self.canonical
+            and self.analysis.allow_single_quoted
+            and not (self.simple_key_context and self.analysis.multiline)
+        ):
+            return "'"
+        return style
+
+    def write_plain(self, text: Any, split: Any = True) -> None:
+        if self.root_context:
+            if self.requested_indent is not None:
+                self.write_line_break()
+                if self.requested_indent != 0:
+                    self.write_indent()
+            else:
+                self.open_ended = True
+        if not text:
+            return
+        if not self.whitespace:
+            self.column += 1
+            self.stream.write(" ")
+        self.whitespace = False
+        self.indention = False
+        spaces = breaks = False
+        start = end = 0
+        while end <= len(text):
+            ch = text[end] if end < len(text) else None
+            if spaces:
+                if ch != " ":
+                    if start + 1 == end and self.column > self.best_width and split:
+                        self.write_indent()
+                        self.whitespace = False
+                        self.indention = False
+                    else:
+                        self.column += end - start
+                        self.stream.write(text[start:end])
+                    start = end
+            elif breaks:
+                if ch is None or ch not in "\n\x85\u2028\u2029":
+                    if text[start] == "\n":
+                        self.write_line_break()
+                    for br in text[start:end]:
+                        self.write_line_break(None if br == "\n" else br)
+                    self.write_indent()
+                    self.whitespace = False
+                    self.indention = False
+                    start = end
+            elif ch is None or ch in " \n\x85\u2028\u2029":
+                self.column += end - start
+                self.stream.write(text[start:end])
+                start = end
+            if ch is not None:
+                spaces = ch == " "
+                breaks = ch in "\n\x85\u2028\u2029"
+            end += 1
+
+
 def round_trip_yaml() -> YAML:
-    """The one YAML configuration used for reading and writing data files."""
+    """The one YAML configuration used for reading and writing data files.
+
+    Layout and wrapping are libyaml's (indentless sequences, width 100), the writer of
+    files no editor touched (see `fastyaml`): the two must write the same text.
+    """
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = _Constructor
+    yaml.Emitter = PlainWrapEmitter
     yaml.allow_duplicate_keys = False
     yaml.width = 100
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(mapping=2, sequence=2, offset=0)
     yaml.preserve_quotes = True
     return yaml
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -28,3 +32,18 @@ def make_project(tmp: Path, data: Path = FIXTURES / "site" / "data") -> Path:
 def project(tmp_path: Path) -> Path:
     """A valid project built from the hand-curated fixture data."""
     return make_project(tmp_path / "project")
+
+
+# One Playwright and one chromium for the whole session: the sync API cannot start a second
+# time in a thread where it already runs, so every browser test shares these.
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()

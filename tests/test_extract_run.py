@@ -63,8 +63,8 @@ def _edit(root: Path) -> None:
     """An editor's session: fix a claim, delete a figure, comment an entity."""
     claims = root / "data" / "claims.yaml"
     claims.write_text(claims.read_text().replace("text: ", "text: Fixed by hand. ", 1))
-    figures = (root / "data" / "figures.yaml").read_text().split("\n  - id:")
-    (root / "data" / "figures.yaml").write_text("\n  - id:".join([figures[0], *figures[2:]]))
+    figures = (root / "data" / "figures.yaml").read_text().split("\n- id:")
+    (root / "data" / "figures.yaml").write_text("\n- id:".join([figures[0], *figures[2:]]))
     entities = root / "data" / "entities.yaml"
     entities.write_text(entities.read_text().replace("kind: actor", "kind: actor  # note-kill", 1))
 

@@ -74,7 +74,7 @@ def test_edited_rejected_and_own_items_are_kept_untouched_ones_refreshed() -> No
         "text: Some claim.", "text: Fixed.", 1
     )
     text = text.replace("status: extracted", "status: rejected", 2)  # a and b
-    text += "  - {id: own, subject: x, text: Mine., citations: [{source: s, quote: mine}]}\n"
+    text += "- {id: own, subject: x, text: Mine., citations: [{source: s, quote: mine}]}\n"
     doc = _doc("claims", text)
     fresh = {
         "claims": [

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.browser_support import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -44,17 +44,16 @@ def server(project: Path) -> Iterator[str]:
     assert "Traceback" not in err
 
 
-def test_a_yaml_edit_reaches_the_open_page(project: Path, server: str) -> None:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(server + "weapons/atacms/")
-        assert page.get_by_text("US-made long-range ballistic missile").count() == 1
-        entities = project / "data" / "entities.yaml"
-        entities.write_text(
-            entities.read_text().replace(
-                "US-made long-range ballistic missile.", "Edited while serving."
-            )
+def test_a_yaml_edit_reaches_the_open_page(project: Path, server: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(server + "weapons/atacms/")
+    assert page.get_by_text("US-made long-range ballistic missile").count() == 1
+    entities = project / "data" / "entities.yaml"
+    entities.write_text(
+        entities.read_text().replace(
+            "US-made long-range ballistic missile.", "Edited while serving."
         )
-        page.get_by_text("Edited while serving.").wait_for(timeout=20_000)
-        browser.close()
+    )
+    # No navigation and no restart: live reload brings the edit into the open page.
+    page.get_by_text("Edited while serving.").wait_for(timeout=20_000)
+    page.close()

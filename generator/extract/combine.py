@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 from ..sources import Source
+from .blocking import PrefixIndex
 from .corroborate import (
     Item,
     absorb,
@@ -89,9 +90,12 @@ def _combine_claims(
     members: dict[str, set[str]] = {}
     disputes: list[Item] = []
     toks = {c["id"]: tokens(c["text"], rules) for c in claims}
+    # Only earlier claims that can reach the threshold are compared (see `blocking`).
+    index = PrefixIndex(threshold, toks.values())
     for claim in sorted(claims, key=order_key):
         target = None
-        for earlier in kept:
+        for position in index.candidates(toks[claim["id"]]):
+            earlier = kept[position]
             if source_of(claim) in members[earlier["id"]]:
                 continue
             if similarity(toks[earlier["id"]], toks[claim["id"]], rules.min_shared) < threshold:
@@ -114,6 +118,7 @@ def _combine_claims(
             target = earlier
             break
         if target is None:
+            index.add(len(kept), toks[claim["id"]])
             kept.append(claim)
             members[claim["id"]] = {source_of(claim)}
         else:
@@ -143,31 +148,37 @@ def _combine_positions(positions: list[Item]) -> list[Item]:
 def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> set[frozenset[str]]:
     """Pairs of event ids whose sentences report the same quotation of the same speaker."""
     threshold = rules.thresholds.get("quote_similarity", 0.6)
+    by_source: dict[Any, list[Item]] = {}
+    for event in events:  # in list order: the first event holding the quote wins
+        by_source.setdefault(event["citations"][0]["source"], []).append(event)
 
     def event_of(quote: Item) -> str | None:
         cite = quote.get("citation") or {}
-        for event in events:
+        for event in by_source.get(cite.get("source"), []):
             c = event["citations"][0]
-            if (
-                c["source"] == cite.get("source")
-                and c["start"] <= int(cite.get("start", -1)) < c["end"]
-            ):
+            if c["start"] <= int(cite.get("start", -1)) < c["end"]:
                 return str(event["id"])
         return None
 
     pairs: set[frozenset[str]] = set()
     said = [(q, tokens(q["text"], rules), event_of(q)) for q in quotes if q.get("speaker")]
-    for i, (a, ta, ea) in enumerate(said):
-        for b, tb, eb in said[i + 1 :]:
-            if (
-                ea
-                and eb
-                and ea != eb
-                and a["speaker"] == b["speaker"]
-                and source_of(a) != source_of(b)
-                and similarity(ta, tb, rules.min_shared) >= threshold
-            ):
-                pairs.add(frozenset((ea, eb)))
+    by_speaker: dict[Any, list[tuple[Item, frozenset[str], str]]] = {}
+    for a, ta, ea in said:
+        if ea:  # a quote outside every event links nothing
+            by_speaker.setdefault(a["speaker"], []).append((a, ta, ea))
+    for group in by_speaker.values():
+        # Pairs are a set: the order they are found in does not matter.
+        index = PrefixIndex(threshold, (t for _, t, _ in group))
+        for i, (b, tb, eb) in enumerate(group):
+            for j in index.candidates(tb):
+                a, ta, ea = group[j]
+                if (
+                    ea != eb
+                    and source_of(a) != source_of(b)
+                    and similarity(ta, tb, rules.min_shared) >= threshold
+                ):
+                    pairs.add(frozenset((ea, eb)))
+            index.add(i, tb)
     return pairs
 
 

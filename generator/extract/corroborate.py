@@ -148,9 +148,13 @@ def combine_events(
     merged_into: dict[str, Item] = {}
     disputes: list[Item] = []
     kept: list[Item] = []
+    # Only earlier events sharing an actor can match: compare those, not all (quadratic).
+    by_actor: dict[str, list[int]] = {}
     for event in ordered:
         target = None
-        for earlier in kept:
+        actors = event.get("actors") or []
+        near = sorted({i for a in actors for i in by_actor.get(a, ())})
+        for earlier in (kept[i] for i in near):
             if source_of(earlier) == source_of(event) or any(
                 source_of(m) == source_of(event) for m in earlier.get("_with", [])
             ):
@@ -181,6 +185,8 @@ def combine_events(
                     )
                 )
         if target is None:
+            for actor in dict.fromkeys(actors):
+                by_actor.setdefault(actor, []).append(len(kept))
             kept.append(event)
         else:
             absorb(target, event)

@@ -45,9 +45,12 @@ class Counts:
 
 @dataclass
 class MergeResult:
-    documents: dict[str, CommentedMap]
+    documents: dict[str, Any]  # CommentedMap, or a plain dict read by libyaml
     base: Base
     counts: dict[str, Counts] = field(default_factory=dict)
+    # Items this merge wrote or changed, per collection: all that needs validating, since
+    # every other item was valid when read.
+    touched: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def item_hash(item: Any) -> str:
@@ -123,10 +126,11 @@ def _prepare(
     return _ordered(out, _DEFINITIONS[collection])
 
 
-def _merge_aliases(item: CommentedMap, fresh: Mapping[str, Any], entry: BaseEntry | None) -> None:
-    """Add the extractor's new aliases to an editor's entity; respect aliases they removed."""
+def _merge_aliases(item: CommentedMap, fresh: Mapping[str, Any], entry: BaseEntry | None) -> bool:
+    """Add the extractor's new aliases to an editor's entity; respect aliases they removed.
+    True when it added any."""
     if item.get("status") == "rejected":
-        return
+        return False
     known = {str(a).casefold() for a in item.get("aliases") or []} | {
         str(item.get("name", "")).casefold()
     }
@@ -141,6 +145,7 @@ def _merge_aliases(item: CommentedMap, fresh: Mapping[str, Any], entry: BaseEntr
             item["aliases"].extend(new)  # in place: comments on the list stay
         else:
             item["aliases"] = new
+    return bool(new)
 
 
 def _sort_key(item: Mapping[str, Any]) -> tuple[tuple[str, int, int], str]:
@@ -162,8 +167,12 @@ class _CollectionMerge:
         self.name, self.seq, self.base, self.pending = name, seq, base, pending
         self.elsewhere = elsewhere
         self.counts = Counts()
+        self.touched: list[Any] = []
         self.new_base: dict[str, BaseEntry] = {}
         self.by_id: dict[str, CommentedMap] = {str(item["id"]): item for item in seq}
+        # Where each id sits (the last of repeats, as in by_id); seq keeps its order while
+        # items are refreshed, and a scan per refresh would be quadratic.
+        self.index = {str(item["id"]): i for i, item in enumerate(seq)}
         self.matched: set[str] = set()
         # Spans of file items and of deleted items: a fact now cited by one more article may
         # come with a new id, but it is still the fact the editor kept or deleted.
@@ -227,6 +236,7 @@ class _CollectionMerge:
         self._keep_tombstones()
         for item in sorted(additions, key=_sort_key):
             self.seq.append(CommentedMap(item))
+            self.touched.append(item)
             self.counts.added += 1
 
     def _take(
@@ -252,13 +262,14 @@ class _CollectionMerge:
             if self.name == "entities":
                 # The confirmed base only: a dead run's pending aliases may never have been
                 # written, and would read as aliases the editor removed.
-                _merge_aliases(current, item, self.base.get(item_id))
+                if _merge_aliases(current, item, self.base.get(item_id)):
+                    self.touched.append(current)
             self.counts.kept += 1
         elif item_hash(current) == item_hash(item):
             self.counts.unchanged += 1
         else:
-            index = next(i for i, x in enumerate(self.seq) if x is current)
-            self.seq[index] = CommentedMap(item)  # untouched, so it has no comments to lose
+            self.seq[self.index[item_id]] = CommentedMap(item)  # untouched, so it has no comments to lose
+            self.touched.append(item)
             self.counts.updated += 1
 
     def _remove_stale(self) -> None:
@@ -283,7 +294,7 @@ class _CollectionMerge:
             self.new_base.setdefault(item_id, self.base[item_id])
 
 
-def _collection_seq(doc: CommentedMap, name: str) -> CommentedSeq:
+def _collection_seq(doc: dict[str, Any], name: str) -> CommentedSeq:
     if not isinstance(doc.get(name), CommentedSeq):
         doc[name] = CommentedSeq(doc.get(name) or [])
     seq: CommentedSeq = doc[name]
@@ -291,13 +302,14 @@ def _collection_seq(doc: CommentedMap, name: str) -> CommentedSeq:
 
 
 def merge(
-    documents: Mapping[str, CommentedMap | None],
+    documents: Mapping[str, dict[str, Any] | None],
     fresh: Fresh,
     base: Base,
     pending: Sequence[Base] = (),
     elsewhere: Mapping[str, set[str]] | None = None,
 ) -> MergeResult:
-    """Merge `fresh` (plain dicts per collection) into `documents` (`data/<collection>.yaml`).
+    """Merge `fresh` (plain dicts per collection) into `documents` (`data/<collection>.yaml`,
+    ruamel's CommentedMap or, for a file read by libyaml, plain dicts and lists).
 
     `documents` are updated in place (a missing one is created) and returned with the new
     base. `elsewhere` lists per collection the ids found in other data files (an editor
@@ -325,6 +337,7 @@ def merge(
             result.documents[name] = doc
         result.base[name] = dict(sorted(merger.new_base.items()))
         result.counts[name] = merger.counts
+        result.touched[name] = merger.touched
     return result
 
 

@@ -23,12 +23,13 @@ import click
 
 from ..errors import ExplainerError, Problem, ProblemsError, display_path
 from ..lexicon import Lexicon, load_lexicon
-from ..schemacheck import validator
+from ..schemacheck import inlined_validator
 from ..sources import Source, load_sources
+from ..fastyaml import dump_fast
 from ..yamlfile import dump_yaml, to_plain, write_atomic
 from . import store
-from .datafiles import DataFiles, data_paths, load_data
-from .merge import HEADER, Counts, merge
+from .datafiles import DataFiles, data_paths, load_data, trust_digest
+from .merge import HEADER, Counts, has_comments, merge
 
 log = logging.getLogger(__name__)
 
@@ -134,25 +135,56 @@ def _fingerprint(inputs: str, data: dict[str, bytes]) -> str:
     return store.sha256_text("\n".join(parts))
 
 
-def _validate_output(data_dir: Path, documents: dict[str, Any]) -> None:
-    """Refuse to write a file the site would reject (a bug in the extractor, not the editor)."""
+def _validate_output(data_dir: Path, touched: dict[str, list[Any]]) -> None:
+    """Refuse to write a file the site would reject (a bug in the extractor, not the editor).
+
+    Only the items this run wrote or changed are checked: every other item was valid when
+    read (see `datafiles`), and the schema has no rule across items.
+    """
     problems: list[Problem] = []
-    for name, data in documents.items():
+    for name, items in touched.items():
         display = display_path(data_dir / f"{name}.yaml")
-        for error in list(validator("data").iter_errors(to_plain(data)))[:50]:
-            where = ".".join(str(p) for p in error.absolute_path) or "top level"
+        plain = to_plain(items)
+        for error in list(inlined_validator("data").iter_errors({name: plain}))[:50]:
+            path = list(error.absolute_path)
+            if len(path) >= 2 and isinstance(path[1], int):  # an index into `items`, not the file
+                item = plain[path[1]]
+                path[1] = f"[id {item.get('id')!r}]" if isinstance(item, dict) else path[1]
+            where = ".".join(str(p) for p in path) or "top level"
             message = f"extract would write an invalid item at {where}: {error.message[:300]}"
             problems.append(Problem(display, 0, 0, message))
     if problems:
         raise ProblemsError(problems)
 
 
-def _render(documents: dict[str, Any]) -> dict[str, str]:
-    texts = {}
+def _editor_comments(doc: Any) -> bool:
+    """Any comment or blank line in a document read by ruamel, other than the header."""
+    ca = getattr(doc, "ca", None)
+    if ca is not None:
+        before = (ca.comment or [None, None])[1] or []
+        if (ca.comment and ca.comment[0]) or [t.value for t in before] not in ([], [HEADER]):
+            return True
+        if ca.items or getattr(ca, "end", None):
+            return True
+    return any(has_comments(v) for v in doc.values())
+
+
+def _render(documents: dict[str, Any], careful: set[str]) -> tuple[dict[str, str], set[str]]:
+    """The text of each document, and the names of those with no comment to keep (the
+    next run may read them with libyaml). Documents read by ruamel (`careful`) are written
+    by ruamel, comments and quoting kept; the others by libyaml, which writes the same text
+    for the same comment-free data, fast."""
+    texts, plain = {}, set()
     for name, doc in documents.items():
-        text = dump_yaml(doc)
+        if name in careful:
+            text = dump_yaml(doc)
+            if not _editor_comments(doc):
+                plain.add(name)
+        else:
+            text = dump_fast(doc)
+            plain.add(name)
         texts[name] = text if text.startswith(HEADER) else HEADER + text
-    return texts
+    return texts, plain
 
 
 def _sweep_temp_files(data_dir: Path) -> None:
@@ -210,7 +242,7 @@ def run_extract(
 
         lexicon, lexicon_problems = load_lexicon(data_dir / "lexicon")
         sources, source_problems = load_sources(seeds_dir, lexicon.layout)
-        data, data_problems = load_data(data_dir)
+        data, data_problems = load_data(data_dir, state.files)
         problems += lexicon_problems + source_problems + data_problems
         if problems:
             raise ProblemsError(problems)
@@ -239,13 +271,17 @@ def run_extract(
 
         combined = combine_fn([p or {} for p in per_article], knowledge, {s.id: s for s in sources})
         result = merge(data.managed, combined, state.base, state.pending, data.elsewhere)
-        texts = _render(result.documents)
+        careful = {n for n in data.managed if n not in data.fast}
+        texts, plain = _render(result.documents, careful)
         changed = [n for n, t in texts.items() if t.encode("utf-8") != data.raw.get(f"{n}.yaml")]
-        _validate_output(data_dir, {n: result.documents[n] for n in changed})
+        _validate_output(data_dir, {n: result.touched.get(n, []) for n in changed})
         _check_unchanged(data_dir, data, changed)
 
-        new_state = store.State(base=result.base)
+        files = {f"{n}.yaml": trust_digest(texts[n].encode("utf-8")) for n in sorted(plain)}
+        new_state = store.State(base=result.base, files=files)
         if changed:
+            # No file is trusted while files are half written: the next run reads them all
+            # the careful way (a half-finished run's trust could be stale).
             dying = store.State(base=state.base, pending=[*state.pending, result.base])
             store.save_state(data_dir, dying)
         for name in sorted(changed):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|@[a-z0-9-]+")
@@ -26,6 +26,9 @@ class SimilarityRules:
     entities: re.Pattern[str] | None
     entity_ids: dict[str, str]  # folded surface form -> entity id
     thresholds: dict[str, float]
+    # text -> tokens: claims, quotes and events often share a sentence, and tokens() is
+    # the costly part of comparing them (one rules object per combine run).
+    memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def min_shared(self) -> int:
@@ -90,6 +93,13 @@ def build_similarity_rules(
 
 def tokens(text: str, rules: SimilarityRules) -> frozenset[str]:
     """Content words of `text` with entity names replaced by `@<entity id>`."""
+    found = rules.memo.get(text)
+    if found is None:
+        found = rules.memo[text] = _tokens(text, rules)
+    return found
+
+
+def _tokens(text: str, rules: SimilarityRules) -> frozenset[str]:
     if rules.entities is not None:
         text = rules.entities.sub(lambda m: f" @{rules.entity_ids[m.group().casefold()]} ", text)
     if rules.negation is not None:

@@ -28,13 +28,11 @@ from playwright.sync_api import (
     Browser,
     ConsoleMessage,
     Page,
-    Playwright,
     Request,
     Response,
-    sync_playwright,
 )
 
-from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, build_site, serve
+from tests.browser_support import ARTIFACTS, build_site, serve
 from tests.conftest import FIXTURES, ROOT, make_project
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -123,19 +121,6 @@ def site(
     data = json.loads((root / "data.json").read_text("utf-8"))
     with serve(root) as base:
         yield Site(name, project, root, base, data, units, _page_paths(root))
-
-
-@pytest.fixture(scope="session")
-def playwright_instance() -> Iterator[Playwright]:
-    with sync_playwright() as pw:
-        yield pw
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
 
 
 @dataclass
