@@ -174,6 +174,15 @@ def extract(
     except ExplainerError as err:
         raise _fail(err) from None
     click.echo(str(report))
+    # What extraction cannot fix (an editor's dangling reference, a citation that no longer
+    # matches its edited article) is reported as `check` would, with a non-zero exit.
+    dataset, problems = load_project(seeds_dir, data_dir)
+    if dataset is None:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"extracted, but {len(problems)} problem(s) remain in the data: fix them, then run explainer check"
+        )
 
 
 if __name__ == "__main__":
