@@ -42,9 +42,7 @@ class FastDumper(_BaseDumper):  # type: ignore[misc,valid-type]
 FastDumper.add_implicit_resolver(
     _FLOAT, re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"), list("-+0123456789")
 )
-FastDumper.add_implicit_resolver(
-    _INT, re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$"), list("0")
-)
+FastDumper.add_implicit_resolver(_INT, re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$"), list("0"))
 
 
 def _represent_none(dumper: Any, _value: Any) -> Any:
@@ -72,7 +70,7 @@ FastDumper.add_multi_representer(str, _represent_str)
 
 def load_fast(text: str) -> Any:
     """Plain data of a file the extractor wrote (trusted: aliases and tags never occur)."""
-    return yaml.load(text, Loader=FastLoader)  # noqa: S506 - a safe loader subclass
+    return yaml.load(text, Loader=FastLoader)  # a SafeLoader subclass
 
 
 def dump_fast(data: Any) -> str:

@@ -94,7 +94,15 @@ def bench_serve(project: Path, runs: int, dirty: bool) -> None:
         )
         port = free_port()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                *(["--dirty"] if dirty else []),
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
             cwd=copy,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -30,7 +30,9 @@ def test_extract_then_check_passes_and_a_second_run_changes_nothing(project: Pat
 
 def test_problems_extraction_cannot_fix_are_reported_with_their_place(project: Path) -> None:
     facts = project / "data" / "facts.yaml"
-    facts.write_text(facts.read_text().replace("    actor: dmitry-peskov", "    actor: dmitri-peskov"))
+    facts.write_text(
+        facts.read_text().replace("    actor: dmitry-peskov", "    actor: dmitri-peskov")
+    )
     code, out = extract(project)
     line = next(i for i, t in enumerate(facts.read_text().splitlines(), 1) if "dmitri-peskov" in t)
     assert code == 1

@@ -47,4 +47,6 @@ def test_metadata_schema_matches_the_loader() -> None:
     Draft202012Validator.check_schema(schema)
     assert sorted(schema["properties"]) == sorted(META_KEYS)
     for meta in (ROOT / "seeds").glob("*.yaml"):
-        assert meta.read_text().startswith("# yaml-language-server: $schema=../generator/schema/source.schema.json")
+        assert meta.read_text().startswith(
+            "# yaml-language-server: $schema=../generator/schema/source.schema.json"
+        )

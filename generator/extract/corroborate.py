@@ -43,8 +43,15 @@ def flag(item: Item, name: str) -> None:
     item["flags"] = list(dict.fromkeys([*(item.get("flags") or []), name]))
 
 
+# The schema's limit for text: a subject with many disagreeing sources (a 1,000-article
+# corpus gives one dispute dozens of sides) would otherwise make the output invalid.
+SUMMARY_LIMIT = 5000
+
+
 def dispute(subject: str, prop: str | None, summary: str, members: list[Item]) -> Item:
     ids = sorted({m["id"] for m in members})
+    if len(summary) > SUMMARY_LIMIT:
+        summary = summary[: SUMMARY_LIMIT - 1] + "…"
     item: Item = {
         "id": stable_id("dsp", *ids),
         "subject": subject,

@@ -77,7 +77,7 @@ def _read_trusted(path: Path, display: str, raw: bytes) -> YamlDocument | None:
         return None
     try:
         data = load_fast(text)
-    except Exception:  # noqa: BLE001 - any failure: read it the careful way instead
+    except Exception:  # any failure: read it the careful way instead
         return None
     data = {} if data is None else data
     return YamlDocument(path, display, data) if isinstance(data, dict) else None

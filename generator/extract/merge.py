@@ -259,16 +259,17 @@ class _CollectionMerge:
     def _apply(self, current: CommentedMap, item: dict[str, Any]) -> None:
         item_id = str(current["id"])
         if is_editors(current, self.accepted(item_id)):
-            if self.name == "entities":
-                # The confirmed base only: a dead run's pending aliases may never have been
-                # written, and would read as aliases the editor removed.
-                if _merge_aliases(current, item, self.base.get(item_id)):
-                    self.touched.append(current)
+            # The confirmed base only: a dead run's pending aliases may never have been
+            # written, and would read as aliases the editor removed.
+            if self.name == "entities" and _merge_aliases(current, item, self.base.get(item_id)):
+                self.touched.append(current)
             self.counts.kept += 1
         elif item_hash(current) == item_hash(item):
             self.counts.unchanged += 1
         else:
-            self.seq[self.index[item_id]] = CommentedMap(item)  # untouched, so it has no comments to lose
+            self.seq[self.index[item_id]] = CommentedMap(
+                item
+            )  # untouched, so it has no comments to lose
             self.touched.append(item)
             self.counts.updated += 1
 

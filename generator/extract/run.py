@@ -22,10 +22,10 @@ from typing import Any
 import click
 
 from ..errors import ExplainerError, Problem, ProblemsError, display_path
+from ..fastyaml import dump_fast
 from ..lexicon import Lexicon, load_lexicon
 from ..schemacheck import inlined_validator
 from ..sources import Source, load_sources
-from ..fastyaml import dump_fast
 from ..yamlfile import dump_yaml, to_plain, write_atomic
 from . import store
 from .datafiles import DataFiles, data_paths, load_data, trust_digest

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -54,8 +55,14 @@ def _finalize(value: object) -> object:
     return value if isinstance(value, Markup) else html_text(value)
 
 
+@cache
 def make_environment(templates_dir: Path | None = None) -> Environment:
-    """Package templates, with `templates_dir` (a site's overrides) searched first."""
+    """Package templates, with `templates_dir` (a site's overrides) searched first.
+
+    One environment per folder for the life of the process: under `mkdocs serve` templates
+    are compiled once, and `auto_reload` (on by default) still picks up a saved template.
+    The environment holds no state of a build: render context is passed per page.
+    """
     loaders: list[FileSystemLoader | PackageLoader] = []
     if templates_dir is not None:
         loaders.append(FileSystemLoader(str(templates_dir)))
