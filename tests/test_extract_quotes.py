@@ -67,3 +67,15 @@ def test_quote_citation_is_the_quoted_words() -> None:
         for q in extracted(source_id)["quotes"]:
             if q["kind"] == "direct":
                 assert q["citation"]["quote"] == q["text"]
+
+
+def test_quotes_after_a_coordinated_verb_keep_the_subject_of_the_first_verb() -> None:
+    quotes = _by_text("coordinated-2025-04-02")
+    assert quotes["close the gaps in the north"]["speaker"] == "antti-hakkanen"
+    assert quotes["testing our borders every week"]["speaker"] == "antti-hakkanen"
+
+
+def test_a_number_word_opening_a_sentence_is_not_a_name() -> None:
+    names = {e["name"] for e in extracted("coordinated-2025-04-02")["entities"]}
+    assert "Forty" not in names
+    assert "Antti Hakkanen" in names

@@ -32,9 +32,12 @@ class Candidate:
 
 def _blocked(token: str, knowledge: Knowledge) -> bool:
     word = token.strip(".,;:’'\"").casefold()
+    # A number word opening a sentence ("Twenty aircraft ...") is capitalised, not a name.
+    numbers = knowledge.lexicon.data.get("number_words", {}) if knowledge.lexicon else {}
     return (
         word in knowledge.word_set("not_names")
         or word in knowledge.word_set("starters")
+        or word in numbers
         or any(part in knowledge.word_set("demonyms") for part in word.split("-"))
     )
 

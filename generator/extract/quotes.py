@@ -242,10 +242,14 @@ def _direct(
         lo, hi = window[0].start, window[-1].end
         after = [ev for ev in events if e <= ev.start < hi]
         before = [ev for ev in events if lo <= ev.start < s]
-        if after:
+        # A verb after the quote names its speaker ('"...," Rice added'), unless that verb has
+        # no speaker of its own ('X said ... "..." and warned that'): then the verb before it.
+        # A coordinated verb without a subject ('X said ... and warned "..."') is X's.
+        named_before = [ev for ev in before if ev.speaker is not None]
+        if after and (after[0].speaker is not None or not before):
             attributed[(s, e)] = after[0].speaker
         elif before:
-            attributed[(s, e)] = before[-1].speaker
+            attributed[(s, e)] = (named_before or before)[-1].speaker
     out: list[QuoteFound] = []
     for i, (s, e) in enumerate(spans):
         if (s, e) in attributed:
