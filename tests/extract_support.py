@@ -1,32 +1,23 @@
-"""Loading fixture articles and the repository lexicon for the extractor tests."""
+"""Fixture articles and in-memory articles for the figure, date and combine tests.
+
+The lexicon, knowledge and seeds come from `tests._extract_support`, shared by all
+extractor tests."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.extract.knowledge import Knowledge, build_knowledge
-from generator.lexicon import Lexicon, load_lexicon
-from generator.sources import Source, load_sources, split_layout
+from generator.sources import Source, split_layout
+from tests._extract_support import knowledge, lexicon, seeds
+
+__all__ = ["article", "assert_citations_exact", "knowledge", "lexicon", "seeds", "text_source"]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    lex, problems = load_lexicon(ROOT / "data" / "lexicon")
-    assert not problems, problems
-    return lex
-
-
-@lru_cache(maxsize=1)
-def knowledge() -> Knowledge:
-    return build_knowledge(lexicon(), [])
 
 
 def article(name: str) -> Source:
@@ -68,13 +59,6 @@ def text_source(
         paragraphs=paragraphs,
         footer=footer,
     )
-
-
-@lru_cache(maxsize=1)
-def seeds() -> dict[str, Source]:
-    sources, problems = load_sources(ROOT / "seeds", lexicon().layout)
-    assert not problems, problems
-    return {s.id: s for s in sources}
 
 
 def assert_citations_exact(items: list[dict[str, Any]], sources: dict[str, Source]) -> None:
