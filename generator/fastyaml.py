@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .yamlread import _Loader
 
@@ -22,6 +23,10 @@ WIDTH = 100
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
 class FastLoader(_Loader):  # type: ignore[misc]
@@ -36,6 +41,75 @@ FastLoader.add_implicit_resolver(
 class FastDumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Quotes every string that libyaml (YAML 1.1) *or* ruamel (YAML 1.2) would read as
     something else, so either reader gets the string back; writes null as ruamel does."""
+
+    def represent_data(self, data: Any) -> Any:
+        """PyYAML's `represent_data`, shortened for plain str, int, bool, None, dict, list.
+
+        The Python side of the dump (type dispatch, alias bookkeeping, a call chain per
+        scalar) took longer than libyaml's emitting. These paths build the very nodes the
+        general one does; any other type, a subclass or sorted keys take the general path.
+        """
+        kind = type(data)
+        if kind is str:
+            self.alias_key = None  # strings are never aliased (`ignore_aliases`)
+            return ScalarNode(_STR, data, style=self.default_style)
+        if kind is dict and not self.sort_keys:
+            return self._mapping(data)
+        if kind is list:
+            return self._sequence(data)
+        if kind is int:
+            self.alias_key = None
+            return ScalarNode(_INT, str(data), style=self.default_style)
+        if kind is bool:
+            self.alias_key = None
+            return ScalarNode(_BOOL, "true" if data else "false", style=self.default_style)
+        if data is None:
+            self.alias_key = None
+            return ScalarNode(_NULL, "", style=self.default_style)
+        return super().represent_data(data)
+
+    def _mapping(self, data: dict[Any, Any]) -> Any:
+        # represent_data's alias check, then represent_mapping (SafeRepresenter.represent_dict).
+        key = id(data)
+        self.alias_key = key  # type: ignore[assignment]  # the stubs say None; PyYAML sets ids
+        if key in self.represented_objects:
+            return self.represented_objects[key]
+        self.object_keeper.append(data)
+        value: list[tuple[Any, Any]] = []
+        node = MappingNode(_MAP, value, flow_style=None)
+        self.represented_objects[key] = node
+        best_style = True
+        for item_key, item_value in list(data.items()):
+            node_key = self.represent_data(item_key)
+            node_value = self.represent_data(item_value)
+            if not (isinstance(node_key, ScalarNode) and not node_key.style):
+                best_style = False
+            if not (isinstance(node_value, ScalarNode) and not node_value.style):
+                best_style = False
+            value.append((node_key, node_value))
+        default = self.default_flow_style
+        node.flow_style = default if default is not None else best_style
+        return node
+
+    def _sequence(self, data: list[Any]) -> Any:
+        # represent_data's alias check, then represent_sequence (SafeRepresenter.represent_list).
+        key = id(data)
+        self.alias_key = key  # type: ignore[assignment]  # the stubs say None; PyYAML sets ids
+        if key in self.represented_objects:
+            return self.represented_objects[key]
+        self.object_keeper.append(data)
+        value: list[Any] = []
+        node = SequenceNode(_SEQ, value, flow_style=None)
+        self.represented_objects[key] = node
+        best_style = True
+        for item in data:
+            node_item = self.represent_data(item)
+            if not (isinstance(node_item, ScalarNode) and not node_item.style):
+                best_style = False
+            value.append(node_item)
+        default = self.default_flow_style
+        node.flow_style = default if default is not None else best_style
+        return node
 
 
 # YAML 1.1 resolvers are kept (they quote `no`, `1:20`), 1.2's forms are added on top.

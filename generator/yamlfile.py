@@ -322,11 +322,13 @@ def dump_yaml(data: Any, header: str = "") -> str:
     return header + buf.getvalue()
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> None:
     """Write `content` to `path` so that readers see either the old or the new file.
 
     The file keeps its permissions (a new one gets the usual 0666 less the umask): mkstemp
     creates 0600 files, which would lock other editors out of a shared data folder.
+    `durable=False` skips the fsync, for files whose loss in a crash costs only time (a
+    cache entry that is empty or cut short after a power cut just fails to parse).
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -342,7 +344,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -16,8 +16,8 @@ from typing import Any
 from ..sources import Source
 from .blocking import PrefixIndex
 from .corroborate import (
+    Absorber,
     Item,
-    absorb,
     combine_events,
     combine_figures,
     dispute,
@@ -26,11 +26,37 @@ from .corroborate import (
     source_of,
 )
 from .factbits import lexicon_data, units_of
-from .similarity import build_similarity_rules, contradict, similarity, tokens
+from .similarity import (
+    build_similarity_rules,
+    contradict,
+    similarity,
+    similarity_of,
+    tokens,
+    words_only,
+)
 
 KINDS = ("entities", "claims", "quotes", "positions", "figures", "events", "disputes")
 _REFS = ("subject", "actor", "speaker")
 _REF_LISTS = ("mentions", "actors")
+
+
+def _copy(value: Any) -> Any:
+    """`copy.deepcopy` of extraction results, fast for their dicts, lists and scalars.
+
+    deepcopy's memo and dispatch were a tenth of combining 1,000 articles. Results are
+    JSON (no object appears twice), so not keeping shared objects shared changes nothing;
+    any other type still goes through deepcopy."""
+    kind = type(value)  # exact types: a subclass may carry more than its items
+    if kind is dict:
+        return {k: _copy(v) for k, v in value.items()}
+    if kind is list:
+        return [_copy(v) for v in value]
+    if kind in _IMMUTABLE:
+        return value
+    return copy.deepcopy(value)
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 
 
 def _article_key(article: dict[str, list[Item]]) -> str:
@@ -92,6 +118,7 @@ def _combine_claims(
     toks = {c["id"]: tokens(c["text"], rules) for c in claims}
     # Only earlier claims that can reach the threshold are compared (see `blocking`).
     index = PrefixIndex(threshold, toks.values())
+    absorb = Absorber()  # keeps each target's citations indexed across merges
     for claim in sorted(claims, key=order_key):
         target = None
         for position in index.candidates(toks[claim["id"]]):
@@ -136,6 +163,7 @@ def _combine_claims(
 def _combine_positions(positions: list[Item]) -> list[Item]:
     """The same actor holding the same stance at the same time in two sources: one position."""
     kept: dict[tuple[str, str, str], Item] = {}
+    absorb = Absorber()
     for position in sorted(positions, key=order_key):
         key = (position["actor"], position["stance"], str(position.get("as_of")))
         if key in kept:
@@ -162,21 +190,22 @@ def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> set[
 
     pairs: set[frozenset[str]] = set()
     said = [(q, tokens(q["text"], rules), event_of(q)) for q in quotes if q.get("speaker")]
-    by_speaker: dict[Any, list[tuple[Item, frozenset[str], str]]] = {}
+    # Per quote: its source, tokens, their words-only part and its event. A quotation
+    # many sources repeat pairs every one with every other, so the per-pair work is kept
+    # to set operations (`similarity_of`).
+    Said = tuple[str, frozenset[str], frozenset[str], str]
+    by_speaker: dict[Any, list[Said]] = {}
     for a, ta, ea in said:
         if ea:  # a quote outside every event links nothing
-            by_speaker.setdefault(a["speaker"], []).append((a, ta, ea))
+            by_speaker.setdefault(a["speaker"], []).append((source_of(a), ta, words_only(ta), ea))
+    min_shared = rules.min_shared
     for group in by_speaker.values():
         # Pairs are a set: the order they are found in does not matter.
-        index = PrefixIndex(threshold, (t for _, t, _ in group))
-        for i, (b, tb, eb) in enumerate(group):
+        index = PrefixIndex(threshold, (t for _, t, _, _ in group))
+        for i, (sb, tb, wb, eb) in enumerate(group):
             for j in index.candidates(tb):
-                a, ta, ea = group[j]
-                if (
-                    ea != eb
-                    and source_of(a) != source_of(b)
-                    and similarity(ta, tb, rules.min_shared) >= threshold
-                ):
+                sa, ta, wa, ea = group[j]
+                if ea != eb and sa != sb and similarity_of(ta, wa, tb, wb, min_shared) >= threshold:
                     pairs.add(frozenset((ea, eb)))
             index.add(i, tb)
     return pairs
@@ -214,7 +243,7 @@ def combine(
     per_article: list[dict[str, list[Item]]], knowledge: Any, sources: dict[str, Source]
 ) -> dict[str, list[Item]]:
     """The data set of all articles: merged, corroborated, with disputes (see module doc)."""
-    articles = sorted(copy.deepcopy(per_article), key=_article_key)
+    articles = sorted(_copy(per_article), key=_article_key)
     entities, remap = merge_entities(articles)
     items: dict[str, list[Item]] = {kind: [] for kind in KINDS[1:]}
     for article in articles:

@@ -6,12 +6,13 @@ sorted by id, then text order) and adds the citations of the others, so ids are 
 
 from __future__ import annotations
 
+from bisect import insort_right
 from collections.abc import Callable
 from typing import Any
 
 from ..model import Unit
 from .factbits import stable_id
-from .precision import agree, comparable, describe
+from .precision import comparable, describe, interval
 from .similarity import SimilarityRules, similarity, tokens
 
 Item = dict[str, Any]
@@ -27,16 +28,51 @@ def order_key(item: Item) -> tuple[str, int, str]:
     return str(cites[0].get("source", "")), int(cites[0].get("start", 0) or 0), str(item["id"])
 
 
+def _cite_key(cite: Item) -> tuple[Any, Any, Any]:
+    return cite["source"], cite.get("start"), cite["quote"]
+
+
+def _cite_order(cite: Item) -> tuple[Any, Any]:
+    return cite["source"], cite.get("start", 0)
+
+
+class Absorber:
+    """`absorb` with an index of the citations each target already has.
+
+    A claim cited by hundreds of articles absorbs hundreds of items: rebuilding the set of
+    its citations and re-sorting them on every merge made that quadratic. Here the set is
+    built once per target and new citations are inserted in order; the result is the same
+    as appending and stable-sorting (`insort_right` puts a citation after every equal key).
+    Targets are kept by identity, so each must not be changed by anything else meanwhile.
+    """
+
+    def __init__(self) -> None:
+        # id -> (the target, so its id is not reused; keys of the citations it has)
+        self._seen: dict[int, tuple[Item, set[tuple[Any, Any, Any]]]] = {}
+
+    def __call__(self, into: Item, other: Item) -> None:
+        """Add `other`'s citations and flags to `into` (flags are never dropped: garbled stays)."""
+        entry = self._seen.get(id(into))
+        if entry is None:
+            into["citations"].sort(key=_cite_order)
+            entry = self._seen[id(into)] = (into, {_cite_key(c) for c in into["citations"]})
+        seen = entry[1]
+        # Checked against what `into` had before this call only, as `absorb` always did:
+        # the same citation twice in `other` is added twice.
+        new = [c for c in other.get("citations") or [] if _cite_key(c) not in seen]
+        for cite in new:
+            insort_right(into["citations"], cite, key=_cite_order)
+        seen.update(_cite_key(c) for c in new)
+        flags = list(dict.fromkeys([*(into.get("flags") or []), *(other.get("flags") or [])]))
+        if flags:
+            into["flags"] = flags
+
+
 def absorb(into: Item, other: Item) -> None:
-    """Add `other`'s citations and flags to `into` (flags are never dropped: garbled stays)."""
-    seen = {(c["source"], c.get("start"), c["quote"]) for c in into["citations"]}
-    for cite in other.get("citations") or []:
-        if (cite["source"], cite.get("start"), cite["quote"]) not in seen:
-            into["citations"].append(cite)
-    into["citations"].sort(key=lambda c: (c["source"], c.get("start", 0)))
-    flags = list(dict.fromkeys([*(into.get("flags") or []), *(other.get("flags") or [])]))
-    if flags:
-        into["flags"] = flags
+    """Add `other`'s citations and flags to `into` (flags are never dropped: garbled stays).
+
+    For many merges into the same items use one `Absorber`: this rebuilds its index."""
+    Absorber()(into, other)
 
 
 def flag(item: Item, name: str) -> None:
@@ -67,6 +103,14 @@ def _plural(word: str) -> str:
     return word if word.endswith("s") else f"{word}s"
 
 
+def _kind(figure: Item, units: dict[str, Unit]) -> tuple[Any, ...]:
+    """Equal for two figures exactly when `precision.comparable` holds for them."""
+    unit = units.get(str(figure.get("unit")))
+    if unit is None:
+        return ("unit", figure.get("unit"))
+    return ("dimension", unit.dimension, unit.id if unit.dimension == "money" else None)
+
+
 def combine_figures(
     figures: list[Item], units: dict[str, Unit], names: Callable[[str], str]
 ) -> tuple[list[Item], list[Item]]:
@@ -82,21 +126,38 @@ def combine_figures(
         groups.setdefault((fig["subject"], str(fig.get("property"))), []).append(fig)
     kept: list[Item] = []
     disputes: list[Item] = []
+    absorb = Absorber()
     for (subject, prop), members in groups.items():
         clusters: list[list[Item]] = []
+        # A figure joins the first cluster whose every member is comparable and agrees
+        # with it. Comparable is equal `_kind`; overlapping every member's interval is
+        # lo <= the lowest high and the highest low <= hi. So each cluster keeps those two
+        # bounds and clusters are looked up by kind, rather than comparing the figure
+        # with every member of every cluster (quadratic in a widely reported figure).
+        by_kind: dict[Any, list[int]] = {}
+        # Per cluster: [max of lows, min of highs]. Worked out only once the cluster meets
+        # a comparable figure, as `agree` was only called then.
+        bounds: list[list[float] | None] = []
         for fig in members:
-            home = next(
-                (
-                    c
-                    for c in clusters
-                    if all(comparable(fig, o, units) and agree(fig, o, units) for o in c)
-                ),
-                None,
-            )
+            home = None
+            near = by_kind.setdefault(_kind(fig, units), [])
+            if near:
+                lo, hi = interval(fig, units)
+                for i in near:
+                    low_high = bounds[i]
+                    if low_high is None:
+                        low_high = bounds[i] = list(interval(clusters[i][0], units))
+                    if lo <= low_high[1] and low_high[0] <= hi:
+                        home = i
+                        low_high[0] = max(low_high[0], lo)
+                        low_high[1] = min(low_high[1], hi)
+                        break
             if home is None:
+                near.append(len(clusters))
                 clusters.append([fig])
+                bounds.append(None)
             else:
-                home.append(fig)
+                clusters[home].append(fig)
         shown: list[list[Item]] = []
         for cluster in clusters:
             first_source = source_of(cluster[0])
@@ -157,14 +218,19 @@ def combine_events(
     kept: list[Item] = []
     # Only earlier events sharing an actor can match: compare those, not all (quadratic).
     by_actor: dict[str, list[int]] = {}
+    # Per kept event, the sources of the events merged into it: an event never merges
+    # with one its own source already contributed to. A set, not a rescan of the merged
+    # events (quadratic in a widely reported event).
+    merged_sources: list[set[str]] = []
+    absorb = Absorber()
     for event in ordered:
         target = None
         actors = event.get("actors") or []
+        source = source_of(event)
         near = sorted({i for a in actors for i in by_actor.get(a, ())})
-        for earlier in (kept[i] for i in near):
-            if source_of(earlier) == source_of(event) or any(
-                source_of(m) == source_of(event) for m in earlier.get("_with", [])
-            ):
+        for position in near:
+            earlier = kept[position]
+            if source_of(earlier) == source or source in merged_sources[position]:
                 continue
             shared = [a for a in earlier.get("actors") or [] if a in (event.get("actors") or [])]
             if not shared:
@@ -195,12 +261,11 @@ def combine_events(
             for actor in dict.fromkeys(actors):
                 by_actor.setdefault(actor, []).append(len(kept))
             kept.append(event)
+            merged_sources.append(set())
         else:
             absorb(target, event)
-            target.setdefault("_with", []).append(event)
+            merged_sources[position].add(source)
             merged_into[event["id"]] = target
-    for event in kept:
-        event.pop("_with", None)
     final: list[Item] = []
     for item in disputes:  # a member merged later into another event is cited by that one
         members = sorted({merged_into[m]["id"] if m in merged_into else m for m in item["members"]})

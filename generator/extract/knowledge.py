@@ -126,6 +126,12 @@ class Knowledge:
     stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     lexicon: Lexicon | None = None  # figures/dates read their word lists and units from it
     fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
+    fuzzy_ratios: dict[tuple[str, str], float] = field(default_factory=dict)
+    fuzzy_known: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # Words one of which a name pattern cannot match without (see `names.gate_open`):
+    # lower-cased for the case-blind patterns (None when that is not exact), as written
+    # for the titles.
+    gates: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
 
     def word_set(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
@@ -135,25 +141,61 @@ class Knowledge:
         return self.alias_ids.get(fold_alias(surface))
 
     def fuzzy_person(self, token: str, pool: dict[str, str] | None = None) -> str | None:
-        """Person id whose name token is spelled like `token` (Zelenskiy ~ Zelenskyy)."""
+        """Person id whose name token is spelled like `token` (Zelenskiy ~ Zelenskyy).
+
+        Of the known tokens and `pool`'s (pool wins for the same token) within 0.8
+        similarity, the most similar; on a tie the one that sorts first."""
         key = token.casefold()
         if len(key) < FUZZY_MIN_LENGTH or key in self.word_set("blocked"):
             return None
         if pool is None and key in self.fuzzy_cache:
             return self.fuzzy_cache[key]
-        candidates = {**self.person_tokens, **(pool or {})}
-        found = candidates.get(key)
+        found = pool[key] if pool and key in pool else self.person_tokens.get(key)
         if found is None:
+            close = {t: (ratio, self.person_tokens[t]) for t, ratio in self._fuzzy_known(key)}
+            for name_token, entity_id in (pool or {}).items():
+                ratio = self._fuzzy_ratio(key, name_token)
+                if ratio >= FUZZY_RATIO:
+                    close[name_token] = (ratio, entity_id)
+                else:
+                    close.pop(name_token, None)
             best = 0.0
-            for name_token, entity_id in sorted(candidates.items()):
-                if name_token[0] != key[0] or abs(len(name_token) - len(key)) > 2:
-                    continue
-                ratio = difflib.SequenceMatcher(None, key, name_token).ratio()
-                if ratio >= FUZZY_RATIO and ratio > best:
+            for _name_token, (ratio, entity_id) in sorted(close.items()):
+                if ratio > best:
                     best, found = ratio, entity_id
         if pool is None:
             self.fuzzy_cache[key] = found
         return found
+
+    def _fuzzy_ratio(self, key: str, name_token: str) -> float:
+        """difflib's similarity, 0 for tokens too unlike to compare (other first letter or
+        length). Memoised: every capitalised word of every article is looked up, mostly
+        the same words, and difflib was the costly part of extracting an article."""
+        if name_token[0] != key[0] or abs(len(name_token) - len(key)) > 2:
+            return 0.0
+        pair = (key, name_token)
+        ratio = self.fuzzy_ratios.get(pair)
+        if ratio is None:
+            ratio = self.fuzzy_ratios[pair] = difflib.SequenceMatcher(None, key, name_token).ratio()
+        return ratio
+
+    def _fuzzy_known(self, key: str) -> list[tuple[str, float]]:
+        """The known people's tokens within FUZZY_RATIO of `key`, with their similarity."""
+        close = self.fuzzy_known.get(key)
+        if close is None:
+            close = self.fuzzy_known[key] = [
+                (t, r)
+                for t in self.person_tokens
+                if (r := self._fuzzy_ratio(key, t)) >= FUZZY_RATIO
+            ]
+        return close
+
+
+def _blind_gate(words: Iterable[str]) -> tuple[str, ...] | None:
+    """`words` lower-cased, or None if one is not ASCII: case-blind re and lower() then
+    differ ("ß", "ſ"), so a pattern of them must not be skipped by a substring test."""
+    words = list(words)
+    return tuple(sorted({w.lower() for w in words})) if all(w.isascii() for w in words) else None
 
 
 def _words(data: dict[str, Any], key: str, fold: bool = True) -> frozenset[str]:
@@ -292,6 +334,14 @@ def build_knowledge(
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
         lexicon=lexicon,
+        gates={
+            "verbs": _blind_gate(words["speech_verbs"]),
+            "roles": _blind_gate(words["role_nouns"]),
+            "heads": _blind_gate(heads),
+            "titles": tuple(
+                sorted({str(t) for t in [*data.get("titles", []), *data.get("honorifics", [])]})
+            ),
+        },
         # One alternation per stance: a sentence is searched once per stance.
         stance_cues=tuple(
             (sid, _compile_all(["|".join(f"(?:{c})" for c in cues[sid])], re.IGNORECASE))

@@ -72,8 +72,31 @@ def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
     return " ".join(words)
 
 
-def _people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+# Case-blind re matches these to ASCII letters that their lower() is not (İ, ı, ſ; the
+# Kelvin sign for safety): a sentence holding one is not gated by lower-case substrings.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def gate_open(k: Knowledge, gate: str, sentence: str, lower: str | None) -> bool:
+    """Whether the sentence holds a word of `k.gates[gate]`, without which the pattern it
+    gates cannot match (True when unsure). The name patterns start with lookbehinds, so
+    re tries them at every position of every sentence; most sentences lack the word."""
+    words = k.gates.get(gate)
+    if words is None:
+        return True
+    if gate == "titles":  # matched as written
+        return any(w in sentence for w in words)
+    return lower is None or any(w in lower for w in words)
+
+
+def _people(
+    text: str, start: int, end: int, k: Knowledge, lower: str | None = None
+) -> list[Candidate]:
     found: list[Candidate] = []
+    sentence = text[start:end]
+    if lower is None and not any(c in sentence for c in _FOLDS_TO_ASCII):
+        lower = sentence.lower()
+    verbs = gate_open(k, "verbs", sentence, lower)
 
     def add(name_start: int, raw: str, description: str | None, min_tokens: int) -> None:
         name = _clean_person(raw, k)
@@ -86,7 +109,7 @@ def _people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
             Candidate("actor", "person", name, [(offset, offset + len(name))], description)
         )
 
-    if k.role_name:
+    if k.role_name and gate_open(k, "roles", sentence, lower):
         for m in k.role_name.finditer(text, start, end):
             role = " ".join(
                 w
@@ -97,7 +120,8 @@ def _people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
     if k.appositive_name:
         for m in k.appositive_name.finditer(text, start, end):
             add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
-    if k.titled_name:  # after roles and appositions: they describe better than a title
+    # After roles and appositions: they describe better than a title.
+    if k.titled_name and gate_open(k, "titles", sentence, lower):
         for m in k.titled_name.finditer(text, start, end):
             qualifier = _words_before(text, m.start(), start, limit=1)
             is_demonym = qualifier.casefold() in k.word_set("demonyms")
@@ -105,7 +129,7 @@ def _people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
             honorific = k.honorifics is not None and k.honorifics.fullmatch(m.group("title"))
             add(m.start("name"), m.group("name"), None if honorific else title, 1)
     for pattern in (k.name_before_verb, k.name_after_verb):
-        if pattern:
+        if pattern and verbs:
             for m in pattern.finditer(text, start, end):
                 add(m.start("name"), m.group("name"), None, 2)
     return found
@@ -160,9 +184,14 @@ def _weapon_name_before(
     return tokens[0][0], text[tokens[0][0] : head_start].rstrip()
 
 
-def _weapons(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+def _weapons(
+    text: str, start: int, end: int, k: Knowledge, lower: str | None = None
+) -> list[Candidate]:
     found: list[Candidate] = []
-    if k.weapon_head:
+    sentence = text[start:end]
+    if lower is None and not any(c in sentence for c in _FOLDS_TO_ASCII):
+        lower = sentence.lower()
+    if k.weapon_head and gate_open(k, "heads", sentence, lower):
         for m in k.weapon_head.finditer(text, start, end):
             category = k.weapon_heads[m.group("head").casefold()]
             named = _weapon_name_before(text, m.start(), start, k)
@@ -205,9 +234,11 @@ def _acronyms(
 
 def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
     """Every name introduced in `text[start:end]` (one sentence) by a known context."""
-    named = _people(text, start, end, knowledge)
+    sentence = text[start:end]
+    lower = None if any(c in sentence for c in _FOLDS_TO_ASCII) else sentence.lower()
+    named = _people(text, start, end, knowledge, lower)
     named += _organisations(text, start, end, knowledge)
-    named += _weapons(text, start, end, knowledge)
+    named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
     for m in _CAP_RUN.finditer(text, start, end):
         if knowledge.lookup(m.group()):

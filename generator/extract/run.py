@@ -264,7 +264,8 @@ def run_extract(
         with bar as shown:
             results = _extract_all([sources[i] for i in misses], jobs, extract_fn, knowledge, init)
             for index, text in zip(misses, results, strict=True):
-                cache.put(keys[index], json.loads(text))
+                # `text` is result_json's, as `put` would write it: no re-encoding.
+                cache.put_text(keys[index], text)
                 per_article[index] = json.loads(text)  # cached or not, combine sees the same
                 if shown is not None:
                     shown.update(1)

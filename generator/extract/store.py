@@ -191,8 +191,14 @@ class ArticleCache:
         return value if isinstance(value, dict) else None
 
     def put(self, key: str, value: dict[str, list[dict[str, Any]]]) -> None:
+        self.put_text(key, result_json(value))
+
+    def put_text(self, key: str, text: str) -> None:
+        """`put` of a value already serialised by `result_json`."""
         if self.root is not None:
-            write_atomic(self._path(key), result_json(value))
+            # Not fsynced: one fsync per article was a tenth of a cold run, and a damaged
+            # or missing entry is only a miss (see `get`).
+            write_atomic(self._path(key), text, durable=False)
 
 
 @contextlib.contextmanager
