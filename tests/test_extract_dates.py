@@ -163,3 +163,19 @@ def test_seed_events() -> None:
     assert reaction and post
     assert {"2024-02", "2024-04", "2024-09", "2024-11-12", "2024-11-15"} <= {e["date"] for e in cnn}
     assert any(e["date"] == "2023-10" and e.get("until") == "2024-11-18" for e in abc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The jets will arrive before the end of June.", "2025-06-30"),
+        ("Deliveries are expected to resume in June.", "2025-06"),
+        ("The jets arrived before the end of June.", "2024-06-30"),
+        ("Deliveries resumed in June.", "2024-06"),
+    ],
+)
+def test_a_month_in_a_future_tense_clause_is_the_next_one(text: str, expected: str) -> None:
+    rules = date_rules_for(lexicon().data)
+    [found] = find_dates(text, dt.date(2025, 3, 12), rules)
+    assert found.date == expected
+    assert found.inferred == ("year",)

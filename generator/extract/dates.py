@@ -48,6 +48,7 @@ class DateRules:
     lead: re.Pattern[str]  # a word that makes a lone month or year a date
     since: re.Pattern[str]
     until: re.Pattern[str]
+    future: re.Pattern[str]  # "will", "is expected to": a month without a year lies ahead
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -132,6 +133,7 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         lead=re.compile(rf"(?i:\b(?:{lead}))[\s-]+(?:the\s+)?$"),
         since=re.compile(rf"(?i:\b(?:{_alt(data.get('since_words') or [])}))\s+$"),
         until=re.compile(rf"(?i:\b(?:{_alt(data.get('until_words') or [])}))\s+$"),
+        future=re.compile(rf"(?i:\b(?:{_alt(data.get('future_words') or [])}))\b"),
         months={k.casefold(): v for k, v in months.items()},
         weekdays={k.casefold(): v for k, v in weekdays.items()},
         relative_days=rel_days,
@@ -286,7 +288,11 @@ def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0)
             continue
         until_m = rules.until.search(text[:start])
         since_m = rules.since.search(text[:start])
-        resolved = _resolve(name, m, published, rules, forward=until_m is not None)
+        # News looks back, but a clause in the future tense ("will deliver ... before the end
+        # of June") means the next such month, not the last one.
+        clause = text[:start][max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1 :]
+        ahead = until_m is not None or rules.future.search(clause) is not None
+        resolved = _resolve(name, m, published, rules, forward=ahead)
         if resolved is None:
             continue
         first, last, precision, inferred = resolved
