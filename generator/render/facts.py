@@ -101,7 +101,14 @@ class Markers:
         return Markup(" ").join(out)
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _number(value: float) -> str:
+    """'7.1 billion' rather than '7,100,000,000': large amounts read as articles write them."""
+    for size, word in _SCALES:
+        if abs(value) >= size and (value / size) * 100 == int((value / size) * 100):
+            return f"{_number(value / size)} {word}"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")

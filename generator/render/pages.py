@@ -103,7 +103,7 @@ class Renderer:
             # Corroborated facts first, then each source's lead: what happened, briefly.
             ranked = sorted(
                 (c for c in claims if settled(c)),
-                key=lambda c: (-len(c.sources), min(x.start for x in c.citations), c.id),
+                key=lambda c: (self._standing(c), min(x.start for x in c.citations), c.id),
             )
             summary = ranked[:SUMMARY_SIZE]
         return self._page(
@@ -114,10 +114,19 @@ class Renderer:
             disputes=self._shown(self.ds.disputes),
         )
 
+    def _standing(self, fact: m.Fact) -> tuple[int, bool]:
+        """Sort key putting the best-sourced facts first: more sources, then not only weak ones.
+
+        The home page states facts without their context, so what rests on a weak source
+        alone (a lossy translation, say) comes last.
+        """
+        weak_only = all(self.ds.sources[s].reliability == "weak" for s in fact.sources)
+        return -len(fact.sources), weak_only
+
     def key_figures(self) -> list[m.Figure]:
         seen: set[tuple[str, str | None]] = set()
         out = []
-        for fig in sorted(self._shown(self.ds.figures), key=lambda f: (-len(f.sources), f.id)):
+        for fig in sorted(self._shown(self.ds.figures), key=lambda f: (self._standing(f), f.id)):
             key = (fig.subject, fig.property)
             if settled(fig) and key not in seen:
                 seen.add(key)

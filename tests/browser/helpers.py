@@ -77,5 +77,12 @@ def inside_viewport(page: Page, locator: Locator, slack: float = 1.0) -> tuple[b
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)\b")
+
+
 def numbers(text: str) -> list[float]:
-    return [float(n.replace(",", "")) for n in NUMBER.findall(text)]
+    """Every number in `text`, with '7.1 billion' read as 7,100,000,000 too."""
+    plain = [float(n.replace(",", "")) for n in NUMBER.findall(text)]
+    scaled = [float(n.replace(",", "")) * SCALES[w] for n, w in SCALED.findall(text)]
+    return plain + scaled
