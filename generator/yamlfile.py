@@ -315,8 +315,55 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def _comment_tokens(tokens: Any) -> list[Any]:
+    out: list[Any] = []
+    for token in tokens if isinstance(tokens, list) else [tokens]:
+        if isinstance(token, list):
+            out += _comment_tokens(token)
+        elif token is not None and hasattr(token, "value"):
+            out.append(token)
+    return out
+
+
+def _comment_lines(*token_lists: Any) -> list[str]:
+    """The text of comment tokens, each token once (ruamel files one under two owners)."""
+    seen: set[int] = set()
+    lines: list[str] = []
+    for token in (t for tokens in token_lists for t in _comment_tokens(tokens)):
+        if id(token) not in seen:
+            seen.add(id(token))
+            lines += [
+                line.strip().removeprefix("#").strip() for line in token.value.strip().splitlines()
+            ]
+    return [line for line in lines if line]
+
+
+def _lift_comments_of_empty_lists(node: Any) -> None:
+    """Move comments of emptied lists above their key.
+
+    ruamel writes a list that lost all its items but kept the comments of its first item as
+    'key:', the comments, '[]' on a line of its own: not valid YAML, and it garbles the key
+    after it. The comments move to the line above the key, so none is lost.
+    """
+    if not isinstance(node, CommentedMap):
+        if isinstance(node, CommentedSeq):
+            for item in node:
+                _lift_comments_of_empty_lists(item)
+        return
+    for key, value in node.items():
+        if isinstance(value, CommentedSeq | CommentedMap) and len(value) == 0:
+            lines = _comment_lines(value.ca.comment, node.ca.items.get(key, [])[2:])
+            if lines:
+                value.ca.comment = None
+                node.ca.items.pop(key, None)
+                node.yaml_set_comment_before_after_key(key, before="\n".join(lines), indent=0)
+        else:
+            _lift_comments_of_empty_lists(value)
+
+
 def dump_yaml(data: Any, header: str = "") -> str:
     """Serialise round-trip data to text (deterministic for the same input)."""
+    _lift_comments_of_empty_lists(data)
     buf = io.StringIO()
     round_trip_yaml().dump(data, buf)
     return header + buf.getvalue()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
@@ -16,6 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# CI runs the same examples every time (a red run must be reproducible, not bad luck);
+# locally hypothesis keeps exploring new examples.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def make_project(tmp: Path, data: Path = FIXTURES / "site" / "data") -> Path:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
@@ -316,6 +316,29 @@ def _check(session: Session, pre: dict[str, list[dict[str, Any]]], pre_text: str
         st.lists(st.integers(0, 15), min_size=1, max_size=5, unique=True), min_size=1, max_size=2
     ),
     steps=st.lists(st.tuples(st.lists(editor_op, max_size=5), seed_op), min_size=1, max_size=4),
+)
+# Found by this test: a commented item deleted by an editor left an emptied list with
+# comments, which ruamel wrote as invalid YAML.
+@example(
+    first=[[0]],
+    steps=[
+        ([], ("add", [0])),
+        ([("comment_before", "entities", 0, 0), ("delete", "entities", 0, 0)], ("add", [0])),
+    ],
+)
+@example(
+    first=[[0]],
+    steps=[
+        ([], ("add", [0])),
+        (
+            [
+                ("comment_before", "entities", 0, 0),
+                ("delete", "entities", 0, 0),
+                ("edit", "entities", 0, 0),
+            ],
+            ("none",),
+        ),
+    ],
 )
 def test_editor_work_survives_any_sequence_of_reextractions(
     first: list[list[int]], steps: list[Any]
