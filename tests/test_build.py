@@ -7,10 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from generator.cli import main
+from tests.cli_support import run_cli
 from tests.sitecheck import broken_links, scan
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -68,12 +67,10 @@ def test_every_citation_leads_to_a_highlighted_passage(project: Path) -> None:
 
 def test_published_json_is_the_export(project: Path) -> None:
     assert build(project).returncode == 0
-    result = CliRunner().invoke(
-        main, ["export", "--seeds", str(project / "seeds"), "--data", str(project / "data")]
-    )
-    assert result.exit_code == 0
-    assert (project / "site" / "data.json").read_text() == result.output
-    data = json.loads(result.output)
+    code, exported = run_cli(project, "export")
+    assert code == 0
+    assert (project / "site" / "data.json").read_text() == exported
+    data = json.loads(exported)
     schema = json.loads(
         (Path(__file__).parent.parent / "generator/schema/export.schema.json").read_text()
     )
@@ -118,19 +115,8 @@ def test_a_data_problem_fails_the_build_with_its_location(project: Path) -> None
 
 def test_render_writes_the_same_pages_for_engines_without_plugins(project: Path) -> None:
     out = project / "rendered"
-    result = CliRunner().invoke(
-        main,
-        [
-            "render",
-            "--seeds",
-            str(project / "seeds"),
-            "--data",
-            str(project / "data"),
-            "--out",
-            str(out),
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    code, output = run_cli(project, "render", "--out", str(out))
+    assert code == 0, output
     (project / "plain.yml").write_text(
         "site_name: plain\ndocs_dir: rendered\nsite_dir: plain-site\ntheme: {name: material, font: false}\n"
         "extra_css: [assets/explainer.css]\nextra_javascript: [assets/explainer.js]\n"

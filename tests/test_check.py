@@ -5,17 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from generator.cli import main
-
-
-def run(project: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        main, [*args, "--seeds", str(project / "seeds"), "--data", str(project / "data")]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
+from tests.cli_support import run_cli
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -23,7 +13,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def test_valid_project_passes(project: Path) -> None:
-    code, out = run(project, "check")
+    code, out = run_cli(project, "check")
     assert code == 0, out
     assert re.search(r"OK: 2 sources, 5 entities, \d+ facts", out)
 
@@ -33,7 +23,7 @@ def test_broken_citation_is_reported_with_its_line(project: Path) -> None:
     facts.write_text(
         facts.read_text().replace("The approximately 200-mile range", "The roughly 200-mile range")
     )
-    code, out = run(project, "check")
+    code, out = run_cli(project, "check")
     line = line_of(facts, "The roughly 200-mile range")
     assert code == 1
     assert re.search(
@@ -44,7 +34,7 @@ def test_broken_citation_is_reported_with_its_line(project: Path) -> None:
 def test_malformed_yaml_is_reported_with_its_line(project: Path) -> None:
     facts = project / "data" / "entities.yaml"
     facts.write_text(facts.read_text().replace("  - id: dmitry-peskov", "  - id: [dmitry-peskov"))
-    code, out = run(project, "check")
+    code, out = run_cli(project, "check")
     assert code == 1
     assert re.search(r"entities\.yaml:\d+:\d+: .*(expected|flow)", out), out
     assert "Traceback" not in out
@@ -61,13 +51,13 @@ def test_every_problem_is_reported_at_once(project: Path) -> None:
     text = text.replace("  - id: fig-range-max", "  - id: fig-range-abc")
     text = text.replace("    summary: Calls the decision", "    sumary: Calls the decision")
     facts.write_text(text)
-    code, out = run(project, "check")
+    code, out = run_cli(project, "check")
     assert code == 1
     assert "unknown key 'sumary'; did you mean 'summary'?" in out
     assert f"facts.yaml:{line_of(facts, 'sumary')}:5: unknown key" in out
     # The schema error stops that file, so fix it and look at the reference errors.
     facts.write_text(text.replace("sumary", "summary"))
-    code, out = run(project, "check")
+    code, out = run_cli(project, "check")
     assert code == 1
     assert f"facts.yaml:{line_of(facts, 'joe-bidn')}:14: 'joe-bidn' is not an entity id" in out
     assert "stance 'cheers' is not defined in explainer.stances" in out
@@ -83,5 +73,5 @@ def test_duplicate_keys_aliases_and_tags_are_refused(project: Path) -> None:
         ("- just a list\n", "bad.yaml:1:1: a data file must be a mapping"),
     ]:
         bad.write_text(text)
-        code, out = run(project, "check")
+        code, out = run_cli(project, "check")
         assert code == 1 and expected in out, (text, out)

@@ -5,21 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from generator.cli import main
 from generator.loading import load_project
-
-
-def check(project: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        main, ["check", "--seeds", str(project / "seeds"), "--data", str(project / "data")]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
+from tests.cli_support import run_cli
 
 
 def restyle(text: str) -> str:
@@ -58,7 +45,7 @@ def test_an_edited_passage_is_reported_not_reattached_to_a_look_alike(project: P
     cited = "The approximately 200-mile range of U.S. long-range missiles"
     assert text.count(cited) == 1
     seed.write_text(text.replace(cited, "The roughly 200-mile range of U.S. long-range missiles"))
-    code, out = check(project)
+    code, out = run_cli(project, "check")
     assert code == 1
     assert "passage 'The approximately 200-mile range" in out and "is not in the article" in out
 
@@ -80,14 +67,14 @@ def test_stale_offsets_are_reported_with_where_the_passage_went(project: Path) -
             f"        start: {cite.start}\n        end: {cite.end}\n",
         )
     )
-    assert check(project)[0] == 0
+    assert run_cli(project, "check")[0] == 0
     # The article gains a paragraph at the top: the passage moves, the offsets do not.
     seed = project / "seeds" / cite.source.join(("", ".txt"))
     seed.write_text(
         "CNN\n\nA new first paragraph, added by an update.\n\n"
         + seed.read_text("utf-8").removeprefix("CNN\n")
     )
-    code, out = check(project)
+    code, out = run_cli(project, "check")
     assert code == 1
     moved = seed.read_text("utf-8").index(cite.quote)
     assert f"the passage is now found at {moved}-{moved + len(cite.quote)}" in out
@@ -99,5 +86,5 @@ def test_a_passage_that_becomes_ambiguous_is_an_error(project: Path) -> None:
     text = seed.read_text("utf-8")
     assert text.count(cited) == 1
     seed.write_text(text + f"\nA reader wrote that this is {cited.replace(' ', chr(0xA0))}.\n")
-    code, out = check(project)
+    code, out = run_cli(project, "check")
     assert code == 1 and "occurs 2 times" in out

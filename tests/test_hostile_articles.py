@@ -11,12 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.lexicon import load_lexicon
 from generator.sources import MAX_ARTICLE_BYTES, load_sources
 from generator.textnorm import fold
+from tests.cli_support import run_cli
 from tests.conftest import ROOT, make_project
 from tests.hostile_support import HOSTILE
 
@@ -26,17 +25,6 @@ CASES = sorted(p for p in (HOSTILE / "articles").iterdir() if p.is_dir())
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_project(tmp_path_factory.mktemp("hostile-articles") / "base")
-
-
-def check(project: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        main, ["check", "--seeds", str(project / "seeds"), "--data", str(project / "data")]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
 
 
 def with_articles(base: Path, tmp: Path, files: list[Path]) -> Path:
@@ -53,7 +41,7 @@ def test_odd_article_is_normalised_or_refused_clearly(
 ) -> None:
     expect = (case / "expect.txt").read_text().strip()
     files = sorted(p for p in case.iterdir() if p.name != "expect.txt")
-    code, out = check(with_articles(base, tmp_path, files))
+    code, out = run_cli(with_articles(base, tmp_path, files), "check")
     if expect == "ok":
         assert code == 0, out
         return
@@ -74,7 +62,7 @@ def test_a_5_mb_article_is_refused_before_it_is_read(base: Path, tmp_path: Path)
         "publisher: P\npublished: 2024-11-19\ntitle: Huge\n"
     )
     assert (project / "seeds" / "huge.txt").stat().st_size > MAX_ARTICLE_BYTES
-    code, out = check(project)
+    code, out = run_cli(project, "check")
     assert code == 1 and "huge.txt" in out and "limit" in out
 
 

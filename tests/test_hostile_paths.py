@@ -7,20 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.cli_support import run_cli
 from tests.conftest import make_project
 from tests.hostile_support import make_hostile_project
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
 
 
 def files_under(folder: Path) -> set[Path]:
@@ -41,7 +31,7 @@ def files_under(folder: Path) -> set[Path]:
 def test_a_citation_cannot_name_a_file(project: Path, source: str) -> None:
     facts = project / "data" / "facts.yaml"
     facts.write_text(facts.read_text().replace("source: cnn-2024-11-17", f"source: '{source}'", 1))
-    code, out = invoke("check", "--seeds", str(project / "seeds"), "--data", str(project / "data"))
+    code, out = run_cli(project, "check")
     assert code == 1
     assert "facts.yaml:" in out and (
         "does not have the expected form" in out or "unknown source" in out
@@ -56,7 +46,7 @@ def test_an_article_linked_from_outside_seeds_is_refused(project: Path, tmp_path
     (project / "seeds" / "linked.yaml").write_text(
         "publisher: P\npublished: 2024-11-19\ntitle: T\n"
     )
-    code, out = invoke("check", "--seeds", str(project / "seeds"), "--data", str(project / "data"))
+    code, out = run_cli(project, "check")
     assert code == 1 and "linked.txt" in out and "outside the seeds folder" in out
     assert "secret paragraph" not in out
 
@@ -65,43 +55,19 @@ def test_render_writes_only_inside_out(tmp_path: Path) -> None:
     project = make_hostile_project(tmp_path / "project")
     before = files_under(tmp_path)
     out = tmp_path / "nested" / "out"
-    code, text = invoke(
-        "render",
-        "--seeds",
-        str(project / "seeds"),
-        "--data",
-        str(project / "data"),
-        "--out",
-        str(out),
-    )
+    code, text = run_cli(project, "render", "--out", str(out))
     assert code == 0, text
     new = files_under(tmp_path) - before
     assert new and all(p == out or out in p.parents or p == out.parent for p in new), sorted(new)
     # A second run replaces the folder as a whole and still writes nowhere else.
-    code, text = invoke(
-        "render",
-        "--seeds",
-        str(project / "seeds"),
-        "--data",
-        str(project / "data"),
-        "--out",
-        str(out),
-    )
+    code, text = run_cli(project, "render", "--out", str(out))
     assert code == 0 and files_under(tmp_path) - before == new
 
 
 @pytest.mark.parametrize("target", ["seeds", "data", "."])
 def test_render_refuses_to_replace_the_input(project: Path, target: str) -> None:
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
-    code, out = invoke(
-        "render",
-        "--seeds",
-        str(project / "seeds"),
-        "--data",
-        str(project / "data"),
-        "--out",
-        str(project / target),
-    )
+    code, out = run_cli(project, "render", "--out", str(project / target))
     assert code != 0 and "would overwrite" in out
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
@@ -111,15 +77,7 @@ def test_ids_never_become_paths_outside_their_section(tmp_path: Path) -> None:
     entities = project / "data" / "entities.yaml"
     for bad in ("../../escape", "a/b", "..", "x/../../y"):
         entities.write_text(entities.read_text().replace("- id: atacms", f"- id: '{bad}'", 1))
-        code, out = invoke(
-            "render",
-            "--seeds",
-            str(project / "seeds"),
-            "--data",
-            str(project / "data"),
-            "--out",
-            str(tmp_path / "out"),
-        )
+        code, out = run_cli(project, "render", "--out", str(tmp_path / "out"))
         assert code == 1 and "does not have the expected form" in out
         assert not (tmp_path / "out").exists() and not (tmp_path / "escape.md").exists()
         shutil.copy(

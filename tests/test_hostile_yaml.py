@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.schemacheck import schema_problems
 from generator.yamlfile import MAX_YAML_BYTES
 from generator.yamlread import load_plain
+from tests.cli_support import run_cli
 from tests.conftest import make_project
 from tests.hostile_support import HOSTILE
 
@@ -34,16 +33,6 @@ def expectation(path: Path) -> tuple[str, int]:
     marked = [i for i, line in enumerate(lines, 1) if line.rstrip().endswith("# <-")]
     assert len(marked) == 1, f"{path.name} must mark exactly one line with '# <-'"
     return expect.group(1), marked[0]
-
-
-def run(project: Path, command: str) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        main, [command, "--seeds", str(project / "seeds"), "--data", str(project / "data")]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    return result.exit_code, result.output
 
 
 def problem_lines(output: str, name: str) -> list[str]:
@@ -98,7 +87,7 @@ def test_each_broken_file_gets_one_clear_message(base: Path, tmp_path: Path, cas
     # citations are what `check` is for (extract may be the run that makes them whole).
     commands = ("check", "extract") if unreadable(project / "data" / case.name) else ("check",)
     for command in commands:
-        code, out = run(project, command)
+        code, out = run_cli(project, command)
         assert code == 1, f"{command} accepted {case.name}\n{out}"
         assert "Traceback" not in out
         assert_reported(out, case)
@@ -146,7 +135,7 @@ def test_generated_broken_files(
     else:
         target.write_bytes(content)
     for command in ("check", "extract"):
-        code, out = run(project, command)
+        code, out = run_cli(project, command)
         assert code == 1 and "Traceback" not in out
         found = problem_lines(out, name)
         assert len(found) == 1 and expect in found[0], out
@@ -159,9 +148,9 @@ def test_generated_broken_files(
 )
 def test_an_empty_data_file_is_harmless(base: Path, tmp_path: Path, content: bytes) -> None:
     project = with_file(base, tmp_path, "empty.yaml", content)
-    code, out = run(project, "check")
+    code, out = run_cli(project, "check")
     assert code == 0, out
-    _, out_base = run(base, "check")
+    _, out_base = run_cli(base, "check")
     assert out == out_base
 
 
@@ -169,8 +158,8 @@ def test_a_bom_does_not_shift_positions(base: Path, tmp_path: Path) -> None:
     case = HOSTILE / "data" / "bom.yaml"
     assert case.read_bytes().startswith(b"\xef\xbb\xbf")
     plain = with_file(base, tmp_path, "bom.yaml", case.read_bytes().removeprefix(b"\xef\xbb\xbf"))
-    _, with_bom = run(with_file(base, tmp_path / "b", "bom.yaml", case.read_bytes()), "check")
-    _, without = run(plain, "check")
+    _, with_bom = run_cli(with_file(base, tmp_path / "b", "bom.yaml", case.read_bytes()), "check")
+    _, without = run_cli(plain, "check")
 
     def found(out: str) -> list[str]:
         return [line.split("data/", 1)[1] for line in problem_lines(out, "bom.yaml")]
