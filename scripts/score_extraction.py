@@ -118,11 +118,23 @@ def _amount(value: Any) -> Any:
     return tuple(float(v) for v in value) if isinstance(value, list) else float(value)
 
 
+def _figure_key(f: Item) -> tuple[Any, ...]:
+    return (f["subject"], _amount(f["value"]), f.get("unit"))
+
+
 def score_figures(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
-    """A figure counts when subject, property, value and unit all match the annotation."""
+    """A figure counts when subject, value and unit match the annotation."""
+    return _sets(
+        {_figure_key(f) for f in found["figures"]},
+        {_figure_key(f) for f in gold.get("figures", [])},
+    )
+
+
+def score_properties(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
+    """Stricter: the property name (range, cost, ...) must match as well."""
 
     def key(f: Item) -> tuple[Any, ...]:
-        return (f["subject"], f.get("property"), _amount(f["value"]), f.get("unit"))
+        return (*_figure_key(f), f.get("property"))
 
     return _sets({key(f) for f in found["figures"]}, {key(f) for f in gold.get("figures", [])})
 
@@ -151,11 +163,12 @@ SCORERS: dict[str, Callable[[dict[str, list[Item]], Item, Source], Score]] = {
     "claims": score_claims,
     "garbled": score_garbled,
     "figures": score_figures,
+    "fig+prop": score_properties,
     "events": score_events,
 }
 # The annotation key each scorer reads. A file scores only the types it annotates, so
 # figures-*.yaml and events-*.yaml files do not count every entity as a false positive.
-GOLD_KEYS = {"speakers": "quotes"}
+GOLD_KEYS = {"speakers": "quotes", "fig+prop": "figures"}
 
 
 def score_all(annotations: Path, articles: Path) -> dict[str, Score]:
