@@ -81,7 +81,9 @@ def score_speakers(found: dict[str, list[Item]], gold: Item, source: Source) -> 
     right = {
         id(g)
         for q in found["quotes"]
-        if (g := _match_quote(q, gold_quotes)) and g.get("speaker") == q.get("speaker")
+        if (g := _match_quote(q, gold_quotes))
+        and g.get("speaker")
+        and g.get("speaker") == q.get("speaker")
     }
     predicted = sum(1 for q in found["quotes"] if q.get("speaker"))
     return Score(len(right), predicted, sum(1 for g in gold_quotes if g.get("speaker")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..sources import Source
@@ -52,6 +53,10 @@ def extract_article(source: Source, knowledge: Knowledge) -> Collections:
         "quotes": quote_records(source, found, events),
         "positions": position_records(source, sentences, scan, knowledge, found, events),
     }
+    # Figures and events look entities up by id: the ones this article introduced (a
+    # think tank, a minister) must be known to them too, so that they can own a figure.
+    local = {k: v for k, v in scan.entities.items() if k not in knowledge.entities}
+    seen = replace(knowledge, entities={**knowledge.entities, **local}) if local else knowledge
     for key, fn in (("figures", _FIGURES), ("events", _EVENTS)):
-        result[key] = fn(source, sentences, scan.mentions, knowledge) if fn else []
+        result[key] = fn(source, sentences, scan.mentions, seen) if fn else []
     return result

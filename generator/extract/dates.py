@@ -90,7 +90,8 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         ("y", rf"(?:(?P<edge>(?i:{edges}))\s+)?(?<![\w,.$-]){_YEAR}(?![\w%-])"),
         ("weekday", rf"(?<![\w])(?P<weekday>{_alt(weekdays)})(?![\w])"),
         ("relday", rf"(?i:\b(?P<relday>{_alt(rel_days)})\b)"),
-        ("relperiod", rf"(?i:\b(?P<relperiod>{_alt(rel_periods)})\b)"),
+        # "the next year" is the coming twelve months, not next calendar year.
+        ("relperiod", rf"(?i:(?<!\bthe\s)\b(?P<relperiod>{_alt(rel_periods)})\b)"),
         (
             "season",
             rf"(?i:\b(?:(?:in|this|last|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons)})\b(?:\s+(?:of\s+)?{_YEAR})?)",

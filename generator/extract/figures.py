@@ -24,13 +24,20 @@ from .factbits import (
     plain_number,
     stable_id,
 )
-from .quantities import Quantity, find_quantities, rules_for
+from .quantities import Quantity, QuantityRules, find_quantities, rules_for
 
 # Gap between a number and a cue that still belongs to the same phrase ("300-kilometer
 # maximum range"): at most one word, no punctuation.
 _SAME_PHRASE = re.compile(r"^(?:[\s-]+|\s+[A-Za-z]+\s+)$")
 # Farther than this from a figure a cue word describes something else.
 CUE_WINDOW = 60
+# Where a clause with a subject of its own begins (grammar, not domain words).
+_CLAUSE = re.compile(r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s")
+# "3,000 troops from Poland": the place the counted things come from owns them.
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+# "90% of these aircraft": a share of a group counted before.
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -117,43 +124,176 @@ def _property(
     return None, (), q.end
 
 
-def _subject(
-    start: int,
-    end: int,
-    kinds: tuple[str, ...],
-    sentence_mentions: list[Any],
-    earlier_mentions: list[Any],
-    knowledge: Any,
-    rules: FigureRules,
-) -> tuple[str | None, bool]:
-    """(entity id, uncertain): the nearest mention of a fitting kind, else a fallback.
+@dataclass(frozen=True)
+class _Spot:
+    """An entity named at `start:end`: a mention, or a nationality word ("Russian forces")."""
 
-    "the 190-mile-range weapon" names no weapon: it refers back, so a weapon-only property
-    takes the nearest weapon of this paragraph or the one before (`earlier_mentions`).
-    """
+    entity_id: str
+    start: int
+    end: int
 
-    def usable(m: Any) -> bool:
-        return entity_info(knowledge, m.entity_id)[1] not in rules.excluded
 
-    def distance(m: Any) -> tuple[bool, int, int]:
+def _kind(knowledge: Any, spot: Any) -> str | None:
+    return entity_info(knowledge, spot.entity_id)[0]
+
+
+def _distance(start: int, end: int) -> Any:
+    def key(m: Any) -> tuple[bool, int, int]:
         # The doer is usually named before the number ("Russia launched 479 drones and 20
         # missiles at Ukraine"): an earlier mention wins over a nearer later one.
         after = m.start >= end
         return after, max(m.start - end, start - m.end, 0), m.start
 
-    pool = [m for m in sentence_mentions if usable(m)]
-    fitting = [m for m in pool if not kinds or entity_info(knowledge, m.entity_id)[0] in kinds]
-    if fitting:
-        return min(fitting, key=distance).entity_id, False
-    if kinds == ("weapon",):
-        nearby = [
-            m
-            for m in earlier_mentions
-            if usable(m) and entity_info(knowledge, m.entity_id)[0] == "weapon"
-        ]
-        if nearby:
-            return min(nearby, key=distance).entity_id, True
+    return key
+
+
+def _by_kinds(
+    pool: list[Any], kinds: tuple[str, ...], start: int, end: int, knowledge: Any
+) -> Any | None:
+    """The nearest mention of the first of `kinds` that `pool` holds (any kind if none given)."""
+    for kind in kinds or (None,):
+        fitting = [m for m in pool if kind is None or _kind(knowledge, m) == kind]
+        if fitting:
+            return min(fitting, key=_distance(start, end))
+    return None
+
+
+def _count_owner(
+    q: Quantity, end: int, pool: list[Any], nations: list[_Spot], text: str, knowledge: Any
+) -> Any | None:
+    """Whose counted things these are: "3,000 troops from Poland" are Poland's; else the
+    actor named before the number ("The Netherlands pledged 24 F-16 jets": a weapon inside
+    the phrase is what is counted, not whose), else a nationality word before it ("Russian
+    forces launched 120 drones")."""
+    origin = _FROM.match(text, end)
+    if origin is not None:
+        for m in pool:
+            if m.start == origin.end() and _kind(knowledge, m) == "actor":
+                return m
+    actors = [m for m in pool if m.end <= q.start and _kind(knowledge, m) == "actor"]
+    # The subject of the number's clause ("The German government approved a package for
+    # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
+    # actor nearest before the number.
+    clause = max(
+        (
+            b.end()
+            for b in _CLAUSE.finditer(text, max(0, q.start - 400), q.start)
+            if b.end() <= q.start
+        ),
+        default=0,
+    )
+    subjects = [m for m in actors if m.start >= clause]
+    if subjects:
+        return subjects[0]
+    if actors:
+        return max(actors, key=lambda m: m.end)
+    before = [n for n in nations if n.end <= q.start]
+    return before[-1] if before else None
+
+
+def _subject(
+    q: Quantity,
+    end: int,
+    kinds: tuple[str, ...],
+    pool: list[Any],
+    earlier: list[Any],
+    nations: list[_Spot],
+    text: str,
+    knowledge: Any,
+    history: _Earlier,
+    refers: bool,
+) -> tuple[str | None, bool]:
+    """(entity id, uncertain) of the figure `text[q.start:end]`.
+
+    A count belongs to its owner (`_count_owner`). A measure belongs to the nearest
+    mention of the first fitting kind in its sentence, else in the paragraph so far and the
+    one before ("Each missile costs $1.5 million" names no weapon: it refers back), flagged
+    uncertain. Failing all that, the sentence's first mention, uncertain.
+    """
+    if q.dimension == "count":
+        owner = _count_owner(q, end, pool, nations, text, knowledge)
+        if owner is not None:
+            return owner.entity_id, False
+    found = _by_kinds(pool, kinds, q.start, end, knowledge)
+    if found is not None:
+        return found.entity_id, False
+    if q.dimension != "count" and "weapon" in kinds and (refers or kinds == ("weapon",)):
+        # "The missile, which costs ..." refers to the last weapon named, however far back.
+        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        if weapon is not None:
+            return weapon.entity_id, True
+    if q.dimension != "count" and kinds:
+        back = _by_kinds(earlier, kinds, q.start, end, knowledge)
+        if back is not None:
+            return back.entity_id, True
     return (pool[0].entity_id, True) if pool else (None, False)
+
+
+def _group_owner(
+    text: str, q: Quantity, rules: QuantityRules, owners: dict[str, str]
+) -> str | None:
+    """Whose group a share is of: "Nearly 40% of the (Russian) missiles" are the missiles
+    counted before, so they belong to that count's subject."""
+    group = _SHARE_OF.match(text, q.end) if q.dimension == "ratio" else None
+    if group is None:
+        return None
+    for word in group.groups():
+        noun = rules.nouns.get(word.casefold()) if word else None
+        if noun is not None:
+            return owners.get(noun.unit)
+    return None
+
+
+class _Earlier:
+    """The usable mentions before `until`, worked out on first use only."""
+
+    def __init__(self, mentions: list[Any], until: int, text: str, ctx: _Usable) -> None:
+        self._args = (mentions, until, text, ctx)
+        self._found: list[Any] | None = None
+
+    def mentions(self) -> list[Any]:
+        if self._found is None:
+            mentions, until, text, ctx = self._args
+            self._found = _usable(in_span(mentions, 0, until), text, ctx)
+        return self._found
+
+
+@dataclass(frozen=True)
+class _Usable:
+    knowledge: Any
+    excluded: frozenset[str]  # categories never a subject (media)
+    anonymous: frozenset[str]  # "officials", "sources"
+
+
+def _anonymous(knowledge: Any) -> frozenset[str]:
+    words = getattr(knowledge, "word_set", None)
+    return words("anonymous_sources") if callable(words) else frozenset()
+
+
+def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
+    """Mentions that can own a figure: not a news outlet, not a qualifier of an unnamed
+    source ("U.S. officials said": the country says who spoke, it does nothing)."""
+    out = []
+    for m in mentions:
+        if entity_info(ctx.knowledge, m.entity_id)[1] in ctx.excluded:
+            continue
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt is not None and nxt.group(1).casefold() in ctx.anonymous:
+            continue
+        out.append(m)
+    return out
+
+
+def _nations(text: str, offset: int, rules: FigureRules, knowledge: Any) -> list[_Spot]:
+    """Nationality words in the sentence `text` ("Russian forces"), as the country."""
+    if rules.demonyms is None:
+        return []
+    known = getattr(knowledge, "entities", {})
+    return [
+        _Spot(rules.demonym_ids[m.group()], offset + m.start(), offset + m.end())
+        for m in rules.demonyms.finditer(text)
+        if rules.demonym_ids[m.group()] in known
+    ]
 
 
 def _context(source: Source, offset: int) -> tuple[int, int]:
@@ -171,6 +311,8 @@ def extract_figures(
     data = lexicon_data(knowledge)
     qrules, drules, frules = rules_for(data), date_rules_for(data), figure_rules_for(data)
     figures: list[dict[str, Any]] = []
+    owners: dict[str, str] = {}  # counted unit -> subject of its last count
+    ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
     previous: str | None = None
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
@@ -179,8 +321,14 @@ def extract_figures(
         if not quantities:
             continue
         dates = find_dates(text, source.published, drules, sentence.start)
-        in_sentence = in_span(mentions, sentence.start, sentence.end)
-        nearby = in_span(mentions, *_context(source, sentence.start))
+        pool = _usable(in_span(mentions, sentence.start, sentence.end), source.text, ctx)
+        lo, _hi = _context(source, sentence.start)
+        earlier = _usable(in_span(mentions, lo, sentence.start), source.text, ctx)
+        nations = _nations(text, sentence.start, frules, knowledge)
+        head = getattr(knowledge, "weapon_head", None)
+        refers = head is not None and head.search(text) is not None  # "The missile ..."
+        # Weapons named anywhere before: only looked at when nothing nearer fits.
+        history = _Earlier(mentions, sentence.start, source.text, ctx)
         garbled = is_garbled(text, before, knowledge)
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
@@ -191,8 +339,11 @@ def extract_figures(
             else:
                 prop, kinds, end = _property(q, text, sentence.start, frules)
             subject, uncertain = _subject(
-                q.start, end, kinds, in_sentence, nearby, knowledge, frules
+                q, end, kinds, pool, earlier, nations, source.text, knowledge, history, refers
             )
+            owner = _group_owner(source.text, q, qrules, owners)
+            if owner is not None and (uncertain or subject is None):
+                subject, uncertain = owner, False  # "Nearly 40% of the missiles" (counted before)
             own = (
                 frules.demonyms.search(q.text)
                 if frules.demonyms and q.dimension == "count"
@@ -204,6 +355,8 @@ def extract_figures(
                 subject, uncertain = frules.demonym_ids[own.group()], False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
+            if q.dimension == "count" and q.unit:
+                owners[q.unit] = subject
             flags = [f for f, on in (("garbled", garbled), ("uncertain", uncertain)) if on]
             value = (
                 [plain_number(v) for v in q.value]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .knowledge import Knowledge
+from .knowledge import NAME, Knowledge
 
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
@@ -45,15 +45,55 @@ def _blocked(token: str, knowledge: Knowledge) -> bool:
 def _clean_person(name: str, knowledge: Knowledge) -> str | None:
     """The name without leading/trailing words that cannot be part of it; None if too little."""
     tokens = name.split()
-    while tokens and (
-        _blocked(tokens[0], knowledge) or tokens[0].casefold() in knowledge.word_set("titles")
-    ):
+    # A role opening a sentence is capitalised: "Analyst Jan Novak said".
+    lead_words = _lead_words(knowledge)
+    while tokens and (_blocked(tokens[0], knowledge) or tokens[0].casefold() in lead_words):
         tokens.pop(0)
     while tokens and _blocked(tokens[-1], knowledge):
         tokens.pop()
     if not tokens or any(_blocked(t, knowledge) for t in tokens):
         return None
     return " ".join(tokens)
+
+
+_WORD_SETS: dict[int, tuple[Knowledge, frozenset[str], dict[str, tuple[str, ...]]]] = {}
+
+
+def _word_sets(k: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """(titles and role nouns, multi-word titles by their last word), once per knowledge."""
+    hit = _WORD_SETS.get(id(k))
+    if hit is None or hit[0] is not k:
+        tails: dict[str, list[str]] = {}
+        for title in k.word_set("titles"):
+            if " " in title:
+                tails.setdefault(title.rsplit(" ", 1)[1], []).append(title)
+        hit = (
+            k,
+            k.word_set("titles") | k.word_set("role_nouns"),
+            {w: tuple(ts) for w, ts in tails.items()},
+        )
+        _WORD_SETS[id(k)] = hit
+    return hit[1], hit[2]
+
+
+def _lead_words(k: Knowledge) -> frozenset[str]:
+    return _word_sets(k)[0]
+
+
+def _after_title(text: str, name: str, offset: int, k: Knowledge) -> tuple[str, int]:
+    """The name without leading words that end a title begun before it: in "Secretary of
+    State Antony Blinken said" the verb pattern sees "State Antony Blinken"."""
+    tokens = name.split()
+    tails = _word_sets(k)[1]
+    while len(tokens) > 1:
+        titles = tails.get(tokens[0].casefold())
+        end = offset + len(tokens[0])
+        lead = text[max(0, end - 40) : end].casefold()
+        if not titles or not any(lead.endswith(t) for t in titles):
+            break
+        offset = text.index(tokens[1], end)
+        tokens.pop(0)
+    return " ".join(tokens), offset
 
 
 def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
@@ -103,6 +143,9 @@ def _people(
         if name is None:
             return
         offset = name_start + raw.index(name)
+        name, offset = _after_title(text, name, offset, k)
+        if not name or any(tok in k.organisation_heads for tok in name.split()):
+            return  # "Baltic Defence Institute said": a body, found by `_organisations`
         if len(name.split()) < min_tokens and not k.lookup(name) and not k.fuzzy_person(name):
             return
         found.append(
@@ -139,8 +182,7 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
     found: list[Candidate] = []
     for m in _CAP_RUN.finditer(text, start, end):
         tokens = m.group().split()
-        heads = [k.organisation_heads[t] for t in tokens if t in k.organisation_heads]
-        if not heads or len(tokens) < 2:
+        if len(tokens) < 2:
             continue
         while tokens and tokens[0].casefold() in k.word_set("starters"):
             tokens.pop(0)
@@ -148,6 +190,11 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
             tokens.pop()
         if tokens and tokens[-1][-1] in ".’'" and not k.lookup(tokens[-1]):
             tokens[-1] = tokens[-1].rstrip(".’'")  # the sentence's stop, not the name's
+        # Heads after the stop is gone: "... Services Institute." ends in "Institute".
+        heads = [k.organisation_heads[t] for t in tokens if t in k.organisation_heads]
+        if not heads:
+            continue
+        tokens = _after_owner(tokens, k)
         if any(t.casefold() in k.weapon_heads for t in tokens) or len(tokens) < 2:
             continue
         name = " ".join(tokens)
@@ -156,6 +203,58 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
         offset = m.start() + m.group().index(name)
         found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(name))]))
     return found
+
+
+def _after_owner(tokens: list[str], k: Knowledge) -> list[str]:
+    """The organisation in "Justin Bronk of the Royal United Services Institute": when no
+    head noun comes before the first connector, the words before it name someone else.
+    ("Security Service of Ukraine" has its head first and stays whole.)"""
+    connectors = k.word_set("name_connectors")
+    first = next((i for i, tok in enumerate(tokens) if tok.casefold() in connectors), None)
+    if first is None or any(tok in k.organisation_heads for tok in tokens[:first]):
+        return tokens
+    rest = tokens[first:]
+    while rest and rest[0].casefold() in connectors:
+        rest.pop(0)
+    return rest
+
+
+def _role_appositions(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """A name set off by commas after a role ("Russia's ambassador to London, Andrei
+    Kelin, warned"), described by that role."""
+    found: list[Candidate] = []
+    pattern = _role_apposition(k)
+    if pattern is None:
+        return found
+    for m in pattern.finditer(text, start, end):
+        name = _clean_person(m.group("name"), k)
+        if name is None or len(name.split()) < 2:
+            continue
+        offset = m.start("name") + m.group("name").index(name)
+        role = " ".join(m.group("role").split())
+        found.append(Candidate("actor", "person", name, [(offset, offset + len(name))], role))
+    return found
+
+
+_APPOSITIONS: dict[int, tuple[frozenset[str], re.Pattern[str] | None]] = {}
+
+
+def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
+    """Compiled once per word list: a role noun, a short phrase, a comma, a name, a comma."""
+    roles = k.word_set("role_nouns")
+    hit = _APPOSITIONS.get(id(roles))
+    if hit is None or hit[0] is not roles:
+        alternation = "|".join(re.escape(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+        pattern = (
+            re.compile(
+                rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{NAME}),"
+            )
+            if alternation
+            else None
+        )
+        hit = (roles, pattern)
+        _APPOSITIONS[id(roles)] = hit
+    return hit[1]
 
 
 def _weapon_name_before(
@@ -237,6 +336,8 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     sentence = text[start:end]
     lower = None if any(c in sentence for c in _FOLDS_TO_ASCII) else sentence.lower()
     named = _people(text, start, end, knowledge, lower)
+    if "," in sentence:
+        named += _role_appositions(text, start, end, knowledge)
     named += _organisations(text, start, end, knowledge)
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").

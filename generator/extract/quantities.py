@@ -70,6 +70,10 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     """Compile the number patterns of a merged lexicon's `data`."""
     words = {str(k).casefold(): float(v) for k, v in (data.get("number_words") or {}).items()}
     scales = {str(k).casefold(): float(v) for k, v in (data.get("number_scales") or {}).items()}
+    # "€500m": only after a currency sign is "m" a million (else "500m" is metres).
+    money_scales = {
+        str(k).casefold(): float(v) for k, v in (data.get("currency_scales") or {}).items()
+    }
     hedges = {str(k).casefold(): str(v) for k, v in (data.get("hedges") or {}).items()}
     units: dict[str, tuple[str, str]] = {}
     prefixes: list[str] = []
@@ -86,7 +90,10 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         for name in raw["names"]:
             nouns[str(name).casefold()] = noun
     number = rf"(?:{_DIGITS}|\b(?:{_word_number(words)})\b)"
-    scale = rf"(?:[ -]?(?:{_alt(scales) or '(?!x)x'})\b)"
+    scale = (
+        rf"(?:[ -]?(?:{_alt(scales) or '(?!x)x'})\b"
+        rf"|(?(cur)(?:{_alt(money_scales) or '(?!x)x'})\b|(?!x)x))"
+    )
     prefix = rf"(?:{_alt(prefixes)})" if prefixes else r"(?!x)x"
     hedge = rf"(?:\b(?:{_alt(hedges)})\s+)" if hedges else r"(?!x)x"
     core = re.compile(
@@ -99,7 +106,11 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     # Between a number and its noun only describing words: capitalised ("North Korean"),
     # hyphenated ("long-range") or listed; a verb would mean the noun belongs elsewhere.
     modifiers = _alt(data.get("count_modifiers") or []) or r"(?!x)x"
-    gap = rf"(?:\s+(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|(?i:{modifiers})\b)){{0,3}}?"
+    # A capitalised word may carry a model number ("30 Leopard 1 tanks").
+    gap = (
+        rf"(?:\s+(?:[A-Z][\w'’.-]*(?:\s\d{{1,2}}[A-Z]?(?![\w,.]))?|[a-z]+-[\w-]+"
+        rf"|(?i:{modifiers})\b)){{0,3}}?"
+    )
     counters = _alt(data.get("counters") or []) or r"(?!x)x"
     measure = re.compile(rf"\s?-?\s?(?P<unit>{_alt(units) or '(?!x)x'})(?![\w])", re.IGNORECASE)
     partitive = _alt(data.get("partitives") or []) or r"(?!x)x"
@@ -109,7 +120,9 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     vague = re.compile(
         rf"\b(?P<vague>{_alt(data.get('vague_numbers') or []) or '(?!x)x'})\b", re.IGNORECASE
     )
-    return QuantityRules(core, measure, counted, vague, words, scales, hedges, units, nouns)
+    return QuantityRules(
+        core, measure, counted, vague, words, {**money_scales, **scales}, hedges, units, nouns
+    )
 
 
 _CACHE: dict[int, tuple[dict[str, Any], QuantityRules]] = {}
@@ -169,6 +182,8 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
     """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
     found: list[Quantity] = []
     for match in rules.core.finditer(text):
+        if found and match.start() + offset < found[-1].end:
+            continue  # the "1" of "30 Leopard 1 tanks" is part of the figure before it
         value = _value(match, rules)
         if value is None:
             continue

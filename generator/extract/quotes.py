@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..sources import Source
 from .entities import EntityScan, Mention
 from .knowledge import Knowledge
+from .quotecues import QuoteRules, is_term, quote_rules
 from .sentences import Sentence
 
 _OPEN, _CLOSE = "\u201c", "\u201d"
@@ -24,6 +25,11 @@ _APPOSITION = re.compile(
     r",\s(?:a|an|the|who|which|whose|now|former)\b[^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
 )
 _WORD = re.compile(r"[\w’'.-]+")
+# Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
+_AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+# A verb with no subject of its own, coordinated with the one before it.
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+)?$")
+_TOKEN = re.compile(r"\w[\w’'-]*")  # a word without the stops _WORD keeps
 _THAT = re.compile(r"\bthat\b")
 # A speech verb right after one of these is a noun or adjective ("continued aid").
 _NOT_VERB_AFTER = frozenset(
@@ -49,6 +55,37 @@ _NOT_VERB_AFTER = frozenset(
     }
 )
 _MAX_GAP_WORDS = 6
+# Words that open a phrase of place, time or manner after a speech verb ("said in a
+# statement on Monday"): grammar, not domain knowledge.
+_ADVERBIAL_LEADS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "via",
+        "through",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "separately",
+        "then",
+        "again",
+        "afterwards",
+        "recently",
+        "publicly",
+        "privately",
+    }
+)
 _PRONOUN_REACH = 3  # paragraphs a pronoun can reach back to its speaker
 
 
@@ -175,6 +212,10 @@ class _Speakers:
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
             return self.pronoun(vs, sentence.paragraph)
+        if len(words) >= 2 and words[-2].casefold() == "the":
+            named = self.by_head(last_word, vs)
+            if named is not None:
+                return named
         if last_word in k.word_set("anonymous_sources"):
             self.anonymous = True
             return None
@@ -189,6 +230,13 @@ class _Speakers:
         if text[ve - 3 : ve] == "ing" and before.rstrip().endswith(","):
             return candidates[0].entity_id  # '..., saying': the sentence's subject speaks
         nearest = candidates[-1]
+        if (
+            len(candidates) > 1
+            and self._person(candidates[-2].entity_id)
+            and not self._person(nearest.entity_id)
+            and _AFFILIATION.fullmatch(text, candidates[-2].end, nearest.start)
+        ):
+            nearest = candidates[-2]  # 'Justin Bronk of the Institute said': Bronk speaks
         gap = text[nearest.end : vs]
         for s, e in masked:
             if nearest.end <= s and e <= vs:
@@ -200,6 +248,17 @@ class _Speakers:
         if len(gap_words) > _MAX_GAP_WORDS:
             return None
         return nearest.entity_id
+
+    def by_head(self, noun: str, pos: int) -> str | None:
+        """The organisation 'the ministry' or 'the institute' refers back to: the last one
+        named before `pos` whose name ends in that head noun."""
+        if noun.capitalize() not in self.k.organisation_heads:
+            return None
+        for m in reversed(self.outside):
+            entity = self.scan.entity(m.entity_id)
+            if m.end <= pos and entity and entity.name.split()[-1].casefold() == noun:
+                return m.entity_id
+        return None
 
     def _not_a_verb(self, start: int, end: int) -> bool:
         """'United States' is no 'states'; 'continued aid' no 'continued'."""
@@ -217,7 +276,11 @@ class _Speakers:
                 if self.quoted(m.start()) or self._not_a_verb(m.start(), m.end()):
                     continue
                 self.anonymous = False
-                speaker = self.resolve(sentence, m.start(), m.end())
+                earlier = found[-1] if found and found[-1].sentence == sentence else None
+                if earlier and _COORDINATED.search(self.text, sentence.start, m.start()):
+                    speaker = earlier.speaker  # 'X said ... and warned': X's verb too
+                else:
+                    speaker = self.resolve(sentence, m.start(), m.end())
                 self.content.append((m.end(), sentence.end))
                 if speaker and self._person(speaker):
                     self.last = (speaker, sentence.paragraph)
@@ -271,12 +334,43 @@ def _direct(
     return out
 
 
-def _reported(text: str, events: list[Speech], spans: list[tuple[int, int]]) -> list[QuoteFound]:
+def _content_first(text: str, sentence: Sentence, verb_start: int, verb_end: int) -> int | None:
+    """End of what was said when it comes before the verb ('Five were shot down, the
+    ministry said in a statement.'): a comma a few words before the verb and only a few
+    words after it. None when the statement does not come first."""
+    after = _TOKEN.findall(text[verb_end : sentence.end])
+    comma = text.rfind(",", sentence.start, verb_start)
+    if comma < 0 or len(after) > _MAX_GAP_WORDS:
+        return None
+    # After the verb only where and when it was said ('in a statement', 'on Monday'), or a
+    # listener ('told reporters'); 'said the jets would ...' has the statement after it.
+    listener = text[verb_start:verb_end].casefold().startswith(("told", "tell"))
+    if after and after[0].casefold() not in _ADVERBIAL_LEADS and not (listener and len(after) <= 4):
+        return None
+    if len(_TOKEN.findall(text[comma:verb_start])) > _MAX_GAP_WORDS:
+        return None
+    return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+
+
+def _reports(text: str, ev: Speech, rules: QuoteRules) -> bool:
+    """Whether the verb reports a statement: 'promised a further EUR 500m' does not."""
+    if text[ev.start : ev.end].casefold() not in rules.needs_that:
+        return True
+    if _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 60)):
+        return True
+    return _content_first(text, ev.sentence, ev.start, ev.end) is not None
+
+
+def _reported(
+    text: str, events: list[Speech], spans: list[tuple[int, int]], rules: QuoteRules
+) -> list[QuoteFound]:
     out: list[QuoteFound] = []
     done: set[Sentence] = set()
     for ev in events:
         sentence = ev.sentence
         if sentence in done or any(sentence.start <= s < sentence.end for s, _ in spans):
+            continue
+        if not _reports(text, ev, rules):
             continue
         done.add(sentence)
         out.append(QuoteFound(sentence.start, sentence.end, ev.speaker, "reported"))
@@ -289,9 +383,34 @@ def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     that = _THAT.search(text, ev.end, min(found.end, ev.end + 60))
     content = text[that.end() if that else ev.end : found.end].strip()
     before = text[found.start : ev.start].strip()
-    if len(content) < 12 and len(before) >= 12:  # '..., the official said.': it comes first
+    first = None if that else _content_first(text, ev.sentence, ev.start, ev.end)
+    if first is not None:  # '..., the ministry said in a statement.': it comes first
+        content = text[found.start : first].strip()
+    elif content.startswith(",") and (comma := text.rfind(",", found.start, ev.start)) > 0:
+        # 'Longer-range weapons, Rice added, would help ...': the verb is an aside.
+        content = f"{text[found.start : comma].strip()} {content.lstrip(', ')}"
+    elif len(content) < 12 and len(before) >= 12:
         content = before
     return content if len(content) >= 12 else text[found.start : found.end]
+
+
+def _term(
+    text: str,
+    span: tuple[int, int],
+    spans: list[tuple[int, int]],
+    sentences: list[Sentence],
+    knowledge: Knowledge,
+    rules: QuoteRules,
+) -> bool:
+    """Whether the quotation marks around `span` set off a term, not someone's words."""
+    window = _covering(sentences, *span)
+    lo, hi = window[0].start, window[-1].end
+    verb = knowledge.speech_verb
+    # The marks themselves sit one character outside each span.
+    speaks = verb is not None and any(
+        not any(s - 1 <= m.start() <= e for s, e in spans) for m in verb.finditer(text, lo, hi)
+    )
+    return is_term(text, span, (lo, hi), rules, speaks)
 
 
 def find_quotes(
@@ -304,8 +423,10 @@ def find_quotes(
         if not para.heading:
             spans += quote_spans(text, para.start, para.end)
     spans = [sp for sp in spans if _covering(sentences, *sp)]
+    rules = quote_rules(knowledge)
+    spans = [sp for sp in spans if not _term(text, sp, spans, sentences, knowledge, rules)]
     events = _Speakers(text, scan, knowledge, spans).events(sentences)
-    found = _direct(text, sentences, spans, events) + _reported(text, events, spans)
+    found = _direct(text, sentences, spans, events) + _reported(text, events, spans, rules)
     return sorted(found, key=lambda q: (q.start, q.end)), events
 
 

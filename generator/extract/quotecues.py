@@ -1,0 +1,77 @@
+"""When quotation marks hold no quotation, and when a speech verb reports no statement.
+
+Word lists come from the lexicon (`quote_rules` in cues.yaml), compiled once per lexicon:
+quote detection runs on every quotation of every article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .factbits import lexicon_data
+
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    min_words: int
+    short_words: int
+    scare: re.Pattern[str] | None  # a scare cue ending just before the opening mark
+    needs_that: frozenset[str]  # folded speech verbs that report only before "that"
+
+
+def _build(data: dict[str, Any]) -> QuoteRules:
+    raw = data.get("quote_rules") or {}
+    cues = sorted({str(c) for c in raw.get("scare_cues") or []}, key=lambda c: (-len(c), c))
+    scare = (
+        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})\s*$", re.IGNORECASE)
+        if cues
+        else None
+    )
+    return QuoteRules(
+        min_words=int(raw.get("min_words", 1)),
+        short_words=int(raw.get("short_words", 0)),
+        scare=scare,
+        needs_that=frozenset(str(v).casefold() for v in raw.get("verbs_needing_that") or []),
+    )
+
+
+_CACHE: dict[int, tuple[dict[str, Any], QuoteRules]] = {}
+
+
+def quote_rules(knowledge: Any) -> QuoteRules:
+    """The compiled rules of the lexicon behind `knowledge` (cached per lexicon object)."""
+    data = lexicon_data(knowledge)
+    hit = _CACHE.get(id(data))
+    if hit is None or hit[0] is not data:
+        hit = (data, _build(data))
+        _CACHE[id(data)] = hit
+    return hit[1]
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def is_term(
+    text: str,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    rules: QuoteRules,
+    has_speech_verb: bool,
+) -> bool:
+    """Whether the marks around `text[span]` set off a term rather than someone's words:
+    one word ("decisive"), a scare cue before them ('so-called "red lines"'), or a short
+    phrase in a sentence where nobody speaks ('Zelensky's "victory plan"')."""
+    start, end = span
+    words = word_count(text[start:end])
+    if words < rules.min_words:
+        return True
+    # The opening mark sits just before `start`; the cue ends before that mark.
+    lead = text[max(sentence[0], start - 40) : max(sentence[0], start - 1)]
+    if rules.scare is not None and rules.scare.search(lead):
+        return True
+    return words < rules.short_words and not has_speech_verb
