@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from . import model as m
 from .anchoring import AnchorError, locate
 from .errors import Problem, display_path
 from .lexicon import Lexicon, load_lexicon
+from .memo import Memo, file_bytes
 from .schemacheck import schema_problems
 from .sources import Source, load_sources
 from .textnorm import Normalised, fold, normalise
 from .yamlread import PlainDocument, load_plain
 
+T = TypeVar("T")
 COLLECTIONS = ("entities", "claims", "figures", "events", "quotes", "positions", "disputes")
 
 
@@ -84,26 +87,43 @@ class _Anchors:
         return m.Citation(source.id, quote, span.start, span.end, anchor)
 
 
+def _read_data_file(
+    path: Path, display: str
+) -> tuple[tuple[PlainDocument, dict[str, Any]] | None, list[Problem]]:
+    """One data file, parsed and checked against the schema, or its problems."""
+    doc, problems = load_plain(path, display)
+    if doc is None or doc.data is None:
+        return None, problems
+    plain = doc.data
+    if not isinstance(plain, dict):
+        message = "a data file must be a mapping, e.g. 'claims:' followed by a list"
+        return None, [*problems, doc.problem((), message)]
+    file_problems = schema_problems(doc, plain, "data")
+    if file_problems:
+        return None, [*problems, *file_problems]
+    return (doc, plain), problems
+
+
+def _memo(memo: Memo | None, slot: Hashable, key: Callable[[], Any], compute: Callable[[], T]) -> T:
+    return compute() if memo is None else memo.get(slot, key, compute)
+
+
 def _read_data_files(
-    data_dir: Path,
+    data_dir: Path, memo: Memo | None
 ) -> tuple[list[tuple[PlainDocument, dict[str, Any]]], list[Problem]]:
     docs: list[tuple[PlainDocument, dict[str, Any]]] = []
     problems: list[Problem] = []
     for path in sorted(data_dir.glob("*.yaml")):
-        doc, read_problems = load_plain(path, display_path(path))
-        problems += read_problems
-        if doc is None or doc.data is None:
-            continue
-        plain = doc.data
-        if not isinstance(plain, dict):
-            problems.append(
-                doc.problem((), "a data file must be a mapping, e.g. 'claims:' followed by a list")
-            )
-            continue
-        file_problems = schema_problems(doc, plain, "data")
+        display = display_path(path)
+        doc, file_problems = _memo(
+            memo,
+            ("data", path),
+            partial(lambda p, d: (d, file_bytes(p)), path, display),
+            partial(_read_data_file, path, display),
+        )
         problems += file_problems
-        if not file_problems:
-            docs.append((doc, plain))
+        if doc is not None:
+            docs.append(doc)
     return docs, problems
 
 
@@ -314,15 +334,30 @@ def _explainer(
     return m.Explainer(raw["title"], raw["question"], stances, list(raw.get("summary") or []))
 
 
-def load_project(seeds_dir: Path, data_dir: Path) -> tuple[m.Dataset | None, list[Problem]]:
-    """Load and check everything; the dataset is None when there is any problem."""
-    lexicon, problems = load_lexicon(data_dir / "lexicon")
+def _lexicon(lexicon_dir: Path, memo: Memo | None) -> tuple[Lexicon, list[Problem]]:
+    def key() -> tuple[Any, ...]:
+        files = sorted(lexicon_dir.glob("*.yaml")) if lexicon_dir.is_dir() else []
+        return (display_path(lexicon_dir), file_bytes(*files))
+
+    return _memo(memo, ("lexicon", lexicon_dir), key, lambda: load_lexicon(lexicon_dir))
+
+
+def load_project(
+    seeds_dir: Path, data_dir: Path, memo: Memo | None = None
+) -> tuple[m.Dataset | None, list[Problem]]:
+    """Load and check everything; the dataset is None when there is any problem.
+
+    `memo` (under `mkdocs serve`) reuses the parsed and checked form of every file whose
+    bytes did not change since the last call; results are the same as without it.
+    """
+    lexicon, lexicon_problems = _lexicon(data_dir / "lexicon", memo)
+    problems = list(lexicon_problems)  # a copy: the memo's list is never extended
     source_list, source_problems = load_sources(seeds_dir, lexicon.layout)
     problems += source_problems
     sources = {s.id: s for s in source_list}
     if not data_dir.is_dir():
         return None, [*problems, Problem(display_path(data_dir), 0, 0, "data folder not found")]
-    docs, doc_problems = _read_data_files(data_dir)
+    docs, doc_problems = _read_data_files(data_dir, memo)
     problems += doc_problems
     items = _items(docs)
     explainer = _explainer(docs, problems, data_dir)

@@ -25,12 +25,16 @@ from mkdocs.structure.pages import Page
 
 from .config import ExplainerConfig
 from .errors import ExplainerError, Problem, ProblemsError
+from .memo import Memo
 from .project import SiteContent, cached_build_site
 from .render import links
 from .render.environment import html_text
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
+
+    from .serving import CompiledTemplates, InputWatcher
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -41,6 +45,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.dirty = False
+        # Kept across `serve` rebuilds on purpose, and safe to keep: both hand out only
+        # results of inputs equal to the current ones (file bytes, template source).
+        self.memo = Memo()
+        self.theme_templates: CompiledTemplates | None = None
+        self.watcher: InputWatcher | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -70,6 +79,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 cache_dir=Path(config.config_file_path).parent / ".cache" / "explainer",
                 templates_dir=templates,
                 directory_urls=config.use_directory_urls,
+                memo=self.memo if self.command == "serve" else None,
             )
         except ProblemsError as err:
             self.problems = err.problems
@@ -84,6 +94,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(str(err)) from None
             self.problems = [Problem("explainer", 0, 0, str(err))]
             log.error(str(err))
+        finally:
+            self.memo.sweep()  # forget files deleted since the last build
         if self.content is not None and self.content.stamp:
             # Reproducible builds: MkDocs stamps the sitemap and its gzip header with the build
             # time unless SOURCE_DATE_EPOCH is set; the newest article's date is a stable stamp.
@@ -193,12 +205,38 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             "Download all data as JSON</a> (every fact with its citations)</p>"
         )
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.command == "serve":
+            from .serving import CompiledTemplates
+
+            # A new theme environment each rebuild: its compiled templates are kept.
+            if self.theme_templates is None:
+                self.theme_templates = CompiledTemplates()
+            env.bytecode_cache = self.theme_templates.for_environment(env)
+        return env
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        for value in (self.config.seeds_dir, self.config.data_dir, self.config.templates_dir):
-            if value:
-                path = self._path(config, value)
-                if path.exists():
-                    server.watch(str(path))
+        from .serving import BUILD_DELAY, InputWatcher, rebuild_trigger
+
+        roots = [
+            path
+            for value in (self.config.seeds_dir, self.config.data_dir, self.config.templates_dir)
+            if value and (path := self._path(config, value)).exists()
+        ]
+        trigger = rebuild_trigger(server)
+        if trigger is None:  # another MkDocs: its own (slower) watcher
+            for root in roots:
+                server.watch(str(root))
+            return server
+        server.build_delay = min(server.build_delay, BUILD_DELAY)
+        self.watcher = InputWatcher(roots, trigger)
+        self.watcher.start()
+        log.info("Watching %s for changes", ", ".join(str(r) for r in roots))
         return server
+
+    def on_shutdown(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None

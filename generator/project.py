@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import sitecache
 from .errors import ProblemsError
+
+if TYPE_CHECKING:
+    from .memo import Memo
 
 
 @dataclass
@@ -30,17 +34,28 @@ def build_site(
     *,
     templates_dir: Path | None = None,
     directory_urls: bool = True,
+    compiled_dir: Path | None = None,
+    memo: Memo | None = None,
 ) -> SiteContent:
-    """Everything generated for the site; raises ProblemsError listing every problem."""
+    """Everything generated for the site; raises ProblemsError listing every problem.
+
+    `compiled_dir`, if given, keeps compiled templates between runs (like `.pyc` files);
+    `memo` keeps the parsed input files between the builds of one process (see `memo`).
+    """
     from .export import export_json
     from .loading import load_project
     from .render.links import source_page
     from .render.pages import render_pages
 
-    dataset, problems = load_project(seeds_dir, data_dir)
+    dataset, problems = load_project(seeds_dir, data_dir, memo)
     if dataset is None:
         raise ProblemsError(problems)
-    pages = render_pages(dataset, templates_dir=templates_dir, directory_urls=directory_urls)
+    pages = render_pages(
+        dataset,
+        templates_dir=templates_dir,
+        directory_urls=directory_urls,
+        compiled_dir=compiled_dir,
+    )
     sources = dataset.sources.values()
     newest = max((s.published for s in sources), default=None)
     return SiteContent(
@@ -60,6 +75,7 @@ def cached_build_site(
     cache_dir: Path,
     templates_dir: Path | None = None,
     directory_urls: bool = True,
+    memo: Memo | None = None,
 ) -> SiteContent:
     """`build_site`, answered from the cache when no input byte changed."""
     key = sitecache.input_key(
@@ -68,7 +84,12 @@ def cached_build_site(
     content = sitecache.load(cache_dir, key)
     if content is None:
         content = build_site(
-            seeds_dir, data_dir, templates_dir=templates_dir, directory_urls=directory_urls
+            seeds_dir,
+            data_dir,
+            templates_dir=templates_dir,
+            directory_urls=directory_urls,
+            compiled_dir=cache_dir / "templates",
+            memo=memo,
         )
         sitecache.save(cache_dir, key, content)
     return content

@@ -1,23 +1,28 @@
 """JSON Schema validation of hand-edited YAML, reported as `file:line:col: message`.
 
 Every error of a file is reported at once; unknown keys get a "did you mean" for typos of
-known keys, because that is the most common editing mistake.
+known keys, because that is the most common editing mistake. A compiled yes/no check
+(`schemafast`) answers first, so jsonschema is imported and run only for data that may be
+invalid, and words its errors exactly as before.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import Problem
+from .schemafast import Check, Unsupported, compile_schema
+
+if TYPE_CHECKING:
+    # Imported where used: jsonschema is needed only when data is invalid (see schemafast).
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 
 class Located(Protocol):
@@ -29,10 +34,28 @@ class Located(Protocol):
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
-    """The validator for `generator/schema/<name>.schema.json` (loaded once per process)."""
+def schema_of(name: str) -> dict[str, Any]:
+    """`generator/schema/<name>.schema.json`, parsed (once per process)."""
     text = resources.files("generator.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
-    return Draft202012Validator(json.loads(text))
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """The jsonschema validator for schema `name` (built once per process)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema_of(name))
+
+
+@cache
+def fast_check(name: str) -> Check | None:
+    """The certain-yes check of schema `name` (see schemafast), None if it cannot be built."""
+    try:
+        return compile_schema(schema_of(name))
+    except (Unsupported, re.error):
+        return None
 
 
 def _inline(node: Any, defs: dict[str, Any], within: tuple[str, ...] = ()) -> Any:
@@ -56,7 +79,9 @@ def inlined_validator(name: str) -> Draft202012Validator:
     """`validator(name)` with every `$ref` replaced by what it names: the same verdicts,
     twice as fast (resolving references is half of jsonschema's work), for checking
     much data at once. Falls back to `validator` for a recursive schema."""
-    schema: dict[str, Any] = dict(validator(name).schema)  # type: ignore[arg-type]
+    from jsonschema import Draft202012Validator
+
+    schema: dict[str, Any] = dict(schema_of(name))
     defs = schema.pop("$defs", {})
     try:
         return Draft202012Validator(_inline(schema, defs))
@@ -79,6 +104,8 @@ def _message(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     path = tuple(error.absolute_path)
     where = ".".join(str(p) for p in path) or "top level"
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        import difflib
+
         known = sorted(_subschema(error).get("properties", {}))
         out = []
         for key in error.instance:
@@ -140,6 +167,9 @@ def _floats(
 
 def schema_problems(doc: Located, plain: Any, schema: str) -> list[Problem]:
     """Every schema violation of `plain` (the plain form of `doc.data`)."""
+    check = fast_check(schema)
+    if check is not None and check(plain):
+        return []  # certainly valid: jsonschema would find nothing
     # YAML has .inf and .nan, JSON (and so JSON Schema) does not: no value may be either.
     problems = [
         doc.problem(

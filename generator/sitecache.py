@@ -3,7 +3,9 @@
 The key is a hash of every input byte: the articles, the data and lexicon files, template
 overrides, and the package's own code, templates and schemas. Equal key, equal output, so a
 hit can never serve stale pages; only builds without problems are stored. The cache keeps
-one entry and lives in `.cache/explainer/` beside mkdocs.yml (safe to delete at any time).
+one entry and lives in `.cache/explainer/` beside mkdocs.yml (safe to delete at any time);
+`.cache/explainer/templates/` beside it holds compiled page templates (see
+`render.environment`), which are checked against their source on every use.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,12 +62,22 @@ def load(cache_dir: Path, key: str) -> SiteContent | None:
 
 
 def save(cache_dir: Path, key: str, content: SiteContent) -> None:
-    """Store `content`; a cache that cannot be written only costs speed, so it never fails."""
-    from .yamlfile import write_atomic
+    """Store `content`; a cache that cannot be written only costs speed, so it never fails.
 
+    Written to a temporary name and renamed, so a reader sees a whole entry or none; not
+    synced to disk (an entry cut short by a power cut fails to parse and is rebuilt).
+    """
+    tmp: str | None = None
     try:
         for old in cache_dir.glob("site-*.json"):
             old.unlink()
-        write_atomic(cache_dir / f"site-{key}.json", json.dumps(asdict(content)))
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".site-", suffix=".tmp", dir=cache_dir)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            # dumps, not dump: json.dump always takes the pure-Python encoder.
+            handle.write(json.dumps(asdict(content)))
+        os.replace(tmp, cache_dir / f"site-{key}.json")
     except OSError as err:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         log.debug("site cache not written: %s", err)

@@ -8,6 +8,7 @@ refusals apply: no aliases or anchors, no custom tags, duplicate keys are errors
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +18,16 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
-from .yamlfile import (
-    MAX_YAML_BYTES,
-    MAX_YAML_DEPTH,
-    decode_utf8,
-    inside,
-    reader_problem,
-    to_plain,
-)
+
+# The limits of `yamlfile` (the round-trip reader), so both readers refuse the same files;
+# tests/test_hostile_yaml.py checks they agree. Not imported from there: that imports
+# ruamel, which a build does not otherwise need (yamlfile is imported for error messages).
+MAX_YAML_BYTES = 32 * 1024 * 1024
+MAX_YAML_DEPTH = 40
+# libyaml's composer recurses in C: thousands of levels are fine, a hundred thousand crash
+# the process. Files with fewer nesting indicators than this are composed before the scan.
+_SAFE_NESTING = 5000
+_BOM = b"\xef\xbb\xbf"
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,6 +40,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """
 
 
+_STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _Loader.yaml_implicit_resolvers = {
@@ -57,13 +61,39 @@ _FAILED = object()  # a scalar that could not be read (its problem is already re
 
 @dataclass
 class PlainDocument:
-    """A parsed file as plain data, with the position of every key and value."""
+    """A parsed file as plain data, with the position of every key and value.
+
+    Positions are needed only to report a problem, so they are worked out from the parsed
+    tree (`node`) the first time one is asked for: a valid file never pays for them.
+    """
 
     path: Path
     display: str
     data: Any
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    node: Node | None = field(default=None, repr=False)
+    _tables: tuple[dict[KeyPath, tuple[int, int]], dict[KeyPath, tuple[int, int]]] | None = field(
+        default=None, repr=False
+    )
+
+    def _positions(
+        self,
+    ) -> tuple[dict[KeyPath, tuple[int, int]], dict[KeyPath, tuple[int, int]]]:
+        if self._tables is None:
+            builder = _Builder(self.display)
+            if self.node is not None:
+                builder.build(self.node)
+            self._tables = (builder.keys, builder.values)
+        return self._tables
+
+    @property
+    def keys(self) -> dict[KeyPath, tuple[int, int]]:
+        """Position of each mapping key, by the path of its value."""
+        return self._positions()[0]
+
+    @property
+    def values(self) -> dict[KeyPath, tuple[int, int]]:
+        """Position of each value (the document itself at path ())."""
+        return self._positions()[1]
 
     def position(self, path: KeyPath, at_key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value (or key) at `path`, or its nearest parent."""
@@ -81,6 +111,58 @@ class PlainDocument:
         return Problem(self.display, line, col, message)
 
 
+class _Unusual(Exception):
+    """The fast build met something to report (a custom tag, a duplicate key...)."""
+
+
+def _indicators(text: str) -> int:
+    """An upper bound of how deep `text` can nest: every collection opens with one of these."""
+    return sum(text.count(c) for c in "[{-:?")
+
+
+def _fast_build(node: Node, construct: Any, depth: int = 0) -> Any:
+    """The plain data of a tree without problems, as `_Builder` makes it, without positions.
+
+    Raises _Unusual at anything `_Builder` or `_refusals` would report (then the file takes
+    the slow path, which words the problems).
+    """
+    tag = node.tag
+    if tag == _STR and type(node) is ScalarNode:
+        return node.value
+    if tag not in _STANDARD_TAGS and tag != "!":
+        raise _Unusual
+    if not isinstance(node, ScalarNode):
+        depth += 1
+        if depth > MAX_YAML_DEPTH:
+            raise _Unusual
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Unusual
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                try:
+                    key = construct(key_node)
+                except (ValueError, OverflowError):
+                    raise _Unusual from None
+                if not isinstance(key, str | int | float | bool) or key is None:
+                    raise _Unusual
+                key = str(key)
+            if key in out:
+                raise _Unusual
+            out[key] = _fast_build(value_node, construct, depth)
+        return out
+    if isinstance(node, SequenceNode):
+        return [_fast_build(item, construct, depth) for item in node.value]
+    try:
+        value = construct(node)
+    except (ValueError, OverflowError):
+        raise _Unusual from None
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 class _Builder:
     def __init__(self, display: str) -> None:
         self.display = display
@@ -93,7 +175,11 @@ class _Builder:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def build(self, node: Node, path: KeyPath = ()) -> Any:
-        self.values[path] = self._where(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        if node.tag == _STR and isinstance(node, ScalarNode):
+            # Most values are text: the constructor would return `node.value` unchanged.
+            return node.value
         if node.tag not in _STANDARD_TAGS and node.tag != "!":
             self.problems.append(
                 Problem(self.display, *self._where(node), f"custom tag {node.tag} is not allowed")
@@ -102,7 +188,12 @@ class _Builder:
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+                if not isinstance(key_node, ScalarNode):
+                    key = None
+                elif key_node.tag == _STR:
+                    key = key_node.value  # as the constructor makes it, without the call
+                else:
+                    key = self._scalar(key_node)
                 if key is _FAILED:
                     continue
                 if not isinstance(key, str | int | float | bool) or key is None:
@@ -127,7 +218,10 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         value = self._scalar(node)
-        return None if value is _FAILED else to_plain(value)
+        if value is _FAILED:
+            return None
+        # Plain JSON-like values, as yamlfile.to_plain makes them: dates become ISO text.
+        return value.isoformat() if isinstance(value, dt.date) else value
 
     def _scalar(self, node: Node) -> Any:
         """The value of a scalar node, or _FAILED (with a problem at the node)."""
@@ -188,22 +282,45 @@ def load_plain(path: Path, display: str) -> tuple[PlainDocument | None, list[Pro
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, 0, 0, f"cannot read file: {err.strerror}")]
-    text, problems = decode_utf8(raw, display)
-    if text is None:
-        return None, problems
     try:
-        problems = _refusals(text, display)
-        if problems:
+        text = raw.removeprefix(_BOM).decode("utf-8")
+    except UnicodeDecodeError:
+        from .yamlfile import decode_utf8
+
+        return None, decode_utf8(raw, display)[1]
+    # The refusals scan is a second parse of the file; a file without '&' and '*' has no
+    # anchors or aliases, and one with few nesting indicators cannot nest deep enough to
+    # hurt libyaml: it is composed first and scanned only if something is amiss, so the
+    # problems reported are the same either way.
+    quick = "&" not in text and "*" not in text and _indicators(text) <= _SAFE_NESTING
+    try:
+        if not quick and (problems := _refusals(text, display)):
             return None, problems
-        node = yaml.compose(text, Loader=_Loader)
-        builder = _Builder(display)
-        data = builder.build(node) if node is not None else None
+        try:
+            node = yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError:
+            if quick and (problems := _refusals(text, display)):
+                return None, problems  # what the scan finds before the error, as before
+            raise
+        try:
+            data = _fast_build(node, _Loader("").construct_object) if node is not None else None
+            return PlainDocument(path, display, data, node), []
+        except _Unusual:
+            if quick and (problems := _refusals(text, display)):
+                return None, problems  # nested too deep
+            assert node is not None
+            builder = _Builder(display)
+            data = builder.build(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        from .yamlfile import inside
+
         message = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
         line, col = inside(text, mark.line + 1, mark.column + 1) if mark else (0, 0)
         return None, [Problem(display, line, col, message)]
     except yaml.reader.ReaderError as err:
+        from .yamlfile import reader_problem
+
         # libyaml counts the position in bytes of UTF-8, the pure-Python reader in characters.
         position = err.position
         if _BaseLoader is not yaml.SafeLoader:
@@ -215,4 +332,4 @@ def load_plain(path: Path, display: str) -> tuple[PlainDocument | None, list[Pro
         return None, [Problem(display, 0, 0, f"cannot read this YAML: {type(err).__name__}")]
     if builder.problems:
         return None, builder.problems
-    return PlainDocument(path, display, data, builder.keys, builder.values), []
+    return PlainDocument(path, display, data, node, (builder.keys, builder.values)), []

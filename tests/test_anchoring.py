@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import textnorm
 from generator.anchoring import AnchorError, locate
-from generator.textnorm import fold, normalise
+from generator.textnorm import fold, fold_char, normalise
 
 TEXT = "He said \u201cthe missile will speak\u00a0for itself.\u201d Then he said it again: the missile will speak."
 
@@ -66,3 +67,38 @@ def test_any_anchored_passage_is_exactly_one_place_of_the_text(
         return
     assert fold(text[span.start : span.end]) == fold(quote)
     assert norm.text.count(fold(quote)) == 1
+
+
+def _reference_normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """The definition of normalising, one character at a time (textnorm does it faster)."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        if not folded or (folded == " " and (not out or out[-1] == " ")):
+            continue
+        out.append(folded)
+        origin.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), tuple(origin)
+
+
+TRICKY = st.sampled_from(
+    list(
+        " \t\n\r\x0b\x0c\x1c\x85\xa0\u2009\u2028\u3000\u00ad\u200b\ufeff\u2060'\"\u2019\u201c-\u2014ab"
+    )
+)
+
+
+@given(text=st.text(TRICKY, max_size=40) | st.text(max_size=40))
+def test_fast_normalise_and_fold_match_the_definition(text: str) -> None:
+    norm = normalise(text)
+    assert (norm.text, norm.origin) == _reference_normalise(text)
+    assert fold(text) == norm.text
+
+
+def test_whitespace_table_is_what_isspace_accepts() -> None:
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert spaces == set(textnorm._WHITESPACE)

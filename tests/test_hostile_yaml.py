@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import yamlfile, yamlread
 from generator.schemacheck import schema_problems
 from generator.yamlfile import MAX_YAML_BYTES
 from generator.yamlread import load_plain
@@ -165,3 +166,46 @@ def test_a_bom_does_not_shift_positions(base: Path, tmp_path: Path) -> None:
         return [line.split("data/", 1)[1] for line in problem_lines(out, "bom.yaml")]
 
     assert found(with_bom) == found(without) != []
+
+
+def test_both_readers_refuse_the_same_files() -> None:
+    """yamlread keeps its own copy of the limits (importing yamlfile would import ruamel)."""
+    assert (yamlread.MAX_YAML_BYTES, yamlread.MAX_YAML_DEPTH) == (
+        yamlfile.MAX_YAML_BYTES,
+        yamlfile.MAX_YAML_DEPTH,
+    )
+
+
+DEEP = "a:\n" + "".join("  " * i + "- \n" for i in range(1, 60)) + "  " * 60 + "x\n"
+QUICK_CASES = {
+    "deep block": DEEP,
+    "deep flow": "a: " + "[" * 60 + "]" * 60 + "\n",
+    "deep, then a syntax error": "a: " + "[" * 60 + "]" * 60 + "\nb: [unclosed\n",
+    "a syntax error, then deep": "b: [unclosed\n" + "a: " + "[" * 60 + "]" * 60 + "\n",
+    "a custom tag, then deep": "t: !custom 1\n" + "a: " + "[" * 60 + "]" * 60 + "\n",
+    "deep, then a duplicate key": "a: " + "[" * 45 + "]" * 45 + "\na: 1\n",
+    "a duplicate key": "a: 1\nb: {c: 2, c: 3}\n",
+    "a bad date": "a: 2024-13-45\n",
+    "a control character": "a: b\x07\n",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*QUICK_CASES.values(), *(p.read_text("utf-8", "replace") for p in CASES)],
+    ids=[*QUICK_CASES, *(p.name for p in CASES)],
+)
+def test_the_quick_parse_reports_what_the_scan_first_parse_does(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """yamlread composes small files before scanning for refusals; same verdicts as scanning first."""
+    path = tmp_path / "case.yaml"
+    path.write_text(text, "utf-8")
+    doc, problems = load_plain(path, "case.yaml")
+    monkeypatch.setattr(yamlread, "_SAFE_NESTING", -1)  # every file: scan first
+    slow_doc, slow_problems = load_plain(path, "case.yaml")
+    assert problems == slow_problems
+    assert (doc is None) == (slow_doc is None)
+    if doc is not None and slow_doc is not None:
+        assert repr(doc.data) == repr(slow_doc.data)
+        assert (doc.keys, doc.values) == (slow_doc.keys, slow_doc.values)

@@ -8,7 +8,7 @@ on one source, on a weak source, what is disputed and what an editor must still 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -60,8 +60,17 @@ def _tip(label: str, explanation: str, css: str) -> Markup:
 class Markers:
     dataset: m.Dataset
     disputed_ids: dict[str, str]  # fact id -> dispute id
+    # A fact shows on several pages with the same markers: made once per fact (and object,
+    # kept alive here so its id is not reused) for this dataset.
+    _made: dict[int, tuple[m.Fact, Markup]] = field(default_factory=dict, repr=False)
 
     def __call__(self, fact: m.Fact) -> Markup:
+        made = self._made.get(id(fact))
+        if made is None or made[0] is not fact:
+            made = self._made[id(fact)] = (fact, self._make(fact))
+        return made[1]
+
+    def _make(self, fact: m.Fact) -> Markup:
         out: list[Markup] = []
         sources = [self.dataset.sources[s] for s in fact.sources if s in self.dataset.sources]
         if len(sources) > 1:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,18 @@ class Site:
         hash_ = f"#{fragment}" if fragment else ""
         if target == here and hash_:
             return hash_
-        base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
-        rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-        if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-            rel += "/"
-        return rel + hash_
+        return _relative(here, target) + hash_
+
+
+# Pages link to the same few pages over and over, and relpath is slow (it asks the OS for
+# the working directory each time): a pure function of its arguments, so remembered.
+@lru_cache(maxsize=4096)
+def _relative(here: str, target: str) -> str:
+    base = here if here == "" or here.endswith("/") else posixpath.dirname(here)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel += "/"
+    return rel
 
 
 def entity_page(kind: str, entity_id: str) -> str:

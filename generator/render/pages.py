@@ -33,6 +33,7 @@ from .facts import (
     settled,
     visible,
 )
+from .snippets import Snippets
 from .source_page import CitedBy, article_html, collect_passages
 
 SUMMARY_SIZE = 5
@@ -47,6 +48,12 @@ class Renderer:
         self.disputed = disputed_index(dataset)
         self.markers = Markers(dataset, self.disputed)
         self.entities = {k: e for k, e in dataset.entities.items() if visible(e)}
+        # The shown facts, filtered once: every entity page picks its own from them.
+        self.shown_claims = self._shown(dataset.claims)
+        self.shown_figures = self._shown(dataset.figures)
+        self.shown_quotes = self._shown(dataset.quotes)
+        self.shown_positions = self._shown(dataset.positions)
+        self.shown_events = self._shown(dataset.events)
 
     # -- helpers shared by every page -------------------------------------------------
     def _page(self, template: str, path: str, **context: Any) -> str:
@@ -62,7 +69,19 @@ class Renderer:
             entity = self.entities.get(entity_id or "")
             return link(links.entity_page(entity.kind, entity.id)) if entity else ""
 
+        snippets = Snippets(
+            refs=refs,
+            markers=self.markers,
+            fact_link=fact_link,
+            entity_link=entity_link,
+            home_of=lambda f: home_of(f, self.ds),
+            entities=self.entities,
+            page_path=path,
+            value=lambda f: format_value(f, self.ds.units),
+            first_source=self._first_source,
+        )
         return self.env.get_template(template).render(
+            **snippets.context(),
             ds=self.ds,
             refs=refs,
             link=link,
@@ -160,15 +179,13 @@ class Renderer:
     def entity(self, entity: m.Entity) -> tuple[str, str]:
         path = links.entity_page(entity.kind, entity.id)
         eid = entity.id
-        claims = [c for c in self._shown(self.ds.claims) if c.subject == eid]
-        mentioned = [
-            c for c in self._shown(self.ds.claims) if c.subject != eid and eid in c.mentions
-        ]
-        figures = [f for f in self._shown(self.ds.figures) if f.subject == eid]
-        quotes = [q for q in self._shown(self.ds.quotes) if q.speaker == eid]
-        positions = [p for p in self._shown(self.ds.positions) if p.actor == eid]
+        claims = [c for c in self.shown_claims if c.subject == eid]
+        mentioned = [c for c in self.shown_claims if c.subject != eid and eid in c.mentions]
+        figures = [f for f in self.shown_figures if f.subject == eid]
+        quotes = [q for q in self.shown_quotes if q.speaker == eid]
+        positions = [p for p in self.shown_positions if p.actor == eid]
         events = sorted(
-            (e for e in self._shown(self.ds.events) if eid in e.actors),
+            (e for e in self.shown_events if eid in e.actors),
             key=lambda e: (e.date, e.id),
         )
         page = self._page(
@@ -292,10 +309,18 @@ def _label(fact: m.Fact, ds: m.Dataset) -> str:
 
 
 def render_pages(
-    dataset: m.Dataset, *, templates_dir: Path | None = None, directory_urls: bool = True
+    dataset: m.Dataset,
+    *,
+    templates_dir: Path | None = None,
+    directory_urls: bool = True,
+    compiled_dir: Path | None = None,
 ) -> dict[str, str]:
-    """Every generated page, as `{path: markdown}`, in a stable order."""
-    r = Renderer(dataset, make_environment(templates_dir), links.Site(directory_urls))
+    """Every generated page, as `{path: markdown}`, in a stable order.
+
+    `compiled_dir` keeps compiled templates on disk between runs (see `environment`).
+    """
+    env = make_environment(templates_dir, compiled_dir)
+    r = Renderer(dataset, env, links.Site(directory_urls))
     pages: dict[str, str] = {
         links.HOME: r.home(),
         links.WEAPONS: r.entity_index("weapon", links.WEAPONS),

@@ -1,0 +1,277 @@
+"""A fast yes/no JSON Schema check, so valid data never pays for `jsonschema`.
+
+Importing jsonschema and running its validator costs a cold build more than everything
+else in loading together, yet almost every build reads valid data. This module compiles
+the subset of JSON Schema 2020-12 our schemas use into nested Python closures that answer
+one question: is this value certainly valid? `schemacheck` asks it first and runs
+jsonschema (which words every error as `file:line:col`) only when the answer is not a
+certain yes.
+
+Soundness is the whole contract: `True` must imply that jsonschema finds no error. So a
+schema using any keyword not handled here does not compile (`Unsupported`), and a check
+that cannot decide exactly (uniqueItems over values other than text) raises `_Unsure`,
+which the caller treats as "maybe invalid". Both fall back to jsonschema: slower, never
+wrong. The verdicts are compared with jsonschema's in tests/test_schemafast.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+Check = Callable[[Any], bool]
+
+# Keywords that only annotate: jsonschema asserts nothing for them (format included: it
+# is an annotation unless a format checker is passed, and schemacheck passes none).
+_ANNOTATIONS = frozenset(
+    (
+        "$schema",
+        "$id",
+        "$comment",
+        "$defs",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "format",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+    )
+)
+
+
+class Unsupported(ValueError):
+    """The schema uses something this module does not implement: use jsonschema."""
+
+
+class _Unsure(Exception):
+    """This value cannot be decided here: use jsonschema."""
+
+
+def _is_type(value: Any, name: str) -> bool:
+    """JSON Schema types as jsonschema's Draft 2020-12 type checker defines them."""
+    if name == "string":
+        return isinstance(value, str)
+    if name == "object":
+        return isinstance(value, dict)
+    if name == "array":
+        return isinstance(value, list)
+    if name == "null":
+        return value is None
+    if name == "boolean":
+        return isinstance(value, bool)
+    if isinstance(value, bool):  # bool is an int in Python, never a number in JSON
+        return False
+    if name == "number":
+        return isinstance(value, int | float)
+    if name == "integer":
+        return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    raise Unsupported(f"type {name!r}")
+
+
+def _number(value: Any) -> bool:
+    return _is_type(value, "number")
+
+
+def _all(checks: list[Check]) -> Check:
+    """A check passing when all of `checks` pass (a plain loop: all() of a generator costs
+    more than the checks themselves)."""
+    if not checks:
+        return lambda value: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+
+    def check(value: Any) -> bool:
+        for one in checks:  # noqa: SIM110 - a loop: all() of a generator is slower
+            if not one(value):
+                return False
+        return True
+
+    return check
+
+
+class _Compiler:
+    def __init__(self, root: dict[str, Any]) -> None:
+        self.defs: dict[str, Any] = root.get("$defs", {})
+        self.compiled: dict[str, Check] = {}
+
+    def ref(self, ref: Any) -> Check:
+        if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
+            raise Unsupported(f"$ref {ref!r}")
+        name = ref.removeprefix("#/$defs/")
+        if name not in self.defs or "/" in name or "~" in name:
+            raise Unsupported(f"$ref {ref!r}")
+        if name not in self.compiled:
+            # A recursive reference, met while compiling, goes through this indirection.
+            cell: list[Check] = []
+            self.compiled[name] = lambda value: cell[0](value)
+            cell.append(self.schema(self.defs[name]))
+            self.compiled[name] = cell[0]
+        return self.compiled[name]
+
+    def schema(self, schema: Any) -> Check:
+        if schema is True:
+            return lambda value: True
+        if schema is False:
+            return lambda value: False
+        if not isinstance(schema, dict):
+            raise Unsupported(f"schema {schema!r}")
+        checks: list[Check] = []
+        for key, arg in schema.items():
+            if key in _ANNOTATIONS or key in ("properties",):
+                continue
+            make = getattr(self, "k_" + key.lstrip("$"), None)
+            if make is None:
+                raise Unsupported(f"keyword {key!r}")
+            checks.append(make(arg, schema))
+        if "properties" in schema and "additionalProperties" not in schema:
+            checks.append(self.k_additionalProperties(True, schema))
+        return _all(checks)
+
+    # -- keywords: each returns a check of one value ---------------------------------
+    def k_ref(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return self.ref(arg)
+
+    def k_type(self, arg: Any, schema: dict[str, Any]) -> Check:
+        names = [arg] if isinstance(arg, str) else list(arg)
+        for name in names:
+            _is_type(None, name)  # raises Unsupported for an unknown type name
+        if names == ["string"]:
+            return lambda value: isinstance(value, str)
+        if names == ["object"]:
+            return lambda value: isinstance(value, dict)
+        if names == ["array"]:
+            return lambda value: isinstance(value, list)
+        return lambda value: any(_is_type(value, name) for name in names)
+
+    def k_enum(self, arg: Any, schema: dict[str, Any]) -> Check:
+        # jsonschema compares with its own equality (1 is not True, 1.0 is 1): exact here
+        # only for text and null, so other enums are left to it.
+        if not isinstance(arg, list) or not all(v is None or isinstance(v, str) for v in arg):
+            raise Unsupported("enum of values other than text and null")
+        texts = frozenset(v for v in arg if isinstance(v, str))
+        null = None in arg
+        return lambda value: (value is None and null) or (isinstance(value, str) and value in texts)
+
+    def k_const(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return self.k_enum([arg], schema)
+
+    def k_pattern(self, arg: Any, schema: dict[str, Any]) -> Check:
+        search = re.compile(arg).search  # jsonschema uses re.search, unanchored
+        return lambda value: not isinstance(value, str) or search(value) is not None
+
+    def k_minLength(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not isinstance(value, str) or len(value) >= arg
+
+    def k_maxLength(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not isinstance(value, str) or len(value) <= arg
+
+    def k_minimum(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not _number(value) or value >= arg
+
+    def k_maximum(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not _number(value) or value <= arg
+
+    def k_exclusiveMinimum(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not _number(value) or value > arg
+
+    def k_exclusiveMaximum(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not _number(value) or value < arg
+
+    def k_minItems(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not isinstance(value, list) or len(value) >= arg
+
+    def k_maxItems(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return lambda value: not isinstance(value, list) or len(value) <= arg
+
+    def k_uniqueItems(self, arg: Any, schema: dict[str, Any]) -> Check:
+        if not arg:
+            return lambda value: True
+
+        def unique(value: Any) -> bool:
+            if not isinstance(value, list):
+                return True
+            if not all(isinstance(v, str) for v in value):
+                raise _Unsure  # jsonschema's equality of numbers, bools, lists: its call
+            return len(set(value)) == len(value)
+
+        return unique
+
+    def k_items(self, arg: Any, schema: dict[str, Any]) -> Check:
+        if "prefixItems" in schema:
+            raise Unsupported("prefixItems")
+        each = self.schema(arg)
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, list):
+                return True
+            for item in value:  # noqa: SIM110 - a loop: all() of a generator is slower
+                if not each(item):
+                    return False
+            return True
+
+        return check
+
+    def k_required(self, arg: Any, schema: dict[str, Any]) -> Check:
+        keys = list(arg)
+        return lambda value: not isinstance(value, dict) or all(k in value for k in keys)
+
+    def k_additionalProperties(self, arg: Any, schema: dict[str, Any]) -> Check:
+        if "patternProperties" in schema:
+            raise Unsupported("patternProperties")
+        props = {key: self.schema(sub) for key, sub in schema.get("properties", {}).items()}
+        rest = self.schema(arg)
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return True
+            for key, item in value.items():  # noqa: SIM110 - see _all
+                if not props.get(key, rest)(item):
+                    return False
+            return True
+
+        return check
+
+    def k_allOf(self, arg: Any, schema: dict[str, Any]) -> Check:
+        return _all([self.schema(s) for s in arg])
+
+    def k_anyOf(self, arg: Any, schema: dict[str, Any]) -> Check:
+        subs = [self.schema(s) for s in arg]
+        return lambda value: any(sub(value) for sub in subs)
+
+    def k_oneOf(self, arg: Any, schema: dict[str, Any]) -> Check:
+        subs = [self.schema(s) for s in arg]
+        return lambda value: sum(1 for sub in subs if sub(value)) == 1
+
+
+def _finite(value: Any) -> bool:
+    """No .inf or .nan anywhere (YAML has them, JSON does not; schemacheck reports them)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            return False
+    return True
+
+
+def compile_schema(schema: dict[str, Any]) -> Check:
+    """A check answering True only for values jsonschema finds valid; raises Unsupported."""
+    check = _Compiler(schema).schema(schema)
+
+    def certainly_valid(value: Any) -> bool:
+        try:
+            return _finite(value) and check(value)
+        except _Unsure:
+            return False
+
+    return certainly_valid
