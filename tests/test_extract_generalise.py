@@ -82,14 +82,16 @@ def test_share_of_a_group_counted_before() -> None:
     assert ("russia", 10, "percent") in figures
 
 
-def test_scare_quotes_and_single_words_are_not_quotes() -> None:
+def test_scare_quotes_and_unattributed_words_are_not_quotes() -> None:
+    # A single word someone is said to have said is their word ("unworkable"); a term
+    # after a scare cue or in a sentence where nobody speaks is not.
     found = _extract(
         'The so-called "coalition of the willing" met in Paris on Monday.\n\n'
         'Analyst Jan Novak said the plan was "unworkable" and warned of "new risks."\n\n'
-        'The "peace formula" was not discussed.'
+        'The "peace formula" was not discussed. The "decisive" phase has begun.'
     )
-    texts = {q["text"] for q in found["quotes"] if q["kind"] == "direct"}
-    assert texts == {"new risks."}
+    direct = {q["text"]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    assert direct == {"unworkable": "jan-novak", "new risks.": "jan-novak"}
 
 
 def test_speaker_is_the_person_not_their_institute() -> None:

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..sources import Source
+from .entitycues import EntityRules, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug
-from .names import Candidate, discover
+from .names import Candidate, discover, initials
 
 _CAP_TOKEN = re.compile(r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
 _TITLE_BEFORE_LIMIT = 40
@@ -177,6 +178,63 @@ def _fullest_names(
     return renamed
 
 
+_BODY_TAIL = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
+
+
+def _in_a_body_name(text: str, start: int, end: int, covered: set[int]) -> bool:
+    """Whether the capitalised word at `start:end` is a word of a longer name, not a
+    misspelt surname: 'School' in 'Kyiv School of Economics' is not 'Scholz'. It is
+    when it opens an "of" phrase or follows a name already found ('Kyiv')."""
+    if _BODY_TAIL.match(text, end):
+        return True
+    return start >= 2 and text[start - 1] == " " and (start - 2) in covered
+
+
+def _forces(
+    text: str, spans: list[tuple[int, int]], knowledge: Knowledge, rules: EntityRules
+) -> list[Mention]:
+    """'North Korean troops': the demonym names the country whose troops they are."""
+    if rules.forces is None:
+        return []
+    out = []
+    for start, end in spans:
+        for m in rules.forces.finditer(text, start, end):
+            entity_id = rules.demonym_of.get(m.group("dem"))
+            if entity_id in knowledge.entities:
+                out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem")))
+    return out
+
+
+def _outlet(
+    source: Source, m: Mention, entities: dict[str, KnownEntity], rules: EntityRules
+) -> bool:
+    """A news outlet only named as where something was said, or the article's publisher."""
+    entity = entities.get(m.entity_id)
+    if entity is None:
+        return False
+    if entity.name.casefold() == source.publisher.casefold():
+        return True
+    return entity.category == "media" and outlet_as_place(source.text, m.start, m.end, rules)
+
+
+def _spelled_out(text: str, candidates: list[Candidate]) -> dict[str, tuple[str, str]]:
+    """Acronym -> (full name, category) of the bodies this article names in full: defined in
+    brackets after the name ("National Intelligence Service (NIS)"), or whose words'
+    capitals spell it ("RUSI" and "Royal United Services Institute")."""
+    out: dict[str, tuple[str, str]] = {}
+    for c in candidates:
+        if c.kind != "actor" or c.category == "person" or len(c.name.split()) < 2:
+            continue
+        for s, e in c.aliases[1:]:
+            written = text[s:e]
+            if written.isupper():
+                out.setdefault(written, (c.name, c.category))
+        acronym = initials(c.name)
+        if len(acronym) >= 3:
+            out.setdefault(acronym, (c.name, c.category))
+    return out
+
+
 def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, int]]) -> EntityScan:
     """Mentions in the given spans (sentences) of `source` and the entities they name."""
     text = source.text
@@ -187,16 +245,19 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     names_seen: dict[str, list[str]] = {}
     for start, end in spans:
         hits += _alias_hits(text, start, end, knowledge)
-    for start, end in spans:
-        for candidate in discover(text, start, end, knowledge):
-            entity_id = _resolve(candidate, knowledge, local, pool)
-            if entity_id is None:
-                continue
-            names_seen.setdefault(entity_id, []).append(candidate.name)
-            for alias in candidate.aliases:
-                hits.append(Mention(entity_id, alias[0], alias[1], text[alias[0] : alias[1]]))
-            if candidate.description and entity_id not in descriptions:
-                descriptions[entity_id] = candidate.description
+    candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
+    spelled = _spelled_out(text, candidates)
+    for candidate in candidates:
+        if candidate.name in spelled:  # "NIS" alone: the body it abbreviates
+            candidate.name, candidate.category = spelled[candidate.name]
+        entity_id = _resolve(candidate, knowledge, local, pool)
+        if entity_id is None:
+            continue
+        names_seen.setdefault(entity_id, []).append(candidate.name)
+        for alias in candidate.aliases:
+            hits.append(Mention(entity_id, alias[0], alias[1], text[alias[0] : alias[1]]))
+        if candidate.description and entity_id not in descriptions:
+            descriptions[entity_id] = candidate.description
     # Later references to discovered entities: full name, surname alone, other forms.
     forms: dict[str, str] = {}
     for hit in hits:
@@ -216,12 +277,14 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
                 Mention(forms[m.group()], m.start(), m.end(), m.group())
                 for m in later.finditer(text, start, end)
             ]
+    rules = entity_rules(knowledge)
+    hits += _forces(text, spans, knowledge, rules)
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
     covered = {i for c in chosen for i in range(c.start, c.end)}
     for start, end in spans:
         for m in _CAP_TOKEN.finditer(text, start, end):
-            if m.start() in covered:
+            if m.start() in covered or _in_a_body_name(text, m.start(), m.end(), covered):
                 continue
             found = knowledge.fuzzy_person(m.group(), pool)
             if found:
@@ -231,6 +294,7 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
+    mentions = [m for m in mentions if not _outlet(source, m, entities, rules)]
     used = {m.entity_id for m in mentions}
     return EntityScan(
         mentions=mentions,

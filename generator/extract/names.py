@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .knowledge import NAME, Knowledge
+from .entitycues import entity_rules
+from .knowledge import NAME, Knowledge, trie_alternation
 
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
@@ -121,12 +122,12 @@ def gate_open(k: Knowledge, gate: str, sentence: str, lower: str | None) -> bool
     """Whether the sentence holds a word of `k.gates[gate]`, without which the pattern it
     gates cannot match (True when unsure). The name patterns start with lookbehinds, so
     re tries them at every position of every sentence; most sentences lack the word."""
-    words = k.gates.get(gate)
+    words = k.gates.get(gate)  # one search for any of the words (`knowledge._gate`)
     if words is None:
         return True
     if gate == "titles":  # matched as written
-        return any(w in sentence for w in words)
-    return lower is None or any(w in lower for w in words)
+        return words.search(sentence) is not None
+    return lower is None or words.search(lower) is not None
 
 
 def _people(
@@ -197,12 +198,40 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
         tokens = _after_owner(tokens, k)
         if any(t.casefold() in k.weapon_heads for t in tokens) or len(tokens) < 2:
             continue
-        name = " ".join(tokens)
-        if name != " ".join(name.split()) or name not in m.group():
+        written = " ".join(tokens)
+        if written != " ".join(written.split()) or written not in m.group():
             continue
-        offset = m.start() + m.group().index(name)
-        found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(name))]))
+        offset = m.start() + m.group().index(written)
+        name, written = _possessor(written, k)
+        if len(name.split()) < 2:
+            continue
+        offset = m.start() + m.group().index(written)
+        found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(written))]))
     return found
+
+
+def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
+    """(name, the words that write it) of a body named after its country's possessive:
+    a short, generic name takes the demonym ("Russia's Foreign Ministry" is the "Russian
+    Foreign Ministry", the same body); a long one is a name of its own ("South Korea's
+    National Intelligence Service") and the country stays a mention of its own."""
+    m = _POSSESSIVE.search(written)
+    if m is None:
+        return written, written
+    owner, rest = written[: m.start()], written[m.end() :]
+    owner_id = k.lookup(owner)
+    if owner_id is None:
+        return written, written
+    connectors = k.word_set("name_connectors")
+    if len([t for t in rest.split() if t.casefold() not in connectors]) >= _OWN_NAME_WORDS:
+        return rest, rest
+    demonym = entity_rules(k).demonym_for.get(owner_id)
+    return (f"{demonym} {rest}", written) if demonym else (written, written)
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+# A body's name this long after a country's possessive names it without the country.
+_OWN_NAME_WORDS = 3
 
 
 def _after_owner(tokens: list[str], k: Knowledge) -> list[str]:
@@ -219,12 +248,16 @@ def _after_owner(tokens: list[str], k: Knowledge) -> list[str]:
     return rest
 
 
-def _role_appositions(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+def _role_appositions(
+    text: str, start: int, end: int, k: Knowledge, lower: str | None
+) -> list[Candidate]:
     """A name set off by commas after a role ("Russia's ambassador to London, Andrei
     Kelin, warned"), described by that role."""
     found: list[Candidate] = []
     pattern = _role_apposition(k)
-    if pattern is None:
+    # The pattern opens on a role noun (case-blind): without one it cannot match, and re
+    # would try its long alternation at every position of the sentence.
+    if pattern is None or not gate_open(k, "roles", text[start:end], lower):
         return found
     for m in pattern.finditer(text, start, end):
         name = _clean_person(m.group("name"), k)
@@ -244,7 +277,7 @@ def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
     roles = k.word_set("role_nouns")
     hit = _APPOSITIONS.get(id(roles))
     if hit is None or hit[0] is not roles:
-        alternation = "|".join(re.escape(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+        alternation = trie_alternation(roles, ignore_case=True)
         pattern = (
             re.compile(
                 rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{NAME}),"
@@ -305,10 +338,26 @@ def _weapons(
                 Candidate("weapon", category, name, [(name_start, name_start + len(name))])
             )
     for m in _DESIGNATION.finditer(text, start, end):
+        if _blocked(m.group(), k):  # "G-7" is a group of states
+            continue
         after = k.weapon_head.match(text, m.end() + 1) if k.weapon_head else None
         category = k.weapon_heads[after.group("head").casefold()] if after else "system"
         found.append(Candidate("weapon", category, m.group(), [(m.start(), m.end())]))
     return found
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether `acronym` abbreviates `name`: same first letter, and its letters are the
+    name's capitals in order ("RUSI": Royal United Services Institute)."""
+    if not name or acronym[0] != name[0]:
+        return False
+    letters = iter(name.casefold())
+    return all(any(c == a for c in letters) for a in acronym.casefold() if a.isalnum())
+
+
+def initials(name: str) -> str:
+    """The capitals opening the words of `name`: "RUSI" of Royal United Services Institute."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _acronyms(
@@ -320,7 +369,7 @@ def _acronyms(
         acronym = m.group("acr")
         for candidate in named:
             span_end = candidate.aliases[0][1]
-            if text[span_end : m.start()].strip() == "" and candidate.name[0] == acronym[0]:
+            if text[span_end : m.start()].strip() == "" and abbreviates(acronym, candidate.name):
                 candidate.aliases.append((m.start("acr"), m.end("acr")))
     for m in _ACRONYM.finditer(text, start, end):
         if k.lookup(m.group()) or _blocked(m.group(), k):
@@ -337,7 +386,7 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     lower = None if any(c in sentence for c in _FOLDS_TO_ASCII) else sentence.lower()
     named = _people(text, start, end, knowledge, lower)
     if "," in sentence:
-        named += _role_appositions(text, start, end, knowledge)
+        named += _role_appositions(text, start, end, knowledge, lower)
     named += _organisations(text, start, end, knowledge)
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").

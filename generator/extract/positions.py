@@ -19,6 +19,7 @@ from ..sources import Source
 from .entities import EntityScan
 from .factbits import lexicon_data
 from .knowledge import Knowledge, words_pattern
+from .quotecues import quote_rules
 from .quotes import QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
 
@@ -26,6 +27,7 @@ SUMMARY_LIMIT = 200  # characters: one line on the positions page
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
 # of grammar, not of the domain.
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
+_MARKS = frozenset('"\u201c')
 _CLAUSE_END = re.compile(r",\s|;\s|\s(?:--|\u2014)\s|:\s")
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
@@ -85,17 +87,29 @@ def _near_topic(
     )
 
 
+def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str] | None) -> bool:
+    """Whether the cue at `pos` opens a term set off by scare quotes ('the so-called "red
+    lines"'): the writer's label, nobody's stance."""
+    if scare is None or pos <= sentence.start or text[pos - 1] not in _MARKS:
+        return False
+    return scare.search(text[max(sentence.start, pos - 41) : pos - 1]) is not None
+
+
 def _cues(
     text: str, sentence: Sentence, scan: EntityScan, knowledge: Knowledge, topic: _Topic
 ) -> list[tuple[int, str]]:
     """(offset, stance) of the first cue of each stance in the sentence, in text order.
     Cues that need the topic (`topic_stance_cues`) count only near a sign of the question."""
     found: list[tuple[int, str]] = []
+    scare = quote_rules(knowledge).scare
     for stance, patterns in knowledge.stance_cues:
         for pattern in patterns:
-            m = pattern.search(text, sentence.start, sentence.end)
-            if m is not None:
-                found.append((m.start(), stance))
+            pos = sentence.start
+            while (m := pattern.search(text, pos, sentence.end)) is not None:
+                if not _scare_quoted(text, sentence, m.start(), scare):
+                    found.append((m.start(), stance))
+                    break
+                pos = m.end()
     for stance, pattern in topic.cues:
         pos = sentence.start
         while (m := pattern.search(text, pos, sentence.end)) is not None:
@@ -194,6 +208,7 @@ def _subject_before(
     quotes: list[QuoteFound],
     after: int,
     cue: int,
+    gap_rule: re.Pattern[str] | None = None,
 ) -> tuple[str, int | None] | None:
     """The actor named after `after` and at most one word before the cue at `cue` (its
     subject: "Scholz refused", "Scholz had refused"), outside quotation marks."""
@@ -205,12 +220,20 @@ def _subject_before(
     actor, start = named[-1]
     mention = next(m for m in scan.mentions if m.start == start)
     gap = text[mention.end : cue]
-    if not _SUBJECT_GAP.fullmatch(gap):
+    if not (gap_rule or _SUBJECT_GAP).fullmatch(gap):
         return None
     return actor, start
 
 
+# A cue in the passive: its subject undergoes the stance, it does not hold it.
+_PASSIVE = re.compile(r"(?:(?:should|must|could|would|will|can|may|might|to)\s+)?(?:be|been)\s")
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")
+# Between a clause's subject and its verb: auxiliaries and a few adverbs only ("Berlin
+# would not send", "Britain has given"), so "make the United States a party" has none.
+_AUX_GAP = re.compile(
+    r"\s+(?:(?:would|will|has|have|had|is|was|are|were|could|should|must|may|might|can|"
+    r"did|does|do|not|also|now|still|already|never|firmly|again)\s+){0,3}"
+)
 
 
 def _summary(
@@ -274,6 +297,17 @@ def position_records(
         if found is None:
             continue
         stated = [(found, stance, pos)]
+        # 'Hebestreit said Berlin would not send': the clause's own subject (a government
+        # through its spokesman, a person whose stance someone reports) holds it too.
+        subject = (
+            None
+            if _PASSIVE.match(source.text, pos)  # "Ukraine should be allowed": not its stance
+            else _subject_before(
+                source.text, sentence, scan, quotes, sentence.start - 1, pos, _AUX_GAP
+            )
+        )
+        if subject and subject[0] != found[0]:
+            stated.append((subject, stance, pos))
         for (prev, _s), (later, other) in pairwise(cues):
             subject = _subject_before(source.text, sentence, scan, quotes, prev, later)
             if subject and all(subject[0] != a for (a, _n), _st, _p in stated):

@@ -21,6 +21,10 @@ class QuoteRules:
     short_words: int
     scare: re.Pattern[str] | None  # a scare cue ending just before the opening mark
     needs_that: frozenset[str]  # folded speech verbs that report only before "that"
+    # Verbs that put words in someone's mouth without being speech verbs ('called support
+    # "unwavering"'): a one-word quote right after their object is a quotation.
+    calls: re.Pattern[str] | None
+    listener: re.Pattern[str] | None  # who was told ("told reporters"), at a position
 
 
 def _build(data: dict[str, Any]) -> QuoteRules:
@@ -31,12 +35,27 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         if cues
         else None
     )
+    call_verbs = [str(v) for v in raw.get("call_verbs") or []]
+    calls = (
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, call_verbs))})\b", re.IGNORECASE)
+        if call_verbs
+        else None
+    )
     return QuoteRules(
         min_words=int(raw.get("min_words", 1)),
         short_words=int(raw.get("short_words", 0)),
         scare=scare,
         needs_that=frozenset(str(v).casefold() for v in raw.get("verbs_needing_that") or []),
+        calls=calls,
+        listener=_listener(raw.get("listeners") or []),
     )
+
+
+def _listener(words: list[Any]) -> re.Pattern[str] | None:
+    parts = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    if not parts:
+        return None
+    return re.compile(rf"(?:the\s+)?(?:{'|'.join(map(re.escape, parts))})\b", re.IGNORECASE)
 
 
 _CACHE: dict[int, tuple[dict[str, Any], QuoteRules]] = {}
@@ -56,6 +75,12 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def _called(text: str, sentence: tuple[int, int], start: int, rules: QuoteRules) -> bool:
+    """Whether a verb of calling comes before the quote in its sentence ('called support
+    "unwavering"', 'described the plan as "reckless"')."""
+    return rules.calls is not None and rules.calls.search(text, sentence[0], start) is not None
+
+
 def is_term(
     text: str,
     span: tuple[int, int],
@@ -64,14 +89,21 @@ def is_term(
     has_speech_verb: bool,
 ) -> bool:
     """Whether the marks around `text[span]` set off a term rather than someone's words:
-    one word ("decisive"), a scare cue before them ('so-called "red lines"'), or a short
-    phrase in a sentence where nobody speaks ('Zelensky's "victory plan"')."""
+    a scare cue before them ('so-called "red lines"'), a short phrase in a sentence where
+    nobody speaks ('Zelensky's "victory plan"'), or one word nobody is said to have said.
+    One word is a quotation when someone speaks in the sentence ('told ABC News the
+    decision -- while a "decisive" move --') or calls something so ('called support
+    "unwavering."'), unless it is capitalised mid-sentence: a name ('the "Oreshnik"')."""
     start, end = span
     words = word_count(text[start:end])
-    if words < rules.min_words:
-        return True
     # The opening mark sits just before `start`; the cue ends before that mark.
     lead = text[max(sentence[0], start - 40) : max(sentence[0], start - 1)]
     if rules.scare is not None and rules.scare.search(lead):
         return True
-    return words < rules.short_words and not has_speech_verb
+    if words < rules.min_words:
+        attributed = has_speech_verb or _called(text, sentence, start, rules)
+        name = text[start].isupper() and start - 1 > sentence[0]
+        return not attributed or name or words == 0
+    return words < rules.short_words and not (
+        has_speech_verb or _called(text, sentence, start, rules)
+    )

@@ -10,6 +10,7 @@ speaker of the quote it runs on from, in the same paragraph or the one before.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from dataclasses import dataclass
@@ -21,9 +22,10 @@ from .quotecues import QuoteRules, is_term, quote_rules
 from .sentences import Sentence
 
 _OPEN, _CLOSE = "\u201c", "\u201d"
-_APPOSITION = re.compile(
-    r",\s(?:a|an|the|who|which|whose|now|former)\b[^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
-)
+# An aside between a speaker and their verb: an apposition ("X, a former officer, said"),
+# any phrase set off by commas that opens in lower case ("Macron, after talks with
+# Scholz, said"), or a dash pair.
+_APPOSITION = re.compile(r",\s[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s")
 _WORD = re.compile(r"[\w’'.-]+")
 # Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
@@ -86,7 +88,24 @@ _ADVERBIAL_LEADS = frozenset(
         "privately",
     }
 )
-_PRONOUN_REACH = 3  # paragraphs a pronoun can reach back to its speaker
+# When it was said, between a speech verb and what was said without "that" ("said Monday
+# he hoped", "told reporters on Tuesday the jets"): calendar words, not domain knowledge.
+_WHEN = re.compile(
+    r"\s*,?\s*(?:(?:on|late|early|last|this)\s+)?(?:"
+    + "|".join(calendar.day_name)
+    + r"|today|yesterday|tonight|overnight|earlier|later)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?(?=\s)"
+)
+# Capitalised words after "told" before a lower-case clause: who was told.
+_NAMED_LISTENER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?=[a-z])")
+_MARKS = re.compile('["\u201c\u201d]')
+_PRONOUN_REACH = 3
+_LONG_LEAD_WORDS = 12  # 'in a statement posted on its website on Tuesday'
+# What may follow a speaker named after the verb: the end, or an apposition.
+_SPEAKER_TAIL = re.compile(r"\s*(?:[.!?]|,\s|$)")
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"}
+)  # paragraphs a pronoun can reach back to its speaker
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,7 @@ class Speech:
     end: int
     speaker: str | None
     sentence: Sentence
+    calls: bool = False  # a verb of calling ('called it "dangerous"'): attributes, reports not
 
 
 @dataclass(frozen=True)
@@ -106,6 +126,8 @@ class QuoteFound:
     speaker: str | None
     kind: str  # direct | reported
     inherited: bool = False
+    clause: int | None = None  # reported: where what was said begins, when known
+    said_end: int | None = None  # reported: where what was said ends, when it comes first
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -207,13 +229,27 @@ class _Speakers:
             if follow and follow.group().casefold() in k.word_set("pronouns"):
                 return self.pronoun(vs, sentence.paragraph)
             return None
+        if before.rstrip().endswith(","):
+            # 'The decision was final, said John Kirby, a White House spokesman.'
+            at = {ve + 1, ve + 5} if text[ve + 1 : ve + 5].casefold() == "the " else {ve + 1}
+            after = [
+                m
+                for m in self.outside
+                if m.start in at
+                and m.end <= sentence.end
+                # the speaker ends the sentence or takes an apposition; 'X, who ..., said
+                # the White House decision was' names the topic, not the speaker
+                and _SPEAKER_TAIL.match(text, m.end, sentence.end)
+            ]
+            if after:
+                return after[0].entity_id
         masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
         words = _WORD.findall(before)
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
             return self.pronoun(vs, sentence.paragraph)
         if len(words) >= 2 and words[-2].casefold() == "the":
-            named = self.by_head(last_word, vs)
+            named = self.by_head(last_word, vs) or self.by_role(last_word, vs)
             if named is not None:
                 return named
         if last_word in k.word_set("anonymous_sources"):
@@ -260,6 +296,29 @@ class _Speakers:
                 return m.entity_id
         return None
 
+    def by_role(self, noun: str, pos: int) -> str | None:
+        """The person 'the minister' or 'the president' refers back to: the last one named
+        before `pos` whose title or role (as the article or the lexicon gives it) holds
+        that word. 'The spokesman' of a named spokesman speaks; of nobody, no one does."""
+        if noun not in self.k.word_set("role_nouns") and noun not in self.k.word_set("titles"):
+            return None
+        for m in reversed(self.outside):
+            if m.end > pos or not self._person(m.entity_id):
+                continue
+            entity = self.scan.entity(m.entity_id)
+            described = " ".join(
+                d
+                for d in (
+                    self.scan.descriptions.get(m.entity_id),
+                    entity.description if entity else None,
+                    m.text,
+                )
+                if d
+            )
+            if noun in _TOKEN.findall(described.casefold()):
+                return m.entity_id
+        return None
+
     def _not_a_verb(self, start: int, end: int) -> bool:
         """'United States' is no 'states'; 'continued aid' no 'continued'."""
         if any(m.start <= start < m.end for m in self.scan.mentions):
@@ -267,28 +326,47 @@ class _Speakers:
         words = _WORD.findall(self.text[max(0, start - 20) : start])
         return bool(words) and words[-1].casefold() in _NOT_VERB_AFTER
 
-    def events(self, sentences: list[Sentence]) -> list[Speech]:
+    def _verbs(
+        self, sentence: Sentence, calls: re.Pattern[str] | None
+    ) -> list[tuple[int, int, bool]]:
+        """(start, end, is a verb of calling) of the sentence's verbs that attribute words:
+        speech verbs, and verbs of calling followed by a quote in the sentence."""
+        verb = self.k.speech_verb
+        found = [
+            (m.start(), m.end(), False)
+            for m in (verb.finditer(self.text, sentence.start, sentence.end) if verb else ())
+        ]
+        if calls is not None:
+            later = [s for s, _ in self.quotes if sentence.start <= s < sentence.end]
+            if later:
+                found += [
+                    (m.start(), m.end(), True)
+                    for m in calls.finditer(self.text, sentence.start, max(later))
+                ]
+        return sorted(found)
+
+    def events(
+        self, sentences: list[Sentence], calls: re.Pattern[str] | None = None
+    ) -> list[Speech]:
         found: list[Speech] = []
-        if self.k.speech_verb is None:
-            return found
         for sentence in sentences:
-            for m in self.k.speech_verb.finditer(self.text, sentence.start, sentence.end):
-                if self.quoted(m.start()) or self._not_a_verb(m.start(), m.end()):
+            for vs, ve, calling in self._verbs(sentence, calls):
+                if self.quoted(vs) or self._not_a_verb(vs, ve):
                     continue
                 self.anonymous = False
                 earlier = found[-1] if found and found[-1].sentence == sentence else None
-                if earlier and _COORDINATED.search(self.text, sentence.start, m.start()):
+                if earlier and _COORDINATED.search(self.text, sentence.start, vs):
                     speaker = earlier.speaker  # 'X said ... and warned': X's verb too
                 else:
-                    speaker = self.resolve(sentence, m.start(), m.end())
-                self.content.append((m.end(), sentence.end))
+                    speaker = self.resolve(sentence, vs, ve)
+                self.content.append((ve, sentence.end))
                 if speaker and self._person(speaker):
                     self.last = (speaker, sentence.paragraph)
-                    self.last_pos = m.start()
+                    self.last_pos = vs
                 elif self.anonymous:  # 'a commander told CNN ... He said': not a named person
                     self.last = None
-                    self._last_anonymous = m.start()
-                found.append(Speech(m.start(), m.end(), speaker, sentence))
+                    self._last_anonymous = vs
+                found.append(Speech(vs, ve, speaker, sentence, calling))
         return found
 
 
@@ -334,13 +412,28 @@ def _direct(
     return out
 
 
-def _content_first(text: str, sentence: Sentence, verb_start: int, verb_end: int) -> int | None:
+def _content_first(
+    text: str,
+    sentence: Sentence,
+    verb_start: int,
+    verb_end: int,
+    starts: dict[int, int] | None = None,
+) -> int | None:
     """End of what was said when it comes before the verb ('Five were shot down, the
     ministry said in a statement.'): a comma a few words before the verb and only a few
     words after it. None when the statement does not come first."""
     after = _TOKEN.findall(text[verb_end : sentence.end])
     comma = text.rfind(",", sentence.start, verb_start)
-    if comma < 0 or len(after) > _MAX_GAP_WORDS:
+    if comma < 0:
+        return None
+    # 'The decision was final, said John Kirby, a White House spokesman.': the speaker
+    # follows the verb right after the comma, with an apposition of their own.
+    if starts and not _TOKEN.search(text, comma, verb_start):
+        at = _skip_space(text, verb_end)
+        at += 4 if text[at : at + 4].casefold() == "the " and at + 4 in starts else 0
+        if at in starts and _SPEAKER_TAIL.match(text, starts[at], sentence.end):
+            return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+    if len(after) > _MAX_GAP_WORDS:
         return None
     # After the verb only where and when it was said ('in a statement', 'on Monday'), or a
     # listener ('told reporters'); 'said the jets would ...' has the statement after it.
@@ -361,19 +454,102 @@ def _reports(text: str, ev: Speech, rules: QuoteRules) -> bool:
     return _content_first(text, ev.sentence, ev.start, ev.end) is not None
 
 
+def _listener_end(text: str, ev: Speech, starts: dict[int, int], rules: QuoteRules) -> int:
+    """Where the words after a speech verb stop naming who was told ('told ABC News',
+    'told reporters on Monday'), so that what follows is what was said."""
+    pos = _skip_space(text, ev.end)
+    if text[ev.start : ev.end].casefold().startswith(("told", "tell")):
+        at = pos + 4 if text[pos : pos + 4].casefold() == "the " else pos
+        # An entity (a person, a body), a listener noun ("reporters"), else capitalised
+        # words before a lower-case clause (a news outlet: 'told ABC News the').
+        listener = rules.listener.match(text, pos) if rules.listener is not None else None
+        named = listener or _NAMED_LISTENER.match(text, pos)
+        if at in starts:
+            pos = starts[at]
+        elif named:
+            pos = named.end()
+    when = _WHEN.match(text, pos)
+    return _skip_space(text, when.end()) if when else _skip_space(text, pos)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _clause_start(text: str, ev: Speech, starts: dict[int, int], rules: QuoteRules) -> int:
+    """Where the reported clause of `ev` begins: after "that" when it follows closely,
+    else after the verb, its listener and its time."""
+    that = _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 100))
+    if that and _opens_clause(text, ev, that.start()):
+        return _skip_space(text, that.end())
+    return _listener_end(text, ev, starts, rules)
+
+
+def _opens_clause(text: str, ev: Speech, that: int) -> bool:
+    """Whether the "that" at `that` opens what `ev` reports: right after the verb, after
+    who was told ('told the BBC that') or after where and when ('said in a post on
+    Telegram on Monday that'); not a relative pronoun ('said the missiles that Germany
+    sent were old') nor a quote's or another verb's ('said the decision was "slow" and
+    warned that')."""
+    lead = text[ev.end : that]
+    if _MARKS.search(lead):
+        return False
+    words = _TOKEN.findall(lead)
+    if not words:
+        return True
+    first = words[0].casefold()
+    if text[ev.start : ev.end].casefold().startswith(("told", "tell")):
+        return len(words) <= _LONG_LEAD_WORDS
+    if first in _ADVERBIAL_LEADS or _WHEN.match(lead):
+        return len(words) <= _LONG_LEAD_WORDS
+    return first not in _DETERMINERS and len(words) <= _MAX_GAP_WORDS
+
+
 def _reported(
-    text: str, events: list[Speech], spans: list[tuple[int, int]], rules: QuoteRules
+    text: str,
+    events: list[Speech],
+    spans: list[tuple[int, int]],
+    rules: QuoteRules,
+    starts: dict[int, int],
 ) -> list[QuoteFound]:
+    """One reported claim per sentence, from its first verb that reports. A sentence with
+    quotation marks has one too when the verb comes before every quote and a clause of its
+    own leads into it ('said the decision was "slow and telegraphed"'): a careful reader
+    records both the words quoted and what was reported."""
     out: list[QuoteFound] = []
     done: set[Sentence] = set()
     for ev in events:
         sentence = ev.sentence
-        if sentence in done or any(sentence.start <= s < sentence.end for s, _ in spans):
+        if sentence in done or ev.calls or not _reports(text, ev, rules):
             continue
-        if not _reports(text, ev, rules):
-            continue
+        inside = [s for s, _ in spans if sentence.start <= s < sentence.end]
+        start = _clause_start(text, ev, starts, rules)
+        that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
+        said_end = None if that else _content_first(text, sentence, ev.start, ev.end, starts)
+        if inside:
+            first = min(inside)
+            if first < ev.start:
+                # 'The jets would "make a difference," the minister said.': what was said
+                # comes first, opening with words of its own.
+                if len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None:
+                    continue
+            elif len(_TOKEN.findall(text, start, first - 1)) < 2:
+                continue
+            else:
+                said_end = None
         done.add(sentence)
-        out.append(QuoteFound(sentence.start, sentence.end, ev.speaker, "reported"))
+        out.append(
+            QuoteFound(
+                sentence.start,
+                sentence.end,
+                ev.speaker,
+                "reported",
+                clause=start,
+                said_end=said_end,
+            )
+        )
     return out
 
 
@@ -381,9 +557,13 @@ def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     """What a reported claim says: the clause after 'that' or after the verb."""
     ev = next(e for e in events if found.start <= e.start < found.end)
     that = _THAT.search(text, ev.end, min(found.end, ev.end + 60))
-    content = text[that.end() if that else ev.end : found.end].strip()
+    clause = found.clause if found.clause is not None else (that.end() if that else ev.end)
+    content = text[clause : found.end].strip()
     before = text[found.start : ev.start].strip()
-    first = None if that else _content_first(text, ev.sentence, ev.start, ev.end)
+    if found.clause is not None:  # `_reported` has told where it is
+        first = found.said_end
+    else:
+        first = None if that else _content_first(text, ev.sentence, ev.start, ev.end)
     if first is not None:  # '..., the ministry said in a statement.': it comes first
         content = text[found.start : first].strip()
     elif content.startswith(",") and (comma := text.rfind(",", found.start, ev.start)) > 0:
@@ -425,8 +605,9 @@ def find_quotes(
     spans = [sp for sp in spans if _covering(sentences, *sp)]
     rules = quote_rules(knowledge)
     spans = [sp for sp in spans if not _term(text, sp, spans, sentences, knowledge, rules)]
-    events = _Speakers(text, scan, knowledge, spans).events(sentences)
-    found = _direct(text, sentences, spans, events) + _reported(text, events, spans, rules)
+    events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
+    starts = {m.start: m.end for m in scan.mentions}
+    found = _direct(text, sentences, spans, events) + _reported(text, events, spans, rules, starts)
     return sorted(found, key=lambda q: (q.start, q.end)), events
 
 

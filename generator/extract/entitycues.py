@@ -1,0 +1,78 @@
+"""Entity rules that read the lexicon beyond Knowledge: demonyms and news outlets.
+
+- A country's armed men named by its demonym ("North Korean troops") mention the country.
+- "Russia's Foreign Ministry" is the "Russian Foreign Ministry": a short body name after a
+  country's possessive takes the country's demonym (lexicon `demonym_of`, first listed).
+- A news outlet named only as where something was said ("told Reuters", "ABC News
+  reported", "in an interview with ZDF") or the article's own publisher is no actor.
+
+Compiled once per lexicon: this runs on every sentence of every article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .factbits import lexicon_data
+
+# Words before an outlet that make it the place of a statement: prepositions (grammar) and
+# the lexicon's speech verbs ("told", "said on").
+_PLACE_WORDS = ("to", "with", "on", "in", "by", "from", "via", "for", "according to")
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    demonym_of: dict[str, str]  # demonym as written -> country entity id
+    demonym_for: dict[str, str]  # country entity id -> its demonym
+    forces: re.Pattern[str] | None  # a demonym before a noun of armed men
+    outlet_before: re.Pattern[str] | None  # ends right before an outlet named as a place
+    outlet_after: re.Pattern[str] | None  # starts right after an outlet that reports
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _build(data: dict[str, Any]) -> EntityRules:
+    demonym_of = {str(k): str(v) for k, v in (data.get("demonym_of") or {}).items()}
+    demonym_for: dict[str, str] = {}
+    for demonym, entity_id in demonym_of.items():
+        if (demonym[:1].isupper() and demonym[1:].islower()) or " " in demonym:
+            demonym_for.setdefault(entity_id, demonym)  # "American", not "U.S."
+    nouns = [str(n) for n in data.get("force_nouns") or []]
+    forces = (
+        re.compile(
+            rf"(?<![\w.])(?P<dem>{_alternation(list(demonym_of))})\s+(?:{_alternation(nouns)})\b"
+        )
+        if demonym_of and nouns
+        else None
+    )
+    verbs = [str(v) for v in data.get("speech_verbs") or []]
+    before_words = [*_PLACE_WORDS, *verbs]
+    outlet_before = re.compile(
+        rf"(?i:\b(?:{_alternation(before_words)}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$"
+    )
+    outlet_after = re.compile(rf"(?:['’]s\b|,?\s+(?i:{_alternation(verbs)})\b)") if verbs else None
+    return EntityRules(demonym_of, demonym_for, forces, outlet_before, outlet_after)
+
+
+_CACHE: dict[int, tuple[dict[str, Any], EntityRules]] = {}
+
+
+def entity_rules(knowledge: Any) -> EntityRules:
+    data = lexicon_data(knowledge)
+    hit = _CACHE.get(id(data))
+    if hit is None or hit[0] is not data:
+        hit = (data, _build(data))
+        _CACHE[id(data)] = hit
+    return hit[1]
+
+
+def outlet_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:
+    """Whether the outlet written at `text[start:end]` is only where something was said."""
+    lead = text[max(0, start - 40) : start]
+    if rules.outlet_before is not None and rules.outlet_before.search(lead):
+        return True
+    return rules.outlet_after is not None and rules.outlet_after.match(text, end) is not None
