@@ -96,16 +96,28 @@ def _peak_mib() -> float:
     return max(self_kib, children_kib) / 1024
 
 
+def _cpu_seconds() -> float:
+    """User and system time of this process and its finished children (the workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _timed(label: str, root: Path, jobs: int, articles: int) -> float:
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
     report = run_extract(
         root / "seeds", root / "data", jobs=jobs, progress=False, cache_dir=root / "cache"
     )
     wall = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_started
     added = report.total("added")
     rate = articles / wall if wall else float("inf")
+    # CPU seconds beside wall time: on a busy machine wall time also counts other
+    # programs' turns, CPU time only this run's work (articles per CPU second).
+    per_cpu = articles / cpu if cpu else float("inf")
     print(
         f"{label:<16} wall {wall:7.2f} s  {rate:7.1f} articles/s  ({rate / jobs:6.1f}/core)"
+        f"  cpu {cpu:7.2f} s ({per_cpu:6.1f} articles/cpu-s)"
         f"  cached {report.from_cache:4d}  added {added:6d}  skipped {report.skipped}"
         f"  peak RSS so far {_peak_mib():6.0f} MiB"
     )

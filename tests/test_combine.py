@@ -6,8 +6,13 @@ import copy
 import datetime as dt
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.extract.article import extract_article
 from generator.extract.combine import combine
+from generator.extract.similarity import similarity
+from generator.extract.statements import SameStatements
 from generator.schemacheck import validator
 from tests.extract_support import assert_citations_exact, knowledge, seeds, text_source
 
@@ -195,3 +200,46 @@ def test_seeds_corroborate_and_dispute() -> None:
     known = {e["id"] for e in out["entities"]}
     assert {f["subject"] for f in out["figures"]} <= known
     assert combine(list(reversed(per)), knowledge(), srcs) == out
+
+
+_WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "@kyiv", "@nato"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["s1", "s2"]),  # speaker
+            st.sampled_from(["src-a", "src-b", "src-c"]),
+            st.frozensets(st.sampled_from(_WORDS), max_size=5),
+            st.integers(0, 5),  # event number within its source
+        ),
+        max_size=14,
+    ),
+    st.sampled_from([0.0, 0.5, 0.6, 1.0]),
+    st.integers(0, 3),
+)
+def test_same_statements_are_the_pairs_of_similar_quotes(
+    raw: list[tuple[str, str, frozenset[str], int]], threshold: float, min_shared: int
+) -> None:
+    """The grouped relation holds exactly for the pairs comparing every two quotes gives."""
+    said = [(speaker, src, toks, f"{src}/e{n}") for speaker, src, toks, n in raw]
+    expected = set()
+    for i, (sa, ka, ta, ea) in enumerate(said):
+        for sb, kb, tb, eb in said[:i]:
+            if sa == sb and ka != kb and ea != eb and similarity(ta, tb, min_shared) >= threshold:
+                expected.add(frozenset((ea, eb)))
+    links = SameStatements(said, threshold, min_shared)
+    events = sorted({e for *_, e in said} | {"src-a/e9"})
+    for a in events:
+        for b in events:
+            assert (frozenset((a, b)) in links) == (frozenset((a, b)) in expected), (a, b)
+
+
+def test_a_name_re_matches_but_casefolds_differently_is_kept_as_text() -> None:
+    # re's case-blind match takes the dotless ı for i; its casefold is no known name.
+    from generator.extract.similarity import build_similarity_rules, tokens
+
+    rules = build_similarity_rules({}, [{"id": "sbu", "name": "Security Service"}])
+    assert "@sbu" in tokens("The Security Service said", rules)
+    assert "@sbu" not in tokens("The Securıty Servıce said", rules)

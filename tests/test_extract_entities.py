@@ -138,3 +138,13 @@ def test_mentions_are_exact_spans() -> None:
         src = source(source_id)
         for m in find_mentions(src, knowledge()):
             assert src.text[m.start : m.end] == m.text
+
+
+def test_an_alias_written_with_a_straight_apostrophe_matches_either_style() -> None:
+    from generator.extract.knowledge import alias_pattern
+
+    pattern = alias_pattern(["Sweden's government"])
+    assert pattern is not None
+    for text in ("Sweden's government", "Sweden’s government"):
+        found = pattern.search(f"Then {text} said")
+        assert found is not None and found.group() == text

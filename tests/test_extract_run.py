@@ -104,6 +104,26 @@ def test_warm_rerun_skips_and_an_edit_reuses_the_cache(tmp_path: Path) -> None:
     assert {k: v for k, v in after.items() if k != "disputes.yaml"} == edited
 
 
+def _combine_bad_claim(per_article: Any, knowledge: Any, sources: Any) -> Any:
+    out = fake_combine(per_article, knowledge, sources)
+    out["claims"][0]["confidence"] = "very"  # not a key of the schema: a bug in the extractor
+    return out
+
+
+def test_invalid_extractor_output_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    _extract(root)
+    before = _snapshot(root)
+    with pytest.raises(ProblemsError) as caught:
+        _extract(root, combine_fn=_combine_bad_claim)
+    text = "\n".join(str(p) for p in caught.value.problems)
+    assert "claims.yaml" in text and "extract would write an invalid item" in text
+    assert "confidence" in text
+    assert {k: v for k, v in _snapshot(root).items() if not k.startswith("cache/")} == {
+        k: v for k, v in before.items() if not k.startswith("cache/")
+    }
+
+
 def test_a_process_pool_writes_the_same_files(tmp_path: Path) -> None:
     one, two = _project(tmp_path / "one", 12), _project(tmp_path / "two", 12)
     _extract(one, jobs=1, use_cache=False)

@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from generator.extract.merge import item_hash, item_spans, merge
 from generator.extract.run import run_extract
-from generator.extract.store import BaseEntry
+from generator.extract.store import BaseEntry, State, load_state, save_state
 from generator.sources import Layout, load_sources
 from generator.yamlfile import dump_yaml, read_yaml, round_trip_yaml, to_plain
 from tests.extract_fakes import (
@@ -362,3 +362,39 @@ def test_editor_work_survives_any_sequence_of_reextractions(
                 not report.skipped
                 and report.total("added") + report.total("updated") + report.total("removed") == 0
             )
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["claims", "entities", "quotes"]),
+        st.dictionaries(
+            st.text(min_size=1, max_size=8),
+            st.tuples(
+                st.text(max_size=8),
+                st.lists(
+                    st.tuples(st.text(max_size=6), st.integers(0, 99), st.integers(0, 99)),
+                    max_size=3,
+                ),
+                st.none() | st.lists(st.text(max_size=6), max_size=3),
+            ),
+            max_size=4,
+        ),
+        max_size=3,
+    ),
+    st.integers(0, 2),
+)
+def test_state_file_reads_back_as_written(raw: dict[str, Any], pendings: int) -> None:
+    base = {
+        c: {
+            i: BaseEntry(h, [(s, a, b, "q") for s, a, b in spans], aliases)
+            for i, (h, spans, aliases) in items.items()
+        }
+        for c, items in raw.items()
+    }
+    state = State(base, [base] * pendings, "digest", {"b.yaml": "2", "a.yaml": "1"})
+    with tempfile.TemporaryDirectory() as tmp:
+        save_state(Path(tmp), state)
+        again, problems = load_state(Path(tmp))
+    assert not problems and again == state
+    assert again.to_text() == state.to_text()

@@ -28,8 +28,17 @@ class PrefixIndex:
         self.frequency = frequency
         self.postings: dict[str, list[int]] = {}
         self.keys: list[int] = []  # for a threshold of 0 or less, which every pair reaches
+        # A set is looked up as a candidate and then added, and repeated sentences give
+        # equal sets: each prefix is sorted once.
+        self._prefixes: dict[frozenset[str], list[str]] = {}
 
     def _prefix(self, tokens: frozenset[str]) -> list[str]:
+        found = self._prefixes.get(tokens)
+        if found is None:
+            found = self._prefixes[tokens] = self._sorted_prefix(tokens)
+        return found
+
+    def _sorted_prefix(self, tokens: frozenset[str]) -> list[str]:
         ordered = sorted(tokens, key=lambda t: (self.frequency[t], t))
         # Smallest overlap any partner can have with a set of this size; one less is safe
         # against rounding (a longer prefix only adds candidates).

@@ -29,11 +29,11 @@ from .factbits import lexicon_data, units_of
 from .similarity import (
     build_similarity_rules,
     contradict,
-    similarity,
     similarity_of,
     tokens,
     words_only,
 )
+from .statements import Said, SameStatements
 
 KINDS = ("entities", "claims", "quotes", "positions", "figures", "events", "disputes")
 _REFS = ("subject", "actor", "speaker")
@@ -116,16 +116,21 @@ def _combine_claims(
     members: dict[str, set[str]] = {}
     disputes: list[Item] = []
     toks = {c["id"]: tokens(c["text"], rules) for c in claims}
+    # Words-only parts once per claim, not once per compared pair (`similarity_of`).
+    words = {t: words_only(t) for t in set(toks.values())}
+    min_shared = rules.min_shared
     # Only earlier claims that can reach the threshold are compared (see `blocking`).
     index = PrefixIndex(threshold, toks.values())
     absorb = Absorber()  # keeps each target's citations indexed across merges
     for claim in sorted(claims, key=order_key):
         target = None
-        for position in index.candidates(toks[claim["id"]]):
+        source, mine = source_of(claim), toks[claim["id"]]
+        for position in index.candidates(mine):
             earlier = kept[position]
-            if source_of(claim) in members[earlier["id"]]:
+            if source in members[earlier["id"]]:
                 continue
-            if similarity(toks[earlier["id"]], toks[claim["id"]], rules.min_shared) < threshold:
+            theirs = toks[earlier["id"]]
+            if similarity_of(theirs, words[theirs], mine, words[mine], min_shared) < threshold:
                 continue
             if contradict(earlier["text"], claim["text"], rules):
                 flag(earlier, "contradicted")
@@ -145,9 +150,9 @@ def _combine_claims(
             target = earlier
             break
         if target is None:
-            index.add(len(kept), toks[claim["id"]])
+            index.add(len(kept), mine)
             kept.append(claim)
-            members[claim["id"]] = {source_of(claim)}
+            members[claim["id"]] = {source}
         else:
             absorb(target, claim)
             target["mentions"] = list(
@@ -155,7 +160,7 @@ def _combine_claims(
             )
             if not target["mentions"]:
                 del target["mentions"]
-            members[target["id"]].add(source_of(claim))
+            members[target["id"]].add(source)
     ids = {c["id"] for c in kept}
     return kept, [d for d in disputes if all(m in ids for m in d["members"])]
 
@@ -173,7 +178,7 @@ def _combine_positions(positions: list[Item]) -> list[Item]:
     return sorted(kept.values(), key=order_key)
 
 
-def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> set[frozenset[str]]:
+def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> SameStatements:
     """Pairs of event ids whose sentences report the same quotation of the same speaker."""
     threshold = rules.thresholds.get("quote_similarity", 0.6)
     by_source: dict[Any, list[Item]] = {}
@@ -188,27 +193,15 @@ def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> set[
                 return str(event["id"])
         return None
 
-    pairs: set[frozenset[str]] = set()
-    said = [(q, tokens(q["text"], rules), event_of(q)) for q in quotes if q.get("speaker")]
-    # Per quote: its source, tokens, their words-only part and its event. A quotation
-    # many sources repeat pairs every one with every other, so the per-pair work is kept
-    # to set operations (`similarity_of`).
-    Said = tuple[str, frozenset[str], frozenset[str], str]
-    by_speaker: dict[Any, list[Said]] = {}
-    for a, ta, ea in said:
-        if ea:  # a quote outside every event links nothing
-            by_speaker.setdefault(a["speaker"], []).append((source_of(a), ta, words_only(ta), ea))
-    min_shared = rules.min_shared
-    for group in by_speaker.values():
-        # Pairs are a set: the order they are found in does not matter.
-        index = PrefixIndex(threshold, (t for _, t, _, _ in group))
-        for i, (sb, tb, wb, eb) in enumerate(group):
-            for j in index.candidates(tb):
-                sa, ta, wa, ea = group[j]
-                if ea != eb and sa != sb and similarity_of(ta, wa, tb, wb, min_shared) >= threshold:
-                    pairs.add(frozenset((ea, eb)))
-            index.add(i, tb)
-    return pairs
+    said: list[Said] = []
+    for quote in quotes:
+        if quote.get("speaker"):
+            home = event_of(quote)
+            if home:  # a quote outside every event links nothing
+                said.append(
+                    (quote["speaker"], source_of(quote), tokens(quote["text"], rules), home)
+                )
+    return SameStatements(said, threshold, rules.min_shared)
 
 
 def _spread_contradiction(claims: list[Item], events: list[Item]) -> None:
@@ -240,10 +233,17 @@ def _known_entity(knowledge: Any, entity_id: str) -> Item | None:
 
 
 def combine(
-    per_article: list[dict[str, list[Item]]], knowledge: Any, sources: dict[str, Source]
+    per_article: list[dict[str, list[Item]]],
+    knowledge: Any,
+    sources: dict[str, Source],
+    *,
+    owned: bool = False,
 ) -> dict[str, list[Item]]:
-    """The data set of all articles: merged, corroborated, with disputes (see module doc)."""
-    articles = sorted(_copy(per_article), key=_article_key)
+    """The data set of all articles: merged, corroborated, with disputes (see module doc).
+
+    Items are merged in place, so `per_article` is copied first unless the caller hands
+    it over (`owned`: extract decodes it from JSON for this call alone)."""
+    articles = sorted(per_article if owned else _copy(per_article), key=_article_key)
     entities, remap = merge_entities(articles)
     items: dict[str, list[Item]] = {kind: [] for kind in KINDS[1:]}
     for article in articles:

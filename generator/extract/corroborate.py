@@ -7,13 +7,13 @@ sorted by id, then text order) and adds the citations of the others, so ids are 
 from __future__ import annotations
 
 from bisect import insort_right
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from ..model import Unit
 from .factbits import stable_id
 from .precision import comparable, describe, interval
-from .similarity import SimilarityRules, similarity, tokens
+from .similarity import SimilarityRules, similarity_of, tokens, words_only
 
 Item = dict[str, Any]
 
@@ -198,7 +198,7 @@ def _dates_agree(a: str, b: str) -> bool:
 def combine_events(
     events: list[Item],
     rules: SimilarityRules,
-    same_statement: set[frozenset[str]],
+    same_statement: Container[frozenset[str]],
     names: Callable[[str], str],
     publishers: dict[str, str],
 ) -> tuple[list[Item], list[Item]]:
@@ -223,19 +223,27 @@ def combine_events(
     # events (quadratic in a widely reported event).
     merged_sources: list[set[str]] = []
     absorb = Absorber()
+    # Per kept event its source: merging only adds citations of later sources, so the
+    # first citation, and so the source, of a kept event never changes.
+    kept_sources: list[str] = []
+    words = {t: words_only(t) for t in set(toks.values())}
+    min_shared = rules.min_shared
     for event in ordered:
         target = None
         actors = event.get("actors") or []
+        actor_set = set(actors)
         source = source_of(event)
+        mine = toks[event["id"]]
         near = sorted({i for a in actors for i in by_actor.get(a, ())})
         for position in near:
             earlier = kept[position]
-            if source_of(earlier) == source or source in merged_sources[position]:
+            if kept_sources[position] == source or source in merged_sources[position]:
                 continue
-            shared = [a for a in earlier.get("actors") or [] if a in (event.get("actors") or [])]
+            shared = [a for a in earlier.get("actors") or [] if a in actor_set]
             if not shared:
                 continue
-            score = similarity(toks[earlier["id"]], toks[event["id"]], rules.min_shared)
+            theirs = toks[earlier["id"]]
+            score = similarity_of(theirs, words[theirs], mine, words[mine], min_shared)
             linked = frozenset((earlier["id"], event["id"])) in same_statement or score >= conflict
             if _dates_agree(str(earlier["date"]), str(event["date"])):
                 if linked or (earlier["date"] == event["date"] and score >= same):
@@ -261,6 +269,7 @@ def combine_events(
             for actor in dict.fromkeys(actors):
                 by_actor.setdefault(actor, []).append(len(kept))
             kept.append(event)
+            kept_sources.append(source)
             merged_sources.append(set())
         else:
             absorb(target, event)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .knowledge import trie_alternation
+
 Value = float | tuple[float, float]
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -55,8 +57,11 @@ class QuantityRules:
 
 
 def _alt(names: Any) -> str:
-    """A regex alternation, longest first so "nautical miles" wins over "miles"."""
-    return "|".join(re.escape(str(n)) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+    """A regex alternation, longest first so "nautical miles" wins over "miles".
+
+    Written as a trie (same matches; re tests each character once instead of each word):
+    every pattern here is case-blind, which `trie_alternation` must be told."""
+    return trie_alternation([str(n) for n in names], ignore_case=True)
 
 
 def _word_number(words: dict[str, float]) -> str:
