@@ -24,14 +24,47 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORDS.findall(text)]
 
 
+# Verdicts of the article being extracted, by (text, previous): figures and events test
+# the sentences claims already tested, so about a fifth of the calls repeat one. The key
+# holds everything a verdict depends on (the text, the sentence before it, the garble
+# settings, compared by value); `claim_records` starts each article with an empty cache, and a
+# cap keeps callers outside an article run from growing it without bound.
+_GarbleKey = tuple[tuple[re.Pattern[str], ...], int, float]
+_CACHE: tuple[_GarbleKey, dict[tuple[str, str | None], bool]] | None = None
+_CACHE_LIMIT = 4096
+
+
+def _new_article() -> None:
+    global _CACHE
+    _CACHE = None
+
+
+def _verdicts(knowledge: Knowledge) -> dict[tuple[str, str | None], bool]:
+    global _CACHE
+    key = (knowledge.garble_patterns, knowledge.garble_min_words, knowledge.garble_repeat_share)
+    cache = _CACHE
+    if cache is None or len(cache[1]) >= _CACHE_LIMIT or cache[0] != key:
+        cache = _CACHE = (key, {})
+    return cache[1]
+
+
 def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     """Whether a sentence reads like machine-translation debris."""
-    if len(_words(text)) < knowledge.garble_min_words:
+    verdicts = _verdicts(knowledge)
+    hit = verdicts.get((text, previous))
+    if hit is None:
+        hit = verdicts[(text, previous)] = _garbled(text, previous, knowledge)
+    return hit
+
+
+def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
+    words = _words(text)  # once: the count and the overlap both need them
+    if len(words) < knowledge.garble_min_words:
         return True
     if any(p.search(text) for p in knowledge.garble_patterns):
         return True
     if previous:
-        mine, theirs = set(_words(text)), set(_words(previous))
+        mine, theirs = set(words), set(_words(previous))
         if mine and len(mine & theirs) / len(mine) >= knowledge.garble_repeat_share:
             return True
     return False
@@ -69,6 +102,7 @@ def claim_records(
     quoted: list[tuple[int, int]],
 ) -> list[dict[str, object]]:
     """Schema `claim` items, one per sentence naming an entity."""
+    _new_article()  # verdicts of earlier articles are not this one's
     out: list[dict[str, object]] = []
     previous: str | None = None
     for sentence in sentences:

@@ -281,6 +281,81 @@ def _compile_all(patterns: Iterable[str], flags: int) -> tuple[re.Pattern[str], 
     return tuple(re.compile(p, flags) for p in patterns)
 
 
+def _first_chars(items: Any) -> set[str] | None:
+    """The characters every match of parsed regex `items` must begin with, or None when
+    that is not known (a class by category, a negated class, an optional start, flags)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the first character is the next item's
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(chr(iav))
+                elif iop is c.RANGE and iav[1] - iav[0] < 128:
+                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                else:
+                    return None
+            return out
+        if op is c.BRANCH:
+            out = set()
+            for alt in av[1]:
+                found = _first_chars(alt.data)
+                if found is None:
+                    return None
+                out |= found
+            return out
+        if op is c.SUBPATTERN:
+            _group, add, drop, sub = av
+            return None if add or drop else _first_chars(sub.data)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _high, sub = av
+            return _first_chars(sub.data) if low >= 1 else None
+        return None
+    return None  # all zero width: could match the empty string
+
+
+def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the characters its matches begin with: the same
+    matches (spans, groups), found faster.
+
+    Why: a pattern opening with a zero-width test (\\b, a lookbehind) gets none of re's
+    prefix scanning, so every position of the text enters it; the lookahead turns most
+    away at once. Only case-sensitive patterns that open zero-width and begin with a few
+    known characters get one: elsewhere re scans faster by itself, and case-blind
+    classes cost more than they save."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    if pattern.flags & re.IGNORECASE:
+        return pattern
+    try:
+        items = parser.parse(pattern.pattern, pattern.flags).data
+    except (re.error, TypeError):
+        return pattern
+    if not items or items[0][0] not in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+        return pattern
+    if str(items[0][1]) == "AT_BEGINNING":
+        return pattern
+    firsts = _first_chars(items)
+    if not firsts or len(firsts) >= 26:
+        return pattern
+    chars = "".join(re.escape(ch) for ch in sorted(firsts))
+    try:
+        out = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:
+        return pattern
+    same = (out.flags, out.groups, out.groupindex) == (
+        pattern.flags,
+        pattern.groups,
+        pattern.groupindex,
+    )
+    return out if same else pattern
+
+
 # A personal name: 1-3 capitalised words, an initial allowed inside ("Shannon K. Kingston").
 _TOKEN = r"[A-Z][a-z\u00df-\u024f]+(?:(?:-[A-Z]?|['’][A-Z])[a-z\u00df-\u024f]+)*"
 NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
@@ -421,7 +496,8 @@ def build_knowledge(
             str(k): str(v) for k, v in (data.get("organisation_heads") or {}).items()
         },
         **_name_patterns(data, words),
-        garble_patterns=_compile_all(garble.get("patterns", []), 0),
+        # Each searches every sentence: guarded, most positions are turned away at once.
+        garble_patterns=tuple(_guarded(p) for p in _compile_all(garble.get("patterns", []), 0)),
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
         lexicon=lexicon,
