@@ -37,13 +37,43 @@ def _compile(
         return None, [Problem(where.file, where.line, where.col, f"invalid pattern: {err}")]
 
 
-def load_lexicon(lexicon_dir: Path) -> tuple[Lexicon, list[Problem]]:
-    """Read and merge every lexicon file; a missing folder is an empty lexicon."""
+# The parts of the lexicon the site itself uses (sources' layout, units of figures); the rest
+# serves `explainer extract`. A file holds one of them if a line starts with its key.
+SITE_KEYS = re.compile(r"^(?:layout|units)[ \t]*:", re.MULTILINE)
+
+
+def _site_files(paths: list[Path]) -> list[Path]:
+    """The files that hold a part the site uses; all of them if no file visibly does.
+
+    Composing and checking the whole lexicon (mostly extraction cues) is a good share of a
+    site build's time. The text test is cheap and errs on the safe side: a file it cannot
+    read is kept (its problem is reported), and if no file matches (say, a quoted key) the
+    whole lexicon is read, as `explainer check` always does.
+    """
+    kept = []
+    for path in paths:
+        try:
+            text = path.read_text("utf-8", errors="replace")
+        except OSError:
+            kept.append(path)
+            continue
+        if SITE_KEYS.search(text):
+            kept.append(path)
+    return kept or paths
+
+
+def load_lexicon(lexicon_dir: Path, *, site_only: bool = False) -> tuple[Lexicon, list[Problem]]:
+    """Read and merge every lexicon file; a missing folder is an empty lexicon.
+
+    `site_only` (site builds) reads only the files holding `layout` or `units`, see
+    `_site_files`: problems in the other files are then left to `explainer check`.
+    """
     lexicon = Lexicon()
     problems: list[Problem] = []
     if not lexicon_dir.is_dir():
         return lexicon, problems
-    for path in sorted(lexicon_dir.glob("*.yaml")):
+    paths = sorted(lexicon_dir.glob("*.yaml"))
+    for path in _site_files(paths) if site_only else paths:
         doc, read_problems = load_plain(path, display_path(path))
         problems += read_problems
         if doc is None:

@@ -334,23 +334,33 @@ def _explainer(
     return m.Explainer(raw["title"], raw["question"], stances, list(raw.get("summary") or []))
 
 
-def _lexicon(lexicon_dir: Path, memo: Memo | None) -> tuple[Lexicon, list[Problem]]:
+def _lexicon(
+    lexicon_dir: Path, memo: Memo | None, site_only: bool
+) -> tuple[Lexicon, list[Problem]]:
     def key() -> tuple[Any, ...]:
         files = sorted(lexicon_dir.glob("*.yaml")) if lexicon_dir.is_dir() else []
         return (display_path(lexicon_dir), file_bytes(*files))
 
-    return _memo(memo, ("lexicon", lexicon_dir), key, lambda: load_lexicon(lexicon_dir))
+    return _memo(
+        memo,
+        ("lexicon", lexicon_dir, site_only),
+        key,
+        lambda: load_lexicon(lexicon_dir, site_only=site_only),
+    )
 
 
 def load_project(
-    seeds_dir: Path, data_dir: Path, memo: Memo | None = None
+    seeds_dir: Path, data_dir: Path, memo: Memo | None = None, *, site_only: bool = False
 ) -> tuple[m.Dataset | None, list[Problem]]:
     """Load and check everything; the dataset is None when there is any problem.
+
+    `site_only` (site builds) reads only the lexicon files the site uses (see
+    `lexicon.load_lexicon`); `explainer check` reads and checks them all.
 
     `memo` (under `mkdocs serve`) reuses the parsed and checked form of every file whose
     bytes did not change since the last call; results are the same as without it.
     """
-    lexicon, lexicon_problems = _lexicon(data_dir / "lexicon", memo)
+    lexicon, lexicon_problems = _lexicon(data_dir / "lexicon", memo, site_only)
     problems = list(lexicon_problems)  # a copy: the memo's list is never extended
     source_list, source_problems = load_sources(seeds_dir, lexicon.layout)
     problems += source_problems

@@ -47,7 +47,8 @@ def build_site(
     from .render.links import source_page
     from .render.pages import render_pages
 
-    dataset, problems = load_project(seeds_dir, data_dir, memo)
+    # Only the lexicon the pages use: `explainer check` validates the rest.
+    dataset, problems = load_project(seeds_dir, data_dir, memo, site_only=True)
     if dataset is None:
         raise ProblemsError(problems)
     pages = render_pages(

@@ -75,3 +75,21 @@ def test_duplicate_keys_aliases_and_tags_are_refused(project: Path) -> None:
         bad.write_text(text)
         code, out = run_cli(project, "check")
         assert code == 1 and expected in out, (text, out)
+
+
+def test_a_lexicon_problem_outside_layout_and_units_is_left_to_check(project: Path) -> None:
+    # Site builds read only the lexicon files holding `layout` or `units` (speed); `explainer
+    # check` reads every file, so the broken cue file is still reported there.
+    (project / "data" / "lexicon" / "zz-broken.yaml").write_text("speech_verbs: [said\n")
+    code, out = run_cli(project, "check")
+    assert code == 1
+    assert re.search(r"zz-broken\.yaml:\d+:\d+: ", out), out
+    code, out = run_cli(project, "render", "--out", str(project / "rendered"))
+    assert code == 0, out
+
+
+def test_a_lexicon_problem_in_units_stops_the_site(project: Path) -> None:
+    (project / "data" / "lexicon" / "zz-broken.yaml").write_text("units: [unclosed\n")
+    code, out = run_cli(project, "render", "--out", str(project / "rendered"))
+    assert code == 1
+    assert re.search(r"zz-broken\.yaml:\d+:\d+: ", out), out

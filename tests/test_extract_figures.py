@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -11,7 +12,14 @@ from hypothesis import strategies as st
 from generator.extract.article import extract_article
 from generator.extract.precision import agree, half_width
 from generator.extract.quantities import find_quantities, rules_for
-from tests.extract_support import article, assert_citations_exact, knowledge, lexicon, seeds
+from tests.extract_support import (
+    article,
+    assert_citations_exact,
+    knowledge,
+    lexicon,
+    seeds,
+    text_source,
+)
 
 
 def quantities(text: str) -> list[tuple[object, ...]]:
@@ -245,3 +253,37 @@ def test_seed_figures() -> None:
         "10,000 North Korean soldiers": "north-korea",
     }
     assert not any("Thousands" in f["text"] for f in cnn)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech verb starts the clause: the count is the reported subject's.
+        (
+            "Kyiv says Russia now has more than 300,000 troops near the city.",
+            [("russia", "troops", 300000, "troops", "more than 300,000 troops")],
+        ),
+        # Money given belongs to the giver (the clause subject), not the receiver named
+        # nearer; "aid worth" is funding, not a price.
+        (
+            "Norway has sent Ukraine military aid worth about $5 billion.",
+            [("norway", "funding", 5000000000, "usd", "about $5 billion")],
+        ),
+        # An opening attribution names a source, not the payer.
+        (
+            "According to the Kiel Institute, Denmark has committed roughly €7 billion to Ukraine.",
+            [("denmark", "amount", 7000000000, "eur", "roughly €7 billion")],
+        ),
+        # How far a weapon flies is its range.
+        (
+            "The Storm Shadow missile can fly about 250 kilometers.",
+            [("storm-shadow", "range", 250, "km", "about 250 kilometers")],
+        ),
+    ],
+)
+def test_figure_subjects_and_properties(text: str, expected: list[tuple[object, ...]]) -> None:
+    source = text_source(f"Headline\n{text}\n", dt.date(2025, 1, 10))
+    figures = extract_article(source, knowledge())["figures"]
+    assert_citations_exact(figures, {source.id: source})
+    found = [(f["subject"], f.get("property"), f["value"], f["unit"], f["text"]) for f in figures]
+    assert found == expected

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import sys
 
+import pytest
 import yaml
 
-from tests._extract_support import ANNOTATIONS, FIXTURES, ROOT, extracted
+from generator.extract import positions
+from generator.extract.article import extract_article
+from tests._extract_support import ANNOTATIONS, FIXTURES, ROOT, extracted, fixtures
+from tests.extract_support import knowledge, text_source
 
 
 def _positions(source_id: str) -> dict[tuple[str, str], dict[str, object]]:
@@ -53,3 +58,106 @@ def test_score_script_reports_every_type() -> None:
     for name in ("entities", "quotes", "speakers", "positions", "claims"):
         assert totals[name].expected > 0
         assert totals[name].recall >= 0.8, name
+
+
+def _stances(text: str) -> list[tuple[str, str, str]]:
+    """(actor, stance, summary) of an in-memory article with one paragraph."""
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2025, 1, 10)), knowledge())
+    return sorted((p["actor"], p["stance"], p["summary"]) for p in found["positions"])  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A supports cue in the subject of a consequence predicate is its topic: the
+        # predicate's cue speaks, and a name inside the topic is nobody's position.
+        (
+            "Marie Dubois said permission to use the missiles inside Russia would amount to "
+            "an act of war.",
+            [
+                (
+                    "marie-dubois",
+                    "warns-against",
+                    "Permission to use the missiles inside Russia would amount to an act of war.",
+                )
+            ],
+        ),
+        (
+            "Senator Paul Hart said any approval of such strikes would drag America into the war.",
+            [
+                (
+                    "paul-hart",
+                    "warns-against",
+                    "Any approval of such strikes would drag America into the war.",
+                )
+            ],
+        ),
+        # A supports cue as the object of a warning.
+        (
+            "Foreign Minister Lena Koch warned against easing the restrictions on long-range "
+            "weapons.",
+            [
+                (
+                    "lena-koch",
+                    "warns-against",
+                    "Foreign Minister Lena Koch warned against easing the restrictions on "
+                    "long-range weapons.",
+                )
+            ],
+        ),
+        # An open question, held by names that only qualify a noun: no position.
+        (
+            "German and Polish talks on whether to lift the restrictions on long-range strikes "
+            "continued in Warsaw.",
+            [],
+        ),
+        (
+            "Britain talks on lifting the restrictions on long-range strikes went on.",
+            [],
+        ),
+        # A condition's cue is the topic of the clause after it.
+        (
+            "If Berlin approves the long-range strikes, Moscow will retaliate, said Igor Volkov.",
+            [
+                (
+                    "igor-volkov",
+                    "warns-against",
+                    "If Berlin approves the long-range strikes, Moscow will retaliate.",
+                ),
+                (
+                    "russian-government",
+                    "warns-against",
+                    "If Berlin approves the long-range strikes, Moscow will retaliate.",
+                ),
+            ],
+        ),
+        # Plain support keeps working.
+        (
+            "Minister Anna Lind urged allies to lift the restrictions on long-range strikes.",
+            [
+                (
+                    "anna-lind",
+                    "supports",
+                    "Minister Anna Lind urged allies to lift the restrictions on long-range "
+                    "strikes.",
+                )
+            ],
+        ),
+    ],
+)
+def test_stance_frames(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _stances(text) == expected
+
+
+def test_lowered_cue_search_matches_case_blind_search() -> None:
+    """The fast path (lower-cased ASCII text, case-sensitive pattern) finds what the
+    case-blind pattern finds, at the same offsets."""
+    rules = positions._topic_rules(knowledge())
+    assert rules.every is not None and rules.lower is not None
+    for source in fixtures().values():
+        text = source.text
+        if not text.isascii():
+            continue
+        blind = [(m.start(), m.lastgroup) for m in rules.every.finditer(text)]
+        fast = [(m.start(), m.lastgroup) for m in rules.lower.finditer(text.lower())]
+        assert fast == blind, source.id

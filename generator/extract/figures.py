@@ -33,6 +33,9 @@ _SAME_PHRASE = re.compile(r"^(?:[\s-]+|\s+[A-Za-z]+\s+)$")
 CUE_WINDOW = 60
 # Where a clause with a subject of its own begins (grammar, not domain words).
 _CLAUSE = re.compile(r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s")
+# Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
+# committed ...") names a source, not the payer.
+_ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
 # "3,000 troops from Poland": the place the counted things come from owns them.
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
@@ -99,7 +102,7 @@ def _property(
     q: Quantity, text: str, base: int, rules: FigureRules
 ) -> tuple[str | None, tuple[str, ...], int]:
     """(property, subject kinds, end of the figure's phrase) for a measured quantity."""
-    best: tuple[int, _Property, int] | None = None
+    best: tuple[int, _Property, int, int] | None = None
     for prop in rules.properties:
         if q.dimension not in prop.dimensions or prop.cues is None:
             continue
@@ -108,14 +111,16 @@ def _property(
             gap = start - q.end if start >= q.end else q.start - end
             if gap < -len(q.text) or gap > CUE_WINDOW:
                 continue
-            if best is None or gap < best[0]:
+            # At equal distance the longer cue is the more specific ("aid worth" is
+            # funding, "worth" alone a cost).
+            if best is None or (gap, -len(m.group())) < (best[0], -best[3]):
                 joined = prop.joins and start >= q.end
                 extend = (
                     end
                     if joined and _SAME_PHRASE.match(text[q.end - base : m.start()] or " ")
                     else q.end
                 )
-                best = (gap, prop, extend)
+                best = (gap, prop, extend, len(m.group()))
     if best is not None:
         return best[1].name, best[1].kinds, best[2]
     for prop in rules.properties:
@@ -158,6 +163,34 @@ def _by_kinds(
     return None
 
 
+def _clause_start(
+    q: Quantity, text: str, knowledge: Any, boundary: re.Pattern[str] = _CLAUSE
+) -> int:
+    """Where the clause holding the number starts: after "that", a comma before a
+    conjunction, a semicolon, or a speech verb ("Kyiv says Russia has 600,000 troops":
+    Russia's troops, not Kyiv's)."""
+    lo = max(0, q.start - 400)
+    ends = [b.end() for b in boundary.finditer(text, lo, q.start) if b.end() <= q.start]
+    verb = getattr(knowledge, "speech_verb", None)
+    if verb is not None:
+        ends += [v.end() for v in verb.finditer(text, lo, q.start)]
+    return max(ends, default=0)
+
+
+def _clause_actor(q: Quantity, pool: list[Any], text: str, knowledge: Any) -> Any | None:
+    """The first actor of the number's clause, before the number: its subject ("Germany
+    has given Ukraine aid worth EUR 28 billion" is Germany's money)."""
+    clause = _clause_start(q, text, knowledge, _ANY_CLAUSE)
+    return next(
+        (
+            m
+            for m in pool
+            if clause <= m.start and m.end <= q.start and _kind(knowledge, m) == "actor"
+        ),
+        None,
+    )
+
+
 def _count_owner(
     q: Quantity, end: int, pool: list[Any], nations: list[_Spot], text: str, knowledge: Any
 ) -> Any | None:
@@ -174,14 +207,7 @@ def _count_owner(
     # The subject of the number's clause ("The German government approved a package for
     # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
     # actor nearest before the number.
-    clause = max(
-        (
-            b.end()
-            for b in _CLAUSE.finditer(text, max(0, q.start - 400), q.start)
-            if b.end() <= q.start
-        ),
-        default=0,
-    )
+    clause = _clause_start(q, text, knowledge)
     subjects = [m for m in actors if m.start >= clause]
     if subjects:
         return subjects[0]
@@ -214,6 +240,12 @@ def _subject(
         owner = _count_owner(q, end, pool, nations, text, knowledge)
         if owner is not None:
             return owner.entity_id, False
+    if q.dimension == "money" and kinds[:1] == ("actor",):
+        # Money an actor gives or spends belongs to the clause's subject, not to the
+        # nearest name (often the receiver: "Germany has given Ukraine aid worth ...").
+        payer = _clause_actor(q, pool, text, knowledge)
+        if payer is not None:
+            return payer.entity_id, False
     found = _by_kinds(pool, kinds, q.start, end, knowledge)
     if found is not None:
         return found.entity_id, False

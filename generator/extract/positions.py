@@ -46,6 +46,72 @@ class _Topic:
     words: re.Pattern[str] | None  # signs of the question (stance_topic_words)
     cues: TopicCues  # cues that count only near such a sign
     reach: int  # characters either side of a cue
+    # All stance cues (plain, then topic-gated) in one alternation, a named group per
+    # stance: a sentence is scanned once instead of once per stance.
+    every: re.Pattern[str] | None
+    lower: re.Pattern[str] | None  # `every` for lower-cased ASCII text (`_lowered`)
+    groups: tuple[tuple[str, str, bool], ...]  # (group name, stance, needs the topic)
+    frames: _Frames
+
+
+@dataclass(frozen=True)
+class _Frames:
+    """Constructions around cues (lexicon `stance_frames`)."""
+
+    consequence: re.Pattern[str] | None  # "would mean", "would amount to"
+    condition: re.Pattern[str] | None  # "if", "once"
+    question: re.Pattern[str] | None  # "whether"
+    object_of: tuple[tuple[str, re.Pattern[str]], ...]  # "warned against <cue>"
+
+
+def _alternation(patterns: list[Any] | None) -> re.Pattern[str] | None:
+    raw = [str(p) for p in patterns or []]
+    return re.compile("|".join(f"(?:{p})" for p in raw), re.IGNORECASE) if raw else None
+
+
+def _frames(data: dict[str, Any]) -> _Frames:
+    raw = data.get("stance_frames") or {}
+    objects = raw.get("object_of") or {}
+    return _Frames(
+        _alternation(raw.get("consequence")),
+        _alternation(raw.get("condition")),
+        _alternation(raw.get("open_question")),
+        tuple(
+            (str(stance), pattern)
+            for stance in objects
+            if (pattern := _alternation(objects[stance])) is not None
+        ),
+    )
+
+
+def _combined(
+    plain: dict[str, Any], gated: dict[str, Any]
+) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str, bool], ...]]:
+    """One pattern holding every cue, a named group per (stance, gated) pair. Plain cues
+    come first so that, at one offset, a plain cue beats a gated one as before."""
+    parts: list[str] = []
+    groups: list[tuple[str, str, bool]] = []
+    for needs, table in ((False, plain), (True, gated)):
+        for stance in table:
+            if not table[stance]:
+                continue
+            name = f"g{len(groups)}"
+            groups.append((name, str(stance), needs))
+            body = "|".join(f"(?:{c})" for c in table[stance])
+            parts.append(f"(?P<{name}>{body})")
+    if not parts:
+        return None, ()
+    return re.compile("|".join(parts), re.IGNORECASE), tuple(groups)
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` for lower-cased text: its letters lower-cased (escapes such as \\W kept),
+    matched case-sensitively, which is several times faster than ignoring case."""
+    out, chars = [], iter(pattern.pattern)
+    for ch in chars:
+        out.append(ch + next(chars, "") if ch == "\\" else ch.lower())
+    # Group syntax is not a letter to lower ("(?P<name>", "(?P=name)").
+    return re.compile("".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
 _TOPIC: dict[int, tuple[dict[str, Any], _Topic]] = {}
@@ -54,6 +120,8 @@ _TOPIC: dict[int, tuple[dict[str, Any], _Topic]] = {}
 def _topic_rules(knowledge: Knowledge) -> _Topic:
     """The lexicon's topic words and the cues that need them, compiled once per lexicon."""
     data = lexicon_data(knowledge)
+    # The stances the knowledge kept (the explainer's), in its order.
+    stances = [sid for sid, _patterns in knowledge.stance_cues]
     hit = _TOPIC.get(id(data))
     if hit is None or hit[0] is not data:
         raw = data.get("topic_stance_cues") or {}
@@ -63,7 +131,20 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
             if raw[stance]
         )
         words = words_pattern(str(w) for w in data.get("stance_topic_words") or [])
-        hit = (data, _Topic(words, cues, int(data.get("stance_topic_reach") or 70)))
+        plain = {s: c for s, c in (data.get("stance_cues") or {}).items() if s in stances}
+        every, groups = _combined(plain, raw)
+        hit = (
+            data,
+            _Topic(
+                words,
+                cues,
+                int(data.get("stance_topic_reach") or 70),
+                every,
+                _lowered(every) if every is not None else None,
+                groups,
+                _frames(data),
+            ),
+        )
         _TOPIC[id(data)] = hit
     return hit[1]
 
@@ -99,27 +180,112 @@ def _cues(
     text: str, sentence: Sentence, scan: EntityScan, knowledge: Knowledge, topic: _Topic
 ) -> list[tuple[int, str]]:
     """(offset, stance) of the first cue of each stance in the sentence, in text order.
-    Cues that need the topic (`topic_stance_cues`) count only near a sign of the question."""
-    found: list[tuple[int, str]] = []
+    Cues that need the topic (`topic_stance_cues`) count only near a sign of the question;
+    the constructions of `stance_frames` then decide what each cue says (`_framed`)."""
+    if topic.every is None or topic.lower is None:
+        return []
+    # ASCII text keeps its offsets when lower-cased: search a lower-cased copy with the
+    # case-sensitive pattern (faster), offsets shifted back to the article's.
+    span = text[sentence.start : sentence.end]
+    if span.isascii():
+        matches, shift = topic.lower.finditer(span.lower()), sentence.start
+    else:
+        matches, shift = topic.every.finditer(text, sentence.start, sentence.end), 0
+    found: list[tuple[int, int, str]] = []
     scare = quote_rules(knowledge).scare
-    for stance, patterns in knowledge.stance_cues:
-        for pattern in patterns:
-            pos = sentence.start
-            while (m := pattern.search(text, pos, sentence.end)) is not None:
-                if not _scare_quoted(text, sentence, m.start(), scare):
-                    found.append((m.start(), stance))
-                    break
-                pos = m.end()
-    for stance, pattern in topic.cues:
-        pos = sentence.start
-        while (m := pattern.search(text, pos, sentence.end)) is not None:
-            lo = max(sentence.start, m.start() - topic.reach)
-            hi = min(sentence.end, m.end() + topic.reach)
-            if _near_topic(text, lo, hi, scan, knowledge, topic):
-                found.append((m.start(), stance))
+    names = {name: (stance, needs) for name, stance, needs in topic.groups}
+    for m in matches:
+        start, end = m.start() + shift, m.end() + shift
+        stance, needs = names[str(m.lastgroup)]
+        if _scare_quoted(text, sentence, start, scare):
+            continue
+        if needs:
+            lo = max(sentence.start, start - topic.reach)
+            hi = min(sentence.end, end + topic.reach)
+            if not _near_topic(text, lo, hi, scan, knowledge, topic):
+                continue
+        found.append((start, end, stance))
+    if not found:
+        return []
+    first: dict[str, int] = {}
+    for pos, stance in _framed(text, sentence, found, topic.frames):
+        if stance not in first or pos < first[stance]:
+            first[stance] = pos
+    return sorted((pos, stance) for stance, pos in first.items())
+
+
+# Where a clause starts: after a comma or semicolon, "that", a relative word, a dash or a
+# quotation mark. Grammar, not domain words.
+_CLAUSE_START = re.compile(
+    r"[,;:]\s|\s(?:that|which|who|because|but|when|while)\s|[\"\u201c\u201d]|\s(?:--|\u2014)\s"
+)
+_CLAUSE_STOP = re.compile(r"[,;:]\s|\s(?:--|\u2014)\s|[\"\u201c\u201d]")
+
+
+def _framed(
+    text: str, sentence: Sentence, found: list[tuple[int, int, str]], frames: _Frames
+) -> list[tuple[int, str]]:
+    """(offset, stance) of the cues `found` as their constructions read them.
+
+    - A cue in an open question ("over whether to give Ukraine permission") says nothing.
+    - A cue that is the object of `object_of` words takes their stance, from where they
+      start ("warned against lifting the restrictions": a warning, not support).
+    - A cue in the subject of a consequence predicate ("approval for such strikes would
+      mean war") or in a condition ("if Washington lifts the limits, Moscow will respond")
+      is the topic: when the predicate holds a cue of another stance, that cue speaks.
+    """
+    lo, hi = sentence.start, sentence.end
+    out: list[tuple[int, str]] = []
+    # Topic spans matter only when cues of two stances compete.
+    rival = len({stance for _p, _e, stance in found}) > 1
+    topics = _topic_spans(text, lo, hi, frames) if rival else []
+    for pos, end, stance in found:
+        if frames.question is not None:
+            opened = [q for q in frames.question.finditer(text, lo, pos)]
+            if opened and not _CLAUSE_STOP.search(text, opened[-1].end(), pos):
+                continue
+        governed = False
+        for other, pattern in frames.object_of:
+            if other == stance:
+                continue
+            m = next(
+                (m for m in pattern.finditer(text, max(lo, pos - 80), end) if m.start() < pos),
+                None,
+            )
+            if m is not None and pos <= m.end():
+                out.append((m.start(), other))
+                governed = True
                 break
-            pos = m.end()
-    return sorted(found)
+        if governed:
+            continue
+        if any(
+            t_lo <= pos < t_hi and any(p_lo <= p < p_hi and st != stance for p, _e, st in found)
+            for t_lo, t_hi, p_lo, p_hi in topics
+        ):
+            continue
+        out.append((pos, stance))
+    return out
+
+
+def _topic_spans(text: str, lo: int, hi: int, frames: _Frames) -> list[tuple[int, int, int, int]]:
+    """(topic start, topic end, predicate start, predicate end) of each consequence
+    predicate and condition in `text[lo:hi]`."""
+    spans = []
+    if frames.consequence is not None:
+        for m in frames.consequence.finditer(text, lo, hi):
+            starts = [b.end() for b in _CLAUSE_START.finditer(text, lo, m.start())]
+            stop = _CLAUSE_STOP.search(text, m.end(), hi)
+            spans.append(
+                (starts[-1] if starts else lo, m.start(), m.start(), stop.start() if stop else hi)
+            )
+    if frames.condition is not None:
+        for m in frames.condition.finditer(text, lo, hi):
+            comma = _CLAUSE_STOP.search(text, m.end(), hi)
+            if comma is None:
+                continue
+            stop = _CLAUSE_STOP.search(text, comma.end(), hi)
+            spans.append((m.start(), comma.start(), comma.end(), stop.start() if stop else hi))
+    return spans
 
 
 def _as_of(text: str, sentence: Sentence, source: Source) -> str | None:
@@ -175,9 +341,11 @@ def _actor(
     scan: EntityScan,
     quotes: list[QuoteFound],
     events: list[Speech],
+    knowledge: Knowledge,
 ) -> tuple[str, int | None] | None:
     """(actor, where the sentence names it) of a cue at `pos`: the speaker of the words
-    holding it, else the nearest actor named before it. A sentence naming no actor at all
+    holding it, else the nearest actor named before it that acts (not one qualifying a
+    noun: `_modifier`). A sentence naming no actor at all
     and opening by referring back ("The document lowers the threshold ...") continues the
     one before it in the same paragraph, whose first actor it is about."""
     for q in quotes:
@@ -186,7 +354,21 @@ def _actor(
     for ev in events:
         if ev.sentence == sentence and ev.end <= pos and ev.speaker:
             return ev.speaker, None
-    before = _actors(text, sentence, scan, quotes, pos)
+    # Not a name inside the topic of the cue's predicate ("permission to strike inside
+    # Russia would amount to war": Russia is what is talked about, not who talks).
+    topics = [
+        (t_lo, t_hi)
+        for t_lo, t_hi, p_lo, p_hi in _topic_spans(
+            text, sentence.start, sentence.end, _topic_rules(knowledge).frames
+        )
+        if p_lo <= pos < p_hi
+    ]
+    before = [
+        a
+        for a in _actors(text, sentence, scan, quotes, pos)
+        if not _modifier(text, a[1], scan, knowledge)
+        and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
+    ]
     if before:
         return before[-1]
     if (
@@ -199,6 +381,26 @@ def _actor(
         if earlier:
             return earlier[0][0], None
     return None
+
+
+# A name qualifying a noun that a preposition follows ("U.S. and British deliberations
+# over", "German debate on"): the name is no clause subject, so it holds no stance. The
+# noun is a lower-case word that is neither a verb in -ed nor an auxiliary.
+_MODIFIED = re.compile(
+    r"(?:\s+and\s+[A-Z][\w.-]*)?\s+(?!(?:has|have|had|is|was|are|were|will|would|could|"
+    r"should|must|may|might|can|did|does|do|not|also|again)\s)([a-z]+)(?<!ed)(?<!ly)\s+"
+    r"(?:over|on|about|of|into|regarding|concerning|around)\s"
+)
+
+
+def _modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -> bool:
+    """Whether the mention at `start` qualifies a noun rather than acting ("Britain said
+    on Monday" acts: a speech verb is no noun)."""
+    mention = next((m for m in scan.mentions if m.start == start), None)
+    if mention is None or (m := _MODIFIED.match(text, mention.end)) is None:
+        return False
+    verb = knowledge.speech_verb
+    return verb is None or verb.fullmatch(m.group(1)) is None
 
 
 def _subject_before(
@@ -293,7 +495,7 @@ def position_records(
         # named right before it, as its subject ("Merz would be open to sending Taurus, a
         # step his predecessor Olaf Scholz refused to take").
         pos, stance = cues[0]
-        found = _actor(source.text, pos, sentence, before, scan, quotes, events)
+        found = _actor(source.text, pos, sentence, before, scan, quotes, events, knowledge)
         if found is None:
             continue
         stated = [(found, stance, pos)]
