@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import yaml
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .yamlread import _Loader
@@ -158,3 +159,221 @@ def dump_fast(data: Any) -> str:
         default_flow_style=False,
     )
     return text
+
+
+# --- Plain text for the usual document, without libyaml --------------------------------
+#
+# Building PyYAML nodes and having libyaml emit them took about a quarter of a cold run's
+# single-process stage. Nearly every value of an extractor-written document is an id, a
+# number, a word or a sentence that libyaml writes plain (or a date it single-quotes), in
+# block style. `_TextWriter` writes those the way libyaml does (its line wrapping
+# included); any item holding anything else is written by libyaml itself, alone, and put
+# in its place (an item's text does not depend on its neighbours). A document whose
+# containers are shared (libyaml would write anchors) or of another shape is dumped by
+# libyaml whole. tests/test_fastyaml.py checks the two give the same bytes.
+
+
+class _Unsupported(Exception):
+    """A value `_TextWriter` does not write the way libyaml would: let libyaml write it."""
+
+
+# Characters written as themselves by libyaml (allow_unicode) that are neither spaces,
+# breaks nor anything its analysis treats specially; a deliberately small set.
+_SAFE_TEXT = re.compile("[\x20-\x7e\u00a1-\u024f\u2010-\u2027\u2030-\u205e]+")
+# First characters after which libyaml never writes a plain scalar (its analysis flags
+# them as indicators), and those it may or may not ("-", "?", ":" depending on the next
+# character, "." for "..." and the float resolver's ".inf"): these are left to libyaml.
+_QUOTED_FIRST = frozenset("#,[]{}&*!|>'\"%@` ")
+_UNSURE_FIRST = frozenset("-?:.")
+_KEY = re.compile("[A-Za-z_][A-Za-z0-9_]*")
+_BEST_WIDTH = WIDTH
+_PLAIN, _SINGLE = "plain", "single"
+
+
+def _resolves(text: str) -> bool:
+    """Whether an implicit resolver reads `text` as something other than a string."""
+    resolvers = FastDumper.yaml_implicit_resolvers  # those for any first character: None
+    return any(
+        rx.match(text) for _tag, rx in [*resolvers.get(text[0], ()), *resolvers.get(None, ())]
+    )
+
+
+def _style(text: str) -> str | None:
+    """How libyaml writes `text` as a block mapping value or sequence item: plain, single
+    quoted, or None when unsure (left to libyaml). Single quotes are always allowed for
+    `_SAFE_TEXT`: no line break, tab or special character (`yaml_emitter_analyze_scalar`)."""
+    if not text or not _SAFE_TEXT.fullmatch(text) or text[0] in _UNSURE_FIRST:
+        return None
+    if (
+        text[0] in _QUOTED_FIRST
+        or text[-1] in ": "
+        or ": " in text
+        or " #" in text
+        or _resolves(text)  # a plain `no` or `1.5` would not read back as a string
+    ):
+        return _SINGLE
+    return _PLAIN
+
+
+def _wrapped(text: str, column: int, indent: int) -> str:
+    """libyaml's line wrapping of plain and single-quoted scalars (`write_plain_scalar`,
+    `write_single_quoted`): at a single space, not the text's first or last character, with
+    no space after it, once the line has passed the width, a new line at `indent` replaces
+    the space. `column` is where the text starts (after an opening quote)."""
+    if column + len(text) <= _BEST_WIDTH + 1:  # no space can stand past the width
+        return text
+    parts = []
+    start, base = 0, column  # the current line's text starts at text[start], at `base`
+    last = len(text) - 1
+    at = text.find(" ")
+    while at != -1:
+        if (
+            base + (at - start) > _BEST_WIDTH
+            and 0 < at < last
+            and text[at - 1] != " "
+            and text[at + 1] != " "
+        ):
+            parts.append(text[start:at])
+            start, base = at + 1, indent
+        at = text.find(" ", at + 1)
+    parts.append(text[start:])
+    return ("\n" + " " * indent).join(parts)
+
+
+class _TextWriter:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.seen: set[int] = set()  # ids of containers: a repeat means libyaml anchors
+        self.added: list[int] = []  # those of the item being written
+        self.keys: dict[str, str] = {}
+        self.scalars: dict[str, str | None] = {}  # text -> its `_style`
+
+    def container(self, value: Any) -> None:
+        key = id(value)
+        if key in self.seen:
+            raise _Unsupported("shared container")
+        self.seen.add(key)
+        self.added.append(key)
+
+    def key(self, key: Any) -> str:
+        text = self.keys.get(key) if type(key) is str else None
+        if text is None:
+            if type(key) is not str or not _KEY.fullmatch(key) or _resolves(key):
+                raise _Unsupported("key")
+            text = self.keys[key] = key + ":"
+        return text
+
+    def scalar(self, value: Any, column: int, indent: int) -> str:
+        """The text of a scalar written from `column`, continued at `indent`."""
+        kind = type(value)
+        if kind is str:
+            style = self.scalars.get(value, "")
+            if style == "":
+                style = self.scalars[value] = _style(value)
+            if style is _PLAIN:
+                return _wrapped(value, column, indent)
+            if style is _SINGLE:  # a quote is written twice and takes two columns
+                return "'" + _wrapped(value.replace("'", "''"), column + 1, indent) + "'"
+            raise _Unsupported("text")
+        if kind is int:
+            return str(value)
+        if kind is bool:
+            return "true" if value else "false"
+        raise _Unsupported("scalar")
+
+    def mapping(self, data: Any, indent: int, first: str) -> None:
+        """A non-empty block mapping whose first key follows `first` (a dash or indent)."""
+        self.container(data)
+        pad = " " * indent
+        lead = first
+        for key, value in data.items():
+            head = lead + self.key(key)
+            lead = pad
+            kind = type(value)
+            if kind is dict or kind is CommentedMap:
+                if not value:
+                    self.lines.append(head + " {}")
+                    continue
+                self.lines.append(head)
+                self.mapping(value, indent + 2, " " * (indent + 2))
+            elif kind is list or kind is CommentedSeq:
+                if not value:
+                    self.lines.append(head + " []")
+                    continue
+                self.lines.append(head)
+                self.sequence(value, indent)  # indentless, as libyaml writes it in a mapping
+            elif value is None:
+                self.lines.append(head)  # `key:` with nothing after it
+            else:
+                self.lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
+
+    def sequence(self, data: Any, indent: int) -> None:
+        self.container(data)
+        dash = " " * indent + "- "
+        for item in data:
+            kind = type(item)
+            if kind is dict or kind is CommentedMap:
+                if not item:
+                    raise _Unsupported("empty item")
+                self.mapping(item, indent + 2, dash)
+            elif item is None or kind is list or kind is CommentedSeq:
+                raise _Unsupported("item")
+            else:
+                self.lines.append(dash + self.scalar(item, indent + 2, indent + 2))
+
+
+def _item_text(item: Any) -> str:
+    """libyaml's text of one item of a top-level list, alone."""
+    return dump_fast({"x": [item]}).removeprefix("x:\n")
+
+
+def _containers(value: Any, seen: set[int]) -> None:
+    kind = type(value)
+    if kind is dict or kind is CommentedMap or kind is list or kind is CommentedSeq:
+        if id(value) in seen:
+            raise _Unsupported("shared container")
+        seen.add(id(value))
+        for inner in value.values() if isinstance(value, dict) else value:
+            _containers(inner, seen)
+    elif not (kind is str or kind is int or kind is float or kind is bool or value is None):
+        raise _Unsupported("other type")  # its representer might share objects (a float never)
+
+
+def dump_document(data: Any) -> str:
+    """`dump_fast(data)`, written as text where it can be (see `_TextWriter`)."""
+    try:
+        return _document_text(data)
+    except _Unsupported:
+        return dump_fast(data)
+
+
+def _document_text(data: Any) -> str:
+    kind = type(data)
+    if not (kind is dict or kind is CommentedMap) or not data:
+        raise _Unsupported("document")
+    writer = _TextWriter()
+    writer.container(data)
+    out: list[str] = []
+    for key, value in data.items():
+        if not (type(value) is list or type(value) is CommentedSeq) or not value:
+            raise _Unsupported("top level")
+        writer.container(value)
+        out.append(writer.key(key) + "\n")
+        for item in value:
+            if not (type(item) is dict or type(item) is CommentedMap) or not item:
+                raise _Unsupported("top-level item")
+            writer.lines, writer.added = [], []
+            try:
+                writer.mapping(item, 2, "- ")
+                out.append("\n".join(writer.lines) + "\n")
+            except _Unsupported as why:
+                if str(why) == "shared container":
+                    raise
+                writer.seen.difference_update(writer.added)  # this item's, counted again below
+                seen: set[int] = set()
+                _containers(item, seen)
+                if not seen.isdisjoint(writer.seen):
+                    raise _Unsupported("shared container") from None
+                writer.seen |= seen
+                out.append(_item_text(item))
+    return "".join(out)

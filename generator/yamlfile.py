@@ -296,6 +296,15 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
 
 def to_plain(value: Any) -> Any:
     """Round-trip types to plain JSON-like types (dates become ISO strings)."""
+    # Exact plain types first: they are nearly every value (item hashes, output checks),
+    # and come back as they are from the general chain below too.
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool or kind is float:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): to_plain(v) for k, v in value.items()}
+    if kind is list:
+        return [to_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import copy
+import itertools
+import re
 
-from generator.extract.entities import find_mentions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.extract.entities import _later_mentions, find_mentions
 from generator.extract.knowledge import build_knowledge
 from generator.extract.sentences import split_sentences
 from tests._extract_support import extracted, knowledge, lexicon, source
@@ -148,3 +153,47 @@ def test_an_alias_written_with_a_straight_apostrophe_matches_either_style() -> N
     for text in ("Sweden's government", "Sweden’s government"):
         found = pattern.search(f"Then {text} said")
         assert found is not None and found.group() == text
+
+
+# --- later mentions without a per-article regex -------------------------------------------
+
+_LATER_ALPHABET = "Ab b_1é. -’"
+
+
+def _later_by_regex(
+    text: str, spans: list[tuple[int, int]], forms: dict[str, str]
+) -> list[tuple[str, int, int, str]]:
+    """The pattern `_later_mentions` replaces, as scan_entities compiled it per article."""
+    later = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+        + r")(?!\w)"
+    )
+    return [
+        (forms[m.group()], m.start(), m.end(), m.group())
+        for start, end in spans
+        for m in later.finditer(text, start, end)
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=_LATER_ALPHABET, max_size=60),
+    forms=st.lists(
+        st.text(alphabet=_LATER_ALPHABET, min_size=1, max_size=5), min_size=1, max_size=6
+    ),
+    cuts=st.lists(st.integers(min_value=0, max_value=60), max_size=8),
+    sentences=st.booleans(),
+)
+def test_later_mentions_match_the_regex_they_replace(
+    text: str, forms: list[str], cuts: list[int], sentences: bool
+) -> None:
+    if sentences:  # consecutive spans, as sentences are
+        bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+        spans = list(itertools.pairwise(bounds))
+    else:  # any spans, overlapping or out of order
+        ends = [min(c, len(text)) for c in cuts]
+        spans = [(min(a, b), max(a, b)) for a, b in zip(ends[::2], ends[1::2], strict=False)]
+    table = {form: f"id-{i}" for i, form in enumerate(forms)}
+    got = [(m.entity_id, m.start, m.end, m.text) for m in _later_mentions(text, spans, table)]
+    assert got == _later_by_regex(text, spans, table)

@@ -11,6 +11,7 @@ one entity by fuzzy matching of name tokens; surnames alone refer back to the pe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..sources import Source
@@ -235,6 +236,55 @@ def _spelled_out(text: str, candidates: list[Candidate]) -> dict[str, tuple[str,
     return out
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches in a str pattern
+
+
+def _later_mentions(
+    text: str, spans: list[tuple[int, int]], forms: dict[str, str]
+) -> list[Mention]:
+    r"""What `(?<!\w)(?:form|...)(?!\w)`, longest form first, finds span by span.
+
+    The forms differ per article, so that pattern was compiled per article (the regex
+    compiler is pure Python and took longer than the search). Every whole-word occurrence
+    is found with `str.find` instead, then taken as `finditer` would: leftmost first, the
+    longest form that fits at a position, none overlapping, the span's end counting as a
+    word boundary (as `endpos` does) while the start's lookbehind sees the text before it.
+    """
+    if "" in forms:  # never expected; an empty alternative matches everywhere
+        later = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+            + r")(?!\w)"
+        )
+        return [
+            Mention(forms[m.group()], m.start(), m.end(), m.group())
+            for start, end in spans
+            for m in later.finditer(text, start, end)
+        ]
+    found: list[tuple[int, int, str]] = []  # (start, -length, form): longest first at a start
+    for form in forms:
+        at = text.find(form)
+        while at != -1:
+            if at == 0 or not _is_word(text[at - 1]):
+                found.append((at, -len(form), form))
+            at = text.find(form, at + 1)
+    found.sort()
+    starts = [f[0] for f in found]
+    out: list[Mention] = []
+    for start, end in spans:
+        free = start  # where the previous match in this span ended
+        for at, length, form in found[bisect_left(starts, start) :]:
+            if at >= end:
+                break
+            stop = at - length
+            if at < free or stop > end or (stop < end and _is_word(text[stop])):
+                continue
+            out.append(Mention(forms[form], at, stop, form))
+            free = stop
+    return out
+
+
 def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, int]]) -> EntityScan:
     """Mentions in the given spans (sentences) of `source` and the entities they name."""
     text = source.text
@@ -267,16 +317,7 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
             if entity.category == "person" and len(hit.text.split()) > 1:
                 forms.setdefault(hit.text.split()[-1], hit.entity_id)
     if forms:
-        later = re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-            + r")(?!\w)"
-        )
-        for start, end in spans:
-            hits += [
-                Mention(forms[m.group()], m.start(), m.end(), m.group())
-                for m in later.finditer(text, start, end)
-            ]
+        hits += _later_mentions(text, spans, forms)
     rules = entity_rules(knowledge)
     hits += _forces(text, spans, knowledge, rules)
     chosen = _select(hits)

@@ -161,7 +161,9 @@ def _people(
                 if w
             )
             add(m.start("name"), m.group("name"), role, 2)
-    if k.appositive_name:
+    # The appositive pattern needs a comma or a dash after the name, inside the sentence:
+    # without one (two sentences in five) it cannot match and is not tried at every position.
+    if k.appositive_name and ("," in sentence or "--" in sentence or "\u2014" in sentence):
         for m in k.appositive_name.finditer(text, start, end):
             add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
     # After roles and appositions: they describe better than a title.

@@ -23,7 +23,7 @@ from typing import Any
 import click
 
 from ..errors import ExplainerError, Problem, ProblemsError, display_path
-from ..fastyaml import dump_fast
+from ..fastyaml import dump_document
 from ..lexicon import Lexicon, load_lexicon
 from ..schemacheck import fast_check, inlined_validator
 from ..sources import Source, load_sources
@@ -179,8 +179,9 @@ def _editor_comments(doc: Any) -> bool:
 def _render(documents: dict[str, Any], careful: set[str]) -> tuple[dict[str, str], set[str]]:
     """The text of each document, and the names of those with no comment to keep (the
     next run may read them with libyaml). Documents read by ruamel (`careful`) are written
-    by ruamel, comments and quoting kept; the others by libyaml, which writes the same text
-    for the same comment-free data, fast."""
+    by ruamel, comments and quoting kept; the others as libyaml writes them (`dump_document`:
+    mostly as text, byte for byte libyaml's), which is the same text for the same
+    comment-free data, fast."""
     texts, plain = {}, set()
     for name, doc in documents.items():
         if name in careful:
@@ -188,7 +189,7 @@ def _render(documents: dict[str, Any], careful: set[str]) -> tuple[dict[str, str
             if not _editor_comments(doc):
                 plain.add(name)
         else:
-            text = dump_fast(doc)
+            text = dump_document(doc)
             plain.add(name)
         texts[name] = text if text.startswith(HEADER) else HEADER + text
     return texts, plain
