@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .factbits import lexicon_data
+from .factbits import per_lexicon
 
 # Words before an outlet that make it the place of a statement: prepositions (grammar) and
 # the lexicon's speech verbs ("told", "said on").
@@ -58,16 +58,8 @@ def _build(data: dict[str, Any]) -> EntityRules:
     return EntityRules(demonym_of, demonym_for, forces, outlet_before, outlet_after)
 
 
-_CACHE: dict[int, tuple[dict[str, Any], EntityRules]] = {}
-
-
-def entity_rules(knowledge: Any) -> EntityRules:
-    data = lexicon_data(knowledge)
-    hit = _CACHE.get(id(data))
-    if hit is None or hit[0] is not data:
-        hit = (data, _build(data))
-        _CACHE[id(data)] = hit
-    return hit[1]
+# The compiled rules of the lexicon behind a Knowledge, built once per lexicon.
+entity_rules = per_lexicon(_build)
 
 
 def outlet_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ..sources import Source
 
+T = TypeVar("T")
 _DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 
@@ -41,6 +43,22 @@ def lexicon_data(knowledge: Any) -> dict[str, Any]:
         if isinstance(data, dict):
             return data
     return _default_data()
+
+
+def per_lexicon(build: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
+    """`build` run once per lexicon: the returned function maps a Knowledge (or anything
+    `lexicon_data` reads) to the rules compiled from its lexicon, rebuilt only when the
+    lexicon object changes. Rule sets that run on every sentence are compiled this way."""
+    cache: dict[int, tuple[dict[str, Any], T]] = {}
+
+    def rules(knowledge: Any) -> T:
+        data = lexicon_data(knowledge)
+        hit = cache.get(id(data))
+        if hit is None or hit[0] is not data:  # a new object may reuse a freed id
+            hit = cache[id(data)] = (data, build(data))
+        return hit[1]
+
+    return rules
 
 
 def units_of(knowledge: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .factbits import lexicon_data
+from .factbits import per_lexicon
 
 _WORDS = re.compile(r"[\w’'-]+")
 
@@ -58,17 +58,8 @@ def _listener(words: list[Any]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:the\s+)?(?:{'|'.join(map(re.escape, parts))})\b", re.IGNORECASE)
 
 
-_CACHE: dict[int, tuple[dict[str, Any], QuoteRules]] = {}
-
-
-def quote_rules(knowledge: Any) -> QuoteRules:
-    """The compiled rules of the lexicon behind `knowledge` (cached per lexicon object)."""
-    data = lexicon_data(knowledge)
-    hit = _CACHE.get(id(data))
-    if hit is None or hit[0] is not data:
-        hit = (data, _build(data))
-        _CACHE[id(data)] = hit
-    return hit[1]
+# The compiled rules of the lexicon behind a Knowledge, built once per lexicon.
+quote_rules = per_lexicon(_build)
 
 
 def word_count(text: str) -> int:

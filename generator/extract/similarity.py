@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .knowledge import trie_alternation
+
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|@[a-z0-9-]+")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "als", "al", "ed", "es", "s")
 
@@ -56,31 +58,6 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def _trie_pattern(forms: list[str]) -> str:
-    """One regex for all `forms` as a trie: `(?:ab(?:c)?|d)` for ab, abc and d.
-
-    A flat alternation of thousands of names (every entity of a large corpus) is tried
-    name by name at every position of every sentence; a trie is tried character by
-    character. The match is the same: at each position the longest form that matches and
-    ends at a word boundary, because a longer branch is always tried before stopping.
-    """
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a form ends here
-
-    def walk(node: dict[str, Any]) -> str:
-        branches = [re.escape(c) + walk(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{walk(trie)})"
-
-
 def build_similarity_rules(
     data: dict[str, Any], entities: Iterable[dict[str, Any]]
 ) -> SimilarityRules:
@@ -108,7 +85,7 @@ def build_similarity_rules(
         for form in [item.get("name"), *(item.get("aliases") or [])]:
             if isinstance(form, str) and len(form) > 1:
                 entity_ids.setdefault(form.casefold(), str(item["id"]))
-    body = rf"(?<!\w){_trie_pattern(sorted(entity_ids))}(?!\w)"
+    body = rf"(?<!\w)(?:{trie_alternation(entity_ids)})(?!\w)"
     pattern = re.compile(body, re.IGNORECASE) if entity_ids else None
     lower = (
         re.compile(body)
