@@ -15,3 +15,6 @@ class ExplainerConfig(Config):
     templates_dir = c.Optional(c.Type(str))
     # Build the navigation (sections for weapons, actors and sources) when mkdocs.yml has none.
     navigation = c.Type(bool, default=True)
+    # Render pages in a forked process while MkDocs prepares the theme (Linux, `mkdocs build`
+    # only); off, everything runs in the MkDocs process. The pages are the same either way.
+    background_render = c.Type(bool, default=True)

@@ -15,7 +15,7 @@ import os
 import posixpath
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,17 +26,21 @@ from mkdocs.structure.pages import Page
 from .config import ExplainerConfig
 from .errors import ExplainerError, Problem, ProblemsError
 from .memo import Memo
-from .project import SiteContent, cached_build_site
+from .project import SiteContent, start_build_site
 from .render import links
 from .render.environment import html_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
 
+    from .background import Pending
     from .serving import CompiledTemplates, InputWatcher
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+T = TypeVar("T")
 
 ASSETS = ("assets/explainer.css", "assets/explainer.js")
 
@@ -56,7 +60,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # The plugin object survives rebuilds under `serve` (it has on_startup): nothing
         # from one build may leak into the next.
         self.content: SiteContent | None = None
+        self.pending: Pending[SiteContent] | None = None
         self.problems: list[Problem] = []
+        self._reap()
+
+    def _reap(self) -> None:
+        # Background renders may still be writing the site cache after sending their pages.
+        for child in getattr(self, "children", ()):
+            child.wait()
+        self.children: list[Pending[SiteContent]] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -72,15 +84,36 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         templates = (
             self._path(config, self.config.templates_dir) if self.config.templates_dir else None
         )
+        # The data is checked now, before MkDocs cleans the site folder, so a data error
+        # leaves the last good site in place. During a plain build the pages are rendered in
+        # the background (see `background`) and collected in on_files, after that cleaning;
+        # so not with a site's own templates, whose mistakes must also stop the build first.
         try:
-            self.content = cached_build_site(
-                seeds,
-                data,
-                cache_dir=Path(config.config_file_path).parent / ".cache" / "explainer",
-                templates_dir=templates,
-                directory_urls=config.use_directory_urls,
-                memo=self.memo if self.command == "serve" else None,
+            self.pending = self._attempt(
+                lambda: start_build_site(
+                    seeds,
+                    data,
+                    cache_dir=Path(config.config_file_path).parent / ".cache" / "explainer",
+                    templates_dir=templates,
+                    directory_urls=config.use_directory_urls,
+                    memo=self.memo if self.command == "serve" else None,
+                    background=self.command == "build"
+                    and self.config.background_render
+                    and templates is None,
+                )
             )
+        finally:
+            self.memo.sweep()  # forget files deleted since the last build
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if asset not in [str(x) for x in target]:
+                target.append(asset)
+        return config
+
+    def _attempt(self, step: Callable[[], T]) -> T | None:
+        """Run `step`; a user's mistake stops a build, or is shown on the home page in serve."""
+        try:
+            return step()
         except ProblemsError as err:
             self.problems = err.problems
             if self.command != "serve":
@@ -94,21 +127,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(str(err)) from None
             self.problems = [Problem("explainer", 0, 0, str(err))]
             log.error(str(err))
-        finally:
-            self.memo.sweep()  # forget files deleted since the last build
+        return None
+
+    def _collect(self, config: MkDocsConfig) -> None:
+        """The rendered site from on_config's start; the stamp and navigation it brings."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        self.content = self._attempt(pending.result)
+        self.children.append(pending)
         if self.content is not None and self.content.stamp:
             # Reproducible builds: MkDocs stamps the sitemap and its gzip header with the build
             # time unless SOURCE_DATE_EPOCH is set; the newest article's date is a stable stamp.
+            # (MkDocs reads it only when it renders pages, after on_files.)
             newest = datetime.date.fromisoformat(self.content.stamp)
             stamp = datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.UTC)
             os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if asset not in [str(x) for x in target]:
-                target.append(asset)
+        # MkDocs reads config.nav right after on_files.
         if self.config.navigation and config.nav is None and self.content is not None:
             config.nav = self._navigation(config)
-        return config
 
     def _navigation(self, config: MkDocsConfig) -> list[Any]:
         assert self.content is not None
@@ -144,6 +181,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return nav
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._collect(config)
         for asset in ASSETS:
             text = resources.files("generator").joinpath(asset).read_text("utf-8")
             files.append(File.generated(config, asset, content=text))
@@ -236,7 +274,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         log.info("Watching %s for changes", ", ".join(str(r) for r in roots))
         return server
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._reap()
+
     def on_shutdown(self) -> None:
+        self._reap()
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None

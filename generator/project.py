@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import sitecache
+from .background import Pending
 from .errors import ProblemsError
 
 if TYPE_CHECKING:
     from .memo import Memo
+    from .model import Dataset
 
 
 @dataclass
@@ -28,29 +30,29 @@ class SiteContent:
     stamp: str | None = None  # newest publication date: a reproducible build timestamp
 
 
-def build_site(
-    seeds_dir: Path,
-    data_dir: Path,
-    *,
-    templates_dir: Path | None = None,
-    directory_urls: bool = True,
-    compiled_dir: Path | None = None,
-    memo: Memo | None = None,
-) -> SiteContent:
-    """Everything generated for the site; raises ProblemsError listing every problem.
-
-    `compiled_dir`, if given, keeps compiled templates between runs (like `.pyc` files);
-    `memo` keeps the parsed input files between the builds of one process (see `memo`).
-    """
-    from .export import export_json
+def load_dataset(seeds_dir: Path, data_dir: Path, memo: Memo | None = None) -> Dataset:
+    """The checked data of the site; raises ProblemsError listing every problem."""
     from .loading import load_project
-    from .render.links import source_page
-    from .render.pages import render_pages
 
     # Only the lexicon the pages use: `explainer check` validates the rest.
     dataset, problems = load_project(seeds_dir, data_dir, memo, site_only=True)
     if dataset is None:
         raise ProblemsError(problems)
+    return dataset
+
+
+def render_site(
+    dataset: Dataset,
+    *,
+    templates_dir: Path | None = None,
+    directory_urls: bool = True,
+    compiled_dir: Path | None = None,
+) -> SiteContent:
+    """Every page, the JSON export and the navigation labels of a checked dataset."""
+    from .export import export_json
+    from .render.links import source_page
+    from .render.pages import render_pages
+
     pages = render_pages(
         dataset,
         templates_dir=templates_dir,
@@ -69,7 +71,29 @@ def build_site(
     )
 
 
-def cached_build_site(
+def build_site(
+    seeds_dir: Path,
+    data_dir: Path,
+    *,
+    templates_dir: Path | None = None,
+    directory_urls: bool = True,
+    compiled_dir: Path | None = None,
+    memo: Memo | None = None,
+) -> SiteContent:
+    """Everything generated for the site; raises ProblemsError listing every problem.
+
+    `compiled_dir`, if given, keeps compiled templates between runs (like `.pyc` files);
+    `memo` keeps the parsed input files between the builds of one process (see `memo`).
+    """
+    return render_site(
+        load_dataset(seeds_dir, data_dir, memo),
+        templates_dir=templates_dir,
+        directory_urls=directory_urls,
+        compiled_dir=compiled_dir,
+    )
+
+
+def start_build_site(
     seeds_dir: Path,
     data_dir: Path,
     *,
@@ -77,20 +101,28 @@ def cached_build_site(
     templates_dir: Path | None = None,
     directory_urls: bool = True,
     memo: Memo | None = None,
-) -> SiteContent:
-    """`build_site`, answered from the cache when no input byte changed."""
+    background: bool = False,
+) -> Pending[SiteContent]:
+    """`build_site`, answered from the cache when no input byte changed.
+
+    The data is loaded and checked here, so a data problem raises ProblemsError at once.
+    With `background`, the pages are rendered in a forked child (see `background`) and
+    `result()` waits for them; a rendering error is raised by `result()`.
+    """
     key = sitecache.input_key(
         [seeds_dir, data_dir, templates_dir], f"directory_urls={directory_urls}"
     )
-    content = sitecache.load(cache_dir, key)
-    if content is None:
-        content = build_site(
-            seeds_dir,
-            data_dir,
+    cached = sitecache.load(cache_dir, key)
+    if cached is not None:
+        return Pending(lambda: cached, lambda _: None, fork=False)
+    dataset = load_dataset(seeds_dir, data_dir, memo)
+    return Pending(
+        lambda: render_site(
+            dataset,
             templates_dir=templates_dir,
             directory_urls=directory_urls,
             compiled_dir=cache_dir / "templates",
-            memo=memo,
-        )
-        sitecache.save(cache_dir, key, content)
-    return content
+        ),
+        lambda content: sitecache.save(cache_dir, key, content),
+        fork=background,
+    )

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from .. import model as m
+from ..errors import ExplainerError, display_path
 from ..sources import Source
 from . import links
 from .citations import References, long_date
@@ -320,7 +321,35 @@ def render_pages(
     `compiled_dir` keeps compiled templates on disk between runs (see `environment`).
     """
     env = make_environment(templates_dir, compiled_dir)
-    r = Renderer(dataset, env, links.Site(directory_urls))
+    try:
+        return _render_all(Renderer(dataset, env, links.Site(directory_urls)), dataset)
+    except TemplateError as err:
+        # An override template a site wrote is user input: its mistake is a message naming
+        # the template and line, never a traceback.
+        raise ExplainerError(template_problem(err)) from None
+
+
+def template_problem(err: TemplateError) -> str:
+    """`FILE:LINE: message` for a template error: syntax errors know their place; runtime
+    errors are placed by the innermost traceback frame Jinja maps back onto a template."""
+    message = err.message or type(err).__name__
+    if isinstance(err, TemplateSyntaxError):
+        return f"{_shown(err.filename or err.name or '?')}:{err.lineno}: {message}"
+    place = ""
+    tb = err.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{_shown(filename)}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return f"{place}template error: {message}"
+
+
+def _shown(filename: str) -> str:
+    return display_path(Path(filename))
+
+
+def _render_all(r: Renderer, dataset: m.Dataset) -> dict[str, str]:
     pages: dict[str, str] = {
         links.HOME: r.home(),
         links.WEAPONS: r.entity_index("weapon", links.WEAPONS),
