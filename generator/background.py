@@ -19,6 +19,7 @@ import gc
 import logging
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -103,6 +104,13 @@ class Pending(Generic[T]):
             else:
                 self._value, self._done = value, True
         return self._value  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        """Stop the child, whose result is no longer wanted, and reap it."""
+        if self._pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+        self.wait()
 
     def wait(self) -> None:
         """Reap the child (it may still be writing the cache after sending the result)."""

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import sitecache
-from .background import Pending
+from .background import Pending, can_fork
 from .errors import ProblemsError
+from .gcpause import gc_paused
 
 if TYPE_CHECKING:
     from .memo import Memo
@@ -35,7 +36,8 @@ def load_dataset(seeds_dir: Path, data_dir: Path, memo: Memo | None = None) -> D
     from .loading import load_project
 
     # Only the lexicon the pages use: `explainer check` validates the rest.
-    dataset, problems = load_project(seeds_dir, data_dir, memo, site_only=True)
+    with gc_paused():
+        dataset, problems = load_project(seeds_dir, data_dir, memo, site_only=True)
     if dataset is None:
         raise ProblemsError(problems)
     return dataset
@@ -53,12 +55,13 @@ def render_site(
     from .render.links import source_page
     from .render.pages import render_pages
 
-    pages = render_pages(
-        dataset,
-        templates_dir=templates_dir,
-        directory_urls=directory_urls,
-        compiled_dir=compiled_dir,
-    )
+    with gc_paused():
+        pages = render_pages(
+            dataset,
+            templates_dir=templates_dir,
+            directory_urls=directory_urls,
+            compiled_dir=compiled_dir,
+        )
     sources = dataset.sources.values()
     newest = max((s.published for s in sources), default=None)
     return SiteContent(
@@ -106,8 +109,9 @@ def start_build_site(
     """`build_site`, answered from the cache when no input byte changed.
 
     The data is loaded and checked here, so a data problem raises ProblemsError at once.
-    With `background`, the pages are rendered in a forked child (see `background`) and
-    `result()` waits for them; a rendering error is raised by `result()`.
+    With `background` (where a fork is safe), a forked child builds the whole site meanwhile,
+    loading the data itself: both loads of the same bytes give the same data, and the child
+    need not wait for this one. `result()` waits for its pages and raises a rendering error.
     """
     key = sitecache.input_key(
         [seeds_dir, data_dir, templates_dir], f"directory_urls={directory_urls}"
@@ -115,14 +119,36 @@ def start_build_site(
     cached = sitecache.load(cache_dir, key)
     if cached is not None:
         return Pending(lambda: cached, lambda _: None, fork=False)
+
+    def save(content: SiteContent) -> None:
+        sitecache.save(cache_dir, key, content)
+
+    compiled_dir = cache_dir / "templates"
+    if background and can_fork():
+        pending = Pending(
+            lambda: build_site(
+                seeds_dir,
+                data_dir,
+                templates_dir=templates_dir,
+                directory_urls=directory_urls,
+                compiled_dir=compiled_dir,
+            ),
+            save,
+        )
+        try:
+            load_dataset(seeds_dir, data_dir, memo)
+        except BaseException:
+            pending.cancel()
+            raise
+        return pending
     dataset = load_dataset(seeds_dir, data_dir, memo)
     return Pending(
         lambda: render_site(
             dataset,
             templates_dir=templates_dir,
             directory_urls=directory_urls,
-            compiled_dir=cache_dir / "templates",
+            compiled_dir=compiled_dir,
         ),
-        lambda content: sitecache.save(cache_dir, key, content),
-        fork=background,
+        save,
+        fork=False,
     )
