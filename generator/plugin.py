@@ -26,9 +26,10 @@ from mkdocs.structure.pages import Page
 from .config import ExplainerConfig
 from .errors import ExplainerError, Problem, ProblemsError
 from .memo import Memo
-from .project import SiteContent, start_build_site
+from .project import start_build_site
 from .render import links
 from .render.environment import html_text
+from .sitebuild import Head, SiteBuild
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
 
-    from .background import Pending
     from .serving import CompiledTemplates, InputWatcher
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -59,16 +59,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _reset(self) -> None:
         # The plugin object survives rebuilds under `serve` (it has on_startup): nothing
         # from one build may leak into the next.
-        self.content: SiteContent | None = None
-        self.pending: Pending[SiteContent] | None = None
+        self._close()
+        self.site: SiteBuild | None = None
+        self.head: Head | None = None
         self.problems: list[Problem] = []
-        self._reap()
+        self.streamed: dict[str, File] = {}  # pages whose text comes from the child on reading
+        self.data_file: File | None = None
 
-    def _reap(self) -> None:
-        # Background renders may still be writing the site cache after sending their pages.
-        for child in getattr(self, "children", ()):
-            child.wait()
-        self.children: list[Pending[SiteContent]] = []
+    def _close(self) -> None:
+        # A background build may still be writing the site cache after its last part.
+        site = getattr(self, "site", None)
+        if site is not None:
+            site.close()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -84,12 +86,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         templates = (
             self._path(config, self.config.templates_dir) if self.config.templates_dir else None
         )
-        # The data is checked now, before MkDocs cleans the site folder, so a data error
-        # leaves the last good site in place. During a plain build the pages are rendered in
-        # the background (see `background`) and collected in on_files, after that cleaning;
-        # so not with a site's own templates, whose mistakes must also stop the build first.
+        # During a plain build the site is built in a forked child (see `background`) while
+        # MkDocs prepares the theme, and collected in on_files: a data or template mistake
+        # then stops the build there. Otherwise it is built now.
         try:
-            self.pending = self._attempt(
+            self.site = self._attempt(
                 lambda: start_build_site(
                     seeds,
                     data,
@@ -97,9 +98,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     templates_dir=templates,
                     directory_urls=config.use_directory_urls,
                     memo=self.memo if self.command == "serve" else None,
-                    background=self.command == "build"
-                    and self.config.background_render
-                    and templates is None,
+                    background=self.command == "build" and self.config.background_render,
                 )
             )
         finally:
@@ -129,28 +128,27 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.error(str(err))
         return None
 
-    def _collect(self, config: MkDocsConfig) -> None:
-        """The rendered site from on_config's start; the stamp and navigation it brings."""
-        pending, self.pending = self.pending, None
-        if pending is None:
+    def _collect_head(self, config: MkDocsConfig) -> None:
+        """The page list from on_config's start; the stamp and navigation it brings."""
+        if self.site is None:
             return
-        self.content = self._attempt(pending.result)
-        self.children.append(pending)
-        if self.content is not None and self.content.stamp:
+        self.head = self._attempt(self.site.head)
+        if self.head is None:
+            return
+        if self.head.stamp:
             # Reproducible builds: MkDocs stamps the sitemap and its gzip header with the build
             # time unless SOURCE_DATE_EPOCH is set; the newest article's date is a stable stamp.
             # (MkDocs reads it only when it renders pages, after on_files.)
-            newest = datetime.date.fromisoformat(self.content.stamp)
+            newest = datetime.date.fromisoformat(self.head.stamp)
             stamp = datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.UTC)
             os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(stamp.timestamp())))
         # MkDocs reads config.nav right after on_files.
-        if self.config.navigation and config.nav is None and self.content is not None:
-            config.nav = self._navigation(config)
+        if self.config.navigation and config.nav is None:
+            config.nav = self._navigation(config, self.head)
 
-    def _navigation(self, config: MkDocsConfig) -> list[Any]:
-        assert self.content is not None
-        pages = self.content.pages
-        labels = self.content.nav_labels
+    def _navigation(self, config: MkDocsConfig, head: Head) -> list[Any]:
+        pages = head.paths
+        labels = head.nav_labels
 
         def entry(path: str) -> str | dict[str, str]:
             # Headlines are too long for the navigation: publisher and date say enough.
@@ -181,37 +179,41 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return nav
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._collect(config)
+        self._collect_head(config)
         for asset in ASSETS:
             text = resources.files("generator").joinpath(asset).read_text("utf-8")
             files.append(File.generated(config, asset, content=text))
-        if self.content is None:
+        if self.site is None or self.head is None:
             files.append(File.generated(config, links.HOME, content=self._error_page()))
             return files
-        for path, markdown in sorted(self.content.pages.items()):
+        for path in self.head.paths:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 raise PluginError(
                     f"docs/{path} is a generated page; remove or rename the hand-written file"
                 )
-            files.append(self._generated(config, path, markdown))
-        files.append(
-            File.generated(
-                config,
-                links.DATA_JSON,
-                content=self.content.data_json,
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
+            files.append(self._generated(config, self.site, path))
+        self.data_file = File.generated(
+            config,
+            links.DATA_JSON,
+            content=self.site.content().data_json if self.site.ready else "",
+            inclusion=InclusionLevel.NOT_IN_NAV,
         )
+        files.append(self.data_file)
         return files
 
-    def _generated(self, config: MkDocsConfig, path: str, markdown: str) -> File:
-        """A page in memory; under `serve --dirty`, a file rewritten only when it changes.
+    def _generated(self, config: MkDocsConfig, site: SiteBuild, path: str) -> File:
+        """A page in memory; its text now if at hand, else when MkDocs reads the page.
 
-        `--dirty` rebuilds only pages whose source is newer than their output, so backing each
-        generated page by a file whose mtime moves only with its content limits a rebuild to
-        the pages an edit changed.
+        Under `serve --dirty`, a file rewritten only when it changes: `--dirty` rebuilds only
+        pages whose source is newer than their output, so backing each generated page by a
+        file whose mtime moves only with its content limits a rebuild to the pages an edit
+        changed.
         """
+        if not site.ready:  # a background build: on_page_read_source asks for the text
+            file = self.streamed[path] = File.generated(config, path, content="")
+            return file
+        markdown = site.page(path)
         if not (self.command == "serve" and self.dirty):
             return File.generated(config, path, content=markdown)
         from .yamlfile import write_atomic
@@ -220,6 +222,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not target.is_file() or target.read_text("utf-8") != markdown:
             write_atomic(target, markdown)
         return File.generated(config, path, abs_src_path=str(target))
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        file = self.streamed.get(page.file.src_uri)
+        if file is None or self.site is None:
+            return None
+        site = self.site
+        text = self._attempt(lambda: site.page(page.file.src_uri))
+        if text is None:
+            return None
+        file.content_string = text  # what other plugins see is the page itself
+        return text
 
     def _error_page(self) -> str:
         items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in self.problems)
@@ -234,7 +247,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.content is None:
+        if self.head is None:
             return html_text
         base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
         href = posixpath.relpath(links.DATA_JSON, base.rstrip("/") or ".")
@@ -244,6 +257,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         )
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page has been read: the last part of a background build is the JSON export.
+        if self.site is not None and self.data_file is not None and self.streamed:
+            site = self.site
+            content = self._attempt(site.content)
+            if content is not None:
+                self.data_file.content_string = content.data_json
         if self.command == "serve":
             from .serving import CompiledTemplates
 
@@ -275,10 +294,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._reap()
+        self._close()
 
     def on_shutdown(self) -> None:
-        self._reap()
+        self._close()
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None

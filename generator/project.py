@@ -7,28 +7,22 @@ never drift apart. Loading and rendering are imported lazily: on a cache hit (se
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import sitecache
-from .background import Pending, can_fork
+from .background import ChildStream, Emit
 from .errors import ProblemsError
 from .gcpause import gc_paused
+from .sitebuild import Head, Part, SiteBuild, SiteContent, assemble, site_parts
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .memo import Memo
     from .model import Dataset
 
-
-@dataclass
-class SiteContent:
-    """Everything the site needs from the data, in plain types (it is cached as JSON)."""
-
-    pages: dict[str, str]  # path -> Markdown
-    data_json: str
-    nav_labels: dict[str, str] = field(default_factory=dict)  # short titles for the navigation
-    stamp: str | None = None  # newest publication date: a reproducible build timestamp
+__all__ = ["SiteContent", "build_site", "load_dataset", "render_site", "start_build_site"]
 
 
 def load_dataset(seeds_dir: Path, data_dir: Path, memo: Memo | None = None) -> Dataset:
@@ -43,35 +37,60 @@ def load_dataset(seeds_dir: Path, data_dir: Path, memo: Memo | None = None) -> D
     return dataset
 
 
+def _parts(
+    dataset: Dataset,
+    *,
+    templates_dir: Path | None,
+    directory_urls: bool,
+    compiled_dir: Path | None,
+) -> Iterator[Part]:
+    """The site's parts (see `sitebuild`); each page is rendered when its part is taken."""
+    from .export import export_json
+    from .render.links import source_page
+    from .render.pages import page_makers
+
+    makers = page_makers(
+        dataset,
+        templates_dir=templates_dir,
+        directory_urls=directory_urls,
+        compiled_dir=compiled_dir,
+    )
+    sources = dataset.sources.values()
+    newest = max((s.published for s in sources), default=None)
+    head = Head(
+        paths=tuple(makers),
+        nav_labels={
+            source_page(s.id): f"{s.publisher}, {s.published.isoformat()}" for s in sources
+        },
+        stamp=newest.isoformat() if newest else None,
+    )
+    return site_parts(
+        head, ((path, make()) for path, make in makers.items()), lambda: export_json(dataset)
+    )
+
+
 def render_site(
     dataset: Dataset,
     *,
     templates_dir: Path | None = None,
     directory_urls: bool = True,
     compiled_dir: Path | None = None,
+    emit: Emit | None = None,
 ) -> SiteContent:
-    """Every page, the JSON export and the navigation labels of a checked dataset."""
-    from .export import export_json
-    from .render.links import source_page
-    from .render.pages import render_pages
+    """Every page, the JSON export and the navigation labels of a checked dataset.
 
+    Each part is also passed to `emit` as soon as it is made, if given.
+    """
     with gc_paused():
-        pages = render_pages(
-            dataset,
-            templates_dir=templates_dir,
-            directory_urls=directory_urls,
-            compiled_dir=compiled_dir,
+        return assemble(
+            _parts(
+                dataset,
+                templates_dir=templates_dir,
+                directory_urls=directory_urls,
+                compiled_dir=compiled_dir,
+            ),
+            emit,
         )
-    sources = dataset.sources.values()
-    newest = max((s.published for s in sources), default=None)
-    return SiteContent(
-        pages=pages,
-        data_json=export_json(dataset),
-        nav_labels={
-            source_page(s.id): f"{s.publisher}, {s.published.isoformat()}" for s in sources
-        },
-        stamp=newest.isoformat() if newest else None,
-    )
 
 
 def build_site(
@@ -82,6 +101,7 @@ def build_site(
     directory_urls: bool = True,
     compiled_dir: Path | None = None,
     memo: Memo | None = None,
+    emit: Emit | None = None,
 ) -> SiteContent:
     """Everything generated for the site; raises ProblemsError listing every problem.
 
@@ -93,6 +113,7 @@ def build_site(
         templates_dir=templates_dir,
         directory_urls=directory_urls,
         compiled_dir=compiled_dir,
+        emit=emit,
     )
 
 
@@ -105,50 +126,34 @@ def start_build_site(
     directory_urls: bool = True,
     memo: Memo | None = None,
     background: bool = False,
-) -> Pending[SiteContent]:
+) -> SiteBuild:
     """`build_site`, answered from the cache when no input byte changed.
 
-    The data is loaded and checked here, so a data problem raises ProblemsError at once.
-    With `background` (where a fork is safe), a forked child builds the whole site meanwhile,
-    loading the data itself: both loads of the same bytes give the same data, and the child
-    need not wait for this one. `result()` waits for its pages and raises a rendering error.
+    Without `background`, the site is built here and now, so a problem raises at once
+    (ProblemsError for the data). With `background` (where a fork is safe), a forked child
+    builds it and sends it part by part; the returned `SiteBuild` raises any problem when
+    the part MkDocs asks for cannot come (the site is then built here, to word it).
     """
     key = sitecache.input_key(
         [seeds_dir, data_dir, templates_dir], f"directory_urls={directory_urls}"
     )
-    cached = sitecache.load(cache_dir, key)
-    if cached is not None:
-        return Pending(lambda: cached, lambda _: None, fork=False)
 
-    def save(content: SiteContent) -> None:
-        sitecache.save(cache_dir, key, content)
-
-    compiled_dir = cache_dir / "templates"
-    if background and can_fork():
-        pending = Pending(
-            lambda: build_site(
-                seeds_dir,
-                data_dir,
-                templates_dir=templates_dir,
-                directory_urls=directory_urls,
-                compiled_dir=compiled_dir,
-            ),
-            save,
-        )
-        try:
-            load_dataset(seeds_dir, data_dir, memo)
-        except BaseException:
-            pending.cancel()
-            raise
-        return pending
-    dataset = load_dataset(seeds_dir, data_dir, memo)
-    return Pending(
-        lambda: render_site(
-            dataset,
+    def build(emit: Emit | None = None) -> SiteContent:
+        content = build_site(
+            seeds_dir,
+            data_dir,
             templates_dir=templates_dir,
             directory_urls=directory_urls,
-            compiled_dir=compiled_dir,
-        ),
-        save,
-        fork=False,
-    )
+            compiled_dir=cache_dir / "templates",
+            memo=memo,
+            emit=emit,
+        )
+        sitecache.save(cache_dir, key, content)
+        return content
+
+    cached = sitecache.load(cache_dir, key)
+    if cached is not None:
+        return SiteBuild(content=cached, fallback=build)
+    if background:
+        return SiteBuild(stream=ChildStream(build), fallback=build)
+    return SiteBuild(fallback=build)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .project import SiteContent
+    from .sitebuild import SiteContent
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
@@ -52,7 +52,7 @@ def input_key(roots: list[Path | None], options: str) -> str:
 
 
 def load(cache_dir: Path, key: str) -> SiteContent | None:
-    from .project import SiteContent
+    from .sitebuild import SiteContent
 
     path = cache_dir / f"site-{key}.json"
     try:

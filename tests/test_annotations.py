@@ -19,6 +19,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SETS = [
     (FIXTURES / "annotations", FIXTURES / "articles"),
     (FIXTURES / "blind" / "annotations", FIXTURES / "blind" / "articles"),
+    (FIXTURES / "blind2" / "annotations", FIXTURES / "blind2" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]

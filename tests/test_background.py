@@ -2,18 +2,56 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from generator.background import Pending, can_fork
+from generator.background import ChildStream, Emit, StreamBroken, can_fork
+from generator.sitebuild import SiteBuild, SiteContent, assemble, head_of, site_parts
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
-needs_fork = pytest.mark.skipif(not can_fork(), reason="no safe fork here")
+_INNER = "EXPLAINER_TEST_FRESH_PROCESS"
+Test = Callable[[], None]
+
+
+def needs_fork(test: Test) -> Test:
+    """Run `test` where this process may fork; else in a fresh pytest process, which may.
+
+    Browser tests leave Playwright's threads running for the rest of the session, and a
+    process with threads never forks (see `background.can_fork`).
+    """
+
+    @functools.wraps(test)
+    def run() -> None:
+        if can_fork():
+            return test()
+        if os.environ.get(_INNER):
+            pytest.skip("no safe fork on this platform")
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"{__file__}::{test.__name__}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, _INNER: "1"},
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert " passed" in result.stdout, result.stdout
+
+    return run
 
 
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
@@ -34,49 +72,100 @@ class Boom(Exception):
     pass
 
 
-@needs_fork
-def test_the_value_comes_from_a_child_process_and_then_runs_there_once(tmp_path: Path) -> None:
-    log = tmp_path / "then.log"
-
-    def then(value: tuple[int, int]) -> None:
-        with log.open("a") as handle:
-            handle.write(f"{value[1]}\n")
-
-    pending = Pending(lambda: (os.getpid(), 42), then)
-    pid, answer = pending.result()
-    pending.wait()
-    assert answer == 42
-    assert pid != os.getpid()  # computed in the child
-    assert log.read_text() == "42\n"
+def _receive_all(stream: ChildStream) -> list[object]:
+    items = []
+    try:
+        while True:
+            items.append(stream.receive())
+    except StreamBroken:
+        return items
+    finally:
+        stream.close()
 
 
 @needs_fork
-def test_a_failing_child_leaves_the_error_to_an_in_process_run(tmp_path: Path) -> None:
-    calls = tmp_path / "calls"
+def test_a_child_streams_its_items_in_order_from_another_process() -> None:
+    def work(emit: Emit) -> None:
+        for i in range(3):
+            emit((os.getpid(), i, "x" * 200_000))  # bigger than a default pipe buffer
 
-    def work() -> int:
-        with calls.open("a") as handle:
-            handle.write(f"{os.getpid()}\n")
+    items = _receive_all(ChildStream(work))
+    assert [i for _, i, _ in items] == [0, 1, 2]
+    assert {pid for pid, _, _ in items} != {os.getpid()}
+
+
+@needs_fork
+def test_a_failing_child_ends_its_stream_after_what_it_sent() -> None:
+    def work(emit: Emit) -> None:
+        emit("first")
+        raise Boom
+
+    assert _receive_all(ChildStream(work)) == ["first"]
+
+
+@needs_fork
+def test_an_item_that_cannot_cross_the_pipe_ends_the_stream() -> None:
+    def work(emit: Emit) -> None:
+        emit("first")
+        emit(lambda: None)  # functions do not pickle
+        emit("never")
+
+    assert _receive_all(ChildStream(work)) == ["first"]
+
+
+def _content(tag: str) -> SiteContent:
+    return SiteContent({"b.md": f"B {tag}", "a.md": f"A {tag}"}, f"[{tag}]", {}, "2024-11-18")
+
+
+@needs_fork
+def test_a_site_build_takes_parts_from_the_child_and_the_rest_from_a_rebuild() -> None:
+    calls: list[int] = []
+
+    def fallback() -> SiteContent:
+        calls.append(os.getpid())
+        return _content("here")
+
+    def work(emit: Emit) -> None:
+        content = _content("child")
+        parts = site_parts(
+            head_of(content), sorted(content.pages.items()), lambda: content.data_json
+        )
+        emit(next(parts))  # the head
+        emit(next(parts))  # a.md
+        raise Boom  # then the child dies
+
+    site = SiteBuild(stream=ChildStream(work), fallback=fallback)
+    assert site.head().paths == ("a.md", "b.md") and not site.ready
+    assert site.page("a.md") == "A child"
+    assert calls == []
+    assert site.page("b.md") == "B here"  # the stream broke: built here, used from now on
+    assert calls == [os.getpid()] and site.ready
+    assert site.content().data_json == "[here]"
+    site.close()
+
+
+def test_a_site_build_without_a_child_builds_at_once_and_raises_there() -> None:
+    def fallback() -> SiteContent:
         raise Boom("the real message")
 
-    pending = Pending(work, lambda _: None)
     with pytest.raises(Boom, match="the real message"):
-        pending.result()
-    pids = calls.read_text().split()
-    assert len(pids) == 2 and pids[1] == str(os.getpid()) != pids[0]
+        SiteBuild(fallback=fallback)
+    site = SiteBuild(fallback=lambda: _content("here"))
+    assert site.ready and site.page("b.md") == "B here"
 
 
 @needs_fork
-def test_a_value_that_cannot_cross_the_pipe_is_computed_in_process() -> None:
-    pending = Pending(lambda: lambda: os.getpid(), lambda _: None)  # lambdas do not pickle
-    assert pending.result()() == os.getpid()
+def test_a_whole_stream_gives_the_same_content_as_the_child_assembled() -> None:
+    def work(emit: Emit) -> SiteContent:
+        content = _content("child")
+        return assemble(
+            site_parts(head_of(content), sorted(content.pages.items()), lambda: "[child]"),
+            emit,
+        )
 
-
-def test_without_fork_the_work_runs_at_once_in_process() -> None:
-    seen: list[int] = []
-    pending = Pending(lambda: os.getpid(), seen.append, fork=False)
-    assert seen == [os.getpid()]  # before result() is asked for
-    assert pending.result() == os.getpid()
+    site = SiteBuild(stream=ChildStream(work), fallback=lambda: _content("here"))
+    assert site.content() == _content("child")
+    site.close()
 
 
 def test_a_background_build_equals_an_in_process_build(project: Path, tmp_path: Path) -> None:
@@ -99,26 +188,25 @@ def test_a_background_build_equals_an_in_process_build(project: Path, tmp_path: 
     assert list((project / ".cache" / "explainer").glob("site-*.json"))
 
 
-def test_a_broken_override_template_stops_the_build_before_the_site_is_cleaned(
-    project: Path,
+@pytest.mark.parametrize("background", [True, False])
+def test_a_broken_override_template_stops_the_build_with_its_place(
+    project: Path, background: bool
 ) -> None:
-    site = project / "site"
-    assert _build(project, site).returncode == 0
-    before = _files(site)
     overrides = project / "overrides"
     overrides.mkdir()
     (overrides / "timeline.md.j2").write_text("# Timeline\n\n{% for e in events %}\n{{ e.nope\n")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text().replace(
-            "      data_dir: data\n", "      data_dir: data\n      templates_dir: overrides\n"
+            "      data_dir: data\n",
+            "      data_dir: data\n      templates_dir: overrides\n"
+            f"      background_render: {str(background).lower()}\n",
         )
     )
-    result = _build(project, site)
+    result = _build(project, project / "site")
     assert result.returncode == 1
     assert "overrides/timeline.md.j2:4: " in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
-    assert _files(site) == before  # the last good site is still there
 
 
 def test_a_template_that_fails_while_rendering_names_its_line(project: Path) -> None:

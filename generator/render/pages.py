@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
@@ -38,6 +39,7 @@ from .snippets import Snippets
 from .source_page import CitedBy, article_html, collect_passages
 
 SUMMARY_SIZE = 5
+T = TypeVar("T")
 KEY_FIGURES = 6
 
 
@@ -316,17 +318,64 @@ def render_pages(
     directory_urls: bool = True,
     compiled_dir: Path | None = None,
 ) -> dict[str, str]:
-    """Every generated page, as `{path: markdown}`, in a stable order.
+    """Every generated page, as `{path: markdown}`, in path order.
 
     `compiled_dir` keeps compiled templates on disk between runs (see `environment`).
     """
+    makers = page_makers(
+        dataset,
+        templates_dir=templates_dir,
+        directory_urls=directory_urls,
+        compiled_dir=compiled_dir,
+    )
+    return {path: make() for path, make in makers.items()}
+
+
+def page_makers(
+    dataset: m.Dataset,
+    *,
+    templates_dir: Path | None = None,
+    directory_urls: bool = True,
+    compiled_dir: Path | None = None,
+) -> dict[str, Callable[[], str]]:
+    """Every generated page's path, in path order, with the function that renders it.
+
+    Pages are independent of each other, so they can be rendered one at a time, in any
+    order, as they are needed (see `sitebuild`). A template mistake raises ExplainerError.
+    """
     env = make_environment(templates_dir, compiled_dir)
-    try:
-        return _render_all(Renderer(dataset, env, links.Site(directory_urls)), dataset)
-    except TemplateError as err:
-        # An override template a site wrote is user input: its mistake is a message naming
-        # the template and line, never a traceback.
-        raise ExplainerError(template_problem(err)) from None
+    r = Renderer(dataset, env, links.Site(directory_urls))
+    makers: dict[str, Callable[[], str]] = {
+        links.HOME: r.home,
+        links.WEAPONS: lambda: r.entity_index("weapon", links.WEAPONS),
+        links.ACTORS: lambda: r.entity_index("actor", links.ACTORS),
+        links.POSITIONS: r.positions,
+        links.TIMELINE: r.timeline,
+        links.DISPUTES: r.disputes,
+        links.QUOTES: r.quotes,
+        links.SOURCES: r.source_index,
+    }
+    for entity in r.entities.values():
+        makers[links.entity_page(entity.kind, entity.id)] = partial(_text, r.entity, entity)
+    for source_id in dataset.sources:
+        makers[links.source_page(source_id)] = partial(_text, r.source, source_id)
+    return {path: _reported(makers[path]) for path in sorted(makers)}
+
+
+def _text(make: Callable[[T], tuple[str, str]], item: T) -> str:
+    return make(item)[1]
+
+
+def _reported(make: Callable[[], str]) -> Callable[[], str]:
+    def render() -> str:
+        try:
+            return make()
+        except TemplateError as err:
+            # An override template a site wrote is user input: its mistake is a message
+            # naming the template and line, never a traceback.
+            raise ExplainerError(template_problem(err)) from None
+
+    return render
 
 
 def template_problem(err: TemplateError) -> str:
@@ -349,25 +398,4 @@ def _shown(filename: str) -> str:
     return display_path(Path(filename))
 
 
-def _render_all(r: Renderer, dataset: m.Dataset) -> dict[str, str]:
-    pages: dict[str, str] = {
-        links.HOME: r.home(),
-        links.WEAPONS: r.entity_index("weapon", links.WEAPONS),
-        links.ACTORS: r.entity_index("actor", links.ACTORS),
-        links.POSITIONS: r.positions(),
-        links.TIMELINE: r.timeline(),
-        links.DISPUTES: r.disputes(),
-        links.QUOTES: r.quotes(),
-        links.SOURCES: r.source_index(),
-    }
-    build: list[Callable[[], tuple[str, str]]] = [
-        *(lambda e=e: r.entity(e) for e in sorted(r.entities.values(), key=lambda e: e.id)),
-        *(lambda s=s: r.source(s) for s in sorted(dataset.sources)),
-    ]
-    for make in build:
-        path, text = make()
-        pages[path] = text
-    return pages
-
-
-__all__ = ["base_value", "render_pages"]
+__all__ = ["base_value", "page_makers", "render_pages"]
