@@ -3,6 +3,9 @@
 - A country's armed men named by its demonym ("North Korean troops") mention the country.
 - "Russia's Foreign Ministry" is the "Russian Foreign Ministry": a short body name after a
   country's possessive takes the country's demonym (lexicon `demonym_of`, first listed).
+- A country's own body written in lower case after its possessive or demonym ("Ukraine's
+  air force", "the Russian defence ministry") is that body, named by the demonym and the
+  noun in capitals ("Ukrainian Air Force"; lexicon `institution_nouns`).
 - A news outlet named only as where something was said ("told Reuters", "ABC News
   reported", "in an interview with ZDF") or the article's own publisher is no actor.
 
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .factbits import per_lexicon
+from .knowledge import slug
 
 # Words before an outlet that make it the place of a statement: prepositions (grammar) and
 # the lexicon's speech verbs ("told", "said on").
@@ -29,6 +33,9 @@ class EntityRules:
     forces: re.Pattern[str] | None  # a demonym before a noun of armed men
     outlet_before: re.Pattern[str] | None  # ends right before an outlet named as a place
     outlet_after: re.Pattern[str] | None  # starts right after an outlet that reports
+    institutions: re.Pattern[str] | None  # a country's possessive or demonym, then a body
+    institution_category: dict[str, str]  # body noun as written -> category
+    country_of: dict[str, str]  # country name or alias as written -> entity id
 
 
 def _alternation(words: list[str]) -> str:
@@ -55,7 +62,31 @@ def _build(data: dict[str, Any]) -> EntityRules:
         rf"(?i:\b(?:{_alternation(before_words)}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$"
     )
     outlet_after = re.compile(rf"(?:['’]s\b|,?\s+(?i:{_alternation(verbs)})\b)") if verbs else None
-    return EntityRules(demonym_of, demonym_for, forces, outlet_before, outlet_after)
+    bodies = {str(k): str(v) for k, v in (data.get("institution_nouns") or {}).items()}
+    country_of = {
+        form: str(e.get("id") or slug(str(e["name"])))
+        for e in data.get("known_entities") or []
+        if e.get("category") == "country"
+        for form in [str(e["name"]), *(str(a) for a in e.get("aliases") or [])]
+    }
+    institutions = (
+        re.compile(
+            rf"(?<![\w.])(?:(?P<owner>{_alternation(list(country_of))})['’]s"
+            rf"|(?P<dem>{_alternation(list(demonym_of))}))\s+(?P<noun>{_alternation(list(bodies))})\b"
+        )
+        if bodies and (country_of or demonym_of)
+        else None
+    )
+    return EntityRules(
+        demonym_of,
+        demonym_for,
+        forces,
+        outlet_before,
+        outlet_after,
+        institutions,
+        bodies,
+        country_of,
+    )
 
 
 # The compiled rules of the lexicon behind a Knowledge, built once per lexicon.

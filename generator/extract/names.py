@@ -212,6 +212,27 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
     return found
 
 
+def _institutions(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """A country's body written in lower case: "Ukraine's air force", "the Russian defence
+    ministry" are the "Ukrainian Air Force", the "Russian Defence Ministry" (see entitycues)."""
+    rules = entity_rules(k)
+    if rules.institutions is None:
+        return []
+    found: list[Candidate] = []
+    for m in rules.institutions.finditer(text, start, end):
+        noun = m.group("noun")
+        if m.group("owner") is not None:
+            demonym = rules.demonym_for.get(rules.country_of[m.group("owner")])
+        else:
+            demonym = m.group("dem")
+        if not demonym:
+            continue
+        name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
+        category = rules.institution_category[noun]
+        found.append(Candidate("actor", category, name, [(m.start(), m.end())]))
+    return found
+
+
 def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
     """(name, the words that write it) of a body named after its country's possessive:
     a short, generic name takes the demonym ("Russia's Foreign Ministry" is the "Russian
@@ -223,7 +244,9 @@ def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
     owner, rest = written[: m.start()], written[m.end() :]
     owner_id = k.lookup(owner)
     if owner_id is None:
-        return written, written
+        # A person's or party's possessive ("Merz's Christian Democrats") is no part of the
+        # body's name; one word alone ("Smith's Party") is too little to name it.
+        return (rest, rest) if len(rest.split()) >= 2 else (written, written)
     connectors = k.word_set("name_connectors")
     if len([t for t in rest.split() if t.casefold() not in connectors]) >= _OWN_NAME_WORDS:
         return rest, rest
@@ -236,12 +259,17 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 _OWN_NAME_WORDS = 3
 
 
+_OWNER_PREPOSITIONS = frozenset({"of", "for", "at", "from"})
+
+
 def _after_owner(tokens: list[str], k: Knowledge) -> list[str]:
     """The organisation in "Justin Bronk of the Royal United Services Institute": when no
     head noun comes before the first connector, the words before it name someone else.
     ("Security Service of Ukraine" has its head first and stays whole.)"""
     connectors = k.word_set("name_connectors")
-    first = next((i for i, tok in enumerate(tokens) if tok.casefold() in connectors), None)
+    # Only a preposition joins a person to a body; "and" joins words of one name ("National
+    # Security and Defence Council").
+    first = next((i for i, tok in enumerate(tokens) if tok in _OWNER_PREPOSITIONS), None)
     if first is None or any(tok in k.organisation_heads for tok in tokens[:first]):
         return tokens
     rest = tokens[first:]
@@ -390,6 +418,7 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     if "," in sentence:
         named += _role_appositions(text, start, end, knowledge, lower)
     named += _organisations(text, start, end, knowledge)
+    named += _institutions(text, start, end, knowledge)
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
     for m in _CAP_RUN.finditer(text, start, end):

@@ -1,0 +1,76 @@
+"""Bodies named without capitals or after someone's possessive, and people named after a
+comma by their role: found with their exact text. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.article import extract_article
+from generator.extract.entities import find_mentions
+from tests.extract_support import knowledge, text_source
+
+DAY = dt.date(2025, 3, 12)
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    source = text_source(text, DAY)
+    return [(m.entity_id, m.text) for m in find_mentions(source, knowledge())]
+
+
+def _entities(text: str) -> dict[str, dict[str, object]]:
+    return {e["id"]: e for e in extract_article(text_source(text, DAY), knowledge())["entities"]}
+
+
+def test_a_countrys_body_in_lower_case_is_named_by_its_demonym() -> None:
+    text = (
+        "Ukraine's air force said it shot down 40 of 52 drones overnight.\n\n"
+        "The Russian defence ministry said its forces had taken a village.\n\n"
+        "Kyiv says Russia's general staff planned the attack."
+    )
+    mentions = _mentions(text)
+    assert ("ukrainian-air-force", "Ukraine's air force") in mentions
+    assert ("russian-defence-ministry", "Russian defence ministry") in mentions
+    assert ("russian-general-staff", "Russia's general staff") in mentions
+    found = _entities(text)
+    assert found["ukrainian-air-force"]["name"] == "Ukrainian Air Force"
+    assert found["ukrainian-air-force"]["category"] == "military"
+    assert found["russian-defence-ministry"]["category"] == "government"
+
+
+def test_the_lower_case_and_capitalised_body_are_one_entity() -> None:
+    text = (
+        "Russia's Defence Ministry said the missiles were shot down.\n\n"
+        "Later the Russian defence ministry said the debris fell on a field."
+    )
+    ids = [i for i, _ in _mentions(text) if "defence" in i]
+    assert ids == ["russian-defence-ministry", "russian-defence-ministry"]
+
+
+def test_a_noun_of_armed_men_still_names_the_country() -> None:
+    ids = {i for i, _ in _mentions("The Russian army said it had advanced near the town.")}
+    assert "russia" in ids
+    assert not any(i.startswith("russian-army") for i in ids)
+
+
+def test_a_person_named_after_a_comma_by_role_of_a_body() -> None:
+    text = (
+        "The strike hit a depot, according to Petro Havryliuk, head of the regional "
+        "administration. He wrote on Telegram that two people were hurt."
+    )
+    found = _entities(text)
+    assert found["petro-havryliuk"]["category"] == "person"
+    assert found["petro-havryliuk"]["description"] == "head of the regional administration"
+
+
+def test_and_inside_a_bodys_name_keeps_the_name_whole() -> None:
+    text = "Ukraine's National Security and Cyber Defence Council met on Monday."
+    found = _entities(text)
+    assert "national-security-and-cyber-defence-council" in found
+    assert "cyber-defence-council" not in found
+
+
+def test_a_persons_possessive_is_no_part_of_a_bodys_name() -> None:
+    text = "The motion by Novak's Liberal Democrats was rejected on Thursday."
+    ids = {i for i, _ in _mentions(text)}
+    assert "liberal-democrats" in ids
+    assert not any(i.startswith("novak") for i in ids if "liberal" in i)
