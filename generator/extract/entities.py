@@ -314,8 +314,11 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
         if hit.entity_id in local:
             forms.setdefault(hit.text, hit.entity_id)
             entity = local[hit.entity_id]
-            if entity.category == "person" and len(hit.text.split()) > 1:
-                forms.setdefault(hit.text.split()[-1], hit.entity_id)
+            words = hit.text.split()
+            if entity.category == "person" and len(words) > 1:
+                forms.setdefault(words[-1], hit.entity_id)
+                if _GIVEN_NAME_LAST.fullmatch(words[-1]):  # "Lee Seong-kweun": "Lee"
+                    forms.setdefault(words[0], hit.entity_id)
     if forms:
         hits += _later_mentions(text, spans, forms)
     rules = entity_rules(knowledge)
@@ -342,6 +345,11 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
         entities={k: v for k, v in entities.items() if k in used},
         descriptions={k: v for k, v in descriptions.items() if k in used},
     )
+
+
+# A romanised Korean given name ("Seong-kweun", "Ji-hoon") comes after the family name,
+# which is then the name used alone. (A double surname, "Smith-Jones", has two capitals.)
+_GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def find_mentions(source: Source, knowledge: Knowledge) -> list[Mention]:

@@ -25,6 +25,9 @@ class QuoteRules:
     # "unwavering"'): a one-word quote right after their object is a quotation.
     calls: re.Pattern[str] | None
     listener: re.Pattern[str] | None  # who was told ("told reporters"), at a position
+    # An unnamed official after a demonym ("two U.S. officials"): group "dem".
+    government_voice: re.Pattern[str] | None
+    government_voice_nouns: frozenset[str]  # folded
 
 
 def _build(data: dict[str, Any]) -> QuoteRules:
@@ -48,7 +51,23 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         needs_that=frozenset(str(v).casefold() for v in raw.get("verbs_needing_that") or []),
         calls=calls,
         listener=_listener(raw.get("listeners") or []),
+        government_voice=_government_voice(
+            [str(d) for d in data.get("demonyms") or []],
+            [str(v) for v in raw.get("government_voices") or []],
+        ),
+        government_voice_nouns=frozenset(
+            str(v).casefold() for v in raw.get("government_voices") or []
+        ),
     )
+
+
+def _government_voice(demonyms: list[str], voices: list[str]) -> re.Pattern[str] | None:
+    if not demonyms or not voices:
+        return None
+    dems = "|".join(map(re.escape, sorted(set(demonyms), key=lambda w: (-len(w), w))))
+    nouns = "|".join(map(re.escape, sorted(set(voices), key=lambda w: (-len(w), w))))
+    # Up to two words between: "a senior U.S. defense official".
+    return re.compile(rf"(?<![\w.])(?P<dem>{dems})\s+(?:[\w-]+\s+){{0,2}}(?i:{nouns})\b")
 
 
 def _listener(words: list[Any]) -> re.Pattern[str] | None:

@@ -175,6 +175,7 @@ class _Speakers:
         self.outside = [m for m in scan.mentions if not self.quoted(m.start) and not self._media(m)]
         self.last: tuple[str | None, int] | None = None  # (speaker, paragraph)
         self.anonymous = False  # the verb being resolved has an unnamed source
+        self.government_voice: str | None = None  # whose officials spoke last, unnamed
         self._last_anonymous: int | None = None
         self.last_pos = 0  # where the last speaker's verb is
         self.content: list[tuple[int, int]] = []  # what speakers said: not a pronoun's referent
@@ -248,20 +249,26 @@ class _Speakers:
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
             return self.pronoun(vs, sentence.paragraph)
+        if last_word in _RELATIVE_PRONOUNS:
+            # '..., according to the Defense Ministry, which said': the name before it.
+            which = lead + before.casefold().rindex(last_word)
+            before_it = [m for m in self.outside if m.end <= which and lead <= m.start]
+            if before_it and _JUST_A_COMMA.fullmatch(text, before_it[-1].end, which):
+                return before_it[-1].entity_id
         if len(words) >= 2 and words[-2].casefold() == "the":
             named = self.by_head(last_word, vs) or self.by_role(last_word, vs)
             if named is not None:
                 return named
         if last_word in k.word_set("anonymous_sources"):
-            self.anonymous = True
-            return None
+            return self._unnamed(before, last_word, words)
         candidates = [
             m
             for m in self.outside
             if lead <= m.start and m.end <= vs and not any(s <= m.start < e for s, e in masked)
         ]
         if not candidates:
-            self.anonymous = any(w.casefold() in k.word_set("anonymous_sources") for w in words)
+            if any(w.casefold() in k.word_set("anonymous_sources") for w in words):
+                return self._unnamed(before, last_word, words)
             return None
         if text[ve - 3 : ve] == "ing" and before.rstrip().endswith(","):
             return candidates[0].entity_id  # '..., saying': the sentence's subject speaks
@@ -279,11 +286,31 @@ class _Speakers:
                 gap = gap.replace(text[s:e], " ")
         gap_words = [w.casefold() for w in _WORD.findall(gap)]
         if any(w in k.word_set("anonymous_sources") for w in gap_words):
-            self.anonymous = True
-            return None
+            return self._unnamed(before, last_word, words)
         if len(gap_words) > _MAX_GAP_WORDS:
             return None
         return nearest.entity_id
+
+    def _unnamed(self, before: str, last_word: str, words: list[str]) -> str | None:
+        """An unnamed speaker: officials after a demonym speak for its government ("two
+        U.S. officials familiar with the decision said"), and "the official" later for the
+        same one; anyone else unnamed is nobody we can name."""
+        voice = quote_rules(self.k).government_voice
+        if voice is not None:
+            found = list(voice.finditer(before))
+            government = self.k.lookup(f"{found[-1].group('dem')} government") if found else None
+            if government is not None:
+                self.government_voice = government
+                return government
+            if (
+                self.government_voice is not None
+                and len(words) >= 2
+                and words[-2].casefold() == "the"
+                and last_word in quote_rules(self.k).government_voice_nouns
+            ):
+                return self.government_voice
+        self.anonymous = True
+        return None
 
     def by_head(self, noun: str, pos: int) -> str | None:
         """The organisation 'the ministry' or 'the institute' refers back to: the last one
@@ -368,6 +395,11 @@ class _Speakers:
                     self._last_anonymous = vs
                 found.append(Speech(vs, ve, speaker, sentence, calling))
         return found
+
+
+# "who" and "which" open a relative clause about the name right before them.
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
+_JUST_A_COMMA = re.compile(r"\s*,\s*")
 
 
 def _covering(sentences: list[Sentence], start: int, end: int) -> list[Sentence]:

@@ -1,0 +1,53 @@
+"""Speakers named indirectly: unnamed officials of a country, "which said" after a body,
+a Korean family name used alone. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.article import extract_article
+from tests.extract_support import assert_citations_exact, knowledge, text_source
+
+DAY = dt.date(2025, 3, 12)
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    source = text_source(text, DAY)
+    found = extract_article(source, knowledge())
+    assert_citations_exact(found["quotes"], {source.id: source})
+    return {q["text"]: q["speaker"] for q in found["quotes"]}
+
+
+def test_unnamed_officials_of_a_country_speak_for_its_government() -> None:
+    speakers = _speakers(
+        "Two U.S. officials familiar with the decision said the missiles had already "
+        "been shipped.\n\n"
+        "The plan is to let the army hold the bridgehead, the official said.\n\n"
+        "A senior British defence official told Reuters that no decision had been taken."
+    )
+    assert speakers["the missiles had already been shipped."] == "u-s-government"
+    assert (
+        speakers["The plan is to let the army hold the bridgehead"] == "u-s-government"
+    )  # "the official" is the same government's
+    assert speakers["no decision had been taken."] == "british-government"
+
+
+def test_officials_of_no_named_country_stay_unnamed() -> None:
+    speakers = _speakers("Officials said the missiles had already been shipped to the front.")
+    assert speakers["the missiles had already been shipped to the front."] is None
+
+
+def test_which_said_after_a_body_names_that_body() -> None:
+    speakers = _speakers(
+        "Each launcher costs about 20 million euros, according to the Latvian Defence "
+        "Ministry, which said two more would follow in May."
+    )
+    assert speakers["two more would follow in May."] == "latvian-defence-ministry"
+
+
+def test_a_korean_family_name_alone_is_the_person() -> None:
+    speakers = _speakers(
+        "The agency briefed lawmakers, according to opposition lawmaker Kim Byung-joo.\n\n"
+        '"The missiles are far more accurate now," Kim said.'
+    )
+    assert speakers["The missiles are far more accurate now,"] == "kim-byung-joo"
