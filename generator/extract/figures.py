@@ -41,6 +41,8 @@ _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
 _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+# A reported clause about the speaker itself opens with a pronoun (grammar, not domain words).
+_SELF = re.compile(r"(?:\s+that)?\s+(?:he|she|it|they|its|his|her|their|we|our|I)\b")
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ class FigureRules:
     excluded: frozenset[str]  # entity categories never a figure's subject (media)
     demonyms: re.Pattern[str] | None  # "North Korean" inside a counted phrase
     demonym_ids: dict[str, str]
+    # Who a sentence cites ("according to X", "X said", "said X"): its source, not what a
+    # measure describes. Matched before and after a mention.
+    source_before: re.Pattern[str] | None
+    source_after: re.Pattern[str] | None
 
 
 def _build(data: dict[str, Any]) -> FigureRules:
@@ -84,7 +90,13 @@ def _build(data: dict[str, Any]) -> FigureRules:
     demonym_ids = {str(k): str(v) for k, v in (data.get("demonym_of") or {}).items()}
     names = sorted(demonym_ids, key=lambda n: (-len(n), n))
     demonyms = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
-    return FigureRules(tuple(props), excluded, demonyms, demonym_ids)
+    verbs = "|".join(
+        map(re.escape, sorted({str(v) for v in data.get("speech_verbs") or []}, key=len)[::-1])
+    )
+    cites = rf"\baccording\s+to|\b(?:{verbs})" if verbs else r"\baccording\s+to"
+    source_before = re.compile(rf"(?i:{cites})\s+(?:the\s+)?$")
+    source_after = re.compile(rf",?\s+(?i:{verbs})\b") if verbs else None
+    return FigureRules(tuple(props), excluded, demonyms, demonym_ids, source_before, source_after)
 
 
 _CACHE: dict[int, tuple[dict[str, Any], FigureRules]] = {}
@@ -228,6 +240,7 @@ def _subject(
     knowledge: Any,
     history: _Earlier,
     refers: bool,
+    sources: list[Any],
 ) -> tuple[str | None, bool]:
     """(entity id, uncertain) of the figure `text[q.start:end]`.
 
@@ -246,7 +259,10 @@ def _subject(
         payer = _clause_actor(q, pool, text, knowledge)
         if payer is not None:
             return payer.entity_id, False
-    found = _by_kinds(pool, kinds, q.start, end, knowledge)
+    # A measure describes a thing, never who is cited for it ("Each system costs 140
+    # million euros, according to the Defense Ministry": the system costs that).
+    measured = pool if q.dimension == "count" else [m for m in pool if m not in sources]
+    found = _by_kinds(measured, kinds, q.start, end, knowledge)
     if found is not None:
         return found.entity_id, False
     if q.dimension != "count" and "weapon" in kinds and (refers or kinds == ("weapon",)):
@@ -316,6 +332,17 @@ def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
     return out
 
 
+def _cited(m: Any, text: str, start: int, rules: FigureRules) -> bool:
+    """Whether mention `m` names whom its sentence cites ("according to X", "X said")."""
+    if rules.source_before is not None and rules.source_before.search(
+        text, max(start, m.start - 20), m.start
+    ):
+        return True
+    said = rules.source_after.match(text, m.end) if rules.source_after is not None else None
+    # "Trump said he could end the war in one day": the one who speaks is the subject.
+    return said is not None and _SELF.match(text, said.end()) is None
+
+
 def _nations(text: str, offset: int, rules: FigureRules, knowledge: Any) -> list[_Spot]:
     """Nationality words in the sentence `text` ("Russian forces"), as the country."""
     if rules.demonyms is None:
@@ -357,6 +384,7 @@ def extract_figures(
         lo, _hi = _context(source, sentence.start)
         earlier = _usable(in_span(mentions, lo, sentence.start), source.text, ctx)
         nations = _nations(text, sentence.start, frules, knowledge)
+        cited = [m for m in pool if _cited(m, source.text, sentence.start, frules)]
         head = getattr(knowledge, "weapon_head", None)
         refers = head is not None and head.search(text) is not None  # "The missile ..."
         # Weapons named anywhere before: only looked at when nothing nearer fits.
@@ -371,7 +399,17 @@ def extract_figures(
             else:
                 prop, kinds, end = _property(q, text, sentence.start, frules)
             subject, uncertain = _subject(
-                q, end, kinds, pool, earlier, nations, source.text, knowledge, history, refers
+                q,
+                end,
+                kinds,
+                pool,
+                earlier,
+                nations,
+                source.text,
+                knowledge,
+                history,
+                refers,
+                cited,
             )
             owner = _group_owner(source.text, q, qrules, owners)
             if owner is not None and (uncertain or subject is None):

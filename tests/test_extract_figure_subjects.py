@@ -1,0 +1,39 @@
+"""Whom a measure describes: never the one its sentence cites, unless the cited one speaks
+about itself. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.article import extract_article
+from tests.extract_support import knowledge, text_source
+
+DAY = dt.date(2025, 3, 12)
+
+
+def _figures(text: str) -> set[tuple[str, object, str, str]]:
+    found = extract_article(text_source(text, DAY), knowledge())
+    return {(f["subject"], f["value"], f["unit"], f["text"]) for f in found["figures"]}
+
+
+def test_a_measure_cited_to_a_body_describes_the_weapon_before() -> None:
+    figures = _figures(
+        "The Storm Shadow can hit targets far behind the front.\n\n"
+        "Each missile costs about 2 million pounds, according to the Latvian Defence "
+        "Ministry."
+    )
+    assert ("storm-shadow", 2000000, "gbp", "about 2 million pounds") in figures
+
+
+def test_a_measure_told_by_a_person_is_not_the_persons() -> None:
+    figures = _figures(
+        "The KN-23 was first fired at Ukraine last year.\n\n"
+        "Now the error is within 50 meters, Lee Jae-sung said."
+    )
+    subjects = {s for s, _, unit, _ in figures if unit == "m"}
+    assert subjects == {"kn-23"}
+
+
+def test_a_speaker_about_itself_keeps_the_figure() -> None:
+    figures = _figures("Trump said he could end the war in one day.")
+    assert ("donald-trump", 1, "day", "one day") in figures
