@@ -179,3 +179,30 @@ def test_a_month_in_a_future_tense_clause_is_the_next_one(text: str, expected: s
     [found] = find_dates(text, dt.date(2025, 3, 12), rules)
     assert found.date == expected
     assert found.inferred == ("year",)
+
+
+def test_a_month_of_a_relative_year() -> None:
+    day = dt.date(2025, 2, 20)
+    assert dates("In March last year, the vote failed.", day) == [
+        ("March last year", "2024-03", ("year",), None)
+    ]
+    assert dates("The deal is due in June next year.", day)[0][:2] == ("June next year", "2026-06")
+
+
+def test_a_month_ahead_in_reported_future_is_the_next_one() -> None:
+    day = dt.date(2025, 1, 21)
+    assert dates("The ministry said two more would follow in March.", day) == [
+        ("March", "2025-03", ("year",), None)
+    ]
+    assert dates("The ministry said two more arrived in March.", day) == [
+        ("March", "2024-03", ("year",), None)
+    ]
+
+
+def test_a_day_of_the_month_alone() -> None:
+    day = dt.date(2025, 1, 16)
+    assert dates("He wrote on X on the 12th that the soldiers were held.", day) == [
+        ("on the 12th", "2025-01-12", ("year", "month"), None)
+    ]
+    # After the publication day: last month's.
+    assert dates("The launch on the 28th was the first.", day)[0][1] == "2024-12-28"

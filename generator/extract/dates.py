@@ -92,6 +92,10 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
     rel_periods = {
         str(k).casefold(): dict(v) for k, v in (data.get("relative_periods") or {}).items()
     }
+    # Relative periods that are calendar years ("last year"), by their offset.
+    rel_years = {
+        k: int(v.get("offset", 0)) for k, v in rel_periods.items() if v.get("unit") == "year"
+    }
     seasons = {
         str(k).casefold(): (int(v[0]), int(v[1])) for k, v in (data.get("seasons") or {}).items()
     }
@@ -111,6 +115,10 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         ("mdy", rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])"),
         ("dmy", rf"(?<![\w.,]){_DAY}\s+{month}(?:,?\s+{_YEAR})?(?![\w])"),
         ("my", rf"{month},?\s+{_YEAR}(?![\w])"),
+        # "March last year", "in June next year": a month of a year named relative to now.
+        ("mrel", rf"{month}(?:\s+of)?\s+(?i:(?P<relyear>{_alt(rel_years, blind=True)}))\b"),
+        # "on the 12th": a day of the month alone.
+        ("nth", r"(?i:\bon\s+the\s+)(?P<nth>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"),
         ("m", _led(rf"(?:(?P<edge>(?i:{edges}))\s+)?{month}", edge_first, month_first)),
         (
             "y",
@@ -141,6 +149,8 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         "mdy": month_gate,
         "dmy": month_gate,
         "my": month_gate,
+        "mrel": month_gate,
+        "nth": re.compile(r"(?:st|nd|rd|th)\b"),
         "m": month_gate,
         "y": re.compile(r"(?:1[89]|20)\d\d"),
         "weekday": re.compile(_alt(weekdays)),
@@ -212,6 +222,18 @@ def _resolve(
 ) -> tuple[dt.date, dt.date | None, int, tuple[str, ...]] | None:
     """(start, end of period or None, precision 1-3, inferred parts) of one match."""
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
+    if name == "mrel":
+        spec = rules.relative_periods[m.group("relyear").casefold()]
+        named = rules.months[m.group("month").casefold()]
+        return dt.date(pub.year + int(spec.get("offset", 0)), named, 1), None, 2, ("year",)
+    if name == "nth":
+        nth = int(m.group("nth"))
+        month_of = pub.replace(day=1)
+        if (nth > pub.day) != forward:  # a day after publication is last month's, unless ahead
+            month_of = _shift_months(month_of, 1 if forward else -1)
+        if nth > calendar.monthrange(month_of.year, month_of.month)[1]:
+            return None
+        return month_of.replace(day=nth), None, 3, ("year", "month")
     if name in ("mdy", "dmy", "my", "m"):
         month = rules.months[m.group("month").casefold()]
         day = int(m.group("day")) if name in ("mdy", "dmy") else None
