@@ -51,3 +51,15 @@ def test_a_korean_family_name_alone_is_the_person() -> None:
         '"The missiles are far more accurate now," Kim said.'
     )
     assert speakers["The missiles are far more accurate now,"] == "kim-byung-joo"
+
+
+def test_a_sentence_opening_inside_a_quotation_reports_nothing_more() -> None:
+    source = text_source(
+        '"You cannot catch every arrow. At some point you have to hit the archer," '
+        "Lorenz Becker said.",
+        DAY,
+    )
+    quotes = extract_article(source, knowledge())["quotes"]
+    assert [(q["kind"], q["text"]) for q in quotes] == [
+        ("direct", "You cannot catch every arrow. At some point you have to hit the archer,")
+    ]

@@ -556,6 +556,10 @@ def _reported(
         sentence = ev.sentence
         if sentence in done or ev.calls or not _reports(text, ev, rules):
             continue
+        if any(s < sentence.start < e for s, e in spans):
+            # The sentence opens inside a quotation begun before it ('"... arrow. At some
+            # point you have to hit the archer," Lorenz said.'): the quote is what was said.
+            continue
         inside = [s for s, _ in spans if sentence.start <= s < sentence.end]
         start = _clause_start(text, ev, starts, rules)
         that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
