@@ -74,3 +74,15 @@ def test_a_persons_possessive_is_no_part_of_a_bodys_name() -> None:
     ids = {i for i, _ in _mentions(text)}
     assert "liberal-democrats" in ids
     assert not any(i.startswith("novak") for i in ids if "liberal" in i)
+
+
+def test_a_new_persons_name_takes_the_articles_usual_spelling() -> None:
+    text = (
+        "Lawmaker Taras Hnatenkko said the decision came late.\n\n"
+        "Hnatenko said the missiles would help.\n\n"
+        "Hnatenko also said more were needed."
+    )
+    found = _entities(text)
+    assert found["taras-hnatenko"]["name"] == "Taras Hnatenko"
+    assert "taras-hnatenkko" not in found
+    assert {i for i, _ in _mentions(text)} >= {"taras-hnatenko"}

@@ -336,6 +336,12 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     renamed = _fullest_names(local, names_seen)
     hits = [Mention(renamed.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits]
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
+    respelled = _usual_spelling(local, hits)
+    if respelled:
+        hits = [
+            Mention(respelled.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits
+        ]
+        descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
     mentions = [m for m in mentions if not _outlet(source, m, entities, rules)]
@@ -345,6 +351,45 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
         entities={k: v for k, v in entities.items() if k in used},
         descriptions={k: v for k, v in descriptions.items() if k in used},
     )
+
+
+def _surname_at(words: list[str]) -> int:
+    """Where the family name is: first before a romanised Korean given name, else last."""
+    return 0 if _GIVEN_NAME_LAST.fullmatch(words[-1]) else -1
+
+
+def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[str, str]:
+    """Renames so a new person's surname is spelt as the article spells it most often: a
+    name first written "Oleksandr Merezhkko", then three times "Merezhko", is Merezhko."""
+    spellings: dict[str, dict[str, int]] = {}
+    seen: set[tuple[int, int]] = set()  # several rules may find the same words
+    for hit in hits:
+        if (hit.start, hit.end) in seen:
+            continue
+        seen.add((hit.start, hit.end))
+        entity = local.get(hit.entity_id)
+        if entity is not None and entity.category == "person":
+            written = hit.text.split()
+            surname = written[_surname_at(written) if len(written) > 1 else 0]
+            counts = spellings.setdefault(hit.entity_id, {})
+            counts[surname] = counts.get(surname, 0) + 1
+    respelled: dict[str, str] = {}
+    for entity_id, counts in sorted(spellings.items()):
+        entity = local[entity_id]
+        words = entity.name.split()
+        if len(words) < 2:
+            continue
+        at = _surname_at(words)
+        usual = max(sorted(counts), key=lambda w: counts[w])
+        if usual == words[at] or counts[usual] <= counts.get(words[at], 0):
+            continue
+        words[at] = usual
+        name = " ".join(words)
+        new_id = slug(name)
+        if new_id not in local:
+            local[new_id] = KnownEntity(new_id, entity.kind, name, entity.category)
+            respelled[entity_id] = new_id
+    return respelled
 
 
 # A romanised Korean given name ("Seong-kweun", "Ji-hoon") comes after the family name,
