@@ -37,3 +37,26 @@ def test_a_measure_told_by_a_person_is_not_the_persons() -> None:
 def test_a_speaker_about_itself_keeps_the_figure() -> None:
     figures = _figures("Trump said he could end the war in one day.")
     assert ("donald-trump", 1, "day", "one day") in figures
+
+
+def test_counted_things_received_from_a_donor_are_the_receivers() -> None:
+    figures = _figures("Ukraine has received six Patriot batteries from the United States.")
+    assert {s for s, v, _, _ in figures if v == 6} == {"ukraine"}
+    figures = _figures("About 3,000 troops from Poland arrived in Lithuania on Monday.")
+    assert {s for s, v, _, _ in figures if v == 3000} == {"poland"}
+
+
+def test_each_of_a_weapon_named_before_is_that_weapon_not_a_later_name() -> None:
+    figures = _figures(
+        "Ukraine fired Storm Shadow missiles at an airfield.\n\n"
+        "Each missile costs roughly 2 million pounds, and Britain has sent about 150."
+    )
+    assert ("storm-shadow", 2000000, "gbp", "roughly 2 million pounds") in figures
+
+
+def test_an_owners_possessive_is_no_weapon_name() -> None:
+    found = extract_article(
+        text_source("Ukraine's long-range drones have hit refineries 1,200 km away.", DAY),
+        knowledge(),
+    )
+    assert not any("ukraine-s" in e["id"] for e in found["entities"])

@@ -41,6 +41,10 @@ _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
 _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+# "Each missile", "a single battery", "every launcher": one of a kind named before.
+_EACH = re.compile(
+    r"(?i:\b(?:each|every|a\s+single|per)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:costs?|is|was)\b)"
+)
 # A reported clause about the speaker itself opens with a pronoun (grammar, not domain words).
 _SELF = re.compile(r"(?:\s+that)?\s+(?:he|she|it|they|its|his|her|their|we|our|I)\b")
 
@@ -210,19 +214,21 @@ def _count_owner(
     actor named before the number ("The Netherlands pledged 24 F-16 jets": a weapon inside
     the phrase is what is counted, not whose), else a nationality word before it ("Russian
     forces launched 120 drones")."""
+    actors = [m for m in pool if m.end <= q.start and _kind(knowledge, m) == "actor"]
+    # The subject of the number's clause ("The German government approved a package for
+    # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
+    # place they come from when the clause names no one before them, else the actor
+    # nearest before the number. ("Ukraine has received six batteries from the United
+    # States" are Ukraine's.)
+    clause = _clause_start(q, text, knowledge)
+    subjects = [m for m in actors if m.start >= clause]
+    if subjects:
+        return subjects[0]
     origin = _FROM.match(text, end)
     if origin is not None:
         for m in pool:
             if m.start == origin.end() and _kind(knowledge, m) == "actor":
                 return m
-    actors = [m for m in pool if m.end <= q.start and _kind(knowledge, m) == "actor"]
-    # The subject of the number's clause ("The German government approved a package for
-    # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
-    # actor nearest before the number.
-    clause = _clause_start(q, text, knowledge)
-    subjects = [m for m in actors if m.start >= clause]
-    if subjects:
-        return subjects[0]
     if actors:
         return max(actors, key=lambda m: m.end)
     before = [n for n in nations if n.end <= q.start]
@@ -262,6 +268,18 @@ def _subject(
     # A measure describes a thing, never who is cited for it ("Each system costs 140
     # million euros, according to the Defense Ministry": the system costs that).
     measured = pool if q.dimension == "count" else [m for m in pool if m not in sources]
+    if (
+        q.dimension != "count"
+        and refers
+        and _EACH.search(text, max(0, q.start - 200), q.start)
+        and "weapon" in kinds
+        and not any(_kind(knowledge, m) == "weapon" for m in measured)
+    ):
+        # "Each missile costs 2 million pounds, and Britain ...": a weapon named only by
+        # its kind is the last weapon named, not another name in the sentence.
+        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        if weapon is not None:
+            return weapon.entity_id, True
     found = _by_kinds(measured, kinds, q.start, end, knowledge)
     if found is not None:
         return found.entity_id, False

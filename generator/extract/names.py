@@ -335,6 +335,7 @@ def _weapon_name_before(
         name_like = any(ch.isupper() for ch in word) and word[-1].isalnum()
         if (
             not name_like
+            or word.endswith(("'s", "’s"))  # an owner ("Ukraine's drones"), not a name
             or _blocked(word, k)
             or (k.lookup(word) and k.entities[k.lookup(word) or ""].kind == "actor")
         ):
