@@ -154,10 +154,157 @@ def test_lowered_cue_search_matches_case_blind_search() -> None:
     case-blind pattern finds, at the same offsets."""
     rules = positions._topic_rules(knowledge())
     assert rules.every is not None and rules.lower is not None
+    names = {name: (stance, needs) for name, stance, needs in rules.groups}
     for source in fixtures().values():
         text = source.text
         if not text.isascii():
             continue
-        blind = [(m.start(), m.lastgroup) for m in rules.every.finditer(text)]
-        fast = [(m.start(), m.lastgroup) for m in rules.lower.finditer(text.lower())]
+        blind = [(m.span(), names[str(m.lastgroup)]) for m in rules.every.finditer(text)]
+        fast = [(m.span(), names[str(m.lastgroup)]) for m in rules.lower.finditer(text.lower())]
         assert fast == blind, source.id
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return sorted((actor, stance) for actor, stance, _summary in _stances(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The actor's own verb carries the stance (lexicon `topic_stance_cues`).
+        (
+            "Foreign Minister Margus Tsahkna has long pressed allies to drop the restrictions "
+            "on long-range weapons.",
+            [("margus-tsahkna", "supports")],
+        ),
+        (
+            "Prime Minister Donald Tusk welcomed the move to let Kyiv use Storm Shadow "
+            "missiles against targets in Russia.",
+            [("donald-tusk", "supports")],
+        ),
+        (
+            "Prime Minister Viktor Orban criticised the decision to allow long-range strikes "
+            "on Russian territory.",
+            [("viktor-orban", "opposes")],
+        ),
+        (
+            "Prime Minister Robert Fico condemned the plan to send more missiles to Ukraine.",
+            [("robert-fico", "opposes")],
+        ),
+        (
+            "Defence Minister Guido Crosetto pushed back on calls to allow Italian weapons to "
+            "be used on Russian soil.",
+            [("guido-crosetto", "opposes")],
+        ),
+        (
+            "Chancellor Olaf Scholz again rejected calls to send Taurus cruise missiles.",
+            [("olaf-scholz", "opposes")],
+        ),
+        (
+            "Defence Minister Ruben Brekelmans praised allies who had lifted the restrictions "
+            "on their weapons.",
+            [("ruben-brekelmans", "supports")],
+        ),
+        # A judgement of the decision outranks the decision it names.
+        (
+            "Foreign Minister Sergei Lavrov called the decision to allow the strikes reckless.",
+            [("sergei-lavrov", "warns-against")],
+        ),
+        # Arguments for, against and about the impact.
+        (
+            "Kaja Kallas said member states should stop limiting how Ukraine uses the weapons "
+            "they supply.",
+            [("kaja-kallas", "supports")],
+        ),
+        (
+            "Senator Roger Wicker said the limits on long-range weapons tie Kyiv's hands.",
+            [("roger-wicker", "supports")],
+        ),
+        (
+            "Jens Stoltenberg said Ukraine has the right to strike legitimate military targets "
+            "in Russia.",
+            [("jens-stoltenberg", "supports")],
+        ),
+        (
+            "Andrii Sybiha said Russia's red lines were a bluff.",
+            [("andrii-sybiha", "supports")],
+        ),
+        (
+            "Volodymyr Zelenskyy said permission to strike targets inside Russia would save lives.",
+            [("volodymyr-zelenskyy", "supports")],
+        ),
+        (
+            "Maria Zakharova said the West was playing with fire by allowing strikes with "
+            "long-range missiles.",
+            [("maria-zakharova", "warns-against")],
+        ),
+        (
+            "Michael Kofman said the missiles were too few in number to change the course of "
+            "the war.",
+            [("michael-kofman", "doubts-impact")],
+        ),
+        (
+            "Dara Massicot said the benefit of the strikes would be modest.",
+            [("dara-massicot", "doubts-impact")],
+        ),
+        (
+            "John Kirby said the administration was constantly reviewing its policy.",
+            [("john-kirby", "unclear")],
+        ),
+        # A warning is the speaker's: the subject of the reported clause holds none.
+        (
+            "Kremlin spokesman Dmitry Peskov said Moscow would respond to any strikes with "
+            "long-range missiles.",
+            [("dmitry-peskov", "warns-against")],
+        ),
+        # Reluctance, keeping the limits, leaving the choice to Ukraine, no comment.
+        (
+            "Chancellor Olaf Scholz has been reluctant to allow strikes with German weapons "
+            "inside Russia.",
+            [("olaf-scholz", "opposes")],
+        ),
+        (
+            "President Joe Biden kept the restrictions on long-range strikes in place for months.",
+            [("joe-biden", "opposes")],
+        ),
+        (
+            "Foreign Secretary David Lammy said it was up to Ukraine how to use the weapons.",
+            [("david-lammy", "supports")],
+        ),
+        (
+            "Prime Minister Mark Rutte expressed support for lifting the restrictions on "
+            "long-range strikes.",
+            [("mark-rutte", "supports")],
+        ),
+        (
+            "Defence Minister Boris Pistorius declined to comment on the strikes inside Russia.",
+            [("boris-pistorius", "unclear")],
+        ),
+        (
+            "Foreign Minister Sergei Lavrov called the decision a provocation and said the "
+            "strikes would not go unanswered.",
+            [("sergei-lavrov", "warns-against")],
+        ),
+        # Off the question: no stance.
+        ("Minister Anna Lind visited the missile factory on Monday.", []),
+        ("Marie Dubois welcomed the new trade agreement with Canada.", []),
+    ],
+)
+def test_stance_verbs_of_the_actor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_a_pronoun_opening_the_sentence_is_the_person_named_before() -> None:
+    text = (
+        "Defence Minister Rustem Umerov visited Washington on Monday.\n"
+        "He urged allies to lift the restrictions on long-range strikes."
+    )
+    assert _pairs(text) == [("rustem-umerov", "supports")]
+    # Only a person: "they" after two countries names nobody.
+    assert (
+        _pairs(
+            "Ukraine and Britain met on Monday.\n"
+            "They urged allies to lift the restrictions on long-range strikes."
+        )
+        == []
+    )

@@ -57,11 +57,62 @@ def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     return hit
 
 
+# Each garble pattern with a piece of text every match of it holds (None: no such piece),
+# by the patterns' tuple: `needle in text` is far cheaper than a search, and most sentences
+# hold none of the needles of most patterns ("meantime of", "told to ").
+_Needled = tuple[tuple[str | None, re.Pattern[str]], ...]
+_NEEDLES: dict[int, tuple[tuple[re.Pattern[str], ...], _Needled]] = {}
+
+
+def _needled(patterns: tuple[re.Pattern[str], ...]) -> _Needled:
+    hit = _NEEDLES.get(id(patterns))
+    if hit is None or hit[0] is not patterns:
+        if len(_NEEDLES) >= 16:  # lexicons of finished runs
+            _NEEDLES.clear()
+        hit = (patterns, tuple((_needle(p), p) for p in patterns))
+        _NEEDLES[id(patterns)] = hit
+    return hit[1]
+
+
+def _needle(pattern: re.Pattern[str]) -> str | None:
+    """The longest run of plain characters (3 or more) that every match of `pattern`
+    holds: found in its top-level sequence and in the groups of one branch it opens."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        items = parser.parse(pattern.pattern, pattern.flags).data
+    except (re.error, TypeError):
+        return None
+    best, run = "", ""
+
+    def walk(seq: list[tuple[object, object]]) -> None:
+        nonlocal best, run
+        for op, arg in seq:
+            if op is parser.LITERAL:
+                run += chr(int(arg))  # type: ignore[call-overload]
+                best = max(best, run, key=len)
+                continue
+            if op is parser.SUBPATTERN:
+                walk(list(arg[-1]))  # type: ignore[index]
+                continue
+            if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+                continue  # zero-width: the characters around it still follow each other
+            run = ""
+
+    walk(list(items))
+    return best if len(best) >= 3 else None
+
+
 def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     words = _words(text)  # once: the count and the overlap both need them
     if len(words) < knowledge.garble_min_words:
         return True
-    if any(p.search(text) for p in knowledge.garble_patterns):
+    if any(
+        (needle is None or needle in text) and p.search(text)
+        for needle, p in _needled(knowledge.garble_patterns)
+    ):
         return True
     if previous:
         mine, theirs = set(words), set(_words(previous))

@@ -62,6 +62,9 @@ class _Frames:
     condition: re.Pattern[str] | None  # "if", "once"
     question: re.Pattern[str] | None  # "whether"
     object_of: tuple[tuple[str, re.Pattern[str]], ...]  # "warned against <cue>"
+    # Stances only the speaker holds, not the subject of the clause they report ("Peskov
+    # said Moscow would respond": Peskov's warning, not Moscow's position).
+    speaker_only: frozenset[str] = frozenset()
 
 
 def _alternation(patterns: list[Any] | None) -> re.Pattern[str] | None:
@@ -81,6 +84,7 @@ def _frames(data: dict[str, Any]) -> _Frames:
             for stance in objects
             if (pattern := _alternation(objects[stance])) is not None
         ),
+        frozenset(str(s) for s in raw.get("speaker_only") or []),
     )
 
 
@@ -91,17 +95,29 @@ def _combined(
     come first so that, at one offset, a plain cue beats a gated one as before."""
     parts: list[str] = []
     groups: list[tuple[str, str, bool]] = []
+    cues = [str(c) for table in (plain, gated) for stance in table for c in table[stance] or []]
+    # Cues that all open with \b share it: the alternatives are then tried at word
+    # boundaries only, not at every character (the same matches, found faster).
+    shared = bool(cues) and all(c.startswith(_BOUNDARY) for c in cues)
     for needs, table in ((False, plain), (True, gated)):
         for stance in table:
             if not table[stance]:
                 continue
             name = f"g{len(groups)}"
             groups.append((name, str(stance), needs))
-            body = "|".join(f"(?:{c})" for c in table[stance])
+            body = "|".join(
+                f"(?:{str(c)[len(_BOUNDARY) :] if shared else c})" for c in table[stance]
+            )
             parts.append(f"(?P<{name}>{body})")
     if not parts:
         return None, ()
-    return re.compile("|".join(parts), re.IGNORECASE), tuple(groups)
+    alternation = "|".join(parts)
+    return re.compile(
+        rf"{_BOUNDARY}(?:{alternation})" if shared else alternation, re.IGNORECASE
+    ), tuple(groups)
+
+
+_BOUNDARY = "\\b"
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -239,7 +255,7 @@ def _framed(
     # Topic spans matter only when cues of two stances compete.
     rival = len({stance for _p, _e, stance in found}) > 1
     topics = _topic_spans(text, lo, hi, frames) if rival else []
-    for pos, end, stance in found:
+    for pos, _end, stance in found:
         if frames.question is not None:
             opened = [q for q in frames.question.finditer(text, lo, pos)]
             if opened and not _CLAUSE_STOP.search(text, opened[-1].end(), pos):
@@ -249,7 +265,7 @@ def _framed(
             if other == stance:
                 continue
             m = next(
-                (m for m in pattern.finditer(text, max(lo, pos - 80), end) if m.start() < pos),
+                (m for m in pattern.finditer(text, max(lo, pos - 80), hi) if m.start() < pos),
                 None,
             )
             if m is not None and pos <= m.end():
@@ -369,8 +385,11 @@ def _actor(
         if not _modifier(text, a[1], scan, knowledge)
         and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
     ]
-    if before:
-        return before[-1]
+    # "strikes by Ukraine", "a fellow of the Asan Institute": a name after a preposition
+    # is its object, not who speaks, unless nobody else is named.
+    acting = [a for a in before if not _after_preposition(text, a[1], sentence)]
+    if acting or before:
+        return (acting or before)[-1]
     if (
         previous is not None
         and previous.paragraph == sentence.paragraph
@@ -380,7 +399,23 @@ def _actor(
         earlier = _actors(text, previous, scan, quotes, previous.end)
         if earlier:
             return earlier[0][0], None
+    if previous is not None and not _actors(text, sentence, scan, quotes, sentence.end):
+        # "He appealed to partners to remove all restrictions": a personal pronoun opening
+        # the sentence (lexicon `pronouns`) stands for the last person named just before.
+        first = _FIRST_WORD.match(text, sentence.start)
+        pronouns = knowledge.word_set("pronouns")
+        if first is not None and first.group(0).casefold() in pronouns:
+            people = [
+                a
+                for a in _actors(text, previous, scan, quotes, previous.end)
+                if (e := scan.entity(a[0])) is not None and e.is_person
+            ]
+            if people:
+                return people[-1][0], None
     return None
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+\b")
 
 
 # A name qualifying a noun that a preposition follows ("U.S. and British deliberations
@@ -420,11 +455,33 @@ def _subject_before(
     if not named:
         return None
     actor, start = named[-1]
+    if _after_preposition(text, start, sentence):
+        return None  # "strikes inside Russia would save lives": Russia is no subject
     mention = next(m for m in scan.mentions if m.start == start)
     gap = text[mention.end : cue]
     if not (gap_rule or _SUBJECT_GAP).fullmatch(gap):
         return None
     return actor, start
+
+
+def _reported(at: int | None, sentence: Sentence, events: list[Speech]) -> bool:
+    """Whether the name at `at` comes after a verb of speech of the sentence: it lies in
+    the words someone is reported to have said ("Peskov said Moscow would respond")."""
+    return at is not None and any(
+        ev.sentence == sentence and ev.end <= at and ev.speaker for ev in events
+    )
+
+
+# A preposition right before a name: the name is its object, not a clause's subject.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|inside|into|against|on|at|from|of|to|with|over|across|within|towards?|near|"
+    r"by|for|upon)\s+(?:the\s+)?$"
+)
+
+
+def _after_preposition(text: str, start: int, sentence: Sentence) -> bool:
+    """Whether a preposition comes right before the name at `start`."""
+    return _PREPOSITION_BEFORE.search(text, max(sentence.start, start - 12), start) is not None
 
 
 # A cue in the passive: its subject undergoes the stance, it does not hold it.
@@ -508,7 +565,14 @@ def position_records(
                 source.text, sentence, scan, quotes, sentence.start - 1, pos, _AUX_GAP
             )
         )
-        if subject and subject[0] != found[0]:
+        if (
+            subject
+            and subject[0] != found[0]
+            and not (
+                stance in topic.frames.speaker_only
+                and _reported(subject[1], sentence, events)  # the subject of someone's words
+            )
+        ):
             stated.append((subject, stance, pos))
         for (prev, _s), (later, other) in pairwise(cues):
             subject = _subject_before(source.text, sentence, scan, quotes, prev, later)

@@ -1,0 +1,173 @@
+"""Machine-translation debris (`flags: [garbled]`): each family of cues of the lexicon's
+`garble` patterns flags the debris it is for and leaves fluent wire English alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.claims import _needle, garbled_sentences, is_garbled
+from generator.extract.sentences import split_sentences
+from tests.extract_support import knowledge, text_source
+
+DAY = dt.date(2025, 1, 10)
+
+
+def _garbled(text: str) -> list[str]:
+    source = text_source(text, DAY)
+    sentences = split_sentences(source, knowledge().split)
+    return [source.text[s.start : s.end] for s in garbled_sentences(source, sentences, knowledge())]
+
+
+DEBRIS = [
+    # broken agreement
+    "The missiles was launched from the Sumy region.",
+    "Officials said that the launchers has been moved.",
+    "The numbers of the launchers is not known.",
+    "The ministry said two drones was launched at the city.",
+    "About 11 thousand people was deployed to the region.",
+    "The missile were fired from a ship in the Black Sea.",
+    # a modal with "to", calqued reporting verbs and idioms
+    "He added that the partners must to give more missiles.",
+    "Also the Russian side threatened with the answer on the strikes.",
+    "According to her words, the Western countries are playing with the fire.",
+    "In the nearest time Moscow will give an adequate answer, she underlined.",
+    "The Russian military expert Vasily Kashin told to TASS that nothing will change.",
+    "Kyiv did not comment the reports.",
+    "The representatives of the Pentagon did not give the comments on this question.",
+    "The government said it will consider to supply weapons.",
+    # stock phrases of Korean and Russian translation
+    "According to the NIS, the said troops are receiving training.",
+    "In the meantime of the talks, the ministry issued a statement.",
+    "It is said that the strikes hit two airfields.",
+    "It is analyzed that the North is seeking missile technology.",
+    "According to the report of the ministry, four drones were downed.",
+    "Related to this, the government will review the request.",
+    "The government expressed the position that talks must continue.",
+    "The expert evaluated that the strikes were effective.",
+    # dropped or doubled articles, bare country before "side"
+    "Ukraine received permission for strikes on territory of Russia.",
+    "The strike permission was given to Ukraine side.",
+    "Meanwhile the Ukraine side requested more shells.",
+    "The deputy chairman of Security Council Dmitry Medvedev wrote a post.",
+    "The army received the a new system last week.",
+    # word order, fragments, relative words
+    "Strikes on Russian territory: what said the officials.",
+    "Which is why the attacks on the airfields.",
+    "He emphasized that the cooperation with allies is important more than ever.",
+    "The strikes will not change greatly the war situation, he said.",
+    "The air defence shot down 8 missiles ATACMS overnight.",
+    "The army has new missiles who can fly 300 km.",
+    "The missiles, that were delivered in May, are already in use.",
+    "The talks ended without agreement because of their.",
+    # Slavic punctuation and word order, subjectless reporting, double negatives
+    "The commander noted, that without the long-range weapons it is impossible.",
+    "It is not known, how many missiles were fired.",
+    "As a result of the strike, were destroyed two helicopters.",
+    "Yesterday in Moscow took place a meeting of the Security Council.",
+    "Added that the situation at the front remains difficult.",
+    "Nobody didn't expect such a decision from the allies.",
+    "Heavy fighting continues on the Pokrovsk direction, the General Staff said.",
+    "Earlier the Western partners was discussing the transfer of missiles.",
+    "He appealed to partners to remove all restrictions for the use of weapons.",
+    "According to information of the sources, the decision may be made in May.",
+    "The missile hit a warehouse in village near the border.",
+    # numbers and untranslated words
+    "The budget of the package is 2 trillion 400 billion won.",
+    "Seoul pledged 3 thousands of shells to the partners.",
+    "The contract is worth 12 mln dollars, the ministry said.",
+    "The range of the missile is 1,5 thousand km, officials said.",
+    "The minister said the deliveries ( поставки ) would resume soon.",
+    "Ukraine requested 155mm shells of 1 million units from Seoul.",
+]
+
+FLUENT = [
+    "One of the missiles was intercepted over the Black Sea, the air force said.",
+    "Each of the systems is expected to arrive before winter.",
+    "The number of the launchers is classified, officials said.",
+    "Two years is a long time in a war of attrition.",
+    "Analysts said three brigades is not enough to hold the line.",
+    "The decision to allow the strikes was made in secret, two officials said.",
+    "The decision to send the systems was made in May.",
+    "Both the tank and the howitzer are being repaired in Poland.",
+    "The government were divided over the request, people familiar with the talks said.",
+    "Moscow has been threatened with new sanctions if the strikes continue.",
+    "Russia, threatened with further isolation, has doubled down on its offensive.",
+    "It is understood that the prime minister will travel to Kyiv next week.",
+    "It is believed that the drones were launched from Crimea.",
+    "According to a report by the Institute for the Study of War, Russian forces advanced.",
+    "According to the results of the vote, the measure passed easily.",
+    "The decision could to some extent ease the pressure on Ukrainian troops.",
+    "Which weapons will be sent next remains unclear.",
+    "Also killed in the attack was a 12-year-old boy, local officials said.",
+    "In the meantime, Kyiv continues to press for more air defence systems.",
+    "Thousands of people fled the city as the shelling intensified.",
+    "The strike came on the eve of the summit in Brussels.",
+    "On the other side of the border, Russian officials reported damage to a depot.",
+    "With the help of Western partners, Ukraine has rebuilt part of its air defence.",
+    "At the request of the White House, the details were not disclosed.",
+    "He spoke on condition of anonymity because he was not authorised to talk to the media.",
+    "The talks, which were meant to end the war, collapsed in June.",
+    "What the officials said was not recorded.",
+    "Ten days is not enough to train a pilot, the air force spokesman said.",
+    "The deal is worth 1.2 billion euros, or about 1,300 million dollars.",
+    "Kyiv can to date count on the support of 50 countries.",
+    "Officials were threatened with dismissal if they leaked the plan.",
+    "The troops moved in.",
+    "The situation changed significantly the next day.",
+    "Russian lawmakers said State Duma elections would go ahead in September.",
+    "He made the comments during a visit to Kharkiv.",
+    "According to Kremlin spokesman Dmitry Peskov, the talks were useful.",
+    "What they consider to be a red line has moved before.",
+    "The minister was told to leave the meeting early.",
+    "It said it would not comment on the reports.",
+    "Western allies are doing everything they can to help Ukraine defend its cities.",
+    "The drones flew as close as they could to the border before turning back.",
+    "The ministry posted a reply on its website.",
+    "The incident is being looked into.",
+    "Oleksandr Petrenko, 45, was killed when the missile hit his house.",
+    "The mayor of Kharkiv, Ihor Terekhov, was quoted as saying the strike hit a school.",
+    "The meeting took place a day after the strike on the airfield.",
+    "Said one official: the decision is final.",
+    "Russian forces have been advancing in region after region since the spring.",
+    "The shelling damaged buildings in city centres across the east.",
+    "Officials in city hall said power had been restored.",
+    "It is not yet clear how many missiles were fired.",
+    "He said that the restrictions on the use of Western weapons would stay.",
+    "The general noted that the strikes had forced Russia to move its jets.",
+]
+
+
+@pytest.mark.parametrize("text", DEBRIS)
+def test_debris_is_flagged(text: str) -> None:
+    assert is_garbled(text, None, knowledge()), text
+
+
+@pytest.mark.parametrize("text", FLUENT)
+def test_fluent_wire_english_is_not_flagged(text: str) -> None:
+    assert not is_garbled(text, None, knowledge()), text
+
+
+def test_flags_exactly_the_debris_of_an_article() -> None:
+    assert _garbled(
+        "Seoul said 11,000 North Korean troops had been sent to Russia.\n\n"
+        "According to the NIS, the said troops is receiving training.\n\n"
+        "One of the launchers was damaged in a strike last week, officials said.\n\n"
+        "It is analyzed that the North seeks missile technology in return.\n\n"
+        "The Pentagon declined to comment on the reports.\n\n"
+        "Kyiv did not comment the reports."
+    ) == [
+        "According to the NIS, the said troops is receiving training.",
+        "It is analyzed that the North seeks missile technology in return.",
+        "Kyiv did not comment the reports.",
+    ]
+
+
+def test_needles_skip_no_match() -> None:
+    """A pattern is searched only in sentences holding its needle: every match holds it."""
+    for pattern in knowledge().garble_patterns:
+        needle = _needle(pattern)
+        for text in [*DEBRIS, *FLUENT]:
+            if needle is not None and pattern.search(text):
+                assert needle in text, (pattern.pattern, text)
