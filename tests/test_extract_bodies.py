@@ -86,3 +86,18 @@ def test_a_new_persons_name_takes_the_articles_usual_spelling() -> None:
     assert found["taras-hnatenko"]["name"] == "Taras Hnatenko"
     assert "taras-hnatenkko" not in found
     assert {i for i, _ in _mentions(text)} >= {"taras-hnatenko"}
+
+
+def test_a_body_and_a_person_glued_by_capitals_are_two_entities() -> None:
+    mentions = _mentions(
+        "The spokeswoman of the Foreign Ministry of Latvia Inese Kalnina said that the "
+        "decision was late."
+    )
+    assert ("foreign-ministry-of-latvia", "Foreign Ministry of Latvia") in mentions
+    assert ("inese-kalnina", "Inese Kalnina") in mentions
+
+
+def test_a_weekday_after_a_body_is_no_part_of_its_name() -> None:
+    found = _entities("The agency briefed the National Assembly on Thursday about the missiles.")
+    assert "national-assembly" in found
+    assert not any("thursday" in i for i in found)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .entitycues import entity_rules
+from .factbits import per_lexicon
 from .knowledge import NAME, Knowledge, trie_alternation
 
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
@@ -189,6 +190,9 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
             continue
         while tokens and tokens[0].casefold() in k.word_set("starters"):
             tokens.pop(0)
+        dated = next((i for i, t in enumerate(tokens) if t.rstrip(".,") in _date_words(k)), None)
+        if dated is not None:  # "the National Assembly on Thursday": the name ends before
+            tokens = tokens[:dated]
         while tokens and tokens[-1].casefold() in k.word_set("name_connectors"):
             tokens.pop()
         if tokens and tokens[-1][-1] in ".’'" and not k.lookup(tokens[-1]):
@@ -210,6 +214,12 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
         offset = m.start() + m.group().index(written)
         found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(written))]))
     return found
+
+
+# Month and weekday names as the lexicon writes them (capitalised), once per lexicon.
+_date_words = per_lexicon(
+    lambda data: frozenset(str(w) for key in ("months", "weekdays") for w in data.get(key) or {})
+)
 
 
 def _institutions(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
@@ -426,4 +436,40 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
         if knowledge.lookup(m.group()):
             named.append(Candidate("known", "", m.group(), [(m.start(), m.end())]))
     named += _acronyms(text, start, end, knowledge, named)
+    named = _split_glued(text, named, knowledge)
     return [c for c in named if c.kind != "known" or len(c.aliases) > 1]
+
+
+def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candidate]:
+    """Undo a run of capitals that glues a body and a person ("the Foreign Ministry of
+    Russia Maria Zakharova said"): the person loses a known name before it ("Russia"),
+    and a body ending where a person's name ends stops before that name."""
+    for c in named:
+        if c.category != "person" or len(c.aliases) != 1:
+            continue
+        (s, e), words = c.aliases[0], c.name.split()
+        while len(words) > 2 and text[s:e].startswith(words[0]):
+            known = k.lookup(words[0])
+            if known is None or k.entities[known].category == "person":
+                break
+            s = text.index(words[1], s + len(words[0]))
+            words = words[1:]
+        if words != c.name.split():
+            c.name, c.aliases = " ".join(words), [(s, e)]
+    people = [c.aliases[0] for c in named if c.category == "person" and c.aliases]
+    kept: list[Candidate] = []
+    for c in named:
+        if c.kind == "actor" and c.category != "person" and len(c.aliases) == 1:
+            s, e = c.aliases[0]
+            cut = next((ps for ps, pe in people if s < ps and pe == e), None)
+            if cut is not None:
+                body = text[s:cut].rstrip()
+                words = body.split()
+                while words and words[-1].casefold() in k.word_set("name_connectors"):
+                    words.pop()
+                # Cut only a name written as it reads, with two words of it left.
+                if len(words) >= 2 and c.name == text[s:e]:
+                    c.name = " ".join(words)
+                    c.aliases = [(s, s + len(c.name))]
+        kept.append(c)
+    return kept
