@@ -101,3 +101,11 @@ def test_a_weekday_after_a_body_is_no_part_of_its_name() -> None:
     found = _entities("The agency briefed the National Assembly on Thursday about the missiles.")
     assert "national-assembly" in found
     assert not any("thursday" in i for i in found)
+
+
+def test_a_name_with_a_run_of_initials_stays_in_one_sentence() -> None:
+    from generator.extract.sentences import split_sentences
+
+    source = text_source("Senator J.D. Vance said the plan was wrong. He left.", DAY)
+    texts = [source.text[s.start : s.end] for s in split_sentences(source, knowledge().split)]
+    assert texts == ["Senator J.D. Vance said the plan was wrong.", "He left."]

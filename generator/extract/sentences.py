@@ -28,7 +28,8 @@ _DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s*([\"'\u201c\u2018(]*)([\w.'\u2019-]*)")
-_INITIAL = re.compile(r"^[A-Z]\.$")
+# A single initial ("K.") or a run of them ("J.D.", "J. R. R." is three words).
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
 @dataclass(frozen=True, order=True)
