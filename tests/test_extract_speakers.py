@@ -63,3 +63,11 @@ def test_a_sentence_opening_inside_a_quotation_reports_nothing_more() -> None:
     assert [(q["kind"], q["text"]) for q in quotes] == [
         ("direct", "You cannot catch every arrow. At some point you have to hit the archer,")
     ]
+
+
+def test_saying_after_a_body_and_its_spokesman_is_the_spokesman() -> None:
+    speakers = _speakers(
+        "Kremlin spokesman Dmitry Peskov warned against the decision, saying it would "
+        "drag Washington deeper into the war."
+    )
+    assert speakers["it would drag Washington deeper into the war."] == "dmitry-peskov"

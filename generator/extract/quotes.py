@@ -271,7 +271,17 @@ class _Speakers:
                 return self._unnamed(before, last_word, words)
             return None
         if text[ve - 3 : ve] == "ing" and before.rstrip().endswith(","):
-            return candidates[0].entity_id  # '..., saying': the sentence's subject speaks
+            # '..., saying': the sentence's subject speaks; in 'Kremlin spokesman Dmitry
+            # Peskov warned ..., saying' that is the person the body's role word leads to.
+            first = candidates[0]
+            if (
+                len(candidates) > 1
+                and not self._person(first.entity_id)
+                and self._person(candidates[1].entity_id)
+                and _ROLE_GAP.fullmatch(text, first.end, candidates[1].start)
+            ):
+                return candidates[1].entity_id
+            return first.entity_id
         nearest = candidates[-1]
         if (
             len(candidates) > 1
@@ -397,6 +407,9 @@ class _Speakers:
         return found
 
 
+# Between a body and its person: a few lower-case role words ("spokesman", "foreign
+# minister") and nothing else.
+_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 # "who" and "which" open a relative clause about the name right before them.
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
 _JUST_A_COMMA = re.compile(r"\s*,\s*")
