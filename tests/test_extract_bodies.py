@@ -109,3 +109,13 @@ def test_a_name_with_a_run_of_initials_stays_in_one_sentence() -> None:
     source = text_source("Senator J.D. Vance said the plan was wrong. He left.", DAY)
     texts = [source.text[s.start : s.end] for s in split_sentences(source, knowledge().split)]
     assert texts == ["Senator J.D. Vance said the plan was wrong.", "He left."]
+
+
+def test_a_person_of_a_body_is_found_with_the_body() -> None:
+    text = "Analyst Mark Hollis of the Kyiv School of Economics said the jets would help."
+    mentions = _mentions(text)
+    assert ("mark-hollis", "Mark Hollis") in mentions
+    assert ("kyiv-school-of-economics", "Kyiv School of Economics") in mentions
+    source = text_source(text, DAY)
+    quotes = extract_article(source, knowledge())["quotes"]
+    assert [q["speaker"] for q in quotes] == ["mark-hollis"]

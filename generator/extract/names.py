@@ -201,9 +201,12 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
         heads = [k.organisation_heads[t] for t in tokens if t in k.organisation_heads]
         if not heads:
             continue
+        whole = tokens
         tokens = _after_owner(tokens, k)
         if any(t.casefold() in k.weapon_heads for t in tokens) or len(tokens) < 2:
             continue
+        if len(tokens) < len(whole):
+            found += _member(text, m, whole[: len(whole) - len(tokens)], k)
         written = " ".join(tokens)
         if written != " ".join(written.split()) or written not in m.group():
             continue
@@ -214,6 +217,31 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
         offset = m.start() + m.group().index(written)
         found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(written))]))
     return found
+
+
+def _member(text: str, run: re.Match[str], owner: list[str], k: Knowledge) -> list[Candidate]:
+    """The person before a body's name ("Justin Bronk of the Royal United Services
+    Institute"): two or three name-like words that name nothing known."""
+    words = [w for w in owner if w not in _OWNER_PREPOSITIONS and w.casefold() != "the"]
+    if owner[: len(words)] != words:
+        return []
+    cleaned = _clean_person(" ".join(words), k)  # "Analyst Mark Smith": a role opens it
+    person = cleaned.split() if cleaned else []
+    if not 2 <= len(person) <= 3:
+        return []
+    if any(
+        not _PERSON_WORD.fullmatch(w) or k.lookup(w) or _blocked(w, k) or w in k.organisation_heads
+        for w in person
+    ):
+        return []
+    name = " ".join(person)
+    at = run.group().find(name)
+    if at < 0:
+        return []
+    return [Candidate("actor", "person", name, [(run.start() + at, run.start() + at + len(name))])]
+
+
+_PERSON_WORD = re.compile(r"[A-Z][a-z\u00df-\u024f]+(?:-[A-Z]?[a-z\u00df-\u024f]+)?")
 
 
 # Month and weekday names as the lexicon writes them (capitalised), once per lexicon.
