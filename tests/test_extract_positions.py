@@ -173,6 +173,15 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     [
         # The actor's own verb carries the stance (lexicon `topic_stance_cues`).
         (
+            "Opposition leader Anna Lindqvist said she would be ready to deliver the cruise "
+            "missiles to Ukraine.",
+            [("anna-lindqvist", "supports")],
+        ),
+        (
+            "President Volodymyr Zelenskyy has asked Berlin for the missiles since May.",
+            [("volodymyr-zelenskyy", "supports")],
+        ),
+        (
             "Foreign Minister Margus Tsahkna has long pressed allies to drop the restrictions "
             "on long-range weapons.",
             [("margus-tsahkna", "supports")],
