@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from generator.extract.article import extract_article
 from generator.extract.dates import date_rules_for, find_dates
-from tests.extract_support import article, assert_citations_exact, knowledge, lexicon, seeds
+from tests.extract_support import (
+    article,
+    assert_citations_exact,
+    knowledge,
+    lexicon,
+    seeds,
+    text_source,
+)
 
 SUNDAY = dt.date(2024, 11, 17)
 MONDAY = dt.date(2024, 11, 18)
@@ -206,3 +213,12 @@ def test_a_day_of_the_month_alone() -> None:
     ]
     # After the publication day: last month's.
     assert dates("The launch on the 28th was the first.", day)[0][1] == "2024-12-28"
+
+
+def test_a_coarser_date_inside_a_finer_one_of_the_sentence_adds_no_event() -> None:
+    source = text_source(
+        "The army said the north fired a missile on the 6th, the first launch of this year.",
+        dt.date(2025, 1, 16),
+    )
+    events = extract_article(source, knowledge())["events"]
+    assert [e["date"] for e in events] == ["2025-01-06"]

@@ -44,6 +44,17 @@ def _pieces(
     sentence: Any, dates: list[DateExpr], text: str, breaks: re.Pattern[str] | None
 ) -> list[tuple[int, int, DateExpr]]:
     """(start, end, date) of each event: the sentence, or its dated clauses."""
+    # "on the 6th, the first launch of this year": a date inside a finer one of the same
+    # sentence ("2025" holds "2025-01-06") dates nothing more.
+    dates = [
+        d
+        for d in dates
+        if d.until is not None
+        or not any(
+            o.until is None and len(o.date) > len(d.date) and o.date.startswith(d.date)
+            for o in dates
+        )
+    ]
     distinct = {(d.date, d.until) for d in dates}
     if len(distinct) == 1:
         return [(sentence.start, sentence.end, dates[0])]
