@@ -173,6 +173,11 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     [
         # The actor's own verb carries the stance (lexicon `topic_stance_cues`).
         (
+            'Former President Igor Sarkisov wrote on Telegram: "The British have now joined '
+            'the war directly. They will be answered."',
+            [("igor-sarkisov", "warns-against")],
+        ),
+        (
             "Opposition leader Anna Lindqvist said she would be ready to deliver the cruise "
             "missiles to Ukraine.",
             [("anna-lindqvist", "supports")],
