@@ -182,9 +182,11 @@ class _Unsupported(Exception):
 _SAFE_TEXT = re.compile("[\x20-\x7e\u00a1-\u024f\u2010-\u2027\u2030-\u205e]+")
 # First characters after which libyaml never writes a plain scalar (its analysis flags
 # them as indicators), and those it may or may not ("-", "?", ":" depending on the next
-# character, "." for "..." and the float resolver's ".inf"): these are left to libyaml.
+# character): these are left to libyaml. A "." is special only as the "..." document end
+# marker (`yaml_emitter_analyze_scalar`), which is left to libyaml too; ".inf" and ".5"
+# are the resolvers' (`_resolves`). Sentences cut after a stop (". The ...") are common.
 _QUOTED_FIRST = frozenset("#,[]{}&*!|>'\"%@` ")
-_UNSURE_FIRST = frozenset("-?:.")
+_UNSURE_FIRST = frozenset("-?:")
 _KEY = re.compile("[A-Za-z_][A-Za-z0-9_]*")
 _BEST_WIDTH = WIDTH
 _PLAIN, _SINGLE = "plain", "single"
@@ -203,6 +205,8 @@ def _style(text: str) -> str | None:
     quoted, or None when unsure (left to libyaml). Single quotes are always allowed for
     `_SAFE_TEXT`: no line break, tab or special character (`yaml_emitter_analyze_scalar`)."""
     if not text or not _SAFE_TEXT.fullmatch(text) or text[0] in _UNSURE_FIRST:
+        return None
+    if text.startswith("..."):
         return None
     if (
         text[0] in _QUOTED_FIRST
@@ -225,17 +229,16 @@ def _wrapped(text: str, column: int, indent: int) -> str:
     parts = []
     start, base = 0, column  # the current line's text starts at text[start], at `base`
     last = len(text) - 1
-    at = text.find(" ")
+    # A space breaks the line only past the width (`base + (at - start) > _BEST_WIDTH`),
+    # so the search jumps there instead of visiting every space of the line before it.
+    at = text.find(" ", max(0, start + _BEST_WIDTH - base + 1))
     while at != -1:
-        if (
-            base + (at - start) > _BEST_WIDTH
-            and 0 < at < last
-            and text[at - 1] != " "
-            and text[at + 1] != " "
-        ):
+        if 0 < at < last and text[at - 1] != " " and text[at + 1] != " ":
             parts.append(text[start:at])
             start, base = at + 1, indent
-        at = text.find(" ", at + 1)
+            at = text.find(" ", max(at + 1, start + _BEST_WIDTH - base + 1))
+        else:
+            at = text.find(" ", at + 1)
     parts.append(text[start:])
     return ("\n" + " " * indent).join(parts)
 
@@ -247,6 +250,7 @@ class _TextWriter:
         self.added: list[int] = []  # those of the item being written
         self.keys: dict[str, str] = {}
         self.scalars: dict[str, str | None] = {}  # text -> its `_style`
+        self.odd: dict[tuple[type, str | float, int, int], str] = {}  # see `by_libyaml`
 
     def container(self, value: Any) -> None:
         key = id(value)
@@ -274,38 +278,58 @@ class _TextWriter:
                 return _wrapped(value, column, indent)
             if style is _SINGLE:  # a quote is written twice and takes two columns
                 return "'" + _wrapped(value.replace("'", "''"), column + 1, indent) + "'"
-            raise _Unsupported("text")
+            return self.by_libyaml(value, column, indent)
         if kind is int:
             return str(value)
         if kind is bool:
             return "true" if value else "false"
+        if kind is float:
+            return self.by_libyaml(value, column, indent)
         raise _Unsupported("scalar")
+
+    def by_libyaml(self, value: str | float, column: int, indent: int) -> str:
+        """libyaml's text of a scalar this writer does not write itself (a passage holding a
+        line break, a float): once per value and place, not the whole item by libyaml."""
+        key = (type(value), value, column, indent)
+        text = self.odd.get(key)
+        if text is None:
+            text = self.odd[key] = _scalar_text(value, column, indent)
+        return text
 
     def mapping(self, data: Any, indent: int, first: str) -> None:
         """A non-empty block mapping whose first key follows `first` (a dash or indent)."""
         self.container(data)
         pad = " " * indent
         lead = first
+        lines, keys, styles = self.lines, self.keys, self.scalars
         for key, value in data.items():
-            head = lead + self.key(key)
+            # The usual key and value inline (a known key; a text whose style is known and
+            # that fits on its line): half a million calls of `key` and `scalar` saved.
+            known = keys.get(key) if type(key) is str else None
+            head = lead + (known if known is not None else self.key(key))
             lead = pad
             kind = type(value)
-            if kind is dict or kind is CommentedMap:
+            if kind is str:
+                if styles.get(value) is _PLAIN and len(head) + len(value) <= _BEST_WIDTH:
+                    lines.append(head + " " + value)  # `_wrapped` would keep it on one line
+                else:
+                    lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
+            elif kind is dict or kind is CommentedMap:
                 if not value:
-                    self.lines.append(head + " {}")
+                    lines.append(head + " {}")
                     continue
-                self.lines.append(head)
+                lines.append(head)
                 self.mapping(value, indent + 2, " " * (indent + 2))
             elif kind is list or kind is CommentedSeq:
                 if not value:
-                    self.lines.append(head + " []")
+                    lines.append(head + " []")
                     continue
-                self.lines.append(head)
+                lines.append(head)
                 self.sequence(value, indent)  # indentless, as libyaml writes it in a mapping
             elif value is None:
-                self.lines.append(head)  # `key:` with nothing after it
+                lines.append(head)  # `key:` with nothing after it
             else:
-                self.lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
+                lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
 
     def sequence(self, data: Any, indent: int) -> None:
         self.container(data)
@@ -320,6 +344,32 @@ class _TextWriter:
                 raise _Unsupported("item")
             else:
                 self.lines.append(dash + self.scalar(item, indent + 2, indent + 2))
+
+
+def _scalar_text(value: str | float, column: int, indent: int) -> str:
+    """libyaml's text of `value` written from `column`, continued at `indent`, as
+    `_TextWriter.scalar` places it: a mapping value (the key's mapping at `indent` - 2,
+    so its key is `column` - `indent` long) or, when `column` == `indent`, an item of an
+    indentless sequence under such a key.
+
+    The text depends only on the value, its column and the indentation (libyaml's
+    `write_plain`/`write_single_quoted`/`write_double_quoted` see nothing else), so it is
+    cut out of a document that puts it at the same place: nested one-key mappings."""
+    outer = indent - 2
+    length = column - indent
+    if outer < 0 or outer % 2 or length < 0:
+        raise _Unsupported("place")
+    key = "k" * length if length else "k"
+    doc: Any = {key: [value] if length == 0 else value}
+    prefix = ""
+    for depth in range(outer // 2 - 1, -1, -1):
+        doc = {"a": doc}
+        prefix = " " * (2 * depth) + "a:\n" + prefix
+    prefix += " " * outer + key + ":" + ("\n" + " " * outer + "-" if length == 0 else "") + " "
+    text = dump_fast(doc)
+    if not text.startswith(prefix) or not text.endswith("\n"):
+        raise _Unsupported("layout")
+    return text[len(prefix) : -1]
 
 
 def _item_text(item: Any) -> str:

@@ -248,9 +248,11 @@ def combine(
     items: dict[str, list[Item]] = {kind: [] for kind in KINDS[1:]}
     for article in articles:
         for kind in KINDS[1:]:
-            for item in article.get(kind) or []:
-                _remap(item, remap)
-                items[kind].append(item)
+            found = article.get(kind) or []
+            if remap:  # nothing to rename when no two entities were merged
+                for item in found:
+                    _remap(item, remap)
+            items[kind] += found
     data = lexicon_data(knowledge)
     rules = build_similarity_rules(data, entities)
     publishers = {sid: src.publisher for sid, src in sources.items()}
@@ -278,17 +280,21 @@ def combine(
         "disputes": sorted(disputes.values(), key=lambda d: d["id"]),
     }
     # Facts may name an entity the article's entity list missed ("North Korean soldiers").
+    # The references are gathered first, then looked up once each: what is added depends
+    # on the reference alone, and the list is sorted by id after.
     known_ids = {e["id"] for e in entities}
+    refs: set[str] = set()
     for kind in KINDS[1:]:
         for item in out[kind]:
-            refs = [item.get(k) for k in _REFS] + [r for k in _REF_LISTS for r in item.get(k) or []]
-            for ref in refs:
-                if (
-                    isinstance(ref, str)
-                    and ref not in known_ids
-                    and (found := _known_entity(knowledge, ref))
-                ):
-                    entities.append(found)
-                    known_ids.add(ref)
+            for key in _REFS:
+                ref = item.get(key)
+                if isinstance(ref, str):
+                    refs.add(ref)
+            for key in _REF_LISTS:
+                refs.update(r for r in item.get(key) or () if isinstance(r, str))
+    for ref in refs:
+        if ref not in known_ids and (found := _known_entity(knowledge, ref)):
+            entities.append(found)
+            known_ids.add(ref)
     entities.sort(key=lambda e: e["id"])
     return out

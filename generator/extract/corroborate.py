@@ -60,8 +60,14 @@ class Absorber:
         # Checked against what `into` had before this call only, as `absorb` always did:
         # the same citation twice in `other` is added twice.
         new = [c for c in other.get("citations") or [] if _cite_key(c) not in seen]
+        citations = into["citations"]
         for cite in new:
-            insort_right(into["citations"], cite, key=_cite_order)
+            # Items are merged in source order, so a new citation nearly always sorts last:
+            # appended after one comparison (where insort_right would put it too).
+            if not citations or _cite_order(citations[-1]) <= _cite_order(cite):
+                citations.append(cite)
+            else:
+                insort_right(citations, cite, key=_cite_order)
         seen.update(_cite_key(c) for c in new)
         flags = list(dict.fromkeys([*(into.get("flags") or []), *(other.get("flags") or [])]))
         if flags:

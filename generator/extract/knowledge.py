@@ -184,6 +184,8 @@ class Knowledge:
     appositive_name: re.Pattern[str] | None
     name_before_verb: re.Pattern[str] | None
     name_after_verb: re.Pattern[str] | None
+    # Only ever asked whether they match (`search`): a match starts where the lexicon
+    # pattern's does, with its groups, but may end elsewhere (see `_searcher`).
     garble_patterns: tuple[re.Pattern[str], ...]
     garble_min_words: int
     garble_repeat_share: float
@@ -217,11 +219,18 @@ class Knowledge:
         found = pool[key] if pool and key in pool else self.person_tokens.get(key)
         if found is None:
             close = {t: (ratio, self.person_tokens[t]) for t, ratio in self._fuzzy_known(key)}
+            first, size = key[0], len(key)
             for name_token, entity_id in (pool or {}).items():
-                ratio = self._fuzzy_ratio(key, name_token)
+                # `_fuzzy_ratio`'s own cheap test first, without the call: every capitalised
+                # word of an article is compared with each name token it introduced.
+                ratio = (
+                    self._fuzzy_ratio(key, name_token)
+                    if name_token[0] == first and abs(len(name_token) - size) <= 2
+                    else 0.0
+                )
                 if ratio >= FUZZY_RATIO:
                     close[name_token] = (ratio, entity_id)
-                else:
+                elif close:
                     close.pop(name_token, None)
             best = 0.0
             for _name_token, (ratio, entity_id) in sorted(close.items()):
@@ -319,6 +328,51 @@ def _first_chars(items: Any) -> set[str] | None:
     return None  # all zero width: could match the empty string
 
 
+def _lead(pattern: re.Pattern[str]) -> str | None:
+    """The characters (a regex class body) every match of `pattern` begins with, when it
+    opens zero-width and they are few and known (see `_guarded`), else None."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        items = parser.parse(pattern.pattern, pattern.flags).data
+    except (re.error, TypeError):
+        return None
+    if not items or items[0][0] not in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+        return None
+    if str(items[0][1]) == "AT_BEGINNING":
+        return None
+    firsts = _first_chars(items)
+    if not firsts or len(firsts) >= 26:
+        return None
+    return "".join(re.escape(ch) for ch in sorted(firsts))
+
+
+def _searcher(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that matches where `pattern` matches, faster, for `search` alone: each
+    match starts where one of `pattern` does (same groups) but spans only its first
+    character.
+
+    `[c](?<=(?=P)[c])`: re finds the candidate characters c by its fast scan for a leading
+    class (a lookahead in front, as in `_guarded`, still enters the matcher at every
+    position), and only there looks back to run the original pattern P. Falls back to
+    `_guarded` when re refuses the construction (a back-reference inside a lookbehind)."""
+    chars = _lead(pattern)
+    if chars is None:
+        return pattern
+    try:
+        out = re.compile(f"[{chars}](?<=(?=(?:{pattern.pattern}))[{chars}])", pattern.flags)
+    except re.error:
+        return _guarded(pattern)
+    same = (out.flags, out.groups, out.groupindex) == (
+        pattern.flags,
+        pattern.groups,
+        pattern.groupindex,
+    )
+    return out if same else _guarded(pattern)
+
+
 def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` behind a lookahead for the characters its matches begin with: the same
     matches (spans, groups), found faster.
@@ -328,22 +382,9 @@ def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     away at once. Only case-sensitive patterns that open zero-width and begin with a few
     known characters get one: elsewhere re scans faster by itself, and case-blind
     classes cost more than they save."""
-    from re import _parser as parser  # type: ignore[attr-defined]
-
-    if pattern.flags & re.IGNORECASE:
+    chars = _lead(pattern)
+    if chars is None:
         return pattern
-    try:
-        items = parser.parse(pattern.pattern, pattern.flags).data
-    except (re.error, TypeError):
-        return pattern
-    if not items or items[0][0] not in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
-        return pattern
-    if str(items[0][1]) == "AT_BEGINNING":
-        return pattern
-    firsts = _first_chars(items)
-    if not firsts or len(firsts) >= 26:
-        return pattern
-    chars = "".join(re.escape(ch) for ch in sorted(firsts))
     try:
         out = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
     except re.error:
@@ -497,8 +538,8 @@ def build_knowledge(
             str(k): str(v) for k, v in (data.get("organisation_heads") or {}).items()
         },
         **_name_patterns(data, words),
-        # Each searches every sentence: guarded, most positions are turned away at once.
-        garble_patterns=tuple(_guarded(p) for p in _compile_all(garble.get("patterns", []), 0)),
+        # Each searches every sentence: most positions are turned away at once.
+        garble_patterns=tuple(_searcher(p) for p in _compile_all(garble.get("patterns", []), 0)),
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
         lexicon=lexicon,

@@ -13,8 +13,12 @@ from .entitycues import entity_rules
 from .factbits import per_lexicon
 from .knowledge import NAME, Knowledge, trie_alternation
 
-_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
-_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])")
+# These two run on every sentence. Written `(?<![\w-])[A-Z]...` they opened with a
+# lookbehind, which re tests at every position; opening with the capital lets re skip to
+# the capitals, and the lookbehind, moved after it, still tests the character before it
+# (a two-character lookbehind ending in that capital): the same matches.
+_DESIGNATION = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
+_ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z]{2,5}(?![\w.-])")
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
 _WORD_BACK = re.compile(r"(\S+)\s*$")
@@ -182,9 +186,11 @@ def _people(
     return found
 
 
-def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+def _organisations(runs: list[re.Match[str]], k: Knowledge) -> list[Candidate]:
+    """Bodies named by a run of capitalised words (`_CAP_RUN` matches of one sentence)
+    that holds an organisation head noun."""
     found: list[Candidate] = []
-    for m in _CAP_RUN.finditer(text, start, end):
+    for m in runs:
         tokens = m.group().split()
         if len(tokens) < 2:
             continue
@@ -206,7 +212,7 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
         if any(t.casefold() in k.weapon_heads for t in tokens) or len(tokens) < 2:
             continue
         if len(tokens) < len(whole):
-            found += _member(text, m, whole[: len(whole) - len(tokens)], k)
+            found += _member(m, whole[: len(whole) - len(tokens)], k)
         written = " ".join(tokens)
         if written != " ".join(written.split()) or written not in m.group():
             continue
@@ -219,7 +225,7 @@ def _organisations(text: str, start: int, end: int, k: Knowledge) -> list[Candid
     return found
 
 
-def _member(text: str, run: re.Match[str], owner: list[str], k: Knowledge) -> list[Candidate]:
+def _member(run: re.Match[str], owner: list[str], k: Knowledge) -> list[Candidate]:
     """The person before a body's name ("Justin Bronk of the Royal United Services
     Institute"): two or three name-like words that name nothing known."""
     words = [w for w in owner if w not in _OWNER_PREPOSITIONS and w.casefold() != "the"]
@@ -456,11 +462,13 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     named = _people(text, start, end, knowledge, lower)
     if "," in sentence:
         named += _role_appositions(text, start, end, knowledge, lower)
-    named += _organisations(text, start, end, knowledge)
+    # Runs of capitalised words serve two finders: searched for once.
+    runs = list(_CAP_RUN.finditer(text, start, end))
+    named += _organisations(runs, knowledge)
     named += _institutions(text, start, end, knowledge)
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
-    for m in _CAP_RUN.finditer(text, start, end):
+    for m in runs:
         if knowledge.lookup(m.group()):
             named.append(Candidate("known", "", m.group(), [(m.start(), m.end())]))
     named += _acronyms(text, start, end, knowledge, named)

@@ -8,6 +8,7 @@ Ranges written the newsroom way ("1-2,000") take the scale of their upper end.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,10 @@ class QuantityRules:
     hedges: dict[str, str]
     units: dict[str, tuple[str, str]]  # lower-cased name -> (unit id, dimension)
     nouns: dict[str, _Noun]
+    # `core` and `vague` for lower-cased plain text, case-sensitive (see `_matches`);
+    # None when that would not find what they find.
+    core_lower: re.Pattern[str] | None = None
+    vague_lower: re.Pattern[str] | None = None
 
 
 def _alt(names: Any) -> str:
@@ -94,20 +99,8 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         )
         for name in raw["names"]:
             nouns[str(name).casefold()] = noun
-    number = rf"(?:{_DIGITS}|\b(?:{_word_number(words)})\b)"
-    scale = (
-        rf"(?:[ -]?(?:{_alt(scales) or '(?!x)x'})\b"
-        rf"|(?(cur)(?:{_alt(money_scales) or '(?!x)x'})\b|(?!x)x))"
-    )
-    prefix = rf"(?:{_alt(prefixes)})" if prefixes else r"(?!x)x"
-    hedge = rf"(?:\b(?:{_alt(hedges)})\s+)" if hedges else r"(?!x)x"
-    core = re.compile(
-        rf"(?<![\w$€£.,-])(?P<hedge>{hedge})?(?:(?P<between>between)\s+)?(?P<cur>{prefix})?"
-        rf"(?P<n1>{number})(?P<s1>{scale})?"
-        rf"(?:\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!x)x))\s*(?P=cur)?(?P<n2>{number})(?P<s2>{scale})?)?"
-        rf"(?![\d])",
-        re.IGNORECASE,
-    )
+    lists = (list(scales), list(money_scales), prefixes, list(hedges))
+    core = re.compile(_core(words, *lists), re.IGNORECASE)
     # Between a number and its noun only describing words: capitalised ("North Korean"),
     # hyphenated ("long-range") or listed; a verb would mean the noun belongs elsewhere.
     modifiers = _alt(data.get("count_modifiers") or []) or r"(?!x)x"
@@ -122,12 +115,89 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     counted = re.compile(
         rf"(?:\s+(?i:{counters})\s+of|(?P<part>\s+(?i:{partitive})))?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b"
     )
-    vague = re.compile(
-        rf"\b(?P<vague>{_alt(data.get('vague_numbers') or []) or '(?!x)x'})\b", re.IGNORECASE
+    vague_words = [str(w) for w in data.get("vague_numbers") or []]
+    vague = re.compile(_vague_pattern(vague_words), re.IGNORECASE)
+    # Lower-cased word lists give the case-sensitive twins: the patterns hold no other
+    # letters that case matters for (their fixed parts are lower case, classes \w \d \s).
+    plain = all(
+        not any(c in w for c in _FOLDS_TO_ASCII)
+        for ws in (list(words), *lists, vague_words)
+        for w in ws
     )
+    lowered = [[w.lower() for w in ws] for ws in lists]
+    lower_words = {w.lower(): v for w, v in words.items()}
     return QuantityRules(
-        core, measure, counted, vague, words, {**money_scales, **scales}, hedges, units, nouns
+        core,
+        measure,
+        counted,
+        vague,
+        words,
+        {**money_scales, **scales},
+        hedges,
+        units,
+        nouns,
+        core_lower=re.compile(_core(lower_words, *lowered)) if plain else None,
+        vague_lower=(
+            re.compile(_vague_pattern([w.lower() for w in vague_words])) if plain else None
+        ),
     )
+
+
+def _core(
+    words: dict[str, float],
+    scales: list[str],
+    money_scales: list[str],
+    prefixes: list[str],
+    hedges: list[str],
+) -> str:
+    """The number pattern (compiled case-blind, or for lower-cased text from lower-cased
+    lists): a hedge, a currency, one number or a range, and their scales."""
+    number = rf"(?:{_DIGITS}|\b(?:{_word_number(words)})\b)"
+    scale = (
+        rf"(?:[ -]?(?:{_alt(scales) or '(?!x)x'})\b"
+        rf"|(?(cur)(?:{_alt(money_scales) or '(?!x)x'})\b|(?!x)x))"
+    )
+    prefix = rf"(?:{_alt(prefixes)})" if prefixes else r"(?!x)x"
+    hedge = rf"(?:\b(?:{_alt(hedges)})\s+)" if hedges else r"(?!x)x"
+    return (
+        rf"(?<![\w$€£.,-])(?P<hedge>{hedge})?(?:(?P<between>between)\s+)?(?P<cur>{prefix})?"
+        rf"(?P<n1>{number})(?P<s1>{scale})?"
+        rf"(?:\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!x)x))\s*(?P=cur)?(?P<n2>{number})(?P<s2>{scale})?)?"
+        rf"(?![\d])"
+    )
+
+
+def _vague_pattern(words: list[str]) -> str:
+    return rf"\b(?P<vague>{_alt(words) or '(?!x)x'})\b"
+
+
+# Case-blind re matches these to ASCII letters that lower() does not give.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# Texts of ASCII and these uncased marks are lower-cased letter for letter: the same
+# length, the same word characters (as in `similarity`).
+_PLAIN = re.compile("[\x00-\x7f\u00a0\u2010-\u2015\u2018-\u201f\u2026]*")
+
+
+def _matches(
+    pattern: re.Pattern[str], lower: re.Pattern[str] | None, text: str
+) -> Iterable[re.Match[str]]:
+    """`pattern.finditer(text)` of a case-blind pattern, found faster on a plain text.
+
+    Its case-sensitive twin `lower` on the lower-cased text matches at the same places
+    (re tries case-blind letters slowly, at every position of every sentence); the match
+    itself, whose groups keep the text's case, is then made by `pattern` at each place."""
+    if lower is None or not _PLAIN.fullmatch(text):
+        return pattern.finditer(text)
+    return _rematched(pattern, lower.finditer(text.lower()), text)
+
+
+def _rematched(
+    pattern: re.Pattern[str], found: Iterator[re.Match[str]], text: str
+) -> Iterator[re.Match[str]]:
+    for twin in found:
+        match = pattern.match(text, twin.start())
+        assert match is not None and match.end() == twin.end()
+        yield match
 
 
 _CACHE: dict[int, tuple[dict[str, Any], QuantityRules]] = {}
@@ -186,7 +256,7 @@ def _value(match: re.Match[str], rules: QuantityRules) -> Value | None:
 def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Quantity]:
     """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
     found: list[Quantity] = []
-    for match in rules.core.finditer(text):
+    for match in _matches(rules.core, rules.core_lower, text):
         if found and match.start() + offset < found[-1].end:
             continue  # the "1" of "30 Leopard 1 tanks" is part of the figure before it
         value = _value(match, rules)
@@ -240,7 +310,7 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
 def _vague(text: str, rules: QuantityRules, offset: int, found: list[Quantity]) -> list[Quantity]:
     """ "thousands of troops": reported as skipped, because no number can be checked."""
     out = []
-    for match in rules.vague.finditer(text):
+    for match in _matches(rules.vague, rules.vague_lower, text):
         m = rules.measure.match(text, match.end()) or rules.counted.match(text, match.end())
         if m is None or any(q.start <= offset + match.start() < q.end for q in found):
             continue

@@ -30,7 +30,7 @@ from ..sources import Source, load_sources
 from ..yamlfile import dump_yaml, to_plain, write_atomic
 from . import store
 from .datafiles import DataFiles, data_paths, load_data, trust_digest
-from .merge import HEADER, Counts, has_comments, merge
+from .merge import COLLECTIONS, HEADER, Counts, has_comments, merge
 
 log = logging.getLogger(__name__)
 
@@ -95,26 +95,41 @@ def _init_worker(
     knowledge_fn: KnowledgeFn,
     lexicon: Lexicon,
     entities: list[dict[str, Any]],
+    cache_root: Path | None,
 ) -> None:
     # Knowledge is built once per worker rather than pickled: it need not be picklable.
     _WORKER["extract"] = extract_fn
     _WORKER["knowledge"] = knowledge_fn(lexicon, entities)
+    _WORKER["cache"] = store.ArticleCache(cache_root)
 
 
-def _extract_in_worker(source: Source) -> str:
-    return store.result_json(_WORKER["extract"](source, _WORKER["knowledge"]))
+def _extract_in_worker(job: tuple[Source, str]) -> str:
+    source, key = job
+    text = store.result_json(_WORKER["extract"](source, _WORKER["knowledge"]))
+    # Written by the worker: the parent, which alone decodes and combines, has less to do.
+    _WORKER["cache"].put_text(key, text)
+    return text
 
 
 def _extract_all(
-    sources: list[Source], jobs: int, extract_fn: ExtractFn, knowledge: Any, init: tuple[Any, ...]
+    work: list[tuple[Source, str]],
+    jobs: int,
+    extract_fn: ExtractFn,
+    knowledge: Any,
+    cache: store.ArticleCache,
+    init: tuple[Any, ...],
 ) -> Iterator[str]:
-    if jobs <= 1 or len(sources) < 2:
-        for source in sources:
-            yield store.result_json(extract_fn(source, knowledge))
+    """The result text of each (source, cache key), in order, each put in the cache."""
+    if jobs <= 1 or len(work) < 2:
+        for source, key in work:
+            text = store.result_json(extract_fn(source, knowledge))
+            cache.put_text(key, text)
+            yield text
         return
-    chunk = max(1, len(sources) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=init) as pool:
-        yield from pool.map(_extract_in_worker, sources, chunksize=chunk)
+    chunk = max(1, len(work) // (jobs * 8))
+    initargs = (*init, cache.root)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=initargs) as pool:
+        yield from pool.map(_extract_in_worker, work, chunksize=chunk)
 
 
 def _input_digest(seeds_dir: Path, data_dir: Path, code: str) -> str:
@@ -147,9 +162,14 @@ def _validate_output(data_dir: Path, touched: dict[str, list[Any]]) -> None:
     check = fast_check("data")
     for name, items in touched.items():
         display = display_path(data_dir / f"{name}.yaml")
-        plain = to_plain(items)
         # The certain-yes check first: jsonschema, which words the errors, took longer
         # than everything else after combining, and extractor output is almost always valid.
+        # New and refreshed items (plain dicts) as they are first: they are JSON data (what
+        # combine made of the decoded per-article results), which `to_plain` would only
+        # copy, at a cost. Anything else, or no certain yes, is checked as plain data.
+        if check is not None and _certainly_valid_as_is(check, name, items):
+            continue
+        plain = to_plain(items)
         if check is not None and check({name: plain}):
             continue
         for error in list(inlined_validator("data").iter_errors({name: plain}))[:50]:
@@ -162,6 +182,15 @@ def _validate_output(data_dir: Path, touched: dict[str, list[Any]]) -> None:
             problems.append(Problem(display, 0, 0, message))
     if problems:
         raise ProblemsError(problems)
+
+
+def _certainly_valid_as_is(check: Callable[[Any], bool], name: str, items: list[Any]) -> bool:
+    if not all(type(item) is dict for item in items):
+        return False  # an editor's item read by ruamel: its types may need `to_plain`
+    try:
+        return check({name: items})
+    except Exception:  # e.g. a key that is not text: the plain copy makes it text
+        return False
 
 
 def _editor_comments(doc: Any) -> bool:
@@ -288,17 +317,22 @@ def run_extract(
         )
         init = (extract_fn, knowledge_fn, lexicon, entities)
         with bar as shown:
-            results = _extract_all([sources[i] for i in misses], jobs, extract_fn, knowledge, init)
+            todo = [(sources[i], keys[i]) for i in misses]
+            results = _extract_all(todo, jobs, extract_fn, knowledge, cache, init)
             for index, text in zip(misses, results, strict=True):
-                # `text` is result_json's, as `put` would write it: no re-encoding.
-                cache.put_text(keys[index], text)
+                # `text` is result_json's, as `put` wrote it: no re-encoding.
                 per_article[index] = json.loads(text)  # cached or not, combine sees the same
                 if shown is not None:
                     shown.update(1)
 
         combined = combine_fn([p or {} for p in per_article], knowledge, {s.id: s for s in sources})
-        result = merge(data.managed, combined, state.base, state.pending, data.elsewhere)
+        # Documents read by ruamel are written by ruamel (`_render`); the others may hold
+        # plain dicts (`merge`'s `plain`).
         careful = {n for n in data.managed if n not in data.fast}
+        plain = {n for n in COLLECTIONS if n not in careful}
+        result = merge(
+            data.managed, combined, state.base, state.pending, data.elsewhere, plain=plain
+        )
         texts, plain = _render(result.documents, careful)
         changed = [n for n, t in texts.items() if t.encode("utf-8") != data.raw.get(f"{n}.yaml")]
         _validate_output(data_dir, {n: result.touched.get(n, []) for n in changed})

@@ -25,7 +25,9 @@ class SimilarityRules:
     synonyms: dict[str, str]
     negation: re.Pattern[str] | None
     opposites: dict[str, frozenset[str]]
-    entities: re.Pattern[str] | None
+    # Regex body matching any entity name (case-blind), None without names; compiled only
+    # when a text needs it (see `entities`).
+    entity_body: str | None
     entity_ids: dict[str, str]  # folded surface form -> entity id
     thresholds: dict[str, float]
     # text -> tokens: claims, quotes and events often share a sentence, and tokens() is
@@ -33,7 +35,7 @@ class SimilarityRules:
     memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     # text -> (negations mod 2, its words) for `contradict`: a claim cited by many sources
     # is compared with each of them, and both regexes ran on both texts every time.
-    cues_memo: dict[str, tuple[int, frozenset[str]]] = field(
+    cues_memo: dict[str, tuple[int, frozenset[str], frozenset[str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
     # word -> its token (None for a word that is dropped): 27,000 texts of a 1,000-article
@@ -42,10 +44,26 @@ class SimilarityRules:
     # `entities` without IGNORECASE, for a lower-cased text (see `_entity_tokens`); None
     # when a name holds a letter that case-blind re matches to another ASCII letter.
     entities_lower: re.Pattern[str] | None = None
+    # `negation` the same way, for a lower-cased plain text (see `_negations_blanked`).
+    negation_lower: re.Pattern[str] | None = None
+
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def min_shared(self) -> int:
         return int(self.thresholds.get("min_shared_words", 2))
+
+    @property
+    def entities(self) -> re.Pattern[str] | None:
+        """The case-blind pattern of every name. Compiled on first use: the trie of every
+        name of a 1,000-article corpus took a tenth of a second to compile, and plain
+        texts (nearly all) are searched with `entities_lower` instead."""
+        if self.entity_body is None:
+            return None
+        found = self.compiled.get("entities")
+        if found is None:
+            found = self.compiled["entities"] = re.compile(self.entity_body, re.IGNORECASE)
+        return found
 
 
 def _stem(word: str) -> str:
@@ -70,12 +88,9 @@ def build_similarity_rules(
             synonyms[_stem(str(word).casefold())] = head
     cues = data.get("contradiction_cues") or {}
     negations = [str(n) for n in cues.get("negations") or []]
-    # "n't" is a suffix ("doesn't"); every other negation is a word or phrase.
-    parts = [
-        rf"n['’]{re.escape(n[2:])}\b" if n.startswith("n'") else rf"\b{re.escape(n)}\b"
-        for n in negations
-    ]
+    parts = _negation_parts(negations)
     negation = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    negation_lower = _lower_negation(negations)
     opposites: dict[str, set[str]] = {}
     for a, b in cues.get("opposites") or []:
         opposites.setdefault(str(a).casefold(), set()).add(str(b).casefold())
@@ -85,11 +100,10 @@ def build_similarity_rules(
         for form in [item.get("name"), *(item.get("aliases") or [])]:
             if isinstance(form, str) and len(form) > 1:
                 entity_ids.setdefault(form.casefold(), str(item["id"]))
-    body = rf"(?<!\w)(?:{trie_alternation(entity_ids)})(?!\w)"
-    pattern = re.compile(body, re.IGNORECASE) if entity_ids else None
+    body = rf"(?<!\w)(?:{trie_alternation(entity_ids)})(?!\w)" if entity_ids else None
     lower = (
         re.compile(body)
-        if entity_ids and not any(c in form for form in entity_ids for c in _FOLDS_TO_ASCII)
+        if body and not any(c in form for form in entity_ids for c in _FOLDS_TO_ASCII)
         else None
     )
     thresholds = {str(k): float(v) for k, v in (data.get("combine") or {}).items()}
@@ -99,11 +113,56 @@ def build_similarity_rules(
         synonyms,
         negation,
         {k: frozenset(v) for k, v in opposites.items()},
-        pattern,
+        body,
         entity_ids,
         thresholds,
         entities_lower=lower,
+        negation_lower=negation_lower,
     )
+
+
+def _negation_parts(negations: list[str]) -> list[str]:
+    # "n't" is a suffix ("doesn't"); every other negation is a word or phrase.
+    return [
+        rf"n['’]{re.escape(n[2:])}\b" if n.startswith("n'") else rf"\b{re.escape(n)}\b"
+        for n in negations
+    ]
+
+
+def _lower_negation(negations: list[str]) -> re.Pattern[str] | None:
+    """The negation pattern for lower-cased plain text: the same alternatives in the same
+    order (so the same matches), case-sensitive, behind a lookahead for their first letters.
+
+    Why: the case-blind alternation of word-bounded phrases was tried at every position of
+    every text, twice per text (tokens and contradiction cues), and took longer than the
+    rest of tokenising. None when a negation is not ASCII or empty (then case-blind re and
+    lower() could differ, or the lookahead would be wrong)."""
+    if not negations or not all(n and n.isascii() for n in negations):
+        return None
+    lowered = [n.lower() for n in negations]
+    firsts = "".join(re.escape(c) for c in sorted({n[0] for n in lowered}))
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(_negation_parts(lowered)) + ")")
+
+
+def _negations_blanked(text: str, rules: SimilarityRules) -> str:
+    """`rules.negation.sub(" ", text).casefold()`: on a plain text (`_PLAIN`: lower() and
+    casefold() keep every character's place and kind) the lower-cased pattern finds the
+    same matches at the same places in the lower-cased text."""
+    if rules.negation is None:
+        return text.casefold()
+    if rules.negation_lower is not None and _PLAIN.fullmatch(text):
+        return rules.negation_lower.sub(" ", text.lower())
+    return rules.negation.sub(" ", text).casefold()
+
+
+def _negation_count(text: str, folded: str | None, rules: SimilarityRules) -> int:
+    """`len(rules.negation.findall(text))`; `folded` is `text.casefold()` when `text` is
+    plain (see `_negations_blanked`), else None."""
+    if rules.negation is None:
+        return 0
+    if rules.negation_lower is not None and folded is not None:
+        return len(rules.negation_lower.findall(folded))
+    return len(rules.negation.findall(text))
 
 
 def tokens(text: str, rules: SimilarityRules) -> frozenset[str]:
@@ -128,12 +187,13 @@ def _entity_tokens(text: str, rules: SimilarityRules) -> str:
     at every word start; on a plain text (nearly all), the case-sensitive trie on the text
     lower-cased finds the same names at the same places (the names are casefolded), faster.
     """
-    entities = rules.entities
-    if entities is None:
+    if rules.entity_body is None:
         return text
     lower = rules.entities_lower
     if lower is None or not _PLAIN.fullmatch(text):
-        return entities.sub(lambda m: _entity_token(m.group(), rules), text)
+        pattern = rules.entities
+        assert pattern is not None
+        return pattern.sub(lambda m: _entity_token(m.group(), rules), text)
     parts: list[str] = []
     last = 0
     for m in lower.finditer(text.lower()):
@@ -151,21 +211,12 @@ def _entity_token(found: str, rules: SimilarityRules) -> str:
 
 
 def _tokens(text: str, rules: SimilarityRules) -> frozenset[str]:
-    text = _entity_tokens(text, rules)
-    if rules.negation is not None:
-        text = rules.negation.sub(" ", text)
+    text = _negations_blanked(_entity_tokens(text, rules), rules)
     memo = rules.word_memo
-    out = set()
-    for word in _WORD.findall(text.casefold()):
-        token = memo.get(word, _UNSEEN)
-        if token is _UNSEEN:
-            token = memo[word] = _word_token(word, rules)
-        if token is not None:
-            out.add(token)
-    return frozenset(out)
-
-
-_UNSEEN = "\0unseen"  # not a word: `_WORD` never matches a NUL
+    words = set(_WORD.findall(text))
+    for word in words.difference(memo):  # each word is stemmed and looked up once a run
+        memo[word] = _word_token(word, rules)
+    return frozenset(t for t in {memo[word] for word in words} if t is not None)
 
 
 def _word_token(word: str, rules: SimilarityRules) -> str | None:
@@ -197,11 +248,16 @@ def similarity(a: frozenset[str], b: frozenset[str], min_shared_words: int = 2) 
     return 2 * len(shared) / (len(a) + len(b))
 
 
-def _cues(text: str, rules: SimilarityRules) -> tuple[int, frozenset[str]]:
+def _cues(text: str, rules: SimilarityRules) -> tuple[int, frozenset[str], frozenset[str]]:
+    """(negations mod 2, the words, those of the words that have an opposite)."""
     found = rules.cues_memo.get(text)
     if found is None:
-        negations = len(rules.negation.findall(text)) % 2 if rules.negation else 0
-        found = rules.cues_memo[text] = (negations, frozenset(_WORD.findall(text.casefold())))
+        folded = text.casefold()
+        plain = folded if _PLAIN.fullmatch(text) else None
+        negations = _negation_count(text, plain, rules) % 2
+        words = frozenset(_WORD.findall(folded))
+        opposed = frozenset(w for w in words if w in rules.opposites)
+        found = rules.cues_memo[text] = (negations, words, opposed)
     return found
 
 
@@ -228,11 +284,15 @@ def similarity_of(
 
 def contradict(a: str, b: str, rules: SimilarityRules) -> bool:
     """One text negates what the other says, or uses the opposite word."""
-    neg_a, words_a = _cues(a, rules)
-    neg_b, words_b = _cues(b, rules)
+    neg_a, words_a, opposed_a = _cues(a, rules)
+    neg_b, words_b, _opposed_b = _cues(b, rules)
     if neg_a != neg_b:
         return True
-    for word in words_a - words_b:
-        if rules.opposites.get(word, frozenset()) & (words_b - words_a):
+    # A word of `a` only, with an opposite in `b` only. Only words that have an opposite
+    # can, and most texts have none: no set difference is built for every compared pair.
+    for word in opposed_a:
+        if word not in words_b and any(
+            o in words_b and o not in words_a for o in rules.opposites[word]
+        ):
             return True
     return False
