@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator.extract import names, quantities, similarity
-from generator.extract.knowledge import _searcher
+from generator.extract.knowledge import searcher
 from generator.extract.quotes import _Cover
 from generator.extract.store import ArticleCache
 from generator.fastyaml import _document_text, dump_fast
@@ -103,7 +103,7 @@ def test_search_only_garble_patterns_match_where_the_lexicon_patterns_do() -> No
     pieces += ["In the same time", "more of tanks", "to attack on the", "x", "I", "T", ","]
     texts = _random_texts(pieces, 1500, seed=15)
     for pattern in patterns:
-        fast = _searcher(pattern)
+        fast = searcher(pattern)
         for text in texts:
             a, b = pattern.search(text), fast.search(text)
             assert (a is None) == (b is None), (pattern.pattern, text)

@@ -12,7 +12,7 @@ import re
 
 from ..sources import Source
 from .entities import EntityScan, Mention
-from .knowledge import Knowledge
+from .knowledge import Knowledge, searcher
 from .quotes import stable_id
 from .sentences import Sentence
 
@@ -69,7 +69,8 @@ def _needled(patterns: tuple[re.Pattern[str], ...]) -> _Needled:
     if hit is None or hit[0] is not patterns:
         if len(_NEEDLES) >= 16:  # lexicons of finished runs
             _NEEDLES.clear()
-        hit = (patterns, tuple((_needle(p), p) for p in patterns))
+        # The needle is read off the lexicon's pattern; the search uses its fast form.
+        hit = (patterns, tuple((_needle(p), searcher(p)) for p in patterns))
         _NEEDLES[id(patterns)] = hit
     return hit[1]
 
@@ -95,6 +96,9 @@ def _needle(pattern: re.Pattern[str]) -> str | None:
                 best = max(best, run, key=len)
                 continue
             if op is parser.SUBPATTERN:
+                if arg[1] & re.IGNORECASE:  # type: ignore[index]
+                    run = ""  # "(?i:the said)": its letters may be written in any case
+                    continue
                 walk(list(arg[-1]))  # type: ignore[index]
                 continue
             if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
