@@ -172,6 +172,12 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         # The actor's own verb carries the stance (lexicon `topic_stance_cues`).
+        # A place named after "in" holds no stance.
+        (
+            "The decision to allow the use of the missiles in Russia had been under "
+            "consideration for several months.",
+            [],
+        ),
         (
             'Former President Igor Sarkisov wrote on Telegram: "The British have now joined '
             'the war directly. They will be answered."',

@@ -386,10 +386,14 @@ def _actor(
         and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
     ]
     # "strikes by Ukraine", "a fellow of the Asan Institute": a name after a preposition
-    # is its object, not who speaks, unless nobody else is named.
+    # is its object, not who speaks, unless nobody else is named; a place ("the use of the
+    # missiles in Russia") never is.
     acting = [a for a in before if not _after_preposition(text, a[1], sentence)]
-    if acting or before:
-        return (acting or before)[-1]
+    if acting:
+        return acting[-1]
+    holders = [a for a in before if not _PLACE_BEFORE.search(text, max(0, a[1] - 12), a[1])]
+    if holders:
+        return holders[-1]
     if (
         previous is not None
         and previous.paragraph == sentence.paragraph
@@ -484,6 +488,8 @@ def _after_preposition(text: str, start: int, sentence: Sentence) -> bool:
     return _PREPOSITION_BEFORE.search(text, max(sentence.start, start - 12), start) is not None
 
 
+# Prepositions of place: a name after one is where something happens.
+_PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
 # A cue in the passive: its subject undergoes the stance, it does not hold it.
 _PASSIVE = re.compile(r"(?:(?:should|must|could|would|will|can|may|might|to)\s+)?(?:be|been)\s")
 _SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")
