@@ -119,3 +119,19 @@ def test_a_person_of_a_body_is_found_with_the_body() -> None:
     source = text_source(text, DAY)
     quotes = extract_article(source, knowledge())["quotes"]
     assert [q["speaker"] for q in quotes] == ["mark-hollis"]
+
+
+def test_a_person_right_after_a_bodys_name_is_split_off() -> None:
+    mentions = _mentions(
+        "The head of the Latvian Foreign Ministry Andris Ozols said on Monday that the "
+        "answer would be harsh."
+    )
+    assert ("latvian-foreign-ministry", "Latvian Foreign Ministry") in mentions
+    assert ("andris-ozols", "Andris Ozols") in mentions
+
+
+def test_an_adverb_opening_a_sentence_is_no_first_name() -> None:
+    text = "Governor Petro Brandt spoke first.\n\nLater Brandt added that power was back."
+    ids = {i for i, _ in _mentions(text)}
+    assert "petro-brandt" in ids
+    assert not any(i.startswith("later") for i in ids)

@@ -213,6 +213,15 @@ def _organisations(runs: list[re.Match[str]], k: Knowledge) -> list[Candidate]:
             continue
         if len(tokens) < len(whole):
             found += _member(m, whole[: len(whole) - len(tokens)], k)
+        tokens, person = _person_after_head(tokens, k)
+        if person is not None:
+            at = m.group().find(person, m.group().find(" ".join(tokens)) + 1)
+            if at >= 0:
+                found.append(
+                    Candidate(
+                        "actor", "person", person, [(m.start() + at, m.start() + at + len(person))]
+                    )
+                )
         written = " ".join(tokens)
         if written != " ".join(written.split()) or written not in m.group():
             continue
@@ -223,6 +232,21 @@ def _organisations(runs: list[re.Match[str]], k: Knowledge) -> list[Candidate]:
         offset = m.start() + m.group().index(written)
         found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(written))]))
     return found
+
+
+def _person_after_head(tokens: list[str], k: Knowledge) -> tuple[list[str], str | None]:
+    """(the body's words, the person's name) of "Russian Foreign Ministry Sergei Lavrov":
+    two to four name-like words right after the body's last head noun name a person."""
+    last = max(i for i, t in enumerate(tokens) if t in k.organisation_heads)
+    tail = tokens[last + 1 :]
+    if not 2 <= len(tail) <= 4 or any(
+        not _PERSON_WORD.fullmatch(t) or t in k.organisation_heads or k.lookup(t) for t in tail
+    ):
+        return tokens, None
+    person = _clean_person(" ".join(tail), k)
+    if person is None or len(person.split()) < 2:
+        return tokens, None
+    return tokens[: last + 1], person
 
 
 def _member(run: re.Match[str], owner: list[str], k: Knowledge) -> list[Candidate]:
