@@ -135,3 +135,16 @@ def test_an_adverb_opening_a_sentence_is_no_first_name() -> None:
     ids = {i for i, _ in _mentions(text)}
     assert "petro-brandt" in ids
     assert not any(i.startswith("later") for i in ids)
+
+
+def test_a_capital_after_in_is_the_city_not_the_government() -> None:
+    text = (
+        "The Russian embassy in Oslo said in a statement that the deliveries would only "
+        "prolong the war.\n\nOslo rejected the claim."
+    )
+    mentions = _mentions(text)
+    assert ("russian-embassy", "Russian embassy") in mentions
+    assert [t for i, t in mentions if i == "norwegian-government"] == ["Oslo"]  # the second
+    source = text_source(text, DAY)
+    speakers = {q["speaker"] for q in extract_article(source, knowledge())["quotes"]}
+    assert "russian-embassy" in speakers and "norwegian-government" not in speakers

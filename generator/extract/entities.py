@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..sources import Source
-from .entitycues import EntityRules, entity_rules, outlet_as_place
+from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug
 from .names import Candidate, discover, initials
 
@@ -349,7 +349,12 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
-    mentions = [m for m in mentions if not _outlet(source, m, entities, rules)]
+    mentions = [
+        m
+        for m in mentions
+        if not _outlet(source, m, entities, rules)
+        and not capital_as_place(text, m.start, m.end, rules)
+    ]
     used = {m.entity_id for m in mentions}
     return EntityScan(
         mentions=mentions,

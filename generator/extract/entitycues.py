@@ -36,6 +36,10 @@ class EntityRules:
     institutions: re.Pattern[str] | None  # a country's possessive or demonym, then a body
     institution_category: dict[str, str]  # body noun as written -> category
     country_of: dict[str, str]  # country name or alias as written -> entity id
+    # A capital right after "in" or "at" ("the embassy in Oslo"): the city, not its
+    # government (lexicon `capitals`).
+    capital_as_place: re.Pattern[str] | None
+    capitals: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -77,6 +81,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if bodies and (country_of or demonym_of)
         else None
     )
+    capitals = frozenset(str(c) for c in data.get("capitals") or [])
     return EntityRules(
         demonym_of,
         demonym_for,
@@ -86,7 +91,16 @@ def _build(data: dict[str, Any]) -> EntityRules:
         institutions,
         bodies,
         country_of,
+        re.compile(r"\b(?:[Ii]n|at|near)\s+$") if capitals else None,
+        capitals,
     )
+
+
+def capital_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:
+    """Whether the capital written at `text[start:end]` is only the city there."""
+    if rules.capital_as_place is None or text[start:end] not in rules.capitals:
+        return False
+    return rules.capital_as_place.search(text, max(0, start - 6), start) is not None
 
 
 # The compiled rules of the lexicon behind a Knowledge, built once per lexicon.
