@@ -148,3 +148,8 @@ def test_a_capital_after_in_is_the_city_not_the_government() -> None:
     source = text_source(text, DAY)
     speakers = {q["speaker"] for q in extract_article(source, knowledge())["quotes"]}
     assert "russian-embassy" in speakers and "norwegian-government" not in speakers
+
+
+def test_a_capitals_possessive_after_in_is_still_the_government() -> None:
+    ids = {i for i, _ in _mentions("He was involved in Kyiv's push for more air defence.")}
+    assert "ukrainian-government" in ids

@@ -100,6 +100,8 @@ def capital_as_place(text: str, start: int, end: int, rules: EntityRules) -> boo
     """Whether the capital written at `text[start:end]` is only the city there."""
     if rules.capital_as_place is None or text[start:end] not in rules.capitals:
         return False
+    if text.startswith(("'s", "’s"), end):  # "in Kyiv's push": the government's push
+        return False
     return rules.capital_as_place.search(text, max(0, start - 6), start) is not None
 
 
