@@ -71,3 +71,22 @@ def test_saying_after_a_body_and_its_spokesman_is_the_spokesman() -> None:
         "drag Washington deeper into the war."
     )
     assert speakers["it would drag Washington deeper into the war."] == "dmitry-peskov"
+
+
+def test_a_speaker_named_after_the_quote_and_given_an_age() -> None:
+    speakers = _speakers(
+        '"I heard the buzzing, then the whole wall came in," said Olena Hrytsenko, 68, '
+        "who lives on the fourth floor."
+    )
+    assert speakers["I heard the buzzing, then the whole wall came in,"] == "olena-hrytsenko"
+
+
+def test_a_speaker_described_by_two_role_words_or_a_countrys_role() -> None:
+    speakers = _speakers(
+        "Pavel Voronin, deputy speaker of Russia's upper house, went further, telling "
+        "reporters that the reports were invented.\n\n"
+        "Igor Belyaev, Russia's ambassador to Italy, told the agency that Rome had crossed a "
+        "line."
+    )
+    assert speakers["the reports were invented."] == "pavel-voronin"
+    assert speakers["Rome had crossed a line."] == "igor-belyaev"

@@ -433,7 +433,8 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         ),
         "appositive_name": re.compile(
             rf"(?<![\w.])(?P<name>{NAME})(?:,|\s+--|\s+\u2014)\s+"
-            rf"(?P<desc>(?:{appos_lead}|(?:{titles})\s|(?:{roles})\s+(?:of|for|at|to)\s)"
+            rf"(?P<desc>(?:{appos_lead}|(?:{titles})\s|(?:[A-Z][\w.-]*['’]s\s+)?"
+            rf"(?:(?:{roles})\s+){{1,2}}(?:of|for|at|to|in)\s)"
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
         ),
         "name_before_verb": re.compile(rf"(?<![\w.])(?P<name>{NAME})\s+(?i:{verbs})\b"),

@@ -29,7 +29,10 @@ _MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')  # the quotation marks `quote_spans` p
 # An aside between a speaker and their verb: an apposition ("X, a former officer, said"),
 # any phrase set off by commas that opens in lower case ("Macron, after talks with
 # Scholz, said"), or a dash pair.
-_APPOSITION = re.compile(r",\s[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s")
+# ", a White House spokesman," and ", Russia's ambassador to Italy,": who someone is.
+_APPOSITION = re.compile(
+    r",\s(?:[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
+)
 _WORD = re.compile(r"[\w’'.-]+")
 # Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
@@ -384,7 +387,10 @@ class _Speakers:
         """'United States' is no 'states'; 'continued aid' no 'continued'."""
         if self._mentioned.covers(start):
             return True
-        words = _WORD.findall(self.text[max(0, start - 20) : start])
+        lead = self.text[max(0, start - 20) : start]
+        if _AFTER_PUNCTUATION.search(lead):  # '"... came in," said X': a quote's verb
+            return False
+        words = _WORD.findall(lead)
         return bool(words) and words[-1].casefold() in _NOT_VERB_AFTER
 
     def _verbs(
@@ -431,6 +437,8 @@ class _Speakers:
         return found
 
 
+# A verb right after a comma or a quotation mark opens an attribution.
+_AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
 # Between a body and its person: a few lower-case role words ("spokesman", "foreign
 # minister") and nothing else.
 _ROLE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
