@@ -172,6 +172,17 @@ def _pairs(text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         # The actor's own verb carries the stance (lexicon `topic_stance_cues`).
+        (
+            '"Our weapons are for Ukraine to defend its own territory, not to attack Russia," '
+            "Defence Minister Elena Varga said, adding that her country would not change that "
+            "position.",
+            [("elena-varga", "opposes")],
+        ),
+        (
+            "Defence Minister Tomas Lind said his country had attached no such conditions and "
+            "that Kyiv had the right under international law to hit military targets.",
+            [("tomas-lind", "supports")],
+        ),
         # A place named after "in" holds no stance.
         (
             "The decision to allow the use of the missiles in Russia had been under "
