@@ -153,3 +153,8 @@ def test_a_capital_after_in_is_the_city_not_the_government() -> None:
 def test_a_capitals_possessive_after_in_is_still_the_government() -> None:
     ids = {i for i, _ in _mentions("He was involved in Kyiv's push for more air defence.")}
     assert "ukrainian-government" in ids
+
+
+def test_a_demonym_is_no_spelling_of_a_known_surname() -> None:
+    ids = {i for i, _ in _mentions("Col. Hans Weber, a retired Austrian officer, said so.")}
+    assert "lloyd-austin" not in ids

@@ -19,6 +19,9 @@ from .sentences import SplitRules, rules_from_lexicon
 
 FUZZY_RATIO = 0.8  # Zelenskiy ~ Zelenskyy (0.89), Russian ~ Russia is excluded as a known word
 FUZZY_MIN_LENGTH = 4
+# Transliterations of one name differ by a letter (Zelensky ~ Zelenskyy, Merezhko ~
+# Merezhkko); two letters more is another word ("Austrian" is not "Austin").
+FUZZY_MAX_LENGTH_GAP = 1
 
 
 def slug(name: str) -> str:
@@ -223,7 +226,8 @@ class Knowledge:
                 # word of an article is compared with each name token it introduced.
                 ratio = (
                     self._fuzzy_ratio(key, name_token)
-                    if name_token[0] == first and abs(len(name_token) - size) <= 2
+                    if name_token[0] == first
+                    and abs(len(name_token) - size) <= FUZZY_MAX_LENGTH_GAP
                     else 0.0
                 )
                 if ratio >= FUZZY_RATIO:
@@ -242,7 +246,7 @@ class Knowledge:
         """difflib's similarity, 0 for tokens too unlike to compare (other first letter or
         length). Memoised: every capitalised word of every article is looked up, mostly
         the same words, and difflib was the costly part of extracting an article."""
-        if name_token[0] != key[0] or abs(len(name_token) - len(key)) > 2:
+        if name_token[0] != key[0] or abs(len(name_token) - len(key)) > FUZZY_MAX_LENGTH_GAP:
             return 0.0
         pair = (key, name_token)
         ratio = self.fuzzy_ratios.get(pair)

@@ -319,7 +319,10 @@ def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
     if len([t for t in rest.split() if t.casefold() not in connectors]) >= _OWN_NAME_WORDS:
         return rest, rest
     demonym = entity_rules(k).demonym_for.get(owner_id)
-    return (f"{demonym} {rest}", written) if demonym else (written, written)
+    if demonym:
+        return f"{demonym} {rest}", written
+    # A known person's or body's possessive ("Merz's Christian Democrats") is no part of it.
+    return (rest, rest) if len(rest.split()) >= 2 else (written, written)
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
