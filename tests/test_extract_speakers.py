@@ -90,3 +90,11 @@ def test_a_speaker_described_by_two_role_words_or_a_countrys_role() -> None:
     )
     assert speakers["the reports were invented."] == "pavel-voronin"
     assert speakers["Rome had crossed a line."] == "igor-belyaev"
+
+
+def test_the_government_is_that_of_the_country_its_sentence_is_about() -> None:
+    speakers = _speakers(
+        "Latvia will allow Ukraine to use its missiles against targets inside Russia, the "
+        "government said on Thursday."
+    )
+    assert set(speakers.values()) == {"latvian-government"}

@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from ..sources import Source
 from .entities import EntityScan, Mention
+from .entitycues import entity_rules
 from .knowledge import Knowledge
 from .quotecues import QuoteRules, is_term, quote_rules
 from .sentences import Sentence
@@ -283,7 +284,11 @@ class _Speakers:
             if before_it and _JUST_A_COMMA.fullmatch(text, before_it[-1].end, which):
                 return before_it[-1].entity_id
         if len(words) >= 2 and words[-2].casefold() == "the":
-            named = self.by_head(last_word, vs) or self.by_role(last_word, vs)
+            named = (
+                self.by_head(last_word, vs)
+                or self.by_role(last_word, vs)
+                or self.by_country(last_word, vs, sentence.start)
+            )
             if named is not None:
                 return named
         if last_word in k.word_set("anonymous_sources"):
@@ -359,6 +364,28 @@ class _Speakers:
             if m.end <= pos and entity and entity.name.split()[-1].casefold() == noun:
                 return m.entity_id
         return None
+
+    def by_country(self, noun: str, pos: int, start: int) -> str | None:
+        """The government 'the government' refers back to: that of the first country its
+        sentence (from `start`) names as a subject ("Italy will allow Ukraine ..., the
+        government said": the Italian government), else of the last one named before."""
+        if noun != "government":
+            return None
+        rules = entity_rules(self.k)
+        # Countries named as a clause's subject, not after a preposition ("inside Russia").
+        countries = [
+            m
+            for m in self.outside
+            if m.end <= pos
+            and (entity := self.scan.entity(m.entity_id)) is not None
+            and entity.category == "country"
+            and not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
+        ]
+        if not countries:
+            return None
+        here = [m for m in countries if m.start >= start]
+        demonym = rules.demonym_for.get((here[0] if here else countries[-1]).entity_id)
+        return self.k.lookup(f"{demonym} government") if demonym else None
 
     def by_role(self, noun: str, pos: int) -> str | None:
         """The person 'the minister' or 'the president' refers back to: the last one named
@@ -437,6 +464,10 @@ class _Speakers:
         return found
 
 
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|inside|into|against|on|at|from|of|to|with|over|across|within|towards?|near|by|"
+    r"for)\s+(?:the\s+)?$"
+)
 # A verb right after a comma or a quotation mark opens an attribution.
 _AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
 # Between a body and its person: a few lower-case role words ("spokesman", "foreign
