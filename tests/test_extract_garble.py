@@ -21,6 +21,10 @@ def _garbled(text: str) -> list[str]:
 
 
 DEBRIS = [
+    # nonsense echoing itself around a negation, or denying twice in a few words
+    "The rocket of the eagle is flying not from the nest of the eagle.",
+    "On the matter of drones the reply was not the reply but the matter in return.",
+    "The launchers that arrived did not arrive to where they were not expected.",
     # broken agreement
     "The missiles was launched from the Sumy region.",
     "Officials said that the launchers has been moved.",
@@ -83,6 +87,10 @@ DEBRIS = [
 ]
 
 FLUENT = [
+    # a negation with a repeated word that is not an echo, and two denials in a long one
+    "The decision to send the missiles was not an easy one, the minister said of the missiles.",
+    "Officials said the strike did not hit the depot and that the army had not been warned "
+    "about the attack until the morning after it happened.",
     "One of the missiles was intercepted over the Black Sea, the air force said.",
     "Each of the systems is expected to arrive before winter.",
     "The number of the launchers is classified, officials said.",
