@@ -60,3 +60,10 @@ def test_an_owners_possessive_is_no_weapon_name() -> None:
         knowledge(),
     )
     assert not any("ukraine-s" in e["id"] for e in found["entities"])
+
+
+def test_a_persons_age_is_no_figure() -> None:
+    figures = _figures(
+        '"My neighbour\'s boy was 7 years old," said Olena Hrytsenko, aged 68, who lives there.'
+    )
+    assert figures == set()

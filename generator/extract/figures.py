@@ -41,6 +41,9 @@ _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
 _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+# A person's age ("7 years old", "aged 68"): grammar, not a domain word list.
+_AGE = re.compile(r"[\s-]+old\b")
+_AGED = re.compile(r"\baged\s+$")
 # "Each missile", "a single battery", "every launcher": one of a kind named before.
 _EACH = re.compile(
     r"(?i:\b(?:each|every|a\s+single|per)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:costs?|is|was)\b)"
@@ -411,6 +414,10 @@ def extract_figures(
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
+            if _AGE.match(source.text, q.end) or _AGED.search(
+                source.text, max(0, q.start - 8), q.start
+            ):
+                continue  # "7 years old", "aged 68": a person's age, no figure of the war
             prop: str | None = q.property
             if prop is not None:
                 kinds, end = q.subject_kinds, q.end
