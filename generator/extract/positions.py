@@ -20,7 +20,7 @@ from .entities import EntityScan
 from .factbits import lexicon_data
 from .knowledge import Knowledge, words_pattern
 from .quotecues import quote_rules
-from .quotes import QuoteFound, Speech, reported_text, stable_id
+from .quotes import PREPOSITION_BEFORE, QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
 
 SUMMARY_LIMIT = 200  # characters: one line on the positions page
@@ -476,16 +476,9 @@ def _reported(at: int | None, sentence: Sentence, events: list[Speech]) -> bool:
     )
 
 
-# A preposition right before a name: the name is its object, not a clause's subject.
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|inside|into|against|on|at|from|of|to|with|over|across|within|towards?|near|"
-    r"by|for|upon)\s+(?:the\s+)?$"
-)
-
-
 def _after_preposition(text: str, start: int, sentence: Sentence) -> bool:
     """Whether a preposition comes right before the name at `start`."""
-    return _PREPOSITION_BEFORE.search(text, max(sentence.start, start - 12), start) is not None
+    return PREPOSITION_BEFORE.search(text, max(sentence.start, start - 12), start) is not None
 
 
 # Prepositions of place: a name after one is where something happens.

@@ -379,7 +379,7 @@ class _Speakers:
             if m.end <= pos
             and (entity := self.scan.entity(m.entity_id)) is not None
             and entity.category == "country"
-            and not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
+            and not PREPOSITION_BEFORE.search(self.text, max(0, m.start - 12), m.start)
         ]
         if not countries:
             return None
@@ -464,9 +464,11 @@ class _Speakers:
         return found
 
 
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|inside|into|against|on|at|from|of|to|with|over|across|within|towards?|near|by|"
-    r"for)\s+(?:the\s+)?$"
+# A preposition right before a name: the name is its object, not a clause's subject
+# (shared with `positions`).
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|inside|into|against|on|at|from|of|to|with|over|across|within|towards?|near|"
+    r"by|for|upon)\s+(?:the\s+)?$"
 )
 # A verb right after a comma or a quotation mark opens an attribution.
 _AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
