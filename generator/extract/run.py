@@ -8,14 +8,13 @@ files, and write: pending state, data files, final state (see `store` for why).
 
 from __future__ import annotations
 
-import gc
 import importlib
 import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import click
 
 from ..errors import ExplainerError, Problem, ProblemsError, display_path
 from ..fastyaml import dump_document
+from ..gcpause import gc_paused
 from ..lexicon import Lexicon, load_lexicon
 from ..schemacheck import fast_check, inlined_validator
 from ..sources import Source, load_sources
@@ -241,24 +241,6 @@ def _check_unchanged(data_dir: Path, data: DataFiles, names: list[str]) -> None:
             )
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for one run.
-
-    A run builds millions of small dicts, lists and strings and keeps most of them to
-    the end; the collector kept scanning them in vain (the results hold no cycles), which
-    was about half the time of combining, merging and writing a 1,000-article corpus.
-    Garbage without cycles is still freed at once by reference counting.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def run_extract(
     seeds_dir: Path,
     data_dir: Path,
@@ -282,7 +264,9 @@ def run_extract(
     cache = store.ArticleCache(
         (cache_dir or data_dir.parent / ".cache" / "extract") if use_cache else None
     )
-    with store.extract_lock(data_dir, wait=wait), _gc_paused():
+    # A run builds millions of small objects and keeps most of them to the end: the
+    # collector scanning them was about half the time of combining, merging and writing.
+    with store.extract_lock(data_dir, wait=wait), gc_paused():
         _sweep_temp_files(data_dir)
         code = "\n".join(
             store.extractor_digest(fn) for fn in (extract_fn, combine_fn, knowledge_fn)
