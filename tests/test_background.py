@@ -13,6 +13,7 @@ import pytest
 
 from generator.background import ChildStream, Emit, StreamBroken, can_fork
 from generator.sitebuild import SiteBuild, SiteContent, assemble, head_of, site_parts
+from tests.cli_support import run_cli
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -209,33 +210,16 @@ def test_a_broken_override_template_stops_the_build_with_its_place(
     assert "Traceback" not in result.stderr
 
 
-def test_a_template_that_fails_while_rendering_names_its_line(project: Path) -> None:
+def test_a_template_that_fails_while_rendering_names_its_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     overrides = project / "overrides"
     overrides.mkdir()
     (overrides / "timeline.md.j2").write_text("# Timeline\n\n{{ no_such_name.attribute }}\n")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator.cli",
-            "render",
-            "--seeds",
-            str(project / "seeds"),
-            "--data",
-            str(project / "data"),
-            "--templates",
-            str(overrides),
-            "--out",
-            str(project / "out"),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    monkeypatch.chdir(project)  # messages name files relative to the working directory
+    code, output = run_cli(
+        project, "render", "--templates", str(overrides), "--out", str(project / "out")
     )
-    assert result.returncode == 1
-    assert "overrides/timeline.md.j2:3: template error: 'no_such_name' is undefined" in (
-        result.stderr + result.stdout
-    )
-    assert "Traceback" not in result.stderr
+    assert code == 1
+    assert "overrides/timeline.md.j2:3: template error: 'no_such_name' is undefined" in output
     assert not (project / "out").exists()

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from generator.extract.claims import _needle, garbled_sentences, is_garbled
+from generator.extract.claims import garbled_sentences, is_garbled
+from generator.extract.knowledge import needle
 from generator.extract.sentences import split_sentences
 from tests.extract_support import knowledge, text_source
 
@@ -175,7 +177,16 @@ def test_flags_exactly_the_debris_of_an_article() -> None:
 def test_needles_skip_no_match() -> None:
     """A pattern is searched only in sentences holding its needle: every match holds it."""
     for pattern in knowledge().garble_patterns:
-        needle = _needle(pattern)
+        found = needle(pattern)
         for text in [*DEBRIS, *FLUENT]:
-            if needle is not None and pattern.search(text):
-                assert needle in text, (pattern.pattern, text)
+            if found is not None and pattern.search(text):
+                assert found in text, (pattern.pattern, text)
+
+
+def test_a_needle_is_plain_text_every_match_holds_as_written() -> None:
+    assert needle(re.compile(r"\bthe said\b")) == "the said"
+    assert needle(re.compile(r"(?:in the meantime) of")) == "in the meantime of"
+    # Letters of a case-blind group may be written in any case: no needle to test for.
+    assert needle(re.compile(r"(?i:\bthe said\b)")) is None
+    assert needle(re.compile(r"\b(?:told|said) to\b")) == " to"  # the branches share none
+    assert needle(re.compile(r"\b(?:told|said)\b")) is None  # no text common to both

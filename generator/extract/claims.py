@@ -12,7 +12,7 @@ import re
 
 from ..sources import Source
 from .entities import EntityScan, Mention
-from .knowledge import Knowledge, searcher
+from .knowledge import Knowledge, needle, searcher
 from .quotes import stable_id
 from .sentences import Sentence
 
@@ -70,43 +70,9 @@ def _needled(patterns: tuple[re.Pattern[str], ...]) -> _Needled:
         if len(_NEEDLES) >= 16:  # lexicons of finished runs
             _NEEDLES.clear()
         # The needle is read off the lexicon's pattern; the search uses its fast form.
-        hit = (patterns, tuple((_needle(p), searcher(p)) for p in patterns))
+        hit = (patterns, tuple((needle(p), searcher(p)) for p in patterns))
         _NEEDLES[id(patterns)] = hit
     return hit[1]
-
-
-def _needle(pattern: re.Pattern[str]) -> str | None:
-    """The longest run of plain characters (3 or more) that every match of `pattern`
-    holds: found in its top-level sequence and in the groups of one branch it opens."""
-    from re import _parser as parser  # type: ignore[attr-defined]
-
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        items = parser.parse(pattern.pattern, pattern.flags).data
-    except (re.error, TypeError):
-        return None
-    best, run = "", ""
-
-    def walk(seq: list[tuple[object, object]]) -> None:
-        nonlocal best, run
-        for op, arg in seq:
-            if op is parser.LITERAL:
-                run += chr(int(arg))  # type: ignore[call-overload]
-                best = max(best, run, key=len)
-                continue
-            if op is parser.SUBPATTERN:
-                if arg[1] & re.IGNORECASE:  # type: ignore[index]
-                    run = ""  # "(?i:the said)": its letters may be written in any case
-                    continue
-                walk(list(arg[-1]))  # type: ignore[index]
-                continue
-            if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
-                continue  # zero-width: the characters around it still follow each other
-            run = ""
-
-    walk(list(items))
-    return best if len(best) >= 3 else None
 
 
 def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:

@@ -330,17 +330,56 @@ def _first_chars(items: Any) -> set[str] | None:
     return None  # all zero width: could match the empty string
 
 
-def _lead(pattern: re.Pattern[str]) -> str | None:
-    """The characters (a regex class body) every match of `pattern` begins with, when it
-    opens zero-width and they are few and known (see `_guarded`), else None."""
+def _parsed(pattern: re.Pattern[str]) -> Any | None:
+    """The parsed form of a case-sensitive `pattern` (None for a case-blind one, whose
+    literals may be written in any case, or one re's parser refuses)."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        items = parser.parse(pattern.pattern, pattern.flags).data
+        return parser.parse(pattern.pattern, pattern.flags).data
     except (re.error, TypeError):
         return None
+
+
+def needle(pattern: re.Pattern[str]) -> str | None:
+    """The longest run of plain characters (3 or more) that every match of `pattern`
+    holds: found in its top-level sequence and in the groups of one branch it opens."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    items = _parsed(pattern)
+    if items is None:
+        return None
+    best, run = "", ""
+
+    def walk(seq: list[tuple[object, object]]) -> None:
+        nonlocal best, run
+        for op, arg in seq:
+            if op is parser.LITERAL:
+                run += chr(int(arg))  # type: ignore[call-overload]
+                best = max(best, run, key=len)
+                continue
+            if op is parser.SUBPATTERN:
+                if arg[1] & re.IGNORECASE:  # type: ignore[index]
+                    run = ""  # "(?i:the said)": its letters may be written in any case
+                    continue
+                walk(list(arg[-1]))  # type: ignore[index]
+                continue
+            if op in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
+                continue  # zero-width: the characters around it still follow each other
+            run = ""
+
+    walk(list(items))
+    return best if len(best) >= 3 else None
+
+
+def _lead(pattern: re.Pattern[str]) -> str | None:
+    """The characters (a regex class body) every match of `pattern` begins with, when it
+    opens zero-width and they are few and known (see `_guarded`), else None."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    items = _parsed(pattern)
     if not items or items[0][0] not in (parser.AT, parser.ASSERT, parser.ASSERT_NOT):
         return None
     if str(items[0][1]) == "AT_BEGINNING":
@@ -363,16 +402,8 @@ def searcher(pattern: re.Pattern[str]) -> re.Pattern[str]:
     chars = _lead(pattern)
     if chars is None:
         return pattern
-    try:
-        out = re.compile(f"[{chars}](?<=(?=(?:{pattern.pattern}))[{chars}])", pattern.flags)
-    except re.error:
-        return _guarded(pattern)
-    same = (out.flags, out.groups, out.groupindex) == (
-        pattern.flags,
-        pattern.groups,
-        pattern.groupindex,
-    )
-    return out if same else _guarded(pattern)
+    fast = _same_groups(pattern, f"[{chars}](?<=(?=(?:{pattern.pattern}))[{chars}])")
+    return fast if fast is not None else _guarded(pattern)
 
 
 def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -387,16 +418,23 @@ def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     chars = _lead(pattern)
     if chars is None:
         return pattern
+    fast = _same_groups(pattern, f"(?=[{chars}])(?:{pattern.pattern})")
+    return fast if fast is not None else pattern
+
+
+def _same_groups(pattern: re.Pattern[str], source: str) -> re.Pattern[str] | None:
+    """`source` compiled with `pattern`'s flags, if re accepts it and its groups are
+    `pattern`'s (so callers read the same groups from its matches); else None."""
     try:
-        out = re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+        out = re.compile(source, pattern.flags)
     except re.error:
-        return pattern
+        return None
     same = (out.flags, out.groups, out.groupindex) == (
         pattern.flags,
         pattern.groups,
         pattern.groupindex,
     )
-    return out if same else pattern
+    return out if same else None
 
 
 # A personal name: 1-3 capitalised words, an initial allowed inside ("Shannon K. Kingston").

@@ -190,13 +190,14 @@ def _organisations(runs: list[re.Match[str]], k: Knowledge) -> list[Candidate]:
     """Bodies named by a run of capitalised words (`_CAP_RUN` matches of one sentence)
     that holds an organisation head noun."""
     found: list[Candidate] = []
+    dates = _date_words(k)
     for m in runs:
         tokens = m.group().split()
         if len(tokens) < 2:
             continue
         while tokens and tokens[0].casefold() in k.word_set("starters"):
             tokens.pop(0)
-        dated = next((i for i, t in enumerate(tokens) if t.rstrip(".,") in _date_words(k)), None)
+        dated = next((i for i, t in enumerate(tokens) if t.rstrip(".,") in dates), None)
         if dated is not None:  # "the National Assembly on Thursday": the name ends before
             tokens = tokens[:dated]
         while tokens and tokens[-1].casefold() in k.word_set("name_connectors"):
