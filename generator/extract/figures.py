@@ -10,10 +10,11 @@ paragraph and any figure falls back to the sentence's first mention, flagged `un
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..sources import Source
+from .casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
 from .dates import date_rules_for, find_dates
 from .factbits import (
     citation,
@@ -390,6 +391,8 @@ def extract_figures(
     """Figure items (data schema `figure`) for every usable number in `sentences`."""
     data = lexicon_data(knowledge)
     qrules, drules, frules = rules_for(data), date_rules_for(data), figure_rules_for(data)
+    crules = casualty_rules_for(data)
+    known = getattr(knowledge, "entities", {})
     figures: list[dict[str, Any]] = []
     owners: dict[str, str] = {}  # counted unit -> subject of its last count
     ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
@@ -418,24 +421,48 @@ def extract_figures(
                 source.text, max(0, q.start - 8), q.start
             ):
                 continue  # "7 years old", "aged 68": a person's age, no figure of the war
+            victims = q.dimension == "count" and is_casualty_count(
+                q, source.text, sentence.start, sentence.end, crules
+            )
+            if victims:
+                q = replace(q, unit=crules.unit, property=crules.unit)
             prop: str | None = q.property
             if prop is not None:
                 kinds, end = q.subject_kinds, q.end
             else:
                 prop, kinds, end = _property(q, text, sentence.start, frules)
-            subject, uncertain = _subject(
-                q,
-                end,
-                kinds,
-                pool,
-                earlier,
-                nations,
-                source.text,
-                knowledge,
-                history,
-                refers,
-                cited,
+            victims_of = (
+                casualty_owner(
+                    q,
+                    source.text,
+                    sentence.start,
+                    sentence.end,
+                    pool,
+                    known,
+                    crules,
+                    owners.get(q.unit or ""),
+                )
+                if victims
+                else None
             )
+            if victims_of is not None:
+                subject, uncertain = victims_of, False
+            else:
+                # Casualties are never the attacker's ("a Russian drone attack killed ...").
+                keep = (lambda m: not is_attacker(m.end, source.text, crules)) if victims else None
+                subject, uncertain = _subject(
+                    q,
+                    end,
+                    kinds,
+                    list(filter(keep, pool)) if keep else pool,
+                    earlier,
+                    list(filter(keep, nations)) if keep else nations,
+                    source.text,
+                    knowledge,
+                    history,
+                    refers,
+                    cited,
+                )
             owner = _group_owner(source.text, q, qrules, owners)
             if owner is not None and (uncertain or subject is None):
                 subject, uncertain = owner, False  # "Nearly 40% of the missiles" (counted before)

@@ -55,6 +55,7 @@ class QuantityRules:
     hedges: dict[str, str]
     units: dict[str, tuple[str, str]]  # lower-cased name -> (unit id, dimension)
     nouns: dict[str, _Noun]
+    same_unit: re.Pattern[str] | None  # "56 others": as many of the things counted before
     # `core` and `vague` for lower-cased plain text, case-sensitive (see `_matches`);
     # None when that would not find what they find.
     core_lower: re.Pattern[str] | None = None
@@ -115,6 +116,8 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     counted = re.compile(
         rf"(?:\s+(?i:{counters})\s+of|(?P<part>\s+(?i:{partitive})))?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b"
     )
+    same = _alt(data.get("same_unit_words") or [])
+    same_unit = re.compile(rf"\s+(?i:{same})(?![\w-])") if same else None
     vague_words = [str(w) for w in data.get("vague_numbers") or []]
     vague = re.compile(_vague_pattern(vague_words), re.IGNORECASE)
     # Lower-cased word lists give the case-sensitive twins: the patterns hold no other
@@ -136,6 +139,7 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         hedges,
         units,
         nouns,
+        same_unit,
         core_lower=re.compile(_core(lower_words, *lowered)) if plain else None,
         vague_lower=(
             re.compile(_vague_pattern([w.lower() for w in vague_words])) if plain else None
@@ -278,6 +282,13 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
             m.group("part") and value == 1
         ):
             noun = rules.nouns[m.group("noun").casefold()]
+            unit, dimension, end = noun.unit, "count", m.end()
+        elif (
+            rules.same_unit is not None
+            and (m := rules.same_unit.match(text, end)) is not None
+            and (counted := next((q for q in reversed(found) if q.dimension == "count"), None))
+        ):
+            noun = _Noun(str(counted.unit), str(counted.property), counted.subject_kinds)
             unit, dimension, end = noun.unit, "count", m.end()
         if unit is None or (end < len(text) and text[end].isalnum()):
             continue  # a bare number ("two officials"), an ordinal or part of a code

@@ -1,0 +1,54 @@
+"""Counts of people killed or wounded: casualties, and the country where they fell owns
+them, never the attacker. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.article import extract_article
+from tests.extract_support import knowledge, text_source
+
+DAY = dt.date(2025, 9, 3)
+
+
+def _figures(text: str) -> set[tuple[str, object, str, str]]:
+    found = extract_article(text_source(text, DAY), knowledge())
+    return {(f["subject"], f["value"], f["unit"], f["text"]) for f in found["figures"]}
+
+
+def test_people_killed_in_a_listed_place_are_that_countrys_casualties() -> None:
+    figures = _figures(
+        "A Russian missile strike on Kharkiv on Monday killed 12 people, including three "
+        "children, and wounded 40 others, the mayor said."
+    )
+    assert ("ukraine", 12, "casualties", "12 people") in figures
+    assert ("ukraine", 3, "casualties", "three children") in figures
+    assert ("ukraine", 40, "casualties", "40 others") in figures
+    assert not any(s == "russia" for s, *_ in figures)
+
+
+def test_a_casualty_word_after_the_count_and_a_country_after_in() -> None:
+    figures = _figures("At least 200 civilians were killed in Ukraine in August, the report said.")
+    assert ("ukraine", 200, "casualties", "At least 200 civilians") in figures
+
+
+def test_a_part_of_the_wounded_belongs_to_the_wounded_counted_before() -> None:
+    figures = _figures(
+        "Ukrainian drones hit a depot near Belgorod, wounding five people.\n\n"
+        "He said two of the wounded were in serious condition."
+    )
+    assert ("russia", 5, "casualties", "five people") in figures
+    assert ("russia", 2, "casualties", "two of the wounded") in figures
+    assert not any(s == "ukraine" for s, *_ in figures)
+
+
+def test_people_with_no_casualty_word_stay_people() -> None:
+    figures = _figures("Poland said 300 people attended the rally in Warsaw on Sunday.")
+    assert {unit for _, v, unit, _ in figures if v == 300} == {"people"}
+
+
+def test_others_counts_the_things_counted_before() -> None:
+    figures = _figures(
+        "Ukraine's air force said it shot down 40 of 65 drones, while 20 others were jammed."
+    )
+    assert {(v, unit) for _, v, unit, text in figures if text == "20 others"} == {(20, "drones")}
