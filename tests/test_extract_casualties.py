@@ -52,3 +52,15 @@ def test_others_counts_the_things_counted_before() -> None:
         "Ukraine's air force said it shot down 40 of 65 drones, while 20 others were jammed."
     )
     assert {(v, unit) for _, v, unit, text in figures if text == "20 others"} == {(20, "drones")}
+
+
+def test_the_source_that_counts_the_dead_does_not_own_them() -> None:
+    figures = _figures(
+        "North Korea sent about 11,000 soldiers to Russia.\n\n"
+        "The NATO spokesman said that about 2,000 North Korean troops had been wounded."
+    )
+    assert ("north-korea", 2000, "troops", "about 2,000 North Korean troops") in figures
+    figures = _figures("The United Nations said 25 civilians were killed in July.")
+    assert not any(s == "united-nations" for s, *_ in figures)
+    figures = _figures("The United Nations said 25 civilians were killed in Ukraine in July.")
+    assert ("ukraine", 25, "casualties", "25 civilians") in figures

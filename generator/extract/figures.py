@@ -445,18 +445,27 @@ def extract_figures(
                 if victims
                 else None
             )
+            subject: str | None
             if victims_of is not None:
                 subject, uncertain = victims_of, False
             else:
-                # Casualties are never the attacker's ("a Russian drone attack killed ...").
-                keep = (lambda m: not is_attacker(m.end, source.text, crules)) if victims else None
+                # Casualties are never the attacker's ("a Russian drone attack killed ..."),
+                # nor the counting source's ("the agency said 300 were killed").
+                doers, peoples = pool, nations
+                if victims:
+                    doers = [
+                        m
+                        for m in pool
+                        if m not in cited and not is_attacker(m.end, source.text, crules)
+                    ]
+                    peoples = [n for n in nations if not is_attacker(n.end, source.text, crules)]
                 subject, uncertain = _subject(
                     q,
                     end,
                     kinds,
-                    list(filter(keep, pool)) if keep else pool,
+                    doers,
                     earlier,
-                    list(filter(keep, nations)) if keep else nations,
+                    peoples,
                     source.text,
                     knowledge,
                     history,
