@@ -67,3 +67,17 @@ def test_a_persons_age_is_no_figure() -> None:
         '"My neighbour\'s boy was 7 years old," said Olena Hrytsenko, aged 68, who lives there.'
     )
     assert figures == set()
+
+
+def test_a_share_of_a_people_is_their_countrys() -> None:
+    figures = _figures(
+        "A survey for Ukraine's partners found that 61 percent of Poles back more aid to "
+        "Ukraine, while 22 percent oppose it."
+    )
+    assert ("poland", 61, "percent", "61 percent") in figures
+    assert ("poland", 22, "percent", "22 percent") in figures
+
+
+def test_a_share_of_a_countrys_things_is_that_countrys() -> None:
+    figures = _figures("Ukraine can now reach about 30% of Russian air bases, the analyst said.")
+    assert ("russia", 30, "percent", "about 30%") in figures

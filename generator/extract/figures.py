@@ -41,6 +41,9 @@ _ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
 _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
+# "57% of Italians", "40 percent of Russian airfields": a share of a people or a country's things.
+_OF_PEOPLE = re.compile(r"\s+of\s+(?:all\s+|the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
+_OF = re.compile(r"\s+of\b")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # A person's age ("7 years old", "aged 68"): grammar, not a domain word list.
 _AGE = re.compile(r"[\s-]+old\b")
@@ -299,6 +302,20 @@ def _subject(
     return (pool[0].entity_id, True) if pool else (None, False)
 
 
+def _people_share(text: str, q: Quantity, rules: FigureRules, known: Any) -> str | None:
+    """The country whose people or things a share is of ("57% of Italians" is Italy's)."""
+    m = _OF_PEOPLE.match(text, q.end) if q.dimension == "ratio" else None
+    if m is None:
+        return None
+    words = m.group(1)
+    first = words.split()[0]
+    for name in (words, words[:-1], words[:-2], first, first[:-1], first[:-2]):
+        country = rules.demonym_ids.get(name)
+        if country is not None and country in known:
+            return country
+    return None
+
+
 def _group_owner(
     text: str, q: Quantity, rules: QuantityRules, owners: dict[str, str]
 ) -> str | None:
@@ -414,6 +431,7 @@ def extract_figures(
         # Weapons named anywhere before: only looked at when nothing nearer fits.
         history = _Earlier(mentions, sentence.start, source.text, ctx)
         garbled = is_garbled(text, before, knowledge)
+        share: str | None = None  # the people of the sentence's last share of a people
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
@@ -484,6 +502,13 @@ def extract_figures(
                 knowledge, "entities", {}
             ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
+            people = _people_share(source.text, q, frules, known)
+            if people is not None:
+                subject, uncertain = people, False
+                share = people
+            elif q.dimension == "ratio" and share is not None and not _OF.match(source.text, q.end):
+                # "57% of Italians were against, while 29% were in favour": the same people.
+                subject, uncertain = share, False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
             if q.dimension == "count" and q.unit:
