@@ -158,3 +158,15 @@ def test_a_capitals_possessive_after_in_is_still_the_government() -> None:
 def test_a_demonym_is_no_spelling_of_a_known_surname() -> None:
     ids = {i for i, _ in _mentions("Col. Hans Weber, a retired Austrian officer, said so.")}
     assert "lloyd-austin" not in ids
+
+
+def test_a_known_persons_given_name_alone_is_not_that_person() -> None:
+    found = extract_article(
+        text_source(
+            "As informed the governor of Kursk region Alexander Kharin in his Telegram "
+            "channel, a depot burned.",
+            dt.date(2025, 10, 9),
+        ),
+        knowledge(),
+    )
+    assert "alexander-stubb" not in {e["id"] for e in found["entities"]}

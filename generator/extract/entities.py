@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..sources import Source
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
-from .knowledge import Knowledge, KnownEntity, slug
+from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, discover, initials
 
 _CAP_TOKEN = re.compile(r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
@@ -118,9 +118,11 @@ def _resolve(
             entity_id, candidate.kind, candidate.name, candidate.category
         )
     if candidate.category == "person":
-        for token in candidate.name.split():
-            if len(token) >= 4:
-                pool.setdefault(token.casefold(), entity_id)
+        # Only the surname: "Alexander" later in the text is not "Alexander Bogomaz".
+        words = candidate.name.split()
+        token = words[surname_at(words)]
+        if len(token) >= 4:
+            pool.setdefault(token.casefold(), entity_id)
     return entity_id
 
 
@@ -322,7 +324,7 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
             words = hit.text.split()
             if entity.category == "person" and len(words) > 1:
                 forms.setdefault(words[-1], hit.entity_id)
-                if _GIVEN_NAME_LAST.fullmatch(words[-1]):  # "Lee Seong-kweun": "Lee"
+                if surname_at(words) == 0:  # "Lee Seong-kweun": "Lee"
                     forms.setdefault(words[0], hit.entity_id)
     if forms:
         hits += _later_mentions(text, spans, forms)
@@ -363,11 +365,6 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     )
 
 
-def _surname_at(words: list[str]) -> int:
-    """Where the family name is: first before a romanised Korean given name, else last."""
-    return 0 if _GIVEN_NAME_LAST.fullmatch(words[-1]) else -1
-
-
 def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[str, str]:
     """Renames so a new person's surname is spelt as the article spells it most often: a
     name first written "Oleksandr Merezhkko", then three times "Merezhko", is Merezhko."""
@@ -380,7 +377,7 @@ def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[
         entity = local.get(hit.entity_id)
         if entity is not None and entity.category == "person":
             written = hit.text.split()
-            surname = written[_surname_at(written) if len(written) > 1 else 0]
+            surname = written[surname_at(written) if len(written) > 1 else 0]
             counts = spellings.setdefault(hit.entity_id, {})
             counts[surname] = counts.get(surname, 0) + 1
     respelled: dict[str, str] = {}
@@ -389,7 +386,7 @@ def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[
         words = entity.name.split()
         if len(words) < 2:
             continue
-        at = _surname_at(words)
+        at = surname_at(words)
         usual = max(sorted(counts), key=lambda w: counts[w])
         if usual == words[at] or counts[usual] <= counts.get(words[at], 0):
             continue
@@ -400,11 +397,6 @@ def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[
             local[new_id] = KnownEntity(new_id, entity.kind, name, entity.category)
             respelled[entity_id] = new_id
     return respelled
-
-
-# A romanised Korean given name ("Seong-kweun", "Ji-hoon") comes after the family name,
-# which is then the name used alone. (A double surname, "Smith-Jones", has two capitals.)
-_GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def find_mentions(source: Source, knowledge: Knowledge) -> list[Mention]:

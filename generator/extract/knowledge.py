@@ -24,6 +24,16 @@ FUZZY_MIN_LENGTH = 4
 FUZZY_MAX_LENGTH_GAP = 1
 
 
+# A romanised Korean given name ("Seong-kweun", "Ji-hoon") comes after the family name,
+# which is then the name used alone. (A double surname, "Smith-Jones", has two capitals.)
+_GIVEN_NAME_LAST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname_at(words: list[str]) -> int:
+    """Where the family name is: first before a romanised Korean given name, else last."""
+    return 0 if len(words) > 1 and _GIVEN_NAME_LAST.fullmatch(words[-1]) else -1
+
+
 def slug(name: str) -> str:
     """Stable id of a name: ASCII, lower case, words joined by '-'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -512,9 +522,12 @@ def build_knowledge(
             alias_ids.setdefault(key, entity.id)
         if entity.is_person:
             for form in forms:
-                for token in form.split():
-                    if len(token) >= FUZZY_MIN_LENGTH and token[0].isupper():
-                        person_tokens.setdefault(token.casefold(), entity.id)
+                # The surname only: given names are shared ("Alexander Stubb" is not every
+                # Alexander of an article).
+                parts = form.split()
+                token = parts[surname_at(parts)] if parts else ""
+                if len(token) >= FUZZY_MIN_LENGTH and token[0].isupper():
+                    person_tokens.setdefault(token.casefold(), entity.id)
     for key in ambiguous:
         alias_ids.pop(key, None)
     originals = {
