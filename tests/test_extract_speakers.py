@@ -98,3 +98,12 @@ def test_the_government_is_that_of_the_country_its_sentence_is_about() -> None:
         "government said on Thursday."
     )
     assert set(speakers.values()) == {"latvian-government"}
+
+
+def test_verbs_of_opinion_report_what_someone_holds() -> None:
+    speakers = _speakers(
+        "The military expert Petro Hnatenko believes that the new drones will not change "
+        'the front. "They are slow and few," cautioned Hnatenko.'
+    )
+    assert speakers["the new drones will not change the front."] == "petro-hnatenko"
+    assert speakers["They are slow and few,"] == "petro-hnatenko"
