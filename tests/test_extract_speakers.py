@@ -107,3 +107,8 @@ def test_verbs_of_opinion_report_what_someone_holds() -> None:
     )
     assert speakers["the new drones will not change the front."] == "petro-hnatenko"
     assert speakers["They are slow and few,"] == "petro-hnatenko"
+
+
+def test_a_body_speaks_not_the_country_it_sits_in() -> None:
+    speakers = _speakers("The Russian Embassy in Norway said the deliveries would prolong the war.")
+    assert speakers["the deliveries would prolong the war."] == "russian-embassy"

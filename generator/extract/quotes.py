@@ -37,6 +37,9 @@ _APPOSITION = re.compile(
 _WORD = re.compile(r"[\w’'.-]+")
 # Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+# A body and where it sits ("the Russian Embassy in Norway said", "the U.N. mission in
+# Ukraine said"): the body speaks, the place is the object of "in".
+_SEAT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 # A verb with no subject of its own, coordinated with the one before it.
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+)?$")
 _TOKEN = re.compile(r"\w[\w’'-]*")  # a word without the stops _WORD keeps
@@ -322,6 +325,8 @@ class _Speakers:
             and _AFFILIATION.fullmatch(text, candidates[-2].end, nearest.start)
         ):
             nearest = candidates[-2]  # 'Justin Bronk of the Institute said': Bronk speaks
+        elif len(candidates) > 1 and _SEAT.fullmatch(text, candidates[-2].end, nearest.start):
+            nearest = candidates[-2]
         gap = text[nearest.end : vs]
         for s, e in masked:
             if nearest.end <= s and e <= vs:
