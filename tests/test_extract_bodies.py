@@ -170,3 +170,20 @@ def test_a_known_persons_given_name_alone_is_not_that_person() -> None:
         knowledge(),
     )
     assert "alexander-stubb" not in {e["id"] for e in found["entities"]}
+
+
+def _entity_ids(text: str) -> set[str]:
+    found = extract_article(text_source(text, dt.date(2025, 6, 12)), knowledge())
+    return {e["id"] for e in found["entities"]}
+
+
+def test_two_bodies_joined_by_and_are_two_bodies() -> None:
+    ids = _entity_ids("Members of the Green Shield Party and the Forward Union voted against it.")
+    assert {"green-shield-party", "forward-union"} <= ids
+    ids = _entity_ids("The Centre for Peace and Security Studies was not consulted.")
+    assert "centre-for-peace-and-security-studies" in ids
+
+
+def test_a_number_word_inside_a_name_is_kept_off_the_sentence_start() -> None:
+    assert "five-star-movement" in _entity_ids("The Five Star Movement voted against the bill.")
+    assert "five-star-movement" in _entity_ids("Deputies of the Five Star Movement left.")

@@ -22,6 +22,8 @@ _ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z]{2,5}(?![\w.-])")
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
 _WORD_BACK = re.compile(r"(\S+)\s*$")
+_WORDY = re.compile(r"\w")
+_ARTICLES = frozenset({"the", "a", "an"})
 _FUNCTION_WORDS = frozenset(
     {"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"}
 )
@@ -186,17 +188,62 @@ def _people(
     return found
 
 
-def _organisations(runs: list[re.Match[str]], k: Knowledge) -> list[Candidate]:
+@dataclass(frozen=True)
+class _Run:
+    """Part of a run of capitalised words, read like the `re.Match` of the whole run."""
+
+    text: str
+    at: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.text)
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run]:
+    """Each run, cut at an "and" after a body's name: one that ends in an organisation
+    head noun, or holds one and is followed by "and the" ("the Five Star Movement and the
+    Democratic Party", "the Ministry of Defence and the General Staff" are two bodies;
+    "Bosnia and Herzegovina" and "the Institute for Peace and Security" stay one)."""
+    parts = []
+    for m in runs:
+        run, lo = m.group(), 0
+        for cut in _AND.finditer(run):
+            before = run[lo : cut.start()].split()
+            heads = [w in k.organisation_heads for w in before]
+            if heads and (heads[-1] or (any(heads) and cut.group().rstrip().endswith("the"))):
+                parts.append(_Run(run[lo : cut.start()], m.start() + lo))
+                lo = cut.end()
+        parts.append(_Run(run[lo:], m.start() + lo))
+    return parts
+
+
+def _organisations(
+    runs: list[re.Match[str]], k: Knowledge, text: str, sentence_start: int
+) -> list[Candidate]:
     """Bodies named by a run of capitalised words (`_CAP_RUN` matches of one sentence)
     that holds an organisation head noun."""
     found: list[Candidate] = []
     dates = _date_words(k)
-    for m in runs:
+    for m in _bodies_apart(runs, k):
         tokens = m.group().split()
         if len(tokens) < 2:
             continue
-        while tokens and tokens[0].casefold() in k.word_set("starters"):
-            tokens.pop(0)
+        # Words capitalised only because they open the sentence ("The", "Five"), and the
+        # one word after an article that does ("The Five Star Movement" keeps "Five").
+        starters = k.word_set("starters")
+        if tokens[0].casefold() in starters and not _WORDY.search(text, sentence_start, m.start()):
+            first = tokens.pop(0)
+            while first.casefold() not in _ARTICLES and tokens and tokens[0].casefold() in starters:
+                tokens.pop(0)
         dated = next((i for i, t in enumerate(tokens) if t.rstrip(".,") in dates), None)
         if dated is not None:  # "the National Assembly on Thursday": the name ends before
             tokens = tokens[:dated]
@@ -250,7 +297,7 @@ def _person_after_head(tokens: list[str], k: Knowledge) -> tuple[list[str], str 
     return tokens[: last + 1], person
 
 
-def _member(run: re.Match[str], owner: list[str], k: Knowledge) -> list[Candidate]:
+def _member(run: _Run, owner: list[str], k: Knowledge) -> list[Candidate]:
     """The person before a body's name ("Justin Bronk of the Royal United Services
     Institute"): two or three name-like words that name nothing known."""
     words = [w for w in owner if w not in _OWNER_PREPOSITIONS and w.casefold() != "the"]
@@ -492,7 +539,7 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
         named += _role_appositions(text, start, end, knowledge, lower)
     # Runs of capitalised words serve two finders: searched for once.
     runs = list(_CAP_RUN.finditer(text, start, end))
-    named += _organisations(runs, knowledge)
+    named += _organisations(runs, knowledge, text, start)
     named += _institutions(text, start, end, knowledge)
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
