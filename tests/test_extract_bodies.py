@@ -187,3 +187,11 @@ def test_two_bodies_joined_by_and_are_two_bodies() -> None:
 def test_a_number_word_inside_a_name_is_kept_off_the_sentence_start() -> None:
     assert "five-star-movement" in _entity_ids("The Five Star Movement voted against the bill.")
     assert "five-star-movement" in _entity_ids("Deputies of the Five Star Movement left.")
+
+
+def test_a_body_in_any_language_is_named_by_the_words_its_acronym_spells() -> None:
+    ids = _entity_ids("A study by the Stiftung Wissenschaft und Politik (SWP) found that.")
+    assert "stiftung-wissenschaft-und-politik" in ids
+    assert "swp" not in ids
+    ids = _entity_ids("The Instytut Studiów Wschodnich (ISW) said so. The ISW is in Warsaw.")
+    assert "instytut-studiow-wschodnich" in ids

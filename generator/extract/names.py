@@ -23,6 +23,8 @@ _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
 _WORD_BACK = re.compile(r"(\S+)\s*$")
 _WORDY = re.compile(r"\w")
+# The capitalised words right before a bracket ("... Affari Internazionali (").
+_RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:[a-z]{1,4}\s+)?){2,8})$")
 _ARTICLES = frozenset({"the", "a", "an"})
 _FUNCTION_WORDS = frozenset(
     {"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"}
@@ -517,10 +519,14 @@ def _acronyms(
     found: list[Candidate] = []
     for m in _DEFINED.finditer(text, start, end):
         acronym = m.group("acr")
+        defined = False
         for candidate in named:
             span_end = candidate.aliases[0][1]
             if text[span_end : m.start()].strip() == "" and abbreviates(acronym, candidate.name):
                 candidate.aliases.append((m.start("acr"), m.end("acr")))
+                defined = True
+        if not defined:
+            found += _spelled_body(text, start, m, k)
     for m in _ACRONYM.finditer(text, start, end):
         if k.lookup(m.group()) or _blocked(m.group(), k):
             continue
@@ -528,6 +534,37 @@ def _acronyms(
             continue
         found.append(Candidate("actor", "organisation", m.group(), [(m.start(), m.end())]))
     return found
+
+
+def _spelled_body(text: str, start: int, m: re.Match[str], k: Knowledge) -> list[Candidate]:
+    """A body whose name, in any language, is spelled by the acronym in brackets after it:
+    "the Istituto Affari Internazionali (IAI)". Its words' initials must be the acronym's
+    letters exactly; a weapon's name (a weapon head noun in it) is left to the weapons."""
+    run = _RUN_BEFORE.search(text, max(start, m.start() - 120), m.start())
+    if run is None:
+        return []
+    words = run.group(1).split()
+    acronym = m.group("acr").replace("-", "")
+    for i in range(len(words) - 1):
+        name = " ".join(words[i:])
+        if (
+            not words[i][0].isupper()
+            or initials(name) != acronym
+            or words[i].casefold() in k.word_set("starters")
+        ):
+            continue
+        if any(w.casefold() in k.weapon_heads for w in words[i:]) or k.lookup(name):
+            return []
+        at = run.start(1) + run.group(1).index(name)
+        return [
+            Candidate(
+                "actor",
+                "organisation",
+                name,
+                [(at, at + len(name)), (m.start("acr"), m.end("acr"))],
+            )
+        ]
+    return []
 
 
 def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
