@@ -110,7 +110,7 @@ def _resolve(
                 return found
             if len(tokens) > 1:
                 break  # only the surname identifies a person; given names are shared
-    entity_id = slug(candidate.name)
+    entity_id = knowledge.id_for(candidate.name)
     if entity_id in knowledge.entities:
         return entity_id
     if entity_id not in local:
@@ -170,7 +170,7 @@ def _with_titles(
 
 
 def _fullest_names(
-    local: dict[str, KnownEntity], names_seen: dict[str, list[str]]
+    local: dict[str, KnownEntity], names_seen: dict[str, list[str]], id_for: Callable[[str], str]
 ) -> dict[str, str]:
     """Renames so a new entity is named by its fullest form ('Trump', then 'Donald Trump')."""
     renamed: dict[str, str] = {}
@@ -179,7 +179,7 @@ def _fullest_names(
         if entity is None:
             continue
         best = max(names, key=lambda n: (len(n.split()), len(n), n))
-        new_id = slug(best)
+        new_id = id_for(best)
         if best != entity.name and new_id not in local:
             local[new_id] = KnownEntity(new_id, entity.kind, best, entity.category)
             renamed[entity_id] = new_id
@@ -340,7 +340,7 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
             found = knowledge.fuzzy_person(m.group(), pool)
             if found:
                 hits.append(Mention(found, m.start(), m.end(), m.group()))
-    renamed = _fullest_names(local, names_seen)
+    renamed = _fullest_names(local, names_seen, knowledge.id_for)
     hits = [Mention(renamed.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits]
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
     respelled = _usual_spelling(local, hits)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from .sentences import SplitRules, rules_from_lexicon
+from .spelling import Spelling, spelling_from
 
 FUZZY_RATIO = 0.8  # Zelenskiy ~ Zelenskyy (0.89), Russian ~ Russia is excluded as a known word
 FUZZY_MIN_LENGTH = 4
@@ -202,6 +203,7 @@ class Knowledge:
     garble_repeat_share: float
     stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     lexicon: Lexicon | None = None  # figures/dates read their word lists and units from it
+    spelling: Spelling | None = None  # variant spellings folded for ids and lookups
     fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
     fuzzy_ratios: dict[tuple[str, str], float] = field(default_factory=dict)
     fuzzy_known: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
@@ -214,8 +216,13 @@ class Knowledge:
         return self.words.get(key, frozenset())
 
     def lookup(self, surface: str) -> str | None:
-        """Entity id of an exact alias (quote styles and case folded)."""
-        return self.alias_ids.get(fold_alias(surface))
+        """Entity id of an exact alias (quote styles, case and spelling variants folded)."""
+        key = fold_alias(surface)
+        return self.alias_ids.get(self.spelling.key(key) if self.spelling else key)
+
+    def id_for(self, name: str) -> str:
+        """The id a new entity of this name gets: its slug, spelling variants folded."""
+        return slug(self.spelling.key(name) if self.spelling else name)
 
     def fuzzy_person(self, token: str, pool: dict[str, str] | None = None) -> str | None:
         """Person id whose name token is spelled like `token` (Zelenskiy ~ Zelenskyy).
@@ -510,13 +517,14 @@ def build_knowledge(
         if entity is not None:
             entities[entity.id] = _merge(entities.get(entity.id), entity)
 
+    spelling = spelling_from(data)
     alias_ids: dict[str, str] = {}
     ambiguous: set[str] = set()
     person_tokens: dict[str, str] = {}
     for entity in entities.values():
         forms = person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases]
         for form in forms:
-            key = fold_alias(form)
+            key = spelling.key(fold_alias(form))
             if alias_ids.get(key, entity.id) != entity.id:
                 ambiguous.add(key)  # two people called "Kim": match neither by it
             alias_ids.setdefault(key, entity.id)
@@ -531,12 +539,13 @@ def build_knowledge(
     for key in ambiguous:
         alias_ids.pop(key, None)
     originals = {
-        form
+        variant
         for entity in entities.values()
         for form in (
             person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases]
         )
-        if fold_alias(form) in alias_ids
+        if spelling.key(fold_alias(form)) in alias_ids
+        for variant in spelling.surface_forms(form)
     }
     exact = [a for a in originals if a != a.casefold()]
     any_case = [a for a in originals if a == a.casefold()]
@@ -597,6 +606,7 @@ def build_knowledge(
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
         lexicon=lexicon,
+        spelling=spelling,
         gates={
             "verbs": _gate(_blind_gate(words["speech_verbs"])),
             "roles": _gate(_blind_gate(words["role_nouns"])),

@@ -26,6 +26,9 @@ _WORDY = re.compile(r"\w")
 # The capitalised words right before a bracket ("... Affari Internazionali (").
 _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:[a-z]{1,4}\s+)?){2,8})$")
 _ARTICLES = frozenset({"the", "a", "an"})
+# A lower-case word and a preposition: "founder of", "an analyst at" (but "the Foreign
+# Ministry of Russia Maria Zakharova said": a capitalised body before it, a glued name).
+_OBJECT_OF = re.compile(r"\b[a-z][\w-]*\s+(?:of|for|at|from|with|by|in|on|to)\s+(?:the\s+)?$")
 _FUNCTION_WORDS = frozenset(
     {"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"}
 )
@@ -186,6 +189,12 @@ def _people(
     for pattern in (k.name_before_verb, k.name_after_verb):
         if pattern and verbs:
             for m in pattern.finditer(text, start, end):
+                # "The founder of Kraken Works says": the object of "of" is not who speaks
+                # (a body, most likely, with no head noun to tell).
+                if pattern is k.name_before_verb and _OBJECT_OF.search(
+                    text, max(start, m.start("name") - 40), m.start("name")
+                ):
+                    continue
                 add(m.start("name"), m.group("name"), None, 2)
     return found
 

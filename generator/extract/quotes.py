@@ -225,9 +225,10 @@ class _Speakers:
     def anonymous_seen(self, pos: int) -> bool:
         return self._last_anonymous is not None and self._last_anonymous < pos
 
-    def pronoun(self, pos: int, paragraph: int) -> str | None:
+    def pronoun(self, pos: int, paragraph: int, word: str = "") -> str | None:
         """The last person named outside quotes and outside what someone said, or the last
-        speaker when no such person was named after them."""
+        speaker when no such person was named after them (for "he" or "she", the last
+        speaker only if a person: a company that spoke before is no "she")."""
         people = [
             m
             for m in self.outside
@@ -236,11 +237,14 @@ class _Speakers:
             and not any(s <= m.start < e for s, e in self.content)
         ]
         named = people[-1] if people else None
-        if self.last and paragraph - self.last[1] <= _PRONOUN_REACH:
+        last = self.last
+        if last is not None and word in _PERSONAL and not (last[0] and self._person(last[0])):
+            last = None
+        if last and paragraph - last[1] <= _PRONOUN_REACH:
             if named is None or named.start < self.last_pos:
-                return self.last[0]
+                return last[0]
         elif (
-            self.last is None
+            last is None
             and self.anonymous_seen(pos)
             and (named is None or named.start < (self._last_anonymous or 0))
         ):
@@ -259,7 +263,7 @@ class _Speakers:
                 return after[0].entity_id
             follow = _WORD.match(text, ve + 1)
             if follow and follow.group().casefold() in k.word_set("pronouns"):
-                return self.pronoun(vs, sentence.paragraph)
+                return self.pronoun(vs, sentence.paragraph, follow.group().casefold())
             return None
         if before.rstrip().endswith(","):
             # 'The decision was final, said John Kirby, a White House spokesman.'
@@ -279,7 +283,7 @@ class _Speakers:
         words = _WORD.findall(before)
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
-            return self.pronoun(vs, sentence.paragraph)
+            return self.pronoun(vs, sentence.paragraph, last_word)
         if last_word in _RELATIVE_PRONOUNS:
             # '..., according to the Defense Ministry, which said': the name before it.
             which = lead + before.casefold().rindex(last_word)
@@ -469,6 +473,8 @@ class _Speakers:
         return found
 
 
+# Pronouns that only a person is (grammar, not domain words).
+_PERSONAL = frozenset({"he", "she", "him", "her"})
 # A preposition right before a name: the name is its object, not a clause's subject
 # (shared with `positions`).
 PREPOSITION_BEFORE = re.compile(
