@@ -18,10 +18,25 @@ from typing import Any
 from ..sources import Source
 from .entities import EntityScan
 from .factbits import lexicon_data
+from .holders import (
+    AUX_GAP,
+    FIRST_WORD,
+    PASSIVE,
+    PLACE_BEFORE,
+    actors_before,
+    addressed,
+    after_preposition,
+    in_relative_clause,
+    is_modifier,
+    partners,
+    reported,
+    subject_before,
+)
 from .knowledge import Knowledge, words_pattern
 from .quotecues import quote_rules
-from .quotes import PREPOSITION_BEFORE, QuoteFound, Speech, reported_text, stable_id
+from .quotes import QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
+from .stanceframes import Frames, framed, parse_frames, topic_spans
 
 SUMMARY_LIMIT = 200  # characters: one line on the positions page
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
@@ -51,41 +66,7 @@ class _Topic:
     every: re.Pattern[str] | None
     lower: re.Pattern[str] | None  # `every` for lower-cased ASCII text (`_lowered`)
     groups: tuple[tuple[str, str, bool], ...]  # (group name, stance, needs the topic)
-    frames: _Frames
-
-
-@dataclass(frozen=True)
-class _Frames:
-    """Constructions around cues (lexicon `stance_frames`)."""
-
-    consequence: re.Pattern[str] | None  # "would mean", "would amount to"
-    condition: re.Pattern[str] | None  # "if", "once"
-    question: re.Pattern[str] | None  # "whether"
-    object_of: tuple[tuple[str, re.Pattern[str]], ...]  # "warned against <cue>"
-    # Stances only the speaker holds, not the subject of the clause they report ("Peskov
-    # said Moscow would respond": Peskov's warning, not Moscow's position).
-    speaker_only: frozenset[str] = frozenset()
-
-
-def _alternation(patterns: list[Any] | None) -> re.Pattern[str] | None:
-    raw = [str(p) for p in patterns or []]
-    return re.compile("|".join(f"(?:{p})" for p in raw), re.IGNORECASE) if raw else None
-
-
-def _frames(data: dict[str, Any]) -> _Frames:
-    raw = data.get("stance_frames") or {}
-    objects = raw.get("object_of") or {}
-    return _Frames(
-        _alternation(raw.get("consequence")),
-        _alternation(raw.get("condition")),
-        _alternation(raw.get("open_question")),
-        tuple(
-            (str(stance), pattern)
-            for stance in objects
-            if (pattern := _alternation(objects[stance])) is not None
-        ),
-        frozenset(str(s) for s in raw.get("speaker_only") or []),
-    )
+    frames: Frames
 
 
 def _combined(
@@ -158,7 +139,7 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
                 every,
                 _lowered(every) if every is not None else None,
                 groups,
-                _frames(data),
+                parse_frames(data),
             ),
         )
         _TOPIC[id(data)] = hit
@@ -193,11 +174,16 @@ def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str
 
 
 def _cues(
-    text: str, sentence: Sentence, scan: EntityScan, knowledge: Knowledge, topic: _Topic
+    text: str,
+    sentence: Sentence,
+    scan: EntityScan,
+    knowledge: Knowledge,
+    topic: _Topic,
+    named: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str]]:
     """(offset, stance) of the first cue of each stance in the sentence, in text order.
     Cues that need the topic (`topic_stance_cues`) count only near a sign of the question;
-    the constructions of `stance_frames` then decide what each cue says (`_framed`)."""
+    the constructions of `stance_frames` then decide what each cue says (`framed`)."""
     if topic.every is None or topic.lower is None:
         return []
     # ASCII text keeps its offsets when lower-cased: search a lower-cased copy with the
@@ -224,84 +210,21 @@ def _cues(
     if not found:
         return []
     first: dict[str, int] = {}
-    for pos, stance in _framed(text, sentence, found, topic.frames):
+    for pos, stance in framed(text, sentence, found, topic.frames, named):
         if stance not in first or pos < first[stance]:
             first[stance] = pos
     return sorted((pos, stance) for stance, pos in first.items())
 
 
-# Where a clause starts: after a comma or semicolon, "that", a relative word, a dash or a
-# quotation mark. Grammar, not domain words.
-_CLAUSE_START = re.compile(
-    r"[,;:]\s|\s(?:that|which|who|because|but|when|while)\s|[\"\u201c\u201d]|\s(?:--|\u2014)\s"
-)
-_CLAUSE_STOP = re.compile(r"[,;:]\s|\s(?:--|\u2014)\s|[\"\u201c\u201d]")
-
-
-def _framed(
-    text: str, sentence: Sentence, found: list[tuple[int, int, str]], frames: _Frames
-) -> list[tuple[int, str]]:
-    """(offset, stance) of the cues `found` as their constructions read them.
-
-    - A cue in an open question ("over whether to give Ukraine permission") says nothing.
-    - A cue that is the object of `object_of` words takes their stance, from where they
-      start ("warned against lifting the restrictions": a warning, not support).
-    - A cue in the subject of a consequence predicate ("approval for such strikes would
-      mean war") or in a condition ("if Washington lifts the limits, Moscow will respond")
-      is the topic: when the predicate holds a cue of another stance, that cue speaks.
-    """
-    lo, hi = sentence.start, sentence.end
-    out: list[tuple[int, str]] = []
-    # Topic spans matter only when cues of two stances compete.
-    rival = len({stance for _p, _e, stance in found}) > 1
-    topics = _topic_spans(text, lo, hi, frames) if rival else []
-    for pos, _end, stance in found:
-        if frames.question is not None:
-            opened = [q for q in frames.question.finditer(text, lo, pos)]
-            if opened and not _CLAUSE_STOP.search(text, opened[-1].end(), pos):
-                continue
-        governed = False
-        for other, pattern in frames.object_of:
-            if other == stance:
-                continue
-            m = next(
-                (m for m in pattern.finditer(text, max(lo, pos - 80), hi) if m.start() < pos),
-                None,
-            )
-            if m is not None and pos <= m.end():
-                out.append((m.start(), other))
-                governed = True
-                break
-        if governed:
-            continue
-        if any(
-            t_lo <= pos < t_hi and any(p_lo <= p < p_hi and st != stance for p, _e, st in found)
-            for t_lo, t_hi, p_lo, p_hi in topics
-        ):
-            continue
-        out.append((pos, stance))
-    return out
-
-
-def _topic_spans(text: str, lo: int, hi: int, frames: _Frames) -> list[tuple[int, int, int, int]]:
-    """(topic start, topic end, predicate start, predicate end) of each consequence
-    predicate and condition in `text[lo:hi]`."""
-    spans = []
-    if frames.consequence is not None:
-        for m in frames.consequence.finditer(text, lo, hi):
-            starts = [b.end() for b in _CLAUSE_START.finditer(text, lo, m.start())]
-            stop = _CLAUSE_STOP.search(text, m.end(), hi)
-            spans.append(
-                (starts[-1] if starts else lo, m.start(), m.start(), stop.start() if stop else hi)
-            )
-    if frames.condition is not None:
-        for m in frames.condition.finditer(text, lo, hi):
-            comma = _CLAUSE_STOP.search(text, m.end(), hi)
-            if comma is None:
-                continue
-            stop = _CLAUSE_STOP.search(text, comma.end(), hi)
-            spans.append((m.start(), comma.start(), comma.end(), stop.start() if stop else hi))
-    return spans
+def _yield(cues: list[tuple[int, str]], scan: EntityScan, frames: Frames) -> list[tuple[int, str]]:
+    """`cues` without a first cue of a yielding stance that a cue of another stance
+    follows with no name in between (the same holder says what its position is)."""
+    first, later = cues[0], [c for c in cues[1:] if c[1] not in frames.yielding]
+    if first[1] not in frames.yielding or not later:
+        return cues
+    if any(first[0] < m.start < later[0][0] for m in scan.mentions):
+        return cues
+    return cues[1:]
 
 
 def _as_of(text: str, sentence: Sentence, source: Source) -> str | None:
@@ -313,40 +236,6 @@ def _as_of(text: str, sentence: Sentence, source: Source) -> str | None:
         int(m.group(2)) if m.group(2) else source.published.year - (month > source.published.month)
     )
     return f"{year:04d}-{month:02d}"
-
-
-def _actors(
-    text: str, sentence: Sentence, scan: EntityScan, quotes: list[QuoteFound], until: int
-) -> list[tuple[str, int]]:
-    """(entity id, offset) of the actors named in the sentence before `until`, outside
-    direct quotes, news outlets aside."""
-    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
-    out = []
-    for m in scan.mentions:
-        entity = scan.entity(m.entity_id)
-        if not (sentence.start <= m.start and m.end <= until) or entity is None:
-            continue
-        if (
-            entity.kind == "actor"
-            and entity.category != "media"
-            and not any(s <= m.start < e for s, e in direct)
-        ):
-            out.append((m.entity_id, m.start))
-    # "the Social Democrats, Merz's coalition partner, oppose": a possessor qualifies a
-    # noun; it is the actor only when nobody else is named.
-    owners = {start for start, _end in _possessives(text, sentence, scan, until)}
-    plain = [a for a in out if a[1] not in owners]
-    return plain or out
-
-
-def _possessives(
-    text: str, sentence: Sentence, scan: EntityScan, until: int
-) -> list[tuple[int, int]]:
-    return [
-        (m.start, m.end)
-        for m in scan.mentions
-        if sentence.start <= m.start < until and text[m.end : m.end + 2] in ("'s", "\u2019s")
-    ]
 
 
 def _actor(
@@ -361,7 +250,7 @@ def _actor(
 ) -> tuple[str, int | None] | None:
     """(actor, where the sentence names it) of a cue at `pos`: the speaker of the words
     holding it, else the nearest actor named before it that acts (not one qualifying a
-    noun: `_modifier`). A sentence naming no actor at all
+    noun: `is_modifier`). A sentence naming no actor at all
     and opening by referring back ("The document lowers the threshold ...") continues the
     one before it in the same paragraph, whose first actor it is about."""
     for q in quotes:
@@ -374,124 +263,54 @@ def _actor(
     # Russia would amount to war": Russia is what is talked about, not who talks).
     topics = [
         (t_lo, t_hi)
-        for t_lo, t_hi, p_lo, p_hi in _topic_spans(
+        for t_lo, t_hi, p_lo, p_hi in topic_spans(
             text, sentence.start, sentence.end, _topic_rules(knowledge).frames
         )
         if p_lo <= pos < p_hi
     ]
     before = [
         a
-        for a in _actors(text, sentence, scan, quotes, pos)
-        if not _modifier(text, a[1], scan, knowledge)
+        for a in actors_before(text, sentence, scan, quotes, pos)
+        if not is_modifier(text, a[1], scan, knowledge)
         and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
     ]
+    # "Britain and France, which build the missile through MBDA, lifted": a name in a
+    # relative clause qualifies the one before it, it does not act.
+    before = [
+        a for a in before if not in_relative_clause(text, sentence.start, a[1], pos)
+    ] or before
     # "strikes by Ukraine", "a fellow of the Asan Institute": a name after a preposition
     # is its object, not who speaks, unless nobody else is named; a place ("the use of the
     # missiles in Russia") never is.
-    acting = [a for a in before if not _after_preposition(text, a[1], sentence)]
+    acting = [a for a in before if not after_preposition(text, a[1], sentence)]
     if acting:
         return acting[-1]
-    holders = [a for a in before if not _PLACE_BEFORE.search(text, max(0, a[1] - 12), a[1])]
+    holders = [a for a in before if not PLACE_BEFORE.search(text, max(0, a[1] - 12), a[1])]
     if holders:
         return holders[-1]
     if (
         previous is not None
         and previous.paragraph == sentence.paragraph
         and _ANAPHORA.match(text, sentence.start)
-        and not _actors(text, sentence, scan, quotes, sentence.end)
+        and not actors_before(text, sentence, scan, quotes, sentence.end)
     ):
-        earlier = _actors(text, previous, scan, quotes, previous.end)
+        earlier = actors_before(text, previous, scan, quotes, previous.end)
         if earlier:
             return earlier[0][0], None
-    if previous is not None and not _actors(text, sentence, scan, quotes, sentence.end):
+    if previous is not None and not actors_before(text, sentence, scan, quotes, sentence.end):
         # "He appealed to partners to remove all restrictions": a personal pronoun opening
         # the sentence (lexicon `pronouns`) stands for the last person named just before.
-        first = _FIRST_WORD.match(text, sentence.start)
+        first = FIRST_WORD.match(text, sentence.start)
         pronouns = knowledge.word_set("pronouns")
         if first is not None and first.group(0).casefold() in pronouns:
             people = [
                 a
-                for a in _actors(text, previous, scan, quotes, previous.end)
+                for a in actors_before(text, previous, scan, quotes, previous.end)
                 if (e := scan.entity(a[0])) is not None and e.is_person
             ]
             if people:
                 return people[-1][0], None
     return None
-
-
-_FIRST_WORD = re.compile(r"[A-Za-z]+\b")
-
-
-# A name qualifying a noun that a preposition follows ("U.S. and British deliberations
-# over", "German debate on"): the name is no clause subject, so it holds no stance. The
-# noun is a lower-case word that is neither a verb in -ed nor an auxiliary.
-_MODIFIED = re.compile(
-    r"(?:\s+and\s+[A-Z][\w.-]*)?\s+(?!(?:has|have|had|is|was|are|were|will|would|could|"
-    r"should|must|may|might|can|did|does|do|not|also|again)\s)([a-z]+)(?<!ed)(?<!ly)\s+"
-    r"(?:over|on|about|of|into|regarding|concerning|around)\s"
-)
-
-
-def _modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -> bool:
-    """Whether the mention at `start` qualifies a noun rather than acting ("Britain said
-    on Monday" acts: a speech verb is no noun)."""
-    mention = next((m for m in scan.mentions if m.start == start), None)
-    if mention is None or (m := _MODIFIED.match(text, mention.end)) is None:
-        return False
-    verb = knowledge.speech_verb
-    return verb is None or verb.fullmatch(m.group(1)) is None
-
-
-def _subject_before(
-    text: str,
-    sentence: Sentence,
-    scan: EntityScan,
-    quotes: list[QuoteFound],
-    after: int,
-    cue: int,
-    gap_rule: re.Pattern[str] | None = None,
-) -> tuple[str, int | None] | None:
-    """The actor named after `after` and at most one word before the cue at `cue` (its
-    subject: "Scholz refused", "Scholz had refused"), outside quotation marks."""
-    if any(q.kind == "direct" and q.start <= cue < q.end for q in quotes):
-        return None
-    named = [a for a in _actors(text, sentence, scan, quotes, cue) if a[1] > after]
-    if not named:
-        return None
-    actor, start = named[-1]
-    if _after_preposition(text, start, sentence):
-        return None  # "strikes inside Russia would save lives": Russia is no subject
-    mention = next(m for m in scan.mentions if m.start == start)
-    gap = text[mention.end : cue]
-    if not (gap_rule or _SUBJECT_GAP).fullmatch(gap):
-        return None
-    return actor, start
-
-
-def _reported(at: int | None, sentence: Sentence, events: list[Speech]) -> bool:
-    """Whether the name at `at` comes after a verb of speech of the sentence: it lies in
-    the words someone is reported to have said ("Peskov said Moscow would respond")."""
-    return at is not None and any(
-        ev.sentence == sentence and ev.end <= at and ev.speaker for ev in events
-    )
-
-
-def _after_preposition(text: str, start: int, sentence: Sentence) -> bool:
-    """Whether a preposition comes right before the name at `start`."""
-    return PREPOSITION_BEFORE.search(text, max(sentence.start, start - 12), start) is not None
-
-
-# Prepositions of place: a name after one is where something happens.
-_PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
-# A cue in the passive: its subject undergoes the stance, it does not hold it.
-_PASSIVE = re.compile(r"(?:(?:should|must|could|would|will|can|may|might|to)\s+)?(?:be|been)\s")
-_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")
-# Between a clause's subject and its verb: auxiliaries and a few adverbs only ("Berlin
-# would not send", "Britain has given"), so "make the United States a party" has none.
-_AUX_GAP = re.compile(
-    r"\s+(?:(?:would|will|has|have|had|is|was|are|were|could|should|must|may|might|can|"
-    r"did|does|do|not|also|now|still|already|never|firmly|again)\s+){0,3}"
-)
 
 
 def _summary(
@@ -542,14 +361,16 @@ def position_records(
     summaries: dict[tuple[str, str], str] = {}
     previous: Sentence | None = None
     topic = _topic_rules(knowledge)
+    named = frozenset(m.end for m in scan.mentions)  # where names end
     for sentence in sentences:
         before, previous = previous, sentence
-        cues = _cues(source.text, sentence, scan, knowledge, topic)
+        cues = _cues(source.text, sentence, scan, knowledge, topic, named)
         if not cues:
             continue
         # The earliest cue is the sentence's; a later one counts only for another actor
         # named right before it, as its subject ("Merz would be open to sending Taurus, a
         # step his predecessor Olaf Scholz refused to take").
+        cues = _yield(cues, scan, topic.frames)
         pos, stance = cues[0]
         found = _actor(source.text, pos, sentence, before, scan, quotes, events, knowledge)
         if found is None:
@@ -559,9 +380,9 @@ def position_records(
         # through its spokesman, a person whose stance someone reports) holds it too.
         subject = (
             None
-            if _PASSIVE.match(source.text, pos)  # "Ukraine should be allowed": not its stance
-            else _subject_before(
-                source.text, sentence, scan, quotes, sentence.start - 1, pos, _AUX_GAP
+            if PASSIVE.match(source.text, pos)  # "Ukraine should be allowed": not its stance
+            else subject_before(
+                source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP
             )
         )
         if (
@@ -569,14 +390,16 @@ def position_records(
             and subject[0] != found[0]
             and not (
                 stance in topic.frames.speaker_only
-                and _reported(subject[1], sentence, events)  # the subject of someone's words
+                and reported(subject[1], sentence, events)  # the subject of someone's words
             )
+            and not addressed(source.text, subject[1], pos, topic.frames)
         ):
             stated.append((subject, stance, pos))
         for (prev, _s), (later, other) in pairwise(cues):
-            subject = _subject_before(source.text, sentence, scan, quotes, prev, later)
+            subject = subject_before(source.text, sentence, scan, quotes, prev, later)
             if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
                 stated.append((subject, other, later))
+        stated += partners(source.text, sentence, scan, stated)
         for (actor, named_at), stance, pos in stated:
             key = (actor, stance)
             grouped.setdefault(key, []).append((sentence, _as_of(source.text, sentence, source)))

@@ -1,0 +1,190 @@
+"""Who holds a stance: the names of a sentence and the grammar around them.
+
+The actors named before a cue, which of them act (not a name qualifying a noun, after a
+preposition, or in a relative clause describing someone else: "Britain and France, which
+build the missile through MBDA, lifted the limits"), the subject right before a cue, and
+names joined by "and" ("Germany and Italy had backed the idea"), which share their verb.
+Grammar words only; the domain's words are in the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import EntityScan
+from .knowledge import Knowledge
+from .quotes import PREPOSITION_BEFORE, QuoteFound, Speech
+from .sentences import Sentence
+from .stanceframes import Frames
+
+# A non-restrictive relative clause opening after a comma.
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
+_COMMA = re.compile(r",\s")
+_AND = re.compile(r"\s+and\s+$")
+
+
+def in_relative_clause(text: str, lo: int, at: int, cue: int) -> bool:
+    """Whether the name at `at` lies in a relative clause (', which ...,') that opens after
+    `lo` and closes with a comma before the cue at `cue`: it qualifies the clause's
+    antecedent, it is not the subject of the verb holding the cue."""
+    opened = [m for m in _RELATIVE.finditer(text, lo, at)]
+    if not opened:
+        return False
+    # The clause must still be open at the name (no comma between its start and the name
+    # other than ones of an apposition inside it) and closed before the cue.
+    return _COMMA.search(text, at, cue) is not None
+
+
+def coordinated(text: str, at: int, mentions: list[tuple[str, int, int]]) -> tuple[str, int] | None:
+    """(entity, offset) of the name joined by "and" right before the name at `at`
+    ("Germany and Italy": Germany for Italy), from (entity, start, end) `mentions`."""
+    for entity, start, end in mentions:
+        if end < at and _AND.fullmatch(text, end, at):
+            return entity, start
+    return None
+
+
+Stated = list[tuple[tuple[str, int | None], str, int]]  # ((actor, named at), stance, cue)
+
+
+def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) -> Stated:
+    """More holders: a name joined by "and" to a holder's ("Britain and France lifted the
+    limits") shares its verb, so its stance."""
+    names = [
+        (m.entity_id, m.start, m.end)
+        for m in scan.mentions
+        if sentence.start <= m.start < sentence.end and is_actor(scan, m.entity_id)
+    ]
+    held = {actor for (actor, _n), _s, _p in stated}
+    out: Stated = []
+    for (_actor, named_at), stance, pos in stated:
+        partner = coordinated(text, named_at, names) if named_at is not None else None
+        if partner and partner[0] not in held:
+            held.add(partner[0])
+            out.append((partner, stance, pos))
+    return out
+
+
+def is_actor(scan: EntityScan, entity_id: str) -> bool:
+    entity = scan.entity(entity_id)
+    return entity is not None and entity.kind == "actor" and entity.category != "media"
+
+
+def actors_before(
+    text: str, sentence: Sentence, scan: EntityScan, quotes: list[QuoteFound], until: int
+) -> list[tuple[str, int]]:
+    """(entity id, offset) of the actors named in the sentence before `until`, outside
+    direct quotes, news outlets aside."""
+    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    out = []
+    for m in scan.mentions:
+        entity = scan.entity(m.entity_id)
+        if not (sentence.start <= m.start and m.end <= until) or entity is None:
+            continue
+        if (
+            entity.kind == "actor"
+            and entity.category != "media"
+            and not any(s <= m.start < e for s, e in direct)
+        ):
+            out.append((m.entity_id, m.start))
+    # "the Social Democrats, Merz's coalition partner, oppose": a possessor qualifies a
+    # noun; it is the actor only when nobody else is named.
+    owners = {start for start, _end in possessives(text, sentence, scan, until)}
+    plain = [a for a in out if a[1] not in owners]
+    return plain or out
+
+
+def possessives(
+    text: str, sentence: Sentence, scan: EntityScan, until: int
+) -> list[tuple[int, int]]:
+    return [
+        (m.start, m.end)
+        for m in scan.mentions
+        if sentence.start <= m.start < until and text[m.end : m.end + 2] in ("'s", "\u2019s")
+    ]
+
+
+FIRST_WORD = re.compile(r"[A-Za-z]+\b")
+
+
+# A name qualifying a noun that a preposition follows ("U.S. and British deliberations
+# over", "German debate on"): the name is no clause subject, so it holds no stance. The
+# noun is a lower-case word that is neither a verb in -ed nor an auxiliary.
+_MODIFIED = re.compile(
+    r"(?:\s+and\s+[A-Z][\w.-]*)?\s+(?!(?:has|have|had|is|was|are|were|will|would|could|"
+    r"should|must|may|might|can|did|does|do|not|also|again)\s)([a-z]+)(?<!ed)(?<!ly)\s+"
+    r"(?:over|on|about|of|into|regarding|concerning|around)\s"
+)
+
+
+def is_modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -> bool:
+    """Whether the mention at `start` qualifies a noun rather than acting ("Britain said
+    on Monday" acts: a speech verb is no noun)."""
+    mention = next((m for m in scan.mentions if m.start == start), None)
+    if mention is None or (m := _MODIFIED.match(text, mention.end)) is None:
+        return False
+    verb = knowledge.speech_verb
+    return verb is None or verb.fullmatch(m.group(1)) is None
+
+
+def subject_before(
+    text: str,
+    sentence: Sentence,
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    after: int,
+    cue: int,
+    gap_rule: re.Pattern[str] | None = None,
+) -> tuple[str, int | None] | None:
+    """The actor named after `after` and at most one word before the cue at `cue` (its
+    subject: "Scholz refused", "Scholz had refused"), outside quotation marks."""
+    if any(q.kind == "direct" and q.start <= cue < q.end for q in quotes):
+        return None
+    named = [a for a in actors_before(text, sentence, scan, quotes, cue) if a[1] > after]
+    if not named:
+        return None
+    actor, start = named[-1]
+    if after_preposition(text, start, sentence):
+        return None  # "strikes inside Russia would save lives": Russia is no subject
+    mention = next(m for m in scan.mentions if m.start == start)
+    gap = text[mention.end : cue]
+    if not (gap_rule or SUBJECT_GAP).fullmatch(gap):
+        return None
+    return actor, start
+
+
+def reported(at: int | None, sentence: Sentence, events: list[Speech]) -> bool:
+    """Whether the name at `at` comes after a verb of speech of the sentence: it lies in
+    the words someone is reported to have said ("Peskov said Moscow would respond")."""
+    return at is not None and any(
+        ev.sentence == sentence and ev.end <= at and ev.speaker for ev in events
+    )
+
+
+def addressed(text: str, at: int | None, cue: int, frames: Frames) -> bool:
+    """Whether the clause subject named at `at` is told what to do or what it needs
+    ("Kyiv needed to be able to hit", "the bloc should drop the limits"): a modal of
+    need or duty between it and the cue's first word (lexicon `stance_frames.addressee`)
+    makes it the one the stance is about, not one who holds it."""
+    if at is None or frames.addressee is None:
+        return False
+    word = FIRST_WORD.match(text, cue)
+    return frames.addressee.search(text, at, word.end() if word else cue) is not None
+
+
+def after_preposition(text: str, start: int, sentence: Sentence) -> bool:
+    """Whether a preposition comes right before the name at `start`."""
+    return PREPOSITION_BEFORE.search(text, max(sentence.start, start - 12), start) is not None
+
+
+# Prepositions of place: a name after one is where something happens.
+PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
+# A cue in the passive: its subject undergoes the stance, it does not hold it.
+PASSIVE = re.compile(r"(?:(?:should|must|could|would|will|can|may|might|to)\s+)?(?:be|been)\s")
+SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")
+# Between a clause's subject and its verb: auxiliaries and a few adverbs only ("Berlin
+# would not send", "Britain has given"), so "make the United States a party" has none.
+AUX_GAP = re.compile(
+    r"\s+(?:(?:would|will|has|have|had|is|was|are|were|could|should|must|may|might|can|"
+    r"did|does|do|not|also|now|still|already|never|firmly|again)\s+){0,3}"
+)

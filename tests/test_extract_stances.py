@@ -1,0 +1,172 @@
+"""Who holds which stance: sentence structure around the cues (negation, the subject a
+stance is about, gerund and participle topics, relative clauses, names joined by "and")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.article import extract_article
+from tests.extract_support import knowledge, text_source
+
+
+def _positions(text: str) -> list[tuple[str, str, str]]:
+    """(actor, stance, first evidence sentence) of an in-memory one-paragraph article."""
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2025, 6, 10)), knowledge())
+    return sorted(
+        (p["actor"], p["stance"], p["citations"][0]["quote"])  # type: ignore[index]
+        for p in found["positions"]
+    )
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(actor, stance) for actor, stance, _quote in _positions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negation right before a cue: no warning of war, no party to the conflict.
+        ('"Our country is not at war with Russia," Minister Clara Voss said.', []),
+        (
+            "Secretary General Piet Hoen said the alliance is not and will not be a party to "
+            "this conflict.",
+            [],
+        ),
+        # The same cues, not negated.
+        (
+            "Secretary General Piet Hoen said the alliance would soon be a party to this conflict.",
+            [("piet-hoen", "warns-against")],
+        ),
+        # "not only on the territory": the limit to home soil is denied, not stated.
+        ("Senator Oleg Rusin said the answer would come not only on the territory of Ukraine.", []),
+    ],
+)
+def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analyst Mira Kolb said the new missiles cannot seriously change the situation.",
+            ("mira-kolb", "doubts-impact"),
+        ),
+        (
+            '"Ten missiles do not change a war," analyst Mira Kolb said.',
+            ("mira-kolb", "doubts-impact"),
+        ),
+        (
+            "Analyst Mira Kolb said the bombers had been moved beyond the missile's reach.",
+            ("mira-kolb", "doubts-impact"),
+        ),
+        (
+            '"Lifting the limits now is like locking the stable door," analyst Mira Kolb said.',
+            ("mira-kolb", "doubts-impact"),
+        ),
+        (
+            "Minister Pavel Dorn said Europe was sleepwalking into a war with a nuclear power.",
+            ("pavel-dorn", "warns-against"),
+        ),
+        (
+            "Deputy Pavel Dorn said the suppliers become participants of the conflict.",
+            ("pavel-dorn", "warns-against"),
+        ),
+        (
+            "Chancellor Otto Brand said the missiles could draw Germany into the war.",
+            ("otto-brand", "warns-against"),
+        ),
+        (
+            "Deputy Pavel Dorn said Russia has the right to respond to such strikes.",
+            ("pavel-dorn", "warns-against"),
+        ),
+        (
+            'Minister Lucia Ferri said in February that the missiles "can only be used inside '
+            'Ukraine".',
+            ("lucia-ferri", "opposes"),
+        ),
+        (
+            "General Tom Reyes said he had turned down requests to fire the missiles at targets "
+            "inside Russia.",
+            ("tom-reyes", "opposes"),
+        ),
+    ],
+)
+def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
+    assert _pairs(text) == [expected]
+
+
+def test_unclear_yields_to_the_position_it_announces() -> None:
+    text = (
+        '"My position has not changed: our weapons are for use on Ukrainian soil," '
+        "Minister Lucia Ferri said."
+    )
+    assert _pairs(text) == [("lucia-ferri", "opposes")]
+    # With nothing after it, no change of position stays unclear.
+    assert _pairs('"My position has not changed," Minister Lucia Ferri said of the strikes.') == [
+        ("lucia-ferri", "unclear")
+    ]
+
+
+def test_the_subject_of_a_need_is_not_a_holder() -> None:
+    """'X said Kyiv needed to hit': Kyiv is what X's support is about. 'X said Berlin would
+    not send' still gives Berlin's refusal (no modal of need or duty)."""
+    needs = (
+        "Prime Minister Olga Marchenko said Kyiv needed to be able to hit the launch sites "
+        "with long-range missiles."
+    )
+    assert _pairs(needs) == [("olga-marchenko", "supports")]
+    should = (
+        "Minister Olga Marchenko said the allies argued that Berlin should drop the restrictions."
+    )
+    assert _pairs(should) == [("olga-marchenko", "supports")]
+    refuses = "Spokesman Karl Weber said Berlin would not send the cruise missiles."
+    assert _pairs(refuses) == [("german-government", "opposes"), ("karl-weber", "opposes")]
+
+
+def test_a_gerund_or_participle_topic_yields_to_the_predicate() -> None:
+    participle = (
+        "Deputy Minister Ivan Petrov said any country allowing such strikes is taking direct "
+        "part in the war."
+    )
+    assert _positions(participle) == [("ivan-petrov", "warns-against", participle)]
+    gerund = (
+        '"Lifting the limits now is like locking the stable door," analyst Mira Kolb said of '
+        "the strikes."
+    )
+    assert _pairs(gerund) == [("mira-kolb", "doubts-impact")]
+    # A participle after a name is that actor's own act.
+    party = (
+        "The Social Democrats, calling for the delivery of the missiles, voted against the budget."
+    )
+    assert _pairs(party) == [("social-democratic-party-of-germany", "supports")]
+
+
+def test_a_clause_about_someones_possession_is_not_their_stance() -> None:
+    text = (
+        "Foreign Minister Peter Novak, whose government has refused to send any weapons, said "
+        "Europe was sleepwalking into a war."
+    )
+    assert _pairs(text) == [("peter-novak", "warns-against")]
+
+
+def test_a_predicate_opening_a_quotation_runs_to_its_end() -> None:
+    text = (
+        'Igor Volkov said approval for strikes with Western missiles would mean "that NATO '
+        'countries, the United States and Europe are at war with Russia."'
+    )
+    assert _positions(text) == [("igor-volkov", "warns-against", text)]
+
+
+def test_names_joined_by_and_share_the_verb_a_relative_clause_does_not_act() -> None:
+    text = (
+        "Britain and France, which build the missile through the consortium MBDA, lifted the "
+        "restrictions on their missiles."
+    )
+    assert _pairs(text) == [("france", "supports"), ("united-kingdom", "supports")]
+    backed = "Germany and Italy backed the idea on Monday."
+    assert _pairs(backed) == [("germany", "supports"), ("italy", "supports")]
+    # Off the question, no topic: nothing.
+    assert _pairs("Germany and Italy backed the trade agreement on Monday.") == []
