@@ -112,3 +112,14 @@ def test_verbs_of_opinion_report_what_someone_holds() -> None:
 def test_a_body_speaks_not_the_country_it_sits_in() -> None:
     speakers = _speakers("The Russian Embassy in Norway said the deliveries would prolong the war.")
     assert speakers["the deliveries would prolong the war."] == "russian-embassy"
+
+
+def test_british_single_quotation_marks_are_quotes() -> None:
+    speakers = _speakers(
+        "Dr Amelia Crane, a fellow at the Halden Institute, was sceptical. 'The allies' view "
+        "is not ours,' said Dr Crane. 'It is Ukraine's decision.'\n\n"
+        "Reform UK called it 'a reckless gamble'."
+    )
+    assert speakers["The allies' view is not ours,"] == "amelia-crane"
+    assert speakers["It is Ukraine's decision."] == "amelia-crane"
+    assert "a reckless gamble" in speakers

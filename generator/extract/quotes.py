@@ -162,6 +162,12 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 spans.append((straight, i))
                 straight = None
+    if "'" in text[start:end] or "\u2018" in text[start:end]:
+        spans += [
+            (s, e)
+            for s, e in _single_spans(text, start, end)
+            if not any(s < de and ds < e for ds, de in spans)  # nested in a "..." quote
+        ]
     out = []
     for s, e in sorted(spans):
         while s < e and text[s].isspace():
@@ -171,6 +177,42 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e - s >= 3:
             out.append((s, e))
     return out
+
+
+# British style: 'single quotation marks'. An opening mark follows no letter and precedes
+# one; a closing mark follows a letter or a stop and no letter follows it. An apostrophe
+# inside a word ("Ukraine's") is neither; a plural possessive ("the allies' decision")
+# closes nothing.
+_SINGLE = re.compile(
+    r"(?P<open>(?<![\w'\u2019])['\u2018](?=[^\s'\u2019\d]))"
+    r"|(?P<close>(?<=\S)['\u2019](?!\w))"
+)
+_POSSESSIVE_S = re.compile(r"s['\u2019] [a-z]")
+
+
+def _single_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside pairs of single quotation marks in `text[start:end]`."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    marks = list(_SINGLE.finditer(text, start, end))
+    for n, mark in enumerate(marks):
+        i = mark.start()
+        if opened is not None and mark.group("close"):
+            # "the allies' view ... of ours,' he said": a possessive, when another closing
+            # mark comes before the next opening one.
+            if _POSSESSIVE_S.match(text, i - 1) and any(
+                m.group("close") for m in marks[n + 1 : _next_open(marks, n)]
+            ):
+                continue
+            spans.append((opened, i))
+            opened = None
+        elif mark.group("open"):
+            opened = i + 1
+    return spans
+
+
+def _next_open(marks: list[re.Match[str]], n: int) -> int:
+    return next((j for j in range(n + 1, len(marks)) if marks[j].group("open")), len(marks))
 
 
 def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> str:
