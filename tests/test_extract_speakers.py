@@ -123,3 +123,22 @@ def test_british_single_quotation_marks_are_quotes() -> None:
     assert speakers["The allies' view is not ours,"] == "amelia-crane"
     assert speakers["It is Ukraine's decision."] == "amelia-crane"
     assert "a reckless gamble" in speakers
+
+
+def test_a_person_named_in_full_once_and_by_surname_after_is_found() -> None:
+    speakers = _speakers(
+        "Olena Marchuk does not like waiting. The founder of Kraken Works says she stopped "
+        "asking for permission in 2024.\n\n"
+        "Marchuk is blunt about it. Her drones fly farther than Marchuk once hoped.\n\n"
+        '"We build what nobody can forbid," she said.'
+    )
+    assert speakers["We build what nobody can forbid,"] == "olena-marchuk"
+    assert speakers["she stopped asking for permission in 2024."] != "kraken-works"
+
+
+def test_two_capitalised_words_are_no_person_without_the_surname_alone() -> None:
+    found = extract_article(
+        text_source("Storm Shadow missiles hit the depot. Shadow units were not involved.", DAY),
+        knowledge(),
+    )
+    assert not any(e["category"] == "person" for e in found["entities"])

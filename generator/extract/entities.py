@@ -19,6 +19,7 @@ from ..sources import Source
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, discover, initials
+from .surnames import recurring_people
 
 _CAP_TOKEN = re.compile(r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
 _TITLE_BEFORE_LIMIT = 40
@@ -303,6 +304,7 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     for start, end in spans:
         hits += _alias_hits(text, start, end, knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
+    candidates += recurring_people(text, spans, knowledge, candidates)
     spelled = _spelled_out(text, candidates)
     for candidate in candidates:
         if candidate.name in spelled:  # "NIS" alone: the body it abbreviates
