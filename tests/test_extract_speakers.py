@@ -142,3 +142,17 @@ def test_two_capitalised_words_are_no_person_without_the_surname_alone() -> None
         knowledge(),
     )
     assert not any(e["category"] == "person" for e in found["entities"])
+
+
+def test_the_founder_of_a_company_speaks_not_the_company() -> None:
+    text = (
+        "Olena Marchuk, founder of Kraken Works, builds drones.\n\n"
+        "The founder of Kraken Works, whose drones hit refineries, says the war is long.\n\n"
+        "A spokesman for Kraken Works said output had doubled."
+    )
+    speakers = _speakers(text)
+    assert speakers["the war is long."] == "olena-marchuk"
+    assert speakers["output had doubled."] == "kraken-works"
+    found = extract_article(text_source(text, DAY), knowledge())
+    kinds = {e["id"]: e["category"] for e in found["entities"]}
+    assert kinds["kraken-works"] == "organisation"

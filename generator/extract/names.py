@@ -268,7 +268,10 @@ def _organisations(
             continue
         whole = tokens
         tokens = _after_owner(tokens, k)
-        if any(t.casefold() in k.weapon_heads for t in tokens) or len(tokens) < 2:
+        if (
+            any(t.casefold() in k.weapon_heads and t not in k.organisation_heads for t in tokens)
+            or len(tokens) < 2
+        ):
             continue
         if len(tokens) < len(whole):
             found += _member(m, whole[: len(whole) - len(tokens)], k)
@@ -487,6 +490,8 @@ def _weapons(
     if k.weapon_head and gate_open(k, "heads", sentence, lower):
         for m in k.weapon_head.finditer(text, start, end):
             category = k.weapon_heads[m.group("head").casefold()]
+            if m.group("head") in k.organisation_heads:
+                continue  # "Zoria Systems": a capitalised head that names a company
             named = _weapon_name_before(text, m.start(), start, k)
             if named is None:
                 continue

@@ -39,6 +39,8 @@ _WORD = re.compile(r"[\w’'.-]+")
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
 # A body and where it sits ("the Russian Embassy in Norway said", "the U.N. mission in
 # Ukraine said"): the body speaks, the place is the object of "in".
+# "the founder of", "a spokesman for": a role of the body named next.
+_ROLE_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|for|at)\s+(?:the\s+)?$")
 _SEAT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 # A verb with no subject of its own, coordinated with the one before it.
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+)?$")
@@ -373,6 +375,17 @@ class _Speakers:
             nearest = candidates[-2]  # 'Justin Bronk of the Institute said': Bronk speaks
         elif len(candidates) > 1 and _SEAT.fullmatch(text, candidates[-2].end, nearest.start):
             nearest = candidates[-2]
+        role = _ROLE_OF.search(text, max(lead, nearest.start - 40), nearest.start)
+        if (
+            role is not None
+            and not self._person(nearest.entity_id)
+            and role.group(1).casefold() in k.word_set("role_nouns")
+            and role.group(1).casefold() not in k.word_set("anonymous_sources")
+        ):
+            # 'The founder of Zoria Systems says': the founder speaks, not the company; the
+            # person the article gave that role, else nobody named. ('A spokesperson for
+            # the Kremlin said' voices the Kremlin: spokespeople are anonymous sources.)
+            return self.by_role(role.group(1).casefold(), vs)
         gap = text[nearest.end : vs]
         for s, e in masked:
             if nearest.end <= s and e <= vs:
