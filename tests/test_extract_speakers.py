@@ -156,3 +156,11 @@ def test_the_founder_of_a_company_speaks_not_the_company() -> None:
     found = extract_article(text_source(text, DAY), knowledge())
     kinds = {e["id"]: e["category"] for e in found["entities"]}
     assert kinds["kraken-works"] == "organisation"
+
+
+def test_who_after_a_place_of_a_person_is_the_person() -> None:
+    speakers = _speakers(
+        "Sen. Rosa Delgado of New Mexico, who sits on the Armed Services Committee, said "
+        "the strikes came too late."
+    )
+    assert speakers["the strikes came too late."] == "rosa-delgado"

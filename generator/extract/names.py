@@ -28,6 +28,7 @@ _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:[a-z]{1,4}\s+)?){2,8})$")
 _ARTICLES = frozenset({"the", "a", "an"})
 # A lower-case word and a preposition: "founder of", "an analyst at" (but "the Foreign
 # Ministry of Russia Maria Zakharova said": a capitalised body before it, a glued name).
+_PLACE_OF = re.compile(r"\b(?:of|from|in|at)\s+(?:the\s+)?$")
 _OBJECT_OF = re.compile(r"\b[a-z][\w-]*\s+(?:of|for|at|from|with|by|in|on|to)\s+(?:the\s+)?$")
 _FUNCTION_WORDS = frozenset(
     {"to", "of", "by", "with", "from", "for", "and", "or", "that", "as", "in", "at", "on"}
@@ -177,6 +178,9 @@ def _people(
     # without one (two sentences in five) it cannot match and is not tried at every position.
     if k.appositive_name and ("," in sentence or "--" in sentence or "\u2014" in sentence):
         for m in k.appositive_name.finditer(text, start, end):
+            # "Sen. Maria Ocampo of New Mexico, who sits ...": "who" is Ocampo.
+            if _PLACE_OF.search(text, max(start, m.start("name") - 8), m.start("name")):
+                continue
             add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
     # After roles and appositions: they describe better than a title.
     if k.titled_name and gate_open(k, "titles", sentence, lower):
