@@ -89,6 +89,10 @@ DEBRIS = [
 ]
 
 FLUENT = [
+    # Short sentences and questions are English, not fragments.
+    "It is not.",
+    "Will it matter?",
+    "What is ERAM?",
     # a negation with a repeated word that is not an echo, and two denials in a long one
     "The decision to send the missiles was not an easy one, the minister said of the missiles.",
     "Officials said the strike did not hit the depot and that the army had not been warned "
