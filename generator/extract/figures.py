@@ -76,6 +76,7 @@ class FigureRules:
     # measure describes. Matched before and after a mention.
     source_before: re.Pattern[str] | None
     source_after: re.Pattern[str] | None
+    time_point: re.Pattern[str] | None = None  # "ago", "on", "later" after a duration
 
 
 def _build(data: dict[str, Any]) -> FigureRules:
@@ -107,7 +108,13 @@ def _build(data: dict[str, Any]) -> FigureRules:
     cites = rf"\baccording\s+to|\b(?:{verbs})" if verbs else r"\baccording\s+to"
     source_before = re.compile(rf"(?i:{cites})\s+(?:the\s+)?$")
     source_after = re.compile(rf",?\s+(?i:{verbs})\b") if verbs else None
-    return FigureRules(tuple(props), excluded, demonyms, demonym_ids, source_before, source_after)
+    points = sorted((str(w) for w in data.get("time_point_words") or []), key=len, reverse=True)
+    time_point = (
+        re.compile(rf"\s+(?i:{'|'.join(map(re.escape, points))})(?!\w)") if points else None
+    )
+    return FigureRules(
+        tuple(props), excluded, demonyms, demonym_ids, source_before, source_after, time_point
+    )
 
 
 _CACHE: dict[int, tuple[dict[str, Any], FigureRules]] = {}
@@ -435,6 +442,12 @@ def extract_figures(
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
+            if (
+                q.dimension == "time"
+                and frules.time_point is not None
+                and frules.time_point.match(source.text, q.end)
+            ):
+                continue  # "two years ago", "seven months on": a date, not a measure
             if _AGE.match(source.text, q.end) or _AGED.search(
                 source.text, max(0, q.start - 8), q.start
             ):

@@ -114,7 +114,7 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     measure = re.compile(rf"\s?-?\s?(?P<unit>{_alt(units) or '(?!x)x'})(?![\w])", re.IGNORECASE)
     partitive = _alt(data.get("partitives") or []) or r"(?!x)x"
     counted = re.compile(
-        rf"(?:\s+(?i:{counters})\s+of|(?P<part>\s+(?i:{partitive})))?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b"
+        rf"(?:\s+(?i:{counters})\s+of|(?P<part>\s+(?i:{partitive})))?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b(?!-)"
     )
     same = _alt(data.get("same_unit_words") or [])
     same_unit = re.compile(rf"\s+(?i:{same})(?![\w-])") if same else None

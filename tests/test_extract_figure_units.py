@@ -1,0 +1,38 @@
+"""What a number counts or measures: speeds, hyphenated kinds, points in time. Each
+article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.article import extract_article
+from tests.extract_support import knowledge, text_source
+
+DAY = dt.date(2026, 8, 1)
+
+
+def _figures(text: str) -> set[tuple[object, str, str, str]]:
+    found = extract_article(text_source(text, DAY), knowledge())
+    return {(f["value"], f["unit"], f.get("property", ""), f["text"]) for f in found["figures"]}
+
+
+def test_a_speed_is_no_length() -> None:
+    figures = _figures("The Vyrii drone flies at up to 550 km/h, or about 340 mph.")
+    assert (550, "kmh", "speed", "up to 550 km/h") in figures
+    assert (340, "mph", "speed", "about 340 mph") in figures
+    assert not any(unit == "km" for _, unit, _, _ in figures)
+
+
+def test_a_hyphenated_kind_before_the_noun_is_no_count_of_its_own() -> None:
+    figures = _figures("Russia launched 48 aircraft-type drones and 12 bombers at Ukraine.")
+    assert (48, "drones", "drones", "48 aircraft-type drones") in figures
+    assert (12, "aircraft", "aircraft", "12 bombers") in figures
+
+
+def test_a_duration_that_dates_something_is_no_figure() -> None:
+    figures = _figures(
+        "Poland said two years ago that it would send jets. Seven months on, Poland has "
+        "sent none. Poland has backed Kyiv for three years, and asked for 18 months before "
+        "it got an answer."
+    )
+    assert {v for v, unit, _, _ in figures if unit in ("year", "month")} == {3, 18}
