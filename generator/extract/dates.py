@@ -132,7 +132,7 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         ("relperiod", rf"(?i:(?<!\bthe\s)\b(?P<relperiod>{_alt(rel_periods, blind=True)})\b)"),
         (
             "season",
-            rf"(?i:\b(?:(?:in|this|last|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons, blind=True)})\b(?:\s+(?:of\s+)?{_YEAR})?)",
+            rf"(?i:\b(?:(?P<which>in|this|last|next|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons, blind=True)})\b(?:\s+(?:of\s+)?{_YEAR})?)",
         ),
         (
             "ago",
@@ -261,23 +261,27 @@ def _resolve(
         spec = rules.relative_periods[m.group("relperiod").casefold()]
         offset = int(spec.get("offset", 0))
         if spec.get("unit") == "week":
+            # A week is no day, month or year: the month its Monday falls in, as a reader
+            # dates "last week" ("in September").
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
-            return monday, monday + dt.timedelta(days=6), 3, _PARTS
+            return monday.replace(day=1), None, 2, ("year", "month")
         if spec.get("unit") == "month":
             return _shift_months(pub, offset), None, 2, ("year", "month")
         return dt.date(pub.year + offset, 1, 1), None, 1, ("year",)
     if name == "season":
+        # A season has year precision (its months are a guess): the year most of it falls in.
         first, last = rules.seasons[m.group("season").casefold()]
-        start_year = (
-            year if year else (pub.year if (first, 1) <= (pub.month, pub.day) else pub.year - 1)
-        )
-        end_year = start_year + (1 if last < first else 0)
-        return (
-            dt.date(start_year, first, 1),
-            _month_end(end_year, last),
-            2,
-            ("month",) if year else ("year", "month"),
-        )
+        crosses = last < first  # winter: December to February
+        if year:
+            return dt.date(year + (1 if crosses else 0), 1, 1), None, 1, ()
+        latest = pub.year if (first, 1) <= (pub.month, pub.day) else pub.year - 1
+        ends = _month_end(latest + (1 if crosses else 0), last)
+        which = (m.group("which") or "").casefold()
+        if which == "last" and pub <= ends:
+            latest -= 1  # "last summer" said in August is the summer before
+        elif which == "next":
+            latest += 1
+        return dt.date(latest + (1 if crosses else 0), 1, 1), None, 1, ("year",)
     count = parse_number(m.group("n"), rules.numbers) if m.group("n") else 1.0
     if count is None or count != int(count):
         return None
