@@ -195,3 +195,24 @@ def test_a_body_in_any_language_is_named_by_the_words_its_acronym_spells() -> No
     assert "swp" not in ids
     ids = _entity_ids("The Instytut Studiów Wschodnich (ISW) said so. The ISW is in Warsaw.")
     assert "instytut-studiow-wschodnich" in ids
+
+
+def test_a_nationality_adjective_names_the_country_but_speaks_for_no_one() -> None:
+    assert "czech-republic" in _entity_ids("Czech aid to Ukraine is limited to air defence.")
+    assert "austria" in _entity_ids("Austrian neutrality rules out weapons deliveries.")
+    found = extract_article(
+        text_source(
+            "Russian Foreign Minister Sergei Lavrov called the British decision reckless and "
+            "said London was now directly involved in the war.",
+            dt.date(2025, 6, 12),
+        ),
+        knowledge(),
+    )
+    assert {q["speaker"] for q in found["quotes"]} == {"sergei-lavrov"}
+    assert {p["actor"] for p in found["positions"]} <= {"sergei-lavrov"}
+
+
+def test_a_longer_name_holding_a_country_names_no_country() -> None:
+    ids = _entity_ids("Sen. Rosa Delgado of New Mexico said Mexico had not been asked.")
+    assert "new-mexico" not in ids
+    assert sum(1 for i in ids if i == "mexico") == 1  # the second, standalone "Mexico"

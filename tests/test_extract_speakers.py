@@ -164,3 +164,13 @@ def test_who_after_a_place_of_a_person_is_the_person() -> None:
         "the strikes came too late."
     )
     assert speakers["the strikes came too late."] == "rosa-delgado"
+
+
+def test_an_unnamed_official_of_a_union_speaks_for_it_not_for_a_government_before() -> None:
+    speakers = _speakers(
+        "Portuguese officials say the strike shook the cabinet.\n\n"
+        "A senior EU official said the strike had forced Russia to move its bombers, which "
+        'the official called "proof that reach matters."'
+    )
+    assert speakers["the strike shook the cabinet."] == "portuguese-government"
+    assert speakers["proof that reach matters."] != "portuguese-government"

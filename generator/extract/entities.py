@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..sources import Source
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
@@ -33,6 +33,9 @@ class Mention:
     start: int
     end: int
     text: str
+    # Only a nationality adjective ("Czech aid"): names the country, but no one who acts
+    # or speaks (positions skip it).
+    adjective: bool = False
 
 
 def _order(mention: Mention) -> tuple[int, int, str]:
@@ -131,7 +134,9 @@ def _select(hits: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: the longest wins, then the earliest."""
     chosen: list[Mention] = []
     taken: set[int] = set()
-    for hit in sorted(set(hits), key=lambda h: (-(h.end - h.start), h.start, h.entity_id)):
+    for hit in sorted(
+        set(hits), key=lambda h: (-(h.end - h.start), h.start, h.entity_id, h.adjective)
+    ):
         span = range(hit.start, hit.end)
         if taken.isdisjoint(span):
             chosen.append(hit)
@@ -145,7 +150,7 @@ def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         if prev and prev.entity_id == m.entity_id and text[prev.end : m.start] == " ":
-            out[-1] = Mention(m.entity_id, prev.start, m.end, text[prev.start : m.end])
+            out[-1] = replace(m, start=prev.start, text=text[prev.start : m.end])
         else:
             out.append(m)
     return out
@@ -165,7 +170,7 @@ def _with_titles(
                 if t.start("name") == m.start:
                     found = t
             if found:
-                m = Mention(m.entity_id, found.start(), m.end, text[found.start() : m.end])
+                m = replace(m, start=found.start(), text=text[found.start() : m.end])
         out.append(m)
     return out
 
@@ -202,7 +207,8 @@ def _in_a_body_name(text: str, start: int, end: int, covered: set[int]) -> bool:
 def _forces(
     text: str, spans: list[tuple[int, int]], knowledge: Knowledge, rules: EntityRules
 ) -> list[Mention]:
-    """'North Korean troops': the demonym names the country whose troops they are."""
+    """'North Korean troops': the demonym names the country whose troops they are; and a
+    demonym before any lower-case word names the country, as an adjective."""
     if rules.forces is None:
         return []
     out = []
@@ -211,6 +217,15 @@ def _forces(
             entity_id = rules.demonym_of.get(m.group("dem"))
             if entity_id in knowledge.entities:
                 out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem")))
+        if rules.adjective is None:
+            continue
+        # "Czech aid", "Panama-flagged": the country is named ("U.S. officials" are left to
+        # the speakers' rules).
+        anonymous = knowledge.word_set("anonymous_sources")
+        for m in rules.adjective.finditer(text, start, end):
+            entity_id = rules.demonym_of.get(m.group("dem"))
+            if entity_id in knowledge.entities and m.group("next").casefold() not in anonymous:
+                out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem"), True))
     return out
 
 
@@ -301,9 +316,20 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     descriptions: dict[str, str] = {}
     hits: list[Mention] = []
     names_seen: dict[str, list[str]] = {}
+    rules = entity_rules(knowledge)
     for start, end in spans:
         hits += _alias_hits(text, start, end, knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
+    if rules.other_names is not None:
+        # "Sen. Ocampo of New Mexico": no mention of Mexico, and New Mexico is no one.
+        others = [m.span() for s, e in spans for m in rules.other_names.finditer(text, s, e)]
+        if others:
+            hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in others)]
+            candidates = [
+                c
+                for c in candidates
+                if not any(a <= s and e <= b for s, e in c.aliases[:1] for a, b in others)
+            ]
     candidates += recurring_people(text, spans, knowledge, candidates)
     spelled = _spelled_out(text, candidates)
     for candidate in candidates:
@@ -330,7 +356,6 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
                     forms.setdefault(words[0], hit.entity_id)
     if forms:
         hits += _later_mentions(text, spans, forms)
-    rules = entity_rules(knowledge)
     hits += _forces(text, spans, knowledge, rules)
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
@@ -343,13 +368,11 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
             if found:
                 hits.append(Mention(found, m.start(), m.end(), m.group()))
     renamed = _fullest_names(local, names_seen, knowledge.id_for)
-    hits = [Mention(renamed.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits]
+    hits = [replace(h, entity_id=renamed.get(h.entity_id, h.entity_id)) for h in hits]
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
     respelled = _usual_spelling(local, hits)
     if respelled:
-        hits = [
-            Mention(respelled.get(h.entity_id, h.entity_id), h.start, h.end, h.text) for h in hits
-        ]
+        hits = [replace(h, entity_id=respelled.get(h.entity_id, h.entity_id)) for h in hits]
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)

@@ -40,6 +40,10 @@ class EntityRules:
     # government (lexicon `capitals`).
     capital_as_place: re.Pattern[str] | None
     capitals: frozenset[str]
+    # A demonym before a lower-case word ("Czech aid", "Panama-flagged"): the country.
+    adjective: re.Pattern[str] | None = None
+    # Names that hold a known name but name something else ("New Mexico" is no Mexico).
+    other_names: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -82,6 +86,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         else None
     )
     capitals = frozenset(str(c) for c in data.get("capitals") or [])
+    others = [str(n) for n in data.get("other_names") or []]
     return EntityRules(
         demonym_of,
         demonym_for,
@@ -93,6 +98,12 @@ def _build(data: dict[str, Any]) -> EntityRules:
         country_of,
         re.compile(r"\b(?:[Ii]n|at|near)\s+$") if capitals else None,
         capitals,
+        re.compile(
+            rf"(?<![\w.-])(?P<dem>{_alternation(list(demonym_of))})(?:\s+|-)(?P<next>[a-z][\w-]*)"
+        )
+        if demonym_of
+        else None,
+        re.compile(rf"(?<![\w-])(?:{_alternation(others)})(?![\w-])") if others else None,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -357,6 +357,8 @@ def position_records(
     events: list[Speech],
 ) -> list[dict[str, object]]:
     """Schema `position` items: one per actor and stance, evidence in text order."""
+    # A nationality adjective holds no stance ("called the British decision reckless").
+    scan = replace(scan, mentions=[m for m in scan.mentions if not m.adjective])
     grouped: dict[tuple[str, str], list[tuple[Sentence, str | None]]] = {}
     summaries: dict[tuple[str, str], str] = {}
     previous: Sentence | None = None

@@ -247,7 +247,12 @@ class _Speakers:
         self.quotes = quotes
         self._quoted = _Cover(quotes)
         self._mentioned = _Cover((m.start, m.end) for m in scan.mentions)
-        self.outside = [m for m in scan.mentions if not self.quoted(m.start) and not self._media(m)]
+        # A nationality adjective ("the British decision") names no one who speaks.
+        self.outside = [
+            m
+            for m in scan.mentions
+            if not m.adjective and not self.quoted(m.start) and not self._media(m)
+        ]
         self.last: tuple[str | None, int] | None = None  # (speaker, paragraph)
         self.anonymous = False  # the verb being resolved has an unnamed source
         self.government_voice: str | None = None  # whose officials spoke last, unnamed
@@ -405,6 +410,13 @@ class _Speakers:
         if voice is not None:
             found = list(voice.finditer(before))
             government = self.k.lookup(f"{found[-1].group('dem')} government") if found else None
+            if government is None and found:
+                # "A senior EU official said": a body of its own speaks (not a country);
+                # either way the government heard before is no longer "the official".
+                body = self.k.lookup(found[-1].group("dem"))
+                entity = self.k.entities.get(body) if body else None
+                government = body if entity is not None and entity.category != "country" else None
+                self.government_voice = None
             if government is not None:
                 self.government_voice = government
                 return government
