@@ -174,3 +174,14 @@ def test_an_unnamed_official_of_a_union_speaks_for_it_not_for_a_government_befor
     )
     assert speakers["the strike shook the cabinet."] == "portuguese-government"
     assert speakers["proof that reach matters."] != "portuguese-government"
+
+
+def test_according_to_attributes_a_claim_opening_or_closing_its_sentence() -> None:
+    speakers = _speakers(
+        "According to the Pentagon, Ukraine fired eight missiles at the base.\n\n"
+        "Poland has sent 40 more drones, according to Poland's defence ministry.\n\n"
+        "The strike, according to officials, was planned for weeks."
+    )
+    assert speakers["Ukraine fired eight missiles at the base."] == "pentagon"
+    assert speakers["Poland has sent 40 more drones"] == "polish-defence-ministry"
+    assert not any(text.startswith("was planned") for text in speakers)

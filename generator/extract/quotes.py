@@ -800,6 +800,14 @@ def find_quotes(
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
     found = _direct(text, sentences, spans, events) + _reported(text, events, spans, rules, starts)
+    from .according import according  # it builds this module's QuoteFound and Speech
+
+    taken = {q.start for q in found if q.kind == "reported"}
+    named = [m for m in scan.mentions if not m.adjective]
+    more, sources = according(text, sentences, named, knowledge, spans, taken)
+    if more:
+        found += more
+        events = sorted([*events, *sources], key=lambda e: (e.start, e.end))
     return sorted(found, key=lambda q: (q.start, q.end)), events
 
 

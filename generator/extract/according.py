@@ -1,0 +1,93 @@
+"""Claims attributed with a phrase instead of a speech verb: "According to the Pentagon,
+Ukraine fired eight missiles"; "Portugal has paid EUR 120m, according to its defence
+ministry". The phrases are `quote_rules.source_phrases` in cues.yaml.
+
+Only the two plain shapes are read: the phrase opens the sentence and a comma ends the
+source, or the phrase ends the sentence after a comma. The claim is the rest of the
+sentence; the speaker the entity named right after the phrase (nobody if none is named:
+"according to officials").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .factbits import per_lexicon
+from .quotes import QuoteFound, Speech
+from .sentences import Sentence
+
+# After the source's name: only its own words up to the sentence's end ("according to the
+# ministry's figures.").
+_TAIL = re.compile(r"[^,;:\"“”]{0,80}?[.!?]?[\"”’']?\s*$")
+_LEAD = re.compile(r"\s*[\"“‘']?\s*")
+
+
+def _phrases(data: dict[str, Any]) -> re.Pattern[str] | None:
+    phrases = sorted(
+        {str(p) for p in (data.get("quote_rules") or {}).get("source_phrases") or []},
+        key=lambda p: (-len(p), p),
+    )
+    if not phrases:
+        return None
+    return re.compile(rf"\b(?P<phrase>(?i:{'|'.join(map(re.escape, phrases))}))\s+(?:the\s+)?")
+
+
+_compiled = per_lexicon(_phrases)
+
+
+def according(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Any],
+    knowledge: Any,
+    spans: list[tuple[int, int]],
+    taken: set[int],
+) -> tuple[list[QuoteFound], list[Speech]]:
+    """Reported claims with a source phrase, and a Speech for each (its phrase) so that
+    `reported_text` and the positions see them like speech verbs. `taken`: starts of the
+    sentences that already have a reported claim."""
+    pattern = _compiled(knowledge)
+    if pattern is None:
+        return [], []
+    found: list[QuoteFound] = []
+    events: list[Speech] = []
+    for sentence in sentences:
+        if sentence.start in taken:
+            continue
+        m = pattern.search(text, sentence.start, sentence.end)
+        if m is None or any(s <= m.start() < e for s, e in spans):
+            continue
+        speaker = next(
+            (
+                x
+                for x in mentions
+                if m.end("phrase") < x.start <= m.end() + 4 and x.end <= sentence.end
+            ),
+            None,
+        )
+        source_end = speaker.end if speaker is not None else m.end()
+        lead = _LEAD.match(text, sentence.start)
+        opens = lead is not None and lead.end() == m.start()
+        if opens:
+            comma = text.find(",", source_end, sentence.end)
+            if comma < 0 or comma - source_end > 60:
+                continue
+            clause, said_end = comma + 1, None
+        else:
+            before = text.rfind(",", sentence.start, m.start())
+            if (
+                before < 0
+                or text[before + 1 : m.start()].strip()
+                or not _TAIL.fullmatch(text, source_end, sentence.end)
+            ):
+                continue
+            clause, said_end = before, before
+        who = speaker.entity_id if speaker is not None else None
+        events.append(Speech(m.start(), m.end(), who, sentence))
+        found.append(
+            QuoteFound(
+                sentence.start, sentence.end, who, "reported", clause=clause, said_end=said_end
+            )
+        )
+    return found, events
