@@ -185,3 +185,12 @@ def test_according_to_attributes_a_claim_opening_or_closing_its_sentence() -> No
     assert speakers["Ukraine fired eight missiles at the base."] == "pentagon"
     assert speakers["Poland has sent 40 more drones"] == "polish-defence-ministry"
     assert not any(text.startswith("was planned") for text in speakers)
+
+
+def test_according_to_unnamed_officials_of_a_country_is_its_government() -> None:
+    speakers = _speakers(
+        "Ukraine fired eight missiles, according to U.S. officials.\n\n"
+        "Russian troops -- now backed by drones, according to U.S. officials -- held the town."
+    )
+    assert speakers["Ukraine fired eight missiles"] == "u-s-government"
+    assert len(speakers) == 1

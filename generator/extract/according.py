@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .entitycues import entity_rules
 from .factbits import per_lexicon
 from .quotes import QuoteFound, Speech
 from .sentences import Sentence
 
 # After the source's name: only its own words up to the sentence's end ("according to the
 # ministry's figures.").
-_TAIL = re.compile(r"[^,;:\"“”]{0,80}?[.!?]?[\"”’']?\s*$")
+_TAIL = re.compile(r"(?:(?!--|\u2014)[^,;:\"“”]){0,60}?[.!?]?[\"”’']?\s*$")
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
 _LEAD = re.compile(r"\s*[\"“‘']?\s*")
 
 
@@ -34,6 +36,16 @@ def _phrases(data: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 _compiled = per_lexicon(_phrases)
+
+
+def _voice(text: str, speaker: Any, knowledge: Any) -> str | None:
+    """Who speaks: the entity named, or for "U.S. officials" the U.S. government (unnamed
+    officials of a country speak for its government, as in `quotes`)."""
+    nxt = _NEXT_WORD.match(text, speaker.end)
+    if nxt is None or nxt.group(1).casefold() not in knowledge.word_set("anonymous_sources"):
+        return str(speaker.entity_id)
+    demonym = entity_rules(knowledge).demonym_for.get(speaker.entity_id)
+    return knowledge.lookup(f"{demonym} government") if demonym else None
 
 
 def according(
@@ -83,7 +95,7 @@ def according(
             ):
                 continue
             clause, said_end = before, before
-        who = speaker.entity_id if speaker is not None else None
+        who = _voice(text, speaker, knowledge) if speaker is not None else None
         events.append(Speech(m.start(), m.end(), who, sentence))
         found.append(
             QuoteFound(
