@@ -205,10 +205,18 @@ class _CollectionMerge:
         self.index = {str(item["id"]): i for i, item in enumerate(seq)}
         self.matched: set[str] = set()
         # Spans of file items and of deleted items: a fact now cited by one more article may
-        # come with a new id, but it is still the fact the editor kept or deleted.
+        # come with a new id, but it is still the fact the editor kept or deleted. A file
+        # item also owns the spans its base entry records (what the extractor last matched
+        # to it), as a deleted one does: an editor's item is never refreshed, so its own
+        # citations miss the articles that joined it since, and once the passage it cites
+        # moves, the extractor's version of it would otherwise come in as a new fact.
         self.span_owner: dict[Span, list[str]] = {}
         for item_id, item in self.by_id.items():
-            for span in item_spans(item):
+            spans = item_spans(item)
+            entry = base.get(item_id)
+            if entry:
+                spans += [s for s in entry.spans if s not in spans]
+            for span in spans:
                 self.span_owner.setdefault(span, []).append(item_id)
         self.deleted = {i for i in base if i not in self.by_id}
         for item_id in sorted(self.deleted):
