@@ -194,3 +194,13 @@ def test_according_to_unnamed_officials_of_a_country_is_its_government() -> None
     )
     assert speakers["Ukraine fired eight missiles"] == "u-s-government"
     assert len(speakers) == 1
+
+
+def test_a_place_is_no_speaker_but_a_source_in_a_body_is_the_body() -> None:
+    speakers = _speakers(
+        "Asked whether that included airfields deep inside Russia, Lindqvist replied: 'It "
+        "is for Kyiv to decide.'\n\n"
+        "More missiles have arrived, a source in Ukraine's Defence Ministry told reporters."
+    )
+    assert speakers["It is for Kyiv to decide."] != "russia"
+    assert speakers["More missiles have arrived"] == "ukrainian-defence-ministry"

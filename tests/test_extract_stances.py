@@ -170,3 +170,21 @@ def test_names_joined_by_and_share_the_verb_a_relative_clause_does_not_act() -> 
     assert _pairs(backed) == [("germany", "supports"), ("italy", "supports")]
     # Off the question, no topic: nothing.
     assert _pairs("Germany and Italy backed the trade agreement on Monday.") == []
+
+
+def test_the_choice_of_targets_left_to_kyiv_supports() -> None:
+    assert _pairs(
+        "Anna Lindqvist, the defence minister, spoke to MPs. 'If it is a legitimate military "
+        "target, it is Ukraine's decision, not ours,' Lindqvist said."
+    ) == [("anna-lindqvist", "supports")]
+    assert _pairs(
+        "Anna Lindqvist, the defence minister, said: 'We have put no lines on the map.'"
+    ) == [("anna-lindqvist", "supports")]
+
+
+def test_a_threat_of_legitimate_targets_warns() -> None:
+    pairs = _pairs(
+        "Dmitry Peskov, the Kremlin spokesman, said Western depots would become legitimate "
+        "targets if the missiles were used inside Russia."
+    )
+    assert {stance for _, stance in pairs} == {"warns-against"}

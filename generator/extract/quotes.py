@@ -352,7 +352,10 @@ class _Speakers:
         candidates = [
             m
             for m in self.outside
-            if lead <= m.start and m.end <= vs and not any(s <= m.start < e for s, e in masked)
+            if lead <= m.start
+            and m.end <= vs
+            and not any(s <= m.start < e for s, e in masked)
+            and not self._place(m, lead)
         ]
         if not candidates:
             if any(w.casefold() in k.word_set("anonymous_sources") for w in words):
@@ -401,6 +404,15 @@ class _Speakers:
         if len(gap_words) > _MAX_GAP_WORDS:
             return None
         return nearest.entity_id
+
+    def _place(self, m: Mention, lead: int) -> bool:
+        """Whether mention `m` only says where ("airfields deep inside Russia, Rahman
+        replied"): a place is no speaker, unless someone unnamed in it speaks ("a source
+        in Ukraine's Defense Ministry told")."""
+        place = _PLACE_BEFORE.search(self.text, max(lead, m.start - 30), m.start)
+        if place is None:
+            return False
+        return place.group(1).casefold() not in self.k.word_set("anonymous_sources")
 
     def _unnamed(self, before: str, last_word: str, words: list[str]) -> str | None:
         """An unnamed speaker: officials after a demonym speak for its government ("two
@@ -540,6 +552,11 @@ class _Speakers:
         return found
 
 
+# A preposition of place right before a name: the name is where, not who.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(\w+)\s+)?\b(?:in|inside|into|against|at|near|over|across|within|towards?|from|on)"
+    r"\s+(?:the\s+)?$"
+)
 # Pronouns that only a person is (grammar, not domain words).
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 # A preposition right before a name: the name is its object, not a clause's subject
