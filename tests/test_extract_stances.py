@@ -188,3 +188,24 @@ def test_a_threat_of_legitimate_targets_warns() -> None:
         "targets if the missiles were used inside Russia."
     )
     assert {stance for _, stance in pairs} == {"warns-against"}
+
+
+def test_refusing_to_pay_for_attacks_and_aid_kept_to_defence_oppose() -> None:
+    assert _pairs(
+        "Foreign Minister Jana Novotna said her government will not finance weapons for "
+        "attacks on Russian territory and wants its aid limited to air defence."
+    ) == [("jana-novotna", "opposes")]
+
+
+def test_a_clause_on_any_state_is_the_topic_of_the_threat_after_it() -> None:
+    pairs = _pairs(
+        'Deputy Foreign Minister Oleg Sorin said any state that lifts its limits "will be '
+        'treated as a party to the conflict."'
+    )
+    assert pairs == [("oleg-sorin", "warns-against")]
+
+
+def test_attaching_no_conditions_supports() -> None:
+    assert _pairs("Estonia attaches no conditions to the weapons it sends.") == [
+        ("estonia", "supports")
+    ]

@@ -134,6 +134,11 @@ _VERBAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ING = re.compile(r"[A-Za-z]+ing\b")
+# A relative clause on an indefinite noun ("any state that", "every country which"): what it
+# says qualifies the noun, the topic of the sentence. Grammar.
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:any|every|each|all|those)\s+(?:[\w-]+\s+){0,2}(?:that|which|who)\s+$", re.IGNORECASE
+)
 
 
 def _embedded(text: str, lo: int, pos: int, named: frozenset[int]) -> bool:
@@ -142,6 +147,8 @@ def _embedded(text: str, lo: int, pos: int, named: frozenset[int]) -> bool:
     such strikes is taking part in the war"): it names what is talked about. After a name
     (an offset of `named`, where mentions end) the participle is that actor's own act
     ("a motion by the Christian Democrats calling for the missiles")."""
+    if _RELATIVE_SUBJECT.search(text, max(lo, pos - 60), pos):
+        return True  # "any state that lifts its limits will be treated as ...": the topic
     if _ING.match(text, pos) is None:
         return False
     # The name or word the -ing form follows, past a comma ("the Social Democrats,
