@@ -204,3 +204,10 @@ def test_a_place_is_no_speaker_but_a_source_in_a_body_is_the_body() -> None:
     )
     assert speakers["It is for Kyiv to decide."] != "russia"
     assert speakers["More missiles have arrived"] == "ukrainian-defence-ministry"
+
+
+def test_a_person_described_after_the_verb_speaks() -> None:
+    speakers = _speakers(
+        '"Half measures cost lives," said the Green defence politician Ricarda Vogt to reporters.'
+    )
+    assert speakers["Half measures cost lives,"] == "ricarda-vogt"

@@ -310,6 +310,20 @@ class _Speakers:
             after = [m for m in self.outside if ve <= m.start <= ve + 2 and m.end <= sentence.end]
             if after:
                 return after[0].entity_id
+            # '"...," said the CDU budget politician Johannes Kaltenbach': a person right
+            # after a description of a few words (no stop, no clause of its own).
+            described = next(
+                (
+                    m
+                    for m in self.outside
+                    if ve < m.start <= ve + _DESCRIBED_REACH
+                    and m.end <= sentence.end
+                    and self._person(m.entity_id)
+                ),
+                None,
+            )
+            if described is not None and _DESCRIPTION.fullmatch(text, ve, described.start):
+                return described.entity_id
             follow = _WORD.match(text, ve + 1)
             if follow and follow.group().casefold() in k.word_set("pronouns"):
                 return self.pronoun(vs, sentence.paragraph, follow.group().casefold())
@@ -552,6 +566,10 @@ class _Speakers:
         return found
 
 
+# Between a speech verb and the person it names: "the", a few words of description (party,
+# role, nationality), an optional comma.
+_DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,5}?,?\s*")
+_DESCRIBED_REACH = 60
 # A preposition of place right before a name: the name is where, not who.
 _PLACE_BEFORE = re.compile(
     r"(?:\b(\w+)\s+)?\b(?:in|inside|into|against|at|near|over|across|within|towards?|from|on)"
