@@ -211,3 +211,11 @@ def test_a_person_described_after_the_verb_speaks() -> None:
         '"Half measures cost lives," said the Green defence politician Ricarda Vogt to reporters.'
     )
     assert speakers["Half measures cost lives,"] == "ricarda-vogt"
+
+
+def test_it_is_the_last_body_that_spoke() -> None:
+    speakers = _speakers(
+        "Ukraine's air force said Russia launched 47 drones overnight. It said 35 of the "
+        "drones were shot down."
+    )
+    assert speakers["35 of the drones were shot down."] == "ukrainian-air-force"

@@ -254,6 +254,7 @@ class _Speakers:
             if not m.adjective and not self.quoted(m.start) and not self._media(m)
         ]
         self.last: tuple[str | None, int] | None = None  # (speaker, paragraph)
+        self.last_body: tuple[str, int] | None = None  # the last body that spoke: "it"
         self.anonymous = False  # the verb being resolved has an unnamed source
         self.government_voice: str | None = None  # whose officials spoke last, unnamed
         self._last_anonymous: int | None = None
@@ -285,6 +286,10 @@ class _Speakers:
             and self._person(m.entity_id)
             and not any(s <= m.start < e for s, e in self.content)
         ]
+        if word == "it":
+            # "The Defence Ministry says ... It claimed": the last body that spoke.
+            body = self.last_body
+            return body[0] if body and paragraph - body[1] <= _PRONOUN_REACH else None
         named = people[-1] if people else None
         last = self.last
         if last is not None and word in _PERSONAL and not (last[0] and self._person(last[0])):
@@ -559,6 +564,8 @@ class _Speakers:
                 if speaker and self._person(speaker):
                     self.last = (speaker, sentence.paragraph)
                     self.last_pos = vs
+                elif speaker:
+                    self.last_body = (speaker, sentence.paragraph)
                 elif self.anonymous:  # 'a commander told CNN ... He said': not a named person
                     self.last = None
                     self._last_anonymous = vs
