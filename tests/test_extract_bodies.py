@@ -143,11 +143,12 @@ def test_a_capital_after_in_is_the_city_not_the_government() -> None:
         "prolong the war.\n\nOslo rejected the claim."
     )
     mentions = _mentions(text)
-    assert ("russian-embassy", "Russian embassy") in mentions
+    # An embassy is named with its seat, the capital's country ("in Oslo": "in Norway").
+    assert ("russian-embassy-in-norway", "Russian embassy in Oslo") in mentions
     assert [t for i, t in mentions if i == "norwegian-government"] == ["Oslo"]  # the second
     source = text_source(text, DAY)
     speakers = {q["speaker"] for q in extract_article(source, knowledge())["quotes"]}
-    assert "russian-embassy" in speakers and "norwegian-government" not in speakers
+    assert "russian-embassy-in-norway" in speakers and "norwegian-government" not in speakers
 
 
 def test_a_capitals_possessive_after_in_is_still_the_government() -> None:

@@ -111,7 +111,7 @@ def test_verbs_of_opinion_report_what_someone_holds() -> None:
 
 def test_a_body_speaks_not_the_country_it_sits_in() -> None:
     speakers = _speakers("The Russian Embassy in Norway said the deliveries would prolong the war.")
-    assert speakers["the deliveries would prolong the war."] == "russian-embassy"
+    assert speakers["the deliveries would prolong the war."] == "russian-embassy-in-norway"
 
 
 def test_british_single_quotation_marks_are_quotes() -> None:

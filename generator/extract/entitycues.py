@@ -44,6 +44,8 @@ class EntityRules:
     adjective: re.Pattern[str] | None = None
     # Names that hold a known name but name something else ("New Mexico" is no Mexico).
     other_names: re.Pattern[str] | None = None
+    # Bodies a country has many of, named with their seat ("embassy": "in London").
+    seated: frozenset[str] = frozenset()
 
 
 def _alternation(words: list[str]) -> str:
@@ -104,6 +106,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if demonym_of
         else None,
         re.compile(rf"(?<![\w-])(?:{_alternation(others)})(?![\w-])") if others else None,
+        frozenset(str(n) for n in data.get("seated_bodies") or []),
     )
 
 

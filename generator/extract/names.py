@@ -296,7 +296,12 @@ def _organisations(
         if len(name.split()) < 2:
             continue
         offset = m.start() + m.group().index(written)
-        found.append(Candidate("actor", heads[-1], name, [(offset, offset + len(written))]))
+        stop = offset + len(written)
+        if written.split()[-1].casefold() in entity_rules(k).seated:
+            seat = _SEAT.match(text, stop)  # "the Russian Embassy in Norway"
+            if seat is not None:
+                name, stop = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
+        found.append(Candidate("actor", heads[-1], name, [(offset, stop)]))
     return found
 
 
@@ -363,8 +368,33 @@ def _institutions(text: str, start: int, end: int, k: Knowledge) -> list[Candida
             continue
         name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
         category = rules.institution_category[noun]
-        found.append(Candidate("actor", category, name, [(m.start(), m.end())]))
+        end_at = m.end()
+        seat = _SEAT.match(text, end_at, end) if noun in rules.seated else None
+        if seat is not None:
+            # "the Russian embassy in London": one embassy of many, named with its seat.
+            name, end_at = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
+        found.append(Candidate("actor", category, name, [(m.start(), end_at)]))
     return found
+
+
+def _seat_name(place: str, k: Knowledge) -> str:
+    """The country a capital is the seat of ("Oslo": "Norway"), so that "the embassy in
+    Oslo" and "the embassy in Norway" are one; any other place as written."""
+    rules = entity_rules(k)
+    government = k.lookup(place) if place in rules.capitals else None
+    if government is None:
+        return place
+    demonym = k.entities[government].name.split()[0]
+    country = rules.demonym_of.get(demonym)
+    entity = k.entities.get(country) if country else None
+    if entity is None:
+        return place
+    written = f"the {entity.name}"  # "in the United Kingdom", if articles write it so
+    return written if written in entity.aliases else entity.name
+
+
+# " in London", " in the United Kingdom": where a body sits (capitalised words).
+_SEAT = re.compile(r"\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 
 
 def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
@@ -606,6 +636,12 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     return [c for c in named if c.kind != "known" or len(c.aliases) > 1]
 
 
+def _known_other(name: str, k: Knowledge) -> bool:
+    """Whether `name` is known as something other than a person ("Norway")."""
+    known = k.lookup(name)
+    return known is not None and k.entities[known].category != "person"
+
+
 def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candidate]:
     """Undo a run of capitals that glues a body and a person ("the Foreign Ministry of
     Russia Maria Zakharova said"): the person loses a known name before it ("Russia"),
@@ -622,7 +658,11 @@ def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candid
             words = words[1:]
         if words != c.name.split():
             c.name, c.aliases = " ".join(words), [(s, e)]
-    people = [c.aliases[0] for c in named if c.category == "person" and c.aliases]
+    people = [
+        c.aliases[0]
+        for c in named
+        if c.category == "person" and c.aliases and not _known_other(c.name, k)
+    ]
     kept: list[Candidate] = []
     for c in named:
         if c.kind == "actor" and c.category != "person" and len(c.aliases) == 1:
