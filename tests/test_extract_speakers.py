@@ -219,3 +219,13 @@ def test_it_is_the_last_body_that_spoke() -> None:
         "drones were shot down."
     )
     assert speakers["35 of the drones were shot down."] == "ukrainian-air-force"
+
+
+def test_a_question_or_being_told_is_no_claim() -> None:
+    speakers = _speakers(
+        "Kirby declined to say whether Washington had been told of the strike.\n\n"
+        "Hronek did not say whether the ban would apply to shells.\n\n"
+        "It was announced in Washington that more missiles would follow."
+    )
+    assert not any("told of the strike" in text or "ban would apply" in text for text in speakers)
+    assert "more missiles would follow." in speakers

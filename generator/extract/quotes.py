@@ -69,6 +69,8 @@ _NOT_VERB_AFTER = frozenset(
         "our",
     }
 )
+_PASSIVE_AFTER = frozenset({"been", "being", "was", "were", "is", "are", "be"})
+_SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured", "reminded"})
 _MAX_GAP_WORDS = 6
 # Words that open a phrase of place, time or manner after a speech verb ("said in a
 # statement on Monday"): grammar, not domain knowledge.
@@ -525,7 +527,13 @@ class _Speakers:
         if _AFTER_PUNCTUATION.search(lead):  # '"... came in," said X': a quote's verb
             return False
         words = _WORD.findall(lead)
-        return bool(words) and words[-1].casefold() in _NOT_VERB_AFTER
+        if not words:
+            return False
+        last = words[-1].casefold()
+        # "had been told", "was asked": the subject is spoken to, it says nothing ("was
+        # declared" still reports what someone declared).
+        passive = last in _PASSIVE_AFTER and self.text[start:end].casefold() in _SPOKEN_TO
+        return passive or last in _NOT_VERB_AFTER
 
     def _verbs(
         self, sentence: Sentence, calls: re.Pattern[str] | None
@@ -577,6 +585,8 @@ class _Speakers:
 # role, nationality), an optional comma.
 _DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,5}?,?\s*")
 _DESCRIBED_REACH = 60
+# A reported clause that asks instead of telling (grammar, not domain words).
+_QUESTION = re.compile(r"\s*(?:whether|if)\b", re.IGNORECASE)
 # A preposition of place right before a name: the name is where, not who.
 _PLACE_BEFORE = re.compile(
     r"(?:\b(\w+)\s+)?\b(?:in|inside|into|against|at|near|over|across|within|towards?|from|on)"
@@ -760,6 +770,8 @@ def _reported(
             continue
         inside = [s for s, _ in spans if sentence.start <= s < sentence.end]
         start = _clause_start(text, ev, starts, rules)
+        if _QUESTION.match(text, start):
+            continue  # "did not say whether ...", "asked whether ...": a question, no claim
         that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
         said_end = None if that else _content_first(text, sentence, ev.start, ev.end, starts)
         if inside:
