@@ -217,3 +217,11 @@ def test_a_longer_name_holding_a_country_names_no_country() -> None:
     ids = _entity_ids("Sen. Rosa Delgado of New Mexico said Mexico had not been asked.")
     assert "new-mexico" not in ids
     assert sum(1 for i in ids if i == "mexico") == 1  # the second, standalone "Mexico"
+
+
+def test_a_body_in_a_capital_is_that_countrys_body() -> None:
+    ids = _entity_ids(
+        "Estonia sends arms without conditions, the defence ministry in Tallinn said."
+    )
+    assert "estonian-defence-ministry" in ids
+    assert "norwegian-embassy" not in _entity_ids("The embassy in Oslo said nothing.")

@@ -46,6 +46,8 @@ class EntityRules:
     other_names: re.Pattern[str] | None = None
     # Bodies a country has many of, named with their seat ("embassy": "in London").
     seated: frozenset[str] = frozenset()
+    # "the defence ministry in Warsaw": a body named by its capital (groups noun, capital).
+    in_capital: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -107,6 +109,11 @@ def _build(data: dict[str, Any]) -> EntityRules:
         else None,
         re.compile(rf"(?<![\w-])(?:{_alternation(others)})(?![\w-])") if others else None,
         frozenset(str(n) for n in data.get("seated_bodies") or []),
+        re.compile(
+            rf"\b[Tt]he\s+(?P<noun>{_alternation(list(bodies))})\s+in\s+(?P<capital>{_alternation(list(capitals))})\b"
+        )
+        if bodies and capitals
+        else None,
     )
 
 

@@ -374,6 +374,15 @@ def _institutions(text: str, start: int, end: int, k: Knowledge) -> list[Candida
             # "the Russian embassy in London": one embassy of many, named with its seat.
             name, end_at = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
         found.append(Candidate("actor", category, name, [(m.start(), end_at)]))
+    for m in rules.in_capital.finditer(text, start, end) if rules.in_capital else ():
+        noun = m.group("noun")
+        government = k.lookup(m.group("capital"))
+        if noun in rules.seated or government is None:
+            continue  # "the embassy in Oslo" is some other country's
+        demonym = k.entities[government].name.split()[0]
+        name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
+        category = rules.institution_category[noun]
+        found.append(Candidate("actor", category, name, [(m.start("noun"), m.end())]))
     return found
 
 
