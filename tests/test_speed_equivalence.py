@@ -10,8 +10,10 @@ import random
 import re
 from pathlib import Path
 
-from generator.extract import names, quantities, similarity
-from generator.extract.knowledge import searcher
+from generator.extract import casefast, entities, names, positions, quantities, similarity
+from generator.extract.firstchar import by_first_char, word_start_union
+from generator.extract.knowledge import NAME, build_knowledge, name_behind, searcher
+from generator.extract.needles import holds, pieces, tail
 from generator.extract.quotes import _Cover
 from generator.extract.store import ArticleCache
 from generator.fastyaml import _document_text, dump_fast
@@ -137,11 +139,211 @@ def test_capital_first_name_patterns_match_as_their_lookbehind_first_forms() -> 
     plain = {
         names._DESIGNATION: re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])"),
         names._ACRONYM: re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])"),
+        entities._CAP_TOKEN: re.compile(
+            r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])"
+        ),
     }
     pieces = ["F-16", "MGM-140", "G-7", "NATO", "U.S.", "ABCDEFG", "-", ".", "x", "Ab-1", "é"]
-    pieces += ["ATACMS", "(NIS)", "1", "HIMARS-2", "_", "’"]
+    pieces += ["ATACMS", "(NIS)", "1", "HIMARS-2", "_", "’", "Kyiv", "Ab-Cd", "Zelenskyy", "'"]
     for text in _random_texts(pieces, 2000, seed=17):
         for start in (0, 1, 3):
             for fast, slow in plain.items():
                 expected = [m.span() for m in slow.finditer(text, start)]
                 assert [m.span() for m in fast.finditer(text, start)] == expected, repr(text)
+
+
+def test_first_character_form_finds_the_spans_of_the_original() -> None:
+    patterns = [
+        r"\b(?:(?:very |only )?limited|lift(?:ed|s)? (?:the )?ban|(?:will|would) not (?:\w+ )?go)",
+        r"\b(?:a+b|a*c|ab??c|(?:ab|a)b{1,2}|x(?:y|z)+?w|[a-c]x|b[^x]y|a.b)",
+        r"(?<![\w-])(?:no|not|n[’']t)\b(?:\s+\w+){0,2}\s+(?:a )?(?:game[- ]?changer|panacea)",
+        r"\b(?:ab|a)(?:bc|b)(?=c)|\b(?:ba|b)(?!c)a",
+        r"(?:a)?a[a-c]*|(?:ab){0,2}?a|(?:b|bc){1,3}c?|(?:c|ca)+?a",
+        r"\b(?:(?<!x )a[bc]+|(?<=y )(?<!zy )(?:b|ab)|(?:(?<!c)a)?(?<=[ab])b)",
+    ]
+    pieces = ["a", "b", "c", "x", "y", "z", "w", " ", "-", "very ", "only ", "limited", "lift"]
+    pieces += ["ed", "s", "the ", "ban", "will", "would", "not", "go", "n’t", "n't", "game"]
+    pieces += ["changer", "game-changer", "panacea", "no", "\n", "ab", "bc"]
+    texts = _random_texts(pieces, 3000, seed=18)
+    for source in patterns:
+        pattern = re.compile(source)
+        fast = by_first_char(pattern)
+        assert fast is not None, source
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == expected, (source, text)
+
+
+def test_first_character_form_refuses_what_it_cannot_rewrite_exactly() -> None:
+    for source, flags in [
+        (r"\b(\w+) \1", 0),  # a back-reference
+        (r"\b(?:\w+ly|very) good", 0),  # may begin with any word character
+        (r"\b(?:a|b)", re.IGNORECASE),
+        (r"\b(?:(?:x)?\bthe|an)", 0),  # a zero-width test after the start
+        (r"\b(?:(?:a|)*b)", 0),  # a repeat of what may match nothing
+    ]:
+        assert by_first_char(re.compile(source, flags)) is None, source
+
+
+def _stance_topic() -> positions._Topic:
+    lexicon, problems = load_lexicon(LEXICON)
+    assert not problems
+    topic = positions._topic_rules(build_knowledge(lexicon, []))
+    assert topic.every is not None and topic.first is not None
+    return topic
+
+
+def _cue_texts(topic: positions._Topic, seed: int) -> list[str]:
+    """Random runs of the cues' own words, and the fixtures' sentences as they are, in
+    capitals, and with letters that case-blind re matches to ASCII ones (ı, ſ, K)."""
+    words = re.findall(r"[a-z’'-]+", topic.lower.pattern if topic.lower else "")
+    words += ["Ukraine", "ATACMS", "“", "”", "’", "—", "ı", "K", "ſ", "é", ",", ".", "\u00a0"]
+    texts = _random_texts(sorted(set(words)), 3000, seed=seed, longest=10)
+    rng = random.Random(seed)
+    for folder in ("articles", "blind/articles", "blind2/articles", "hostile/articles"):
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*.txt")):
+            for sentence in re.split(r"(?<=[.!?”])\s+", path.read_text("utf-8")):
+                texts += [sentence, sentence.upper(), sentence.replace("'", "’")]
+                swap = rng.choice([("i", "ı"), ("s", "ſ"), ("k", "K"), ("e", "é")])
+                texts.append(sentence.replace(*swap, 1))
+    return texts
+
+
+def _cue_matches_plainly(
+    text: str, start: int, end: int, topic: positions._Topic
+) -> list[tuple[tuple[int, int], str | None]]:
+    """The cues as they were found before the first-character form: ASCII sentences
+    lower-cased, any other with the case-blind pattern."""
+    assert topic.every is not None and topic.lower is not None
+    span = text[start:end]
+    if span.isascii():
+        found = topic.lower.finditer(span.lower())
+        return [((m.start() + start, m.end() + start), m.lastgroup) for m in found]
+    return [(m.span(), m.lastgroup) for m in topic.every.finditer(text, start, end)]
+
+
+def test_stance_cues_are_found_as_the_case_blind_pattern_finds_them() -> None:
+    topic = _stance_topic()
+    for n, text in enumerate(_cue_texts(topic, seed=19)):
+        padded = ["x ", "x", "’"][n % 3] + text + " y"
+        start, end = len(padded) - len(text) - 2, len(padded) - 2
+        expected = _cue_matches_plainly(padded, start, end, topic)
+        found = [((a, b), g) for a, b, g in positions._cue_matches(padded, start, end, topic)]
+        assert found == expected, repr(padded)
+
+
+def test_union_of_word_start_patterns_matches_where_one_of_them_does() -> None:
+    lexicon, problems = load_lexicon(LEXICON)
+    assert not problems
+    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns += [re.compile(r"(?<!x )\b(?:ab|a)c\b"), re.compile(r"\b[Yy]z(?!a)")]
+    dotall = re.compile(r"\bx.y", re.DOTALL)  # the union has no flags: left out
+    union, left = word_start_union([*patterns, dotall])
+    assert union is not None and dotall in left
+    joined = [p for p in patterns if p not in left]
+    assert len(joined) > 20
+    # Runs of each pattern's own words, in its order, between random neighbours.
+    rng = random.Random(20)
+    around = ["", "x ", "was ", "and ", "é", "—", ". ", ", ", "The ", "a", "Ab"]
+    texts = []
+    for pattern in joined:
+        words = re.findall(r"[A-Za-z’']+|[,.]", pattern.pattern.replace("\\b", " "))
+        for _ in range(150):
+            at = rng.randrange(len(words))
+            run = " ".join(words[at : at + rng.randint(1, 6)])
+            texts.append(rng.choice(around) + run + rng.choice(["", ".", " x", "s is", " of"]))
+    for folder in ("articles", "blind/articles", "blind2/articles", "hostile/articles"):
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*.txt")):
+            texts += re.split(r"(?<=[.!?”])\s+", path.read_text("utf-8"))
+    hits = 0
+    for text in texts:
+        expected = any(p.search(text) for p in joined)
+        hits += expected
+        assert (union.search(text) is not None) == expected, repr(text)
+    assert hits > 500
+
+
+def test_name_with_its_test_after_the_capital_matches_as_the_lookbehind_first_form() -> None:
+    for behind in (r"[\w.]", r"\w", "-"):
+        plain = re.compile(rf"(?<!{behind})(?P<name>{NAME})(?:,|\s+(?:said|told)\b)")
+        fast = re.compile(rf"{name_behind(behind)}(?:,|\s+(?:said|told)\b)")
+        pieces = ["Anna", "Smith", "K.", " ", ", ", "said", "told", ".", "x", "-", "O’Neil"]
+        pieces += ["Jean-Luc", "é", "\n", "McX", "A"]
+        for text in _random_texts(pieces, 2000, seed=21):
+            for start in (0, 1, 4):
+                expected = [(m.span(), m.groupdict()) for m in plain.finditer(text, start)]
+                found = [(m.span(), m.groupdict()) for m in fast.finditer(text, start)]
+                assert found == expected, (behind, text)
+
+
+def test_pieces_and_tails_never_turn_away_a_text_the_pattern_matches_in() -> None:
+    lexicon, problems = load_lexicon(LEXICON)
+    assert not problems
+    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns += [
+        re.compile(r"^(?=.*?s (?:is|was|has)\b)x?"),
+        re.compile(r"(?<=\b(?:of|in) )Duma(?=\sof)[^.!?]$"),
+        re.compile(r"\s(?:an|the|x)\.$"),
+        re.compile(r"ab(?:cd|)ef.*not"),
+    ]
+    rng = random.Random(22)
+    texts: list[str] = []
+    for pattern in patterns:
+        words = re.findall(r"[A-Za-z’']+|[,.]", pattern.pattern.replace("\\b", " "))
+        for _ in range(150):
+            at = rng.randrange(len(words))
+            run = " ".join(words[at : at + rng.randint(1, 6)])
+            end = rng.choice(["", ".", " x", "s is", " not", ".\n", " an.", "abef not", "!"])
+            texts.append(rng.choice(["", "x ", "Duma ", "of ", "The "]) + run + end)
+    with_pieces = with_tail = 0
+    for pattern in patterns:
+        groups, last = pieces(pattern), tail(pattern)
+        with_pieces += bool(groups)
+        with_tail += last is not None
+        for text in texts:
+            found = pattern.search(text) is not None
+            if found:
+                assert holds(text, groups), (pattern.pattern, text)
+            if last is not None:
+                assert (pattern.search(text, max(0, len(text) - last)) is not None) == found
+    assert with_pieces > 20 and with_tail >= 3
+
+
+def test_case_blind_patterns_match_as_their_lower_case_twins_find() -> None:
+    lexicon, problems = load_lexicon(LEXICON)
+    assert not problems
+    k = build_knowledge(lexicon, [])
+    patterns = [k.speech_verb, k.weapon_head, k.alias_any_case, positions._topic_rules(k).words]
+    patterns += [re.compile(r"(?<![\w-])(?P<w>said|told)(?:\s+(?P<n>[A-Z]\w+))?", re.IGNORECASE)]
+    patterns += [k.alias_exact, re.compile(r"(?<![\w.])(?:Said|K\.|Anna(?: Smith)?)(?!\w)")]
+    twins = [p for p in patterns if p is not None and casefast.twin(p) is not None]
+    assert len(twins) == len(patterns)
+    words = sorted({w for p in twins for w in re.findall(r"[a-z]+", p.pattern)})
+    words += ["SAID", "Said", "ı", "ſ", "K", "é", "“", "—", "-", " ", ". ", "Anna", "x"]
+    texts = _random_texts(words, 1500, seed=23, longest=8)
+    for folder in ("articles", "hostile/articles"):
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*.txt")):
+            texts.append(path.read_text("utf-8"))
+    for text in texts:
+        for pattern in twins:
+            for pos, endpos in ((0, None), (2, len(text) - 3), (5, 40)):
+                expected = [
+                    (m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos or len(text))
+                ]
+                found = [
+                    (m.span(), m.groups()) for m in casefast.finditer(pattern, text, pos, endpos)
+                ]
+                assert found == expected, (pattern.pattern[:40], text[:80])
+    for source in (r"(?-i:A)b", r"ſtrike", r"\u017ftrike"):  # case-blindness off; ſ ~ s
+        assert casefast.twin(re.compile(source, re.IGNORECASE)) is None, source
+
+
+def test_only_the_listed_characters_fold_to_ascii_and_plain_marks_have_no_case() -> None:
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(n) for n in range(128, 0x110000) if letters.fullmatch(chr(n))}
+    assert folding == set(casefast._FOLDS_TO_ASCII)
+    marks = [chr(n) for n in range(128, 0x2030) if quantities.PLAIN.fullmatch(chr(n))]
+    assert marks and all(m.lower() == m == m.upper() for m in marks)
+    for mark in marks:
+        assert re.fullmatch(re.escape(mark), mark.upper(), re.IGNORECASE)
+        assert not any(re.fullmatch(re.escape(mark), a, re.IGNORECASE) for a in "aAsSkKiI")

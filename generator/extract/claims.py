@@ -9,10 +9,13 @@ as machine-translation debris are kept, verbatim, and flagged `garbled` (cues: l
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..sources import Source
 from .entities import EntityScan, Mention
-from .knowledge import Knowledge, needle, searcher
+from .firstchar import word_start_union
+from .knowledge import Knowledge, searcher
+from .needles import Pieces, holds, pieces, tail
 from .quotes import stable_id
 from .sentences import Sentence
 
@@ -20,8 +23,10 @@ _WORDS = re.compile(r"[\w’'-]+")
 _OPENING = re.compile(r"^(?:[A-Z][a-z]+ )?[^,]{0,40}?,\s")  # 'In Moscow, ' / 'There, '
 
 
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORDS.findall(text)]
+@lru_cache(maxsize=64)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: a sentence's words are asked for again as the next one's `previous`.
+    return tuple(w.casefold() for w in _WORDS.findall(text))
 
 
 # Verdicts of the article being extracted, by (text, previous): figures and events test
@@ -57,10 +62,11 @@ def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     return hit
 
 
-# Each garble pattern with a piece of text every match of it holds (None: no such piece),
-# by the patterns' tuple: `needle in text` is far cheaper than a search, and most sentences
-# hold none of the needles of most patterns ("meantime of", "told to ").
-_Needled = tuple[tuple[str | None, re.Pattern[str]], ...]
+# Each garble pattern with the pieces of text every text it matches in holds, and for a
+# pattern ending the text the length of the tail its matches start in (`needles`), by the
+# patterns' tuple: `piece in text` is far cheaper than a search, and most sentences hold
+# none of the pieces of most patterns ("meantime of", "told to ").
+_Needled = tuple[tuple[str | None, Pieces, re.Pattern[str], int | None], ...]
 _NEEDLES: dict[int, tuple[tuple[re.Pattern[str], ...], _Needled]] = {}
 
 
@@ -69,21 +75,37 @@ def _needled(patterns: tuple[re.Pattern[str], ...]) -> _Needled:
     if hit is None or hit[0] is not patterns:
         if len(_NEEDLES) >= 16:  # lexicons of finished runs
             _NEEDLES.clear()
-        # The needle is read off the lexicon's pattern; the search uses its fast form.
-        hit = (patterns, tuple((needle(p), searcher(p)) for p in patterns))
+        # Most patterns open with \b: one search of their union in first-character form
+        # (`firstchar`) stands for all of them. Only whether any matches counts here.
+        union, left = word_start_union(patterns)
+        # Pieces and tail are read off the lexicon's pattern; the search uses its fast form.
+        needled = tuple((*_split(pieces(p)), searcher(p), tail(p)) for p in left)
+        hit = (patterns, (((None, (), union, None), *needled) if union is not None else needled))
         _NEEDLES[id(patterns)] = hit
     return hit[1]
+
+
+def _split(groups: Pieces) -> tuple[str | None, Pieces]:
+    """The longest piece that stands alone in its group (tested inline, first: most
+    sentences lack it), and the other groups."""
+    alone = [g[0] for g in groups if len(g) == 1]
+    if not alone:
+        return None, groups
+    first = max(alone, key=len)
+    return first, tuple(g for g in groups if g != (first,))
 
 
 def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     words = _words(text)  # once: the count and the overlap both need them
     if len(words) < knowledge.garble_min_words:
         return True
-    if any(
-        (needle is None or needle in text) and p.search(text)
-        for needle, p in _needled(knowledge.garble_patterns)
-    ):
-        return True
+    for first, groups, p, last in _needled(knowledge.garble_patterns):
+        if first is not None and first not in text:
+            continue
+        if groups and not holds(text, groups):
+            continue
+        if p.search(text, 0 if last is None else max(0, len(text) - last)):
+            return True
     if previous:
         mine, theirs = set(words), set(_words(previous))
         if mine and len(mine & theirs) / len(mine) >= knowledge.garble_repeat_share:

@@ -16,12 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..sources import Source
+from . import casefast
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, discover, initials
 from .surnames import recurring_people
 
-_CAP_TOKEN = re.compile(r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
+# `(?<![\w.’'-])[A-Z]...` with the lookbehind after the capital (as `names._DESIGNATION`):
+# re skips to the capitals instead of entering the pattern at every position.
+_CAP_TOKEN = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
 _TITLE_BEFORE_LIMIT = 40
 
 
@@ -89,7 +92,7 @@ def _alias_hits(text: str, start: int, end: int, knowledge: Knowledge) -> list[M
     for pattern in (knowledge.alias_exact, knowledge.alias_any_case):
         if pattern is None:
             continue
-        for m in pattern.finditer(text, start, end):
+        for m in casefast.finditer(pattern, text, start, end):
             entity_id = knowledge.lookup(m.group())
             if entity_id:
                 hits.append(Mention(entity_id, m.start(), m.end(), m.group()))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..sources import Source
+from . import casefast
 from .casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
 from .dates import date_rules_for, find_dates
 from .factbits import (
@@ -203,7 +204,7 @@ def _clause_start(
     ends = [b.end() for b in boundary.finditer(text, lo, q.start) if b.end() <= q.start]
     verb = getattr(knowledge, "speech_verb", None)
     if verb is not None:
-        ends += [v.end() for v in verb.finditer(text, lo, q.start)]
+        ends += [v.end() for v in casefast.finditer(verb, text, lo, q.start)]
     return max(ends, default=0)
 
 

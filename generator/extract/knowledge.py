@@ -459,6 +459,17 @@ _TOKEN = r"[A-Z][a-z\u00df-\u024f]+(?:(?:-[A-Z]?|['’][A-Z])[a-z\u00df-\u024f]+
 NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
 
 
+def name_behind(behind: str) -> str:
+    """`(?<!{behind})(?P<name>{NAME})`, `behind` one character wide, written with the test
+    after the name's first capital: a pattern opening with a class (inside its group) lets
+    re skip to the capitals in C, where a lookbehind first has it enter the pattern at every
+    position. The same matches: the character before the capital is the one before the
+    match, and the capital is the one `NAME` begins with."""
+    capital = "[A-Z]"
+    assert NAME.startswith(capital)
+    return rf"(?P<name>{capital}(?<!{behind}{capital}){NAME[len(capital) :]})"
+
+
 def _alternation(values: Iterable[str], ignore_case: bool = False) -> str:
     return trie_alternation(values, ignore_case=ignore_case) or "(?!)"
 
@@ -482,6 +493,7 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
     roles = _alternation(words["role_nouns"], ignore_case=True)
     verbs = _alternation(words["speech_verbs"], ignore_case=True)
     appos_lead = r"(?:a|an|the|who|whose|now|formerly|former)\b"
+    name_after = name_behind(r"[\w.]")  # a name not right after a word or a dot
     return {
         "titled_name": re.compile(
             rf"{_opening(title_words)}(?<![\w-])"
@@ -491,12 +503,12 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"(?<![\w-])(?P<role>(?i:{roles}))\s+(?:(?P<title>{titles})\s+)?(?P<name>{NAME})"
         ),
         "appositive_name": re.compile(
-            rf"(?<![\w.])(?P<name>{NAME})(?:,|\s+--|\s+\u2014)\s+"
+            rf"{name_after}(?:,|\s+--|\s+\u2014)\s+"
             rf"(?P<desc>(?:{appos_lead}|(?:{titles})\s|(?:[A-Z][\w.-]*['’]s\s+)?"
             rf"(?:(?:{roles})\s+){{1,2}}(?:of|for|at|to|in)\s)"
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
         ),
-        "name_before_verb": re.compile(rf"(?<![\w.])(?P<name>{NAME})\s+(?i:{verbs})\b"),
+        "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),
         "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{NAME})"),
     }
 

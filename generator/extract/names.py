@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import casefast
 from .entitycues import entity_rules
 from .factbits import per_lexicon
 from .knowledge import NAME, Knowledge, trie_alternation
@@ -531,7 +532,7 @@ def _weapons(
     if lower is None and not any(c in sentence for c in _FOLDS_TO_ASCII):
         lower = sentence.lower()
     if k.weapon_head and gate_open(k, "heads", sentence, lower):
-        for m in k.weapon_head.finditer(text, start, end):
+        for m in casefast.finditer(k.weapon_head, text, start, end):
             category = k.weapon_heads[m.group("head").casefold()]
             if m.group("head") in k.organisation_heads:
                 continue  # "Zoria Systems": a capitalised head that names a company

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
 from ..sources import Source
+from . import casefast
+from .casefast import lowered as _lowered
 from .entities import EntityScan
 from .factbits import lexicon_data
+from .firstchar import by_first_char
 from .holders import (
     AUX_GAP,
     FIRST_WORD,
@@ -33,6 +37,7 @@ from .holders import (
     subject_before,
 )
 from .knowledge import Knowledge, words_pattern
+from .quantities import PLAIN as _PLAIN
 from .quotecues import quote_rules
 from .quotes import QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
@@ -64,7 +69,10 @@ class _Topic:
     # All stance cues (plain, then topic-gated) in one alternation, a named group per
     # stance: a sentence is scanned once instead of once per stance.
     every: re.Pattern[str] | None
-    lower: re.Pattern[str] | None  # `every` for lower-cased ASCII text (`_lowered`)
+    lower: re.Pattern[str] | None  # `every` for lower-cased plain text (`_lowered`)
+    # `lower` branching on first characters (`firstchar`): finds its matches' spans, not
+    # their groups.
+    first: re.Pattern[str] | None
     groups: tuple[tuple[str, str, bool], ...]  # (group name, stance, needs the topic)
     frames: Frames
 
@@ -101,16 +109,6 @@ def _combined(
 _BOUNDARY = "\\b"
 
 
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` for lower-cased text: its letters lower-cased (escapes such as \\W kept),
-    matched case-sensitively, which is several times faster than ignoring case."""
-    out, chars = [], iter(pattern.pattern)
-    for ch in chars:
-        out.append(ch + next(chars, "") if ch == "\\" else ch.lower())
-    # Group syntax is not a letter to lower ("(?P<name>", "(?P=name)").
-    return re.compile("".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P="))
-
-
 _TOPIC: dict[int, tuple[dict[str, Any], _Topic]] = {}
 
 
@@ -130,6 +128,7 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
         words = words_pattern(str(w) for w in data.get("stance_topic_words") or [])
         plain = {s: c for s, c in (data.get("stance_cues") or {}).items() if s in stances}
         every, groups = _combined(plain, raw)
+        lower = _lowered(every) if every is not None else None
         hit = (
             data,
             _Topic(
@@ -137,7 +136,8 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
                 cues,
                 int(data.get("stance_topic_reach") or 70),
                 every,
-                _lowered(every) if every is not None else None,
+                lower,
+                by_first_char(lower) if lower is not None else None,
                 groups,
                 parse_frames(data),
             ),
@@ -153,9 +153,9 @@ def _near_topic(
     word. With no topic words in the lexicon everything is on topic."""
     if topic.words is None:
         return True
-    if topic.words.search(text, start, end):
+    if casefast.search(topic.words, text, start, end):
         return True
-    if knowledge.weapon_head and knowledge.weapon_head.search(text, start, end):
+    if knowledge.weapon_head and casefast.search(knowledge.weapon_head, text, start, end):
         return True
     return any(
         start <= m.start < end
@@ -173,6 +173,40 @@ def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str
     return scare.search(text[max(sentence.start, pos - 41) : pos - 1]) is not None
 
 
+_WORD = re.compile(r"\w")
+
+
+def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
+    """Whether the cues match in `text[start:]` as in `text` from `start`: the character
+    before `start` is seen by \\b only as a non-word one, and by no lookbehind."""
+    assert topic.every is not None
+    if start and _WORD.match(text, start - 1):
+        return False
+    return "(?<" not in topic.every.pattern
+
+
+def _cue_matches(text: str, start: int, end: int, topic: _Topic) -> Iterator[tuple[int, int, str]]:
+    """(start, end, group name) of each match of `topic.every` in `text[start:end]`."""
+    assert topic.every is not None and topic.lower is not None
+    span = text[start:end]
+    # Plain text keeps its offsets when lower-cased: search a lower-cased copy with the
+    # case-sensitive pattern (faster), offsets shifted back to the article's. A copy
+    # starts afresh where `text` had a character before: non-ASCII sentences take it only
+    # where that makes no difference (ASCII ones always have).
+    if not (span.isascii() or (_PLAIN.fullmatch(span) and _cut_alike(text, start, topic))):
+        for match in topic.every.finditer(text, start, end):
+            yield match.start(), match.end(), str(match.lastgroup)
+        return
+    # The first-character form finds the same spans faster again; `lower`, matched at
+    # each one's start, gives its group.
+    lowered = span.lower()
+    found = topic.first.finditer(lowered) if topic.first else topic.lower.finditer(lowered)
+    for hit in found:
+        again = topic.lower.match(lowered, hit.start())
+        assert again is not None and again.end() == hit.end()
+        yield again.start() + start, again.end() + start, str(again.lastgroup)
+
+
 def _cues(
     text: str,
     sentence: Sentence,
@@ -186,19 +220,11 @@ def _cues(
     the constructions of `stance_frames` then decide what each cue says (`framed`)."""
     if topic.every is None or topic.lower is None:
         return []
-    # ASCII text keeps its offsets when lower-cased: search a lower-cased copy with the
-    # case-sensitive pattern (faster), offsets shifted back to the article's.
-    span = text[sentence.start : sentence.end]
-    if span.isascii():
-        matches, shift = topic.lower.finditer(span.lower()), sentence.start
-    else:
-        matches, shift = topic.every.finditer(text, sentence.start, sentence.end), 0
     found: list[tuple[int, int, str]] = []
     scare = quote_rules(knowledge).scare
     names = {name: (stance, needs) for name, stance, needs in topic.groups}
-    for m in matches:
-        start, end = m.start() + shift, m.end() + shift
-        stance, needs = names[str(m.lastgroup)]
+    for start, end, group in _cue_matches(text, sentence.start, sentence.end, topic):
+        stance, needs = names[group]
         if _scare_quoted(text, sentence, start, scare):
             continue
         if needs:

@@ -180,6 +180,7 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # Texts of ASCII and these uncased marks are lower-cased letter for letter: the same
 # length, the same word characters (as in `similarity`).
 _PLAIN = re.compile("[\x00-\x7f\u00a0\u2010-\u2015\u2018-\u201f\u2026]*")
+PLAIN = _PLAIN  # for the other lower-cased twins of case-blind patterns (casefast, positions)
 
 
 def _matches(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..sources import Source
+from . import casefast
 from .entities import EntityScan, Mention
 from .entitycues import entity_rules
 from .knowledge import Knowledge
@@ -543,7 +544,9 @@ class _Speakers:
         verb = self.k.speech_verb
         found = [
             (m.start(), m.end(), False)
-            for m in (verb.finditer(self.text, sentence.start, sentence.end) if verb else ())
+            for m in (
+                casefast.finditer(verb, self.text, sentence.start, sentence.end) if verb else ()
+            )
         ]
         if calls is not None:
             later = [s for s, _ in self.quotes if sentence.start <= s < sentence.end]
@@ -834,7 +837,8 @@ def _term(
     verb = knowledge.speech_verb
     # The marks themselves sit one character outside each span.
     speaks = verb is not None and any(
-        not any(s - 1 <= m.start() <= e for s, e in spans) for m in verb.finditer(text, lo, hi)
+        not any(s - 1 <= m.start() <= e for s, e in spans)
+        for m in casefast.finditer(verb, text, lo, hi)
     )
     return is_term(text, span, (lo, hi), rules, speaks)
 
