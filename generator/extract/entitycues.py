@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .factbits import per_lexicon
-from .knowledge import slug
+from .knowledge import slug, trie_alternation
 
 # Words before an outlet that make it the place of a statement: prepositions (grammar) and
 # the lexicon's speech verbs ("told", "said on").
@@ -50,8 +50,10 @@ class EntityRules:
     in_capital: re.Pattern[str] | None = None
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def _alternation(words: list[str], ignore_case: bool = False) -> str:
+    """The words as one alternation, longest first, written as a trie (`trie_alternation`):
+    these lists (every state and its demonym) are searched at every position."""
+    return trie_alternation(sorted(set(words)), ignore_case=ignore_case)
 
 
 def _build(data: dict[str, Any]) -> EntityRules:
@@ -71,9 +73,13 @@ def _build(data: dict[str, Any]) -> EntityRules:
     verbs = [str(v) for v in data.get("speech_verbs") or []]
     before_words = [*_PLACE_WORDS, *verbs]
     outlet_before = re.compile(
-        rf"(?i:\b(?:{_alternation(before_words)}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$"
+        rf"(?i:\b(?:{_alternation(before_words, ignore_case=True)}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$"
     )
-    outlet_after = re.compile(rf"(?:['’]s\b|,?\s+(?i:{_alternation(verbs)})\b)") if verbs else None
+    outlet_after = (
+        re.compile(rf"(?:['’]s\b|,?\s+(?i:{_alternation(verbs, ignore_case=True)})\b)")
+        if verbs
+        else None
+    )
     bodies = {str(k): str(v) for k, v in (data.get("institution_nouns") or {}).items()}
     country_of = {
         form: str(e.get("id") or slug(str(e["name"])))
