@@ -209,3 +209,24 @@ def test_attaching_no_conditions_supports() -> None:
     assert _pairs("Estonia attaches no conditions to the weapons it sends.") == [
         ("estonia", "supports")
     ]
+
+
+def test_no_new_restrictions_and_free_to_hit_support() -> None:
+    pairs = _pairs(
+        'Pentagon spokeswoman Kara Wells said the United States had placed "no new '
+        'restrictions" on how Ukraine uses the weapon.'
+    )
+    assert ("kara-wells", "supports") in pairs
+    pairs = _pairs(
+        'Dutch Defence Minister Pieter Maas said, "Ukraine is free to hit the airfields '
+        'from which its cities are bombed."'
+    )
+    assert ("pieter-maas", "supports") in pairs
+
+
+def test_drawing_conclusions_about_helpers_warns() -> None:
+    pairs = _pairs(
+        'Russian Deputy Foreign Minister Ivan Sokol said Moscow "will draw conclusions" about '
+        "every country that financed the missiles."
+    )
+    assert ("ivan-sokol", "warns-against") in pairs
