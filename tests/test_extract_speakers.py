@@ -229,3 +229,11 @@ def test_a_question_or_being_told_is_no_claim() -> None:
     )
     assert not any("told of the strike" in text or "ban would apply" in text for text in speakers)
     assert "more missiles would follow." in speakers
+
+
+def test_a_party_in_brackets_after_a_person_does_not_speak_for_them() -> None:
+    speakers = _speakers(
+        "The state secretary Mareike Vogel (SPD), confirmed that the government attaches no "
+        "conditions to the weapons."
+    )
+    assert speakers["the government attaches no conditions to the weapons."] == "mareike-vogel"

@@ -37,7 +37,8 @@ _APPOSITION = re.compile(
 )
 _WORD = re.compile(r"[\w’'.-]+")
 # Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
-_AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+# "Justin Bronk of the Institute", "Mareike Vollrath (SPD)": the person and their body.
+_AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?|\s*\(")
 # A body and where it sits ("the Russian Embassy in Norway said", "the U.N. mission in
 # Ukraine said"): the body speaks, the place is the object of "in".
 # "the founder of", "a spokesman for": a role of the body named next.
