@@ -23,6 +23,10 @@ def _garbled(text: str) -> list[str]:
 
 
 DEBRIS = [
+    # German word order carried over by machine translation.
+    "With it is not said that the contract was the goal.",
+    "Who orders the long arm, that one must also pay for the sleeve.",
+    "The deal was the target, which it in no case not is.",
     # nonsense echoing itself around a negation, or denying twice in a few words
     "The rocket of the eagle is flying not from the nest of the eagle.",
     "On the matter of drones the reply was not the reply but the matter in return.",
@@ -89,6 +93,9 @@ DEBRIS = [
 ]
 
 FLUENT = [
+    "With it, the army can strike deeper.",
+    "In no case will we send troops, the minister said.",
+    "Anyone who helps, that is the rule, must pay.",
     # Short sentences and questions are English, not fragments.
     "It is not.",
     "Will it matter?",
