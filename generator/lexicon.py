@@ -111,8 +111,16 @@ def load_lexicon(lexicon_dir: Path, *, site_only: bool = False) -> tuple[Lexicon
                 problems += p3
                 if compiled:
                     footer.append(compiled)
+            byline = list(lexicon.layout.byline)
+            for pattern in layout.get("byline", []):
+                compiled, p4 = _compile(pattern, here, 0)  # names are capitalised
+                problems += p4
+                if compiled:
+                    byline.append(compiled)
             problems += p1 + p2
-            lexicon.layout = Layout(dateline=dateline, footer=tuple(footer), rule=rule)
+            lexicon.layout = Layout(
+                dateline=dateline, footer=tuple(footer), rule=rule, byline=tuple(byline)
+            )
     for raw in lexicon.data.get("units", []):
         lexicon.units[raw["id"]] = Unit(
             id=raw["id"],

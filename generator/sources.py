@@ -32,6 +32,7 @@ class Layout:
     dateline: re.Pattern[str] | None = None
     footer: tuple[re.Pattern[str], ...] = ()
     rule: re.Pattern[str] | None = None
+    byline: tuple[re.Pattern[str], ...] = ()  # "By Jane Doe in Kyiv": the header ends there
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,9 @@ def _is_subhead(line: str) -> bool:
     )
 
 
+_BYLINE_REACH = 3  # lines after the outlet and headline where a byline may stand
+
+
 def split_layout(
     text: str, title: str, publisher: str, layout: Layout
 ) -> tuple[list[tuple[int, int]], list[Paragraph], list[tuple[int, int]]]:
@@ -132,6 +136,13 @@ def split_layout(
                 header.append((start, end))
                 first_body += 1
             else:
+                break
+        # With no dateline, a byline in the next lines is header, not story ("By Jane Doe
+        # in Kyiv"). The lines above it (a dek) stay body: they state facts, in brief.
+        for index in range(first_body, min(first_body + _BYLINE_REACH, len(blocks))):
+            start, end = blocks[index]
+            if any(p.match(text[start:end]) for p in layout.byline):
+                header.append(blocks.pop(index))
                 break
     body = blocks[first_body:]
     while body:

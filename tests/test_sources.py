@@ -59,6 +59,20 @@ def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout
     )
 
 
+def test_a_byline_without_dateline_is_header_and_the_dek_stays_body(
+    tmp_path: Path, layout: Layout
+) -> None:
+    text = (
+        "Example Times\n\u2014\nDam breaks upstream\nResidents fled as the water rose\n"
+        "By Jane Roe in Kherson\nThe dam broke on Tuesday.\n"
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert "By Jane Roe in Kherson" in [source.text[a:b] for a, b in source.header]
+    body = [source.text[p.start : p.end] for p in source.paragraphs]
+    assert body == ["Residents fled as the water rose", "The dam broke on Tuesday."]
+
+
 def test_bom_and_crlf_are_normalised(tmp_path: Path, layout: Layout) -> None:
     write(tmp_path, "s", "\ufeffFirst line.\r\nSecond line.\r\n".encode(), META)
     [source], problems = load_sources(tmp_path, layout)
