@@ -225,3 +225,14 @@ def test_a_body_in_a_capital_is_that_countrys_body() -> None:
     )
     assert "estonian-defence-ministry" in ids
     assert "norwegian-embassy" not in _entity_ids("The embassy in Oslo said nothing.")
+
+
+def test_a_known_person_after_a_bodys_name_is_split_off() -> None:
+    ids = _entity_ids(
+        "The head of the Russian Foreign Ministry Sergei Lavrov said the answer would come."
+    )
+    assert {"russian-foreign-ministry", "sergei-lavrov"} <= ids
+    ids = _entity_ids(
+        'The adviser of the head of Office Oleh Dovzhenko wrote on X: "It will fly further."'
+    )
+    assert "oleh-dovzhenko" in ids

@@ -196,8 +196,14 @@ def _people(
             for m in pattern.finditer(text, start, end):
                 # "The founder of Kraken Works says": the object of "of" is not who speaks
                 # (a body, most likely, with no head noun to tell).
-                if pattern is k.name_before_verb and _OBJECT_OF.search(
-                    text, max(start, m.start("name") - 40), m.start("name")
+                # ("the head of Office Mikhail Podolyak wrote": "Office" is the object, and
+                # the cleaned name after it the one who writes.)
+                cleaned = _clean_person(m.group("name"), k)
+                if (
+                    pattern is k.name_before_verb
+                    and cleaned is not None
+                    and m.group("name").startswith(cleaned)
+                    and _OBJECT_OF.search(text, max(start, m.start("name") - 40), m.start("name"))
                 ):
                     continue
                 add(m.start("name"), m.group("name"), None, 2)
@@ -312,9 +318,13 @@ def _person_after_head(tokens: list[str], k: Knowledge) -> tuple[list[str], str 
     last = max(i for i, t in enumerate(tokens) if t in k.organisation_heads)
     tail = tokens[last + 1 :]
     if not 2 <= len(tail) <= 4 or any(
-        not _PERSON_WORD.fullmatch(t) or t in k.organisation_heads or k.lookup(t) for t in tail
+        not _PERSON_WORD.fullmatch(t) or t in k.organisation_heads or _known_other(t, k)
+        for t in tail
     ):
         return tokens, None
+    known = k.lookup(" ".join(tail))
+    if known is not None and k.entities[known].category == "person":
+        return tokens[: last + 1], " ".join(tail)  # a known person: "... Sergei Lavrov"
     person = _clean_person(" ".join(tail), k)
     if person is None or len(person.split()) < 2:
         return tokens, None
