@@ -314,6 +314,8 @@ class _TextWriter:
                     lines.append(head + " " + value)  # `_wrapped` would keep it on one line
                 else:
                     lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
+            elif kind is int:  # `scalar`'s text of an int (citation offsets: two a citation)
+                lines.append(f"{head} {value}")
             elif kind is dict or kind is CommentedMap:
                 if not value:
                     lines.append(head + " {}")

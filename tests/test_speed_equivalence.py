@@ -6,18 +6,26 @@ the two on tricky and on random input (fixed seeds). No timing is asserted anywh
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
 import random
 import re
 from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.extract import casefast, entities, names, positions, quantities, similarity
 from generator.extract.firstchar import by_first_char, word_start_union
 from generator.extract.knowledge import NAME, build_knowledge, name_behind, searcher
+from generator.extract.merge import _json_hash
 from generator.extract.needles import holds, pieces, tail
 from generator.extract.quotes import _Cover
-from generator.extract.store import ArticleCache
+from generator.extract.store import ArticleCache, BaseEntry, State
 from generator.fastyaml import _document_text, dump_fast
 from generator.lexicon import load_lexicon
+from generator.schemafast import _finite, _is_type, compile_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "data" / "lexicon"
@@ -347,3 +355,126 @@ def test_only_the_listed_characters_fold_to_ascii_and_plain_marks_have_no_case()
     for mark in marks:
         assert re.fullmatch(re.escape(mark), mark.upper(), re.IGNORECASE)
         assert not any(re.fullmatch(re.escape(mark), a, re.IGNORECASE) for a in "aAsSkKiI")
+
+
+_ODD_TEXTS = [
+    "",
+    "a",
+    'say "no"',
+    "back\\slash",
+    "tab\there",
+    "line\nbreak",
+    "é ü",
+    "“x”",
+    "\x00",
+    "\u2028",
+]
+
+
+def _random_entry(rng: random.Random) -> BaseEntry:
+    def text() -> Any:
+        return rng.choice([*_ODD_TEXTS, "abc" * rng.randint(0, 3)])
+
+    def offset() -> Any:  # a bool is an int to isinstance: json writes it `true`
+        return rng.choice([rng.randint(-5, 10**6), True, False, 0])
+
+    spans: Any = [(text(), offset(), offset(), text()) for _ in range(rng.randint(0, 3))]
+    if rng.random() < 0.1:
+        spans.append(rng.choice([[text(), 1, 2, text()], (text(), 1, 2), (1, 2, 3, "q")]))
+    aliases = rng.choice([None, [], [text() for _ in range(rng.randint(1, 3))], [1, "x"], ("x",)])
+    return BaseEntry(rng.choice([text(), "0" * 64, 5]), spans, aliases)
+
+
+def test_state_entries_are_the_json_the_encoder_writes() -> None:
+    """`BaseEntry.json_text` writes usual entries itself: the same text json.dumps gives."""
+    rng = random.Random(5)
+    for _ in range(3000):
+        entry = _random_entry(rng)
+        plain = json.dumps(entry.to_json(), ensure_ascii=False)
+        assert entry.json_text() == plain, entry
+        json.loads(plain)
+    state = State(base={"claims": {'c"1': _random_entry(rng), "c2": _random_entry(rng)}})
+    state.pending = [{"events": {"é": _random_entry(rng)}}]
+    raw = json.loads(state.to_text())
+    assert raw["base"] == {c: {i: e.to_json() for i, e in v.items()} for c, v in state.base.items()}
+
+
+def test_item_hashes_are_those_of_json_dumps() -> None:
+    rng = random.Random(6)
+    for _ in range(500):
+        item = {
+            rng.choice([*_ODD_TEXTS, "id", "b", "a"]): rng.choice(
+                [*_ODD_TEXTS, 1, 1.5, None, True, [1, "é"], {"z": 1, "a": [2]}]
+            )
+            for _ in range(rng.randint(0, 6))
+        }
+        text = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        assert _json_hash(item) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _finite_plainly(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_finite_plainly(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite_plainly(v) for v in value)
+    return not (isinstance(value, float) and math.isfinite(value) is False)
+
+
+def _random_value(rng: random.Random, depth: int = 0) -> Any:
+    leaves: list[Any] = ["x", 1, True, None, 1.5, math.inf, -math.inf, math.nan, (math.inf,), 2**70]
+    if depth > 3 or rng.random() < 0.4:
+        return rng.choice(leaves)
+    items = [_random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    kind = rng.choice([dict, list, CommentedMap, CommentedSeq])
+    if kind is dict or kind is CommentedMap:
+        return kind((f"k{i}", v) for i, v in enumerate(items))
+    return kind(items)
+
+
+def test_finite_walk_finds_every_infinity_and_nan() -> None:
+    rng = random.Random(7)
+    values = [_random_value(rng) for _ in range(3000)]
+    assert any(_finite(v) for v in values) and not all(_finite(v) for v in values)
+    for value in values:
+        assert _finite(value) == _finite_plainly(value), value
+
+
+def test_type_required_and_number_checks_are_the_plain_tests() -> None:
+    """`type` lists, `required` on plain dicts and the number keywords, as compiled."""
+    values: list[Any] = ["", "x", 0, 1, -1, 1.0, 1.5, math.inf, True, False, None, [], [1], {}]
+    values += [{"a": 1}, {"a": 1, "b": 2}, CommentedMap([("a", 1), ("b", 2)]), CommentedSeq([1])]
+    names = ["string", "integer", "number", "null", "boolean", "object", "array"]
+    rng = random.Random(8)
+    for _ in range(300):
+        chosen = rng.sample(names, rng.randint(0, 4))
+        check = compile_schema({"type": chosen})
+        for value in values:
+            plain = _finite_plainly(value) and any(_is_type(value, n) for n in chosen)
+            assert check(value) == plain, (chosen, value)
+    for required in ([], ["a"], ["a", "b"], ["c"]):
+        check = compile_schema({"required": required})
+        for value in values:
+            plain = not isinstance(value, dict) or all(k in value for k in required)
+            assert check(value) == (_finite_plainly(value) and plain), (required, value)
+    for keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        check = compile_schema({keyword: 1})
+        for value in values:
+            number = _is_type(value, "number")
+            plain = not number or {
+                "minimum": lambda v: v >= 1,
+                "maximum": lambda v: v <= 1,
+                "exclusiveMinimum": lambda v: v > 1,
+                "exclusiveMaximum": lambda v: v < 1,
+            }[keyword](value)
+            assert check(value) == (_finite_plainly(value) and plain), (keyword, value)
+
+
+def test_text_writer_writes_ints_as_libyaml_does() -> None:
+    """Ints are written inline by `_TextWriter.mapping` (bools, an int subclass, are not)."""
+    values: list[Any] = [0, -1, 7, 10**30, -(10**20), True, False, 1.0, "1", None]
+    rng = random.Random(9)
+    for _ in range(300):
+        item = {k: rng.choice(values) for k in ("id", "start", "end", "count")}
+        item["citations"] = [{"source": "s", "start": rng.choice(values), "end": 5}]
+        doc = {"claims": [item, {"id": rng.choice(values), "n": {"deep": rng.choice(values)}}]}
+        assert _document_text(doc) == dump_fast(doc), doc

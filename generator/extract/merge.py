@@ -68,9 +68,13 @@ def _fresh_hash(item: dict[str, Any]) -> str:
         return item_hash(item)
 
 
+# `json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))`, the
+# encoder made once: dumps makes a new one on every call given options (once per item).
+_canonical = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _json_hash(plain: Any) -> str:
-    text = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_canonical(plain).encode("utf-8")).hexdigest()
 
 
 def item_spans(item: Mapping[str, Any]) -> list[Span]:
