@@ -237,3 +237,13 @@ def test_a_party_in_brackets_after_a_person_does_not_speak_for_them() -> None:
         "conditions to the weapons."
     )
     assert speakers["the government attaches no conditions to the weapons."] == "mareike-vogel"
+
+
+def test_a_participle_after_a_comma_and_made_clear_report() -> None:
+    speakers = _speakers(
+        "Marco Bellini, the deputy prime minister, went further, warning that the decision "
+        "could expose Italian cities to retaliation.\n\n"
+        "The foreign minister, Paolo Ferri, made clear he had not been persuaded."
+    )
+    assert speakers["the decision could expose Italian cities to retaliation."] == "marco-bellini"
+    assert speakers["he had not been persuaded."] == "paolo-ferri"
