@@ -247,3 +247,11 @@ def test_a_participle_after_a_comma_and_made_clear_report() -> None:
     )
     assert speakers["the decision could expose Italian cities to retaliation."] == "marco-bellini"
     assert speakers["he had not been persuaded."] == "paolo-ferri"
+
+
+def test_an_ing_noun_is_no_speech_verb() -> None:
+    speakers = _speakers(
+        "Jan Wolski did not say whether Warsaw received advance warning of decisions that "
+        "could change the war."
+    )
+    assert not any(text.startswith("could change") or "of decisions" in text for text in speakers)

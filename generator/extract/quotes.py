@@ -532,6 +532,12 @@ class _Speakers:
         if not words:
             return False
         last = words[-1].casefold()
+        if self.text[start:end].endswith("ing") and not (
+            lead.rstrip().endswith(",") or last in _PASSIVE_AFTER
+        ):
+            # An -ing form reports only after a comma ("..., warning that") or as a verb
+            # ("have been explaining"): "received advance warning" is a noun.
+            return True
         # "had been told", "was asked": the subject is spoken to, it says nothing ("was
         # declared" still reports what someone declared).
         passive = last in _PASSIVE_AFTER and self.text[start:end].casefold() in _SPOKEN_TO
