@@ -230,3 +230,10 @@ def test_drawing_conclusions_about_helpers_warns() -> None:
         "every country that financed the missiles."
     )
     assert ("ivan-sokol", "warns-against") in pairs
+
+
+def test_use_kept_to_ukrainian_soil_opposes_even_in_quotation_marks() -> None:
+    assert _pairs(
+        "The party's defence spokesman, Tom Hardy, said British missiles should be used "
+        "'on Ukrainian soil and nowhere else'."
+    ) == [("tom-hardy", "opposes")]
