@@ -11,10 +11,20 @@ from typing import Any
 
 import yaml
 
+from generator.extract.article import extract_article
 from generator.sources import Source, split_layout
 from tests._extract_support import knowledge, lexicon, seeds
 
-__all__ = ["article", "assert_citations_exact", "knowledge", "lexicon", "seeds", "text_source"]
+__all__ = [
+    "article",
+    "assert_citations_exact",
+    "extract_text",
+    "figure_rows",
+    "knowledge",
+    "lexicon",
+    "seeds",
+    "text_source",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
@@ -66,3 +76,18 @@ def assert_citations_exact(items: list[dict[str, Any]], sources: dict[str, Sourc
         for cite in item.get("citations") or [item["citation"]]:
             text = sources[cite["source"]].text
             assert text[cite["start"] : cite["end"]] == cite["quote"], item["id"]
+
+
+def extract_text(text: str, published: dt.date) -> dict[str, list[dict[str, Any]]]:
+    """What the extractor finds in an in-memory article; every citation quotes it exactly."""
+    source = text_source(text, published)
+    found = extract_article(source, knowledge())
+    for key in ("figures", "events", "claims", "positions", "quotes"):
+        assert_citations_exact(found[key], {source.id: source})
+    return found
+
+
+def figure_rows(text: str, published: dt.date) -> set[tuple[str, object, str, str]]:
+    """(subject, value, unit, text as written) of each figure of an in-memory article."""
+    figures = extract_text(text, published)["figures"]
+    return {(f["subject"], f["value"], f["unit"], f["text"]) for f in figures}

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.extract.article import extract_article
-from tests.extract_support import knowledge, text_source
+from tests.extract_support import figure_rows
 
 DAY = dt.date(2025, 9, 3)
 
 
 def _figures(text: str) -> set[tuple[str, object, str, str]]:
-    found = extract_article(text_source(text, DAY), knowledge())
-    return {(f["subject"], f["value"], f["unit"], f["text"]) for f in found["figures"]}
+    return figure_rows(text, DAY)
 
 
 def test_people_killed_in_a_listed_place_are_that_countrys_casualties() -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.extract.article import extract_article
-from tests.extract_support import knowledge, text_source
+from tests.extract_support import figure_rows, knowledge, text_source
 
 DAY = dt.date(2025, 3, 12)
 
 
 def _figures(text: str) -> set[tuple[str, object, str, str]]:
-    found = extract_article(text_source(text, DAY), knowledge())
-    return {(f["subject"], f["value"], f["unit"], f["text"]) for f in found["figures"]}
+    return figure_rows(text, DAY)
 
 
 def test_a_measure_cited_to_a_body_describes_the_weapon_before() -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.extract.article import extract_article
-from tests.extract_support import knowledge, text_source
+from tests.extract_support import extract_text
 
 DAY = dt.date(2026, 8, 1)
 
 
 def _figures(text: str) -> set[tuple[object, str, str, str]]:
-    found = extract_article(text_source(text, DAY), knowledge())
-    return {(f["value"], f["unit"], f.get("property", ""), f["text"]) for f in found["figures"]}
+    figures = extract_text(text, DAY)["figures"]
+    return {(f["value"], f["unit"], f.get("property", ""), f["text"]) for f in figures}
 
 
 def test_a_speed_is_no_length() -> None:

@@ -18,7 +18,7 @@ from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
-from .firstchar import by_first_char
+from .firstchar import by_first_char, sub_sequences
 from .quantities import PLAIN
 
 # Case-blind re matches these to ASCII letters that lower() does not give.
@@ -75,16 +75,7 @@ def _folds(seq: list[Any]) -> bool:
                     return True
                 if iop is c.RANGE and any(iav[0] <= code <= iav[1] for code in _FOLD_CODES):
                     return True
-        subs: list[Any] = []
-        if op is c.BRANCH:
-            subs = list(av[1])
-        elif op is c.SUBPATTERN:
-            subs = [av[3]]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            subs = [av[2]]
-        elif op in (c.ASSERT, c.ASSERT_NOT):
-            subs = [av[1]]
-        if any(_folds(list(sub)) for sub in subs):
+        if any(_folds(list(sub)) for sub in sub_sequences(op, av)):
             return True
     return False
 

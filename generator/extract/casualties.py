@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .factbits import per_lexicon
+from .knowledge import alias_pattern, words_pattern
 from .quantities import Quantity
 
 # The clause around a count: casualty words farther away describe something else.
@@ -44,41 +46,25 @@ class CasualtyRules:
     place_country: dict[str, str]
 
 
-def _words(words: list[str]) -> re.Pattern[str] | None:
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    if not ordered:
-        return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, ordered))})(?!\w)", re.IGNORECASE)
-
-
 def _build(data: dict[str, Any]) -> CasualtyRules:
     raw = data.get("casualties") or {}
     place_country: dict[str, str] = {}
     for group in data.get("places") or []:
         for name in group.get("names") or []:
             place_country.setdefault(str(name), str(group["country"]))
-    names = sorted(place_country, key=lambda n: (-len(n), n))
-    places = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
-    attack = _words(list(raw.get("attack_words") or []))
+    attack = words_pattern(str(w) for w in raw.get("attack_words") or [])
     return CasualtyRules(
         str(raw["unit"]) if raw.get("unit") else None,
         frozenset(str(u) for u in raw.get("people_units") or []),
-        _words(list(raw.get("words") or [])),
+        words_pattern(str(w) for w in raw.get("words") or []),
         re.compile(rf"(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s+(?i:{attack.pattern})") if attack else None,
-        places,
+        alias_pattern(place_country),  # place names as written
         place_country,
     )
 
 
-_CACHE: dict[int, tuple[dict[str, Any], CasualtyRules]] = {}
-
-
-def casualty_rules_for(data: dict[str, Any]) -> CasualtyRules:
-    hit = _CACHE.get(id(data))
-    if hit is None or hit[0] is not data:
-        hit = (data, _build(data))
-        _CACHE[id(data)] = hit
-    return hit[1]
+# The rules of a Knowledge's lexicon, compiled once per lexicon.
+casualty_rules_for = per_lexicon(_build)
 
 
 def is_casualty_count(q: Quantity, text: str, lo: int, hi: int, rules: CasualtyRules) -> bool:

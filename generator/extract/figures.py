@@ -416,7 +416,7 @@ def extract_figures(
     """Figure items (data schema `figure`) for every usable number in `sentences`."""
     data = lexicon_data(knowledge)
     qrules, drules, frules = rules_for(data), date_rules_for(data), figure_rules_for(data)
-    crules = casualty_rules_for(data)
+    crules = casualty_rules_for(knowledge)
     known = getattr(knowledge, "entities", {})
     figures: list[dict[str, Any]] = []
     owners: dict[str, str] = {}  # counted unit -> subject of its last count

@@ -207,20 +207,25 @@ def derivative(seq: Seq, ch: str) -> list[Seq]:
     raise _Unsupported(str(op))
 
 
+def sub_sequences(op: Any, av: Any) -> list[Any]:
+    """The parsed sequences nested in one node of a parsed pattern (alternatives, a group's
+    body, a repeat's body, a lookaround's body): what a walk over the tree descends into."""
+    if op is c.BRANCH:
+        return list(av[1])
+    if op is c.SUBPATTERN:
+        return [av[3]]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op in (c.ASSERT, c.ASSERT_NOT, c.ATOMIC_GROUP):
+        return [av[-1]]
+    return []
+
+
 def _has_backreference(seq: Seq) -> bool:
     for op, av in seq:
         if op in (c.GROUPREF, c.GROUPREF_EXISTS):
             return True
-        subs: list[Any] = []
-        if op is c.BRANCH:
-            subs = list(av[1])
-        elif op is c.SUBPATTERN:
-            subs = [av[3]]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            subs = [av[2]]
-        elif op in (c.ASSERT, c.ASSERT_NOT, c.ATOMIC_GROUP):
-            subs = [av[-1]]
-        if any(_has_backreference(list(s)) for s in subs):
+        if any(_has_backreference(list(s)) for s in sub_sequences(op, av)):
             return True
     return False
 

@@ -178,7 +178,6 @@ def after_preposition(text: str, start: int, sentence: Sentence) -> bool:
 
 
 # Prepositions of place: a name after one is where something happens.
-PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
 # A cue in the passive: its subject undergoes the stance, it does not hold it.
 PASSIVE = re.compile(r"(?:(?:should|must|could|would|will|can|may|might|to)\s+)?(?:be|been)\s")
 SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")

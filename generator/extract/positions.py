@@ -26,7 +26,6 @@ from .holders import (
     AUX_GAP,
     FIRST_WORD,
     PASSIVE,
-    PLACE_BEFORE,
     actors_before,
     addressed,
     after_preposition,
@@ -39,7 +38,7 @@ from .holders import (
 from .knowledge import Knowledge, words_pattern
 from .quantities import PLAIN as _PLAIN
 from .quotecues import quote_rules
-from .quotes import QuoteFound, Speech, reported_text, stable_id
+from .quotes import PLACE_BEFORE, QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
 from .stanceframes import Frames, framed, parse_frames, topic_spans
 

@@ -432,10 +432,11 @@ class _Speakers:
         """Whether mention `m` only says where ("airfields deep inside Russia, Rahman
         replied"): a place is no speaker, unless someone unnamed in it speaks ("a source
         in Ukraine's Defense Ministry told")."""
-        place = _PLACE_BEFORE.search(self.text, max(lead, m.start - 30), m.start)
+        place = PLACE_BEFORE.search(self.text, max(lead, m.start - 12), m.start)
         if place is None:
             return False
-        return place.group(1).casefold() not in self.k.word_set("anonymous_sources")
+        word = _LAST_WORD.search(self.text, max(lead, place.start() - 30), place.start())
+        return word is None or word.group(1).casefold() not in self.k.word_set("anonymous_sources")
 
     def _unnamed(self, before: str, last_word: str, words: list[str]) -> str | None:
         """An unnamed speaker: officials after a demonym speak for its government ("two
@@ -597,11 +598,10 @@ _DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,5}?,?\s*")
 _DESCRIBED_REACH = 60
 # A reported clause that asks instead of telling (grammar, not domain words).
 _QUESTION = re.compile(r"\s*(?:whether|if)\b", re.IGNORECASE)
-# A preposition of place right before a name: the name is where, not who.
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(\w+)\s+)?\b(?:in|inside|into|against|at|near|over|across|within|towards?|from|on)"
-    r"\s+(?:the\s+)?$"
-)
+# A preposition of place right before a name: the name is where, not who (shared with
+# `holders`).
+PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 # Pronouns that only a person is (grammar, not domain words).
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 # A preposition right before a name: the name is its object, not a clause's subject
