@@ -478,3 +478,179 @@ def test_text_writer_writes_ints_as_libyaml_does() -> None:
         item["citations"] = [{"source": "s", "start": rng.choice(values), "end": 5}]
         doc = {"claims": [item, {"id": rng.choice(values), "n": {"deep": rng.choice(values)}}]}
         assert _document_text(doc) == dump_fast(doc), doc
+
+
+# ============================================================================================
+# Per-article extraction speed-ups (word gates, first-character twins, per-article memos).
+# Each fast path is compared with the plain one it replaces; see each module's comments.
+# ============================================================================================
+
+
+def _fixture_sentences() -> list[str]:
+    """The sentences of the fixture articles (plain and hostile), as extraction splits them."""
+    from generator.extract.sentences import split_sentences
+    from tests._extract_support import fixtures, knowledge, seeds
+
+    k = knowledge()
+    out = []
+    for source in [*seeds().values(), *fixtures().values()]:
+        out += [source.text[s.start : s.end] for s in split_sentences(source, k.split)]
+    for path in sorted((ROOT / "tests" / "fixtures" / "hostile" / "articles").glob("*.txt")):
+        out += path.read_text("utf-8").split(". ")
+    return out
+
+
+def _name_texts(seed: int, count: int = 1500) -> list[str]:
+    """Random sentences of speech verbs, roles, titles, weapon heads and names."""
+    k = build_knowledge(load_lexicon(LEXICON)[0], [])
+    rng = random.Random(seed)
+    words = [*k.word_set("speech_verbs"), *k.word_set("role_nouns"), *k.weapon_heads]
+    words = [*[w for w in words if w][:400], "told reporters", "Said", "SAID", "Minister"]
+    words += ["Anna Smith", "Jan Novak", "Kelin", ",", ", the", "--", "of", "the", "Gen.", "ı"]
+    words += ["drones", "Storm Shadow", "F-16", "administer", "unsaid", "spokes-", "-said", "é"]
+    return [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) + rng.choice([".", ""])
+        for _ in range(count)
+    ]
+
+
+def test_word_gates_never_close_on_a_sentence_a_guarded_name_pattern_matches() -> None:
+    """`names.gate_open` by whole words (`wordgate`) is stricter than the substring search
+    it replaced, but still open wherever the pattern it guards can match: the finders give
+    what they give with every gate open."""
+    from dataclasses import replace
+
+    k = build_knowledge(load_lexicon(LEXICON)[0], [])
+    assert all(k.gate_runs[g] for g in ("verbs", "roles", "heads"))
+    ungated = replace(k, gates={}, gate_runs={})
+    guarded = {
+        "verbs": [k.name_before_verb, k.name_after_verb],
+        "roles": [k.role_name, names._role_apposition(k)],
+        "heads": [k.weapon_head],
+    }
+    closed = 0
+    for text in _name_texts(seed=31) + _fixture_sentences():
+        lower = None if any(c in text for c in names._FOLDS_TO_ASCII) else text.lower()
+        for gate, patterns in guarded.items():
+            if not names.gate_open(k, gate, text, lower):
+                closed += 1
+                assert not any(p and p.search(text) for p in patterns), (gate, text)
+        assert _candidates(text, k) == _candidates(text, ungated), text
+    assert closed > 1000  # the gates do close
+
+
+def _candidates(text: str, k: Any) -> list[tuple[str, str, str, Any, Any]]:
+    found = names.discover(text, 0, len(text), k)
+    return [(c.kind, c.category, c.name, c.aliases, c.description) for c in found]
+
+
+def test_word_gate_runs_refuse_words_that_are_no_whole_words() -> None:
+    from generator.extract.wordgate import first_runs, longest_runs, words_of
+
+    assert first_runs(["said", "told reporters", "d'apres"]) == {"said", "told", "d"}
+    assert first_runs(["said", "-said"]) is None and first_runs(["", "x"]) is None
+    assert longest_runs(["a dozen", "twenty-one"]) == {"dozen", "twenty"}
+    assert longest_runs(["x", "--"]) is None
+    assert words_of("the x-ray’s, ok") == {"the", "x", "ray", "s", "ok"}
+
+
+def test_body_patterns_through_their_twins_find_what_they_find() -> None:
+    """Institutions, forces, adjectives and other names are searched by their first-
+    character twins (`casefast`); "the defence ministry in <capital>" opens with its T."""
+    from generator.extract.entitycues import entity_rules
+
+    k = build_knowledge(load_lexicon(LEXICON)[0], [])
+    rules = entity_rules(k)
+    patterns = [rules.institutions, rules.forces, rules.adjective, rules.other_names]
+    assert all(p is not None and casefast.twin(p) is not None for p in patterns)
+    assert rules.in_capital is not None
+    old = re.compile(rules.in_capital.pattern.replace(r"[Tt](?<!\w[Tt])he", r"\b[Tt]he", 1))
+    assert old.pattern != rules.in_capital.pattern
+    words = [*list(rules.demonym_of)[:60], *list(rules.country_of)[:60], *rules.capitals]
+    words += [*list(rules.institution_category), "’s", "'s", "troops", "aid", "-flagged"]
+    words += ["The", "the", "xThe", "in", ".", "-", "New Mexico", "Equatorial Guinea", "é"]
+    texts = _random_texts(words, 1500, seed=32, longest=8) + _fixture_sentences()
+    for text in texts:
+        for pos, endpos in ((0, len(text)), (3, len(text) - 2), (1, 30)):
+            for pattern in patterns:
+                assert pattern is not None
+                expected = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+                found = casefast.finditer(pattern, text, pos, endpos)
+                assert [(m.span(), m.groups()) for m in found] == expected, text
+            expected = [(m.span(), m.groups()) for m in old.finditer(text, pos, endpos)]
+            found = rules.in_capital.finditer(text, pos, endpos)
+            assert [(m.span(), m.groups()) for m in found] == expected, text
+
+
+def test_quantities_skip_only_texts_without_a_digit_or_a_number_word() -> None:
+    from dataclasses import replace
+
+    lexicon, _problems = load_lexicon(LEXICON)
+    rules = quantities.build_rules(lexicon.data)
+    assert rules.core_runs and rules.vague_runs
+    plain = replace(rules, core_runs=None, vague_runs=None)
+    pieces = ["About", "nearly", "between", "and", "to", "$", "5", "1,000", "Million", "m"]
+    pieces += ["Three", "twenty-FOUR", "Twenty", "a dozen", "half a dozen", "-", "troops"]
+    pieces += ["dozens of", "THOUSANDS OF", "several", "km", ".", ",", "someone", "often"]
+    pieces += ["٣", "ı", "tanks", "one", "the"]
+    texts = _random_texts(pieces, 3000, seed=33) + _fixture_sentences()
+    skipped = 0
+    for text in texts:
+        fast, slow = (
+            quantities.find_quantities(text, rules),
+            quantities.find_quantities(text, plain),
+        )
+        assert fast == slow, repr(text)
+        skipped += not slow
+    assert skipped > 100
+
+
+def test_dates_found_again_are_the_dates_found_first() -> None:
+    import datetime as dt
+
+    from generator.extract import dates
+    from tests._extract_support import lexicon
+
+    rules = dates.date_rules_for(lexicon().data)
+    day = dt.date(2024, 3, 5)
+    for text in _fixture_sentences():
+        first = dates.find_dates(text, day, rules, 7)
+        first.append(None)  # type: ignore[arg-type]  # a caller changing its list
+        assert dates.find_dates(text, day, rules, 7) == dates._find_dates(text, day, rules, 7)
+        assert dates.find_dates(text, day, rules, 8) == dates._find_dates(text, day, rules, 8)
+
+
+def test_mentions_of_a_sentence_by_bisection_are_the_filtered_ones() -> None:
+    from generator.extract.claims import _mentions_by_sentence
+    from generator.extract.entities import Mention
+
+    rng = random.Random(34)
+    for _ in range(300):
+        spans = [(rng.randint(0, 200), rng.randint(1, 9)) for _ in range(rng.randint(0, 25))]
+        mentions = [Mention(f"e{i}", s, s + w, "x") for i, (s, w) in enumerate(spans)]
+        if rng.random() < 0.7:
+            mentions.sort(key=lambda m: m.start)
+        inside = _mentions_by_sentence(mentions)
+        for _ in range(20):
+            start = rng.randint(0, 210)
+            end = start + rng.randint(0, 60)
+            assert inside(start, end) == [m for m in mentions if start <= m.start < end]
+
+
+def test_garble_verdicts_asked_lazily_are_the_eager_ones() -> None:
+    """Claims, figures and events ask for a sentence's verdict only when they make an item
+    of it: the flags are those of asking every sentence in order."""
+    from generator.extract import claims
+    from generator.extract.article import extract_article
+    from generator.extract.sentences import split_sentences
+    from tests._extract_support import fixtures, knowledge
+
+    k = knowledge()
+    for source in fixtures().values():
+        result = extract_article(source, k)
+        sentences = split_sentences(source, k.split)
+        flagged = {(s.start, s.end) for s in claims.garbled_sentences(source, sentences, k)}
+        for item in result["claims"] + result["figures"] + result["events"]:
+            cited = item["citations"][0]
+            garbled = (cited["start"], cited["end"]) in flagged
+            assert ("garbled" in item.get("flags", [])) == garbled, item["id"]

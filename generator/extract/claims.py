@@ -8,7 +8,10 @@ as machine-translation debris are kept, verbatim, and flagged `garbled` (cues: l
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..sources import Source
@@ -137,6 +140,18 @@ def _subject(
     return first.entity_id
 
 
+def _mentions_by_sentence(mentions: list[Mention]) -> Callable[[int, int], list[Mention]]:
+    """`inside(start, end)`: the mentions starting in [start, end), in list order.
+
+    Mentions come in text order (`entities._select`): then they are a slice found by
+    bisection, not a pass over the whole article's mentions for every sentence. A list
+    out of order (a title taken in may move a start) is filtered as it is."""
+    starts = [m.start for m in mentions]
+    if any(a > b for a, b in itertools.pairwise(starts)):
+        return lambda start, end: [m for m in mentions if start <= m.start < end]
+    return lambda start, end: mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
 def claim_records(
     source: Source,
     sentences: list[Sentence],
@@ -148,13 +163,13 @@ def claim_records(
     _new_article()  # verdicts of earlier articles are not this one's
     out: list[dict[str, object]] = []
     previous: str | None = None
+    inside_of = _mentions_by_sentence(scan.mentions)
     for sentence in sentences:
         passage = source.text[sentence.start : sentence.end]
-        inside = [m for m in scan.mentions if sentence.start <= m.start < sentence.end]
-        garbled = is_garbled(passage, previous, knowledge)
-        previous = passage
+        inside = inside_of(sentence.start, sentence.end)
+        before, previous = previous, passage
         if not inside:
-            continue
+            continue  # no claim: its verdict is not needed (a pure function, asked later if at all)
         outside = [m for m in inside if not any(s <= m.start < e for s, e in quoted)] or inside
         subject = _subject(sentence, source.text, outside, scan, knowledge)
         others = list(dict.fromkeys(m.entity_id for m in inside if m.entity_id != subject))
@@ -169,7 +184,7 @@ def claim_records(
             {"source": source.id, "quote": passage, "start": sentence.start, "end": sentence.end}
         ]
         item["status"] = "extracted"
-        if garbled:
+        if is_garbled(passage, before, knowledge):
             item["flags"] = ["garbled"]
         out.append(item)
     return out

@@ -310,8 +310,25 @@ def _in_quotes(text: str, offset: int) -> bool:
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
+# Results by (text, published, offset), with the rules they were found with: the figure
+# and the event extractors ask about the same sentences of an article one after the other.
+# A pure function of its arguments, so a hit is the same list; the cap bounds the memory.
+_FOUND: dict[tuple[str, dt.date, int], tuple[DateRules, list[DateExpr]]] = {}
+_FOUND_LIMIT = 1024
+
+
 def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0) -> list[DateExpr]:
     """Every date expression in `text` (one sentence or more), resolved against `published`."""
+    key = (text, published, offset)
+    hit = _FOUND.get(key)
+    if hit is None or hit[0] is not rules:
+        if len(_FOUND) >= _FOUND_LIMIT:
+            _FOUND.clear()
+        hit = _FOUND[key] = (rules, _find_dates(text, published, rules, offset))
+    return list(hit[1])  # a copy: callers may change theirs
+
+
+def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) -> list[DateExpr]:
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     passed: dict[re.Pattern[str], bool] = {}  # the month gate serves four patterns
     # Case-blind re also matches these to ASCII letters where lower() does not give that

@@ -216,7 +216,8 @@ def _forces(
         return []
     out = []
     for start, end in spans:
-        for m in rules.forces.finditer(text, start, end):
+        # First-character twins (`casefast`): re skips to the demonyms' capitals.
+        for m in casefast.finditer(rules.forces, text, start, end):
             entity_id = rules.demonym_of.get(m.group("dem"))
             if entity_id in knowledge.entities:
                 out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem")))
@@ -225,7 +226,7 @@ def _forces(
         # "Czech aid", "Panama-flagged": the country is named ("U.S. officials" are left to
         # the speakers' rules).
         anonymous = knowledge.word_set("anonymous_sources")
-        for m in rules.adjective.finditer(text, start, end):
+        for m in casefast.finditer(rules.adjective, text, start, end):
             entity_id = rules.demonym_of.get(m.group("dem"))
             if entity_id in knowledge.entities and m.group("next").casefold() not in anonymous:
                 out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem"), True))
@@ -325,7 +326,9 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
     if rules.other_names is not None:
         # "Sen. Ocampo of New Mexico": no mention of Mexico, and New Mexico is no one.
-        others = [m.span() for s, e in spans for m in rules.other_names.finditer(text, s, e)]
+        others = [
+            m.span() for s, e in spans for m in casefast.finditer(rules.other_names, text, s, e)
+        ]
         if others:
             hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in others)]
             candidates = [
@@ -363,19 +366,25 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
     covered = {i for c in chosen for i in range(c.start, c.end)}
+    # The pool no longer changes: a word's answer is asked once ("Russia" comes back).
+    fuzzy: dict[str, str | None] = {}
     for start, end in spans:
         for m in _CAP_TOKEN.finditer(text, start, end):
             if m.start() in covered or _in_a_body_name(text, m.start(), m.end(), covered):
                 continue
-            found = knowledge.fuzzy_person(m.group(), pool)
+            word = m.group()
+            found = fuzzy[word] if word in fuzzy else knowledge.fuzzy_person(word, pool)
+            fuzzy[word] = found
             if found:
                 hits.append(Mention(found, m.start(), m.end(), m.group()))
     renamed = _fullest_names(local, names_seen, knowledge.id_for)
-    hits = [replace(h, entity_id=renamed.get(h.entity_id, h.entity_id)) for h in hits]
+    # Mentions are frozen: one not renamed is kept as it is (a copy of it would be equal).
+    if renamed:
+        hits = [_renamed(h, renamed) for h in hits]
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
     respelled = _usual_spelling(local, hits)
     if respelled:
-        hits = [replace(h, entity_id=respelled.get(h.entity_id, h.entity_id)) for h in hits]
+        hits = [_renamed(h, respelled) for h in hits]
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
@@ -391,6 +400,12 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
         entities={k: v for k, v in entities.items() if k in used},
         descriptions={k: v for k, v in descriptions.items() if k in used},
     )
+
+
+def _renamed(mention: Mention, ids: dict[str, str]) -> Mention:
+    """`mention` naming `ids[its entity]` if there is one, else itself."""
+    new_id = ids.get(mention.entity_id)
+    return mention if new_id is None else replace(mention, entity_id=new_id)
 
 
 def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[str, str]:

@@ -116,7 +116,8 @@ def _build(data: dict[str, Any]) -> EntityRules:
         re.compile(rf"(?<![\w-])(?:{_alternation(others)})(?![\w-])") if others else None,
         frozenset(str(n) for n in data.get("seated_bodies") or []),
         re.compile(
-            rf"\b[Tt]he\s+(?P<noun>{_alternation(list(bodies))})\s+in\s+(?P<capital>{_alternation(list(capitals))})\b"
+            # \b before "The" written after its first letter: re skips to the T's.
+            rf"[Tt](?<!\w[Tt])he\s+(?P<noun>{_alternation(list(bodies))})\s+in\s+(?P<capital>{_alternation(list(capitals))})\b"
         )
         if bodies and capitals
         else None,

@@ -89,7 +89,7 @@ def extract_events(
         dates = find_dates(text, source.published, rules, sentence.start)
         if not dates:
             continue
-        garbled = is_garbled(text, before, knowledge)
+        garbled: bool | None = None  # asked once an event is made
         for start, end, date in _pieces(sentence, dates, source.text, breaks):
             actors = list(
                 dict.fromkeys(
@@ -109,6 +109,8 @@ def extract_events(
                 item["inferred"] = list(date.inferred)
             if date.until:
                 item["until"] = date.until
+            if garbled is None:
+                garbled = is_garbled(text, before, knowledge)
             if garbled:
                 item["flags"] = ["garbled"]
             events.append(item)

@@ -438,7 +438,8 @@ def extract_figures(
         refers = head is not None and head.search(text) is not None  # "The missile ..."
         # Weapons named anywhere before: only looked at when nothing nearer fits.
         history = _Earlier(mentions, sentence.start, source.text, ctx)
-        garbled = is_garbled(text, before, knowledge)
+        # Asked only once a figure is made: most sentences with a number make none.
+        garbled: bool | None = None
         share: str | None = None  # the people of the sentence's last share of a people
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
@@ -527,6 +528,8 @@ def extract_figures(
                 continue  # the schema needs a subject; a number about nothing named is noise
             if q.dimension == "count" and q.unit:
                 owners[q.unit] = subject
+            if garbled is None:
+                garbled = is_garbled(text, before, knowledge)
             flags = [f for f, on in (("garbled", garbled), ("uncertain", uncertain)) if on]
             value = (
                 [plain_number(v) for v in q.value]

@@ -17,6 +17,7 @@ from typing import Any
 from ..lexicon import Lexicon
 from .sentences import SplitRules, rules_from_lexicon
 from .spelling import Spelling, spelling_from
+from .wordgate import first_runs
 
 FUZZY_RATIO = 0.8  # Zelenskiy ~ Zelenskyy (0.89), Russian ~ Russia is excluded as a known word
 FUZZY_MIN_LENGTH = 4
@@ -211,6 +212,8 @@ class Knowledge:
     # lower-cased for the case-blind patterns (None when that is not exact), as written
     # for the titles; compiled by `_gate` into one search for any of them.
     gates: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    # The case-blind gates as whole words (`wordgate.first_runs`; None: use the search).
+    gate_runs: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def word_set(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
@@ -619,6 +622,11 @@ def build_knowledge(
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
         lexicon=lexicon,
         spelling=spelling,
+        gate_runs={
+            "verbs": first_runs(_blind_gate(words["speech_verbs"])),
+            "roles": first_runs(_blind_gate(words["role_nouns"])),
+            "heads": first_runs(_blind_gate(heads)),
+        },
         gates={
             "verbs": _gate(_blind_gate(words["speech_verbs"])),
             "roles": _gate(_blind_gate(words["role_nouns"])),

@@ -13,6 +13,7 @@ from . import casefast
 from .entitycues import entity_rules
 from .factbits import per_lexicon
 from .knowledge import NAME, Knowledge, trie_alternation
+from .wordgate import holds_any
 
 # These two run on every sentence. Written `(?<![\w-])[A-Z]...` they opened with a
 # lookbehind, which re tests at every position; opening with the capital lets re skip to
@@ -141,7 +142,12 @@ def gate_open(k: Knowledge, gate: str, sentence: str, lower: str | None) -> bool
         return True
     if gate == "titles":  # matched as written
         return words.search(sentence) is not None
-    return lower is None or words.search(lower) is not None
+    if lower is None:
+        return True
+    runs = k.gate_runs.get(gate)
+    if runs is not None:  # the patterns match these words whole: a set test (`wordgate`)
+        return holds_any(lower, runs)
+    return words.search(lower) is not None
 
 
 def _people(
@@ -369,7 +375,8 @@ def _institutions(text: str, start: int, end: int, k: Knowledge) -> list[Candida
     if rules.institutions is None:
         return []
     found: list[Candidate] = []
-    for m in rules.institutions.finditer(text, start, end):
+    # Its first-character twin (`casefast`) skips to the capitals the names begin with.
+    for m in casefast.finditer(rules.institutions, text, start, end):
         noun = m.group("noun")
         if m.group("owner") is not None:
             demonym = rules.demonym_for.get(rules.country_of[m.group("owner")])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .knowledge import trie_alternation
+from .wordgate import holds_any, longest_runs
 
 Value = float | tuple[float, float]
 
@@ -60,6 +61,10 @@ class QuantityRules:
     # None when that would not find what they find.
     core_lower: re.Pattern[str] | None = None
     vague_lower: re.Pattern[str] | None = None
+    # Words one of which a lower-cased plain text holds whole where `core` (with no digit)
+    # or `vague` matches (`wordgate.longest_runs`); None: no such test.
+    core_runs: frozenset[str] | None = None
+    vague_runs: frozenset[str] | None = None
 
 
 def _alt(names: Any) -> str:
@@ -144,6 +149,10 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         vague_lower=(
             re.compile(_vague_pattern([w.lower() for w in vague_words])) if plain else None
         ),
+        # A number is digits or a number word matched whole (`_core`: \b both sides; the
+        # first word of "twenty-four" is a number word of its own); vague words the same.
+        core_runs=longest_runs(lower_words) if plain else None,
+        vague_runs=longest_runs(w.lower() for w in vague_words) if plain else None,
     )
 
 
@@ -184,16 +193,32 @@ PLAIN = _PLAIN  # for the other lower-cased twins of case-blind patterns (casefa
 
 
 def _matches(
-    pattern: re.Pattern[str], lower: re.Pattern[str] | None, text: str
+    pattern: re.Pattern[str],
+    lower: re.Pattern[str] | None,
+    text: str,
+    lowered: str | None = None,
+    runs: frozenset[str] | None = None,
 ) -> Iterable[re.Match[str]]:
     """`pattern.finditer(text)` of a case-blind pattern, found faster on a plain text.
 
     Its case-sensitive twin `lower` on the lower-cased text matches at the same places
     (re tries case-blind letters slowly, at every position of every sentence); the match
-    itself, whose groups keep the text's case, is then made by `pattern` at each place."""
-    if lower is None or not _PLAIN.fullmatch(text):
+    itself, whose groups keep the text's case, is then made by `pattern` at each place.
+    `lowered` is `text.lower()` when `text` is plain (None: tested here). With `runs`, a
+    plain text holding none of them as a whole word has no match: it is not searched."""
+    if lowered is None:
+        if lower is None or not _PLAIN.fullmatch(text):
+            return pattern.finditer(text)
+        lowered = text.lower()
+    if lower is None:
         return pattern.finditer(text)
-    return _rematched(pattern, lower.finditer(text.lower()), text)
+    if runs is not None and not holds_any(lowered, runs):
+        return ()
+    return _rematched(pattern, lower.finditer(lowered), text)
+
+
+# Any digit: a number written in digits needs one (`_DIGITS`).
+_DIGIT = re.compile(r"\d")
 
 
 def _rematched(
@@ -261,7 +286,11 @@ def _value(match: re.Match[str], rules: QuantityRules) -> Value | None:
 def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Quantity]:
     """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
     found: list[Quantity] = []
-    for match in _matches(rules.core, rules.core_lower, text):
+    # Lower-cased once for both patterns; without a digit only a number word can start a
+    # number (most sentences have neither).
+    lowered = text.lower() if rules.core_lower is not None and _PLAIN.fullmatch(text) else None
+    runs = None if lowered is None or _DIGIT.search(text) else rules.core_runs
+    for match in _matches(rules.core, rules.core_lower, text, lowered, runs):
         if found and match.start() + offset < found[-1].end:
             continue  # the "1" of "30 Leopard 1 tanks" is part of the figure before it
         value = _value(match, rules)
@@ -315,14 +344,18 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
                 property=noun.property if noun else None,
             )
         )
-    found.extend(_vague(text, rules, offset, found))
+    found.extend(_vague(text, rules, offset, found, lowered))
     return sorted(found, key=lambda q: q.start)
 
 
-def _vague(text: str, rules: QuantityRules, offset: int, found: list[Quantity]) -> list[Quantity]:
+def _vague(
+    text: str, rules: QuantityRules, offset: int, found: list[Quantity], lowered: str | None
+) -> list[Quantity]:
     """ "thousands of troops": reported as skipped, because no number can be checked."""
     out = []
-    for match in _matches(rules.vague, rules.vague_lower, text):
+    runs = rules.vague_runs if lowered is not None else None
+    lowered = lowered if rules.vague_lower is not None else None
+    for match in _matches(rules.vague, rules.vague_lower, text, lowered, runs):
         m = rules.measure.match(text, match.end()) or rules.counted.match(text, match.end())
         if m is None or any(q.start <= offset + match.start() < q.end for q in found):
             continue
