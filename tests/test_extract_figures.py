@@ -249,7 +249,8 @@ def test_seed_figures() -> None:
     )
     troops = {f["text"]: f["subject"] for f in cnn if f.get("unit") == "troops"}
     assert troops == {
-        "nearly 50,000 troops": "russian-government",
+        # "the Kremlin deploys": a government's forces are counted as its country's.
+        "nearly 50,000 troops": "russia",
         "10,000 North Korean soldiers": "north-korea",
     }
     assert not any("Thousands" in f["text"] for f in cnn)
@@ -262,6 +263,16 @@ def test_seed_figures() -> None:
         (
             "Kyiv says Russia now has more than 300,000 troops near the city.",
             [("russia", "troops", 300000, "troops", "more than 300,000 troops")],
+        ),
+        # A government's forces and pledges are counted as its country's ("the Kremlin",
+        # "the Dutch government"); money is left to the clause subject.
+        (
+            "The Kremlin has moved 12,000 troops to the border.",
+            [("russia", "troops", 12000, "troops", "12,000 troops")],
+        ),
+        (
+            "The Dutch government pledged 18 tanks on Monday.",
+            [("netherlands", "tanks", 18, "tanks", "18 tanks")],
         ),
         # Money given belongs to the giver (the clause subject), not the receiver named
         # nearer; "aid worth" is funding, not a price.

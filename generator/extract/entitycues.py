@@ -48,6 +48,8 @@ class EntityRules:
     seated: frozenset[str] = frozenset()
     # "the defence ministry in Warsaw": a body named by its capital (groups noun, capital).
     in_capital: re.Pattern[str] | None = None
+    # "<demonym> government" entity id -> its country's id ("russian-government": "russia").
+    government_country: dict[str, str] | None = None
 
 
 def _alternation(words: list[str], ignore_case: bool = False) -> str:
@@ -120,6 +122,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         )
         if bodies and capitals
         else None,
+        {f"{slug(dem)}-government": country for dem, country in demonym_of.items()},
     )
 
 

@@ -17,6 +17,7 @@ from ..sources import Source
 from . import casefast
 from .casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
 from .dates import date_rules_for, find_dates
+from .entitycues import entity_rules
 from .factbits import (
     citation,
     entity_info,
@@ -273,7 +274,10 @@ def _subject(
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
         if owner is not None:
-            return owner.entity_id, False
+            # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
+            # the country's: a country's forces and stocks are counted as the country's.
+            states = entity_rules(knowledge).government_country or {}
+            return states.get(owner.entity_id, owner.entity_id), False
     if q.dimension == "money" and kinds[:1] == ("actor",):
         # Money an actor gives or spends belongs to the clause's subject, not to the
         # nearest name (often the receiver: "Germany has given Ukraine aid worth ...").
