@@ -274,6 +274,20 @@ def test_seed_figures() -> None:
             "The Dutch government pledged 18 tanks on Monday.",
             [("netherlands", "tanks", 18, "tanks", "18 tanks")],
         ),
+        # How long something lasted is the doer's (the clause subject), not the nearest
+        # name; "Mr." ends no clause; a clause with no name gives it to the sentence's.
+        (
+            "Olaf Scholz refused to send the missiles to Ukraine for almost two years.",
+            [("olaf-scholz", "duration", 2, "year", "almost two years")],
+        ),
+        (
+            "Mr. Biden has barred Ukraine from using the missiles inside Russia for nearly three years.",
+            [("joe-biden", "duration", 3, "year", "nearly three years")],
+        ),
+        (
+            "The Storm Shadow, developed in less than 18 months, entered service in 2003.",
+            [("storm-shadow", "duration", 18, "month", "less than 18 months")],
+        ),
         # Money given belongs to the giver (the clause subject), not the receiver named
         # nearer; "aid worth" is funding, not a price.
         (

@@ -39,6 +39,8 @@ _CLAUSE = re.compile(r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s")
 # Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
 # committed ...") names a source, not the payer.
 _ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
+# The same within one sentence: "Mr. Biden" holds no boundary.
+_INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
 # "3,000 troops from Poland": the place the counted things come from owns them.
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
@@ -209,15 +211,20 @@ def _clause_start(
     return max(ends, default=0)
 
 
-def _clause_actor(q: Quantity, pool: list[Any], text: str, knowledge: Any) -> Any | None:
-    """The first actor of the number's clause, before the number: its subject ("Germany
-    has given Ukraine aid worth EUR 28 billion" is Germany's money)."""
-    clause = _clause_start(q, text, knowledge, _ANY_CLAUSE)
+def _clause_actor(
+    q: Quantity, pool: list[Any], text: str, knowledge: Any, any_kind: bool = False
+) -> Any | None:
+    """The first actor (or, with `any_kind`, the first entity) of the number's clause,
+    before the number: its subject ("Germany has given Ukraine aid worth EUR 28 billion" is
+    Germany's money)."""
+    clause = _clause_start(q, text, knowledge, _INNER_CLAUSE if any_kind else _ANY_CLAUSE)
     return next(
         (
             m
             for m in pool
-            if clause <= m.start and m.end <= q.start and _kind(knowledge, m) == "actor"
+            if clause <= m.start
+            and m.end <= q.start
+            and (any_kind or _kind(knowledge, m) == "actor")
         ),
         None,
     )
@@ -284,6 +291,14 @@ def _subject(
         payer = _clause_actor(q, pool, text, knowledge)
         if payer is not None:
             return payer.entity_id, False
+    if q.dimension == "time":
+        # How long something lasted is the doer's: the clause's subject ("Biden has barred
+        # the strikes for nearly three years"), else the sentence's ("The missile, developed
+        # in 18 months"), not the nearest name (often the object).
+        doer = _clause_actor(q, pool, text, knowledge, any_kind=True)
+        doer = doer or next((m for m in pool if m.end <= q.start), None)
+        if doer is not None:
+            return doer.entity_id, False
     # A measure describes a thing, never who is cited for it ("Each system costs 140
     # million euros, according to the Defense Ministry": the system costs that).
     measured = pool if q.dimension == "count" else [m for m in pool if m not in sources]
