@@ -462,6 +462,8 @@ def extract_figures(
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
+            if any(m.start < q.start < m.end for m in pool if _kind(knowledge, m) == "weapon"):
+                continue  # "RBS 15 missiles": the number is part of the weapon's name
             if (
                 q.dimension == "time"
                 and frules.time_point is not None

@@ -573,6 +573,7 @@ def build_knowledge(
             "speech_verbs",
             "name_connectors",
             "weapon_modifiers",
+            "weapon_business_nouns",
         )
     }
     words["starters"] = _words(data, "sentence_starters")
