@@ -255,3 +255,23 @@ def test_an_ing_noun_is_no_speech_verb() -> None:
         "could change the war."
     )
     assert not any(text.startswith("could change") or "of decisions" in text for text in speakers)
+
+
+def test_the_company_is_the_last_company_named() -> None:
+    speakers = _speakers(
+        "Corvane Aerospace will deliver 60 missiles to Ukraine this year, the company said "
+        "Monday.\n\n"
+        "Lockheed Martin builds launchers in Texas. The firm said output would double by 2027."
+    )
+    # A company by its name ("Aerospace") or by its lexicon description ("Arms maker").
+    assert speakers["Corvane Aerospace will deliver 60 missiles to Ukraine this year"] == (
+        "corvane-aerospace"
+    )  # and "the company said Monday" is no part of what was said
+    assert speakers["output would double by 2027."] == "lockheed-martin"
+
+
+def test_the_company_names_no_institute() -> None:
+    speakers = _speakers(
+        "The Kiel Institute counts aid. Output will double by 2027, the company said."
+    )
+    assert speakers["Output will double by 2027"] is None

@@ -28,6 +28,10 @@ class QuoteRules:
     # An unnamed official after a demonym ("two U.S. officials"): group "dem".
     government_voice: re.Pattern[str] | None
     government_voice_nouns: frozenset[str]  # folded
+    # "the company said": the nouns (folded), and what makes a named body a company (the
+    # last word of its name, or a word of its description: "Zoria Systems", "arms maker").
+    company_nouns: frozenset[str] = frozenset()
+    company_endings: frozenset[str] = frozenset()
 
 
 def _build(data: dict[str, Any]) -> QuoteRules:
@@ -58,6 +62,8 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         government_voice_nouns=frozenset(
             str(v).casefold() for v in raw.get("government_voices") or []
         ),
+        company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
+        company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
     )
 
 

@@ -104,6 +104,8 @@ _ADVERBIAL_LEADS = frozenset(
         "publicly",
         "privately",
     }
+    # "..., the ministry said Monday.": a weekday after the verb is when it was said.
+    | {day.casefold() for day in calendar.day_name}
 )
 # When it was said, between a speech verb and what was said without "that" ("said Monday
 # he hoped", "told reporters on Tuesday the jets"): calendar words, not domain knowledge.
@@ -365,6 +367,7 @@ class _Speakers:
         if len(words) >= 2 and words[-2].casefold() == "the":
             named = (
                 self.by_head(last_word, vs)
+                or self.by_company(last_word, vs)
                 or self.by_role(last_word, vs)
                 or self.by_country(last_word, vs, sentence.start)
             )
@@ -474,6 +477,23 @@ class _Speakers:
         for m in reversed(self.outside):
             entity = self.scan.entity(m.entity_id)
             if m.end <= pos and entity and entity.name.split()[-1].casefold() == noun:
+                return m.entity_id
+        return None
+
+    def by_company(self, noun: str, pos: int) -> str | None:
+        """The company 'the company' or 'the manufacturer' refers back to: the last body
+        named before `pos` that is one by its name ("Corvane Aerospace") or description."""
+        rules = quote_rules(self.k)
+        if noun not in rules.company_nouns:
+            return None
+        for m in reversed(self.outside):
+            entity = self.scan.entity(m.entity_id)
+            if m.end > pos or entity is None or entity.category != "organisation":
+                continue
+            described = (entity.description or "").casefold().split()
+            if entity.name.split()[-1] in rules.company_endings or any(
+                word in rules.company_nouns for word in described
+            ):
                 return m.entity_id
         return None
 
