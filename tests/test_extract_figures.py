@@ -288,6 +288,18 @@ def test_seed_figures() -> None:
             "The Storm Shadow, developed in less than 18 months, entered service in 2003.",
             [("storm-shadow", "duration", 18, "month", "less than 18 months")],
         ),
+        # The speaker's own forces ("said its air defences"): a ministry's are its
+        # country's, and the drones' maker owns no count of them.
+        (
+            "Russia's Defence Ministry said its air defences had destroyed 43 Ukrainian drones.",
+            [("russia", "drones", 43, "drones", "43 Ukrainian drones")],
+        ),
+        # Whoever pays, named after the sum; unnamed sources are no count.
+        (
+            "Kyiv got the missiles in a $1.2 billion package financed by Norway, according "
+            "to two people familiar with the deal.",
+            [("norway", "funding", 1200000000, "usd", "$1.2 billion")],
+        ),
         # Money given belongs to the giver (the clause subject), not the receiver named
         # nearer; "aid worth" is funding, not a price.
         (

@@ -17,7 +17,7 @@ from ..sources import Source
 from . import casefast
 from .casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
 from .dates import date_rules_for, find_dates
-from .entitycues import entity_rules
+from .entitycues import country_of_body, entity_rules
 from .factbits import (
     citation,
     entity_info,
@@ -39,6 +39,13 @@ _CLAUSE = re.compile(r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s")
 # Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
 # committed ...") names a source, not the payer.
 _ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
+# Who pays, after the sum ("$1.2 billion (1.03 billion euro) package financed by the").
+_PAID_BY = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:financed|funded|paid(?: for)?|bankrolled)"
+    r"\s+by\s+(?:the\s+)?"
+)
+# A clause whose subject is the speaker's own ("said its air defences ...").
+_ITS = re.compile(r"\s*(?:its|their)\s")
 # The same within one sentence: "Mr. Biden" holds no boundary.
 _INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
 # "3,000 troops from Poland": the place the counted things come from owns them.
@@ -81,6 +88,9 @@ class FigureRules:
     source_before: re.Pattern[str] | None
     source_after: re.Pattern[str] | None
     time_point: re.Pattern[str] | None = None  # "ago", "on", "later" after a duration
+    # "two people familiar with the deal": unnamed sources, not a count (lexicon
+    # `source_count_words`).
+    source_count: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> FigureRules:
@@ -116,8 +126,19 @@ def _build(data: dict[str, Any]) -> FigureRules:
     time_point = (
         re.compile(rf"\s+(?i:{'|'.join(map(re.escape, points))})(?!\w)") if points else None
     )
+    sourcing = sorted((str(w) for w in data.get("source_count_words") or []), key=len)[::-1]
+    source_count = (
+        re.compile(rf"\s+(?i:{'|'.join(map(re.escape, sourcing))})(?!\w)") if sourcing else None
+    )
     return FigureRules(
-        tuple(props), excluded, demonyms, demonym_ids, source_before, source_after, time_point
+        tuple(props),
+        excluded,
+        demonyms,
+        demonym_ids,
+        source_before,
+        source_after,
+        time_point,
+        source_count,
     )
 
 
@@ -247,6 +268,10 @@ def _count_owner(
     subjects = [m for m in actors if m.start >= clause]
     if subjects:
         return subjects[0]
+    if _ITS.match(text, clause) and (said := [m for m in actors if m.end <= clause]):
+        # "the defence ministry said its air defences shot down 43 drones": the speaker's
+        # own forces (a ministry's are its country's; see `_subject`).
+        return said[-1]
     origin = _FROM.match(text, end)
     if origin is not None:
         for m in pool:
@@ -283,8 +308,20 @@ def _subject(
         if owner is not None:
             # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
             # the country's: a country's forces and stocks are counted as the country's.
-            states = entity_rules(knowledge).government_country or {}
-            return states.get(owner.entity_id, owner.entity_id), False
+            rules = entity_rules(knowledge)
+            states = rules.government_country or {}
+            if owner.entity_id in states:
+                return states[owner.entity_id], False
+            if _ITS.match(text, _clause_start(q, text, knowledge)) and (
+                entity_info(knowledge, owner.entity_id)[1] == "government"
+            ):
+                return country_of_body(owner.entity_id, rules) or owner.entity_id, False
+            return owner.entity_id, False
+    if q.dimension == "money" and (paid := _PAID_BY.match(text, end)) is not None:
+        # "a $1.2 billion package financed by Germany": whoever pays, named after it.
+        payer = next((m for m in pool if m.start == paid.end()), None)
+        if payer is not None and _kind(knowledge, payer) == "actor":
+            return payer.entity_id, False
     if q.dimension == "money" and kinds[:1] == ("actor",):
         # Money an actor gives or spends belongs to the clause's subject, not to the
         # nearest name (often the receiver: "Germany has given Ukraine aid worth ...").
@@ -465,6 +502,12 @@ def extract_figures(
             if any(m.start < q.start < m.end for m in pool if _kind(knowledge, m) == "weapon"):
                 continue  # "RBS 15 missiles": the number is part of the weapon's name
             if (
+                q.dimension == "count"
+                and frules.source_count is not None
+                and frules.source_count.match(source.text, q.end)
+            ):
+                continue  # "two people familiar with the deal" are who told, not a count
+            if (
                 q.dimension == "time"
                 and frules.time_point is not None
                 and frules.time_point.match(source.text, q.end)
@@ -533,8 +576,12 @@ def extract_figures(
                 if frules.demonyms and q.dimension == "count"
                 else None
             )
-            if own is not None and frules.demonym_ids[own.group()] in getattr(
-                knowledge, "entities", {}
+            if (
+                own is not None
+                and frules.demonym_ids[own.group()] in getattr(knowledge, "entities", {})
+                # "said its air defences destroyed 43 Ukrainian drones": the speaker's
+                # forces shot them down; the drones' maker owns no count of them.
+                and not _ITS.match(source.text, _clause_start(q, source.text, knowledge))
             ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
             people = _people_share(source.text, q, frules, known)
