@@ -300,6 +300,14 @@ def test_seed_figures() -> None:
             "to two people familiar with the deal.",
             [("norway", "funding", 1200000000, "usd", "$1.2 billion")],
         ),
+        # A figure restated in brackets in another unit: same subject, property and hedge.
+        (
+            "The PrSM can hit targets up to 500 km (310 miles) away.",
+            [
+                ("prsm", "range", 500, "km", "up to 500 km"),
+                ("prsm", "range", 310, "mi", "310 miles"),
+            ],
+        ),
         # Money given belongs to the giver (the clause subject), not the receiver named
         # nearer; "aid worth" is funding, not a price.
         (
@@ -324,3 +332,14 @@ def test_figure_subjects_and_properties(text: str, expected: list[tuple[object, 
     assert_citations_exact(figures, {source.id: source})
     found = [(f["subject"], f.get("property"), f["value"], f["unit"], f["text"]) for f in figures]
     assert found == expected
+
+
+def test_a_figure_restated_in_brackets_keeps_its_hedge() -> None:
+    source = text_source(
+        "Headline\nThe PrSM flies up to 500 km (310 miles).\n", dt.date(2025, 1, 10)
+    )
+    figures = extract_article(source, knowledge())["figures"]
+    assert [(f["text"], f["hedge"]) for f in figures] == [
+        ("up to 500 km", "up to"),
+        ("310 miles", "up to"),
+    ]

@@ -466,6 +466,25 @@ def _context(source: Source, offset: int) -> tuple[int, int]:
     return offset, offset
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_twin(
+    text: str, q: Quantity, figures: list[dict[str, Any]], floor: int
+) -> dict[str, Any] | None:
+    """The figure this one restates in brackets right after it, in another unit."""
+    if not figures:
+        return None
+    last = figures[-1]
+    cited = last["citations"][0]
+    if cited["start"] < floor:
+        return None  # another sentence's
+    end = cited["start"] + text[cited["start"] : cited["end"]].find(last["text"])
+    end += len(last["text"])
+    gap = _OPEN_BRACKET.fullmatch(text, end, q.start)
+    return last if gap is not None and last["unit"] != q.unit else None
+
+
 def extract_figures(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -591,6 +610,14 @@ def extract_figures(
             elif q.dimension == "ratio" and share is not None and not _OF.match(source.text, q.end):
                 # "57% of Italians were against, while 29% were in favour": the same people.
                 subject, uncertain = share, False
+            twin = _bracketed_twin(source.text, q, figures, sentence.start)
+            if twin is not None:
+                # "500 km (310 miles)", "$1.2 billion (1.03 billion euro)": one figure in
+                # two units, so one subject, property and hedge.
+                subject, prop = twin["subject"], twin.get("property")
+                uncertain = "uncertain" in (twin.get("flags") or [])
+                if q.hedge is None:
+                    q = replace(q, hedge=twin["hedge"])
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
             if q.dimension == "count" and q.unit:
