@@ -275,3 +275,18 @@ def test_the_company_names_no_institute() -> None:
         "The Kiel Institute counts aid. Output will double by 2027, the company said."
     )
     assert speakers["Output will double by 2027"] is None
+
+
+def test_a_subject_before_a_quote_makes_a_reported_claim_too() -> None:
+    speakers = _speakers(
+        'Prime Minister Viktor Orban said on Thursday that Hungary "will not give a single '
+        'forint" for weapons used against Russian territory.\n\n'
+        'Prime Minister Viktor Orban said "we will never pay for these weapons" on Friday.'
+    )
+    reported = [t for t in speakers if t.startswith("Hungary")]
+    assert reported == [
+        'Hungary "will not give a single forint" for weapons used against Russian territory.'
+    ]
+    assert speakers["will not give a single forint"] == "viktor-orban"
+    # The quote is all that was said: no reported claim beside it.
+    assert [t for t in speakers if "never pay" in t] == ["we will never pay for these weapons"]

@@ -76,6 +76,7 @@ _SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured
 _MAX_GAP_WORDS = 6
 # Words that open a phrase of place, time or manner after a speech verb ("said in a
 # statement on Monday"): grammar, not domain knowledge.
+_WORDY_CHAR = re.compile(r"\w")
 _ADVERBIAL_LEADS = frozenset(
     {
         "in",
@@ -786,8 +787,9 @@ def _reported(
 ) -> list[QuoteFound]:
     """One reported claim per sentence, from its first verb that reports. A sentence with
     quotation marks has one too when the verb comes before every quote and a clause of its
-    own leads into it ('said the decision was "slow and telegraphed"'): a careful reader
-    records both the words quoted and what was reported."""
+    own leads into it, if only its subject ('said the decision was "slow and telegraphed"',
+    'said Hungary "will not give a single forint"'): a careful reader records both the words
+    quoted and what was reported."""
     out: list[QuoteFound] = []
     done: set[Sentence] = set()
     for ev in events:
@@ -811,8 +813,8 @@ def _reported(
                 # comes first, opening with words of its own.
                 if len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None:
                     continue
-            elif len(_TOKEN.findall(text, start, first - 1)) < 2:
-                continue
+            elif not _WORDY_CHAR.search(text, start, first - 1):
+                continue  # 'said "...": the quote is all that was said
             else:
                 said_end = None
         done.add(sentence)
