@@ -290,3 +290,13 @@ def test_a_subject_before_a_quote_makes_a_reported_claim_too() -> None:
     assert speakers["will not give a single forint"] == "viktor-orban"
     # The quote is all that was said: no reported claim beside it.
     assert [t for t in speakers if "never pay" in t] == ["we will never pay for these weapons"]
+
+
+def test_names_with_particles_are_found_whole() -> None:
+    speakers = _speakers(
+        "Joost van Aalst, who studies Russian military planning at a think tank, sees it "
+        "differently. He said Russia had already moved its bombers away from the border."
+    )
+    assert speakers["Russia had already moved its bombers away from the border."] == (
+        "joost-van-aalst"
+    )

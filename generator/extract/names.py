@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import casefast
 from .entitycues import entity_rules
 from .factbits import per_lexicon
-from .knowledge import NAME, Knowledge, trie_alternation
+from .knowledge import Knowledge, trie_alternation
 
 # These two run on every sentence. Written `(?<![\w-])[A-Z]...` they opened with a
 # lookbehind, which re tests at every position; opening with the capital lets re skip to
@@ -486,25 +486,26 @@ def _role_appositions(
     return found
 
 
-_APPOSITIONS: dict[int, tuple[frozenset[str], re.Pattern[str] | None]] = {}
+_APPOSITIONS: dict[int, tuple[frozenset[str], str, re.Pattern[str] | None]] = {}
 
 
 def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
     """Compiled once per word list: a role noun, a short phrase, a comma, a name, a comma."""
     roles = k.word_set("role_nouns")
+    name = k.person_name
     hit = _APPOSITIONS.get(id(roles))
-    if hit is None or hit[0] is not roles:
+    if hit is None or hit[0] is not roles or hit[1] != name:
         alternation = trie_alternation(roles, ignore_case=True)
         pattern = (
             re.compile(
-                rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{NAME}),"
+                rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{name}),"
             )
             if alternation
             else None
         )
-        hit = (roles, pattern)
+        hit = (roles, name, pattern)
         _APPOSITIONS[id(roles)] = hit
-    return hit[1]
+    return hit[2]
 
 
 def _weapon_name_before(
