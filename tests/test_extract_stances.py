@@ -272,6 +272,17 @@ def test_use_kept_to_ukrainian_soil_opposes_even_in_quotation_marks() -> None:
             "Senator Piet Hoen said the government had dropped its objections to the strikes.",
             [("piet-hoen", "supports")],
         ),
+        # The holder goes on to a second stance (", calling ..."); a second cue with no
+        # speech verb before it stays the first stance's.
+        (
+            "Prime Minister Viktor Orban said Hungary will not finance weapons for attacks on "
+            "Russia, calling the deliveries a road to a wider war.",
+            [
+                ("hungary", "opposes"),
+                ("viktor-orban", "opposes"),
+                ("viktor-orban", "warns-against"),
+            ],
+        ),
         # Use kept to home ground; strikes as self-defence; thanks for the weapons.
         (
             "Senator Piet Hoen said the missiles must be used only on Ukrainian ground.",
