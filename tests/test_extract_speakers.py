@@ -300,3 +300,17 @@ def test_names_with_particles_are_found_whole() -> None:
     assert speakers["Russia had already moved its bombers away from the border."] == (
         "joost-van-aalst"
     )
+
+
+def test_an_unnamed_spokesperson_of_a_named_body_speaks_for_it() -> None:
+    speakers = _speakers(
+        "A State Department spokesperson said the United States had placed no limits on "
+        "the weapons.\n\n"
+        "A senior NATO official said that was unlikely. "
+        '"There will be no single line on this," the official said.'
+    )
+    assert speakers["the United States had placed no limits on the weapons."] == (
+        "u-s-state-department"
+    )
+    assert speakers["was unlikely."] == "nato"
+    assert speakers["There will be no single line on this,"] == "nato"

@@ -77,6 +77,9 @@ _MAX_GAP_WORDS = 6
 # Words that open a phrase of place, time or manner after a speech verb ("said in a
 # statement on Monday"): grammar, not domain knowledge.
 _WORDY_CHAR = re.compile(r"\w")
+# The words between a body's name and the voice noun that ends a speaker's description
+# ("State Department spokesperson", "NATO defence official"), up to the speech verb.
+_VOICE_AFTER_BODY = re.compile(r"(?:\s+[a-z][\w-]*)?\s+[\w-]+\s*$")
 _ADVERBIAL_LEADS = frozenset(
     {
         "in",
@@ -375,7 +378,7 @@ class _Speakers:
             if named is not None:
                 return named
         if last_word in k.word_set("anonymous_sources"):
-            return self._unnamed(before, last_word, words)
+            return self._voiced_body(lead, vs) or self._unnamed(before, last_word, words)
         candidates = [
             m
             for m in self.outside
@@ -441,6 +444,26 @@ class _Speakers:
             return False
         word = _LAST_WORD.search(self.text, max(lead, place.start() - 30), place.start())
         return word is None or word.group(1).casefold() not in self.k.word_set("anonymous_sources")
+
+    def _voiced_body(self, lead: int, vs: int) -> str | None:
+        """The body an unnamed spokesperson or official is named after, right before the
+        noun ("A State Department spokesperson said", "a senior NATO official said"): the
+        body speaks, and "the official" later is the same body."""
+        voice = _VOICE_AFTER_BODY.search(self.text, lead, vs)
+        if voice is None:
+            return None
+        for m in reversed(self.outside):
+            if m.end == voice.start() and m.start >= lead:
+                entity = self.scan.entity(m.entity_id)
+                if entity is not None and entity.category in (
+                    "government",
+                    "military",
+                    "organisation",
+                ):
+                    self.government_voice = m.entity_id
+                    return m.entity_id
+                return None
+        return None
 
     def _unnamed(self, before: str, last_word: str, words: list[str]) -> str | None:
         """An unnamed speaker: officials after a demonym speak for its government ("two
