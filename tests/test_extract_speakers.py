@@ -314,3 +314,12 @@ def test_an_unnamed_spokesperson_of_a_named_body_speaks_for_it() -> None:
     )
     assert speakers["was unlikely."] == "nato"
     assert speakers["There will be no single line on this,"] == "nato"
+
+
+def test_a_quote_standing_alone_takes_the_speaker_the_next_sentence_points_back_with() -> None:
+    speakers = _speakers(
+        '"They have made themselves accomplices in every crime." That was how Foreign '
+        "Ministry spokeswoman Maria Zakharova described the allies on Tuesday, telling "
+        "reporters that an answer would follow."
+    )
+    assert speakers["They have made themselves accomplices in every crime."] == ("maria-zakharova")

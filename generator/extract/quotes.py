@@ -669,7 +669,11 @@ def _covering(sentences: list[Sentence], start: int, end: int) -> list[Sentence]
 
 
 def _direct(
-    text: str, sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]
+    text: str,
+    sentences: list[Sentence],
+    spans: list[tuple[int, int]],
+    events: list[Speech],
+    rules: QuoteRules,
 ) -> list[QuoteFound]:
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
@@ -677,6 +681,13 @@ def _direct(
         lo, hi = window[0].start, window[-1].end
         after = [ev for ev in events if e <= ev.start < hi]
         before = [ev for ev in events if lo <= ev.start < s]
+        if (
+            not after
+            and not before
+            and (back := _told_next(text, sentences, window, events, rules))
+        ):
+            attributed[(s, e)] = back
+            continue
         # A verb after the quote names its speaker ('"...," Rice added'), unless that verb has
         # no speaker of its own ('X said ... "..." and warned that'): then the verb before it.
         # A coordinated verb without a subject ('X said ... and warned "..."') is X's.
@@ -704,6 +715,25 @@ def _direct(
         speaker = attributed[source_span] if source_span else None
         out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
     return out
+
+
+def _told_next(
+    text: str,
+    sentences: list[Sentence],
+    window: list[Sentence],
+    events: list[Speech],
+    rules: QuoteRules,
+) -> str | None:
+    """The speaker a quote standing alone is given by the next sentence, which points back
+    to it ('"..." That was how Maria Zakharova described ..., telling reporters'): lexicon
+    `quote_rules.back_references`."""
+    if rules.back_reference is None:
+        return None
+    at = sentences.index(window[-1]) + 1
+    if at >= len(sentences) or not rules.back_reference.match(text, sentences[at].start):
+        return None
+    nxt = sentences[at]
+    return next((ev.speaker for ev in events if ev.sentence == nxt and ev.speaker), None)
 
 
 def _content_first(
@@ -909,7 +939,9 @@ def find_quotes(
     spans = [sp for sp in spans if not _term(text, sp, spans, sentences, knowledge, rules)]
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
-    found = _direct(text, sentences, spans, events) + _reported(text, events, spans, rules, starts)
+    found = _direct(text, sentences, spans, events, rules) + _reported(
+        text, events, spans, rules, starts
+    )
     from .according import according  # it builds this module's QuoteFound and Speech
 
     taken = {q.start for q in found if q.kind == "reported"}
