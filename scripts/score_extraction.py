@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.extract.article import extract_article
-from generator.extract.claims import garbled_sentences
+from generator.extract.debris import debris_sentences
 from generator.extract.knowledge import Knowledge, build_knowledge
 from generator.extract.sentences import split_sentences
 from generator.lexicon import load_lexicon
@@ -110,9 +110,7 @@ def score_garbled(found: dict[str, list[Item]], gold: Item, source: Source) -> S
     """Garbled sentences, named or not (a fragment often names nobody, so has no claim)."""
     knowledge = _knowledge()
     sentences = split_sentences(source, knowledge.split)
-    flagged = {
-        source.text[s.start : s.end] for s in garbled_sentences(source, sentences, knowledge)
-    }
+    flagged = {source.text[s.start : s.end] for s in debris_sentences(source, sentences, knowledge)}
     return _sets(flagged, set(gold.get("garbled", [])))
 
 

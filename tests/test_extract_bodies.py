@@ -236,3 +236,23 @@ def test_a_known_person_after_a_bodys_name_is_split_off() -> None:
         'The adviser of the head of Office Oleh Dovzhenko wrote on X: "It will fly further."'
     )
     assert "oleh-dovzhenko" in ids
+
+
+def test_a_body_named_short_is_the_one_named_in_full_before() -> None:
+    # Invented bodies: "the Naval Command" is Estonia's, the only one named in full.
+    text = (
+        "Estonia's Naval Command said on Monday it had tracked the ship.\n\n"
+        "The Naval Command said the ship left the bay on Tuesday."
+    )
+    ids = [entity_id for entity_id, written in _mentions(text) if "Naval Command" in written]
+    assert len(ids) == 2 and len(set(ids)) == 1, ids
+
+
+def test_a_short_name_two_bodies_share_stays_undecided() -> None:
+    text = (
+        "Estonia's Naval Command and Latvia's Naval Command met on Monday.\n\n"
+        "The Naval Command said the ship left the bay on Tuesday."
+    )
+    ids = {entity_id for entity_id, written in _mentions(text) if written == "Naval Command"}
+    full = {entity_id for entity_id, written in _mentions(text) if written != "Naval Command"}
+    assert ids and not ids & full

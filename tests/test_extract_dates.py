@@ -89,6 +89,23 @@ ALL = ("year", "month", "day")
         ("due on Nov. 17 at", MONDAY, [("Nov. 17", "2024-11-17", ("year",), None)]),
         ("on 3 March 2022", MONDAY, [("3 March 2022", "2022-03-03", (), None)]),
         ("by the end of March", MONDAY, [("by the end of March", "2024-11-18", ALL, "2025-03-31")]),
+        # The night ending on the publication morning; with a day named, that day dates it.
+        (
+            "fired 80 drones overnight, officials said",
+            MONDAY,
+            [("overnight", "2024-11-18", ALL, None)],
+        ),
+        (
+            "fired 80 drones overnight, officials said on Sunday",
+            MONDAY,
+            [("Sunday", "2024-11-17", ALL, None)],
+        ),
+        # The start of the year is its January.
+        (
+            "has launched 1,000 drones a week since the start of the year",
+            MONDAY,
+            [("since the start of the year", "2024-01", ("year",), "2024-11-18")],
+        ),
     ],
 )
 def test_date_expressions(

@@ -249,7 +249,8 @@ def test_seed_figures() -> None:
     )
     troops = {f["text"]: f["subject"] for f in cnn if f.get("unit") == "troops"}
     assert troops == {
-        "nearly 50,000 troops": "russian-government",
+        # "the Kremlin deploys": a government's forces are counted as its country's.
+        "nearly 50,000 troops": "russia",
         "10,000 North Korean soldiers": "north-korea",
     }
     assert not any("Thousands" in f["text"] for f in cnn)
@@ -262,6 +263,50 @@ def test_seed_figures() -> None:
         (
             "Kyiv says Russia now has more than 300,000 troops near the city.",
             [("russia", "troops", 300000, "troops", "more than 300,000 troops")],
+        ),
+        # A government's forces and pledges are counted as its country's ("the Kremlin",
+        # "the Dutch government"); money is left to the clause subject.
+        (
+            "The Kremlin has moved 12,000 troops to the border.",
+            [("russia", "troops", 12000, "troops", "12,000 troops")],
+        ),
+        (
+            "The Dutch government pledged 18 tanks on Monday.",
+            [("netherlands", "tanks", 18, "tanks", "18 tanks")],
+        ),
+        # How long something lasted is the doer's (the clause subject), not the nearest
+        # name; "Mr." ends no clause; a clause with no name gives it to the sentence's.
+        (
+            "Olaf Scholz refused to send the missiles to Ukraine for almost two years.",
+            [("olaf-scholz", "duration", 2, "year", "almost two years")],
+        ),
+        (
+            "Mr. Biden has barred Ukraine from using the missiles inside Russia for nearly three years.",
+            [("joe-biden", "duration", 3, "year", "nearly three years")],
+        ),
+        (
+            "The Storm Shadow, developed in less than 18 months, entered service in 2003.",
+            [("storm-shadow", "duration", 18, "month", "less than 18 months")],
+        ),
+        # The speaker's own forces ("said its air defences"): a ministry's are its
+        # country's, and the drones' maker owns no count of them.
+        (
+            "Russia's Defence Ministry said its air defences had destroyed 43 Ukrainian drones.",
+            [("russia", "drones", 43, "drones", "43 Ukrainian drones")],
+        ),
+        # Whoever pays, named after the sum; unnamed sources are no count.
+        (
+            "Kyiv got the missiles in a $1.2 billion package financed by Norway, according "
+            "to two people familiar with the deal.",
+            [("norway", "funding", 1200000000, "usd", "$1.2 billion")],
+        ),
+        # A figure restated in brackets in another unit: same subject, property and hedge.
+        (
+            "The PrSM can hit targets up to 500 km (310 miles) away.",
+            [
+                ("prsm", "range", 500, "km", "up to 500 km"),
+                ("prsm", "range", 310, "mi", "310 miles"),
+            ],
         ),
         # Money given belongs to the giver (the clause subject), not the receiver named
         # nearer; "aid worth" is funding, not a price.
@@ -287,3 +332,14 @@ def test_figure_subjects_and_properties(text: str, expected: list[tuple[object, 
     assert_citations_exact(figures, {source.id: source})
     found = [(f["subject"], f.get("property"), f["value"], f["unit"], f["text"]) for f in figures]
     assert found == expected
+
+
+def test_a_figure_restated_in_brackets_keeps_its_hedge() -> None:
+    source = text_source(
+        "Headline\nThe PrSM flies up to 500 km (310 miles).\n", dt.date(2025, 1, 10)
+    )
+    figures = extract_article(source, knowledge())["figures"]
+    assert [(f["text"], f["hedge"]) for f in figures] == [
+        ("up to 500 km", "up to"),
+        ("310 miles", "up to"),
+    ]

@@ -39,7 +39,7 @@ def test_seed_positions() -> None:
     abc = _positions("abc-2024-11-18")
     assert ("dmitry-peskov", "warns-against") in abc
     assert ("ivan-stupak", "doubts-impact") in abc
-    assert ("oleksandr-merezhkko", "supports") in abc
+    assert ("oleksandr-merezhko", "supports") in abc
     cnn = _positions("cnn-2024-11-17")
     assert cnn[("vladimir-putin", "warns-against")]["as_of"] == "2024-09"
     assert ("joe-biden", "opposes") in cnn and ("joe-biden", "supports") in cnn

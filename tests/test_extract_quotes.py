@@ -46,7 +46,7 @@ def test_seed_speakers() -> None:
         == "dan-rice"
     )
     assert abc["rockets will speak for themselves,"]["speaker"] == "volodymyr-zelenskyy"
-    assert abc["He doubles down when he sees weakness,"]["speaker"] == "oleksandr-merezhkko"
+    assert abc["He doubles down when he sees weakness,"]["speaker"] == "oleksandr-merezhko"
     peskov = next(t for t in abc if t.startswith("a qualitatively new round"))
     assert abc[peskov]["speaker"] == "dmitry-peskov"
     cnn = _by_text("cnn-2024-11-17")

@@ -255,3 +255,71 @@ def test_an_ing_noun_is_no_speech_verb() -> None:
         "could change the war."
     )
     assert not any(text.startswith("could change") or "of decisions" in text for text in speakers)
+
+
+def test_the_company_is_the_last_company_named() -> None:
+    speakers = _speakers(
+        "Corvane Aerospace will deliver 60 missiles to Ukraine this year, the company said "
+        "Monday.\n\n"
+        "Lockheed Martin builds launchers in Texas. The firm said output would double by 2027."
+    )
+    # A company by its name ("Aerospace") or by its lexicon description ("Arms maker").
+    assert speakers["Corvane Aerospace will deliver 60 missiles to Ukraine this year"] == (
+        "corvane-aerospace"
+    )  # and "the company said Monday" is no part of what was said
+    assert speakers["output would double by 2027."] == "lockheed-martin"
+
+
+def test_the_company_names_no_institute() -> None:
+    speakers = _speakers(
+        "The Kiel Institute counts aid. Output will double by 2027, the company said."
+    )
+    assert speakers["Output will double by 2027"] is None
+
+
+def test_a_subject_before_a_quote_makes_a_reported_claim_too() -> None:
+    speakers = _speakers(
+        'Prime Minister Viktor Orban said on Thursday that Hungary "will not give a single '
+        'forint" for weapons used against Russian territory.\n\n'
+        'Prime Minister Viktor Orban said "we will never pay for these weapons" on Friday.'
+    )
+    reported = [t for t in speakers if t.startswith("Hungary")]
+    assert reported == [
+        'Hungary "will not give a single forint" for weapons used against Russian territory.'
+    ]
+    assert speakers["will not give a single forint"] == "viktor-orban"
+    # The quote is all that was said: no reported claim beside it.
+    assert [t for t in speakers if "never pay" in t] == ["we will never pay for these weapons"]
+
+
+def test_names_with_particles_are_found_whole() -> None:
+    speakers = _speakers(
+        "Joost van Aalst, who studies Russian military planning at a think tank, sees it "
+        "differently. He said Russia had already moved its bombers away from the border."
+    )
+    assert speakers["Russia had already moved its bombers away from the border."] == (
+        "joost-van-aalst"
+    )
+
+
+def test_an_unnamed_spokesperson_of_a_named_body_speaks_for_it() -> None:
+    speakers = _speakers(
+        "A State Department spokesperson said the United States had placed no limits on "
+        "the weapons.\n\n"
+        "A senior NATO official said that was unlikely. "
+        '"There will be no single line on this," the official said.'
+    )
+    assert speakers["the United States had placed no limits on the weapons."] == (
+        "u-s-state-department"
+    )
+    assert speakers["was unlikely."] == "nato"
+    assert speakers["There will be no single line on this,"] == "nato"
+
+
+def test_a_quote_standing_alone_takes_the_speaker_the_next_sentence_points_back_with() -> None:
+    speakers = _speakers(
+        '"They have made themselves accomplices in every crime." That was how Foreign '
+        "Ministry spokeswoman Maria Zakharova described the allies on Tuesday, telling "
+        "reporters that an answer would follow."
+    )
+    assert speakers["They have made themselves accomplices in every crime."] == ("maria-zakharova")

@@ -39,8 +39,12 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             "Secretary General Piet Hoen said the alliance would soon be a party to this conflict.",
             [("piet-hoen", "warns-against")],
         ),
-        # "not only on the territory": the limit to home soil is denied, not stated.
-        ("Senator Oleg Rusin said the answer would come not only on the territory of Ukraine.", []),
+        # "not only on the territory": the limit to home soil is denied, not stated (no
+        # `opposes`); the answer that "would come" is a threat.
+        (
+            "Senator Oleg Rusin said the answer would come not only on the territory of Ukraine.",
+            [("oleg-rusin", "warns-against")],
+        ),
     ],
 )
 def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) -> None:
@@ -237,3 +241,62 @@ def test_use_kept_to_ukrainian_soil_opposes_even_in_quotation_marks() -> None:
         "The party's defence spokesman, Tom Hardy, said British missiles should be used "
         "'on Ukrainian soil and nowhere else'."
     ) == [("tom-hardy", "opposes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A vowed or announced answer, consequences to follow, accomplices, future targets.
+        (
+            "Foreign Minister Lena Orlova vowed a response to the missile strikes.",
+            [("lena-orlova", "warns-against")],
+        ),
+        (
+            "Lena Orlova said the strikes would not remain without consequences.",
+            [("lena-orlova", "warns-against")],
+        ),
+        (
+            "Lena Orlova said countries that pay for the missiles had become accomplices.",
+            [("lena-orlova", "warns-against")],
+        ),
+        (
+            "Lena Orlova said the long-range strikes were a road to a wider war.",
+            [("lena-orlova", "warns-against")],
+        ),
+        # Objections to the use, and objections dropped.
+        (
+            "Senator Piet Hoen said he had objections to their use against targets in Russia.",
+            [("piet-hoen", "opposes")],
+        ),
+        (
+            "Senator Piet Hoen said the government had dropped its objections to the strikes.",
+            [("piet-hoen", "supports")],
+        ),
+        # The holder goes on to a second stance (", calling ..."); a second cue with no
+        # speech verb before it stays the first stance's.
+        (
+            "Prime Minister Viktor Orban said Hungary will not finance weapons for attacks on "
+            "Russia, calling the deliveries a road to a wider war.",
+            [
+                ("hungary", "opposes"),
+                ("viktor-orban", "opposes"),
+                ("viktor-orban", "warns-against"),
+            ],
+        ),
+        # Use kept to home ground; strikes as self-defence; thanks for the weapons.
+        (
+            "Senator Piet Hoen said the missiles must be used only on Ukrainian ground.",
+            [("piet-hoen", "opposes")],
+        ),
+        (
+            "Secretary General Piet Hoen called the strikes legitimate self-defence.",
+            [("piet-hoen", "supports")],
+        ),
+        (
+            "Volodymyr Zelensky thanked Berlin for the long-range missiles.",
+            [("volodymyr-zelenskyy", "supports")],
+        ),
+    ],
+)
+def test_answers_objections_and_thanks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

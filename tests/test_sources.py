@@ -49,6 +49,18 @@ def test_header_dateline_body_and_footer_are_separated(tmp_path: Path, layout: L
     assert [source.text[a:b] for a, b in source.footer] == ["Jane Roe contributed to this report."]
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["KYIV, Feb 3 (Reuters) - ", "LONDON -- ", "KYIV, Ukraine (AP) \u2014 "],
+)
+def test_wire_datelines_are_header(tmp_path: Path, layout: Layout, line: str) -> None:
+    write(tmp_path, "s", f"Dam breaks upstream\n{line}Water rose fast on Tuesday.\n", META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [source.text[a:b] for a, b in source.header][-1] == line.rstrip()
+    first = source.paragraphs[0]
+    assert source.text[first.start : first.end] == "Water rose fast on Tuesday."
+
+
 def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout: Layout) -> None:
     write(tmp_path, "s", "Example Times\n\u2014\nThe first sentence of the story.\n", META)
     [source], _ = load_sources(tmp_path, layout)

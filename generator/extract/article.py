@@ -14,6 +14,7 @@ from typing import Any
 
 from ..sources import Source
 from .claims import claim_records
+from .debris import flag_debris
 from .entities import EntityScan, Mention, scan_entities
 from .knowledge import Knowledge
 from .positions import position_records
@@ -59,4 +60,5 @@ def extract_article(source: Source, knowledge: Knowledge) -> Collections:
     seen = replace(knowledge, entities={**knowledge.entities, **local}) if local else knowledge
     for key, fn in (("figures", _FIGURES), ("events", _EVENTS)):
         result[key] = fn(source, sentences, scan.mentions, seen) if fn else []
+    flag_debris(source, sentences, result, knowledge)
     return result

@@ -57,6 +57,8 @@ class DateRules:
     seasons: dict[str, tuple[int, int]]
     numbers: QuantityRules
     time_units: dict[str, str]
+    # "overnight", "last night": the publication day only when the sentence names no day.
+    night_words: frozenset[str] = frozenset()
 
 
 def _alt(names: Any, blind: bool = False) -> str:
@@ -182,6 +184,7 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         seasons=seasons,
         numbers=numbers,
         time_units=time_units,
+        night_words=frozenset(str(w).casefold() for w in data.get("night_words") or []),
     )
 
 
@@ -267,6 +270,10 @@ def _resolve(
             return monday.replace(day=1), None, 2, ("year", "month")
         if spec.get("unit") == "month":
             return _shift_months(pub, offset), None, 2, ("year", "month")
+        if spec.get("month"):
+            # "the start of the year": a month of that year ("since the start of the year"
+            # runs from January).
+            return dt.date(pub.year + offset, int(spec["month"]), 1), None, 2, ("year",)
         return dt.date(pub.year + offset, 1, 1), None, 1, ("year",)
     if name == "season":
         # A season has year precision (its months are a guess): the year most of it falls in.
@@ -394,4 +401,10 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             DateExpr(offset + begin, offset + m.end(), text[begin : m.end()], date, inferred, until)
         )
         taken_end = m.end()
+    ends = tuple(rules.night_words)
+    nights = [d for d in found if ends and d.text.casefold().endswith(ends)]
+    if nights and any(len(d.date) == 10 and d not in nights for d in found):
+        # "launched 479 drones overnight, the air force said on Monday": the night before
+        # the day named, which that date already gives.
+        found = [d for d in found if d not in nights]
     return found

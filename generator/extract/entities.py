@@ -382,7 +382,7 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     if renamed:
         hits = [_renamed(h, renamed) for h in hits]
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
-    respelled = _usual_spelling(local, hits)
+    respelled = {**_short_body_names(local, hits), **_usual_spelling(local, hits)}
     if respelled:
         hits = [_renamed(h, respelled) for h in hits]
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
@@ -440,6 +440,25 @@ def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[
             local[new_id] = KnownEntity(new_id, entity.kind, name, entity.category)
             respelled[entity_id] = new_id
     return respelled
+
+
+def _short_body_names(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[str, str]:
+    """Renames so a body named short ("the General Staff said") is the one body the article
+    names in full with those words ("Ukraine's General Staff"); with two such bodies
+    (Ukraine's and Russia's) the short name stays undecided, an entity of its own."""
+    renamed: dict[str, str] = {}
+    for entity_id, entity in sorted(local.items()):
+        if entity.kind != "actor" or entity.category == "person" or " " not in entity.name:
+            continue
+        inside = re.compile(rf"(?<![\w-]){re.escape(entity.name)}(?![\w-])")
+        fuller = {
+            h.entity_id
+            for h in hits
+            if h.entity_id != entity_id and h.text != entity.name and inside.search(h.text)
+        }
+        if len(fuller) == 1:
+            renamed[entity_id] = fuller.pop()
+    return renamed
 
 
 def find_mentions(source: Source, knowledge: Knowledge) -> list[Mention]:

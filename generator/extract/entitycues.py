@@ -48,6 +48,16 @@ class EntityRules:
     seated: frozenset[str] = frozenset()
     # "the defence ministry in Warsaw": a body named by its capital (groups noun, capital).
     in_capital: re.Pattern[str] | None = None
+    # "<demonym> government" entity id -> its country's id ("russian-government": "russia").
+    government_country: dict[str, str] | None = None
+    # A demonym's slug and a hyphen, longest first, with its country ("russian-": "russia"):
+    # the country of a body named by its demonym ("russian-defence-ministry").
+    demonym_prefixes: tuple[tuple[str, str], ...] = ()
+
+
+def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
+    """The country a body's id names it after ("russian-defence-ministry": "russia")."""
+    return next((c for p, c in rules.demonym_prefixes if entity_id.startswith(p)), None)
 
 
 def _alternation(words: list[str], ignore_case: bool = False) -> str:
@@ -121,6 +131,13 @@ def _build(data: dict[str, Any]) -> EntityRules:
         )
         if bodies and capitals
         else None,
+        {f"{slug(dem)}-government": country for dem, country in demonym_of.items()},
+        tuple(
+            sorted(
+                {(f"{slug(dem)}-", country) for dem, country in demonym_of.items()},
+                key=lambda pc: (-len(pc[0]), pc[0]),
+            )
+        ),
     )
 
 

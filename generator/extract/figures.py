@@ -17,6 +17,7 @@ from ..sources import Source
 from . import casefast
 from .casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
 from .dates import date_rules_for, find_dates
+from .entitycues import country_of_body, entity_rules
 from .factbits import (
     citation,
     entity_info,
@@ -38,6 +39,15 @@ _CLAUSE = re.compile(r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s")
 # Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
 # committed ...") names a source, not the payer.
 _ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
+# Who pays, after the sum ("$1.2 billion (1.03 billion euro) package financed by the").
+_PAID_BY = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:financed|funded|paid(?: for)?|bankrolled)"
+    r"\s+by\s+(?:the\s+)?"
+)
+# A clause whose subject is the speaker's own ("said its air defences ...").
+_ITS = re.compile(r"\s*(?:its|their)\s")
+# The same within one sentence: "Mr. Biden" holds no boundary.
+_INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
 # "3,000 troops from Poland": the place the counted things come from owns them.
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "90% of these aircraft": a share of a group counted before.
@@ -78,6 +88,9 @@ class FigureRules:
     source_before: re.Pattern[str] | None
     source_after: re.Pattern[str] | None
     time_point: re.Pattern[str] | None = None  # "ago", "on", "later" after a duration
+    # "two people familiar with the deal": unnamed sources, not a count (lexicon
+    # `source_count_words`).
+    source_count: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> FigureRules:
@@ -113,8 +126,19 @@ def _build(data: dict[str, Any]) -> FigureRules:
     time_point = (
         re.compile(rf"\s+(?i:{'|'.join(map(re.escape, points))})(?!\w)") if points else None
     )
+    sourcing = sorted((str(w) for w in data.get("source_count_words") or []), key=len)[::-1]
+    source_count = (
+        re.compile(rf"\s+(?i:{'|'.join(map(re.escape, sourcing))})(?!\w)") if sourcing else None
+    )
     return FigureRules(
-        tuple(props), excluded, demonyms, demonym_ids, source_before, source_after, time_point
+        tuple(props),
+        excluded,
+        demonyms,
+        demonym_ids,
+        source_before,
+        source_after,
+        time_point,
+        source_count,
     )
 
 
@@ -208,15 +232,20 @@ def _clause_start(
     return max(ends, default=0)
 
 
-def _clause_actor(q: Quantity, pool: list[Any], text: str, knowledge: Any) -> Any | None:
-    """The first actor of the number's clause, before the number: its subject ("Germany
-    has given Ukraine aid worth EUR 28 billion" is Germany's money)."""
-    clause = _clause_start(q, text, knowledge, _ANY_CLAUSE)
+def _clause_actor(
+    q: Quantity, pool: list[Any], text: str, knowledge: Any, any_kind: bool = False
+) -> Any | None:
+    """The first actor (or, with `any_kind`, the first entity) of the number's clause,
+    before the number: its subject ("Germany has given Ukraine aid worth EUR 28 billion" is
+    Germany's money)."""
+    clause = _clause_start(q, text, knowledge, _INNER_CLAUSE if any_kind else _ANY_CLAUSE)
     return next(
         (
             m
             for m in pool
-            if clause <= m.start and m.end <= q.start and _kind(knowledge, m) == "actor"
+            if clause <= m.start
+            and m.end <= q.start
+            and (any_kind or _kind(knowledge, m) == "actor")
         ),
         None,
     )
@@ -239,6 +268,10 @@ def _count_owner(
     subjects = [m for m in actors if m.start >= clause]
     if subjects:
         return subjects[0]
+    if _ITS.match(text, clause) and (said := [m for m in actors if m.end <= clause]):
+        # "the defence ministry said its air defences shot down 43 drones": the speaker's
+        # own forces (a ministry's are its country's; see `_subject`).
+        return said[-1]
     origin = _FROM.match(text, end)
     if origin is not None:
         for m in pool:
@@ -273,13 +306,36 @@ def _subject(
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
         if owner is not None:
+            # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
+            # the country's: a country's forces and stocks are counted as the country's.
+            rules = entity_rules(knowledge)
+            states = rules.government_country or {}
+            if owner.entity_id in states:
+                return states[owner.entity_id], False
+            if _ITS.match(text, _clause_start(q, text, knowledge)) and (
+                entity_info(knowledge, owner.entity_id)[1] == "government"
+            ):
+                return country_of_body(owner.entity_id, rules) or owner.entity_id, False
             return owner.entity_id, False
+    if q.dimension == "money" and (paid := _PAID_BY.match(text, end)) is not None:
+        # "a $1.2 billion package financed by Germany": whoever pays, named after it.
+        payer = next((m for m in pool if m.start == paid.end()), None)
+        if payer is not None and _kind(knowledge, payer) == "actor":
+            return payer.entity_id, False
     if q.dimension == "money" and kinds[:1] == ("actor",):
         # Money an actor gives or spends belongs to the clause's subject, not to the
         # nearest name (often the receiver: "Germany has given Ukraine aid worth ...").
         payer = _clause_actor(q, pool, text, knowledge)
         if payer is not None:
             return payer.entity_id, False
+    if q.dimension == "time":
+        # How long something lasted is the doer's: the clause's subject ("Biden has barred
+        # the strikes for nearly three years"), else the sentence's ("The missile, developed
+        # in 18 months"), not the nearest name (often the object).
+        doer = _clause_actor(q, pool, text, knowledge, any_kind=True)
+        doer = doer or next((m for m in pool if m.end <= q.start), None)
+        if doer is not None:
+            return doer.entity_id, False
     # A measure describes a thing, never who is cited for it ("Each system costs 140
     # million euros, according to the Defense Ministry": the system costs that).
     measured = pool if q.dimension == "count" else [m for m in pool if m not in sources]
@@ -410,6 +466,25 @@ def _context(source: Source, offset: int) -> tuple[int, int]:
     return offset, offset
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_twin(
+    text: str, q: Quantity, figures: list[dict[str, Any]], floor: int
+) -> dict[str, Any] | None:
+    """The figure this one restates in brackets right after it, in another unit."""
+    if not figures:
+        return None
+    last = figures[-1]
+    cited = last["citations"][0]
+    if cited["start"] < floor:
+        return None  # another sentence's
+    end = cited["start"] + text[cited["start"] : cited["end"]].find(last["text"])
+    end += len(last["text"])
+    gap = _OPEN_BRACKET.fullmatch(text, end, q.start)
+    return last if gap is not None and last["unit"] != q.unit else None
+
+
 def extract_figures(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -444,6 +519,14 @@ def extract_figures(
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
+            if any(m.start < q.start < m.end for m in pool if _kind(knowledge, m) == "weapon"):
+                continue  # "RBS 15 missiles": the number is part of the weapon's name
+            if (
+                q.dimension == "count"
+                and frules.source_count is not None
+                and frules.source_count.match(source.text, q.end)
+            ):
+                continue  # "two people familiar with the deal" are who told, not a count
             if (
                 q.dimension == "time"
                 and frules.time_point is not None
@@ -513,8 +596,12 @@ def extract_figures(
                 if frules.demonyms and q.dimension == "count"
                 else None
             )
-            if own is not None and frules.demonym_ids[own.group()] in getattr(
-                knowledge, "entities", {}
+            if (
+                own is not None
+                and frules.demonym_ids[own.group()] in getattr(knowledge, "entities", {})
+                # "said its air defences destroyed 43 Ukrainian drones": the speaker's
+                # forces shot them down; the drones' maker owns no count of them.
+                and not _ITS.match(source.text, _clause_start(q, source.text, knowledge))
             ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
             people = _people_share(source.text, q, frules, known)
@@ -524,6 +611,14 @@ def extract_figures(
             elif q.dimension == "ratio" and share is not None and not _OF.match(source.text, q.end):
                 # "57% of Italians were against, while 29% were in favour": the same people.
                 subject, uncertain = share, False
+            twin = _bracketed_twin(source.text, q, figures, sentence.start)
+            if twin is not None:
+                # "500 km (310 miles)", "$1.2 billion (1.03 billion euro)": one figure in
+                # two units, so one subject, property and hedge.
+                subject, prop = twin["subject"], twin.get("property")
+                uncertain = "uncertain" in (twin.get("flags") or [])
+                if q.hedge is None:
+                    q = replace(q, hedge=twin["hedge"])
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
             if q.dimension == "count" and q.unit:

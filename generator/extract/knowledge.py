@@ -197,6 +197,7 @@ class Knowledge:
     titled_name: re.Pattern[str] | None
     role_name: re.Pattern[str] | None
     appositive_name: re.Pattern[str] | None
+    person_name: str  # the pattern of a personal name (`person_name`)
     name_before_verb: re.Pattern[str] | None
     name_after_verb: re.Pattern[str] | None
     garble_patterns: tuple[re.Pattern[str], ...]  # as the lexicon writes them
@@ -462,15 +463,25 @@ _TOKEN = r"[A-Z][a-z\u00df-\u024f]+(?:(?:-[A-Z]?|['’][A-Z])[a-z\u00df-\u024f]+
 NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
 
 
-def name_behind(behind: str) -> str:
+def person_name(particles: Iterable[str]) -> str:
+    """`NAME` that also admits up to two lower-case particles between its words ("Joost van
+    Aalst", "Ursula von der Leyen"; lexicon `name_particles`)."""
+    words = sorted(set(particles), key=lambda w: (-len(w), w))
+    if not words:
+        return NAME
+    particle = rf"(?:(?:{'|'.join(map(re.escape, words))})\s+){{1,2}}"
+    return rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+|{particle})?{_TOKEN}){{0,2}}"
+
+
+def name_behind(behind: str, name: str = NAME) -> str:
     """`(?<!{behind})(?P<name>{NAME})`, `behind` one character wide, written with the test
     after the name's first capital: a pattern opening with a class (inside its group) lets
     re skip to the capitals in C, where a lookbehind first has it enter the pattern at every
     position. The same matches: the character before the capital is the one before the
     match, and the capital is the one `NAME` begins with."""
     capital = "[A-Z]"
-    assert NAME.startswith(capital)
-    return rf"(?P<name>{capital}(?<!{behind}{capital}){NAME[len(capital) :]})"
+    assert name.startswith(capital)
+    return rf"(?P<name>{capital}(?<!{behind}{capital}){name[len(capital) :]})"
 
 
 def _alternation(values: Iterable[str], ignore_case: bool = False) -> str:
@@ -496,14 +507,15 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
     roles = _alternation(words["role_nouns"], ignore_case=True)
     verbs = _alternation(words["speech_verbs"], ignore_case=True)
     appos_lead = r"(?:a|an|the|who|whose|now|formerly|former)\b"
-    name_after = name_behind(r"[\w.]")  # a name not right after a word or a dot
+    person = person_name(words["name_particles"])
+    name_after = name_behind(r"[\w.]", person)  # a name not right after a word or a dot
     return {
         "titled_name": re.compile(
             rf"{_opening(title_words)}(?<![\w-])"
-            rf"(?P<title>(?:{titles})(?:\s+(?:{titles}))?)\s+(?P<name>{NAME})"
+            rf"(?P<title>(?:{titles})(?:\s+(?:{titles}))?)\s+(?P<name>{person})"
         ),
         "role_name": re.compile(
-            rf"(?<![\w-])(?P<role>(?i:{roles}))\s+(?:(?P<title>{titles})\s+)?(?P<name>{NAME})"
+            rf"(?<![\w-])(?P<role>(?i:{roles}))\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(
             rf"{name_after}(?:,|\s+--|\s+\u2014)\s+"
@@ -512,7 +524,8 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
         ),
         "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),
-        "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{NAME})"),
+        "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{person})"),
+        "person_name": person,
     }
 
 
@@ -576,6 +589,8 @@ def build_knowledge(
             "speech_verbs",
             "name_connectors",
             "weapon_modifiers",
+            "weapon_business_nouns",
+            "name_particles",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

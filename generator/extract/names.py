@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import casefast
 from .entitycues import entity_rules
 from .factbits import per_lexicon
-from .knowledge import NAME, Knowledge, trie_alternation
+from .knowledge import Knowledge, trie_alternation
 from .wordgate import holds_any
 
 # These two run on every sentence. Written `(?<![\w-])[A-Z]...` they opened with a
@@ -493,25 +493,26 @@ def _role_appositions(
     return found
 
 
-_APPOSITIONS: dict[int, tuple[frozenset[str], re.Pattern[str] | None]] = {}
+_APPOSITIONS: dict[int, tuple[frozenset[str], str, re.Pattern[str] | None]] = {}
 
 
 def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
     """Compiled once per word list: a role noun, a short phrase, a comma, a name, a comma."""
     roles = k.word_set("role_nouns")
+    name = k.person_name
     hit = _APPOSITIONS.get(id(roles))
-    if hit is None or hit[0] is not roles:
+    if hit is None or hit[0] is not roles or hit[1] != name:
         alternation = trie_alternation(roles, ignore_case=True)
         pattern = (
             re.compile(
-                rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{NAME}),"
+                rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{name}),"
             )
             if alternation
             else None
         )
-        hit = (roles, pattern)
+        hit = (roles, name, pattern)
         _APPOSITIONS[id(roles)] = hit
-    return hit[1]
+    return hit[2]
 
 
 def _weapon_name_before(
@@ -526,7 +527,11 @@ def _weapon_name_before(
             break
         word = m.group(1)
         # 'Tomahawk', 'F-16', 'Storm Shadow/SCALP'; not '10-15' (a count) nor 'long-range'.
-        name_like = any(ch.isupper() for ch in word) and word[-1].isalnum()
+        # A number right before the head is part of a name only after one ("RBS 15
+        # missiles"); "fired 15 missiles" keeps no name (only digits are dropped below).
+        name_like = (any(ch.isupper() for ch in word) and word[-1].isalnum()) or (
+            not tokens and word.isdigit() and len(word) <= 4
+        )
         if (
             not name_like
             or word.endswith(("'s", "’s"))  # an owner ("Ukraine's drones"), not a name
@@ -536,9 +541,67 @@ def _weapon_name_before(
             break
         tokens.insert(0, (m.start(1), word))
         pos = m.start(1)
-    if not tokens:
+    if not tokens or all(word.isdigit() for _, word in tokens):
         return None
     return tokens[0][0], text[tokens[0][0] : head_start].rstrip()
+
+
+# A name given after its head noun, as machine translation from Slavic languages and
+# German orders it ("the cruise missiles JASSM-ER"); only a designation-like name (two
+# capitals or a digit), so that "missiles Ukraine received" names no weapon.
+_NAME_AFTER = re.compile(r"[ \t]+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)(?![\w-])")
+# The name a weapon noun describes: "Quiver, a launcher built into a container", "The
+# Falchion is a subsonic, turbojet-powered missile" (up to three describing words).
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=[\s\"“(]))(?P<name>[A-Z][\w-]*(?:[ \t][A-Z0-9][\w-]*){0,2})"
+    r"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)an?[ \t]+(?:[a-z][\w-]*,?[ \t]+){0,3}$"
+)
+
+
+def _designation_like(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2 or any(ch.isdigit() for ch in word)
+
+
+def _business_after(text: str, end: int, k: Knowledge) -> bool:
+    """Whether the word after a weapon noun makes the phrase a business, a unit or a
+    person ("a missile maker", "a drone unit"): lexicon `weapon_business_nouns`."""
+    m = _NEXT_LOWER.match(text, end)
+    return m is not None and m.group(1).casefold() in k.word_set("weapon_business_nouns")
+
+
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][\w-]*)")
+_NUMBERED = re.compile(r"[ \t]\d{1,4}s?\b(?![.,]\d)")
+
+
+def _weapon_name_around(
+    text: str, m: re.Match[str], start: int, end: int, k: Knowledge
+) -> tuple[int, str] | None:
+    """A weapon's name written after its head noun or described by it (see above)."""
+    if m.group()[0].isupper() or _business_after(text, m.end(), k):
+        return None
+    after = _NAME_AFTER.match(text, m.end(), end)
+    if after is not None and _designation_like(after.group("name")):
+        name = after.group("name")
+        if not _blocked(name, k) and not _known_actor(name, k):
+            return after.start("name"), name
+    described = _DESCRIBED.search(text, max(start, m.start() - 90), m.start())
+    if described is not None:
+        name = described.group("name")
+        if name.startswith(("The ", "A ", "An ")):
+            name = name.split(" ", 1)[1]
+        first = name.split()[0]
+        if not _blocked(first, k) and not _known_actor(name, k):
+            return described.end("name") - len(name), name
+    return None
+
+
+def _known_actor(name: str, k: Knowledge) -> bool:
+    found = k.lookup(name)
+    return found is not None and k.entities[found].kind == "actor"
+
+
+def _span(named: tuple[int, str]) -> tuple[int, int]:
+    return named[0], named[0] + len(named[1])
 
 
 def _weapons(
@@ -555,15 +618,21 @@ def _weapons(
                 continue  # "Zoria Systems": a capitalised head that names a company
             named = _weapon_name_before(text, m.start(), start, k)
             if named is None:
+                named = _weapon_name_around(text, m, start, end, k)
+                if named is not None:
+                    found.append(Candidate("weapon", category, named[1], [_span(named)]))
                 continue
             name_start, name = named
+            span = (name_start, name_start + len(name))
             if m.group()[
                 0
             ].isupper():  # the head is part of the name: "Army Tactical Missile System"
                 name = text[name_start : m.end()]
-            found.append(
-                Candidate("weapon", category, name, [(name_start, name_start + len(name))])
-            )
+                span = (name_start, m.end())
+                head = m.group("head")
+                if head[-1:] == "s" and head[:-1].casefold() in k.weapon_heads:
+                    name = name[:-1]  # "Precision Strike Missiles": one Precision Strike Missile
+            found.append(Candidate("weapon", category, name, [span]))
     for m in _DESIGNATION.finditer(text, start, end):
         if _blocked(m.group(), k):  # "G-7" is a group of states
             continue
@@ -605,6 +674,8 @@ def _acronyms(
     for m in _ACRONYM.finditer(text, start, end):
         if k.lookup(m.group()) or _blocked(m.group(), k):
             continue
+        if _NUMBERED.match(text, m.end()):
+            continue  # "RBS 15s": a numbered designation, the weapon's (see `_weapons`)
         if any(s <= m.start() < e for c in named for s, e in c.aliases):
             continue
         found.append(Candidate("actor", "organisation", m.group(), [(m.start(), m.end())]))

@@ -252,6 +252,24 @@ def _yield(cues: list[tuple[int, str]], scan: EntityScan, frames: Frames) -> lis
     return cues[1:]
 
 
+# Where a holder goes on speaking: ", calling", ", adding", "and warned".
+_GOES_ON = re.compile(r"(?:,\s+|\s+and\s+(?:then\s+)?)(?P<verb>\w+)\b")
+
+
+def _goes_on(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
+    """Whether, between two cues, the sentence's holder speaks again: a comma or "and"
+    right before a speech or call verb ("..., calling the deliveries")."""
+    calls = quote_rules(knowledge).calls
+    verb = knowledge.speech_verb
+    for m in _GOES_ON.finditer(text, start, end):
+        word = m.group("verb")
+        if (verb is not None and verb.fullmatch(word)) or (
+            calls is not None and calls.fullmatch(word)
+        ):
+            return True
+    return False
+
+
 def _as_of(text: str, sentence: Sentence, source: Source) -> str | None:
     m = _MONTH.search(text, sentence.start, sentence.end)
     if not m:
@@ -426,6 +444,15 @@ def position_records(
             subject = subject_before(source.text, sentence, scan, quotes, prev, later)
             if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
                 stated.append((subject, other, later))
+            elif (
+                subject is None
+                and other != stance
+                and _goes_on(source.text, prev, later, knowledge)
+                and all(s != other for _a, s, _p in stated)
+            ):
+                # "said Hungary will not pay ..., calling the deliveries 'a road to a wider
+                # war'": the holder goes on to a second stance.
+                stated.append((found, other, later))
         stated += partners(source.text, sentence, scan, stated)
         for (actor, named_at), stance, pos in stated:
             key = (actor, stance)

@@ -28,6 +28,12 @@ class QuoteRules:
     # An unnamed official after a demonym ("two U.S. officials"): group "dem".
     government_voice: re.Pattern[str] | None
     government_voice_nouns: frozenset[str]  # folded
+    # "the company said": the nouns (folded), and what makes a named body a company (the
+    # last word of its name, or a word of its description: "Zoria Systems", "arms maker").
+    company_nouns: frozenset[str] = frozenset()
+    company_endings: frozenset[str] = frozenset()
+    # A sentence opening that points back to the quote before it ("That was how").
+    back_reference: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> QuoteRules:
@@ -58,6 +64,9 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         government_voice_nouns=frozenset(
             str(v).casefold() for v in raw.get("government_voices") or []
         ),
+        company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
+        company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
+        back_reference=_listener(raw.get("back_references") or [], article=False),
     )
 
 
@@ -70,11 +79,13 @@ def _government_voice(demonyms: list[str], voices: list[str]) -> re.Pattern[str]
     return re.compile(rf"(?<![\w.])(?P<dem>{dems})\s+(?:[\w-]+\s+){{0,2}}(?i:{nouns})\b")
 
 
-def _listener(words: list[Any]) -> re.Pattern[str] | None:
+def _listener(words: list[Any], article: bool = True) -> re.Pattern[str] | None:
+    """Any of `words` (case-blind), after an optional "the" when `article`."""
     parts = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     if not parts:
         return None
-    return re.compile(rf"(?:the\s+)?(?:{'|'.join(map(re.escape, parts))})\b", re.IGNORECASE)
+    lead = r"(?:the\s+)?" if article else ""
+    return re.compile(rf"{lead}(?:{'|'.join(map(re.escape, parts))})\b", re.IGNORECASE)
 
 
 # The compiled rules of the lexicon behind a Knowledge, built once per lexicon.

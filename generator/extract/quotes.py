@@ -76,6 +76,10 @@ _SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured
 _MAX_GAP_WORDS = 6
 # Words that open a phrase of place, time or manner after a speech verb ("said in a
 # statement on Monday"): grammar, not domain knowledge.
+_WORDY_CHAR = re.compile(r"\w")
+# The words between a body's name and the voice noun that ends a speaker's description
+# ("State Department spokesperson", "NATO defence official"), up to the speech verb.
+_VOICE_AFTER_BODY = re.compile(r"(?:\s+[a-z][\w-]*)?\s+[\w-]+\s*$")
 _ADVERBIAL_LEADS = frozenset(
     {
         "in",
@@ -104,6 +108,8 @@ _ADVERBIAL_LEADS = frozenset(
         "publicly",
         "privately",
     }
+    # "..., the ministry said Monday.": a weekday after the verb is when it was said.
+    | {day.casefold() for day in calendar.day_name}
 )
 # When it was said, between a speech verb and what was said without "that" ("said Monday
 # he hoped", "told reporters on Tuesday the jets"): calendar words, not domain knowledge.
@@ -365,13 +371,14 @@ class _Speakers:
         if len(words) >= 2 and words[-2].casefold() == "the":
             named = (
                 self.by_head(last_word, vs)
+                or self.by_company(last_word, vs)
                 or self.by_role(last_word, vs)
                 or self.by_country(last_word, vs, sentence.start)
             )
             if named is not None:
                 return named
         if last_word in k.word_set("anonymous_sources"):
-            return self._unnamed(before, last_word, words)
+            return self._voiced_body(lead, vs) or self._unnamed(before, last_word, words)
         candidates = [
             m
             for m in self.outside
@@ -438,6 +445,26 @@ class _Speakers:
         word = _LAST_WORD.search(self.text, max(lead, place.start() - 30), place.start())
         return word is None or word.group(1).casefold() not in self.k.word_set("anonymous_sources")
 
+    def _voiced_body(self, lead: int, vs: int) -> str | None:
+        """The body an unnamed spokesperson or official is named after, right before the
+        noun ("A State Department spokesperson said", "a senior NATO official said"): the
+        body speaks, and "the official" later is the same body."""
+        voice = _VOICE_AFTER_BODY.search(self.text, lead, vs)
+        if voice is None:
+            return None
+        for m in reversed(self.outside):
+            if m.end == voice.start() and m.start >= lead:
+                entity = self.scan.entity(m.entity_id)
+                if entity is not None and entity.category in (
+                    "government",
+                    "military",
+                    "organisation",
+                ):
+                    self.government_voice = m.entity_id
+                    return m.entity_id
+                return None
+        return None
+
     def _unnamed(self, before: str, last_word: str, words: list[str]) -> str | None:
         """An unnamed speaker: officials after a demonym speak for its government ("two
         U.S. officials familiar with the decision said"), and "the official" later for the
@@ -474,6 +501,23 @@ class _Speakers:
         for m in reversed(self.outside):
             entity = self.scan.entity(m.entity_id)
             if m.end <= pos and entity and entity.name.split()[-1].casefold() == noun:
+                return m.entity_id
+        return None
+
+    def by_company(self, noun: str, pos: int) -> str | None:
+        """The company 'the company' or 'the manufacturer' refers back to: the last body
+        named before `pos` that is one by its name ("Corvane Aerospace") or description."""
+        rules = quote_rules(self.k)
+        if noun not in rules.company_nouns:
+            return None
+        for m in reversed(self.outside):
+            entity = self.scan.entity(m.entity_id)
+            if m.end > pos or entity is None or entity.category != "organisation":
+                continue
+            described = (entity.description or "").casefold().split()
+            if entity.name.split()[-1] in rules.company_endings or any(
+                word in rules.company_nouns for word in described
+            ):
                 return m.entity_id
         return None
 
@@ -625,7 +669,11 @@ def _covering(sentences: list[Sentence], start: int, end: int) -> list[Sentence]
 
 
 def _direct(
-    text: str, sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]
+    text: str,
+    sentences: list[Sentence],
+    spans: list[tuple[int, int]],
+    events: list[Speech],
+    rules: QuoteRules,
 ) -> list[QuoteFound]:
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
@@ -633,6 +681,13 @@ def _direct(
         lo, hi = window[0].start, window[-1].end
         after = [ev for ev in events if e <= ev.start < hi]
         before = [ev for ev in events if lo <= ev.start < s]
+        if (
+            not after
+            and not before
+            and (back := _told_next(text, sentences, window, events, rules))
+        ):
+            attributed[(s, e)] = back
+            continue
         # A verb after the quote names its speaker ('"...," Rice added'), unless that verb has
         # no speaker of its own ('X said ... "..." and warned that'): then the verb before it.
         # A coordinated verb without a subject ('X said ... and warned "..."') is X's.
@@ -660,6 +715,25 @@ def _direct(
         speaker = attributed[source_span] if source_span else None
         out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
     return out
+
+
+def _told_next(
+    text: str,
+    sentences: list[Sentence],
+    window: list[Sentence],
+    events: list[Speech],
+    rules: QuoteRules,
+) -> str | None:
+    """The speaker a quote standing alone is given by the next sentence, which points back
+    to it ('"..." That was how Maria Zakharova described ..., telling reporters'): lexicon
+    `quote_rules.back_references`."""
+    if rules.back_reference is None:
+        return None
+    at = sentences.index(window[-1]) + 1
+    if at >= len(sentences) or not rules.back_reference.match(text, sentences[at].start):
+        return None
+    nxt = sentences[at]
+    return next((ev.speaker for ev in events if ev.sentence == nxt and ev.speaker), None)
 
 
 def _content_first(
@@ -766,8 +840,9 @@ def _reported(
 ) -> list[QuoteFound]:
     """One reported claim per sentence, from its first verb that reports. A sentence with
     quotation marks has one too when the verb comes before every quote and a clause of its
-    own leads into it ('said the decision was "slow and telegraphed"'): a careful reader
-    records both the words quoted and what was reported."""
+    own leads into it, if only its subject ('said the decision was "slow and telegraphed"',
+    'said Hungary "will not give a single forint"'): a careful reader records both the words
+    quoted and what was reported."""
     out: list[QuoteFound] = []
     done: set[Sentence] = set()
     for ev in events:
@@ -791,8 +866,8 @@ def _reported(
                 # comes first, opening with words of its own.
                 if len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None:
                     continue
-            elif len(_TOKEN.findall(text, start, first - 1)) < 2:
-                continue
+            elif not _WORDY_CHAR.search(text, start, first - 1):
+                continue  # 'said "...": the quote is all that was said
             else:
                 said_end = None
         done.add(sentence)
@@ -864,7 +939,9 @@ def find_quotes(
     spans = [sp for sp in spans if not _term(text, sp, spans, sentences, knowledge, rules)]
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
-    found = _direct(text, sentences, spans, events) + _reported(text, events, spans, rules, starts)
+    found = _direct(text, sentences, spans, events, rules) + _reported(
+        text, events, spans, rules, starts
+    )
     from .according import according  # it builds this module's QuoteFound and Speech
 
     taken = {q.start for q in found if q.kind == "reported"}

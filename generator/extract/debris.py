@@ -1,0 +1,158 @@
+"""Machine-translation debris across an article, and the flags it puts on every item.
+
+Claims, figures and events flag their own sentence (`claims.is_garbled`). Two things need
+the whole article:
+
+- A quote or a stance read out of a garbled sentence is no firmer than a claim: "The the
+  missiles was fired, he said" must not reach the site as a settled statement. A quote is
+  flagged when the sentence it starts in is garbled; a position when every sentence of its
+  evidence is.
+- In an article that reads as a machine translation (lexicon `garble.vague.after` debris
+  sentences or more), a short sentence that opens on a pronoun and names nothing ("He said
+  he came.", "This was done in response to the announcement.") has lost what it referred
+  to. Every item citing such a sentence is flagged, whatever its kind, so that a sentence's
+  items always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ..sources import Source
+from .claims import garbled_sentences, is_garbled
+from .factbits import per_lexicon
+from .knowledge import Knowledge, words_pattern
+from .sentences import Sentence
+
+Item = dict[str, Any]
+
+# A number, a quotation mark or a capital after the first word names or quotes something.
+_NAMES_SOMETHING = re.compile(r"\d|[\"“”‘’]|(?<=\s)[A-Z]")
+
+
+@dataclass(frozen=True)
+class VagueRule:
+    after: int  # debris sentences that make the article a machine translation
+    max_words: int
+    opener: re.Pattern[str]  # the pronoun a vague sentence opens on
+
+
+def _build(data: dict[str, Any]) -> VagueRule | None:
+    raw = (data.get("garble") or {}).get("vague")
+    opener = words_pattern(raw.get("openers") or [], flags=0) if raw else None
+    if not raw or opener is None:
+        return None
+    return VagueRule(int(raw["after"]), int(raw["max_words"]), opener)
+
+
+vague_rule = per_lexicon(_build)
+
+
+def _vague(text: str, rule: VagueRule) -> bool:
+    return (
+        len(text.split()) <= rule.max_words
+        and rule.opener.match(text) is not None
+        and _NAMES_SOMETHING.search(text) is None
+    )
+
+
+def vague_sentences(
+    source: Source, sentences: list[Sentence], knowledge: Knowledge, debris: int | None = None
+) -> list[Sentence]:
+    """The short, empty sentences of a machine-translated article (none in any other).
+    `debris` is the article's count of garbled sentences when the caller has it."""
+    rule = vague_rule(knowledge)
+    if rule is None:
+        return []
+    text = source.text
+    candidates = [s for s in sentences if _vague(text[s.start : s.end], rule)]
+    if not candidates:
+        return []
+    if debris is None:
+        debris = len(garbled_sentences(source, sentences, knowledge))
+    if debris < rule.after:
+        return []
+    return [s for s in candidates if not is_garbled(text[s.start : s.end], None, knowledge)]
+
+
+def debris_sentences(
+    source: Source, sentences: list[Sentence], knowledge: Knowledge
+) -> list[Sentence]:
+    """Every sentence the article's items are flagged `garbled` for, in text order."""
+    garbled = garbled_sentences(source, sentences, knowledge)
+    vague = vague_sentences(source, sentences, knowledge, len(garbled))
+    return sorted([*garbled, *vague], key=lambda s: s.start)
+
+
+class _Verdicts:
+    """Whether the sentence holding an offset is garbled, asked only for the sentences a
+    quote or position cites (most sentences cite none)."""
+
+    def __init__(
+        self,
+        source: Source,
+        sentences: list[Sentence],
+        knowledge: Knowledge,
+        vague: list[Sentence],
+    ) -> None:
+        self._source, self._sentences, self._knowledge = source, sentences, knowledge
+        self._starts = [s.start for s in sentences]
+        self._vague = {s.start for s in vague}
+        self._known: dict[int, bool] = {}
+
+    def vague(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._starts[index] in self._vague
+
+    def garbled(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return False
+        hit = self._known.get(index)
+        if hit is None:
+            text = self._source.text
+            sentence = self._sentences[index]
+            # The previous sentence too: a sentence repeating it is debris (`is_garbled`).
+            before = self._sentences[index - 1] if index else None
+            previous = text[before.start : before.end] if before else None
+            hit = self._known[index] = self._starts[index] in self._vague or is_garbled(
+                text[sentence.start : sentence.end], previous, self._knowledge
+            )
+        return hit
+
+
+def _flagged(item: Item) -> None:
+    # "garbled" leads, as on claims and figures ("garbled", "uncertain").
+    item["flags"] = list(dict.fromkeys(["garbled", *(item.get("flags") or [])]))
+
+
+def _cited(item: Item) -> list[int]:
+    one = item.get("citation")
+    return [one["start"]] if one else [c["start"] for c in item.get("citations") or []]
+
+
+def flag_debris(
+    source: Source,
+    sentences: list[Sentence],
+    found: dict[str, list[Item]],
+    knowledge: Knowledge,
+) -> None:
+    """Add `garbled` (in place) to the quotes and positions that rest on debris only, and
+    to every item citing a vague sentence of a machine-translated article."""
+    verdicts = _Verdicts(
+        source, sentences, knowledge, vague_sentences(source, sentences, knowledge)
+    )
+    for kind in ("claims", "figures", "events"):
+        for item in found.get(kind) or []:
+            if any(verdicts.vague(start) for start in _cited(item)):
+                _flagged(item)
+    for quote in found.get("quotes") or []:
+        if verdicts.garbled(quote["citation"]["start"]):
+            _flagged(quote)
+    for position in found.get("positions") or []:
+        cited = _cited(position)
+        if cited and all(verdicts.garbled(start) for start in cited):
+            _flagged(position)

@@ -1,0 +1,75 @@
+"""Weapons discovered from how articles write them: describing words between the name
+and its noun, a number in the name, the name after its noun (machine-translated word
+order), the name a noun describes, and a plural name. Every name here is invented, so
+only the rules can find it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.extract_support import extract_text
+
+DAY = dt.date(2026, 9, 29)
+
+
+def _weapons(text: str) -> dict[str, str]:
+    """id -> category of the weapons found in a one-paragraph article."""
+    found = extract_text(f"Headline\n{text}\n", DAY)["entities"]
+    return {e["id"]: e["category"] for e in found if e["kind"] == "weapon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Describing words from the lexicon's `weapon_modifiers` between name and noun.
+        (
+            "The company will deliver 60 of its Falchion low-cost cruise missiles.",
+            {"falchion": "missile"},
+        ),
+        ("The Varta anti-ship missile has a range of 200 km.", {"varta": "missile"}),
+        # A number inside the name: "RBS 15" is one name, not 15 missiles.
+        ("Ukraine may now use Swedish-made Korvid 15 missiles.", {"korvid-15": "missile"}),
+        # The name after its noun, as translations from Ukrainian order it.
+        (
+            "Pilots applied the American cruise missiles ZASM-ER against the airfield.",
+            {"zasm-er": "missile"},
+        ),
+        # The name a weapon noun describes.
+        (
+            "The missile is fired from Quiver, a launcher built into a shipping container.",
+            {"quiver": "system"},
+        ),
+        (
+            "The Falchion is a subsonic, turbojet-powered missile with a long range.",
+            {"falchion": "missile"},
+        ),
+        # A plural name is one weapon.
+        (
+            "Ukraine fired Precise Reach Missiles at the depot.",
+            {"precise-reach-missile": "missile"},
+        ),
+    ],
+)
+def test_weapon_names_as_articles_write_them(text: str, expected: dict[str, str]) -> None:
+    assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A company described by a weapon noun is no weapon.
+        "Corvane, a missile maker based in Arizona, hired 80 engineers.",
+        # A known actor after a noun names no weapon; a plain count keeps no name.
+        "The missiles Ukraine received were fired at once.",
+        "Russia fired 15 missiles at the city.",
+    ],
+)
+def test_no_weapon_where_none_is_named(text: str) -> None:
+    assert _weapons(text) == {}
+
+
+def test_a_numbered_name_is_no_count() -> None:
+    found = extract_text("Headline\nUkraine may now use Swedish-made Korvid 15 missiles.\n", DAY)
+    assert found["figures"] == []
