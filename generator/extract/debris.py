@@ -60,15 +60,20 @@ def _vague(text: str, rule: VagueRule) -> bool:
 
 
 def vague_sentences(
-    source: Source, sentences: list[Sentence], knowledge: Knowledge, debris: int | None = None
+    source: Source,
+    sentences: list[Sentence],
+    knowledge: Knowledge,
+    debris: int | None = None,
+    among: list[Sentence] | None = None,
 ) -> list[Sentence]:
-    """The short, empty sentences of a machine-translated article (none in any other).
-    `debris` is the article's count of garbled sentences when the caller has it."""
+    """The short, empty sentences of a machine-translated article (none in any other),
+    `among` the given ones (all by default). `debris` is the article's count of garbled
+    sentences when the caller has it."""
     rule = vague_rule(knowledge)
     if rule is None:
         return []
     text = source.text
-    candidates = [s for s in sentences if _vague(text[s.start : s.end], rule)]
+    candidates = [s for s in (among or sentences) if _vague(text[s.start : s.end], rule)]
     if not candidates:
         return []
     if debris is None:
@@ -124,6 +129,9 @@ class _Verdicts:
         return hit
 
 
+_CITING = ("claims", "figures", "events", "quotes", "positions")
+
+
 def _flagged(item: Item) -> None:
     # "garbled" leads, as on claims and figures ("garbled", "uncertain").
     item["flags"] = list(dict.fromkeys(["garbled", *(item.get("flags") or [])]))
@@ -142,9 +150,18 @@ def flag_debris(
 ) -> None:
     """Add `garbled` (in place) to the quotes and positions that rest on debris only, and
     to every item citing a vague sentence of a machine-translated article."""
-    verdicts = _Verdicts(
-        source, sentences, knowledge, vague_sentences(source, sentences, knowledge)
-    )
+    # Only a sentence some item cites can flag one: most articles have no vague sentence
+    # among those, and then the article's debris need not be counted.
+    starts = [s.start for s in sentences]
+    held = {
+        bisect_right(starts, at) - 1
+        for kind in _CITING
+        for item in found.get(kind) or []
+        for at in _cited(item)
+    }
+    cited = [sentences[i] for i in sorted(held) if i >= 0]
+    vague = vague_sentences(source, sentences, knowledge, among=cited) if cited else []
+    verdicts = _Verdicts(source, sentences, knowledge, vague)
     for kind in ("claims", "figures", "events"):
         for item in found.get(kind) or []:
             if any(verdicts.vague(start) for start in _cited(item)):
@@ -153,6 +170,6 @@ def flag_debris(
         if verdicts.garbled(quote["citation"]["start"]):
             _flagged(quote)
     for position in found.get("positions") or []:
-        cited = _cited(position)
-        if cited and all(verdicts.garbled(start) for start in cited):
+        evidence = _cited(position)
+        if evidence and all(verdicts.garbled(start) for start in evidence):
             _flagged(position)

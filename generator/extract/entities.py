@@ -442,6 +442,19 @@ def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[
     return respelled
 
 
+def _holds_words(text: str, words: str) -> bool:
+    """Whether `words` stand in `text` as whole words (not inside a longer word)."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
 def _short_body_names(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[str, str]:
     """Renames so a body named short ("the General Staff said") is the one body the article
     names in full with those words ("Ukraine's General Staff"); with two such bodies
@@ -450,11 +463,14 @@ def _short_body_names(local: dict[str, KnownEntity], hits: list[Mention]) -> dic
     for entity_id, entity in sorted(local.items()):
         if entity.kind != "actor" or entity.category == "person" or " " not in entity.name:
             continue
-        inside = re.compile(rf"(?<![\w-]){re.escape(entity.name)}(?![\w-])")
+        name = entity.name
         fuller = {
             h.entity_id
             for h in hits
-            if h.entity_id != entity_id and h.text != entity.name and inside.search(h.text)
+            if h.entity_id != entity_id
+            and len(h.text) > len(name)
+            and name in h.text
+            and _holds_words(h.text, name)
         }
         if len(fuller) == 1:
             renamed[entity_id] = fuller.pop()

@@ -312,8 +312,8 @@ def _subject(
             states = rules.government_country or {}
             if owner.entity_id in states:
                 return states[owner.entity_id], False
-            if _ITS.match(text, _clause_start(q, text, knowledge)) and (
-                entity_info(knowledge, owner.entity_id)[1] == "government"
+            if entity_info(knowledge, owner.entity_id)[1] == "government" and _ITS.match(
+                text, _clause_start(q, text, knowledge)
             ):
                 return country_of_body(owner.entity_id, rules) or owner.entity_id, False
             return owner.entity_id, False
@@ -519,7 +519,7 @@ def extract_figures(
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
-            if any(m.start < q.start < m.end for m in pool if _kind(knowledge, m) == "weapon"):
+            if any(m.start < q.start < m.end and _kind(knowledge, m) == "weapon" for m in pool):
                 continue  # "RBS 15 missiles": the number is part of the weapon's name
             if (
                 q.dimension == "count"

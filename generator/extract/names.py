@@ -584,7 +584,14 @@ def _weapon_name_around(
         name = after.group("name")
         if not _blocked(name, k) and not _known_actor(name, k):
             return after.start("name"), name
-    described = _DESCRIBED.search(text, max(start, m.start() - 90), m.start())
+    lo = max(start, m.start() - 90)
+    window = text[lo : m.start()]
+    # Only a window holding ", a" or "is a" can describe a name (most hold neither).
+    described = (
+        _DESCRIBED.search(text, lo, m.start())
+        if (", a" in window or "is a" in window or "was a" in window)
+        else None
+    )
     if described is not None:
         name = described.group("name")
         if name.startswith(("The ", "A ", "An ")):
