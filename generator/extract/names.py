@@ -577,29 +577,33 @@ def _weapon_name_around(
     text: str, m: re.Match[str], start: int, end: int, k: Knowledge
 ) -> tuple[int, str] | None:
     """A weapon's name written after its head noun or described by it (see above)."""
-    if m.group()[0].isupper() or _business_after(text, m.end(), k):
+    if m.group()[0].isupper():
         return None
-    after = _NAME_AFTER.match(text, m.end(), end)
-    if after is not None and _designation_like(after.group("name")):
-        name = after.group("name")
-        if not _blocked(name, k) and not _known_actor(name, k):
-            return after.start("name"), name
+    found: tuple[int, str] | None = None
+    # Cheap tests first: a capital right after the noun, ", a" or "is a" before it (most
+    # weapon nouns have neither).
+    nxt = m.end() + 1
+    if nxt < end and text[nxt].isupper():
+        after = _NAME_AFTER.match(text, m.end(), end)
+        if after is not None and _designation_like(after.group("name")):
+            name = after.group("name")
+            if not _blocked(name, k) and not _known_actor(name, k):
+                found = after.start("name"), name
     lo = max(start, m.start() - 90)
-    window = text[lo : m.start()]
-    # Only a window holding ", a" or "is a" can describe a name (most hold neither).
-    described = (
-        _DESCRIBED.search(text, lo, m.start())
-        if (", a" in window or "is a" in window or "was a" in window)
-        else None
-    )
-    if described is not None:
-        name = described.group("name")
-        if name.startswith(("The ", "A ", "An ")):
-            name = name.split(" ", 1)[1]
-        first = name.split()[0]
-        if not _blocked(first, k) and not _known_actor(name, k):
-            return described.end("name") - len(name), name
-    return None
+    if found is None and any(cue in text[lo : m.start()] for cue in _DESCRIBING):
+        described = _DESCRIBED.search(text, lo, m.start())
+        if described is not None:
+            name = described.group("name")
+            if name.startswith(("The ", "A ", "An ")):
+                name = name.split(" ", 1)[1]
+            if not _blocked(name.split()[0], k) and not _known_actor(name, k):
+                found = described.end("name") - len(name), name
+    if found is None or _business_after(text, m.end(), k):
+        return None
+    return found
+
+
+_DESCRIBING = (", a", "is a", "was a")
 
 
 def _known_actor(name: str, k: Knowledge) -> bool:
