@@ -35,3 +35,21 @@ def test_a_duration_that_dates_something_is_no_figure() -> None:
         "it got an answer."
     )
     assert {v for v, unit, _, _ in figures if unit in ("year", "month")} == {3, 18}
+
+
+def test_a_known_weapon_counted_by_name_is_a_count_of_its_kind() -> None:
+    figures = _figures(
+        "Washington approved up to 200 PrSMs in October. Germany sent 16 ATACMS missiles."
+    )
+    assert (200, "missiles", "missiles", "up to 200 PrSMs") in figures
+    # A noun after the name still makes the count ("16 ATACMS missiles", not "16 ATACMS").
+    assert (16, "missiles", "missiles", "16 ATACMS missiles") in figures
+
+
+def test_a_pound_written_as_an_adjective_weighs() -> None:
+    figures = _figures(
+        "The Storm Shadow carries a 250-pound (113-kilogram) warhead. Britain paid "
+        "£2 million for the missiles."
+    )
+    assert (250, "lb", "weight", "250-pound") in figures
+    assert {unit for _, unit, _, _ in figures} == {"lb", "kg", "gbp"}  # "£2 million" is money

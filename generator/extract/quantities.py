@@ -65,6 +65,13 @@ class QuantityRules:
     # or `vague` matches (`wordgate.longest_runs`); None: no such test.
     core_runs: frozenset[str] | None = None
     vague_runs: frozenset[str] | None = None
+    # A known weapon's name as the counted noun ("200 PrSMs", "16 ATACMS"): the name as
+    # written -> the count of its kind (lexicon `known_entities`, kind weapon).
+    named: re.Pattern[str] | None = None
+    named_nouns: dict[str, _Noun] | None = None
+    # A unit written as an adjective that is another unit ("a 250-pound warhead" weighs:
+    # lexicon `units[].as_adjective`): unit id -> (unit id, dimension).
+    adjective_units: dict[str, tuple[str, str]] | None = None
 
 
 def _alt(names: Any) -> str:
@@ -153,7 +160,43 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         # first word of "twenty-four" is a number word of its own); vague words the same.
         core_runs=longest_runs(lower_words) if plain else None,
         vague_runs=longest_runs(w.lower() for w in vague_words) if plain else None,
+        **_named_counts(data, nouns),
+        adjective_units={
+            str(raw["id"]): (str(raw["as_adjective"]), _dimension_of(data, raw["as_adjective"]))
+            for raw in data.get("units") or []
+            if raw.get("as_adjective")
+        },
     )
+
+
+def _dimension_of(data: dict[str, Any], unit_id: str) -> str:
+    return next(str(u["dimension"]) for u in data.get("units") or [] if u["id"] == unit_id)
+
+
+def _named_counts(data: dict[str, Any], nouns: dict[str, _Noun]) -> dict[str, Any]:
+    """The pattern and nouns of known weapons counted by name ("200 PrSMs"): each name and
+    alias of a weapon, with its plural, counts as the noun of its category ("missile":
+    missiles). Case-sensitive: a name is written as named."""
+    named: dict[str, _Noun] = {}
+    for raw in data.get("known_entities") or []:
+        if raw.get("kind") != "weapon":
+            continue
+        kind = nouns.get(str(raw.get("category") or "").casefold())
+        if kind is None:
+            continue
+        noun = _Noun(kind.unit, kind.property, ("actor",))
+        for name in [str(raw["name"]), *(str(a) for a in raw.get("aliases") or [])]:
+            if len(name) >= 3:
+                named.setdefault(name, noun)
+                if not name.endswith(("s", "S")):
+                    named.setdefault(f"{name}s", noun)
+    if not named:
+        return {}
+    body = trie_alternation(sorted(named))
+    return {
+        "named": re.compile(rf"\s+(?P<name>{body})(?![\w-])"),
+        "named_nouns": named,
+    }
 
 
 def _core(
@@ -306,12 +349,21 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
             unit, dimension = rules.units[match.group("cur").casefold()]
         elif (m := rules.measure.match(text, end)) is not None:
             unit, dimension = rules.units[m.group("unit").casefold()]
+            if rules.adjective_units and unit in rules.adjective_units and "-" in m.group():
+                unit, dimension = rules.adjective_units[unit]
             end = m.end()
         # "one of its targets" is an idiom, not a count of one.
         elif (m := rules.counted.match(text, end)) is not None and not (
             m.group("part") and value == 1
         ):
             noun = rules.nouns[m.group("noun").casefold()]
+            unit, dimension, end = noun.unit, "count", m.end()
+        elif (
+            rules.named is not None
+            and rules.named_nouns
+            and (m := rules.named.match(text, end)) is not None
+        ):
+            noun = rules.named_nouns[m.group("name")]
             unit, dimension, end = noun.unit, "count", m.end()
         elif (
             rules.same_unit is not None
