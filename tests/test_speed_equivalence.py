@@ -11,12 +11,13 @@ import json
 import math
 import random
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.extract import casefast, entities, names, positions, quantities, similarity
+from generator.extract import casefast, entities, merge, names, positions, quantities, similarity
 from generator.extract.firstchar import by_first_char, word_start_union
 from generator.extract.knowledge import NAME, build_knowledge, name_behind, searcher
 from generator.extract.merge import _json_hash
@@ -654,3 +655,103 @@ def test_garble_verdicts_asked_lazily_are_the_eager_ones() -> None:
             cited = item["citations"][0]
             garbled = (cited["start"], cited["end"]) in flagged
             assert ("garbled" in item.get("flags", [])) == garbled, item["id"]
+
+
+def _plain_contradict(a: str, b: str, rules: similarity.SimilarityRules) -> bool:
+    """`contradict` as first written: every word of both texts, every pair of opposites."""
+    negation = rules.negation
+    count_a = len(negation.findall(a)) if negation else 0
+    count_b = len(negation.findall(b)) if negation else 0
+    if count_a % 2 != count_b % 2:
+        return True
+    words_a = set(similarity._WORD.findall(a.casefold()))
+    words_b = set(similarity._WORD.findall(b.casefold()))
+    return any(rules.opposites.get(w, frozenset()) & (words_b - words_a) for w in words_a - words_b)
+
+
+def test_contradiction_cues_keep_only_opposed_words_and_give_the_plain_verdict() -> None:
+    """`_cues` keeps only the words that have an opposite (found by a substring test
+    first): `contradict` must still answer as with every word of both texts."""
+    data = {
+        "contradiction_cues": {
+            "negations": ["not", "n't", "yet to"],
+            "opposites": [["approved", "rejected"], ["rose", "fell"], ["used", "unused"]],
+        }
+    }
+    rules = similarity.build_similarity_rules(data, [])
+    pieces = ["approved", "Rejected", "ROSE", "fell", "fellow", "roses", "unused", "used"]
+    pieces += ["caused", "disapproved", "the", "not", "don't", "-", "’", "'", "ſ", "K"]
+    texts = _random_texts(pieces, 400, seed=21, longest=6)
+    for a in texts:
+        folded = a.casefold()
+        words = frozenset(similarity._WORD.findall(folded))
+        assert similarity._opposed_words(folded, rules.opposites) == words & rules.opposites.keys()
+        for b in texts[:30]:
+            assert similarity.contradict(a, b, rules) == _plain_contradict(a, b, rules), (a, b)
+
+
+def test_literal_first_negations_match_where_the_word_bounded_ones_do() -> None:
+    """`n(?<!\\w.)ot\\b` for `\\bnot\\b`: the same matches, at the start of a text too."""
+    negations = ["not", "n't", "n’t", "no", "x", "yet to", "-no", "'tis", "never"]
+    parts = similarity._negation_parts(negations)
+    plain = re.compile("|".join(parts))
+    fast = re.compile("|".join(similarity._literal_first(n) for n in negations), re.DOTALL)
+    ascii_only = similarity._lower_negation([n for n in negations if n.isascii()])
+    assert ascii_only is not None and "(?<!\\w.)" in ascii_only.pattern
+    pieces = ["not", "no", "x", "xx", "yet to", "yet  to", "-no", "a-no", "'tis", "n't", "n’t"]
+    pieces += ["don't", "never", "nevermore", "_no", "\n", "é", "9no", " "]
+    for text in _random_texts(pieces, 3000, seed=22):
+        assert fast.findall(text) == plain.findall(text), repr(text)
+        assert fast.sub(" ", text) == plain.sub(" ", text), repr(text)
+
+
+def _plain_tokens(text: str, rules: similarity.SimilarityRules) -> frozenset[str]:
+    blanked = similarity._negations_blanked(similarity._entity_tokens(text, rules), rules)
+    found = (similarity._word_token(w, rules) for w in similarity._WORD.findall(blanked))
+    return frozenset(t for t in found if t is not None)
+
+
+def test_tokens_are_the_plain_word_tokens() -> None:
+    data = {
+        "synonyms": [["approve", "endorse"]],
+        "similarity_stopwords": ["the", "said"],
+        "contradiction_cues": {"negations": ["not"], "opposites": [["rose", "fell"]]},
+    }
+    entities = [{"id": "kyiv", "name": "Kyiv", "aliases": ["Kiev"]}]
+    rules = similarity.build_similarity_rules(data, entities)
+    pieces = ["Kyiv", "kiev", "the", "said", "approved", "endorsed", "not", "rose", "go", "é"]
+    for text in _random_texts(pieces, 500, seed=23):
+        assert similarity.tokens(text, rules) == _plain_tokens(text, rules), repr(text)
+
+
+def _plain_item_spans(item: Any) -> list[Any]:
+    cites = list(item.get("citations") or [])
+    if isinstance(item.get("citation"), Mapping):
+        cites.append(item["citation"])
+    spans = set()
+    for cite in cites:
+        if not isinstance(cite, Mapping):
+            continue
+        start, end = cite.get("start"), cite.get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            quote = hashlib.sha256(str(cite.get("quote", "")).encode("utf-8")).hexdigest()[:16]
+            spans.add((str(cite.get("source")), start, end, quote))
+    return sorted(spans)
+
+
+def test_item_spans_are_the_plain_spans() -> None:
+    """`item_spans` tests plain dicts first and keeps quote digests: the same spans."""
+    rng = random.Random(24)
+    values: list[Any] = [None, 0, 5, True, "3", 1.0, "q", "é", 7]
+    for _ in range(2000):
+        cites = []
+        for _ in range(rng.randint(0, 4)):
+            raw = {k: rng.choice(values) for k in ("source", "start", "end", "quote")}
+            raw = {k: v for k, v in raw.items() if rng.random() < 0.9}
+            cites.append(rng.choice([dict, CommentedMap])(raw) if rng.random() < 0.9 else "x")
+        item: dict[str, Any] = {"id": "i"}
+        if rng.random() < 0.7:
+            item["citations"] = cites
+        if rng.random() < 0.4:
+            item["citation"] = rng.choice([*cites, {"start": 1, "end": 2}, "odd", None])
+        assert merge.item_spans(item) == _plain_item_spans(item), item

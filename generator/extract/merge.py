@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
@@ -80,17 +80,27 @@ def _json_hash(plain: Any) -> str:
 def item_spans(item: Mapping[str, Any]) -> list[Span]:
     """(source, start, end, quote digest) of every citation that has offsets, sorted."""
     cites = list(item.get("citations") or [])
-    if isinstance(item.get("citation"), Mapping):
-        cites.append(item["citation"])
+    single = item.get("citation")
+    if isinstance(single, Mapping):
+        cites.append(single)
     spans = set()
     for cite in cites:
-        if not isinstance(cite, Mapping):
+        # A plain dict first: the ABC test of `Mapping` was a fifth of this function, run
+        # for each of the 90,000 citations of a 1,000-article corpus.
+        if type(cite) is not dict and not isinstance(cite, Mapping):
             continue
         start, end = cite.get("start"), cite.get("end")
         if isinstance(start, int) and isinstance(end, int):
-            quote = hashlib.sha256(str(cite.get("quote", "")).encode("utf-8")).hexdigest()[:16]
+            quote = quote_digest(str(cite.get("quote", "")))
             spans.add((str(cite.get("source")), start, end, quote))
     return sorted(spans)
+
+
+@lru_cache(maxsize=1 << 16)
+def quote_digest(quote: str) -> str:
+    """The digest of a cited passage in a span. Kept: every span is worked out for
+    matching and again for the base entry, and many articles cite the same sentence."""
+    return hashlib.sha256(quote.encode("utf-8")).hexdigest()[:16]
 
 
 def has_comments(node: Any) -> bool:
