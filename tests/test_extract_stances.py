@@ -289,6 +289,10 @@ def test_use_kept_to_ukrainian_soil_opposes_even_in_quotation_marks() -> None:
             [("piet-hoen", "opposes")],
         ),
         (
+            "Senator Piet Hoen said the missiles were for the defence of Ukrainian soil.",
+            [("piet-hoen", "opposes")],
+        ),
+        (
             "Secretary General Piet Hoen called the strikes legitimate self-defence.",
             [("piet-hoen", "supports")],
         ),
