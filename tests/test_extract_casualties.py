@@ -57,8 +57,18 @@ def test_the_source_that_counts_the_dead_does_not_own_them() -> None:
         "North Korea sent about 11,000 soldiers to Russia.\n\n"
         "The NATO spokesman said that about 2,000 North Korean troops had been wounded."
     )
-    assert ("north-korea", 2000, "troops", "about 2,000 North Korean troops") in figures
+    # Troops wounded are casualties (ANNOTATING.md); the counting spokesman owns none.
+    assert ("north-korea", 2000, "casualties", "about 2,000 North Korean troops") in figures
     figures = _figures("The United Nations said 25 civilians were killed in July.")
     assert not any(s == "united-nations" for s, *_ in figures)
     figures = _figures("The United Nations said 25 civilians were killed in Ukraine in July.")
     assert ("ukraine", 25, "casualties", "25 civilians") in figures
+
+
+def test_soldiers_killed_are_casualties_and_soldiers_sent_are_troops() -> None:
+    figures = _figures(
+        "Russia moved 50,000 troops to the border. The strike could eliminate 2,000 Russian "
+        "soldiers in Kursk, the commander said."
+    )
+    assert ("russia", 50000, "troops", "50,000 troops") in figures
+    assert ("russia", 2000, "casualties", "2,000 Russian soldiers") in figures

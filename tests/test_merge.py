@@ -91,6 +91,23 @@ def test_edited_rejected_and_own_items_are_kept_untouched_ones_refreshed() -> No
     assert [i for i in items] == ["a", "b", "c", "own"]
 
 
+def test_a_comment_over_an_item_leaves_the_item_before_it_the_extractors() -> None:
+    # ruamel hangs "# about b" on the end of item a: a is still refreshed (it is not the
+    # editor's), and the comment stays over b, with b kept as the editor's.
+    a, b = _claim("a", ("s", 0, 1)), _claim("b", ("s", 2, 3))
+    text = dump_yaml(CommentedMap({"claims": [a, b]}))
+    text = text.replace("- id: b\n", "# about b\n- id: b\n")
+    fresh = {
+        "claims": [{**_claim(i, ("s", n, n + 1)), "text": "New."} for i, n in (("a", 0), ("b", 2))]
+    }
+    result = merge({"claims": _doc("claims", text)}, fresh, {"claims": _base(a, b)})
+    out = dump_yaml(result.documents["claims"])
+    items = {i["id"]: i for i in to_plain(result.documents["claims"])["claims"]}
+    assert items["a"]["text"] == "New."
+    assert items["b"]["text"] == "Some claim."
+    assert "  status: extracted\n# about b\n- id: b\n" in out
+
+
 def test_entity_aliases_merge_three_ways() -> None:
     base_item = {
         "id": "e",
@@ -294,7 +311,8 @@ class Session:
                 item.yaml_add_eol_comment(f"# note-{self.counter}", "id")
             elif op == "comment_before":
                 seq.yaml_set_comment_before_after_key(i, before=f"note-{self.counter}", indent=2)
-                key = (coll, str(seq[i - 1]["id"])) if i else ("", "")  # it binds to the item above
+                # About the item below it (ruamel keeps it at the end of the item above).
+                key = (coll, str(seq[i]["id"])) if i else ("", "")
             elif op == "alias":
                 if coll != "entities":
                     return  # nothing to change: the item stays the extractor's

@@ -103,22 +103,58 @@ def quote_digest(quote: str) -> str:
     return hashlib.sha256(quote.encode("utf-8")).hexdigest()[:16]
 
 
-def has_comments(node: Any) -> bool:
-    """True when an editor wrote a comment (or blank line) anywhere inside `node`."""
+def has_comments(node: Any, last: bool = False) -> bool:
+    """True when an editor wrote a comment (or blank line) anywhere inside `node`.
+
+    With `last` (`node` ends an item), comment lines after its final line are not counted:
+    ruamel hangs the comment above an item on the end of the item before it ("# Editor:
+    ..." over the next claim), and that item is no more the editor's for it."""
     if isinstance(node, CommentedBase):
         ca = node.ca
-        if ca.items or (ca.comment and any(ca.comment)) or getattr(ca, "end", None):
+        if (ca.comment and any(ca.comment)) or getattr(ca, "end", None):
             return True
+        final = _last_key(node) if last else None
+        for key, tokens in ca.items.items():
+            if not (last and key == final and _only_following(tokens)):
+                return True
     if isinstance(node, Mapping):
-        return any(has_comments(v) for v in node.values())
+        values = list(node.values())
+        return any(has_comments(v, last and i == len(values) - 1) for i, v in enumerate(values))
     if isinstance(node, list):
-        return any(has_comments(v) for v in node)
+        return any(has_comments(v, last and i == len(node) - 1) for i, v in enumerate(node))
     return False
+
+
+def _last_key(node: Any) -> Any:
+    if isinstance(node, Mapping):
+        return next(reversed(node), None) if node else None
+    return len(node) - 1 if isinstance(node, list) and node else None
+
+
+def _only_following(tokens: Any) -> bool:
+    """Whether a key's comment tokens hold only lines after its own (no comment on it)."""
+    found = [t for t in tokens or [] if t is not None]
+    return bool(found) and all(
+        isinstance(getattr(t, "value", None), str) and "#" not in t.value.split("\n", 1)[0]
+        for t in found
+    )
+
+
+def trailing_comment(item: Any) -> Any:
+    """The comment lines after an item's final line (see `has_comments`), or None."""
+    node: Any = item
+    while isinstance(node, CommentedBase) and isinstance(node, (Mapping, list)):
+        key = _last_key(node)
+        tokens = node.ca.items.get(key) if key is not None else None
+        if tokens is not None:
+            return tokens[2] if len(tokens) > 2 and _only_following(tokens) else None
+        node = node[key] if key is not None else None
+    return None
 
 
 def is_editors(item: Mapping[str, Any], accepted: set[str]) -> bool:
     """Edited, reviewed, rejected, commented or never extracted: the editor's to keep."""
-    if item.get("status", "extracted") != "extracted" or has_comments(item):
+    if item.get("status", "extracted") != "extracted" or has_comments(item, last=True):
         return True
     return item_hash(item) not in accepted
 
@@ -187,6 +223,13 @@ def _as_is(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+def _carry(comment: Any, item: Mapping[str, Any]) -> bool:
+    """Whether the comment over the next item can hang on `item`'s last key: a plain value
+    there (status, as a rule) is written with it right after; a nested one is not."""
+    key = _last_key(item)
+    return key is not None and not isinstance(item[key], (Mapping, list))
+
+
 def _sort_key(entry: tuple[dict[str, Any], list[Span]]) -> tuple[tuple[str, int, int], str]:
     item, spans = entry
     return (spans[0][:3] if spans else ("", -1, -1)), str(item["id"])
@@ -232,6 +275,13 @@ class _CollectionMerge:
                 spans += [s for s in entry.spans if s not in spans]
             for span in spans:
                 self.span_owner.setdefault(span, []).append(item_id)
+        # Items with an editor's comment right above them: ruamel keeps that comment at the
+        # end of the item before (`trailing_comment`), but it is about this one.
+        self.commented_above = {
+            str(seq[i + 1]["id"])
+            for i in range(len(seq) - 1)
+            if isinstance(seq[i], CommentedBase) and trailing_comment(seq[i]) is not None
+        }
         self.deleted = {i for i in base if i not in self.by_id}
         for item_id in sorted(self.deleted):
             for span in base[item_id].spans:
@@ -315,7 +365,7 @@ class _CollectionMerge:
 
     def _apply(self, current: CommentedMap, item: dict[str, Any], fresh_hash: str) -> None:
         item_id = str(current["id"])
-        if is_editors(current, self.accepted(item_id)):
+        if is_editors(current, self.accepted(item_id)) or item_id in self.commented_above:
             # The confirmed base only: a dead run's pending aliases may never have been
             # written, and would read as aliases the editor removed.
             if self.name == "entities" and _merge_aliases(current, item, self.base.get(item_id)):
@@ -323,8 +373,13 @@ class _CollectionMerge:
             self.counts.kept += 1
         elif item_hash(current) == fresh_hash:
             self.counts.unchanged += 1
+        elif (comment := trailing_comment(current)) is not None and not _carry(comment, item):
+            self.counts.kept += 1  # the comment over the next item could not be carried over
         else:
-            self.seq[self.index[item_id]] = self.wrap(item)  # untouched: no comment to lose
+            fresh = self.wrap(item)
+            if comment is not None:
+                fresh.ca.items[_last_key(item)] = [None, None, comment, None]
+            self.seq[self.index[item_id]] = fresh  # only the next item's comment to keep
             self.touched.append(item)
             self.counts.updated += 1
 
@@ -335,13 +390,34 @@ class _CollectionMerge:
             item_id = str(item["id"])
             if item_id in self.matched:
                 continue
-            if is_editors(item, self.accepted(item_id)) or self.seq.ca.items.get(index):
+            if (
+                is_editors(item, self.accepted(item_id))
+                or self.seq.ca.items.get(index)
+                or item_id in self.commented_above
+            ):
                 self.counts.kept += 1
                 if item_id in self.base:  # still the extractor's base: a later delete sticks
                     self.new_base[item_id] = self.base[item_id]
-            else:
+            elif self._hand_on_comment(index):
                 del self.seq[index]
                 self.counts.removed += 1
+            else:
+                self.counts.kept += 1  # it holds the comment over the next item
+
+    def _hand_on_comment(self, index: int) -> bool:
+        """Whether the item at `index` can go without losing the comment over the next item
+        that ruamel keeps at its end: none, or handed on to the item before it."""
+        item = self.seq[index]
+        comment = trailing_comment(item) if isinstance(item, CommentedBase) else None
+        if comment is None:
+            return True
+        before = self.seq[index - 1] if index else None
+        if not isinstance(before, CommentedMap) or trailing_comment(before) is not None:
+            return False
+        if not _carry(comment, before):
+            return False
+        before.ca.items[_last_key(before)] = [None, None, comment, None]
+        return True
 
     def _keep_tombstones(self) -> None:
         # Only confirmed base entries are tombstones; a pending-only id missing from the file
