@@ -755,3 +755,102 @@ def test_item_spans_are_the_plain_spans() -> None:
         if rng.random() < 0.4:
             item["citation"] = rng.choice([*cites, {"start": 1, "end": 2}, "odd", None])
         assert merge.item_spans(item) == _plain_item_spans(item), item
+
+
+# --- Speed round (helper g): garble checks, needles tail pieces, date gates -------------
+
+
+def test_pieces_keep_the_run_that_ends_the_pattern() -> None:
+    """A run of literals at the very end of a pattern is a piece too."""
+    assert pieces(re.compile(r"n the meantime of\b")) == (("n the meantime of",),)
+    assert pieces(re.compile(r"abc")) == (("abc",),)
+    assert (" words",) in pieces(re.compile(r"to (?:his|her|its|our|their) words\b"))
+    assert pieces(re.compile(r"ab")) == ()  # too short to be worth a test
+    rng = random.Random(41)
+    bits = ["ab", "abc", "xyz", " ", "q", "meantime", "of", "z."]
+    for _ in range(300):
+        source = "".join(rng.choice([*bits, "(?:ab|cd)", "\\b", "x?", "."]) for _ in range(4))
+        pattern = re.compile(source)
+        for text in _random_texts(bits, 40, seed=rng.randrange(10**6), longest=6):
+            if pattern.search(text):
+                assert holds(text, pieces(pattern)), (source, text)
+
+
+def test_patterns_at_start_match_only_at_the_start() -> None:
+    from generator.extract.needles import at_start
+
+    assert not at_start(re.compile("^a|b")) and not at_start(re.compile("(?m)^a"))
+    assert at_start(re.compile("^a")) and at_start(re.compile("(?:^a|^b)"))
+    sources = ["^a", "^a|b", "^(?:a|b)c", "(?:^a|^b)", "a^", "^$", "^a$", "(?m)^a", "^.*b"]
+    texts = _random_texts(["a", "b", "c", "\n", " "], 300, seed=42, longest=6)
+    for source in sources:
+        pattern = re.compile(source)
+        if at_start(pattern):
+            for text in texts:
+                assert bool(pattern.search(text)) == bool(pattern.match(text)), (source, text)
+
+
+def test_garble_checks_match_where_one_of_the_patterns_does() -> None:
+    """`claims._matches` (start-anchored patterns joined, the others searched or pieces
+    first) against searching every pattern, on texts made of the patterns' own words."""
+    from generator.extract import claims
+
+    lexicon, problems = load_lexicon(LEXICON)
+    assert not problems
+    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns += [re.compile(r"^x|y z"), re.compile(r"^(?:Also|With) it\b"), re.compile("^a$")]
+    checks = claims._checks(tuple(patterns))
+    assert checks.start is not None and checks.start.pattern.count("(?:^") >= 5
+    rng = random.Random(43)
+    texts: list[str] = ["", "a", "x", "y z", "With it", "Also it was", "Also itx"]
+    for pattern in patterns:
+        words = re.findall(r"[A-Za-z’']+|[,.]", pattern.pattern.replace("\\b", " "))
+        for _ in range(40):
+            at = rng.randrange(len(words))
+            run = " ".join(words[at : at + rng.randint(1, 6)])
+            head = rng.choice(["", "x ", "a ", "The ", "With ", "Also ", "12 ", "the the "])
+            texts.append(head + run + rng.choice(["", ".", " x", "s is", " not", " an.", "!"]))
+    hits = 0
+    for text in texts:
+        plain = any(p.search(text) for p in patterns)
+        assert claims._matches(text, checks) == plain, text
+        hits += plain
+    assert 100 < hits < len(texts) - 100
+
+
+def test_words_of_ascii_sentences_are_the_case_folded_words() -> None:
+    from generator.extract import claims
+
+    pieces_ = ["The", "ÉCOLE", "straße", "İstanbul", "x-ray’s", "don't", "A", "1,5", " ", "ǅ"]
+    for text in _random_texts(pieces_, 500, seed=44, longest=8):
+        plain = tuple(w.casefold() for w in claims._WORDS.findall(text))
+        assert claims._words.__wrapped__(text) == plain, text
+
+
+def test_date_gates_skip_only_sentences_without_a_date_of_their_pattern() -> None:
+    """The date patterns behind their gates (one search for every case-blind gate word,
+    a digit before "th") find what the patterns alone find."""
+    import dataclasses
+    import datetime as dt
+
+    from generator.extract import dates
+    from tests._extract_support import lexicon
+
+    rules = dates.date_rules_for(lexicon().data)
+    assert rules.blind_gate is not None
+    n = len(rules.patterns)
+    ungated = dataclasses.replace(rules, gates=(None,) * n, gate_words=(None,) * n)
+    pieces_ = ["on the", "On The", "12th", "3rd", "21st", "with", "month", "north", "5", "last"]
+    pieces_ += ["week", "Last Week", "next year", "this", "summer", "in", "two", "days", "ago"]
+    pieces_ += ["for the past", "three", "months", "yesterday", "Monday", "March", "2024", "ı"]
+    pieces_ += ["the start of the year", "K", ",", ".", "ſ", "overnight", "TODAY", "fall"]
+    day = dt.date(2024, 3, 5)
+    found = 0
+    alone = ["Two days ago.", "x 3 weeks ago", "for the past three months", "Last Week", "it"]
+    alone += ["in the summer", "He left yesterday.", "on the 12th", "On  the 3rd x", "ıt"]
+    texts = [*alone, *_random_texts(pieces_, 3000, seed=45, longest=8), *_fixture_sentences()]
+    for text in texts:
+        fast = dates._find_dates(text, day, rules, 0)
+        assert fast == dates._find_dates(text, day, ungated, 0), text
+        found += bool(fast)
+    assert found > 500

@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..sources import Source
 from .entities import EntityScan, Mention
 from .firstchar import word_start_union
 from .knowledge import Knowledge, searcher
-from .needles import Pieces, holds, pieces, tail
+from .needles import Pieces, at_start, holds, pieces, tail
 from .quotes import stable_id
 from .sentences import Sentence
 
@@ -29,6 +30,10 @@ _OPENING = re.compile(r"^(?:[A-Z][a-z]+ )?[^,]{0,40}?,\s")  # 'In Moscow, ' / 'T
 @lru_cache(maxsize=64)
 def _words(text: str) -> tuple[str, ...]:
     # Cached: a sentence's words are asked for again as the next one's `previous`.
+    if text.isascii():
+        # ASCII text: casefold() is lower(), which changes no character's class, so the
+        # words of the lower-cased text are the case-folded words, found in one pass.
+        return tuple(_WORDS.findall(text.lower()))
     return tuple(w.casefold() for w in _WORDS.findall(text))
 
 
@@ -65,27 +70,65 @@ def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     return hit
 
 
-# Each garble pattern with the pieces of text every text it matches in holds, and for a
-# pattern ending the text the length of the tail its matches start in (`needles`), by the
-# patterns' tuple: `piece in text` is far cheaper than a search, and most sentences hold
-# none of the pieces of most patterns ("meantime of", "told to ").
+# The garble patterns as the checks `_garbled` makes, by the patterns' tuple: `piece in
+# text` is far cheaper than a search, and most sentences hold none of the pieces of most
+# patterns ("meantime of", "told to "). `needles` reads each pattern's pieces, and for a
+# pattern ending the text the length of the tail its matches start in.
 _Needled = tuple[tuple[str | None, Pieces, re.Pattern[str], int | None], ...]
-_NEEDLES: dict[int, tuple[tuple[re.Pattern[str], ...], _Needled]] = {}
 
 
-def _needled(patterns: tuple[re.Pattern[str], ...]) -> _Needled:
-    hit = _NEEDLES.get(id(patterns))
+class _Checks(NamedTuple):
+    # The start-anchored patterns as one alternation, matched at the start only: each
+    # could match nowhere else, so one `match` answers for all of them.
+    start: re.Pattern[str] | None
+    plain: tuple[re.Pattern[str], ...]  # no pieces, no tail: searched as they are
+    needled: _Needled  # pieces tested first, a tail bounds the search
+
+
+_CHECKS: dict[int, tuple[tuple[re.Pattern[str], ...], _Checks]] = {}
+
+
+def _checks(patterns: tuple[re.Pattern[str], ...]) -> _Checks:
+    hit = _CHECKS.get(id(patterns))
     if hit is None or hit[0] is not patterns:
-        if len(_NEEDLES) >= 16:  # lexicons of finished runs
-            _NEEDLES.clear()
-        # Most patterns open with \b: one search of their union in first-character form
-        # (`firstchar`) stands for all of them. Only whether any matches counts here.
-        union, left = word_start_union(patterns)
-        # Pieces and tail are read off the lexicon's pattern; the search uses its fast form.
-        needled = tuple((*_split(pieces(p)), searcher(p), tail(p)) for p in left)
-        hit = (patterns, (((None, (), union, None), *needled) if union is not None else needled))
-        _NEEDLES[id(patterns)] = hit
+        if len(_CHECKS) >= 16:  # lexicons of finished runs
+            _CHECKS.clear()
+        hit = (patterns, _built(patterns))
+        _CHECKS[id(patterns)] = hit
     return hit[1]
+
+
+def _built(patterns: tuple[re.Pattern[str], ...]) -> _Checks:
+    # Most patterns open with \b: one search of their union in first-character form
+    # (`firstchar`) stands for all of them. Only whether any matches counts here.
+    union, left = word_start_union(patterns)
+    start: list[re.Pattern[str]] = []
+    plain: list[re.Pattern[str]] = [union] if union is not None else []
+    needled: list[tuple[str | None, Pieces, re.Pattern[str], int | None]] = []
+    for p in left:
+        # Pieces and tail are read off the lexicon's pattern; the search uses its fast form.
+        groups, last = pieces(p), tail(p)
+        if _anchored(p):
+            start.append(p)
+        elif groups or last is not None:
+            needled.append((*_split(groups), searcher(p), last))
+        else:
+            plain.append(searcher(p))
+    joined = re.compile("|".join(f"(?:{p.pattern})" for p in start)) if start else None
+    return _Checks(joined, tuple(plain), tuple(needled))
+
+
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` matches only at the text's start (`needles.at_start`) and may join
+    others in one alternation: no flags of its own (the alternation has none), no groups
+    (their numbers would change), and no lookahead first (those scan the whole text: its
+    pieces, tested first, turn most texts away cheaper)."""
+    return (
+        pattern.flags == re.UNICODE
+        and not pattern.groups
+        and not pattern.pattern.startswith("^(?=")
+        and at_start(pattern)
+    )
 
 
 def _split(groups: Pieces) -> tuple[str | None, Pieces]:
@@ -102,16 +145,28 @@ def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     words = _words(text)  # once: the count and the overlap both need them
     if len(words) < knowledge.garble_min_words:
         return True
-    for first, groups, p, last in _needled(knowledge.garble_patterns):
+    if _matches(text, _checks(knowledge.garble_patterns)):
+        return True
+    if previous:
+        mine, theirs = set(words), set(_words(previous))
+        if mine and len(mine & theirs) / len(mine) >= knowledge.garble_repeat_share:
+            return True
+    return False
+
+
+def _matches(text: str, checks: _Checks) -> bool:
+    """Whether one of the garble patterns `checks` stands for matches in `text`."""
+    if checks.start is not None and checks.start.match(text):
+        return True
+    for p in checks.plain:
+        if p.search(text):
+            return True
+    for first, groups, p, last in checks.needled:
         if first is not None and first not in text:
             continue
         if groups and not holds(text, groups):
             continue
         if p.search(text, 0 if last is None else max(0, len(text) - last)):
-            return True
-    if previous:
-        mine, theirs = set(words), set(_words(previous))
-        if mine and len(mine & theirs) / len(mine) >= knowledge.garble_repeat_share:
             return True
     return False
 

@@ -40,7 +40,9 @@ def pieces(pattern: re.Pattern[str]) -> Pieces:
     if parsed is None:
         return ()
     found: list[tuple[str, ...]] = []
-    _walk(list(parsed), found)
+    # The run still open at the pattern's end is a piece too ("n the meantime of\b" has
+    # no other): left out, such patterns got no test and were searched in every sentence.
+    _close(found, _walk(list(parsed), found))
     # Most pieces once: the same group twice tests nothing new.
     kept = (g for g in found if min(map(len, g)) >= MIN_PIECE and len(g) <= MAX_GROUP)
     return tuple(dict.fromkeys(kept))
@@ -112,3 +114,12 @@ def tail(pattern: re.Pattern[str]) -> int | None:
         return None
     widest = parsed.getwidth()[1]
     return None if widest >= c.MAXREPEAT else widest + 1
+
+
+def at_start(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of `pattern` starts at the text's start: it opens with `^` (no
+    MULTILINE), not with an alternation of which only a branch does ("^a|b")."""
+    if pattern.flags & re.MULTILINE:
+        return False
+    parsed = _parsed(pattern)
+    return parsed is not None and len(parsed) > 0 and parsed[0] == (c.AT, c.AT_BEGINNING)
