@@ -12,6 +12,7 @@ import math
 import random
 import re
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -854,3 +855,170 @@ def test_date_gates_skip_only_sentences_without_a_date_of_their_pattern() -> Non
         assert fast == dates._find_dates(text, day, ungated, 0), text
         found += bool(fast)
     assert found > 500
+
+
+# --- Name discovery tried only where its words start (helper h_n) ------------------------
+# `names._word_led`, `names._weapon_heads` (`wordstarts`), `names._apposition_possible`,
+# the body-noun gate of `names._institutions`, known runs looked up lazily in
+# `names._acronyms` and `names._bodies_apart` keeping runs without "and" as they are.
+
+
+def _name_spans() -> list[tuple[str, int, int]]:
+    """(text, start, end): fixture sentences inside their text and random ones built of
+    the words the name patterns open on, with the characters case-blind re folds."""
+    pieces = ["said", "SAID", "Said", "told", "says", "analyst", "Analyst", "minister", "the"]
+    pieces += ["Jan Novak", "Maria", "Ocampo", "van", ",", ", a", "--", "—", "sa", "saidx"]
+    pieces += ["cruise", "missile", "missiles", "long-range", "Storm Shadow", "drone", "air"]
+    pieces += ["Russian", "defence ministry", "Ukraine's", "air force", "embassy", "in", "Oslo"]
+    pieces += ["ſaid", "İ", "K", "ı", "(", ")", "NATO", "RUSI", "BBC News", "and", "The", "é"]
+    pieces += ["Dr.", "President", "spokesman", "adviser", "of", "Russia’s", "-", "'s", "."]
+    pieces += ["the Russian defence ministry", "Ukraine's air force", "the embassy in Oslo"]
+    pieces += ["Jan Novak, Ukraine's ambassador to Poland, said", "Defence Ministry and the"]
+    out = []
+    for sentence in _fixture_sentences():
+        text = "x" + sentence + " y"  # the sentence inside a text: lookbehinds see before it
+        out.append((text, 1, len(text) - 2))
+    for text in _random_texts(pieces, 2500, seed=31, longest=12):
+        out += [(text, 0, len(text)), (text, 1, max(1, len(text) - 3))]
+    return out
+
+
+def _lower_of(sentence: str) -> str | None:
+    return None if any(c in sentence for c in names._FOLDS_TO_ASCII) else sentence.lower()
+
+
+def _spans_and_groups(matches: Any) -> list[Any]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_word_led_name_patterns_find_the_plain_matches() -> None:
+    """Role, speech-verb and role-apposition patterns tried only where a listed word starts
+    find what `finditer` finds; the verb gate says what `gate_open` says."""
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    apposition = names._role_apposition(k)
+    assert k.role_name and k.name_after_verb and apposition
+    led = [("roles", k.role_name), ("verbs", k.name_after_verb), ("roles", apposition)]
+    tried = 0
+    for text, start, end in _name_spans():
+        lower = _lower_of(text[start:end])
+        for gate, pattern in led:
+            fast = _spans_and_groups(names._word_led(k, gate, pattern, text, (start, end), lower))
+            plain = _spans_and_groups(pattern.finditer(text, start, end))
+            assert fast == plain, (gate, text[start:end])
+            tried += bool(plain)
+        starts = names._word_starts(k, "verbs", start, lower)
+        if starts is not None:
+            assert bool(starts) == names.gate_open(k, "verbs", text[start:end], lower)
+    assert tried > 200
+
+
+def test_weapon_heads_resumed_near_head_nouns_are_the_plain_matches() -> None:
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    assert k.weapon_head is not None
+    found = 0
+    for text, start, end in _name_spans():
+        lower = _lower_of(text[start:end])
+        fast = names._weapon_heads(k, k.weapon_head, text, (start, end), lower)
+        plain = _spans_and_groups(k.weapon_head.finditer(text, start, end))
+        assert _spans_and_groups(fast) == plain, text[start:end]
+        found += len(plain)
+    assert found > 200
+
+
+def test_matches_reaching_and_at_starts_follow_finditer_past_empty_matches() -> None:
+    """Patterns that may match empty: the helpers still give finditer's matches."""
+    from generator.extract.wordstarts import matches_at, matches_reaching
+
+    rng = random.Random(32)
+    patterns = [re.compile(p) for p in (r"a*", r"(?:ab)?", r"b|", r"ab*", r"(?<!\w)a\w*")]
+    for _ in range(400):
+        text = "".join(rng.choice("ab -") for _ in range(rng.randint(0, 12)))
+        for pattern in patterns:
+            plain = _spans_and_groups(pattern.finditer(text, 0, len(text)))
+            every = list(range(len(text) + 1))
+            assert _spans_and_groups(matches_at(pattern, text, len(text), every)) == plain
+            near = matches_reaching(partial(pattern.finditer, text), 0, every, 0)
+            assert _spans_and_groups(near) == plain
+
+
+def test_apposition_gate_shuts_only_where_nothing_matches() -> None:
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    assert k.appositive_name is not None and k.appositive_words
+    shut = 0
+    for text, start, end in _name_spans():
+        if not names._apposition_possible(k, text[start:end], text, (start, end)):
+            assert k.appositive_name.search(text, start, end) is None, text[start:end]
+            shut += 1
+    assert shut > 500
+
+
+def test_institutions_gated_by_body_nouns_are_the_ungated_ones() -> None:
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    assert names.entity_rules(k).institution_runs
+    found = 0
+    for text, start, end in _name_spans():
+        lower = _lower_of(text[start:end])
+        gated = names._institutions(text, start, end, k, lower)
+        plain = names._institutions(text, start, end, k)
+        assert gated == plain, text[start:end]
+        found += len(plain)
+    assert found > 100
+
+
+def _plain_discover(text: str, start: int, end: int, k: Any) -> list[names.Candidate]:
+    """`discover` with every known run looked up and named before the acronyms."""
+    sentence = text[start:end]
+    lower = _lower_of(sentence)
+    named = names._people(text, start, end, k, lower)
+    if "," in sentence:
+        named += names._role_appositions(text, start, end, k, lower)
+    runs = list(names._CAP_RUN.finditer(text, start, end))
+    named += names._organisations(runs, k, text, start)
+    named += names._institutions(text, start, end, k)
+    named += names._weapons(text, start, end, k, lower)
+    for m in runs:
+        if k.lookup(m.group()):
+            named.append(names.Candidate("known", "", m.group(), [(m.start(), m.end())]))
+    named += names._acronyms(text, start, end, k, named)
+    named = names._split_glued(text, named, k)
+    return [c for c in named if c.kind != "known" or len(c.aliases) > 1]
+
+
+def test_discover_with_known_runs_asked_lazily_is_the_plain_discover() -> None:
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    found = 0
+    for text, start, end in _name_spans():
+        fast = names.discover(text, start, end, k)
+        assert fast == _plain_discover(text, start, end, k), text[start:end]
+        found += len(fast)
+    assert found > 500
+
+
+def test_bodies_apart_keeps_runs_without_and_as_they_are() -> None:
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    for text, start, end in _name_spans():
+        runs = list(names._CAP_RUN.finditer(text, start, end))
+        parts = [(p.group(), p.start(), p.end()) for p in names._bodies_apart(runs, k)]
+        plain = []
+        for m in runs:
+            run, lo = m.group(), 0
+            for cut in names._AND.finditer(run):
+                before = run[lo : cut.start()].split()
+                heads = [w in k.organisation_heads for w in before]
+                if heads and (heads[-1] or (any(heads) and cut.group().rstrip().endswith("the"))):
+                    plain.append((run[lo : cut.start()], m.start() + lo, m.start() + cut.start()))
+                    lo = cut.end()
+            plain.append((run[lo:], m.start() + lo, m.end()))
+        assert parts == plain, text[start:end]

@@ -20,6 +20,7 @@ from typing import Any
 
 from .factbits import per_lexicon
 from .knowledge import slug, trie_alternation
+from .wordgate import first_runs
 
 # Words before an outlet that make it the place of a statement: prepositions (grammar) and
 # the lexicon's speech verbs ("told", "said on").
@@ -53,6 +54,10 @@ class EntityRules:
     # A demonym's slug and a hyphen, longest first, with its country ("russian-": "russia"):
     # the country of a body named by its demonym ("russian-defence-ministry").
     demonym_prefixes: tuple[tuple[str, str], ...] = ()
+    # The body nouns' first word runs, lower-cased (`wordgate.first_runs`): `institutions`
+    # and `in_capital` match a noun whole, after a space, so a sentence whose lower-cased
+    # words hold none of these has no match of either. None: not known (a noun not ASCII).
+    institution_runs: frozenset[str] | None = None
 
 
 def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
@@ -138,6 +143,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
                 key=lambda pc: (-len(pc[0]), pc[0]),
             )
         ),
+        first_runs(bodies) if all(noun.isascii() for noun in bodies) else None,
     )
 
 

@@ -215,6 +215,11 @@ class Knowledge:
     gates: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     # The case-blind gates as whole words (`wordgate.first_runs`; None: use the search).
     gate_runs: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # Where `appositive_name` matches, the description after the comma opens on a whole
+    # word that is the first run of a lead word, a title or a role noun (as the pattern
+    # writes them), or on a capitalised possessive (`names._apposition_possible`).
+    # None: not known, every sentence is searched.
+    appositive_words: frozenset[str] | None = None
 
     def word_set(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
@@ -500,13 +505,17 @@ def _opening(words: Iterable[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
+# The words opening an apposition's description ("Jan Novak, a lawyer, ...").
+APPOSITION_LEADS = ("a", "an", "the", "who", "whose", "now", "formerly", "former")
+
+
 def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> dict[str, Any]:
     """Contexts that introduce a name nobody listed: titles, roles, appositions, speech."""
     title_words = [str(t) for t in [*data.get("titles", []), *data.get("honorifics", [])]]
     titles = _alternation(title_words)
     roles = _alternation(words["role_nouns"], ignore_case=True)
     verbs = _alternation(words["speech_verbs"], ignore_case=True)
-    appos_lead = r"(?:a|an|the|who|whose|now|formerly|former)\b"
+    appos_lead = rf"(?:{'|'.join(APPOSITION_LEADS)})\b"
     person = person_name(words["name_particles"])
     name_after = name_behind(r"[\w.]", person)  # a name not right after a word or a dot
     return {
@@ -526,7 +535,23 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),
         "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{person})"),
         "person_name": person,
+        "appositive_words": _opening_runs([*APPOSITION_LEADS, *title_words, *words["role_nouns"]]),
     }
+
+
+def _opening_runs(words: Iterable[str]) -> frozenset[str] | None:
+    """The first word-character runs of `words` as written, None when one opens with
+    another character (see `Knowledge.appositive_words`)."""
+    runs = set()
+    for word in words:
+        m = _WORD_RUN.match(word)
+        if m is None:
+            return None
+        runs.add(m.group())
+    return frozenset(runs)
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def build_knowledge(

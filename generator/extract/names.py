@@ -7,6 +7,7 @@ the text says, a short description (the title or role it is introduced with).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import casefast
@@ -14,6 +15,7 @@ from .entitycues import entity_rules
 from .factbits import per_lexicon
 from .knowledge import Knowledge, trie_alternation
 from .wordgate import holds_any
+from .wordstarts import matches_at, matches_reaching, run_starts
 
 # These two run on every sentence. Written `(?<![\w-])[A-Z]...` they opened with a
 # lookbehind, which re tests at every position; opening with the capital lets re skip to
@@ -150,6 +152,38 @@ def gate_open(k: Knowledge, gate: str, sentence: str, lower: str | None) -> bool
     return words.search(lower) is not None
 
 
+def _word_starts(k: Knowledge, gate: str, start: int, lower: str | None) -> list[int] | None:
+    """Where a match of a pattern opening on a whole word of `k.gates[gate]` can start
+    (`wordstarts.run_starts`; empty: the gate is shut), None when that is not known (no
+    lower-cased sentence, no word runs): then `gate_open` and `finditer` as before."""
+    runs = k.gate_runs.get(gate)
+    if lower is None or runs is None:
+        return None
+    return run_starts(lower, start, runs)
+
+
+def _word_led(
+    k: Knowledge,
+    gate: str,
+    pattern: re.Pattern[str],
+    text: str,
+    span: tuple[int, int],
+    lower: str | None,
+    starts: list[int] | None = None,
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, *span)` (or nothing, its gate shut) for a pattern every
+    match of which opens on a whole word of `k.gates[gate]`: tried only where one of those
+    words starts (`wordstarts`) when that is known. `starts`: `_word_starts`, if asked."""
+    start, end = span
+    if starts is None:
+        starts = _word_starts(k, gate, start, lower)
+    if starts is not None:
+        return matches_at(pattern, text, end, starts)
+    if gate_open(k, gate, text[start:end], lower):
+        return pattern.finditer(text, start, end)
+    return iter(())
+
+
 def _people(
     text: str, start: int, end: int, k: Knowledge, lower: str | None = None
 ) -> list[Candidate]:
@@ -157,7 +191,9 @@ def _people(
     sentence = text[start:end]
     if lower is None and not any(c in sentence for c in _FOLDS_TO_ASCII):
         lower = sentence.lower()
-    verbs = gate_open(k, "verbs", sentence, lower)
+    # Where a speech verb starts: the verb patterns are tried there only (`_word_led`).
+    verb_starts = _word_starts(k, "verbs", start, lower)
+    verbs = bool(verb_starts) if verb_starts is not None else gate_open(k, "verbs", sentence, lower)
 
     def add(name_start: int, raw: str, description: str | None, min_tokens: int) -> None:
         name = _clean_person(raw, k)
@@ -173,8 +209,8 @@ def _people(
             Candidate("actor", "person", name, [(offset, offset + len(name))], description)
         )
 
-    if k.role_name and gate_open(k, "roles", sentence, lower):
-        for m in k.role_name.finditer(text, start, end):
+    if k.role_name:
+        for m in _word_led(k, "roles", k.role_name, text, (start, end), lower):
             role = " ".join(
                 w
                 for w in (_words_before(text, m.start(), start), m.group("role"), m.group("title"))
@@ -183,7 +219,7 @@ def _people(
             add(m.start("name"), m.group("name"), role, 2)
     # The appositive pattern needs a comma or a dash after the name, inside the sentence:
     # without one (two sentences in five) it cannot match and is not tried at every position.
-    if k.appositive_name and ("," in sentence or "--" in sentence or "\u2014" in sentence):
+    if k.appositive_name and _apposition_possible(k, sentence, text, (start, end)):
         for m in k.appositive_name.finditer(text, start, end):
             # "Sen. Maria Ocampo of New Mexico, who sits ...": "who" is Ocampo.
             if _PLACE_OF.search(text, max(start, m.start("name") - 8), m.start("name")):
@@ -199,7 +235,13 @@ def _people(
             add(m.start("name"), m.group("name"), None if honorific else title, 1)
     for pattern in (k.name_before_verb, k.name_after_verb):
         if pattern and verbs:
-            for m in pattern.finditer(text, start, end):
+            # The name comes before the verb in one: tried at its capitals, as before.
+            found_in = (
+                _word_led(k, "verbs", pattern, text, (start, end), lower, verb_starts)
+                if pattern is k.name_after_verb
+                else pattern.finditer(text, start, end)
+            )
+            for m in found_in:
                 # "The founder of Kraken Works says": the object of "of" is not who speaks
                 # (a body, most likely, with no head noun to tell).
                 # ("the head of Office Mikhail Podolyak wrote": "Office" is the object, and
@@ -214,6 +256,24 @@ def _people(
                     continue
                 add(m.start("name"), m.group("name"), None, 2)
     return found
+
+
+# A separator the appositive pattern admits after a name, the spaces after it and what
+# the description opens with: a capitalised possessive, else the word there.
+_AFTER_SEPARATOR = re.compile(r"(?:,|\s--|\s\u2014)\s+(?:([A-Z][\w.-]*['’]s\s)|(\w+))")
+
+
+def _apposition_possible(k: Knowledge, sentence: str, text: str, span: tuple[int, int]) -> bool:
+    """Whether `k.appositive_name` may match in the sentence: it needs a comma or a dash
+    after the name (two sentences in five have none), then a description opening on a
+    capitalised possessive or on a word of `k.appositive_words` (four in five of the rest
+    have neither). Otherwise re would try it at every capital of the sentence."""
+    if not ("," in sentence or "--" in sentence or "\u2014" in sentence):
+        return False
+    words = k.appositive_words
+    if words is None:
+        return True
+    return any(owner or word in words for owner, word in _AFTER_SEPARATOR.findall(text, *span))
 
 
 @dataclass(frozen=True)
@@ -236,14 +296,17 @@ class _Run:
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
-def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run]:
+def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run | re.Match[str]]:
     """Each run, cut at an "and" after a body's name: one that ends in an organisation
     head noun, or holds one and is followed by "and the" ("the Five Star Movement and the
     Democratic Party", "the Ministry of Defence and the General Staff" are two bodies;
     "Bosnia and Herzegovina" and "the Institute for Peace and Security" stay one)."""
-    parts = []
+    parts: list[_Run | re.Match[str]] = []
     for m in runs:
         run, lo = m.group(), 0
+        if "and" not in run:  # no cut (`_AND`): the run itself, no copy made
+            parts.append(m)
+            continue
         for cut in _AND.finditer(run):
             before = run[lo : cut.start()].split()
             heads = [w in k.organisation_heads for w in before]
@@ -337,7 +400,7 @@ def _person_after_head(tokens: list[str], k: Knowledge) -> tuple[list[str], str 
     return tokens[: last + 1], person
 
 
-def _member(run: _Run, owner: list[str], k: Knowledge) -> list[Candidate]:
+def _member(run: _Run | re.Match[str], owner: list[str], k: Knowledge) -> list[Candidate]:
     """The person before a body's name ("Justin Bronk of the Royal United Services
     Institute"): two or three name-like words that name nothing known."""
     words = [w for w in owner if w not in _OWNER_PREPOSITIONS and w.casefold() != "the"]
@@ -368,12 +431,18 @@ _date_words = per_lexicon(
 )
 
 
-def _institutions(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+def _institutions(
+    text: str, start: int, end: int, k: Knowledge, lower: str | None = None
+) -> list[Candidate]:
     """A country's body written in lower case: "Ukraine's air force", "the Russian defence
-    ministry" are the "Ukrainian Air Force", the "Russian Defence Ministry" (see entitycues)."""
+    ministry" are the "Ukrainian Air Force", the "Russian Defence Ministry" (see entitycues).
+    `lower`: the sentence lower-cased (`discover`), to skip one without a body noun."""
     rules = entity_rules(k)
     if rules.institutions is None:
         return []
+    runs = rules.institution_runs
+    if lower is not None and runs is not None and not holds_any(lower, runs):
+        return []  # four sentences in five: no body noun (`EntityRules.institution_runs`)
     found: list[Candidate] = []
     # Its first-character twin (`casefast`) skips to the capitals the names begin with.
     for m in casefast.finditer(rules.institutions, text, start, end):
@@ -481,9 +550,9 @@ def _role_appositions(
     pattern = _role_apposition(k)
     # The pattern opens on a role noun (case-blind): without one it cannot match, and re
     # would try its long alternation at every position of the sentence.
-    if pattern is None or not gate_open(k, "roles", text[start:end], lower):
+    if pattern is None:
         return found
-    for m in pattern.finditer(text, start, end):
+    for m in _word_led(k, "roles", pattern, text, (start, end), lower):
         name = _clean_person(m.group("name"), k)
         if name is None or len(name.split()) < 2:
             continue
@@ -615,6 +684,40 @@ def _span(named: tuple[int, str]) -> tuple[int, int]:
     return named[0], named[0] + len(named[1])
 
 
+_REACH: dict[int, tuple[frozenset[str], int]] = {}
+
+
+def _modifier_reach(k: Knowledge) -> int:
+    """How far before its head noun a `k.weapon_head` match can start: two modifiers, each
+    with the space or hyphen after it (a case-blind letter matches one character)."""
+    modifiers = k.word_set("weapon_modifiers")
+    hit = _REACH.get(id(modifiers))
+    if hit is None or hit[0] is not modifiers:
+        hit = _REACH[id(modifiers)] = (modifiers, 2 * (max(map(len, modifiers), default=0) + 1))
+    return hit[1]
+
+
+def _weapon_heads(
+    k: Knowledge, pattern: re.Pattern[str], text: str, span: tuple[int, int], lower: str | None
+) -> Iterator[re.Match[str]]:
+    """`casefast.finditer(pattern, text, *span)` (nothing when its gate is shut) for
+    `k.weapon_head`: every match holds a whole head noun, whose first word run
+    (`wordstarts.run_starts`) is at most `_modifier_reach` after the match's start, so the
+    search resumes only that far before the next head noun (`matches_reaching`)."""
+    start, end = span
+    runs = k.gate_runs.get("heads")
+    if lower is None or runs is None:
+        if gate_open(k, "heads", text[start:end], lower):
+            return casefast.finditer(pattern, text, start, end)
+        return iter(())
+    return matches_reaching(
+        lambda at: casefast.finditer(pattern, text, at, end),
+        start,
+        run_starts(lower, start, runs),
+        _modifier_reach(k),
+    )
+
+
 def _weapons(
     text: str, start: int, end: int, k: Knowledge, lower: str | None = None
 ) -> list[Candidate]:
@@ -622,8 +725,8 @@ def _weapons(
     sentence = text[start:end]
     if lower is None and not any(c in sentence for c in _FOLDS_TO_ASCII):
         lower = sentence.lower()
-    if k.weapon_head and gate_open(k, "heads", sentence, lower):
-        for m in casefast.finditer(k.weapon_head, text, start, end):
+    if k.weapon_head:
+        for m in _weapon_heads(k, k.weapon_head, text, (start, end), lower):
             category = k.weapon_heads[m.group("head").casefold()]
             if m.group("head") in k.organisation_heads:
                 continue  # "Zoria Systems": a capitalised head that names a company
@@ -668,9 +771,16 @@ def initials(name: str) -> str:
 
 
 def _acronyms(
-    text: str, start: int, end: int, k: Knowledge, named: list[Candidate]
+    text: str,
+    start: int,
+    end: int,
+    k: Knowledge,
+    named: list[Candidate],
+    runs: list[re.Match[str]] | None = None,
 ) -> list[Candidate]:
-    """Acronyms: defined in brackets after a name they abbreviate, else unknown bodies."""
+    """Acronyms: defined in brackets after a name they abbreviate, else unknown bodies.
+    `runs`: capitalised runs not yet among `named` as known names; one that is known
+    covers the acronyms inside it as such a name would."""
     found: list[Candidate] = []
     for m in _DEFINED.finditer(text, start, end):
         acronym = m.group("acr")
@@ -688,6 +798,8 @@ def _acronyms(
         if _NUMBERED.match(text, m.end()):
             continue  # "RBS 15s": a numbered designation, the weapon's (see `_weapons`)
         if any(s <= m.start() < e for c in named for s, e in c.aliases):
+            continue
+        if runs and any(r.start() <= m.start() < r.end() and k.lookup(r.group()) for r in runs):
             continue
         found.append(Candidate("actor", "organisation", m.group(), [(m.start(), m.end())]))
     return found
@@ -734,13 +846,18 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     # Runs of capitalised words serve two finders: searched for once.
     runs = list(_CAP_RUN.finditer(text, start, end))
     named += _organisations(runs, knowledge, text, start)
-    named += _institutions(text, start, end, knowledge)
+    named += _institutions(text, start, end, knowledge, lower)
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
-    for m in runs:
-        if knowledge.lookup(m.group()):
-            named.append(Candidate("known", "", m.group(), [(m.start(), m.end())]))
-    named += _acronyms(text, start, end, knowledge, named)
+    if "(" in sentence:
+        for m in runs:
+            if knowledge.lookup(m.group()):
+                named.append(Candidate("known", "", m.group(), [(m.start(), m.end())]))
+        named += _acronyms(text, start, end, knowledge, named)
+    else:
+        # No bracket, no acronym defined: a known run only keeps an acronym inside it from
+        # being taken for a body (and is dropped below), so it is looked up only then.
+        named += _acronyms(text, start, end, knowledge, named, runs)
     named = _split_glued(text, named, knowledge)
     return [c for c in named if c.kind != "known" or len(c.aliases) > 1]
 
