@@ -182,7 +182,7 @@ def test_according_to_attributes_a_claim_opening_or_closing_its_sentence() -> No
         "Poland has sent 40 more drones, according to Poland's defence ministry.\n\n"
         "The strike, according to officials, was planned for weeks."
     )
-    assert speakers["Ukraine fired eight missiles at the base."] == "pentagon"
+    assert speakers["Ukraine fired eight missiles at the base."] == "u-s-department-of-defence"
     assert speakers["Poland has sent 40 more drones"] == "polish-defence-ministry"
     assert not any(text.startswith("was planned") for text in speakers)
 

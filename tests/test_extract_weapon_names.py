@@ -59,8 +59,9 @@ def test_weapon_names_as_articles_write_them(text: str, expected: dict[str, str]
 @pytest.mark.parametrize(
     "text",
     [
-        # A company described by a weapon noun is no weapon.
+        # A company or a person described by a weapon noun is no weapon.
         "Corvane, a missile maker based in Arizona, hired 80 engineers.",
+        "Dr Justine Hale, a missile specialist at a think tank, said the plan was late.",
         # A known actor after a noun names no weapon; a plain count keeps no name.
         "The missiles Ukraine received were fired at once.",
         "Russia fired 15 missiles at the city.",

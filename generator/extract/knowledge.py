@@ -615,6 +615,7 @@ def build_knowledge(
             "name_connectors",
             "weapon_modifiers",
             "weapon_business_nouns",
+            "weapon_business_endings",
             "name_particles",
         )
     }

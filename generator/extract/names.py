@@ -633,9 +633,18 @@ def _designation_like(word: str) -> bool:
 
 def _business_after(text: str, end: int, k: Knowledge) -> bool:
     """Whether the word after a weapon noun makes the phrase a business, a unit or a
-    person ("a missile maker", "a drone unit"): lexicon `weapon_business_nouns`."""
+    person ("a missile maker", "a drone unit", "a missile specialist"): lexicon
+    `weapon_business_nouns`, a role noun, or a word with an agent ending
+    (`weapon_business_endings`: "-ist", "-er")."""
     m = _NEXT_LOWER.match(text, end)
-    return m is not None and m.group(1).casefold() in k.word_set("weapon_business_nouns")
+    if m is None:
+        return False
+    word = m.group(1).casefold()
+    return (
+        word in k.word_set("weapon_business_nouns")
+        or word in k.word_set("role_nouns")
+        or word.endswith(tuple(k.word_set("weapon_business_endings")))
+    )
 
 
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z][\w-]*)")
