@@ -300,6 +300,17 @@ def test_seed_figures() -> None:
             "to two people familiar with the deal.",
             [("norway", "funding", 1200000000, "usd", "$1.2 billion")],
         ),
+        # A name inside an aside describes; the sentence's subject is measured.
+        (
+            "The Long Neptune, a land-attack version of the Neptune missile, has a range of "
+            "about 1,000km.",
+            [("long-neptune", "range", 1000, "km", "about 1,000km")],
+        ),
+        # "said that it would pay": the speaker pays, a ministry's money its country's.
+        (
+            "Norway's Defence Ministry said on Monday that it would pay $140m for the missiles.",
+            [("norway", "funding", 140000000, "usd", "$140m")],
+        ),
         # A figure restated in brackets in another unit: same subject, property and hedge.
         (
             "The PrSM can hit targets up to 500 km (310 miles) away.",

@@ -218,6 +218,43 @@ def _by_kinds(
     return None
 
 
+# An aside between commas that describes what stands before it (", a version of ...,").
+_ASIDE = re.compile(r",\s+(?:an?|the|which|who|whose|built|made|designed|developed)\b[^,.;]*,")
+
+
+# A clause whose subject is a pronoun ("said that it would pay $140m").
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\s")
+
+
+def _speaker_as_subject(q: Quantity, pool: list[Any], text: str, knowledge: Any) -> str | None:
+    """Who pays when the clause's subject is "it" or "they" right after a speech verb:
+    the one who spoke ("Norway's Defence Ministry said that it would pay $140m": Norway's
+    money, a ministry's being its country's)."""
+    clause = _clause_start(q, text, knowledge)
+    if not _PRONOUN_SUBJECT.match(text, clause):
+        return None
+    said = [m for m in pool if m.end <= clause and _kind(knowledge, m) == "actor"]
+    if not said:
+        return None
+    speaker = said[-1].entity_id
+    if entity_info(knowledge, speaker)[1] == "government":
+        return country_of_body(speaker, entity_rules(knowledge)) or speaker
+    return speaker
+
+
+def _outside_asides(pool: list[Any], text: str, before: int) -> list[Any]:
+    """`pool` without mentions inside an aside that closes before `before`, unless that
+    would leave none."""
+    lo = min((m.start for m in pool), default=before)
+    if "," not in text[lo:before]:
+        return pool
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, lo, before)]
+    if not asides:
+        return pool
+    kept = [m for m in pool if not any(s < m.start and m.end < e for s, e in asides)]
+    return kept or pool
+
+
 def _clause_start(
     q: Quantity, text: str, knowledge: Any, boundary: re.Pattern[str] = _CLAUSE
 ) -> int:
@@ -328,6 +365,9 @@ def _subject(
         payer = _clause_actor(q, pool, text, knowledge)
         if payer is not None:
             return payer.entity_id, False
+        said = _speaker_as_subject(q, pool, text, knowledge)
+        if said is not None:
+            return said, False
     if q.dimension == "time":
         # How long something lasted is the doer's: the clause's subject ("Biden has barred
         # the strikes for nearly three years"), else the sentence's ("The missile, developed
@@ -351,6 +391,10 @@ def _subject(
         weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
         if weapon is not None:
             return weapon.entity_id, True
+    if q.dimension != "count":
+        # "The Long Neptune, a version of the Neptune missile, has a range of 1,000 km": a
+        # name inside an aside before the number describes, the subject is measured.
+        measured = _outside_asides(measured, text, q.start)
     found = _by_kinds(measured, kinds, q.start, end, knowledge)
     if found is not None:
         return found.entity_id, False
