@@ -323,3 +323,11 @@ def test_a_quote_standing_alone_takes_the_speaker_the_next_sentence_points_back_
         "reporters that an answer would follow."
     )
     assert speakers["They have made themselves accomplices in every crime."] == ("maria-zakharova")
+
+
+def test_the_official_before_a_relative_clause_is_the_official_heard_before() -> None:
+    speakers = _speakers(
+        "Ukraine struck an air base in Russia, a U.S. official said Tuesday. The official, who "
+        "spoke on condition of anonymity, said eight missiles were fired at the base."
+    )
+    assert speakers["eight missiles were fired at the base."] == "u-s-government"

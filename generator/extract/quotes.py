@@ -36,6 +36,8 @@ _APPOSITION = re.compile(
     r",\s(?:[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
 )
 _WORD = re.compile(r"[\w’'.-]+")
+# A relative clause between a speaker and the verb (", who spoke on condition of anonymity,").
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,\s*$")
 # Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
 # "Justin Bronk of the Institute", "Mareike Vollrath (SPD)": the person and their body.
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?|\s*\(")
@@ -358,7 +360,9 @@ class _Speakers:
             if after:
                 return after[0].entity_id
         masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
-        words = _WORD.findall(before)
+        # "The official, who spoke on condition of anonymity, said": the subject stands
+        # before the relative clause.
+        words = _WORD.findall(_RELATIVE_ASIDE.sub("", before))
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
             return self.pronoun(vs, sentence.paragraph, last_word)
