@@ -256,3 +256,12 @@ def test_a_short_name_two_bodies_share_stays_undecided() -> None:
     ids = {entity_id for entity_id, written in _mentions(text) if written == "Naval Command"}
     full = {entity_id for entity_id, written in _mentions(text) if written != "Naval Command"}
     assert ids and not ids & full
+
+
+def test_a_body_after_its_capital_is_that_countrys() -> None:
+    mentions = _mentions(
+        "In Moscow, the Defence Ministry says the drones are mostly shot down.\n\n"
+        "The defence ministry in Warsaw said it was ready."
+    )
+    assert ("russian-defence-ministry", "the Defence Ministry") in mentions
+    assert ("polish-defence-ministry", "defence ministry in Warsaw") in mentions

@@ -58,6 +58,8 @@ class EntityRules:
     # and `in_capital` match a noun whole, after a space, so a sentence whose lower-cased
     # words hold none of these has no match of either. None: not known (a noun not ASCII).
     institution_runs: frozenset[str] | None = None
+    # "In Moscow, the defence ministry says": `in_capital` with the capital first.
+    capital_first: re.Pattern[str] | None = None
 
 
 def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
@@ -144,6 +146,11 @@ def _build(data: dict[str, Any]) -> EntityRules:
             )
         ),
         first_runs(bodies) if all(noun.isascii() for noun in bodies) else None,
+        capital_first=re.compile(
+            rf"\b[Ii]n\s+(?P<capital>{_alternation(list(capitals))}),\s+(?P<the>the)\s+(?P<noun>(?i:{_alternation(list(bodies), ignore_case=True)}))\b"
+        )
+        if bodies and capitals
+        else None,
     )
 
 

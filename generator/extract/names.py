@@ -461,15 +461,25 @@ def _institutions(
             # "the Russian embassy in London": one embassy of many, named with its seat.
             name, end_at = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
         found.append(Candidate("actor", category, name, [(m.start(), end_at)]))
-    for m in rules.in_capital.finditer(text, start, end) if rules.in_capital else ():
-        noun = m.group("noun")
+    in_capital = [
+        m
+        for pattern in (rules.in_capital, rules.capital_first)
+        if pattern is not None
+        for m in pattern.finditer(text, start, end)
+    ]
+    for m in in_capital:
+        noun = m.group("noun").casefold()
         government = k.lookup(m.group("capital"))
         if noun in rules.seated or government is None:
             continue  # "the embassy in Oslo" is some other country's
         demonym = k.entities[government].name.split()[0]
         name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
         category = rules.institution_category[noun]
-        found.append(Candidate("actor", category, name, [(m.start("noun"), m.end())]))
+        # From "the" when the capital comes first: "the Defence Ministry" is then longer than
+        # the same words found as a name of their own, and wins.
+        ahead = "the" in m.groupdict()
+        span = (m.start("the"), m.end("noun")) if ahead else (m.start("noun"), m.end())
+        found.append(Candidate("actor", category, name, [span]))
     return found
 
 
