@@ -288,6 +288,12 @@ def test_use_kept_to_ukrainian_soil_opposes_even_in_quotation_marks() -> None:
             "Senator Piet Hoen said the missiles must be used only on Ukrainian ground.",
             [("piet-hoen", "opposes")],
         ),
+        # A limit never set, whatever kind ("has never set geographical limits").
+        (
+            "Minister Piet Hoen said the Netherlands has never set geographical limits on the "
+            "weapons it pays for.",
+            [("netherlands", "supports"), ("piet-hoen", "supports")],
+        ),
         (
             "Senator Piet Hoen said the missiles were for the defence of Ukrainian soil.",
             [("piet-hoen", "opposes")],
