@@ -93,6 +93,8 @@ DEBRIS = [
 ]
 
 FLUENT = [
+    # Two negations that deny nothing twice: "not" before a quantifier, not after a verb.
+    "On current numbers, the answer is: not many, and not often.",
     "With it, the army can strike deeper.",
     "In no case will we send troops, the minister said.",
     "Anyone who helps, that is the rule, must pay.",
