@@ -1022,3 +1022,149 @@ def test_bodies_apart_keeps_runs_without_and_as_they_are() -> None:
                     lo = cut.end()
             plain.append((run[lo:], m.start() + lo, m.end()))
         assert parts == plain, text[start:end]
+
+
+# --- Stance frames, speech verbs and speakers (helper h_p) -------------------------------
+# `framegate` (the `object_of` and open-question gates of `stanceframes.framed`),
+# `verbstarts.speech_verbs` (speech verbs tried where a verb word starts) and `bystart`
+# (the speaker resolution's mentions sliced by start, the last quote end by bisection).
+
+
+def _frame_texts() -> list[str]:
+    """Fixture sentences as they are, in capitals, with a folding letter, and random runs
+    of the frame patterns' own words."""
+    from tests._extract_support import knowledge
+
+    frames = positions._topic_rules(knowledge()).frames
+    sources = [p.pattern for _s, p in frames.object_of]
+    sources += [frames.question.pattern] if frames.question else []
+    words = re.findall(r"[a-z’'-]+", " ".join(sources))
+    words += ["Ukraine", "the", "lifting", "“", "”", ",", ".", ";", "ı", "K", "ſ", "é", "WARNED"]
+    texts = _random_texts(sorted(set(words)), 3000, seed=41, longest=12)
+    for sentence in _fixture_sentences():
+        texts += [sentence, sentence.upper(), sentence.replace("s", "ſ", 1)]
+    return texts
+
+
+def test_frame_gates_shut_only_where_the_pattern_matches_nowhere() -> None:
+    from generator.extract.framegate import may_match
+    from tests._extract_support import knowledge
+
+    frames = positions._topic_rules(knowledge()).frames
+    gates = [*frames.object_gates, frames.question_gate]
+    gated = [*zip(gates, [p for _s, p in frame_patterns(frames)], strict=True)]
+    assert sum(gate is not None for gate, _p in gated) >= 3
+    shut = 0
+    for text in _frame_texts():
+        lower = casefast.plain_lower(text)
+        for gate, pattern in gated:
+            if not may_match(gate, lower):
+                assert pattern.search(text) is None, (pattern.pattern[:40], text)
+                shut += 1
+    assert shut > 5000
+
+
+def frame_patterns(frames: Any) -> list[tuple[str, re.Pattern[str]]]:
+    """The gated frame patterns: `object_of`, then the open question."""
+    question = [("question", frames.question)] if frames.question else []
+    return [*frames.object_of, *question]
+
+
+def test_framed_with_gates_is_framed_without() -> None:
+    from dataclasses import replace
+
+    from generator.extract.sentences import Sentence
+    from generator.extract.stanceframes import framed
+    from tests._extract_support import knowledge
+
+    topic = positions._topic_rules(knowledge())
+    frames = topic.frames
+    assert frames.object_gates and frames.question_gate is not None
+    plain = replace(frames, object_gates=(), question_gate=None)
+    stances = [stance for _n, stance, _needs in topic.groups]
+    rng = random.Random(42)
+    found = 0
+    for text in _frame_texts():
+        padded = "x " + text + " y"
+        sentence = Sentence(2, len(padded) - 2, 0)
+        # Cues at word starts (where a match of the pattern's words may reach them).
+        starts = [m.start() for m in re.finditer(r"\b\w", padded)][1:-1]
+        for _ in range(3):
+            cues = sorted(rng.sample(starts, min(len(starts), rng.randint(1, 3))))
+            cued = [(p, p + 3, rng.choice(stances)) for p in cues]
+            fast = framed(padded, sentence, cued, frames)
+            assert fast == framed(padded, sentence, cued, plain), padded
+            found += fast != [(p, s) for p, _e, s in cued]
+    assert found > 200  # the frames changed what some cues say
+
+
+def test_speech_verbs_tried_where_a_verb_starts_are_the_plain_matches() -> None:
+    from generator.extract.sentences import Sentence
+    from generator.extract.verbstarts import speech_verbs
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    assert k.speech_verb is not None and k.gate_runs.get("verbs")
+    found = 0
+    for text, start, end in _name_spans():
+        sentence = Sentence(start, end, 0)
+        fast = [m.span() for m in speech_verbs(k, k.speech_verb, text, sentence)]
+        assert fast == [m.span() for m in k.speech_verb.finditer(text, start, end)], text
+        found += len(fast)
+    assert found > 1000
+
+
+def test_mentions_by_start_hold_every_mention_in_range_in_order() -> None:
+    from generator.extract.bystart import ByStart
+    from generator.extract.entities import Mention
+
+    rng = random.Random(43)
+    for n in range(400):
+        starts = [rng.randrange(60) for _ in range(rng.randint(0, 12))]
+        if n % 2:
+            starts.sort()
+        items = [Mention(f"e{i}", s, s + rng.randint(0, 9), "x") for i, s in enumerate(starts)]
+        by = ByStart(items)
+        for _ in range(20):
+            lo, hi = rng.choice([None, *range(-2, 62)]), rng.randrange(-2, 64)
+            got = by.between(lo, hi)
+            want = [m for m in items if (lo is None or lo <= m.start) and m.start <= hi]
+            assert [m for m in got if m in want] == want  # every one, in order
+            assert all(m in items for m in got)
+
+
+def test_after_last_end_is_the_plain_maximum() -> None:
+    from generator.extract.bystart import after_last_end
+
+    rng = random.Random(44)
+    for _ in range(3000):
+        ends = sorted(rng.randrange(50) for _ in range(rng.randint(0, 8)))
+        start, pos = rng.randrange(-2, 52), rng.randrange(-2, 52)
+        plain = max([start, *(e + 1 for e in ends if start <= e < pos)])
+        assert after_last_end(ends, start, pos) == plain, (ends, start, pos)
+
+
+def test_quotes_with_mentions_sliced_are_the_quotes_with_every_mention_tried() -> None:
+    """`find_quotes` of every fixture and seed article, with `ByStart.between` giving all
+    mentions (the plain passes over them) and with its slices."""
+    from generator.extract import bystart
+    from generator.extract.entities import scan_entities
+    from generator.extract.quotes import find_quotes
+    from generator.extract.sentences import split_sentences
+    from tests._extract_support import fixtures, knowledge, seeds
+
+    k = knowledge()
+    everything = bystart.ByStart.between
+    found = 0
+    for source in [*seeds().values(), *fixtures().values()]:
+        sentences = split_sentences(source, k.split)
+        scan = scan_entities(source, k, [(s.start, s.end) for s in sentences])
+        fast = find_quotes(source, sentences, scan, k)
+        try:
+            bystart.ByStart.between = lambda self, lo, hi: self.items  # type: ignore[method-assign]
+            plain = find_quotes(source, sentences, scan, k)
+        finally:
+            bystart.ByStart.between = everything  # type: ignore[method-assign]
+        assert fast == plain, source.id
+        found += len(fast[0])
+    assert found > 100

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -74,6 +74,11 @@ class _Topic:
     first: re.Pattern[str] | None
     groups: tuple[tuple[str, str, bool], ...]  # (group name, stance, needs the topic)
     frames: Frames
+    # Whether `every` holds a lookbehind (`_cut_alike`): asked of every non-ASCII sentence,
+    # and a scan of the whole alternation's source each time cost more than its search.
+    behind: bool = False
+    # `groups` by group name: built once, not per sentence.
+    by_group: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
 def _combined(
@@ -139,6 +144,8 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
                 by_first_char(lower) if lower is not None else None,
                 groups,
                 parse_frames(data),
+                every is not None and "(?<" in every.pattern,
+                {name: (stance, needs) for name, stance, needs in groups},
             ),
         )
         _TOPIC[id(data)] = hit
@@ -181,7 +188,7 @@ def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
     assert topic.every is not None
     if start and _WORD.match(text, start - 1):
         return False
-    return "(?<" not in topic.every.pattern
+    return not topic.behind
 
 
 def _cue_matches(text: str, start: int, end: int, topic: _Topic) -> Iterator[tuple[int, int, str]]:
@@ -220,10 +227,13 @@ def _cues(
     if topic.every is None or topic.lower is None:
         return []
     found: list[tuple[int, int, str]] = []
-    scare = quote_rules(knowledge).scare
-    names = {name: (stance, needs) for name, stance, needs in topic.groups}
-    for start, end, group in _cue_matches(text, sentence.start, sentence.end, topic):
-        stance, needs = names[group]
+    scare = None
+    for n, (start, end, group) in enumerate(
+        _cue_matches(text, sentence.start, sentence.end, topic)
+    ):
+        stance, needs = topic.by_group[group]
+        if not n:  # most sentences hold no cue: the rules only for those that do
+            scare = quote_rules(knowledge).scare
         if _scare_quoted(text, sentence, start, scare):
             continue
         if needs:

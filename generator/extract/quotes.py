@@ -13,18 +13,20 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
 from ..sources import Source
 from . import casefast
+from .bystart import ByStart, after_last_end
 from .entities import EntityScan, Mention
 from .entitycues import entity_rules
 from .knowledge import Knowledge
 from .quotecues import QuoteRules, is_term, quote_rules
 from .sentences import Sentence
+from .verbstarts import speech_verbs
 
 _OPEN, _CLOSE = "\u201c", "\u201d"
 _MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')  # the quotation marks `quote_spans` pairs
@@ -258,6 +260,7 @@ class _Speakers:
         self.text, self.scan, self.k = text, scan, knowledge
         self.quotes = quotes
         self._quoted = _Cover(quotes)
+        self._quote_starts = sorted(s for s, _ in quotes)
         self._mentioned = _Cover((m.start, m.end) for m in scan.mentions)
         # A nationality adjective ("the British decision") names no one who speaks.
         self.outside = [
@@ -265,6 +268,9 @@ class _Speakers:
             for m in scan.mentions
             if not m.adjective and not self.quoted(m.start) and not self._media(m)
         ]
+        self._by_start = ByStart(self.outside)  # `outside` in ranges of starts
+        # Where the quotes end, sorted: the last before a verb by bisection.
+        self._quote_ends = sorted(e for _, e in quotes)
         self.last: tuple[str | None, int] | None = None  # (speaker, paragraph)
         self.last_body: tuple[str, int] | None = None  # the last body that spoke: "it"
         self.anonymous = False  # the verb being resolved has an unnamed source
@@ -291,18 +297,21 @@ class _Speakers:
         """The last person named outside quotes and outside what someone said, or the last
         speaker when no such person was named after them (for "he" or "she", the last
         speaker only if a person: a company that spoke before is no "she")."""
-        people = [
-            m
-            for m in self.outside
-            if m.end <= pos
-            and self._person(m.entity_id)
-            and not any(s <= m.start < e for s, e in self.content)
-        ]
         if word == "it":
             # "The Defence Ministry says ... It claimed": the last body that spoke.
             body = self.last_body
             return body[0] if body and paragraph - body[1] <= _PRONOUN_REACH else None
-        named = people[-1] if people else None
+        # The last such person: looked for from the end, not listed from the start.
+        named = next(
+            (
+                m
+                for m in reversed(self._by_start.between(None, pos))
+                if m.end <= pos
+                and self._person(m.entity_id)
+                and not any(s <= m.start < e for s, e in self.content)
+            ),
+            None,
+        )
         last = self.last
         if last is not None and word in _PERSONAL and not (last[0] and self._person(last[0])):
             last = None
@@ -319,12 +328,15 @@ class _Speakers:
 
     def resolve(self, sentence: Sentence, vs: int, ve: int) -> str | None:
         text, k = self.text, self.k
-        lead = max(
-            [sentence.start, *(e + 1 for s, e in self.quotes if e < vs and e >= sentence.start)]
-        )
+        # After the last quote ending in the sentence before the verb.
+        lead = after_last_end(self._quote_ends, sentence.start, vs)
         before = text[lead:vs]
         if not re.search(r"\w", before):  # '..." added Rice': the speaker follows the verb
-            after = [m for m in self.outside if ve <= m.start <= ve + 2 and m.end <= sentence.end]
+            after = [
+                m
+                for m in self._by_start.between(ve, ve + 2)
+                if ve <= m.start <= ve + 2 and m.end <= sentence.end
+            ]
             if after:
                 return after[0].entity_id
             # '"...," said the CDU budget politician Johannes Kaltenbach': a person right
@@ -332,7 +344,7 @@ class _Speakers:
             described = next(
                 (
                     m
-                    for m in self.outside
+                    for m in self._by_start.between(ve, ve + _DESCRIBED_REACH)
                     if ve < m.start <= ve + _DESCRIBED_REACH
                     and m.end <= sentence.end
                     and self._person(m.entity_id)
@@ -350,7 +362,7 @@ class _Speakers:
             at = {ve + 1, ve + 5} if text[ve + 1 : ve + 5].casefold() == "the " else {ve + 1}
             after = [
                 m
-                for m in self.outside
+                for m in self._by_start.between(ve + 1, ve + 5)
                 if m.start in at
                 and m.end <= sentence.end
                 # the speaker ends the sentence or takes an apposition; 'X, who ..., said
@@ -369,7 +381,9 @@ class _Speakers:
         if last_word in _RELATIVE_PRONOUNS:
             # '..., according to the Defense Ministry, which said': the name before it.
             which = lead + before.casefold().rindex(last_word)
-            before_it = [m for m in self.outside if m.end <= which and lead <= m.start]
+            before_it = [
+                m for m in self._by_start.between(lead, which) if m.end <= which and lead <= m.start
+            ]
             if before_it and _JUST_A_COMMA.fullmatch(text, before_it[-1].end, which):
                 return before_it[-1].entity_id
         if len(words) >= 2 and words[-2].casefold() == "the":
@@ -385,7 +399,7 @@ class _Speakers:
             return self._voiced_body(lead, vs) or self._unnamed(before, last_word, words)
         candidates = [
             m
-            for m in self.outside
+            for m in self._by_start.between(lead, vs)
             if lead <= m.start
             and m.end <= vs
             and not any(s <= m.start < e for s, e in masked)
@@ -600,16 +614,16 @@ class _Speakers:
         verb = self.k.speech_verb
         found = [
             (m.start(), m.end(), False)
-            for m in (
-                casefast.finditer(verb, self.text, sentence.start, sentence.end) if verb else ()
-            )
+            for m in (speech_verbs(self.k, verb, self.text, sentence) if verb else ())
         ]
         if calls is not None:
-            later = [s for s, _ in self.quotes if sentence.start <= s < sentence.end]
-            if later:
+            # The last quote starting in the sentence: by bisection of the sorted starts,
+            # not a pass over every quote of the article per sentence.
+            at = bisect_left(self._quote_starts, sentence.end)
+            if at and self._quote_starts[at - 1] >= sentence.start:
                 found += [
                     (m.start(), m.end(), True)
-                    for m in calls.finditer(self.text, sentence.start, max(later))
+                    for m in calls.finditer(self.text, sentence.start, self._quote_starts[at - 1])
                 ]
         return sorted(found)
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import casefast
+from .framegate import Gate, alternatives_gate, may_match
 from .sentences import Sentence
 
 
@@ -35,6 +37,10 @@ class Frames:
     # Modals of need or duty after a clause subject ("Kyiv needs to", "the bloc should"):
     # that subject is who the speaker's stance is about, not its holder.
     addressee: re.Pattern[str] | None = None
+    # `framegate` gates of `object_of` (in its order) and of `question`: which sentences
+    # they cannot match in, found by substring tests instead of a search per cue.
+    object_gates: tuple[Gate, ...] = ()
+    question_gate: Gate = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -46,20 +52,25 @@ def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str
 def parse_frames(data: dict[str, Any]) -> Frames:
     raw = data.get("stance_frames") or {}
     objects = raw.get("object_of") or {}
+    kept = [stance for stance in objects if _alternation(objects[stance]) is not None]
     return Frames(
         _alternation(raw.get("consequence")),
         _alternation(raw.get("condition")),
         _alternation(raw.get("open_question")),
-        tuple(
-            (str(stance), pattern)
-            for stance in objects
-            if (pattern := _alternation(objects[stance])) is not None
-        ),
+        tuple((str(stance), _pattern(objects[stance])) for stance in kept),
         frozenset(str(s) for s in raw.get("speaker_only") or []),
         _alternation(raw.get("negation"), "$"),
         frozenset(str(s) for s in raw.get("yielding") or []),
         _alternation(raw.get("addressee")),
+        tuple(alternatives_gate(map(str, objects[stance])) for stance in kept),
+        alternatives_gate(map(str, raw.get("open_question") or [])),
     )
+
+
+def _pattern(patterns: list[Any]) -> re.Pattern[str]:
+    pattern = _alternation(patterns)
+    assert pattern is not None
+    return pattern
 
 
 # Where a clause starts: after a comma or semicolon, "that", a relative word, a dash or a
@@ -92,8 +103,18 @@ def framed(
     # Topic spans matter only when cues of two stances compete.
     rival = len({stance for _p, _e, stance in found}) > 1
     topics = topic_spans(text, lo, hi, frames) if rival else []
+    # The sentence lower-cased (None: not plain) for the gates, asked once for its cues.
+    lower = casefast.plain_lower(text)
+    low = lower[lo:hi] if lower is not None else None
+    asks = frames.question is not None and may_match(frames.question_gate, low)
+    gates = frames.object_gates or (None,) * len(frames.object_of)
+    objects = [
+        (other, pattern)
+        for (other, pattern), gate in zip(frames.object_of, gates, strict=True)
+        if may_match(gate, low)
+    ]
     for pos, _end, stance in found:
-        if frames.question is not None:
+        if asks and frames.question is not None:
             opened = [q for q in frames.question.finditer(text, lo, pos)]
             if opened and not CLAUSE_STOP.search(text, opened[-1].end(), pos):
                 continue
@@ -102,14 +123,12 @@ def framed(
         if _embedded(text, lo, pos, named) and any(p > pos and st != stance for p, _e, st in found):
             continue  # the topic of a later cue of another stance
         governed = False
-        for other, pattern in frames.object_of:
+        for other, pattern in objects:
             if other == stance:
                 continue
-            m = next(
-                (m for m in pattern.finditer(text, max(lo, pos - 80), hi) if m.start() < pos),
-                None,
-            )
-            if m is not None and pos <= m.end():
+            # The first match, if it starts before the cue (a later one starts later too).
+            m = casefast.search(pattern, text, max(lo, pos - 80), hi)
+            if m is not None and m.start() < pos and pos <= m.end():
                 out.append((m.start(), other))
                 governed = True
                 break
