@@ -1168,3 +1168,73 @@ def test_quotes_with_mentions_sliced_are_the_quotes_with_every_mention_tried() -
         assert fast == plain, source.id
         found += len(fast[0])
     assert found > 100
+
+
+# --- Events asking about shared quotations once per event (helper h_c) -------------------
+# `SameStatements.linker` and `corroborate.combine_events` using it, against membership of
+# the pair (`frozenset((a, b)) in same`) and a plain set of the pairs it holds.
+
+
+def _said_and_events(seed: int) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Random quotes (few speakers, sources and words: many equal and similar token sets)
+    and events holding them, dated so that some agree, some nest and some clash."""
+    rng = random.Random(seed)
+    vocabulary = ["strike", "missile", "bridge", "approv", "@russia", "@kyiv", "range", "talk"]
+    events = []
+    for n in range(rng.randint(2, 40)):
+        source = f"s{rng.randint(0, 5)}"
+        words = rng.sample(vocabulary, rng.randint(2, 6))
+        events.append(
+            {
+                "id": f"evt-{n:03d}" if rng.random() < 0.95 else "evt-000",
+                "date": rng.choice(["2024-11", "2024-11-17", "2024-11-18", "2024", "2023-02-01"]),
+                "text": " ".join(w.lstrip("@") for w in words) + rng.choice(["", " and a bridge"]),
+                "actors": rng.sample(["russia", "ukraine", "nato", "kyiv"], rng.randint(1, 3)),
+                "citations": [{"source": source, "start": n * 10, "end": n * 10 + 9, "quote": "q"}],
+            }
+        )
+    said = []
+    for event in events:
+        for _ in range(rng.randint(0, 2)):
+            tokens = frozenset(rng.sample(vocabulary, rng.randint(1, 5)))
+            said.append(
+                (rng.choice(["a", "b"]), event["citations"][0]["source"], tokens, event["id"])
+            )
+    return said, events
+
+
+def test_linker_answers_as_pair_membership() -> None:
+    from generator.extract.statements import SameStatements
+
+    linked = 0
+    for seed in range(300):
+        said, events = _said_and_events(seed)
+        same = SameStatements(said, 0.6, 2)
+        ids = [e["id"] for e in events] + ["evt-none"]
+        for a in ids:
+            link = same.linker(a)
+            for b in ids:
+                plain = frozenset((a, b)) in same
+                assert (link is not None and link(b)) == plain, (seed, a, b)
+                linked += plain
+    assert linked > 500
+
+
+def test_combine_events_with_linker_is_combine_events_with_the_pairs() -> None:
+    from generator.extract.corroborate import combine_events
+    from generator.extract.similarity import build_similarity_rules
+    from generator.extract.statements import SameStatements
+
+    rules = build_similarity_rules({"combine": {"event_similarity": 0.35}}, [])
+    disputed = merged = 0
+    for seed in range(300):
+        said, events = _said_and_events(seed)
+        same = SameStatements(said, 0.6, 2)
+        ids = {e["id"] for e in events}
+        pairs = {frozenset((a, b)) for a in ids for b in ids if frozenset((a, b)) in same}
+        fast = combine_events(json.loads(json.dumps(events)), rules, same, str.upper, {})
+        plain = combine_events(json.loads(json.dumps(events)), rules, pairs, str.upper, {})
+        assert fast == plain, seed
+        disputed += len(fast[1])
+        merged += len(events) - len(fast[0])
+    assert disputed > 50 and merged > 50

@@ -14,6 +14,7 @@ from ..model import Unit
 from .factbits import stable_id
 from .precision import comparable, describe, interval
 from .similarity import SimilarityRules, similarity_of, tokens, words_only
+from .statements import SameStatements
 
 Item = dict[str, Any]
 
@@ -201,6 +202,10 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _asker(same_statement: Container[frozenset[str]], event_id: str) -> Callable[[str], bool]:
+    return lambda other: frozenset((other, event_id)) in same_statement
+
+
 def combine_events(
     events: list[Item],
     rules: SimilarityRules,
@@ -234,28 +239,36 @@ def combine_events(
     kept_sources: list[str] = []
     words = {t: words_only(t) for t in set(toks.values())}
     min_shared = rules.min_shared
+    # Whether two events report the same quotation, as a function of the earlier event's
+    # id per event (see `SameStatements.linker`); any other container is asked each pair.
+    linker = same_statement.linker if isinstance(same_statement, SameStatements) else None
     for event in ordered:
         target = None
         actors = event.get("actors") or []
         actor_set = set(actors)
         source = source_of(event)
-        mine = toks[event["id"]]
+        event_id = event["id"]
+        mine = toks[event_id]
+        mine_words = words[mine]
+        link = linker(event_id) if linker is not None else _asker(same_statement, event_id)
+        date = str(event["date"])
         near = sorted({i for a in actors for i in by_actor.get(a, ())})
         for position in near:
             earlier = kept[position]
             if kept_sources[position] == source or source in merged_sources[position]:
                 continue
-            shared = [a for a in earlier.get("actors") or [] if a in actor_set]
-            if not shared:
-                continue
+            # Every kept event in `near` shares an actor: it is listed under its own actors
+            # (which merging never changes). `shared` is worked out for a dispute only.
             theirs = toks[earlier["id"]]
-            score = similarity_of(theirs, words[theirs], mine, words[mine], min_shared)
-            linked = frozenset((earlier["id"], event["id"])) in same_statement or score >= conflict
-            if _dates_agree(str(earlier["date"]), str(event["date"])):
+            score = similarity_of(theirs, words[theirs], mine, mine_words, min_shared)
+            # `pair in same_statement or score >= conflict`: both pure, the cheap one first.
+            linked = score >= conflict or (link is not None and link(earlier["id"]))
+            if _dates_agree(str(earlier["date"]), date):
                 if linked or (earlier["date"] == event["date"] and score >= same):
                     target = earlier
                     break
             elif linked:
+                shared = [a for a in earlier.get("actors") or [] if a in actor_set]
                 flag(earlier, "contradicted")
                 flag(event, "contradicted")
                 who = names(shared[0])

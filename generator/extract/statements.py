@@ -11,7 +11,7 @@ their sources differ.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .blocking import PrefixIndex
 from .similarity import similarity_of, words_only
@@ -60,3 +60,29 @@ class SameStatements:
             return False
         theirs = self._groups[b]
         return any(not self._similar[g].isdisjoint(theirs) for g in self._groups[a])
+
+    def linker(self, a: str) -> Callable[[str], bool] | None:
+        """`lambda b: frozenset((a, b)) in self`, None when `a` holds no quote (then no
+        pair with it is in). Why: `combine_events` asks this of every earlier event that
+        shares an actor (most of a corpus's events share Russia or Ukraine): one frozenset
+        and two lookups of `a` per pair. The groups similar to any of `a`'s are united once;
+        `any(not similar[g].isdisjoint(theirs) ...)` is that union meeting `theirs`."""
+        mine = self._groups.get(a)
+        if mine is None:
+            return None
+        source = self._source[a]
+        near: set[int] = set()
+        for group in mine:
+            near |= self._similar[group]
+        groups, sources = self._groups, self._source
+
+        def linked(b: str) -> bool:
+            theirs = groups.get(b)
+            return (
+                theirs is not None  # a pair of one event is no pair
+                and b != a
+                and sources[b] != source
+                and not near.isdisjoint(theirs)
+            )
+
+        return linked
