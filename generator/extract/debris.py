@@ -150,22 +150,32 @@ def flag_debris(
 ) -> None:
     """Add `garbled` (in place) to the quotes and positions that rest on debris only, and
     to every item citing a vague sentence of a machine-translated article."""
-    # Only a sentence some item cites can flag one: most articles have no vague sentence
-    # among those, and then the article's debris need not be counted.
-    starts = [s.start for s in sentences]
-    held = {
-        bisect_right(starts, at) - 1
-        for kind in _CITING
-        for item in found.get(kind) or []
-        for at in _cited(item)
-    }
-    cited = [sentences[i] for i in sorted(held) if i >= 0]
-    vague = vague_sentences(source, sentences, knowledge, among=cited) if cited else []
+    # Only a short sentence that some item cites can flag one: most articles have none,
+    # and then neither the items' sentences nor the article's debris need working out.
+    rule = vague_rule(knowledge)
+    text = source.text
+    short = (
+        [s for s in sentences if text.count(" ", s.start, s.end) < rule.max_words]
+        if rule is not None
+        else []
+    )
+    vague: list[Sentence] = []
+    if short:
+        starts = [s.start for s in sentences]
+        held = {
+            bisect_right(starts, at) - 1
+            for kind in _CITING
+            for item in found.get(kind) or []
+            for at in _cited(item)
+        }
+        cited = [s for s in short if starts.index(s.start) in held]
+        vague = vague_sentences(source, sentences, knowledge, among=cited) if cited else []
     verdicts = _Verdicts(source, sentences, knowledge, vague)
-    for kind in ("claims", "figures", "events"):
-        for item in found.get(kind) or []:
-            if any(verdicts.vague(start) for start in _cited(item)):
-                _flagged(item)
+    if vague:
+        for kind in ("claims", "figures", "events"):
+            for item in found.get(kind) or []:
+                if any(verdicts.vague(start) for start in _cited(item)):
+                    _flagged(item)
     for quote in found.get("quotes") or []:
         if verdicts.garbled(quote["citation"]["start"]):
             _flagged(quote)
