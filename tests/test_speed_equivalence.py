@@ -1238,3 +1238,25 @@ def test_combine_events_with_linker_is_combine_events_with_the_pairs() -> None:
         disputed += len(fast[1])
         merged += len(events) - len(fast[0])
     assert disputed > 50 and merged > 50
+
+
+# --- `names._blocked` answers kept per knowledge -------------------------------------------
+
+
+def test_blocked_tokens_are_remembered_per_knowledge() -> None:
+    import copy
+
+    from tests._extract_support import knowledge as full_knowledge
+    from tests._extract_support import lexicon as full_lexicon
+
+    k = full_knowledge()
+    lex = copy.deepcopy(full_lexicon())
+    lex.data["not_names"] = [*lex.data.get("not_names", []), "Falchion"]
+    other = build_knowledge(lex, [])
+    tokens = ["Monday", "Russian", "Falchion", "Twenty", "North-Korean", "Kyiv", "U.S.", "The"]
+    for _ in range(2):  # the second round answers from the memo
+        for token in tokens:
+            assert names._blocked(token, k) == names._blocked_word(token, k), token
+            assert names._blocked(token, other) == names._blocked_word(token, other), token
+    # The same token, two lexicons, two answers: a memo shared between them would fail here.
+    assert names._blocked("Falchion", other) and not names._blocked("Falchion", k)

@@ -49,6 +49,26 @@ class Candidate:
 
 
 def _blocked(token: str, knowledge: Knowledge) -> bool:
+    """Whether `token` cannot be (part of) a name: a listed non-name, a sentence starter,
+    a number word or a demonym. Asked for the same few hundred tokens over and over: the
+    answers are kept per knowledge (`_BLOCKED`), the question being a pure function."""
+    memo = _BLOCKED.get(id(knowledge))
+    if memo is None or memo[0] is not knowledge:
+        if len(_BLOCKED) >= 8:
+            _BLOCKED.clear()
+        memo = _BLOCKED[id(knowledge)] = (knowledge, {})
+    hit = memo[1].get(token)
+    if hit is None:
+        hit = memo[1][token] = _blocked_word(token, knowledge)
+        if len(memo[1]) > 65536:
+            memo[1].clear()
+    return hit
+
+
+_BLOCKED: dict[int, tuple[Knowledge, dict[str, bool]]] = {}
+
+
+def _blocked_word(token: str, knowledge: Knowledge) -> bool:
     word = token.strip(".,;:’'\"").casefold()
     # A number word opening a sentence ("Twenty aircraft ...") is capitalised, not a name.
     numbers = knowledge.lexicon.data.get("number_words", {}) if knowledge.lexicon else {}
