@@ -106,6 +106,12 @@ def test_a_comment_over_an_item_leaves_the_item_before_it_the_extractors() -> No
     assert items["a"]["text"] == "New."
     assert items["b"]["text"] == "Some claim."
     assert "  status: extracted\n# about b\n- id: b\n" in out
+    # Above the first item, the comment is the list's own: it is about that item too.
+    text = dump_yaml(CommentedMap({"claims": [a, b]})).replace("- id: a\n", "# about a\n- id: a\n")
+    result = merge({"claims": _doc("claims", text)}, fresh, {"claims": _base(a, b)})
+    items = {i["id"]: i for i in to_plain(result.documents["claims"])["claims"]}
+    assert items["a"]["text"] == "Some claim." and items["b"]["text"] == "New."
+    assert "# about a\n- id: a\n" in dump_yaml(result.documents["claims"])
 
 
 def test_entity_aliases_merge_three_ways() -> None:
@@ -304,24 +310,58 @@ class Session:
                 item[field] = value
             elif op in ("review", "reject"):
                 item["status"] = {"review": "reviewed", "reject": "rejected"}[op]
-            elif op == "delete":
-                self.deleted[key] = sorted(set(item_spans(item)) | self.claimed.get(key, set()))
-                del seq[i]
+            elif op in ("delete", "comment_before", "reorder"):
+                # Done on the text, as an editor does it: the comment lines above an item
+                # are about it (ruamel keeps them at the end of the item before, so a
+                # deletion there would drop them).
+                blocks = _Blocks(path.read_text())
+                if op == "delete":
+                    self.deleted[key] = sorted(set(item_spans(item)) | self.claimed.get(key, set()))
+                    del blocks.items[i]
+                elif op == "comment_before":
+                    blocks.items[i].insert(0, f"# note-{self.counter}")
+                    self.touched.add(key)
+                else:
+                    blocks.items.insert(j, blocks.items.pop(i))
+                path.write_text(blocks.text())
+                return
             elif op == "comment":
                 item.yaml_add_eol_comment(f"# note-{self.counter}", "id")
-            elif op == "comment_before":
-                seq.yaml_set_comment_before_after_key(i, before=f"note-{self.counter}", indent=2)
-                # About the item below it (ruamel keeps it at the end of the item above).
-                key = (coll, str(seq[i]["id"])) if i else ("", "")
             elif op == "alias":
                 if coll != "entities":
                     return  # nothing to change: the item stays the extractor's
                 item.setdefault("aliases", []).append(f"Alias {self.counter}")
-            elif op == "reorder":
-                seq.insert(j, seq.pop(i))
-                return
             self.touched.add(key)
         path.write_text(dump_yaml(doc.data))
+
+
+class _Blocks:
+    """A data file's text as its header and one block of lines per item, each with the
+    comment and blank lines above it."""
+
+    def __init__(self, text: str) -> None:
+        lines = text.splitlines()
+        first = next(n for n, line in enumerate(lines) if line.startswith("- "))
+        while first and (lines[first - 1].startswith("#") or not lines[first - 1].strip()):
+            first -= 1  # the comment lines above the first item are about it
+        self.header = lines[:first]
+        self.items: list[list[str]] = []
+        pending: list[str] = []
+        for line in lines[first:]:
+            if line.startswith("- "):
+                self.items.append([*pending, line])
+                pending = []
+            elif line.startswith("#") or not line.strip():
+                pending.append(line)
+            else:
+                self.items[-1].append(line)
+        self.tail = pending
+
+    def text(self) -> str:
+        header = list(self.header)
+        if not self.items and header and header[-1].endswith(":"):
+            header[-1] += " []"  # the key of an empty list, as the writer spells it
+        return "\n".join([*header, *(ln for b in self.items for ln in b), *self.tail]) + "\n"
 
 
 def _fresh(session: Session) -> dict[str, list[dict[str, Any]]]:
@@ -386,6 +426,16 @@ def _check(session: Session, pre: dict[str, list[dict[str, Any]]], pre_text: str
         st.lists(st.integers(0, 15), min_size=1, max_size=5, unique=True), min_size=1, max_size=2
     ),
     steps=st.lists(st.tuples(st.lists(editor_op, max_size=5), seed_op), min_size=1, max_size=4),
+)
+# Found by this test: an editor deleted the item above a comment; the comment, which is
+# about the item below it, must stay, and that item stay the editor's.
+@example(
+    first=[[6, 5]],
+    steps=[
+        ([], ("add", [0, 12, 5, 14, 1])),
+        ([("comment_before", "claims", 15, 0), ("delete", "claims", 74, 0)], ("add", [0])),
+        ([], ("add", [0, 12])),
+    ],
 )
 # Found by this test: a commented item deleted by an editor left an emptied list with
 # comments, which ruamel wrote as invalid YAML.

@@ -96,24 +96,22 @@ class _Verdicts:
     """Whether the sentence holding an offset is garbled, asked only for the sentences a
     quote or position cites (most sentences cite none)."""
 
-    def __init__(
-        self,
-        source: Source,
-        sentences: list[Sentence],
-        knowledge: Knowledge,
-        vague: list[Sentence],
-    ) -> None:
+    def __init__(self, source: Source, sentences: list[Sentence], knowledge: Knowledge) -> None:
         self._source, self._sentences, self._knowledge = source, sentences, knowledge
         self._starts = [s.start for s in sentences]
-        self._vague = {s.start for s in vague}
+        self.vague_starts: set[int] = set()  # of the vague sentences (`vague_sentences`)
         self._known: dict[int, bool] = {}
 
+    def index(self, offset: int) -> int:
+        """The index of the sentence holding `offset` (-1 before the first)."""
+        return bisect_right(self._starts, offset) - 1
+
     def vague(self, offset: int) -> bool:
-        index = bisect_right(self._starts, offset) - 1
-        return index >= 0 and self._starts[index] in self._vague
+        index = self.index(offset)
+        return index >= 0 and self._starts[index] in self.vague_starts
 
     def garbled(self, offset: int) -> bool:
-        index = bisect_right(self._starts, offset) - 1
+        index = self.index(offset)
         if index < 0:
             return False
         hit = self._known.get(index)
@@ -123,7 +121,7 @@ class _Verdicts:
             # The previous sentence too: a sentence repeating it is debris (`is_garbled`).
             before = self._sentences[index - 1] if index else None
             previous = text[before.start : before.end] if before else None
-            hit = self._known[index] = self._starts[index] in self._vague or is_garbled(
+            hit = self._known[index] = self._starts[index] in self.vague_starts or is_garbled(
                 text[sentence.start : sentence.end], previous, self._knowledge
             )
         return hit
@@ -159,19 +157,20 @@ def flag_debris(
         if rule is not None
         else []
     )
-    vague: list[Sentence] = []
+    verdicts = _Verdicts(source, sentences, knowledge)
     if short:
-        starts = [s.start for s in sentences]
         held = {
-            bisect_right(starts, at) - 1
+            verdicts.index(at)
             for kind in _CITING
             for item in found.get(kind) or []
             for at in _cited(item)
         }
-        cited = [s for s in short if starts.index(s.start) in held]
-        vague = vague_sentences(source, sentences, knowledge, among=cited) if cited else []
-    verdicts = _Verdicts(source, sentences, knowledge, vague)
-    if vague:
+        held_starts = {sentences[i].start for i in held if i >= 0}
+        cited = [s for s in short if s.start in held_starts]
+        if cited:
+            vague = vague_sentences(source, sentences, knowledge, among=cited)
+            verdicts.vague_starts = {s.start for s in vague}
+    if verdicts.vague_starts:
         for kind in ("claims", "figures", "events"):
             for item in found.get(kind) or []:
                 if any(verdicts.vague(start) for start in _cited(item)):

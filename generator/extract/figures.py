@@ -234,12 +234,15 @@ def _speaker_as_subject(q: Quantity, pool: list[Any], text: str, knowledge: Any)
     if not _PRONOUN_SUBJECT.match(text, clause):
         return None
     said = [m for m in pool if m.end <= clause and _kind(knowledge, m) == "actor"]
-    if not said:
-        return None
-    speaker = said[-1].entity_id
-    if entity_info(knowledge, speaker)[1] == "government":
-        return country_of_body(speaker, entity_rules(knowledge)) or speaker
-    return speaker
+    return _country_of_government(said[-1].entity_id, knowledge) if said else None
+
+
+def _country_of_government(entity_id: str, knowledge: Any) -> str:
+    """A government body's country ("russian-defence-ministry": "russia"); anyone else as
+    is: what a ministry pays or fields, its country pays or fields."""
+    if entity_info(knowledge, entity_id)[1] != "government":
+        return entity_id
+    return country_of_body(entity_id, entity_rules(knowledge)) or entity_id
 
 
 def _outside_asides(pool: list[Any], text: str, before: int) -> list[Any]:
@@ -290,11 +293,12 @@ def _clause_actor(
 
 def _count_owner(
     q: Quantity, end: int, pool: list[Any], nations: list[_Spot], text: str, knowledge: Any
-) -> Any | None:
+) -> tuple[Any | None, bool]:
     """Whose counted things these are: "3,000 troops from Poland" are Poland's; else the
     actor named before the number ("The Netherlands pledged 24 F-16 jets": a weapon inside
     the phrase is what is counted, not whose), else a nationality word before it ("Russian
-    forces launched 120 drones")."""
+    forces launched 120 drones"). Also whether the number's clause opens on the speaker's
+    own ("said its air defences ...")."""
     actors = [m for m in pool if m.end <= q.start and _kind(knowledge, m) == "actor"]
     # The subject of the number's clause ("The German government approved a package for
     # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
@@ -302,22 +306,23 @@ def _count_owner(
     # nearest before the number. ("Ukraine has received six batteries from the United
     # States" are Ukraine's.)
     clause = _clause_start(q, text, knowledge)
+    own = _ITS.match(text, clause) is not None
     subjects = [m for m in actors if m.start >= clause]
     if subjects:
-        return subjects[0]
-    if _ITS.match(text, clause) and (said := [m for m in actors if m.end <= clause]):
+        return subjects[0], own
+    if own and (said := [m for m in actors if m.end <= clause]):
         # "the defence ministry said its air defences shot down 43 drones": the speaker's
         # own forces (a ministry's are its country's; see `_subject`).
-        return said[-1]
+        return said[-1], own
     origin = _FROM.match(text, end)
     if origin is not None:
         for m in pool:
             if m.start == origin.end() and _kind(knowledge, m) == "actor":
-                return m
+                return m, own
     if actors:
-        return max(actors, key=lambda m: m.end)
+        return max(actors, key=lambda m: m.end), own
     before = [n for n in nations if n.end <= q.start]
-    return before[-1] if before else None
+    return (before[-1] if before else None), own
 
 
 def _subject(
@@ -341,18 +346,15 @@ def _subject(
     uncertain. Failing all that, the sentence's first mention, uncertain.
     """
     if q.dimension == "count":
-        owner = _count_owner(q, end, pool, nations, text, knowledge)
+        owner, own = _count_owner(q, end, pool, nations, text, knowledge)
         if owner is not None:
             # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
             # the country's: a country's forces and stocks are counted as the country's.
-            rules = entity_rules(knowledge)
-            states = rules.government_country or {}
+            states = entity_rules(knowledge).government_country or {}
             if owner.entity_id in states:
                 return states[owner.entity_id], False
-            if entity_info(knowledge, owner.entity_id)[1] == "government" and _ITS.match(
-                text, _clause_start(q, text, knowledge)
-            ):
-                return country_of_body(owner.entity_id, rules) or owner.entity_id, False
+            if own:
+                return _country_of_government(owner.entity_id, knowledge), False
             return owner.entity_id, False
     if q.dimension == "money" and (paid := _PAID_BY.match(text, end)) is not None:
         # "a $1.2 billion package financed by Germany": whoever pays, named after it.
@@ -514,19 +516,15 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _bracketed_twin(
-    text: str, q: Quantity, figures: list[dict[str, Any]], floor: int
+    text: str, q: Quantity, last: tuple[int, dict[str, Any]] | None
 ) -> dict[str, Any] | None:
-    """The figure this one restates in brackets right after it, in another unit."""
-    if not figures:
+    """The figure this one restates in brackets right after it, in another unit (`last`:
+    the sentence's figure before it, with where its text ends)."""
+    if last is None:
         return None
-    last = figures[-1]
-    cited = last["citations"][0]
-    if cited["start"] < floor:
-        return None  # another sentence's
-    end = cited["start"] + text[cited["start"] : cited["end"]].find(last["text"])
-    end += len(last["text"])
+    end, item = last
     gap = _OPEN_BRACKET.fullmatch(text, end, q.start)
-    return last if gap is not None and last["unit"] != q.unit else None
+    return item if gap is not None and item["unit"] != q.unit else None
 
 
 def extract_figures(
@@ -560,6 +558,7 @@ def extract_figures(
         # Asked only once a figure is made: most sentences with a number make none.
         garbled: bool | None = None
         share: str | None = None  # the people of the sentence's last share of a people
+        last: tuple[int, dict[str, Any]] | None = None  # the sentence's last figure, its end
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
@@ -655,7 +654,7 @@ def extract_figures(
             elif q.dimension == "ratio" and share is not None and not _OF.match(source.text, q.end):
                 # "57% of Italians were against, while 29% were in favour": the same people.
                 subject, uncertain = share, False
-            twin = _bracketed_twin(source.text, q, figures, sentence.start)
+            twin = _bracketed_twin(source.text, q, last)
             if twin is not None:
                 # "500 km (310 miles)", "$1.2 billion (1.03 billion euro)": one figure in
                 # two units, so one subject, property and hedge.
@@ -690,4 +689,5 @@ def extract_figures(
             if flags:
                 item["flags"] = flags
             figures.append(item)
+            last = end, item
     return figures

@@ -223,11 +223,14 @@ def _as_is(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _carry(comment: Any, item: Mapping[str, Any]) -> bool:
-    """Whether the comment over the next item can hang on `item`'s last key: a plain value
-    there (status, as a rule) is written with it right after; a nested one is not."""
+def _hang(comment: Any, item: Any) -> bool:
+    """Hang the comment over the next item on `item`'s last key, if it can go there: a plain
+    value there (status, as a rule) is written with it right after; a nested one is not."""
     key = _last_key(item)
-    return key is not None and not isinstance(item[key], (Mapping, list))
+    if not isinstance(item, CommentedMap) or key is None or isinstance(item[key], (Mapping, list)):
+        return False
+    item.ca.items[key] = [None, None, comment, None]
+    return True
 
 
 def _sort_key(entry: tuple[dict[str, Any], list[Span]]) -> tuple[tuple[str, int, int], str]:
@@ -277,11 +280,14 @@ class _CollectionMerge:
                 self.span_owner.setdefault(span, []).append(item_id)
         # Items with an editor's comment right above them: ruamel keeps that comment at the
         # end of the item before (`trailing_comment`), but it is about this one.
+        # Above the first item, it is the sequence's own comment.
         self.commented_above = {
             str(seq[i + 1]["id"])
             for i in range(len(seq) - 1)
             if isinstance(seq[i], CommentedBase) and trailing_comment(seq[i]) is not None
         }
+        if seq and seq.ca.comment and any(seq.ca.comment[1:]):
+            self.commented_above.add(str(seq[0]["id"]))
         self.deleted = {i for i in base if i not in self.by_id}
         for item_id in sorted(self.deleted):
             for span in base[item_id].spans:
@@ -373,13 +379,13 @@ class _CollectionMerge:
             self.counts.kept += 1
         elif item_hash(current) == fresh_hash:
             self.counts.unchanged += 1
-        elif (comment := trailing_comment(current)) is not None and not _carry(comment, item):
-            self.counts.kept += 1  # the comment over the next item could not be carried over
         else:
             fresh = self.wrap(item)
-            if comment is not None:
-                fresh.ca.items[_last_key(item)] = [None, None, comment, None]
-            self.seq[self.index[item_id]] = fresh  # only the next item's comment to keep
+            comment = trailing_comment(current)  # over the next item: the only one to keep
+            if comment is not None and not _hang(comment, fresh):
+                self.counts.kept += 1  # it could not be carried over
+                return
+            self.seq[self.index[item_id]] = fresh
             self.touched.append(item)
             self.counts.updated += 1
 
@@ -412,12 +418,7 @@ class _CollectionMerge:
         if comment is None:
             return True
         before = self.seq[index - 1] if index else None
-        if not isinstance(before, CommentedMap) or trailing_comment(before) is not None:
-            return False
-        if not _carry(comment, before):
-            return False
-        before.ca.items[_last_key(before)] = [None, None, comment, None]
-        return True
+        return before is not None and trailing_comment(before) is None and _hang(comment, before)
 
     def _keep_tombstones(self) -> None:
         # Only confirmed base entries are tombstones; a pending-only id missing from the file

@@ -635,7 +635,7 @@ def _weapon_name_before(
             not name_like
             or word.endswith(("'s", "’s"))  # an owner ("Ukraine's drones"), not a name
             or _blocked(word, k)
-            or (k.lookup(word) and k.entities[k.lookup(word) or ""].kind == "actor")
+            or _known_actor(word, k)
         ):
             break
         tokens.insert(0, (m.start(1), word))

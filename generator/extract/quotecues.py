@@ -56,7 +56,7 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         scare=scare,
         needs_that=frozenset(str(v).casefold() for v in raw.get("verbs_needing_that") or []),
         calls=calls,
-        listener=_listener(raw.get("listeners") or []),
+        listener=_phrases(raw.get("listeners") or []),
         government_voice=_government_voice(
             [str(d) for d in data.get("demonyms") or []],
             [str(v) for v in raw.get("government_voices") or []],
@@ -66,7 +66,7 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         ),
         company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
         company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
-        back_reference=_listener(raw.get("back_references") or [], article=False),
+        back_reference=_phrases(raw.get("back_references") or [], article=False),
     )
 
 
@@ -79,7 +79,7 @@ def _government_voice(demonyms: list[str], voices: list[str]) -> re.Pattern[str]
     return re.compile(rf"(?<![\w.])(?P<dem>{dems})\s+(?:[\w-]+\s+){{0,2}}(?i:{nouns})\b")
 
 
-def _listener(words: list[Any], article: bool = True) -> re.Pattern[str] | None:
+def _phrases(words: list[Any], article: bool = True) -> re.Pattern[str] | None:
     """Any of `words` (case-blind), after an optional "the" when `article`."""
     parts = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     if not parts:
