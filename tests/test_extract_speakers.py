@@ -331,3 +331,17 @@ def test_the_official_before_a_relative_clause_is_the_official_heard_before() ->
         "spoke on condition of anonymity, said eight missiles were fired at the base."
     )
     assert speakers["eight missiles were fired at the base."] == "u-s-government"
+
+
+def test_a_claim_before_said_and_a_person_of_an_institute() -> None:
+    speakers = _speakers(
+        "Analyst Ruth Engel wrote on Telegram that the money was welcome.\n\n"
+        "The drones are slow and loud, said Tobias Kranich of the Institute for Security "
+        'Studies. "They are a good tool against refineries, but they decide nothing."'
+    )
+    assert speakers["The drones are slow and loud"] == "tobias-kranich"
+    # The quote standing alone continues the last named speaker of its paragraph.
+    assert (
+        speakers["They are a good tool against refineries, but they decide nothing."]
+        == "tobias-kranich"
+    )

@@ -310,3 +310,77 @@ def test_use_kept_to_ukrainian_soil_opposes_even_in_quotation_marks() -> None:
 )
 def test_answers_objections_and_thanks(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A writer's lead-in to the doubters: the next speaker holds it, both sentences cited.
+        (
+            "Not everyone is convinced the change will matter. Tomas Brenner, an analyst at "
+            "a Vienna institute, said the launchers were easy to move.",
+            [("tomas-brenner", "doubts-impact")],
+        ),
+        (
+            "Some military analysts cautioned against expecting too much. Ilse Marten, a "
+            "retired colonel, said Russia had spread its depots.",
+            [("ilse-marten", "doubts-impact")],
+        ),
+        # The same lead-in in a paragraph of its own introduces nobody.
+        (
+            "Not everyone is convinced the change will matter.\n\nTomas Brenner, an analyst at "
+            "a Vienna institute, said the launchers were easy to move.",
+            [],
+        ),
+        # Only a person is introduced: a body speaking next is not the writer's doubter.
+        (
+            "Not everyone is convinced the change will matter. The Kremlin said the launchers "
+            "were easy to move.",
+            [],
+        ),
+    ],
+)
+def test_lead_in_gives_its_stance_to_the_next_speaker(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected
+
+
+def test_lead_in_cites_both_sentences() -> None:
+    text = (
+        "Some analysts doubt the strike will change much. Tomas Brenner, an analyst at a "
+        "Vienna institute, said Russia would move its bombers again."
+    )
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2025, 6, 10)), knowledge())
+    (position,) = found["positions"]
+    assert [c["quote"] for c in position["citations"]] == [  # type: ignore[index]
+        "Some analysts doubt the strike will change much.",
+        "Tomas Brenner, an analyst at a Vienna institute, said Russia would move its bombers again.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"It is a message, not a campaign," analyst Tomas Brenner said.', "doubts-impact"),
+        ('"One arsenal is not a change in the war," analyst Tomas Brenner said.', "doubts-impact"),
+        (
+            "Analyst Tomas Brenner said the strikes had not changed the course of the war.",
+            "doubts-impact",
+        ),
+        ('"Twenty missiles would barely register," analyst Tomas Brenner said.', "doubts-impact"),
+        # A judgement conceded before "but not": what follows it counts.
+        (
+            'Analyst Tomas Brenner called the permission "an important signal, but not the '
+            'turn of the war".',
+            "doubts-impact",
+        ),
+        # A judgement before "but it is not enough" still welcomes the step.
+        (
+            "Minister Tomas Brenner said the permission was an important step, but it is not enough.",
+            "supports",
+        ),
+    ],
+)
+def test_gestures_not_campaigns_doubt_the_impact(text: str, expected: str) -> None:
+    assert [stance for actor, stance in _pairs(text) if actor == "tomas-brenner"][:1] == [expected]

@@ -366,6 +366,34 @@ def _actor(
     return None
 
 
+def _lead_in(
+    text: str,
+    sentence: Sentence,
+    following: Sentence | None,
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    events: list[Speech],
+    frames: Frames,
+) -> str | None:
+    """The person a writer's lead-in introduces: "Not everyone is convinced the change
+    will matter. Agnieszka Wrobel, who follows ..., said ..." gives Wrobel the doubt. The
+    sentence opens on a group nobody names (`stance_frames.lead_in`); the holder is the
+    first speaker of the next sentence in the same paragraph, when a person."""
+    if (
+        frames.lead_in is None
+        or following is None
+        or following.paragraph != sentence.paragraph
+        or not frames.lead_in.match(text, sentence.start)
+    ):
+        return None
+    spoken = [(q.start, q.speaker) for q in quotes if following.start <= q.start < following.end]
+    spoken += [(ev.start, ev.speaker) for ev in events if ev.sentence == following]
+    for _at, speaker in sorted((at, who) for at, who in spoken if who):
+        entity = scan.entity(speaker)
+        return speaker if entity is not None and entity.is_person else None
+    return None
+
+
 def _summary(
     text: str,
     sentence: Sentence,
@@ -417,7 +445,7 @@ def position_records(
     previous: Sentence | None = None
     topic = _topic_rules(knowledge)
     named = frozenset(m.end for m in scan.mentions)  # where names end
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         before, previous = previous, sentence
         cues = _cues(source.text, sentence, scan, knowledge, topic, named)
         if not cues:
@@ -429,6 +457,15 @@ def position_records(
         pos, stance = cues[0]
         found = _actor(source.text, pos, sentence, before, scan, quotes, events, knowledge)
         if found is None:
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            holder = _lead_in(source.text, sentence, following, scan, quotes, events, topic.frames)
+            if holder is not None and following is not None:
+                key = (holder, stance)
+                as_of = _as_of(source.text, sentence, source)
+                grouped.setdefault(key, []).extend([(sentence, as_of), (following, as_of)])
+                summaries.setdefault(
+                    key, _summary(source.text, sentence, pos, None, quotes, events)
+                )
             continue
         stated = [(found, stance, pos)]
         # 'Hebestreit said Berlin would not send': the clause's own subject (a government

@@ -130,6 +130,8 @@ _PRONOUN_REACH = 3
 _LONG_LEAD_WORDS = 12  # 'in a statement posted on its website on Tuesday'
 # What may follow a speaker named after the verb: the end, or an apposition.
 _SPEAKER_TAIL = re.compile(r"\s*(?:[.!?]|,\s|$)")
+# ... or, for a person, where they work ("..., said Fabian Reitmeier of the SWP.").
+_PERSON_TAIL = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"}
 )  # paragraphs a pronoun can reach back to its speaker
@@ -367,7 +369,10 @@ class _Speakers:
                 and m.end <= sentence.end
                 # the speaker ends the sentence or takes an apposition; 'X, who ..., said
                 # the White House decision was' names the topic, not the speaker
-                and _SPEAKER_TAIL.match(text, m.end, sentence.end)
+                and (
+                    _SPEAKER_TAIL.match(text, m.end, sentence.end)
+                    or (self._person(m.entity_id) and _PERSON_TAIL.match(text, m.end, sentence.end))
+                )
             ]
             if after:
                 return after[0].entity_id
@@ -731,6 +736,19 @@ def _direct(
         prev = [span for j, span in neighbours if j < i]
         source_span = nxt[0] if nxt else (prev[-1] if prev else None)
         speaker = attributed[source_span] if source_span else None
+        # Someone named speaking in the paragraph since that quote is the last named
+        # speaker ('The drones are slow, said Fabian Reitmeier. "They decide nothing."').
+        since = prev[-1][1] if prev else -1
+        spoke = [
+            ev.speaker
+            for ev in events
+            if ev.speaker
+            and not ev.calls
+            and since <= ev.start < s
+            and ev.sentence.paragraph == para
+        ]
+        if not nxt and spoke:
+            speaker, source_span = spoke[-1], (s, e)
         out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
     return out
 
@@ -773,7 +791,10 @@ def _content_first(
     if starts and not _TOKEN.search(text, comma, verb_start):
         at = _skip_space(text, verb_end)
         at += 4 if text[at : at + 4].casefold() == "the " and at + 4 in starts else 0
-        if at in starts and _SPEAKER_TAIL.match(text, starts[at], sentence.end):
+        if at in starts and (
+            _SPEAKER_TAIL.match(text, starts[at], sentence.end)
+            or _PERSON_TAIL.match(text, starts[at], sentence.end)
+        ):
             return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
     if len(after) > _MAX_GAP_WORDS:
         return None

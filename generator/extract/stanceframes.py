@@ -41,6 +41,9 @@ class Frames:
     # they cannot match in, found by substring tests instead of a search per cue.
     object_gates: tuple[Gate, ...] = ()
     question_gate: Gate = None
+    # A sentence opening on a group nobody names ("Not everyone", "Some analysts"): it
+    # leads in to the next speaker, who holds its stance. Matched at the sentence start.
+    lead_in: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -64,6 +67,7 @@ def parse_frames(data: dict[str, Any]) -> Frames:
         _alternation(raw.get("addressee")),
         tuple(alternatives_gate(map(str, objects[stance])) for stance in kept),
         alternatives_gate(map(str, raw.get("open_question") or [])),
+        _alternation(raw.get("lead_in")),
     )
 
 
