@@ -384,3 +384,41 @@ def test_lead_in_cites_both_sentences() -> None:
 )
 def test_gestures_not_campaigns_doubt_the_impact(text: str, expected: str) -> None:
     assert [stance for actor, stance in _pairs(text) if actor == "tomas-brenner"][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An actor's reaction announced, then told: the stance told is the actor's too.
+        (
+            "Moscow's reaction to the decision was swift. Foreign Ministry spokeswoman "
+            "Maria Zakharova said Rome had crossed a red line.",
+            [("maria-zakharova", "warns-against"), ("russian-government", "warns-against")],
+        ),
+        (
+            "Moscow reacted within hours. Foreign Ministry spokeswoman Maria Zakharova said "
+            "Rome had crossed a red line.",
+            [("maria-zakharova", "warns-against"), ("russian-government", "warns-against")],
+        ),
+        # Without the announcement nobody speaks for Moscow.
+        (
+            "Moscow is far away. Foreign Ministry spokeswoman Maria Zakharova said Rome had "
+            "crossed a red line.",
+            [("maria-zakharova", "warns-against")],
+        ),
+        # The next paragraph tells something else.
+        (
+            "Moscow reacted within hours.\n\nForeign Ministry spokeswoman Maria Zakharova "
+            "said Rome had crossed a red line.",
+            [("maria-zakharova", "warns-against")],
+        ),
+        (
+            'Kremlin spokesman Dmitry Peskov said the move would "not go unanswered".',
+            [("dmitry-peskov", "warns-against")],
+        ),
+    ],
+)
+def test_a_reaction_announced_is_told_by_the_next_sentence(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected

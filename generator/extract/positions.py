@@ -394,6 +394,48 @@ def _lead_in(
     return None
 
 
+Evidence = list[tuple[Sentence, str | None]]
+
+
+def _reactions(
+    source: Source,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    frames: Frames,
+    grouped: dict[tuple[str, str], Evidence],
+    summaries: dict[tuple[str, str], str],
+) -> None:
+    """Give an actor whose reaction a sentence announces ("Moscow's reaction was swift.")
+    the stances of the next sentence in its paragraph, which tells that reaction."""
+    if frames.reaction is None:
+        return
+    text = source.text
+    opening = {m.start: m for m in scan.mentions}
+    for sentence, following in pairwise(sentences):
+        m = opening.get(sentence.start) or (
+            opening.get(sentence.start + 4) if text.startswith("The ", sentence.start) else None
+        )
+        if (
+            m is None
+            or following.paragraph != sentence.paragraph
+            or not frames.reaction.match(text, m.end, sentence.end)
+            or (entity := scan.entity(m.entity_id)) is None
+            or entity.is_person
+        ):
+            continue
+        # Each stance the next sentence gives, with the words of its first holder there.
+        told: dict[str, str] = {}
+        for (holder, stance), evidence in grouped.items():
+            if stance not in told and any(s is following for s, _d in evidence):
+                told[stance] = summaries[(holder, stance)]
+        for stance in sorted(told):
+            key = (m.entity_id, stance)
+            if key not in grouped:
+                as_of = _as_of(text, following, source)
+                grouped[key] = [(sentence, as_of), (following, as_of)]
+                summaries[key] = told[stance]
+
+
 def _summary(
     text: str,
     sentence: Sentence,
@@ -506,6 +548,7 @@ def position_records(
             grouped.setdefault(key, []).append((sentence, _as_of(source.text, sentence, source)))
             if key not in summaries:
                 summaries[key] = _summary(source.text, sentence, pos, named_at, quotes, events)
+    _reactions(source, sentences, scan, topic.frames, grouped, summaries)
     out: list[dict[str, object]] = []
     for (actor, stance), evidence in sorted(grouped.items(), key=lambda kv: kv[1][0][0].start):
         first = evidence[0][0]

@@ -44,6 +44,10 @@ class Frames:
     # A sentence opening on a group nobody names ("Not everyone", "Some analysts"): it
     # leads in to the next speaker, who holds its stance. Matched at the sentence start.
     lead_in: re.Pattern[str] | None = None
+    # After an actor opening its sentence: that actor's reaction is what the next
+    # sentence reports ("Moscow's reaction was swift. The embassy said ..."). Matched
+    # right after the actor's name.
+    reaction: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -68,6 +72,7 @@ def parse_frames(data: dict[str, Any]) -> Frames:
         tuple(alternatives_gate(map(str, objects[stance])) for stance in kept),
         alternatives_gate(map(str, raw.get("open_question") or [])),
         _alternation(raw.get("lead_in")),
+        _alternation(raw.get("reaction")),
     )
 
 
