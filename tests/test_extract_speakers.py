@@ -345,3 +345,13 @@ def test_a_claim_before_said_and_a_person_of_an_institute() -> None:
         speakers["They are a good tool against refineries, but they decide nothing."]
         == "tobias-kranich"
     )
+
+
+def test_a_quote_before_and_a_new_clause_keeps_the_speaker_before() -> None:
+    speakers = _speakers(
+        'The Russian embassy in Oslo said in a statement that Norway had "chosen to become '
+        'a target", and the Kremlin spokesman, Dmitry Peskov, said the move would be '
+        '"answered".'
+    )
+    assert speakers["chosen to become a target"] == "russian-embassy-in-norway"
+    assert speakers["answered"] == "dmitry-peskov"

@@ -684,6 +684,10 @@ _AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
 _ROLE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 # "who" and "which" open a relative clause about the name right before them.
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
+# After a quote, a new clause coordinated with the one holding it.
+_NEXT_CLAUSE = re.compile(
+    r"[\"\u201d\u2019']?[.,;]?[\"\u201d\u2019']?\s*(?:and|but|while|whereas)\s"
+)
 _JUST_A_COMMA = re.compile(r"\s*,\s*")
 
 
@@ -715,7 +719,11 @@ def _direct(
         # no speaker of its own ('X said ... "..." and warned that'): then the verb before it.
         # A coordinated verb without a subject ('X said ... and warned "..."') is X's.
         named_before = [ev for ev in before if ev.speaker is not None]
-        if after and (after[0].speaker is not None or not before):
+        if after and named_before and _NEXT_CLAUSE.match(text, e, after[0].start):
+            # 'The embassy said that Sweden had "chosen to become a target", and the Kremlin
+            # spokesman, Dmitry Peskov, said ...': the verb after opens a clause of its own.
+            attributed[(s, e)] = named_before[-1].speaker
+        elif after and (after[0].speaker is not None or not before):
             attributed[(s, e)] = after[0].speaker
         elif before:
             attributed[(s, e)] = (named_before or before)[-1].speaker
