@@ -97,16 +97,18 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _is_subhead(line: str) -> bool:
-    """A short line without closing punctuation inside the body reads as a subhead."""
+    """A short line without closing punctuation inside the body reads as a subhead (a
+    live page's time stamp too: "09.02 GMT")."""
     words = line.split()
     return (
         0 < len(words) <= 8
         and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)"
-        and line[0].isupper()
+        and (line[0].isupper() or line[0].isdigit())
     )
 
 
 _BYLINE_REACH = 3  # lines after the outlet and headline where a byline may stand
+_HEADLINE_REACH = 4  # first lines where the headline may stand
 
 
 def split_layout(
@@ -116,7 +118,8 @@ def split_layout(
     blocks = _blocks(text)
     header: list[tuple[int, int]] = []
     footer: list[tuple[int, int]] = []
-    known = {fold(title).casefold(), fold(publisher).casefold()}
+    known_title = fold(title).casefold()
+    known = {known_title, fold(publisher).casefold()}
 
     # A dateline in one of the first lines makes every line above it header.
     first_body = 0
@@ -129,10 +132,14 @@ def split_layout(
             first_body = index
             break
     else:
-        for start, end in blocks:
+        # The headline in one of the first lines makes every line above it header too
+        # (an outlet's short name, a kicker: "DW", "—", "Germany to send ...").
+        lines = [fold(text[start:end]).casefold() for start, end in blocks[:_HEADLINE_REACH]]
+        title_at = lines.index(known_title) if known_title in lines else -1
+        for index, (start, end) in enumerate(blocks):
             line = fold(text[start:end]).casefold()
             is_rule = layout.rule is not None and layout.rule.match(text[start:end])
-            if line in known or is_rule:
+            if index <= title_at or line in known or is_rule:
                 header.append((start, end))
                 first_body += 1
             else:

@@ -20,6 +20,9 @@ SETS = [
     (FIXTURES / "annotations", FIXTURES / "articles"),
     (FIXTURES / "blind" / "annotations", FIXTURES / "blind" / "articles"),
     (FIXTURES / "blind2" / "annotations", FIXTURES / "blind2" / "articles"),
+    (FIXTURES / "blind3" / "annotations", FIXTURES / "blind3" / "articles"),
+    (FIXTURES / "blind4" / "annotations", FIXTURES / "blind4" / "articles"),
+    (FIXTURES / "blind5" / "annotations", FIXTURES / "blind5" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]

@@ -93,6 +93,8 @@ DEBRIS = [
 ]
 
 FLUENT = [
+    # A line introducing what follows ends on a colon.
+    "More from the minister, who was asked whether Britain had chosen the target:",
     # Two negations that deny nothing twice: "not" before a quantifier, not after a verb.
     "On current numbers, the answer is: not many, and not often.",
     "With it, the army can strike deeper.",

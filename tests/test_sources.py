@@ -85,6 +85,26 @@ def test_a_byline_without_dateline_is_header_and_the_dek_stays_body(
     assert body == ["Residents fled as the water rose", "The dam broke on Tuesday."]
 
 
+def test_lines_above_the_headline_are_header(tmp_path: Path, layout: Layout) -> None:
+    # An outlet's short name the metadata does not spell ("ET"), then the headline.
+    text = "ET\n\u2014\nDam breaks upstream\nThe dam broke on Tuesday.\n"
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [source.text[a:b] for a, b in source.header] == ["ET", "\u2014", "Dam breaks upstream"]
+    assert [source.text[p.start : p.end] for p in source.paragraphs] == [
+        "The dam broke on Tuesday."
+    ]
+
+
+def test_a_live_pages_time_stamps_are_subheads(tmp_path: Path, layout: Layout) -> None:
+    text = (
+        "The dam broke on Tuesday.\n09.02 GMT\nWater rose fast.\n2,000 people fled their homes.\n"
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [p.heading for p in source.paragraphs] == [False, True, False, False]
+
+
 def test_bom_and_crlf_are_normalised(tmp_path: Path, layout: Layout) -> None:
     write(tmp_path, "s", "\ufeffFirst line.\r\nSecond line.\r\n".encode(), META)
     [source], problems = load_sources(tmp_path, layout)
