@@ -355,3 +355,27 @@ def test_a_quote_before_and_a_new_clause_keeps_the_speaker_before() -> None:
     )
     assert speakers["chosen to become a target"] == "russian-embassy-in-norway"
     assert speakers["answered"] == "dmitry-peskov"
+
+
+def test_a_person_described_by_a_bodys_role_speaks_himself() -> None:
+    for described in (
+        "a Kremlin spokesman",
+        "the Kremlin's spokesman",
+        "Vladimir Putin's spokesman",
+    ):
+        speakers = _speakers(
+            f"Dmitry Peskov, {described}, told reporters that Britain was involved in the strike."
+        )
+        assert speakers["Britain was involved in the strike."] == "dmitry-peskov", described
+
+
+def test_the_president_of_a_nationality_named_after_the_quote() -> None:
+    speakers = _speakers(
+        "Volodymyr Zelenskyy thanked the UK. Vladimir Putin spoke later.\n\n"
+        '"Every airfield within our reach no longer bombs Kharkiv," the Ukrainian president '
+        'wrote. "It will answer," the Russian president said.'
+    )
+    assert speakers["Every airfield within our reach no longer bombs Kharkiv,"] == (
+        "volodymyr-zelenskyy"
+    )
+    assert speakers["It will answer,"] == "vladimir-putin"

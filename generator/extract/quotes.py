@@ -35,7 +35,7 @@ _MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')  # the quotation marks `quote_spans` p
 # Scholz, said"), or a dash pair.
 # ", a White House spokesman," and ", Russia's ambassador to Italy,": who someone is.
 _APPOSITION = re.compile(
-    r",\s(?:[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
+    r",\s(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
 )
 _WORD = re.compile(r"[\w’'.-]+")
 # A relative clause between a speaker and the verb (", who spoke on condition of anonymity,").
@@ -377,6 +377,16 @@ class _Speakers:
             if after:
                 return after[0].entity_id
         masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
+        if masked and not text[masked[-1][1] : vs].strip():
+            # "Dmitry Peskov, a Kremlin spokesman, told": the person the apposition
+            # describes speaks, not the body its role words name.
+            appositive = [
+                m
+                for m in self._by_start.between(lead, masked[-1][0])
+                if m.end == masked[-1][0] and self._person(m.entity_id)
+            ]
+            if appositive:
+                return appositive[-1].entity_id
         # "The official, who spoke on condition of anonymity, said": the subject stands
         # before the relative clause.
         words = _WORD.findall(_RELATIVE_ASIDE.sub("", before))
@@ -391,6 +401,13 @@ class _Speakers:
             ]
             if before_it and _JUST_A_COMMA.fullmatch(text, before_it[-1].end, which):
                 return before_it[-1].entity_id
+        if len(words) >= 3 and words[-3].casefold() == "the":
+            # '"...," the Ukrainian president wrote': the president of that country.
+            nation = self._nation_before(lead, vs, last_word)
+            if nation is not None:
+                named = self.by_role(last_word, vs, nation)
+                if named is not None:
+                    return named
         if len(words) >= 2 and words[-2].casefold() == "the":
             named = (
                 self.by_head(last_word, vs)
@@ -566,12 +583,28 @@ class _Speakers:
         demonym = rules.demonym_for.get((here[0] if here else countries[-1]).entity_id)
         return self.k.lookup(f"{demonym} government") if demonym else None
 
-    def by_role(self, noun: str, pos: int) -> str | None:
+    def _nation_before(self, lead: int, vs: int, noun: str) -> str | None:
+        """The country whose nationality adjective stands right before `noun`, the last
+        word before the verb at `vs` ("the Ukrainian president said"), by name."""
+        for m in self.scan.mentions:
+            if (
+                m.adjective
+                and lead <= m.start
+                and m.end <= vs
+                and self.text[m.end : vs].strip().casefold() == noun
+            ):
+                entity = self.scan.entity(m.entity_id)
+                return entity.name.casefold() if entity is not None else None
+        return None
+
+    def by_role(self, noun: str, pos: int, nation: str | None = None) -> str | None:
         """The person 'the minister' or 'the president' refers back to: the last one named
         before `pos` whose title or role (as the article or the lexicon gives it) holds
-        that word. 'The spokesman' of a named spokesman speaks; of nobody, no one does."""
+        that word (and the country's name `nation`, when given). 'The spokesman' of a
+        named spokesman speaks; of nobody, no one does."""
         if noun not in self.k.word_set("role_nouns") and noun not in self.k.word_set("titles"):
             return None
+        wanted = [noun, *(_TOKEN.findall(nation) if nation else [])]
         for m in reversed(self.outside):
             if m.end > pos or not self._person(m.entity_id):
                 continue
@@ -585,7 +618,8 @@ class _Speakers:
                 )
                 if d
             )
-            if noun in _TOKEN.findall(described.casefold()):
+            tokens = _TOKEN.findall(described.casefold())
+            if all(word in tokens for word in wanted):
                 return m.entity_id
         return None
 
