@@ -422,3 +422,17 @@ def test_a_reaction_announced_is_told_by_the_next_sentence(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'President Tomas Brenner said he has "not made a final decision" on sending the missiles.',
+        'President Tomas Brenner will decide "soon" whether to send the long-range missiles.',
+        'Spokesman Tomas Brenner said the president was "listening to all sides".',
+        'Spokesman Tomas Brenner said targeting was "a decision for the commander in chief" on '
+        "the missiles.",
+    ],
+)
+def test_a_decision_not_made_or_left_to_another_is_unclear(text: str) -> None:
+    assert _pairs(text) == [("tomas-brenner", "unclear")]
