@@ -436,3 +436,30 @@ def test_a_reaction_announced_is_told_by_the_next_sentence(
 )
 def test_a_decision_not_made_or_left_to_another_is_unclear(text: str) -> None:
     assert _pairs(text) == [("tomas-brenner", "unclear")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Minister Tomas Brenner wrote that the answer can be "not only symmetrical".',
+            "warns-against",
+        ),
+        (
+            'Minister Tomas Brenner said London "carries full responsibility" for every strike.',
+            "warns-against",
+        ),
+        (
+            'Minister Tomas Brenner said the permission will change "the very essence, the nature '
+            'of the conflict".',
+            "warns-against",
+        ),
+        (
+            'Minister Tomas Brenner said the air defence already "learned to knock down" the '
+            "missiles.",
+            "doubts-impact",
+        ),
+    ],
+)
+def test_answers_blame_and_air_defences_that_cope(text: str, expected: str) -> None:
+    assert _pairs(text) == [("tomas-brenner", expected)]
