@@ -80,3 +80,12 @@ def test_a_share_of_a_people_is_their_countrys() -> None:
 def test_a_share_of_a_countrys_things_is_that_countrys() -> None:
     figures = _figures("Ukraine can now reach about 30% of Russian air bases, the analyst said.")
     assert ("russia", 30, "percent", "about 30%") in figures
+
+
+def test_a_nationality_naming_the_maker_is_not_the_owner() -> None:
+    figures = _figures("Ukraine has asked for as many as 50 of the U.S.-made missiles.")
+    assert {row[0] for row in figures} == {"ukraine"}
+    # Without "-made" the nationality in the phrase owns the count, as before.
+    assert {row[0] for row in _figures("Officials said 120 Russian drones were launched.")} == {
+        "russia"
+    }

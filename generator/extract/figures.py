@@ -91,6 +91,8 @@ class FigureRules:
     # "two people familiar with the deal": unnamed sources, not a count (lexicon
     # `source_count_words`).
     source_count: re.Pattern[str] | None = None
+    # "U.S.-made": a nationality naming the maker, not the owner (lexicon `origin_words`).
+    origin: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> FigureRules:
@@ -130,6 +132,10 @@ def _build(data: dict[str, Any]) -> FigureRules:
     source_count = (
         re.compile(rf"\s+(?i:{'|'.join(map(re.escape, sourcing))})(?!\w)") if sourcing else None
     )
+    origins = sorted((str(w) for w in data.get("origin_words") or []), key=len)[::-1]
+    origin = (
+        re.compile(rf"[-\s](?i:{'|'.join(map(re.escape, origins))})(?!\w)") if origins else None
+    )
     return FigureRules(
         tuple(props),
         excluded,
@@ -139,6 +145,7 @@ def _build(data: dict[str, Any]) -> FigureRules:
         source_after,
         time_point,
         source_count,
+        origin,
     )
 
 
@@ -642,6 +649,7 @@ def extract_figures(
             if (
                 own is not None
                 and frules.demonym_ids[own.group()] in getattr(knowledge, "entities", {})
+                and not (frules.origin is not None and frules.origin.match(q.text, own.end()))
                 # "said its air defences destroyed 43 Ukrainian drones": the speaker's
                 # forces shot them down; the drones' maker owns no count of them.
                 and not _ITS.match(source.text, _clause_start(q, source.text, knowledge))
