@@ -89,3 +89,8 @@ def test_a_nationality_naming_the_maker_is_not_the_owner() -> None:
     assert {row[0] for row in _figures("Officials said 120 Russian drones were launched.")} == {
         "russia"
     }
+
+
+def test_a_governments_money_is_its_countrys() -> None:
+    figures = _figures("Berlin has set aside €280 million to refurbish missiles for Ukraine.")
+    assert {row[0] for row in figures} == {"germany"}

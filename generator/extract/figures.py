@@ -373,7 +373,8 @@ def _subject(
         # nearest name (often the receiver: "Germany has given Ukraine aid worth ...").
         payer = _clause_actor(q, pool, text, knowledge)
         if payer is not None:
-            return payer.entity_id, False
+            # "Berlin has set aside EUR 280 million": a government's money is its country's.
+            return _country_of_government(payer.entity_id, knowledge), False
         said = _speaker_as_subject(q, pool, text, knowledge)
         if said is not None:
             return said, False
