@@ -100,6 +100,15 @@ ALL = ("year", "month", "day")
             MONDAY,
             [("Sunday", "2024-11-17", ALL, None)],
         ),
+        # "would" in a clause before ", and": looking back again after it.
+        (
+            "Last October he said he would not send them, and in March he told Fox News so.",
+            MONDAY,
+            [
+                ("October", "2024-10", ("year",), None),
+                ("March", "2024-03", ("year",), None),
+            ],
+        ),
         # The start of the year is its January.
         (
             "has launched 1,000 drones a week since the start of the year",

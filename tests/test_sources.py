@@ -51,7 +51,7 @@ def test_header_dateline_body_and_footer_are_separated(tmp_path: Path, layout: L
 
 @pytest.mark.parametrize(
     "line",
-    ["KYIV, Feb 3 (Reuters) - ", "LONDON -- ", "KYIV, Ukraine (AP) \u2014 "],
+    ["KYIV, Feb 3 (Reuters) - ", "LONDON -- ", "KYIV, Ukraine (AP) \u2014 ", "Washington (AFP) - "],
 )
 def test_wire_datelines_are_header(tmp_path: Path, layout: Layout, line: str) -> None:
     write(tmp_path, "s", f"Dam breaks upstream\n{line}Water rose fast on Tuesday.\n", META)

@@ -222,6 +222,10 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+# A comma (after a closing quote or not) and a conjunction: a clause of its own follows.
+_NEW_CLAUSE = re.compile(r",[\"\u201d\u2019']?\s+(?:and|but)\s")
+
+
 def _pick_year(month: int, day: int, pub: dt.date, forward: bool) -> int:
     """The year putting month/day latest on or before publication (earliest after, if forward)."""
     if forward:
@@ -385,7 +389,12 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         since_m = rules.since.search(text[:start])
         # News looks back, but a clause in the future tense ("will deliver ... before the end
         # of June") means the next such month, not the last one.
-        clause = text[:start][max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1 :]
+        # The clause starts after a stop, a semicolon or a comma and a conjunction ('he said
+        # he would not send them, and in March he told ...': looking back again).
+        cut = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+        for joint in _NEW_CLAUSE.finditer(text, cut + 1, start):
+            cut = joint.end() - 1
+        clause = text[cut + 1 : start]
         ahead = until_m is not None or rules.future.search(clause) is not None
         resolved = _resolve(name, m, published, rules, forward=ahead)
         if resolved is None:
