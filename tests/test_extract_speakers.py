@@ -379,3 +379,15 @@ def test_the_president_of_a_nationality_named_after_the_quote() -> None:
         "volodymyr-zelenskyy"
     )
     assert speakers["It will answer,"] == "vladimir-putin"
+
+
+def test_what_a_speaker_went_on_to_say_is_a_claim_of_its_own() -> None:
+    speakers = _speakers(
+        "Minister Marta Lind told lawmakers that the weapons protect cities, adding that "
+        "Sweden would not change its position.\n\n"
+        '"They are for defence," Marta Lind said, adding that Sweden had attached "no range '
+        'limits" to them.'
+    )
+    assert speakers["the weapons protect cities"] == "marta-lind"
+    assert speakers["Sweden would not change its position."] == "marta-lind"
+    assert speakers['Sweden had attached "no range limits" to them.'] == "marta-lind"

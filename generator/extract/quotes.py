@@ -157,6 +157,9 @@ class QuoteFound:
     inherited: bool = False
     clause: int | None = None  # reported: where what was said begins, when known
     said_end: int | None = None  # reported: where what was said ends, when it comes first
+    # reported: where what was said stops before the speaker goes on (", adding that ...")
+    clause_end: int | None = None
+    part: int = 0  # reported: 1 for what the speaker went on to say in the same sentence
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -940,18 +943,37 @@ def _reported(
             continue  # "did not say whether ...", "asked whether ...": a question, no claim
         that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
         said_end = None if that else _content_first(text, sentence, ev.start, ev.end, starts)
+        more = _goes_on(text, ev, start, events)
         if inside:
             first = min(inside)
-            if first < ev.start:
+            quoted_only = (
+                len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None
+                if first < ev.start
+                # 'said "...": the quote is all that was said
+                else not _WORDY_CHAR.search(text, start, first - 1)
+            )
+            if quoted_only:
                 # 'The jets would "make a difference," the minister said.': what was said
-                # comes first, opening with words of its own.
-                if len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None:
-                    continue
-            elif not _WORDY_CHAR.search(text, start, first - 1):
-                continue  # 'said "...": the quote is all that was said
-            else:
+                # comes first, opening with words of its own; else only what the speaker
+                # went on to say (', adding that ...') is a claim of its own.
+                went_on = more[1] if more is not None else None
+                if went_on is None and that and _verb_between(events, ev, start):
+                    went_on = start  # '"...," she said, adding that ...': "that" opens it
+                later = [s for s in inside if went_on is not None and s >= went_on]
+                if went_on is not None and (
+                    not later or _WORDY_CHAR.search(text, went_on, min(later) - 1)
+                ):
+                    done.add(sentence)
+                    out.append(
+                        QuoteFound(
+                            sentence.start, sentence.end, ev.speaker, "reported", clause=went_on
+                        )
+                    )
+                continue
+            if first > ev.start:
                 said_end = None
         done.add(sentence)
+        more = None if said_end is not None else more
         out.append(
             QuoteFound(
                 sentence.start,
@@ -960,9 +982,43 @@ def _reported(
                 "reported",
                 clause=start,
                 said_end=said_end,
+                clause_end=more[0] if more else None,
             )
         )
+        if more:
+            # ", adding that ...": a second claim of the same speaker, in the same sentence.
+            out.append(
+                QuoteFound(
+                    sentence.start, sentence.end, ev.speaker, "reported", clause=more[1], part=1
+                )
+            )
     return out
+
+
+def _verb_between(events: list[Speech], ev: Speech, end: int) -> bool:
+    """Whether another speech verb of `ev`'s sentence stands between it and `end`."""
+    return any(e.sentence == ev.sentence and ev.end < e.start < end and not e.calls for e in events)
+
+
+# Where the speaker goes on: a comma or "and" right before a second speech verb.
+_GOES_ON = re.compile(r"(?:,\s*|\s+and\s+)$")
+
+
+def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[int, int] | None:
+    """(where the first claim stops, where the second starts) when the speaker of `ev` goes
+    on in its sentence with a second verb and "that" (", adding that ...", "and warned
+    that ..."), the verb having no other speaker."""
+    for later in events:
+        if later.sentence != ev.sentence or later.start <= clause or later.calls:
+            continue
+        if later.speaker not in (None, ev.speaker):
+            return None
+        lead = _GOES_ON.search(text, clause, later.start)
+        that = _THAT.match(text, _skip_space(text, later.end))
+        if lead is None or that is None:
+            return None
+        return lead.start(), _skip_space(text, that.end())
+    return None
 
 
 def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
@@ -970,7 +1026,7 @@ def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     ev = next(e for e in events if found.start <= e.start < found.end)
     that = _THAT.search(text, ev.end, min(found.end, ev.end + 60))
     clause = found.clause if found.clause is not None else (that.end() if that else ev.end)
-    content = text[clause : found.end].strip()
+    content = text[clause : found.clause_end or found.end].strip()
     before = text[found.start : ev.start].strip()
     if found.clause is not None:  # `_reported` has told where it is
         first = found.said_end
@@ -1043,7 +1099,9 @@ def quote_records(
         passage = source.text[q.start : q.end]
         text = passage if q.kind == "direct" else reported_text(source.text, q, events)
         item: dict[str, object] = {
-            "id": stable_id("quote", source.id, q.start, q.end, q.kind),
+            "id": stable_id(
+                "quote", source.id, q.start, q.end, f"{q.kind}-{q.part}" if q.part else q.kind
+            ),
             "speaker": q.speaker,
             "kind": q.kind,
             "text": text,
