@@ -463,3 +463,15 @@ def test_a_decision_not_made_or_left_to_another_is_unclear(text: str) -> None:
 )
 def test_answers_blame_and_air_defences_that_cope(text: str, expected: str) -> None:
     assert _pairs(text) == [("tomas-brenner", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A YouGov poll found that 54 per cent of Britons backed letting Ukraine strike Russia.",
+        "In a poll by the Kyiv International Institute of Sociology, 78% said Ukraine should "
+        "strike Russian airfields with the missiles.",
+    ],
+)
+def test_where_a_poll_comes_from_holds_no_stance(text: str) -> None:
+    assert [actor for actor, _stance in _pairs(text)] == []

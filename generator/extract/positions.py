@@ -366,6 +366,15 @@ def _actor(
     return None
 
 
+def _polls(text: str, start: int, end: int, frames: Frames) -> bool:
+    """Whether the name at `text[start:end]` is where a poll comes from."""
+    if frames.poll_after is not None and frames.poll_after.match(text, end):
+        return True
+    return frames.poll_before is not None and (
+        frames.poll_before.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def _lead_in(
     text: str,
     sentence: Sentence,
@@ -480,12 +489,20 @@ def position_records(
     events: list[Speech],
 ) -> list[dict[str, object]]:
     """Schema `position` items: one per actor and stance, evidence in text order."""
-    # A nationality adjective holds no stance ("called the British decision reckless").
-    scan = replace(scan, mentions=[m for m in scan.mentions if not m.adjective])
+    topic = _topic_rules(knowledge)
+    # A nationality adjective holds no stance ("called the British decision reckless"), nor
+    # does where a poll comes from ("A YouGov poll found that 54 per cent backed ...").
+    scan = replace(
+        scan,
+        mentions=[
+            m
+            for m in scan.mentions
+            if not m.adjective and not _polls(source.text, m.start, m.end, topic.frames)
+        ],
+    )
     grouped: dict[tuple[str, str], list[tuple[Sentence, str | None]]] = {}
     summaries: dict[tuple[str, str], str] = {}
     previous: Sentence | None = None
-    topic = _topic_rules(knowledge)
     named = frozenset(m.end for m in scan.mentions)  # where names end
     for index, sentence in enumerate(sentences):
         before, previous = previous, sentence

@@ -48,6 +48,9 @@ class Frames:
     # sentence reports ("Moscow's reaction was swift. The embassy said ..."). Matched
     # right after the actor's name.
     reaction: re.Pattern[str] | None = None
+    # Around a name that is where a poll comes from ("A YouGov poll", "a poll by the").
+    poll_after: re.Pattern[str] | None = None
+    poll_before: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -73,6 +76,8 @@ def parse_frames(data: dict[str, Any]) -> Frames:
         alternatives_gate(map(str, raw.get("open_question") or [])),
         _alternation(raw.get("lead_in")),
         _alternation(raw.get("reaction")),
+        _alternation(raw.get("poll_after")),
+        _alternation(raw.get("poll_before"), "$"),
     )
 
 
