@@ -94,3 +94,11 @@ def test_a_nationality_naming_the_maker_is_not_the_owner() -> None:
 def test_a_governments_money_is_its_countrys() -> None:
     figures = _figures("Berlin has set aside €280 million to refurbish missiles for Ukraine.")
     assert {row[0] for row in figures} == {"germany"}
+
+
+def test_a_ministry_telling_what_its_country_does_gives_the_countrys_count() -> None:
+    figures = _figures("Spain's defence ministry said six launchers would be delivered in May.")
+    assert {row[0] for row in figures} == {"spain"}
+    # An air force telling what it shot down keeps the count: it is the interceptor.
+    figures = _figures("Ukraine's air force said 121 of the drones had been shot down.")
+    assert {row[0] for row in figures} == {"ukrainian-air-force"}

@@ -63,8 +63,13 @@ class EntityRules:
 
 
 def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
-    """The country a body's id names it after ("russian-defence-ministry": "russia")."""
-    return next((c for p, c in rules.demonym_prefixes if entity_id.startswith(p)), None)
+    """The country a body's id names it after ("russian-defence-ministry": "russia",
+    "general-staff-of-ukraine": "ukraine")."""
+    found = next((c for p, c in rules.demonym_prefixes if entity_id.startswith(p)), None)
+    if found is None and "-of-" in entity_id:
+        tail = entity_id.rsplit("-of-", 1)[1]
+        found = next((c for _p, c in rules.demonym_prefixes if c == tail), None)
+    return found
 
 
 def _alternation(words: list[str], ignore_case: bool = False) -> str:

@@ -327,7 +327,15 @@ def _count_owner(
             if m.start == origin.end() and _kind(knowledge, m) == "actor":
                 return m, own
     if actors:
-        return max(actors, key=lambda m: m.end), own
+        nearest = max(actors, key=lambda m: m.end)
+        # "Spain's defence ministry said on Wednesday it would deliver six launchers": a
+        # government body speaking before the number's clause tells what its country does
+        # (its country's, see `_subject`). A military body (an air force that shot drones
+        # down) may be the doer itself: kept.
+        speaks = (
+            nearest.end <= clause and entity_info(knowledge, nearest.entity_id)[1] == "government"
+        )
+        return nearest, own or speaks
     before = [n for n in nations if n.end <= q.start]
     return (before[-1] if before else None), own
 
