@@ -102,3 +102,11 @@ def test_a_ministry_telling_what_its_country_does_gives_the_countrys_count() -> 
     # An air force telling what it shot down keeps the count: it is the interceptor.
     figures = _figures("Ukraine's air force said 121 of the drones had been shot down.")
     assert {row[0] for row in figures} == {"ukrainian-air-force"}
+
+
+def test_a_distance_from_one_sides_border_is_the_other_sides() -> None:
+    figures = _figures(
+        "Ukraine hit an arsenal in Russia's Voronezh region.\n\n"
+        "The depot lies about 110 miles from the Ukrainian border and supplied Russian units."
+    )
+    assert {row[0] for row in figures} == {"russia"}

@@ -50,6 +50,11 @@ _ITS = re.compile(r"\s*(?:its|their)\s")
 _INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
 # "3,000 troops from Poland": the place the counted things come from owns them.
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+# A distance measured from one side's border or front: the place measured is the other's.
+_BORDER = re.compile(
+    r"\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
+    r"(?:border|frontier|front\s*line|frontline|front)\b"
+)
 # "90% of these aircraft": a share of a group counted before.
 _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
 # "57% of Italians", "40 percent of Russian airfields": a share of a people or a country's things.
@@ -428,6 +433,39 @@ def _subject(
     return (pool[0].entity_id, True) if pool else (None, False)
 
 
+def _across_border(
+    text: str,
+    end: int,
+    pool: list[Any],
+    earlier: list[Any],
+    nations: list[_Spot],
+    rules: FigureRules,
+    knowledge: Any,
+) -> str | None:
+    """The country a distance "from the Ukrainian border" reaches into: another country
+    the sentence names (a nationality word too), else the nearest one named before it in
+    the paragraph. A distance to a base belongs to the country that owns the base."""
+    m = _BORDER.match(text, end)
+    if m is None:
+        return None
+    side = rules.demonym_ids.get(m.group("side"))
+    if side is None:
+        return None
+
+    def country(entity_id: str) -> str | None:
+        if entity_info(knowledge, entity_id)[1] != "country":
+            return None
+        return entity_id if entity_id != side else None
+
+    for spot in [*pool, *nations]:
+        if (found := country(spot.entity_id)) is not None:
+            return found
+    for spot in reversed(earlier):
+        if (found := country(spot.entity_id)) is not None:
+            return found
+    return None
+
+
 def _people_share(text: str, q: Quantity, rules: FigureRules, known: Any) -> str | None:
     """The country whose people or things a share is of ("57% of Italians" is Italy's)."""
     m = _OF_PEOPLE.match(text, q.end) if q.dimension == "ratio" else None
@@ -647,6 +685,10 @@ def extract_figures(
                     refers,
                     cited,
                 )
+            if prop == "distance" and (
+                other := _across_border(source.text, end, pool, earlier, nations, frules, knowledge)
+            ):
+                subject, uncertain = other, False
             owner = _group_owner(source.text, q, qrules, owners)
             if owner is not None and (uncertain or subject is None):
                 subject, uncertain = owner, False  # "Nearly 40% of the missiles" (counted before)
