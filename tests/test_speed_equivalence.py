@@ -1260,3 +1260,240 @@ def test_blocked_tokens_are_remembered_per_knowledge() -> None:
             assert names._blocked(token, other) == names._blocked_word(token, other), token
     # The same token, two lexicons, two answers: a memo shared between them would fail here.
     assert names._blocked("Falchion", other) and not names._blocked("Falchion", k)
+
+
+# --- Entity stage (helper h1): string scans for backward regexes, one search per article --
+# `names._word_back`, `surnames._capital_before`, `names._separators`, `names._name_before`,
+# `entities._select`, `spanscan.SpanScan`, the fuzzy bound and index, the lookup and
+# cleaned-name memos and the surname count in `surnames.recurring_people`.
+
+
+def _white_texts(seed: int, count: int) -> list[str]:
+    """Short texts of letters, capitals and every kind of space `\\s` knows."""
+    pieces = ["a", "Bc", "B", " ", "  ", "\n", " \n", "\t", "\x1c", "\u2003", "\u00a0", "\u2028"]
+    pieces += ["-", ".", "É", "x\n", "Z", "’s", "_"]
+    return _random_texts(pieces, count, seed=seed, longest=10)
+
+
+def test_word_back_is_the_backward_regex_search() -> None:
+    for text in _white_texts(41, 1500):
+        for lo in range(len(text) + 2):
+            for pos in range(lo, len(text) + 2):
+                m = names._WORD_BACK.search(text, lo, pos)
+                expected = None if m is None else (m.start(1), m.group(1))
+                assert names._word_back(text, lo, pos) == expected, (text, lo, pos)
+
+
+def test_capital_before_is_the_regex_search() -> None:
+    from generator.extract import surnames
+
+    for text in _white_texts(42, 1500):
+        for lo in range(len(text) + 1):
+            for at in range(lo, len(text) + 1):
+                expected = surnames._CAPITAL_BEFORE.search(text, lo, at) is not None
+                assert surnames._capital_before(text, lo, at) == expected, (text, lo, at)
+
+
+def test_separators_are_what_findall_finds() -> None:
+    pieces = [",", " ", "  ", "--", "---", "\u2014", " \u2014 ", "Russia's ", "Russia’s", "the"]
+    pieces += ["a", "Jan", "x", "\n", "_", "é", "-", "s "]
+    for text in _random_texts(pieces, 3000, seed=43):
+        for start in (0, 1, 2):
+            for end in range(start, len(text) + 2):
+                expected = names._AFTER_SEPARATOR.findall(text, start, end)
+                dashes = "--" in text[start:end] or "\u2014" in text[start:end]
+                assert names._separators(text, start, end, dashes) == expected, (text, end)
+
+
+def test_name_before_verb_is_skipped_only_where_it_finds_nothing() -> None:
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    assert k.name_before_verb is not None
+    skipped = 0
+    for text, start, end in _name_spans():
+        lower = _lower_of(text[start:end])
+        starts = names._word_starts(k, "verbs", start, lower)
+        if starts and not names._name_before(text, start, starts):
+            skipped += 1
+            assert not list(k.name_before_verb.finditer(text, start, end)), text
+    assert skipped > 100
+
+
+def _plain_select(hits: list[entities.Mention]) -> list[entities.Mention]:
+    chosen: list[entities.Mention] = []
+    taken: set[int] = set()
+    for hit in sorted(
+        set(hits), key=lambda h: (-(h.end - h.start), h.start, h.entity_id, h.adjective)
+    ):
+        span = range(hit.start, hit.end)
+        if taken.isdisjoint(span):
+            chosen.append(hit)
+            taken.update(span)
+    return sorted(chosen, key=entities._order)
+
+
+def test_select_keeps_the_plain_choice() -> None:
+    rng = random.Random(44)
+    text = "".join(rng.choice("abc de") for _ in range(60))
+    for _ in range(3000):
+        hits = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            end = start + rng.randint(0, 8)
+            entity = rng.choice(["x", "y", "z"])
+            hits.append(entities.Mention(entity, start, end, text[start:end], rng.random() < 0.2))
+        hits += rng.sample(hits, min(len(hits), 2))
+        assert entities._select(hits) == _plain_select(hits), hits
+
+
+def test_span_scan_finds_what_each_sentence_search_finds() -> None:
+    from generator.extract.entitycues import entity_rules
+    from generator.extract.spanscan import SpanScan
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    rules = entity_rules(k)
+    finders = [
+        partial(casefast.finditer, pattern)
+        for pattern in (k.alias_exact, k.alias_any_case, rules.forces, rules.adjective)
+    ]
+    assert rules.other_names is not None
+    finders += [partial(casefast.finditer, rules.other_names), entities._CAP_TOKEN.finditer]
+    pieces = ["Russian", "troops", "Russia", "North Korean", "soldiers", "New Mexico", "Mexico"]
+    pieces += ["Ukraine", "NATO", "nato", "Kyiv", "said", ".", "-", "made", "Ukrainian-", "U.S."]
+    pieces += ["Zelenskiy", "the", "Czech", "aid", "é", "Ab", "x", "’s", "'s", "Foo-Bar", "?"]
+    rng = random.Random(45)
+    whole = 0
+    for _ in range(2500):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " ", " ", "\n\n"])
+            for _ in range(rng.randint(1, 30))
+        )
+        if rng.random() < 0.5:  # sentences: cut after each stop and the space after it
+            ends = [m.end() for m in re.finditer(r"[.?](?=\s)", text)] + [len(text)]
+            starts = [0] + [e + 1 for e in ends[:-1]]
+            spans = [(s, e) for s, e in zip(starts, ends, strict=True) if s <= e]
+        else:
+            size = min(len(text) + 1, rng.randint(0, 10))
+            cuts = sorted(rng.sample(range(len(text) + 1), size))
+            spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+        if rng.random() < 0.05 and len(spans) > 1:
+            spans[0], spans[1] = spans[1], spans[0]  # out of order: each searched alone
+        scan = SpanScan(text, spans)
+        for finder in finders:
+            find = partial(finder, text)
+            expected = [[(m.span(), m.groups()) for m in find(s, e)] for s, e in spans]
+            found = [[(m.span(), m.groups()) for m in ms] for ms in scan.by_span(find)]
+            assert found == expected, (text, spans)
+            if scan.whole is not None:  # found by one search: every match in a sentence
+                hits = list(find(*scan.whole))
+                inside = [m for m in hits for s, e in spans if s <= m.start() < m.end() <= e]
+                whole += bool(hits) and len(inside) == len(hits)
+    assert whole > 2000  # many texts' matches were found by one search, not per sentence
+
+
+def test_fuzzy_ratio_bound_and_index_keep_the_answers() -> None:
+    import difflib
+
+    from generator.extract.knowledge import FUZZY_RATIO
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    rng = random.Random(46)
+    letters = "aeiouknrstlmz"
+    words = [
+        "K" + "".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(400)
+    ]
+    words += (
+        [w[:-1] for w in words[:100]] + [w + "y" for w in words[100:200]] + list(k.person_tokens)
+    )
+    close = 0
+    for a in words:
+        for b in words[:60]:
+            key, token = a.casefold(), b.casefold()
+            exact = difflib.SequenceMatcher(None, key, token).ratio()
+            ratio = k._fuzzy_ratio(key, token)
+            unlike = token[0] != key[0] or abs(len(token) - len(key)) > 1
+            if unlike:
+                assert ratio == 0.0
+            elif exact >= FUZZY_RATIO:
+                assert ratio == exact, (key, token)
+                close += 1
+            else:
+                assert ratio < FUZZY_RATIO and ratio >= exact, (key, token)
+        key = a.casefold()
+        plain = [(t, r) for t in k.person_tokens if (r := k._fuzzy_ratio(key, t)) >= FUZZY_RATIO]
+        assert k._fuzzy_known(key) == plain, key
+    assert close > 50
+
+
+def test_lookups_and_cleaned_names_are_remembered_as_worked_out() -> None:
+    from generator.extract.knowledge import fold_alias, slug
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    spelling = k.spelling
+    assert spelling is not None
+    forms = ["Rus", "Russia", "Ukr", "Ukraine", "NAT", "NATO", "RUSSIA", "Kyiv’s", "nobody", ""]
+    forms += [*list(k.alias_ids)[:300], "Ministry of Defense", "Ministry of Defence"]
+    forms += ["Analyst Jan Novak", "The Russian", "Twenty", "Jan  Novak", "Monday Novak"]
+    for _ in range(2):  # the second round answers from the memos
+        for form in forms:
+            assert k.lookup(form) == k.alias_ids.get(spelling.key(fold_alias(form))), form
+            assert k.id_for(form) == slug(spelling.key(form)), form
+            assert names._clean_person(form, k) == names._cleaned_person(form, k), form
+
+
+def _plain_recurring(text: str, spans: list[tuple[int, int]], k: Any) -> list[tuple[str, Any]]:
+    """`surnames.recurring_people` counting every surname's occurrences, with no known names."""
+    from bisect import bisect_right
+    from collections import Counter
+
+    from generator.extract import surnames
+
+    full: dict[str, list[re.Match[str]]] = {}
+    for start, end in spans:
+        for m in surnames._FULL.finditer(text, start, end):
+            full.setdefault(m.group("last"), []).append(m)
+    alone: Counter[str] = Counter()
+    starts = [s for s, _ in spans]
+    for surname in sorted(full):
+        at = text.find(surname)
+        while at >= 0:
+            stop = at + len(surname)
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and stop <= spans[i][1] and surnames._alone(text, at, stop, spans[i][0]):
+                alone[surname] += 1
+            at = text.find(surname, at + 1)
+    found = []
+    for last, matches in sorted(full.items()):
+        if alone[last] < surnames.MIN_LATER:
+            continue
+        for m in matches:
+            if surnames._not_a_name(m.group("first"), k) or surnames._not_a_name(last, k):
+                continue
+            if k.lookup(m.group()):
+                continue
+            found.append((m.group(), [m.span()]))
+            break
+    return found
+
+
+def test_recurring_people_count_only_surnames_written_twice() -> None:
+    from generator.extract import surnames
+    from tests._extract_support import fixtures, knowledge, seeds
+
+    k = knowledge()
+    pieces = ["Iryna Kovtun", "Kovtun", "Kovtun's", "said", ".", " ", "The", "Kovtunenko"]
+    pieces += ["Ann", "Anna", "Annanna Kovtun", "Ivan Anna", "\n", "Oleh Kovtun-Ann", "-"]
+    texts = [s.text for s in [*seeds().values(), *fixtures().values()]]
+    texts += _random_texts(pieces, 1500, seed=47)
+    people = 0
+    for text in texts:
+        half = len(text) // 2
+        for spans in ([(0, len(text))], [(0, half), (half + 1, len(text))]):
+            found = surnames.recurring_people(text, spans, k, [])
+            assert [(c.name, c.aliases) for c in found] == _plain_recurring(text, spans, k)
+            people += len(found)
+    assert people > 15

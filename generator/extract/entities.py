@@ -14,12 +14,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..sources import Source
 from . import casefast
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, discover, initials
+from .spanscan import SpanScan
 from .surnames import recurring_people
 
 # `(?<![\w.’'-])[A-Z]...` with the lookbehind after the capital (as `names._DESIGNATION`):
@@ -87,15 +89,22 @@ class EntityScan:
         return out
 
 
-def _alias_hits(text: str, start: int, end: int, knowledge: Knowledge) -> list[Mention]:
+def _alias_hits(text: str, scan: SpanScan, knowledge: Knowledge) -> list[Mention]:
+    r"""Known entities by alias, sentence by sentence: aliases as written, then any case.
+    (Each pattern searched once over the text, `SpanScan`: both match whole aliases,
+    `(?<!\w)...(?!\w)`.)"""
+    found = [
+        scan.by_span(partial(casefast.finditer, pattern, text))
+        for pattern in (knowledge.alias_exact, knowledge.alias_any_case)
+        if pattern is not None
+    ]
     hits: list[Mention] = []
-    for pattern in (knowledge.alias_exact, knowledge.alias_any_case):
-        if pattern is None:
-            continue
-        for m in casefast.finditer(pattern, text, start, end):
-            entity_id = knowledge.lookup(m.group())
-            if entity_id:
-                hits.append(Mention(entity_id, m.start(), m.end(), m.group()))
+    for i in range(len(scan.spans)):
+        for by_span in found:
+            for m in by_span[i]:
+                entity_id = knowledge.lookup(m.group())
+                if entity_id:
+                    hits.append(Mention(entity_id, m.start(), m.end(), m.group()))
     return hits
 
 
@@ -134,16 +143,23 @@ def _resolve(
 
 
 def _select(hits: list[Mention]) -> list[Mention]:
-    """Non-overlapping mentions: the longest wins, then the earliest."""
+    """Non-overlapping mentions: the longest wins, then the earliest.
+
+    Each distinct mention once (equal ones are interchangeable), ranked by (-length,
+    start, entity, adjective); then the text, which a mention's span decides (it is the
+    text there), so no two keys tie and no key function is called. The characters taken
+    are marked in a bytearray (`find` looks for a mark in C)."""
+    if not hits:
+        return []
+    unique = {(h.start - h.end, h.start, h.entity_id, h.adjective, h.text): h for h in hits}
     chosen: list[Mention] = []
-    taken: set[int] = set()
-    for hit in sorted(
-        set(hits), key=lambda h: (-(h.end - h.start), h.start, h.entity_id, h.adjective)
-    ):
-        span = range(hit.start, hit.end)
-        if taken.isdisjoint(span):
-            chosen.append(hit)
-            taken.update(span)
+    taken = bytearray(max(h.end for h in hits))
+    for key in sorted(unique):
+        start = key[1]
+        end = start - key[0]
+        if taken.find(1, start, end) < 0:
+            chosen.append(unique[key])
+            taken[start:end] = b"\x01" * (end - start)
     return sorted(chosen, key=_order)
 
 
@@ -207,26 +223,31 @@ def _in_a_body_name(text: str, start: int, end: int, covered: set[int]) -> bool:
     return start >= 2 and text[start - 1] == " " and (start - 2) in covered
 
 
-def _forces(
-    text: str, spans: list[tuple[int, int]], knowledge: Knowledge, rules: EntityRules
-) -> list[Mention]:
+def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules) -> list[Mention]:
     """'North Korean troops': the demonym names the country whose troops they are; and a
     demonym before any lower-case word names the country, as an adjective."""
     if rules.forces is None:
         return []
     out = []
-    for start, end in spans:
-        # First-character twins (`casefast`): re skips to the demonyms' capitals.
-        for m in casefast.finditer(rules.forces, text, start, end):
+    anonymous = knowledge.word_set("anonymous_sources")
+    # First-character twins (`casefast`): re skips to the demonyms' capitals. Each pattern
+    # is searched once over the text (`SpanScan`: they end in `\b` or a run of letters).
+    forces = scan.by_span(partial(casefast.finditer, rules.forces, text))
+    adjectives = (
+        scan.by_span(partial(casefast.finditer, rules.adjective, text))
+        if rules.adjective is not None
+        else None
+    )
+    for i in range(len(scan.spans)):
+        for m in forces[i]:
             entity_id = rules.demonym_of.get(m.group("dem"))
             if entity_id in knowledge.entities:
                 out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem")))
-        if rules.adjective is None:
+        if adjectives is None:
             continue
         # "Czech aid", "Panama-flagged": the country is named ("U.S. officials" are left to
         # the speakers' rules).
-        anonymous = knowledge.word_set("anonymous_sources")
-        for m in casefast.finditer(rules.adjective, text, start, end):
+        for m in adjectives[i]:
             entity_id = rules.demonym_of.get(m.group("dem"))
             if entity_id in knowledge.entities and m.group("next").casefold() not in anonymous:
                 out.append(Mention(entity_id, m.start("dem"), m.end("dem"), m.group("dem"), True))
@@ -321,13 +342,16 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     hits: list[Mention] = []
     names_seen: dict[str, list[str]] = {}
     rules = entity_rules(knowledge)
-    for start, end in spans:
-        hits += _alias_hits(text, start, end, knowledge)
+    scan = SpanScan(text, spans)
+    hits += _alias_hits(text, scan, knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
     if rules.other_names is not None:
         # "Sen. Ocampo of New Mexico": no mention of Mexico, and New Mexico is no one.
+        # (Searched once over the text, `SpanScan`: the names end in `(?![\w-])`.)
         others = [
-            m.span() for s, e in spans for m in casefast.finditer(rules.other_names, text, s, e)
+            m.span()
+            for found in scan.by_span(partial(casefast.finditer, rules.other_names, text))
+            for m in found
         ]
         if others:
             hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in others)]
@@ -362,14 +386,15 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
                     forms.setdefault(words[0], hit.entity_id)
     if forms:
         hits += _later_mentions(text, spans, forms)
-    hits += _forces(text, spans, knowledge, rules)
+    hits += _forces(text, scan, knowledge, rules)
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
     covered = {i for c in chosen for i in range(c.start, c.end)}
     # The pool no longer changes: a word's answer is asked once ("Russia" comes back).
     fuzzy: dict[str, str | None] = {}
-    for start, end in spans:
-        for m in _CAP_TOKEN.finditer(text, start, end):
+    # Searched once over the text (`SpanScan`: a token ends in `(?![\w-])`).
+    for tokens in scan.by_span(partial(_CAP_TOKEN.finditer, text)):
+        for m in tokens:
             if m.start() in covered or _in_a_body_name(text, m.start(), m.end(), covered):
                 continue
             word = m.group()

@@ -177,6 +177,10 @@ def person_surface_forms(entity: KnownEntity) -> list[str]:
     return forms
 
 
+# Surface forms whose `Knowledge.lookup` answer is kept (cleared when full).
+_LOOKUPS_LIMIT = 65536
+
+
 @dataclass
 class Knowledge:
     """Everything extraction needs, compiled. Build it with `build_knowledge`."""
@@ -209,6 +213,13 @@ class Knowledge:
     fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
     fuzzy_ratios: dict[tuple[str, str], float] = field(default_factory=dict)
     fuzzy_known: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # `person_tokens` by first character, in its order (`_fuzzy_known`); made on first use
+    # (`person_tokens` does not change once built).
+    fuzzy_firsts: dict[str, list[str]] | None = None
+    # `lookup`'s answers by surface form (a pure function of `alias_ids` and `spelling`,
+    # which do not change once built): the same names are looked up again and again.
+    lookups: dict[str, str | None] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)  # `id_for`'s answers, the same way
     # Words one of which a name pattern cannot match without (see `names.gate_open`):
     # lower-cased for the case-blind patterns (None when that is not exact), as written
     # for the titles; compiled by `_gate` into one search for any of them.
@@ -226,12 +237,26 @@ class Knowledge:
 
     def lookup(self, surface: str) -> str | None:
         """Entity id of an exact alias (quote styles, case and spelling variants folded)."""
+        lookups = self.lookups
+        if surface in lookups:
+            return lookups[surface]
+        if len(lookups) >= _LOOKUPS_LIMIT:
+            lookups.clear()
         key = fold_alias(surface)
-        return self.alias_ids.get(self.spelling.key(key) if self.spelling else key)
+        found = lookups[surface] = self.alias_ids.get(
+            self.spelling.key(key) if self.spelling else key
+        )
+        return found
 
     def id_for(self, name: str) -> str:
         """The id a new entity of this name gets: its slug, spelling variants folded."""
-        return slug(self.spelling.key(name) if self.spelling else name)
+        ids = self.ids
+        found = ids.get(name)
+        if found is None:
+            if len(ids) >= _LOOKUPS_LIMIT:
+                ids.clear()
+            found = ids[name] = slug(self.spelling.key(name) if self.spelling else name)
+        return found
 
     def fuzzy_person(self, token: str, pool: dict[str, str] | None = None) -> str | None:
         """Person id whose name token is spelled like `token` (Zelenskiy ~ Zelenskyy).
@@ -271,22 +296,39 @@ class Knowledge:
     def _fuzzy_ratio(self, key: str, name_token: str) -> float:
         """difflib's similarity, 0 for tokens too unlike to compare (other first letter or
         length). Memoised: every capitalised word of every article is looked up, mostly
-        the same words, and difflib was the costly part of extracting an article."""
+        the same words, and difflib was the costly part of extracting an article.
+
+        Below FUZZY_RATIO the value may be a bound above difflib's (callers only compare
+        it with FUZZY_RATIO): difflib's ratio is 2.0 * M / T, T the two lengths, M the
+        characters its matching blocks pair up, at most the characters the two tokens
+        share as multisets. When that bound is under FUZZY_RATIO (nearly every pair of an
+        article's new names) difflib, five times slower, is not asked."""
         if name_token[0] != key[0] or abs(len(name_token) - len(key)) > FUZZY_MAX_LENGTH_GAP:
             return 0.0
         pair = (key, name_token)
         ratio = self.fuzzy_ratios.get(pair)
         if ratio is None:
-            ratio = self.fuzzy_ratios[pair] = difflib.SequenceMatcher(None, key, name_token).ratio()
+            shared = sum(min(key.count(ch), name_token.count(ch)) for ch in set(key))
+            ratio = 2.0 * shared / (len(key) + len(name_token))
+            if ratio >= FUZZY_RATIO:
+                ratio = difflib.SequenceMatcher(None, key, name_token).ratio()
+            self.fuzzy_ratios[pair] = ratio
         return ratio
 
     def _fuzzy_known(self, key: str) -> list[tuple[str, float]]:
         """The known people's tokens within FUZZY_RATIO of `key`, with their similarity."""
         close = self.fuzzy_known.get(key)
         if close is None:
+            firsts = self.fuzzy_firsts
+            if firsts is None:
+                firsts = self.fuzzy_firsts = {}
+                for token in self.person_tokens:
+                    firsts.setdefault(token[:1], []).append(token)
+            # Only tokens of `key`'s first character: `_fuzzy_ratio` is 0 for the others
+            # (every new word of an article was compared with every known token).
             close = self.fuzzy_known[key] = [
                 (t, r)
-                for t in self.person_tokens
+                for t in firsts.get(key[:1], ())
                 if (r := self._fuzzy_ratio(key, t)) >= FUZZY_RATIO
             ]
         return close

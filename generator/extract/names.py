@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import casefast
-from .entitycues import entity_rules
+from .entitycues import EntityRules, entity_rules
 from .factbits import per_lexicon
 from .knowledge import Knowledge, trie_alternation
 from .wordgate import holds_any
@@ -25,7 +25,7 @@ _DESIGNATION = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\
 _ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z]{2,5}(?![\w.-])")
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
-_WORD_BACK = re.compile(r"(\S+)\s*$")
+_WORD_BACK = re.compile(r"(\S+)\s*$")  # the plain form of `_word_back`
 _WORDY = re.compile(r"\w")
 # The capitalised words right before a bracket ("... Affari Internazionali (").
 _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:[a-z]{1,4}\s+)?){2,8})$")
@@ -81,7 +81,28 @@ def _blocked_word(token: str, knowledge: Knowledge) -> bool:
 
 
 def _clean_person(name: str, knowledge: Knowledge) -> str | None:
-    """The name without leading/trailing words that cannot be part of it; None if too little."""
+    """The name without leading/trailing words that cannot be part of it; None if too little.
+    A pure function of `name` and the knowledge's word lists, asked again for each name a
+    finder meets (the same people are named again and again): kept per knowledge."""
+    memo = _CLEANED.get(id(knowledge))
+    if memo is None or memo[0] is not knowledge:
+        if len(_CLEANED) >= 8:
+            _CLEANED.clear()
+        memo = _CLEANED[id(knowledge)] = (knowledge, {})
+    cleaned = memo[1]
+    if name in cleaned:
+        return cleaned[name]
+    if len(cleaned) >= 65536:
+        cleaned.clear()
+    found = cleaned[name] = _cleaned_person(name, knowledge)
+    return found
+
+
+_CLEANED: dict[int, tuple[Knowledge, dict[str, str | None]]] = {}
+
+
+def _cleaned_person(name: str, knowledge: Knowledge) -> str | None:
+    """`_clean_person`, worked out."""
     tokens = name.split()
     # A role opening a sentence is capitalised: "Analyst Jan Novak said".
     lead_words = _lead_words(knowledge)
@@ -114,6 +135,20 @@ def _word_sets(k: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, ...]]
     return hit[1], hit[2]
 
 
+_RULES: dict[int, tuple[Knowledge, EntityRules, frozenset[str]]] = {}
+
+
+def _rules(k: Knowledge) -> tuple[EntityRules, frozenset[str]]:
+    """(`entity_rules(k)`, `_date_words(k)`), kept per knowledge: asked for on every
+    sentence, where `per_lexicon` looked for the lexicon behind `k` each time."""
+    hit = _RULES.get(id(k))
+    if hit is None or hit[0] is not k:
+        if len(_RULES) >= 8:
+            _RULES.clear()
+        hit = _RULES[id(k)] = (k, entity_rules(k), _date_words(k))
+    return hit[1], hit[2]
+
+
 def _lead_words(k: Knowledge) -> frozenset[str]:
     return _word_sets(k)[0]
 
@@ -134,25 +169,53 @@ def _after_title(text: str, name: str, offset: int, k: Knowledge) -> tuple[str, 
     return " ".join(tokens), offset
 
 
+def _word_back(text: str, lo: int, pos: int) -> tuple[int, str] | None:
+    """(start, word) of `_WORD_BACK.search(text, lo, pos)`'s group: the last run of
+    non-space characters in `text[lo:pos]`, cut at `lo`, or None when there is none.
+
+    The search tried its pattern at every position from `lo` (each a run of \\S to the
+    next space, then a failed `$`); the leftmost that succeeds is where the last run
+    begins, or `lo` inside it. `str.rstrip` and `str.rsplit` split on the characters
+    `\\s` matches (both ask `Py_UNICODE_ISSPACE`)."""
+    kept = text[lo:pos].rstrip()
+    if not kept:
+        return None
+    word = kept.rsplit(None, 1)[-1]
+    return lo + len(kept) - len(word), word
+
+
 def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
     """Up to `limit` words just before `start` that still qualify a name (its role)."""
     words: list[str] = []
     pos = start
     while len(words) < limit:
-        m = _WORD_BACK.search(text, max(floor, pos - 60), pos)
-        if not m:
+        back = _word_back(text, max(floor, pos - 60), pos)
+        if back is None:
             break
-        word = m.group(1)
+        at, word = back
         if word[-1] in ',.;:"”' or word in ("--", "\u2014") or word.casefold() in _FUNCTION_WORDS:
             break
         words.insert(0, word)
-        pos = m.start(1)
+        pos = at
     return " ".join(words)
 
 
 # Case-blind re matches these to ASCII letters that their lower() is not (İ, ı, ſ; the
 # Kelvin sign for safety): a sentence holding one is not gated by lower-case substrings.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+# The last text asked about and whether it holds one of `_FOLDS_TO_ASCII`: `discover`
+# asks for every sentence of one text in turn, and few texts hold one.
+_FOLDS_IN: tuple[str | None, bool] = (None, False)
+
+
+def _folds_in(text: str) -> bool:
+    """Whether `text` holds a character of `_FOLDS_TO_ASCII` (else none of its sentences do)."""
+    global _FOLDS_IN
+    if _FOLDS_IN[0] is not text:
+        _FOLDS_IN = (text, any(c in text for c in _FOLDS_TO_ASCII))
+    return _FOLDS_IN[1]
 
 
 def gate_open(k: Knowledge, gate: str, sentence: str, lower: str | None) -> bool:
@@ -260,6 +323,8 @@ def _people(
                 _word_led(k, "verbs", pattern, text, (start, end), lower, verb_starts)
                 if pattern is k.name_after_verb
                 else pattern.finditer(text, start, end)
+                if _name_before(text, start, verb_starts)
+                else iter(())
             )
             for m in found_in:
                 # "The founder of Kraken Works says": the object of "of" is not who speaks
@@ -278,6 +343,26 @@ def _people(
     return found
 
 
+# The last word of a name right before a verb: a capital, then more, ending in a letter.
+_NAME_TAIL = re.compile(r"[A-Z].*[a-z\u00df-\u024f]\Z")
+
+
+def _name_before(text: str, start: int, verb_starts: list[int] | None) -> bool:
+    """Whether `name_before_verb` may match in the sentence from `start` (True when the
+    verbs' starts are not known): its name ends in a word of a capital and letters, then
+    spaces (`\\s+`), then a verb where one of `verb_starts` is. So the chunk before one
+    of them, up to the spaces before it, holds a capital and ends in such a letter (half
+    the sentences with a verb have none: "he said", "officials said")."""
+    if verb_starts is None:
+        return True
+    for at in verb_starts:
+        if at > start and text[at - 1].isspace():  # `\s`, as `str.isspace`
+            chunk = text[start:at].rstrip().rsplit(None, 1)
+            if chunk and _NAME_TAIL.search(chunk[-1]):
+                return True
+    return False
+
+
 # A separator the appositive pattern admits after a name, the spaces after it and what
 # the description opens with: a capitalised possessive, else the word there.
 _AFTER_SEPARATOR = re.compile(r"(?:,|\s--|\s\u2014)\s+(?:([A-Z][\w.-]*['’]s\s)|(\w+))")
@@ -288,12 +373,47 @@ def _apposition_possible(k: Knowledge, sentence: str, text: str, span: tuple[int
     after the name (two sentences in five have none), then a description opening on a
     capitalised possessive or on a word of `k.appositive_words` (four in five of the rest
     have neither). Otherwise re would try it at every capital of the sentence."""
-    if not ("," in sentence or "--" in sentence or "\u2014" in sentence):
+    dashes = "--" in sentence or "\u2014" in sentence
+    if not ("," in sentence or dashes):
         return False
     words = k.appositive_words
     if words is None:
         return True
-    return any(owner or word in words for owner, word in _AFTER_SEPARATOR.findall(text, *span))
+    return any(owner or word in words for owner, word in _separators(text, *span, dashes))
+
+
+def _separators(text: str, start: int, end: int, dashes: bool = True) -> list[tuple[str, str]]:
+    """`_AFTER_SEPARATOR.findall(text, start, end)`, its pattern tried only where a match
+    can start: at a comma, or (`dashes`: the span may hold one) at the character before
+    "--" or "\u2014". re entered it at every position, its first character being no
+    literal. Taken as findall takes them: leftmost first, the next from the end of the
+    last."""
+    starts = _found_at(text, ",", start, end, 0)
+    if dashes:
+        starts += _found_at(text, "--", start + 1, end, -1)
+        starts += _found_at(text, "\u2014", start + 1, end, -1)
+        starts.sort()
+    out: list[tuple[str, str]] = []
+    after = start
+    for at in starts:
+        if at < after:
+            continue
+        m = _AFTER_SEPARATOR.match(text, at, end)
+        if m is not None:
+            owner, word = m.groups()
+            out.append((owner or "", word or ""))
+            after = m.end()
+    return out
+
+
+def _found_at(text: str, piece: str, start: int, end: int, shift: int) -> list[int]:
+    """Every index of `piece` in `text[start:end]` (overlapping ones too), plus `shift`."""
+    found = []
+    at = text.find(piece, start, end)
+    while at >= 0:
+        found.append(at + shift)
+        at = text.find(piece, at + 1, end)
+    return found
 
 
 @dataclass(frozen=True)
@@ -343,7 +463,7 @@ def _organisations(
     """Bodies named by a run of capitalised words (`_CAP_RUN` matches of one sentence)
     that holds an organisation head noun."""
     found: list[Candidate] = []
-    dates = _date_words(k)
+    rules, dates = _rules(k)
     for m in _bodies_apart(runs, k):
         tokens = m.group().split()
         if len(tokens) < 2:
@@ -393,7 +513,7 @@ def _organisations(
             continue
         offset = m.start() + m.group().index(written)
         stop = offset + len(written)
-        if written.split()[-1].casefold() in entity_rules(k).seated:
+        if written.split()[-1].casefold() in rules.seated:
             seat = _SEAT.match(text, stop)  # "the Russian Embassy in Norway"
             if seat is not None:
                 name, stop = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
@@ -457,7 +577,7 @@ def _institutions(
     """A country's body written in lower case: "Ukraine's air force", "the Russian defence
     ministry" are the "Ukrainian Air Force", the "Russian Defence Ministry" (see entitycues).
     `lower`: the sentence lower-cased (`discover`), to skip one without a body noun."""
-    rules = entity_rules(k)
+    rules = _rules(k)[0]
     if rules.institutions is None:
         return []
     runs = rules.institution_runs
@@ -621,10 +741,10 @@ def _weapon_name_before(
     tokens: list[tuple[int, str]] = []
     pos = head_start
     while len(tokens) < 3:
-        m = _WORD_BACK.search(text, max(floor, pos - 60), pos)
-        if not m:
+        back = _word_back(text, max(floor, pos - 60), pos)
+        if back is None:
             break
-        word = m.group(1)
+        at, word = back
         # 'Tomahawk', 'F-16', 'Storm Shadow/SCALP'; not '10-15' (a count) nor 'long-range'.
         # A number right before the head is part of a name only after one ("RBS 15
         # missiles"); "fired 15 missiles" keeps no name (only digits are dropped below).
@@ -638,8 +758,8 @@ def _weapon_name_before(
             or _known_actor(word, k)
         ):
             break
-        tokens.insert(0, (m.start(1), word))
-        pos = m.start(1)
+        tokens.insert(0, (at, word))
+        pos = at
     if not tokens or all(word.isdigit() for _, word in tokens):
         return None
     return tokens[0][0], text[tokens[0][0] : head_start].rstrip()
@@ -821,7 +941,9 @@ def _acronyms(
     `runs`: capitalised runs not yet among `named` as known names; one that is known
     covers the acronyms inside it as such a name would."""
     found: list[Candidate] = []
-    for m in _DEFINED.finditer(text, start, end):
+    # Most sentences hold no bracket, without which `_DEFINED` finds nothing.
+    defined_in = _DEFINED.finditer(text, start, end) if text.find("(", start, end) >= 0 else ()
+    for m in defined_in:
         acronym = m.group("acr")
         defined = False
         for candidate in named:
@@ -878,7 +1000,11 @@ def _spelled_body(text: str, start: int, m: re.Match[str], k: Knowledge) -> list
 def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
     """Every name introduced in `text[start:end]` (one sentence) by a known context."""
     sentence = text[start:end]
-    lower = None if any(c in sentence for c in _FOLDS_TO_ASCII) else sentence.lower()
+    lower = (
+        None
+        if _folds_in(text) and any(c in sentence for c in _FOLDS_TO_ASCII)
+        else sentence.lower()
+    )
     named = _people(text, start, end, knowledge, lower)
     if "," in sentence:
         named += _role_appositions(text, start, end, knowledge, lower)
@@ -911,6 +1037,8 @@ def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candid
     """Undo a run of capitals that glues a body and a person ("the Foreign Ministry of
     Russia Maria Zakharova said"): the person loses a known name before it ("Russia"),
     and a body ending where a person's name ends stops before that name."""
+    if not named:  # most sentences name no one
+        return []
     for c in named:
         if c.category != "person" or len(c.aliases) != 1:
             continue

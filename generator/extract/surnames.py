@@ -25,7 +25,8 @@ _FULL = re.compile(
     r"(?P<last>[A-Z][a-z\u00df-\u024f]+(?:-[A-Z]?[a-z\u00df-\u024f]+)?)"
     r"(?![\w-]| [A-Z])"
 )
-_CAPITAL_BEFORE = re.compile(r"[A-Z]\S* $")
+_CAPITAL_BEFORE = re.compile(r"[A-Z]\S* $")  # the plain form of `_capital_before`
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
 _WORDISH = re.compile(r"[\w-]")
 
 
@@ -37,7 +38,21 @@ def _alone(text: str, at: int, stop: int, lo: int) -> bool:
     after = text[stop : stop + 2]
     if after.startswith(" ") and after[1:2].isupper():
         return False
-    return _CAPITAL_BEFORE.search(text, max(lo, at - 30), at) is None
+    return not _capital_before(text, max(lo, at - 30), at)
+
+
+def _capital_before(text: str, lo: int, at: int) -> bool:
+    """Whether `_CAPITAL_BEFORE.search(text, lo, at)` finds a match, without trying it at
+    every position from `lo`: a space ends the match where `$` holds (at `at`, or before
+    a newline ending `text[:at]`), and a capital stands in the run of non-space
+    characters before that space (from `lo` on)."""
+    space = at - 2 if at - 1 >= lo and text[at - 1] == "\n" else at - 1
+    if space <= lo or text[space] != " ":
+        return False
+    run = text[lo:space]
+    if run[-1].isspace():  # `\s`, as `str.isspace` (both `Py_UNICODE_ISSPACE`)
+        return False
+    return _ASCII_CAPITAL.search(run.rsplit(None, 1)[-1]) is not None
 
 
 def _not_a_name(word: str, k: Knowledge) -> bool:
@@ -66,13 +81,18 @@ def recurring_people(
     alone: Counter[str] = Counter()
     starts = [s for s, _ in spans]
     for surname in sorted(full):
+        found_at = []
         at = text.find(surname)
         while at >= 0:
+            found_at.append(at)
+            at = text.find(surname, at + 1)
+        if len(found_at) < MIN_LATER:
+            continue  # too few to be alone often enough (most surnames: the full name only)
+        for at in found_at:
             stop = at + len(surname)
             i = bisect_right(starts, at) - 1
             if i >= 0 and stop <= spans[i][1] and _alone(text, at, stop, spans[i][0]):
                 alone[surname] += 1
-            at = text.find(surname, at + 1)
     found: list[Candidate] = []
     for last, matches in sorted(full.items()):
         if alone[last] < MIN_LATER:
