@@ -391,3 +391,11 @@ def test_what_a_speaker_went_on_to_say_is_a_claim_of_its_own() -> None:
     assert speakers["the weapons protect cities"] == "marta-lind"
     assert speakers["Sweden would not change its position."] == "marta-lind"
     assert speakers['Sweden had attached "no range limits" to them.'] == "marta-lind"
+
+
+def test_a_share_of_people_polled_speaks_for_no_pollster() -> None:
+    speakers = _speakers(
+        "In a poll by the Kyiv International Institute of Sociology published in February, "
+        "78% of Ukrainians said the country should hit military airfields inside Russia."
+    )
+    assert speakers["the country should hit military airfields inside Russia."] is None

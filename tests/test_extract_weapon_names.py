@@ -74,3 +74,12 @@ def test_no_weapon_where_none_is_named(text: str) -> None:
 def test_a_numbered_name_is_no_count() -> None:
     found = extract_text("Headline\nUkraine may now use Swedish-made Korvid 15 missiles.\n", DAY)
     assert found["figures"] == []
+
+
+def test_known_weapons_counted_in_the_plural() -> None:
+    # Known names (lexicon), written in the plural when counted.
+    assert set(_weapons("The navy holds 4,000 Tomahawks and two Storm Shadows.")) == {
+        "tomahawk",
+        "storm-shadow",
+    }
+    assert "f-16" in _weapons("Three F-16s took off from a base in Romania.")

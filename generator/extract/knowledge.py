@@ -121,6 +121,18 @@ def trie_alternation(
     return body(trie)
 
 
+def _surface_forms(entity: KnownEntity) -> list[str]:
+    """How articles write a known entity: a person's name forms; a body's or a weapon's
+    name and aliases, a weapon's also in the plural ("Tomahawks", "Storm Shadows",
+    "F-16s"), since articles count weapons by name."""
+    if entity.is_person:
+        return person_surface_forms(entity)
+    forms = [entity.name, *entity.aliases]
+    if entity.kind == "weapon":
+        forms += [f"{f}s" for f in forms if f[-1:].isalnum() and f[-1] not in "sSxXzZ"]
+    return forms
+
+
 def alias_pattern(aliases: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
     """One alternation of `aliases`, longest first, on word boundaries; quote styles fold."""
     parts = set(aliases)
@@ -617,7 +629,7 @@ def build_knowledge(
     ambiguous: set[str] = set()
     person_tokens: dict[str, str] = {}
     for entity in entities.values():
-        forms = person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases]
+        forms = _surface_forms(entity)
         for form in forms:
             key = spelling.key(fold_alias(form))
             if alias_ids.get(key, entity.id) != entity.id:
@@ -636,9 +648,7 @@ def build_knowledge(
     originals = {
         variant
         for entity in entities.values()
-        for form in (
-            person_surface_forms(entity) if entity.is_person else [entity.name, *entity.aliases]
-        )
+        for form in _surface_forms(entity)
         if spelling.key(fold_alias(form)) in alias_ids
         for variant in spelling.surface_forms(form)
     }

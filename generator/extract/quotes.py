@@ -474,7 +474,8 @@ class _Speakers:
         gap_words = [w.casefold() for w in _WORD.findall(gap)]
         if any(w in k.word_set("anonymous_sources") for w in gap_words):
             return self._unnamed(before, last_word, words)
-        if len(gap_words) > _MAX_GAP_WORDS:
+        if len(gap_words) > _MAX_GAP_WORDS or _SHARE_OF.search(gap):
+            # "In a poll by KIIS, 78% of Ukrainians said": a share of people speaks, unnamed.
             return None
         return nearest.entity_id
 
@@ -721,6 +722,7 @@ _AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
 _ROLE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 # "who" and "which" open a relative clause about the name right before them.
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
+_SHARE_OF = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)\s+of\s")
 # After a quote, a new clause coordinated with the one holding it.
 _NEXT_CLAUSE = re.compile(
     r"[\"\u201d\u2019']?[.,;]?[\"\u201d\u2019']?\s*(?:and|but|while|whereas)\s"
