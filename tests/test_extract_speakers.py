@@ -399,3 +399,13 @@ def test_a_share_of_people_polled_speaks_for_no_pollster() -> None:
         "78% of Ukrainians said the country should hit military airfields inside Russia."
     )
     assert speakers["the country should hit military airfields inside Russia."] is None
+
+
+def test_people_introduced_by_a_lower_case_rank() -> None:
+    speakers = _speakers(
+        "Republican congressman Garrett Voss of Ohio warned that the missiles could start a "
+        "wider war.\n\n"
+        "The reserve colonel Igor Sedykh noted that the missiles are few and expensive."
+    )
+    assert speakers["the missiles could start a wider war."] == "garrett-voss"
+    assert speakers["the missiles are few and expensive."] == "igor-sedykh"
