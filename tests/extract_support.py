@@ -54,16 +54,16 @@ def article(name: str) -> Source:
 
 
 def text_source(
-    text: str, published: dt.date, source_id: str = "t", publisher: str = "Test"
+    text: str, published: dt.date, source_id: str = "t", publisher: str = "Test", title: str = "x"
 ) -> Source:
     """An in-memory article: one paragraph per blank-line separated block."""
-    header, paragraphs, footer = split_layout(text, "x", publisher, lexicon().layout)
+    header, paragraphs, footer = split_layout(text, title, publisher, lexicon().layout)
     return Source(
         id=source_id,
         path=Path(f"{source_id}.txt"),
         publisher=publisher,
         published=published,
-        title="x",
+        title=title,
         text=text,
         header=header,
         paragraphs=paragraphs,
@@ -78,9 +78,11 @@ def assert_citations_exact(items: list[dict[str, Any]], sources: dict[str, Sourc
             assert text[cite["start"] : cite["end"]] == cite["quote"], item["id"]
 
 
-def extract_text(text: str, published: dt.date) -> dict[str, list[dict[str, Any]]]:
+def extract_text(
+    text: str, published: dt.date, title: str = "x"
+) -> dict[str, list[dict[str, Any]]]:
     """What the extractor finds in an in-memory article; every citation quotes it exactly."""
-    source = text_source(text, published)
+    source = text_source(text, published, title=title)
     found = extract_article(source, knowledge())
     for key in ("figures", "events", "claims", "positions", "quotes"):
         assert_citations_exact(found[key], {source.id: source})

@@ -83,3 +83,23 @@ def test_known_weapons_counted_in_the_plural() -> None:
         "storm-shadow",
     }
     assert "f-16" in _weapons("Three F-16s took off from a base in Romania.")
+
+
+def test_a_new_weapon_named_in_the_headline_and_by_name_alone_in_the_body() -> None:
+    text = (
+        "What Ukraine's Vyrii Jet Drone Can and Cannot Do Inside Russia\n"
+        "By Jane Roe\n"
+        "Enter the Vyrii. A Vyrii costs roughly a tenth of a Storm Shadow.\n"
+    )
+    found = extract_text(
+        text, DAY, title="What Ukraine's Vyrii Jet Drone Can and Cannot Do Inside Russia"
+    )
+    weapons = {e["id"] for e in found["entities"] if e["kind"] == "weapon"}
+    assert "vyrii" in weapons
+    # A headline weapon the body never names is no entity of the article's facts.
+    found = extract_text(
+        text.replace("Enter the Vyrii. A Vyrii", "Enter the drone. One"),
+        DAY,
+        title="What Ukraine's Vyrii Jet Drone Can and Cannot Do Inside Russia",
+    )
+    assert "vyrii" not in {e["id"] for e in found["entities"]}

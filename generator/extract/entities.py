@@ -20,7 +20,7 @@ from ..sources import Source
 from . import casefast
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
-from .names import Candidate, discover, initials
+from .names import Candidate, discover, initials, weapons_in
 from .spanscan import SpanScan
 from .surnames import recurring_people
 
@@ -333,7 +333,36 @@ def _later_mentions(
     return out
 
 
-def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, int]]) -> EntityScan:
+def _headline_weapons(
+    text: str, headlines: list[tuple[int, int]], body: str, knowledge: Knowledge
+) -> list[Candidate]:
+    """New weapons a headline names that the body names too, by the name alone: "What
+    Ukraine's Dovbush Jet Drone Can Do" and "Enter the Dovbush." A headline capitalises
+    every word, so its trailing weapon nouns and describing words ("Jet Drone") are cut
+    off the name. Only weapons: capitals say nothing else in a headline."""
+    found: list[Candidate] = []
+    describing = knowledge.weapon_heads.keys() | knowledge.word_set("weapon_modifiers")
+    for start, end in headlines:
+        for candidate in weapons_in(text, start, end, knowledge):
+            words = candidate.name.split()
+            while len(words) > 1 and words[-1].casefold() in describing:
+                words.pop()
+            name = " ".join(words)
+            at = candidate.aliases[0][0]
+            if name == candidate.name or knowledge.lookup(name) or not re.search(
+                rf"(?<![\w-]){re.escape(name)}(?![\w-])", body
+            ):
+                continue
+            found.append(Candidate("weapon", candidate.category, name, [(at, at + len(name))]))
+    return found
+
+
+def scan_entities(
+    source: Source,
+    knowledge: Knowledge,
+    spans: list[tuple[int, int]],
+    headlines: list[tuple[int, int]] | None = None,
+) -> EntityScan:
     """Mentions in the given spans (sentences) of `source` and the entities they name."""
     text = source.text
     local: dict[str, KnownEntity] = {}
@@ -345,6 +374,9 @@ def scan_entities(source: Source, knowledge: Knowledge, spans: list[tuple[int, i
     scan = SpanScan(text, spans)
     hits += _alias_hits(text, scan, knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
+    if headlines and spans:
+        body = text[spans[0][0] : spans[-1][1]]
+        candidates += _headline_weapons(text, headlines, body, knowledge)
     if rules.other_names is not None:
         # "Sen. Ocampo of New Mexico": no mention of Mexico, and New Mexico is no one.
         # (Searched once over the text, `SpanScan`: the names end in `(?![\w-])`.)

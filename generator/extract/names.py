@@ -997,6 +997,11 @@ def _spelled_body(text: str, start: int, m: re.Match[str], k: Knowledge) -> list
     return []
 
 
+def weapons_in(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
+    """The weapons `text[start:end]` names by a weapon noun ("the Falchion cruise missile")."""
+    return _weapons(text, start, end, knowledge, None)
+
+
 def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
     """Every name introduced in `text[start:end]` (one sentence) by a known context."""
     sentence = text[start:end]
