@@ -840,7 +840,9 @@ def test_date_gates_skip_only_sentences_without_a_date_of_their_pattern() -> Non
     rules = dates.date_rules_for(lexicon().data)
     assert rules.blind_gate is not None
     n = len(rules.patterns)
-    ungated = dataclasses.replace(rules, gates=(None,) * n, gate_words=(None,) * n)
+    ungated = dataclasses.replace(
+        rules, gates=(None,) * n, gate_words=(None,) * n, plain_gates=None
+    )
     pieces_ = ["on the", "On The", "12th", "3rd", "21st", "with", "month", "north", "5", "last"]
     pieces_ += ["week", "Last Week", "next year", "this", "summer", "in", "two", "days", "ago"]
     pieces_ += ["for the past", "three", "months", "yesterday", "Monday", "March", "2024", "ı"]
@@ -1497,3 +1499,135 @@ def test_recurring_people_count_only_surnames_written_twice() -> None:
             assert [(c.name, c.aliases) for c in found] == _plain_recurring(text, spans, k)
             people += len(found)
     assert people > 15
+
+
+# --- Dates turned away by their gates at once; positions on the sentence's names (h2) ----
+
+
+def test_dates_turned_away_before_the_pattern_loop_are_dates_found_by_it() -> None:
+    """`_find_dates` returning at once when no gate word and no regex gate is found gives
+    what the loop over every pattern behind its gate gives."""
+    import dataclasses
+    import datetime as dt
+
+    from generator.extract import dates
+    from tests._extract_support import lexicon
+
+    rules = dates.date_rules_for(lexicon().data)
+    assert rules.plain_gates  # every pattern without gate words has a regex gate
+    looped = dataclasses.replace(rules, plain_gates=None)
+    pieces_ = ["Monday", "Mon", "March", "Marches", "may", "May", "12th", "4th", "1999", "2031"]
+    pieces_ += ["1899", "20", "last", "week", "ago", "two", "days", "the", "on", "ı", "İ", "x"]
+    day = dt.date(2024, 3, 5)
+    found = turned = 0
+    texts = [*_random_texts(pieces_, 3000, seed=46, longest=6), *_fixture_sentences()]
+    for text in texts:
+        fast = dates._find_dates(text, day, rules, 7)
+        assert fast == dates._find_dates(text, day, looped, 7), text
+        found += bool(fast)
+        turned += not fast
+    assert found > 200 and turned > 500
+
+
+def test_positions_on_the_names_of_two_sentences_are_positions_on_all_names() -> None:
+    """`position_records` of every fixture and seed article, its helpers given the names
+    of the sentence and the one before (mentions in order) and given all of them."""
+    from generator.extract import bystart
+    from generator.extract.entities import scan_entities
+    from generator.extract.quotes import find_quotes
+    from generator.extract.sentences import split_sentences
+    from tests._extract_support import fixtures, knowledge, seeds
+
+    class Unordered(bystart.ByStart):
+        def __init__(self, items: Any) -> None:
+            super().__init__(items)
+            self.ordered = False  # `position_records` then passes every mention on
+
+    k = knowledge()
+    found = 0
+    for source in [*seeds().values(), *fixtures().values()]:
+        sentences = split_sentences(source, k.split)
+        scan = scan_entities(source, k, [(s.start, s.end) for s in sentences])
+        quotes, events = find_quotes(source, sentences, scan, k)
+        fast = positions.position_records(source, sentences, scan, k, quotes, events)
+        kept = positions.ByStart
+        try:
+            positions.ByStart = Unordered  # type: ignore[misc]
+            plain = positions.position_records(source, sentences, scan, k, quotes, events)
+        finally:
+            positions.ByStart = kept  # type: ignore[misc]
+        assert fast == plain, source.id
+        found += len(fast)
+    assert found > 30
+
+
+def test_topic_spans_from_lower_case_twins_are_the_plain_spans() -> None:
+    """`stanceframes.topic_spans` with `casefast.finditer` and with the patterns' own
+    `finditer`, over the fixture sentences and random ones."""
+    from generator.extract import stanceframes
+    from tests._extract_support import knowledge
+
+    frames = positions._topic_rules(knowledge()).frames
+    assert frames.consequence is not None
+    words = ["would", "Would", "mean", "MEAN", "amount to", "if", "If", ",", ";", '"', "war"]
+    words += ["will", "be", "means", "x", "the", "NATO", "\u201c", "\u2014", "ſ", "é", "risks"]
+    alone = ["Would mean war.", 'will mean "war, now"', "If NATO strikes, it risks war."]
+    alone += ["It would amount to war; so", "WOULD MEAN", "x would be war", "once"]
+    texts = alone + _random_texts(words, 1500, seed=47, longest=10) + _fixture_sentences()
+
+    def plain(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    found = 0
+    for text in texts:
+        for lo, hi in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
+            fast = stanceframes.topic_spans(text, lo, hi, frames)
+            kept = stanceframes.casefast.finditer
+            try:
+                stanceframes.casefast.finditer = plain  # type: ignore[assignment]
+                assert fast == stanceframes.topic_spans(text, lo, hi, frames), (text, lo, hi)
+            finally:
+                stanceframes.casefast.finditer = kept
+            found += bool(fast)
+    assert found > 100
+
+
+def test_single_marks_found_from_their_characters_are_the_plain_marks() -> None:
+    """`quotes._SINGLE_MARKS` (a mark first, `_SINGLE` run there) gives the matches of
+    `_SINGLE`: the same places, ends and groups, within any bounds."""
+    from generator.extract import quotes
+
+    pieces_ = ["a", " ", "'", "\u2018", "\u2019", "x1", ".", "b c", '"', "5", "_", "\n", "é"]
+    texts = [*_random_texts(pieces_, 4000, seed=48, longest=12), *_fixture_sentences()]
+
+    def marks(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[Any]:
+        found = pattern.finditer(text, lo, hi)
+        return [(m.start(), m.end(), m.group("open"), m.group("close")) for m in found]
+
+    found = 0
+    for text in texts:
+        for lo, hi in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 1))):
+            fast = marks(quotes._SINGLE_MARKS, text, lo, hi)
+            assert fast == marks(quotes._SINGLE, text, lo, hi), (text, lo, hi)
+            found += len(fast)
+    assert found > 1000
+
+
+def test_demonyms_found_by_their_twin_are_the_plain_matches() -> None:
+    """The demonym pattern of figures (`_nations`), searched through `casefast` (its twin
+    branching on first characters), matches where it does."""
+    from generator.extract.factbits import lexicon_data
+    from generator.extract.figures import figure_rules_for
+    from tests._extract_support import knowledge
+
+    demonyms = figure_rules_for(lexicon_data(knowledge())).demonyms
+    assert demonyms is not None and casefast.twin(demonyms) is not None
+    words = ["Russian", "North Korean", "South", "Korean", "US", "U.S.", ".", "x", " ", "é"]
+    words += ["Ukrainian", "officials", "said", "Russians", "-", "German", "Germany", "ſ"]
+    texts = _random_texts(words, 2000, seed=49, longest=8) + _fixture_sentences()
+    found = 0
+    for text in texts:
+        fast = [(m.span(), m.group()) for m in casefast.finditer(demonyms, text)]
+        assert fast == [(m.span(), m.group()) for m in demonyms.finditer(text)], text
+        found += len(fast)
+    assert found > 1000

@@ -64,6 +64,11 @@ class DateRules:
     time_units: dict[str, str]
     # "overnight", "last night": the publication day only when the sentence names no day.
     night_words: frozenset[str] = frozenset()
+    # The distinct regex gates of the patterns without gate words, in pattern order; None
+    # if a pattern has no gate at all. With none of them and no gate word found, no
+    # pattern can match: most sentences are turned away after these few searches,
+    # without the loop over every pattern (a fifth of find_dates' time).
+    plain_gates: tuple[re.Pattern[str], ...] | None = None
 
 
 def _alt(names: Any, blind: bool = False) -> str:
@@ -177,6 +182,12 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         if all(w.isascii() for w in words):
             gate_words[name] = tuple(sorted({w.lower() for w in words}))
     every_word = sorted({w for words in gate_words.values() for w in words})
+    ungated = [gates.get(name) for name, _ in patterns if name not in gate_words]
+    plain_gates = (
+        None
+        if any(g is None for g in ungated)
+        else tuple(dict.fromkeys(g for g in ungated if g is not None))
+    )
     return DateRules(
         patterns=tuple((name, re.compile(p)) for name, p in patterns),
         gates=tuple(gates.get(name) for name, _ in patterns),
@@ -194,6 +205,7 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         numbers=numbers,
         time_units=time_units,
         night_words=frozenset(str(w).casefold() for w in data.get("night_words") or []),
+        plain_gates=plain_gates,
     )
 
 
@@ -353,11 +365,21 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
     passed: dict[re.Pattern[str], bool] = {}  # the month gate serves four patterns
     # Case-blind re also matches these to ASCII letters where lower() does not give that
     # letter alone (İ, ı, ſ; K for safety): with one in the text, ask re itself.
-    lower = None if any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
+    # (An ASCII text holds none: isascii() is a flag, the tests a pass each.)
+    lower = None if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII) else text.lower()
     # Whether the lower-cased text holds any gate word at all (`DateRules.blind_gate`).
     blind_open = lower is not None and (
         rules.blind_gate is None or rules.blind_gate.search(lower) is not None
     )
+    if lower is not None and not blind_open and rules.plain_gates is not None:
+        # No gate word: only a pattern whose gate is a regex may match, so one of those.
+        for regex in rules.plain_gates:
+            if regex.search(text) is not None:
+                passed[regex] = True
+                break
+            passed[regex] = False
+        else:
+            return []
     for (name, pattern), gate, words in zip(
         rules.patterns, rules.gates, rules.gate_words, strict=True
     ):

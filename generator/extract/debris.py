@@ -159,12 +159,9 @@ def flag_debris(
     )
     verdicts = _Verdicts(source, sentences, knowledge)
     if short:
-        held = {
-            verdicts.index(at)
-            for kind in _CITING
-            for item in found.get(kind) or []
-            for at in _cited(item)
-        }
+        # Each place once: claims, figures and events cite the same sentences.
+        places = {at for kind in _CITING for item in found.get(kind) or [] for at in _cited(item)}
+        held = {verdicts.index(at) for at in places}
         held_starts = {sentences[i].start for i in held if i >= 0}
         cited = [s for s in short if s.start in held_starts]
         if cited:

@@ -349,8 +349,10 @@ def _headline_weapons(
                 words.pop()
             name = " ".join(words)
             at = candidate.aliases[0][0]
-            if name == candidate.name or knowledge.lookup(name) or not re.search(
-                rf"(?<![\w-]){re.escape(name)}(?![\w-])", body
+            if (
+                name == candidate.name
+                or knowledge.lookup(name)
+                or not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
             ):
                 continue
             found.append(Candidate("weapon", candidate.category, name, [(at, at + len(name))]))

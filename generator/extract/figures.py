@@ -553,7 +553,9 @@ def _nations(text: str, offset: int, rules: FigureRules, knowledge: Any) -> list
     known = getattr(knowledge, "entities", {})
     return [
         _Spot(rules.demonym_ids[m.group()], offset + m.start(), offset + m.end())
-        for m in rules.demonyms.finditer(text)
+        # The twin branching on first characters: re tried all of some 150 names, one
+        # by one, at every position (`casefast`).
+        for m in casefast.finditer(rules.demonyms, text)
         if rules.demonym_ids[m.group()] in known
     ]
 
@@ -693,7 +695,7 @@ def extract_figures(
             if owner is not None and (uncertain or subject is None):
                 subject, uncertain = owner, False  # "Nearly 40% of the missiles" (counted before)
             own = (
-                frules.demonyms.search(q.text)
+                casefast.search(frules.demonyms, q.text)
                 if frules.demonyms and q.dimension == "count"
                 else None
             )

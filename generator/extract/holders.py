@@ -75,7 +75,7 @@ def actors_before(
 ) -> list[tuple[str, int]]:
     """(entity id, offset) of the actors named in the sentence before `until`, outside
     direct quotes, news outlets aside."""
-    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    direct: list[tuple[int, int]] | None = None  # the quotes' spans, once an actor is named
     out = []
     for m in scan.mentions:
         if not (sentence.start <= m.start and m.end <= until):
@@ -83,12 +83,13 @@ def actors_before(
         entity = scan.entity(m.entity_id)
         if entity is None:
             continue
-        if (
-            entity.kind == "actor"
-            and entity.category != "media"
-            and not any(s <= m.start < e for s, e in direct)
-        ):
-            out.append((m.entity_id, m.start))
+        if entity.kind == "actor" and entity.category != "media":
+            if direct is None:
+                direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+            if not any(s <= m.start < e for s, e in direct):
+                out.append((m.entity_id, m.start))
+    if not out:
+        return out  # no actor: no possessor to set aside
     # "the Social Democrats, Merz's coalition partner, oppose": a possessor qualifies a
     # noun; it is the actor only when nobody else is named.
     owners = {start for start, _end in possessives(text, sentence, scan, until)}

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..sources import Source
 from . import casefast
+from .bystart import ByStart
 from .casefast import lowered as _lowered
 from .entities import EntityScan
 from .factbits import lexicon_data
@@ -504,17 +505,28 @@ def position_records(
     summaries: dict[tuple[str, str], str] = {}
     previous: Sentence | None = None
     named = frozenset(m.end for m in scan.mentions)  # where names end
+    by_start = ByStart(scan.mentions)
     for index, sentence in enumerate(sentences):
         before, previous = previous, sentence
         cues = _cues(source.text, sentence, scan, knowledge, topic, named)
         if not cues:
             continue
+        # What follows looks only at names of this sentence and the one before, which
+        # (mentions in order: `ByStart.ordered`) start between the two's bounds: a pass
+        # over those few, not over all of the article's, in each helper.
+        near = scan
+        if by_start.ordered:
+            near = EntityScan(
+                by_start.between((before or sentence).start, sentence.end),
+                scan.entities,
+                scan.descriptions,
+            )
         # The earliest cue is the sentence's; a later one counts only for another actor
         # named right before it, as its subject ("Merz would be open to sending Taurus, a
         # step his predecessor Olaf Scholz refused to take").
-        cues = _yield(cues, scan, topic.frames)
+        cues = _yield(cues, near, topic.frames)
         pos, stance = cues[0]
-        found = _actor(source.text, pos, sentence, before, scan, quotes, events, knowledge)
+        found = _actor(source.text, pos, sentence, before, near, quotes, events, knowledge)
         if found is None:
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             holder = _lead_in(source.text, sentence, following, scan, quotes, events, topic.frames)
@@ -533,7 +545,7 @@ def position_records(
             None
             if PASSIVE.match(source.text, pos)  # "Ukraine should be allowed": not its stance
             else subject_before(
-                source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP
+                source.text, sentence, near, quotes, sentence.start - 1, pos, AUX_GAP
             )
         )
         if (
@@ -547,7 +559,7 @@ def position_records(
         ):
             stated.append((subject, stance, pos))
         for (prev, _s), (later, other) in pairwise(cues):
-            subject = subject_before(source.text, sentence, scan, quotes, prev, later)
+            subject = subject_before(source.text, sentence, near, quotes, prev, later)
             if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
                 stated.append((subject, other, later))
             elif (
@@ -559,10 +571,11 @@ def position_records(
                 # "said Hungary will not pay ..., calling the deliveries 'a road to a wider
                 # war'": the holder goes on to a second stance.
                 stated.append((found, other, later))
-        stated += partners(source.text, sentence, scan, stated)
+        stated += partners(source.text, sentence, near, stated)
+        as_of = _as_of(source.text, sentence, source)  # the sentence's: once, not per holder
         for (actor, named_at), stance, pos in stated:
             key = (actor, stance)
-            grouped.setdefault(key, []).append((sentence, _as_of(source.text, sentence, source)))
+            grouped.setdefault(key, []).append((sentence, as_of))
             if key not in summaries:
                 summaries[key] = _summary(source.text, sentence, pos, named_at, quotes, events)
     _reactions(source, sentences, scan, topic.frames, grouped, summaries)

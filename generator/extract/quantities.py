@@ -331,7 +331,9 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
     found: list[Quantity] = []
     # Lower-cased once for both patterns; without a digit only a number word can start a
     # number (most sentences have neither).
-    lowered = text.lower() if rules.core_lower is not None and _PLAIN.fullmatch(text) else None
+    # (ASCII is plain: isascii() is a flag, the fullmatch a pass over the text.)
+    plain = text.isascii() or _PLAIN.fullmatch(text) is not None
+    lowered = text.lower() if rules.core_lower is not None and plain else None
     runs = None if lowered is None or _DIGIT.search(text) else rules.core_runs
     for match in _matches(rules.core, rules.core_lower, text, lowered, runs):
         if found and match.start() + offset < found[-1].end:
