@@ -1631,3 +1631,76 @@ def test_demonyms_found_by_their_twin_are_the_plain_matches() -> None:
         assert fast == [(m.span(), m.group()) for m in demonyms.finditer(text)], text
         found += len(fast)
     assert found > 1000
+
+
+# --- `combine._Mentions` and `PrefixIndex`'s ranked prefixes -------------------------------
+
+
+def test_mentions_kept_per_target_are_the_rebuilt_lists() -> None:
+    from generator.extract.combine import _Mentions
+
+    rng = random.Random(11)
+    for seed in range(200):
+        targets = [{"id": f"c{i}"} for i in range(4)]
+        for t in targets:
+            if rng.random() < 0.6:
+                t["mentions"] = [f"e{rng.randint(0, 5)}" for _ in range(rng.randint(0, 3))]
+        plain = json.loads(json.dumps(targets))
+        fast = _Mentions()
+        for _ in range(30):
+            i = rng.randrange(len(targets))
+            new = [f"e{rng.randint(0, 9)}" for _ in range(rng.randint(0, 3))]
+            fast.add(targets[i], new)
+            into = plain[i]  # what `_combine_claims` did on every merge
+            into["mentions"] = list(dict.fromkeys([*(into.get("mentions") or []), *new]))
+            if not into["mentions"]:
+                del into["mentions"]
+            assert targets == plain, seed
+
+
+def test_ranked_prefixes_are_the_frequency_sorted_ones() -> None:
+    from generator.extract.blocking import PrefixIndex
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(40)] + ["@ent-a", "@ent-b"]
+    for seed in range(100):
+        universe = [frozenset(rng.sample(words, rng.randint(1, 12))) for _ in range(30)]
+        index = PrefixIndex(rng.choice([0.35, 0.5, 0.6, 0.8]), universe)
+        outside = frozenset([*rng.sample(words, 3), "unseen", "also-unseen"])
+        for tokens in [*universe, outside]:
+            ordered = sorted(tokens, key=lambda t: (index.frequency[t], t))
+            prefix = index._sorted_prefix(tokens)
+            assert prefix == ordered[: len(prefix)], seed
+            assert len(prefix) >= 1
+
+
+# --- `gc_paused` leaves what it made to the oldest generation ------------------------------
+
+
+def test_gc_paused_ages_what_it_made_and_keeps_a_callers_freeze() -> None:
+    import gc
+
+    from generator.gcpause import gc_paused
+
+    if not gc.isenabled():
+        return  # nothing to restore: the pause is a no-op then
+    with gc_paused():
+        assert not gc.isenabled()
+        made = [[i] for i in range(50_000)]
+        assert gc.get_count()[0] >= 50_000  # all young: the first collection would scan them
+    assert gc.isenabled()
+    # In the oldest generation: no young collection scans them (left young, the first one
+    # after the block would have, and moved the survivors to the middle generation).
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(made) in oldest and id(made[-1]) in oldest
+    assert gc.is_tracked(made[0]) and gc.get_freeze_count() == 0
+    frozen = [[1]]
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        with gc_paused():
+            more = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() == count  # a caller's freeze is not undone
+    finally:
+        gc.unfreeze()
+    assert frozen and more

@@ -107,6 +107,37 @@ def _remap(item: Item, remap: dict[str, str]) -> None:
             item[key] = list(dict.fromkeys(remap.get(i, i) for i in item[key]))
 
 
+class _Mentions:
+    """`target["mentions"] = list(dict.fromkeys([*target's, *new]))`, deleted when empty,
+    for many merges into the same targets.
+
+    A claim that hundreds of articles repeat absorbs hundreds of claims: rebuilding its
+    whole list of mentions on every merge made that quadratic. Here each target's list and
+    the set of what it holds are kept and only unseen mentions are appended, in order: the
+    same list. Targets are kept by identity (as `Absorber` keeps them); only this changes a
+    target's mentions meanwhile."""
+
+    def __init__(self) -> None:
+        # id -> (the target, so its id is not reused; its mentions; the set of them)
+        self._seen: dict[int, tuple[Item, list[Any], set[Any]]] = {}
+
+    def add(self, target: Item, new: list[Any]) -> None:
+        entry = self._seen.get(id(target))
+        if entry is None:
+            merged = list(dict.fromkeys([*(target.get("mentions") or []), *new]))
+            entry = self._seen[id(target)] = (target, merged, set(merged))
+        else:
+            _target, merged, seen = entry
+            for mention in new:
+                if mention not in seen:
+                    seen.add(mention)
+                    merged.append(mention)
+        if merged:
+            target["mentions"] = merged
+        else:
+            target.pop("mentions", None)
+
+
 def _combine_claims(
     claims: list[Item], rules: Any, publishers: dict[str, str]
 ) -> tuple[list[Item], list[Item]]:
@@ -122,6 +153,7 @@ def _combine_claims(
     # Only earlier claims that can reach the threshold are compared (see `blocking`).
     index = PrefixIndex(threshold, toks.values())
     absorb = Absorber()  # keeps each target's citations indexed across merges
+    mentions = _Mentions()
     for claim in sorted(claims, key=order_key):
         target = None
         source, mine = source_of(claim), toks[claim["id"]]
@@ -155,11 +187,7 @@ def _combine_claims(
             members[claim["id"]] = {source}
         else:
             absorb(target, claim)
-            target["mentions"] = list(
-                dict.fromkeys([*(target.get("mentions") or []), *(claim.get("mentions") or [])])
-            )
-            if not target["mentions"]:
-                del target["mentions"]
+            mentions.add(target, claim.get("mentions") or [])
             members[target["id"]].add(source)
     ids = {c["id"] for c in kept}
     return kept, [d for d in disputes if all(m in ids for m in d["members"])]
