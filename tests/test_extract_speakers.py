@@ -409,3 +409,13 @@ def test_people_introduced_by_a_lower_case_rank() -> None:
     )
     assert speakers["the missiles could start a wider war."] == "garrett-voss"
     assert speakers["the missiles are few and expensive."] == "igor-sedykh"
+
+
+def test_according_to_him_or_her_is_the_person_named_last() -> None:
+    speakers = _speakers(
+        "Foreign Ministry spokeswoman Maria Zakharova spoke on Thursday. According to her, "
+        'London and Paris already "crossed all the red lines" when they allowed the strikes.'
+    )
+    claim = 'London and Paris already "crossed all the red lines" when they allowed the strikes.'
+    assert speakers[claim] == "maria-zakharova"
+    assert speakers["crossed all the red lines"] == "maria-zakharova"

@@ -48,6 +48,22 @@ def _voice(text: str, speaker: Any, knowledge: Any) -> str | None:
     return knowledge.lookup(f"{demonym} government") if demonym else None
 
 
+# "According to him," / "according to her": the person named last.
+_PRONOUN = re.compile(r"\s+(?:him|her)\b")
+
+
+def _last_person(
+    mentions: list[Any], people: frozenset[str], sentence: Sentence, sentences: list[Sentence]
+) -> str | None:
+    """The last person (`people`: their ids) named before `sentence`, in its paragraph or
+    the one before."""
+    first = next(
+        (s.start for s in sentences if s.paragraph >= sentence.paragraph - 1), sentence.start
+    )
+    named = [x for x in mentions if first <= x.start < sentence.start and x.entity_id in people]
+    return str(named[-1].entity_id) if named else None
+
+
 def according(
     text: str,
     sentences: list[Sentence],
@@ -55,6 +71,7 @@ def according(
     knowledge: Any,
     spans: list[tuple[int, int]],
     taken: set[int],
+    people: frozenset[str] = frozenset(),
 ) -> tuple[list[QuoteFound], list[Speech]]:
     """Reported claims with a source phrase, and a Speech for each (its phrase) so that
     `reported_text` and the positions see them like speech verbs. `taken`: starts of the
@@ -78,7 +95,8 @@ def according(
             ),
             None,
         )
-        source_end = speaker.end if speaker is not None else m.end()
+        pronoun = _PRONOUN.match(text, m.end("phrase")) if speaker is None else None
+        source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
         lead = _LEAD.match(text, sentence.start)
         opens = lead is not None and lead.end() == m.start()
         if opens:
@@ -95,7 +113,13 @@ def according(
             ):
                 continue
             clause, said_end = before, before
-        who = _voice(text, speaker, knowledge) if speaker is not None else None
+        who = (
+            _voice(text, speaker, knowledge)
+            if speaker is not None
+            else _last_person(mentions, people, sentence, sentences)
+            if pronoun
+            else None
+        )
         events.append(Speech(m.start(), m.end(), who, sentence))
         found.append(
             QuoteFound(

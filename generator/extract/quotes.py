@@ -15,7 +15,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from ..sources import Source
@@ -1094,8 +1094,21 @@ def find_quotes(
 
     taken = {q.start for q in found if q.kind == "reported"}
     named = [m for m in scan.mentions if not m.adjective]
-    more, sources = according(text, sentences, named, knowledge, spans, taken)
+    people = frozenset(i for i, e in scan.entities.items() if e.is_person)
+    more, sources = according(text, sentences, named, knowledge, spans, taken, people)
     if more:
+        # A quotation inside a claim "according to" someone is theirs ('According to her,
+        # London "crossed all the red lines"'), when no verb gave it a speaker.
+        said_by = {q.start: q.speaker for q in more if q.speaker}
+        if said_by:
+            found = [
+                replace(q, speaker=said_by[at])
+                if q.kind == "direct"
+                and q.speaker is None
+                and (at := _covering(sentences, q.start, q.end)[0].start) in said_by
+                else q
+                for q in found
+            ]
         found += more
         events = sorted([*events, *sources], key=lambda e: (e.start, e.end))
     return sorted(found, key=lambda q: (q.start, q.end)), events
