@@ -419,3 +419,11 @@ def test_according_to_him_or_her_is_the_person_named_last() -> None:
     claim = 'London and Paris already "crossed all the red lines" when they allowed the strikes.'
     assert speakers[claim] == "maria-zakharova"
     assert speakers["crossed all the red lines"] == "maria-zakharova"
+
+
+def test_a_countrys_minister_goes_on_with_a_participle() -> None:
+    speakers = _speakers(
+        "Ukraine's Foreign Minister Andrii Sybiha thanked Berlin on X, writing that the "
+        "missiles would save lives."
+    )
+    assert speakers["the missiles would save lives."] == "andrii-sybiha"

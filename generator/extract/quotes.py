@@ -723,8 +723,9 @@ PREPOSITION_BEFORE = re.compile(
 # A verb right after a comma or a quotation mark opens an attribution.
 _AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
 # Between a body and its person: a few lower-case role words ("spokesman", "foreign
-# minister") and nothing else.
-_ROLE_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
+# minister") and nothing else, or a possessive ("Ukraine's Foreign Minister Andrii Sybiha":
+# the title may be part of the person's mention).
+_ROLE_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3}\s+|['’]s(?:\s+[A-Z][\w.-]*){0,3}\s+")
 # "who" and "which" open a relative clause about the name right before them.
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
 _SHARE_OF = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)\s+of\s")
