@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.extract.article import extract_article
-from tests.extract_support import assert_citations_exact, knowledge, text_source
+from tests.extract_support import assert_citations_exact, extract_text, knowledge, text_source
 
 DAY = dt.date(2025, 3, 12)
 
@@ -427,3 +427,21 @@ def test_a_countrys_minister_goes_on_with_a_participle() -> None:
         "missiles would save lives."
     )
     assert speakers["the missiles would save lives."] == "andrii-sybiha"
+
+
+def test_a_person_named_after_a_known_bodys_possessive() -> None:
+    speakers = _speakers(
+        "The minister was pressed by Reform UK's Graham Pettifer on the target.\n\n"
+        "Pettifer, the party's defence spokesman, said the government was sleepwalking."
+    )
+    assert speakers["the government was sleepwalking."] == "graham-pettifer"
+
+
+def test_a_place_or_a_company_after_a_possessive_is_no_person() -> None:
+    found = extract_text(
+        "Drones struck an airfield in Russia's Kaluga Oblast on Sunday. The system was "
+        "developed by Norway's Kongsberg Defence & Aerospace with others.\n",
+        DAY,
+    )
+    people = {e["id"] for e in found["entities"] if e["category"] == "person"}
+    assert people == set()

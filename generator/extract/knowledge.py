@@ -221,6 +221,7 @@ class Knowledge:
     garble_repeat_share: float
     stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     lexicon: Lexicon | None = None  # figures/dates read their word lists and units from it
+    possessive_name: re.Pattern[str] | None = None  # "Reform UK's Graham Pettifer"
     spelling: Spelling | None = None  # variant spellings folded for ids and lookups
     fuzzy_cache: dict[str, str | None] = field(default_factory=dict)
     fuzzy_ratios: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -587,6 +588,11 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
         ),
         "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),
+        # "Reform UK's Graham Pettifer": a person named after the possessive of a body or a
+        # country (which `names` checks is known).
+        "possessive_name": re.compile(
+            rf"(?<![\w-])(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,3}})['’]s\s+(?P<name>{person})"
+        ),
         "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{person})"),
         "person_name": person,
         "appositive_words": _opening_runs([*APPOSITION_LEADS, *title_words, *words["role_nouns"]]),

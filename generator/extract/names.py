@@ -267,6 +267,11 @@ def _word_led(
     return iter(())
 
 
+# A place's preposition before a possessive: what follows is a place, not a person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|into|across|from|of|over)\s+$")
+_AMPERSAND = re.compile(r"\s*&")
+
+
 def _people(
     text: str, start: int, end: int, k: Knowledge, lower: str | None = None
 ) -> list[Candidate]:
@@ -316,6 +321,23 @@ def _people(
             title = f"{qualifier} {m.group('title')}" if is_demonym else m.group("title")
             honorific = k.honorifics is not None and k.honorifics.fullmatch(m.group("title"))
             add(m.start("name"), m.group("name"), None if honorific else title, 1)
+    if k.possessive_name is not None and ("'s " in sentence or "\u2019s " in sentence):
+        for m in k.possessive_name.finditer(text, start, end):
+            # Only after a body or a country the lexicon knows ("Reform UK's", "Russia's"):
+            # a capitalised word's possessive alone may be a person's ("Putin's Kremlin").
+            owner = k.lookup(m.group("owner"))
+            if k.titled_name is not None and k.titled_name.match(text, m.start("name")):
+                continue  # "Ukraine's Foreign Minister Andrii Sybiha": the title's rule
+            if _PLACE_BEFORE.search(text, max(start, m.start() - 8), m.start()) or (
+                _AMPERSAND.match(text, m.end("name"))
+            ):
+                continue  # "in Russia's Kaluga Oblast", "Norway's Kongsberg Defence & ..."
+            if (
+                owner is not None
+                and k.entities[owner].kind == "actor"
+                and not k.entities[owner].is_person
+            ):
+                add(m.start("name"), m.group("name"), None, 2)
     for pattern in (k.name_before_verb, k.name_after_verb):
         if pattern and verbs:
             # The name comes before the verb in one: tried at its capitals, as before.
