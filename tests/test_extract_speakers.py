@@ -445,3 +445,14 @@ def test_a_place_or_a_company_after_a_possessive_is_no_person() -> None:
     )
     people = {e["id"] for e in found["entities"] if e["category"] == "person"}
     assert people == set()
+
+
+def test_a_short_quotation_that_is_its_whole_sentence_is_speech() -> None:
+    speakers = _speakers(
+        'Minister Marta Lind spoke. "Every government thinks it is the last one," she said. '
+        '"History suggests otherwise."\n\n'
+        "'Months too late'\n\n"
+        "The debate went on."
+    )
+    assert speakers["History suggests otherwise."] == "marta-lind"
+    assert "Months too late" not in speakers  # a subhead in quotation marks

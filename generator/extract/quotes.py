@@ -1069,7 +1069,16 @@ def _term(
         not any(s - 1 <= m.start() <= e for s, e in spans)
         for m in casefast.finditer(verb, text, lo, hi)
     )
-    return is_term(text, span, (lo, hi), rules, speaks)
+    # A quotation that is its whole sentence ('"History suggests otherwise."' after
+    # '"...," he said.') is someone's words: a term stands inside a sentence of its own.
+    # (A subhead in quotation marks has no stop inside them: "'Months too late'".)
+    whole = (
+        span[0] - 1 <= lo
+        and hi - span[1] <= 2
+        and len(window) == 1
+        and text[span[1] - 1 : span[1]] in (".", "!", "?")
+    )
+    return is_term(text, span, (lo, hi), rules, speaks or whole)
 
 
 def find_quotes(
