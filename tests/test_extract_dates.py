@@ -109,6 +109,20 @@ ALL = ("year", "month", "day")
                 ("March", "2024-03", ("year",), None),
             ],
         ),
+        # Two dates that make one period.
+        (
+            "1,670 civilians were killed between January and July",
+            MONDAY,
+            [("between January and July", "2024-01", ("year",), "2024-07")],
+        ),
+        (
+            "The strikes went on from March to May, and in June they stopped.",
+            MONDAY,
+            [
+                ("from March to May", "2024-03", ("year",), "2024-05"),
+                ("June", "2024-06", ("year",), None),
+            ],
+        ),
         # The start of the year is its January.
         (
             "has launched 1,000 drones a week since the start of the year",

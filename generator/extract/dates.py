@@ -64,6 +64,9 @@ class DateRules:
     time_units: dict[str, str]
     # "overnight", "last night": the publication day only when the sentence names no day.
     night_words: frozenset[str] = frozenset()
+    # "between January and July", "from March to May": two dates joined into one period
+    # (lexicon `range_words`: the word opening it, then the words joining the two).
+    ranges: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     # The distinct regex gates of the patterns without gate words, in pattern order; None
     # if a pattern has no gate at all. With none of them and no gate word found, no
     # pattern can match: most sentences are turned away after these few searches,
@@ -194,6 +197,14 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         gate_words=tuple(gate_words.get(name) for name, _ in patterns),
         blind_gate=re.compile(trie_alternation(every_word)) if every_word else None,
         lead=re.compile(rf"(?i:\b(?:{lead}))[\s-]+(?:the\s+)?$"),
+        ranges=tuple(
+            (
+                re.compile(rf"(?i:\b{re.escape(str(opener))})\s+$"),
+                re.compile(rf"\s+(?i:{'|'.join(map(re.escape, map(str, joins)))})\s+$"),
+            )
+            for opener, joins in (data.get("range_words") or {}).items()
+            if joins
+        ),
         since=re.compile(rf"(?i:\b(?:{_alt(data.get('since_words') or [], blind=True)}))\s+$"),
         until=re.compile(rf"(?i:\b(?:{_alt(data.get('until_words') or [], blind=True)}))\s+$"),
         future=re.compile(rf"(?i:\b(?:{_alt(data.get('future_words') or [], blind=True)}))\b"),
@@ -236,6 +247,42 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
 
 # A comma (after a closing quote or not) and a conjunction: a clause of its own follows.
 _NEW_CLAUSE = re.compile(r",[\"\u201d\u2019']?\s+(?:and|but)\s")
+
+
+def _joined(text: str, offset: int, found: list[DateExpr], rules: DateRules) -> list[DateExpr]:
+    """Dates two by two as one period where the sentence says so: "between January and
+    July" is January with July as its end (both plain dates, neither "since" nor "until")."""
+    out: list[DateExpr] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        if i + 1 < len(found) and first.until is None and found[i + 1].until is None:
+            second = found[i + 1]
+            gap = text[first.end - offset : second.start - offset]
+            before = text[: first.start - offset]
+            for opener, join in rules.ranges:
+                head = opener.search(before)
+                if head is not None and join.fullmatch(gap + " ") and " " not in gap.strip():
+                    begin = head.start() + offset
+                    out.append(
+                        DateExpr(
+                            begin,
+                            second.end,
+                            text[head.start() : second.end - offset],
+                            first.date,
+                            first.inferred,
+                            second.date,
+                        )
+                    )
+                    i += 2
+                    break
+            else:
+                out.append(first)
+                i += 1
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def _pick_year(month: int, day: int, pub: dt.date, forward: bool) -> int:
@@ -445,6 +492,8 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             DateExpr(offset + begin, offset + m.end(), text[begin : m.end()], date, inferred, until)
         )
         taken_end = m.end()
+    if rules.ranges and len(found) > 1:
+        found = _joined(text, offset, found, rules)
     ends = tuple(rules.night_words)
     nights = [d for d in found if ends and d.text.casefold().endswith(ends)]
     if nights and any(len(d.date) == 10 and d not in nights for d in found):
