@@ -110,3 +110,8 @@ def test_a_distance_from_one_sides_border_is_the_other_sides() -> None:
         "The depot lies about 110 miles from the Ukrainian border and supplied Russian units."
     )
     assert {row[0] for row in figures} == {"russia"}
+
+
+def test_a_government_bodys_count_is_its_countrys() -> None:
+    figures = _figures("The U.S. State Department approved the sale of 3,350 of the missiles.")
+    assert {row[0] for row in figures} == {"united-states"}
