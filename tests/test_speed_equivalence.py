@@ -1704,3 +1704,210 @@ def test_gc_paused_ages_what_it_made_and_keeps_a_callers_freeze() -> None:
     finally:
         gc.unfreeze()
     assert frozen and more
+
+
+# --- Combine: claims and events that score 0 skipped, quotations compared when asked (h5) --
+
+
+def _plain_combine_claims(
+    claims: list[dict[str, Any]], rules: Any
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """`combine._combine_claims` as it was before blocking: each claim compared with every
+    kept claim in order, merged with a plain `absorb` and rebuilt mentions."""
+    from generator.extract.corroborate import absorb, dispute, flag, order_key, source_of
+    from generator.extract.similarity import contradict, similarity, tokens
+
+    threshold = rules.thresholds.get("claim_similarity", 0.6)
+    kept: list[dict[str, Any]] = []
+    members: dict[str, set[str]] = {}
+    disputes = []
+    for claim in sorted(claims, key=order_key):
+        target = None
+        source, mine = source_of(claim), tokens(claim["text"], rules)
+        for earlier in kept:
+            if source in members[earlier["id"]]:
+                continue
+            theirs = tokens(earlier["text"], rules)
+            if similarity(theirs, mine, rules.min_shared) < threshold:
+                continue
+            if contradict(earlier["text"], claim["text"], rules):
+                flag(earlier, "contradicted")
+                flag(claim, "contradicted")
+                who = " vs ".join(source_of(c) for c in (earlier, claim))
+                summary = f"Sources contradict each other ({who}): “{earlier['text']}” vs “{claim['text']}”"
+                disputes.append(dispute(earlier["subject"], None, summary, [earlier, claim]))
+                continue
+            target = earlier
+            break
+        if target is None:
+            kept.append(claim)
+            members[claim["id"]] = {source}
+        else:
+            absorb(target, claim)
+            merged = list(
+                dict.fromkeys([*(target.get("mentions") or []), *(claim.get("mentions") or [])])
+            )
+            if merged:
+                target["mentions"] = merged
+            else:
+                target.pop("mentions", None)
+            members[target["id"]].add(source)
+    ids = {c["id"] for c in kept}
+    return kept, [d for d in disputes if all(m in ids for m in d["members"])]
+
+
+def _random_claims(rng: random.Random) -> list[dict[str, Any]]:
+    """Claims of few words and of names only (which score 0), repeated, negated, opposed."""
+    pieces = ["approved", "rejected", "the", "missiles", "strike", "Kyiv", "Moscow", "not"]
+    pieces += ["range", "talks", "NATO", "Kyiv Moscow", "bridge"]
+    claims = []
+    for n in range(rng.randint(1, 40)):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        claim: dict[str, Any] = {
+            "id": f"claim-{n:03d}",
+            "subject": rng.choice(["kyiv", "moscow"]),
+            "text": text,
+            "citations": [
+                {"source": f"s{rng.randint(0, 6)}", "start": n, "end": n + 5, "quote": text}
+            ],
+        }
+        if rng.random() < 0.5:
+            claim["mentions"] = rng.sample(["kyiv", "moscow", "nato"], rng.randint(0, 2))
+        if rng.random() < 0.2:
+            claim["flags"] = ["garbled"]
+        claims.append(claim)
+    return claims
+
+
+def test_claims_of_too_few_words_left_out_combine_as_comparing_all() -> None:
+    from generator.extract.combine import _combine_claims
+    from generator.extract.similarity import build_similarity_rules
+
+    entities = [{"id": "kyiv", "name": "Kyiv"}, {"id": "moscow", "name": "Moscow"}]
+    merged = disputed = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        data = {
+            "similarity_stopwords": ["the"],
+            "contradiction_cues": {"negations": ["not"], "opposites": [["approved", "rejected"]]},
+            "combine": {
+                "claim_similarity": rng.choice([0.0, 0.35, 0.6, 1.0]),
+                "min_shared_words": rng.choice([0, 1, 2, 3]),
+            },
+        }
+        claims = _random_claims(rng)
+        fast_in, plain_in = json.loads(json.dumps(claims)), json.loads(json.dumps(claims))
+        fast = _combine_claims(fast_in, build_similarity_rules(data, entities), {})
+        plain = _plain_combine_claims(plain_in, build_similarity_rules(data, entities))
+        assert fast == plain, seed
+        assert fast_in == plain_in, seed  # flags set on claims merged away too
+        merged += len(claims) - len(fast[0])
+        disputed += len(fast[1])
+    assert merged > 500 and disputed > 100
+
+
+def test_events_without_quotations_skip_pairs_that_score_zero() -> None:
+    # `combine_events` given `SameStatements` (events without quotations compared only
+    # with events of enough words) against a plain set of pairs (every event compared).
+    from generator.extract.corroborate import combine_events
+    from generator.extract.similarity import build_similarity_rules, tokens
+    from generator.extract.statements import SameStatements
+
+    entities = [{"id": "russia", "name": "Russia"}, {"id": "kyiv", "name": "Kyiv"}]
+    merged = disputed = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        _said, events = _said_and_events(seed)
+        for event in events:  # some of one word, some of names only
+            if rng.random() < 0.3:
+                event["text"] = rng.choice(["Russia", "Russia Kyiv", "strike", "bridge Kyiv"])
+        same, conflict = rng.choice([(0.35, 0.5), (0.0, 0.5), (0.35, 0.0), (0.6, 0.6)])
+        data = {
+            "combine": {
+                "event_similarity": same,
+                "event_conflict_similarity": conflict,
+                "min_shared_words": rng.choice([1, 2, 3]),
+            }
+        }
+        rules = build_similarity_rules(data, entities)
+        said = [
+            (rng.choice(["a", "b"]), e["citations"][0]["source"], tokens(e["text"], rules), e["id"])
+            for e in events
+            if rng.random() < 0.4
+        ]
+        links = SameStatements(said, 0.6, 2)
+        ids = {e["id"] for e in events}
+        pairs = {frozenset((a, b)) for a in ids for b in ids if frozenset((a, b)) in links}
+        fast = combine_events(json.loads(json.dumps(events)), rules, links, str.upper, {})
+        plain = combine_events(json.loads(json.dumps(events)), rules, pairs, str.upper, {})
+        assert fast == plain, seed
+        merged += len(events) - len(fast[0])
+        disputed += len(fast[1])
+    assert merged > 300 and disputed > 50
+
+
+def test_quotations_compared_when_asked_are_the_similar_pairs() -> None:
+    # `SameStatements` links two events exactly when quotes of one speaker in them, from
+    # different sources, reach the threshold: every pair of quotes compared.
+    from generator.extract.similarity import similarity
+    from generator.extract.statements import SameStatements
+
+    linked = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        said, events = _said_and_events(seed)
+        threshold, min_shared = rng.choice([0.0, 0.35, 0.6, 1.0]), rng.choice([0, 1, 2, 3])
+        same = SameStatements(said, threshold, min_shared)
+        expected = set()
+        for sa, _ka, ta, ea in said:
+            for sb, _kb, tb, eb in said:
+                if sa == sb and ea != eb and similarity(ta, tb, min_shared) >= threshold:
+                    expected.add(frozenset((ea, eb)))
+        source = {e: k for _s, k, _t, e in said}  # an event's source: that of its last quote
+        ids = [e["id"] for e in events] + ["evt-none"]
+        for a in ids:
+            link = same.linker(a)
+            for b in ids:
+                want = frozenset((a, b)) in expected and source[a] != source[b]
+                assert (frozenset((a, b)) in same) == want, (seed, a, b)
+                assert (link is not None and link(b)) == want, (seed, a, b)
+                linked += want
+    assert linked > 1000
+
+
+def test_absorber_without_flags_is_the_plain_merge() -> None:
+    from generator.extract.corroborate import Absorber
+
+    def plain(into: dict[str, Any], other: dict[str, Any]) -> None:
+        key = lambda c: (c["source"], c.get("start"), c["quote"])  # noqa: E731
+        seen = {key(c) for c in into["citations"]}
+        new = [c for c in other.get("citations") or [] if key(c) not in seen]
+        into["citations"] = sorted(
+            [*into["citations"], *new], key=lambda c: (c["source"], c.get("start", 0))
+        )
+        flags = list(dict.fromkeys([*(into.get("flags") or []), *(other.get("flags") or [])]))
+        if flags:
+            into["flags"] = flags
+
+    rng = random.Random(3)
+    for seed in range(300):
+        items = []
+        for n in range(rng.randint(1, 8)):
+            item: dict[str, Any] = {
+                "id": f"i{n}",
+                "citations": [
+                    {"source": f"s{rng.randint(0, 3)}", "start": rng.randint(0, 3), "quote": "q"}
+                    for _ in range(rng.randint(0, 3))
+                ],
+            }
+            if rng.random() < 0.4:
+                item["flags"] = rng.sample(["garbled", "contradicted", "x"], rng.randint(0, 2))
+            items.append(item)
+        fast_items, plain_items = json.loads(json.dumps(items)), json.loads(json.dumps(items))
+        absorb = Absorber()
+        for _ in range(20):
+            i, j = rng.randrange(len(items)), rng.randrange(len(items))
+            if i != j:
+                absorb(fast_items[i], fast_items[j])
+                plain(plain_items[i], plain_items[j])
+                assert fast_items == plain_items, seed

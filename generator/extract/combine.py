@@ -157,7 +157,12 @@ def _combine_claims(
     for claim in sorted(claims, key=order_key):
         target = None
         source, mine = source_of(claim), toks[claim["id"]]
-        for position in index.candidates(mine):
+        # A claim with fewer words than `min_shared` scores 0 with every claim (see
+        # `similarity_of`), below any positive threshold: it meets no candidate and is no
+        # candidate, so it is neither looked up nor indexed. Why: such claims (mostly
+        # entity names) were over a third of the pairs compared.
+        alone = threshold > 0 and len(words[mine]) < min_shared
+        for position in () if alone else index.candidates(mine):
             earlier = kept[position]
             if source in members[earlier["id"]]:
                 continue
@@ -182,7 +187,8 @@ def _combine_claims(
             target = earlier
             break
         if target is None:
-            index.add(len(kept), mine)
+            if not alone:
+                index.add(len(kept), mine)
             kept.append(claim)
             members[claim["id"]] = {source}
         else:

@@ -59,20 +59,27 @@ class Absorber:
             entry = self._seen[id(into)] = (into, {_cite_key(c) for c in into["citations"]})
         seen = entry[1]
         # Checked against what `into` had before this call only, as `absorb` always did:
-        # the same citation twice in `other` is added twice.
-        new = [c for c in other.get("citations") or [] if _cite_key(c) not in seen]
+        # the same citation twice in `other` is added twice. Each key is made once.
+        new: list[tuple[Item, tuple[Any, Any, Any]]] = []
+        for cite in other.get("citations") or []:
+            key = _cite_key(cite)
+            if key not in seen:
+                new.append((cite, key))
         citations = into["citations"]
-        for cite in new:
+        for cite, _key in new:
             # Items are merged in source order, so a new citation nearly always sorts last:
             # appended after one comparison (where insort_right would put it too).
             if not citations or _cite_order(citations[-1]) <= _cite_order(cite):
                 citations.append(cite)
             else:
                 insort_right(citations, cite, key=_cite_order)
-        seen.update(_cite_key(c) for c in new)
-        flags = list(dict.fromkeys([*(into.get("flags") or []), *(other.get("flags") or [])]))
-        if flags:
-            into["flags"] = flags
+        seen.update(k for _cite, k in new)
+        # Most items carry no flags: then there is nothing to unite.
+        mine, theirs = into.get("flags"), other.get("flags")
+        if mine or theirs:
+            flags = list(dict.fromkeys([*(mine or []), *(theirs or [])]))
+            if flags:
+                into["flags"] = flags
 
 
 def absorb(into: Item, other: Item) -> None:
@@ -229,6 +236,9 @@ def combine_events(
     kept: list[Item] = []
     # Only earlier events sharing an actor can match: compare those, not all (quadratic).
     by_actor: dict[str, list[int]] = {}
+    # The same for kept events of at least `min_shared` words: the only ones an event that
+    # holds no quotation can merge or clash with (see `lonely` below).
+    by_actor_worded: dict[str, list[int]] = {}
     # Per kept event, the sources of the events merged into it: an event never merges
     # with one its own source already contributed to. A set, not a rescan of the merged
     # events (quadratic in a widely reported event).
@@ -252,7 +262,14 @@ def combine_events(
         mine_words = words[mine]
         link = linker(event_id) if linker is not None else _asker(same_statement, event_id)
         date = str(event["date"])
-        near = sorted({i for a in actors for i in by_actor.get(a, ())})
+        worded = len(mine_words) >= min_shared
+        # An event that holds no quotation (`link` None) acts on a pair only when the score
+        # reaches `same` or `conflict`, and a score is 0 unless both events have
+        # `min_shared` words (`similarity_of`). Why: half the events hold no quotation,
+        # and nearly half the pairs they were compared in scored 0.
+        lonely = link is None and same > 0 and conflict > 0
+        lists = by_actor if not lonely else by_actor_worded if worded else {}
+        near = sorted({i for a in actors for i in lists.get(a, ())})
         for position in near:
             earlier = kept[position]
             if kept_sources[position] == source or source in merged_sources[position]:
@@ -287,6 +304,8 @@ def combine_events(
         if target is None:
             for actor in dict.fromkeys(actors):
                 by_actor.setdefault(actor, []).append(len(kept))
+                if worded:
+                    by_actor_worded.setdefault(actor, []).append(len(kept))
             kept.append(event)
             kept_sources.append(source)
             merged_sources.append(set())
