@@ -1914,3 +1914,93 @@ def test_absorber_without_flags_is_the_plain_merge() -> None:
                 absorb(fast_items[i], fast_items[j])
                 plain(plain_items[i], plain_items[j])
                 assert fast_items == plain_items, seed
+
+
+# --- Writing and loading around extraction: fastyaml, sources, forked workers -------------
+
+
+def test_resolves_by_first_character_is_any_resolver_matching() -> None:
+    from generator.fastyaml import FastDumper, _resolves
+
+    def plain(text: str) -> bool:
+        resolvers = FastDumper.yaml_implicit_resolvers
+        pairs = [*resolvers.get(text[0], ()), *resolvers.get(None, ())]
+        return any(rx.match(text) for _tag, rx in pairs)
+
+    texts = ["yes", "No", "null", "~", "on", "Off", "true", "1.5", "-1", "+.inf", ".nan", "0x1f"]
+    texts += ["0o17", "1e5", "2024-11-18", "1:20", "<<", "=", "!x", "&a", "*a", "nope", "abc"]
+    texts += _random_texts(["1", "0", "e", "-", ".", ":", "y", "n", "x", "_", "<"], 3000, 61, 6)
+    for text in texts:
+        assert _resolves(text) == plain(text), text
+
+
+def test_lists_of_known_texts_written_inline_are_libyamls() -> None:
+    rng = random.Random(62)
+    words = ["ukraine", "no", "1.5", "a b", "x" * 94, "y" * 95, "z" * 96, "w" * 97, "v" * 99]
+    words += [("ab " * 40)[:n].strip() for n in range(88, 112)]  # spaces about the width
+    for _ in range(200):
+        items = []
+        for i in range(rng.randint(1, 4)):
+            item: dict[str, Any] = {"id": f"i{i}", "text": rng.choice(words)}
+            item["actors"] = [rng.choice(words) for _ in range(rng.randint(1, 5))]
+            item["nested"] = {"more": [rng.choice(words) for _ in range(rng.randint(1, 3))]}
+            items.append(item)
+        doc = {"events": items}
+        assert _document_text(doc) == dump_fast(doc)
+
+
+def test_shown_paths_are_display_paths(tmp_path: Path, monkeypatch: Any) -> None:
+    from generator.errors import display_path
+    from generator.sources import _shown
+
+    inside = tmp_path / "seeds"
+    inside.mkdir()
+    (inside / "a.txt").write_text("x", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    cwd = Path.cwd().resolve()
+    outside = Path("/") / "nowhere" / "b.yaml"
+    for path in (inside / "a.txt", inside / "a.yaml", Path("seeds") / "a.txt", outside):
+        assert _shown(path, path.resolve(), cwd) == display_path(path), path
+
+
+def _pid_knowledge(_lexicon: Any, _entities: Any) -> Any:
+    import os
+
+    return {"pid": os.getpid()}
+
+
+def _knowledge_result(source: Any, knowledge: Any) -> dict[str, list[dict[str, Any]]]:
+    return {"events": [{"id": str(source), "pid": knowledge["pid"]}]}
+
+
+def test_forked_workers_use_the_parents_knowledge(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from generator.extract import run
+
+    if multiprocessing.get_start_method() != "fork":
+        return  # other start methods build knowledge in each worker, as before
+    knowledge = _pid_knowledge(None, None)
+    work = [(f"s{i}", f"{i:02d}key") for i in range(6)]
+    init = (_knowledge_result, _pid_knowledge, None, [])
+    args = (_knowledge_result, knowledge, ArticleCache(tmp_path / "cache"), init)
+    serial = list(run._extract_all(work, 1, *args))  # type: ignore[arg-type]
+    forked = list(run._extract_all(work, 2, *args))  # type: ignore[arg-type]
+    assert forked == serial  # the parent's knowledge, as --jobs 1 uses for every article
+
+
+def test_ascii_result_json_decodes_as_the_utf8_text_did(tmp_path: Path) -> None:
+    from generator.extract.store import result_json
+
+    texts = ["plain", "Zelenskyy’s “war”", "naïve café", "😀 astral", "tab\tand\nline", '"q"\\']
+    texts += _random_texts(["a", "é", "’", "😀", "\u2028", " ", '"', "\\", "Ж", "\x7f"], 300, 63)
+    value = {
+        "claims": [{"id": t, "text": t, "n": i, "f": 1.5, "x": None} for i, t in enumerate(texts)]
+    }
+    utf8 = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert result_json(value).isascii()
+    assert json.loads(result_json(value)) == json.loads(utf8) == value
+    cache = ArticleCache(tmp_path / "cache")
+    cache.put_text("cd" + "0" * 62, result_json(value))
+    cache.put_text("ce" + "0" * 62, utf8)  # an entry an older version wrote
+    assert cache.get("cd" + "0" * 62) == cache.get("ce" + "0" * 62) == value

