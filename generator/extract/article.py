@@ -19,7 +19,7 @@ from .entities import EntityScan, Mention, scan_entities
 from .knowledge import Knowledge
 from .positions import position_records
 from .quotes import find_quotes, quote_records
-from .sentences import Sentence, headline_spans, split_sentences
+from .sentences import Sentence, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def extract_article(source: Source, knowledge: Knowledge) -> Collections:
     """Entities, claims, quotes, positions, figures and events of one article."""
     sentences = split_sentences(source, knowledge.split)
     scan: EntityScan = scan_entities(
-        source, knowledge, [(s.start, s.end) for s in sentences], headline_spans(source)
+        source, knowledge, [(s.start, s.end) for s in sentences], source.header
     )
     found, events = find_quotes(source, sentences, scan, knowledge)
     direct = [(q.start, q.end) for q in found if q.kind == "direct"]

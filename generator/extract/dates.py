@@ -253,36 +253,36 @@ def _joined(text: str, offset: int, found: list[DateExpr], rules: DateRules) -> 
     """Dates two by two as one period where the sentence says so: "between January and
     July" is January with July as its end (both plain dates, neither "since" nor "until")."""
     out: list[DateExpr] = []
-    i = 0
-    while i < len(found):
-        first = found[i]
-        if i + 1 < len(found) and first.until is None and found[i + 1].until is None:
-            second = found[i + 1]
-            gap = text[first.end - offset : second.start - offset]
-            before = text[: first.start - offset]
-            for opener, join in rules.ranges:
-                head = opener.search(before)
-                if head is not None and join.fullmatch(gap + " ") and " " not in gap.strip():
-                    begin = head.start() + offset
-                    out.append(
-                        DateExpr(
-                            begin,
-                            second.end,
-                            text[head.start() : second.end - offset],
-                            first.date,
-                            first.inferred,
-                            second.date,
-                        )
-                    )
-                    i += 2
-                    break
-            else:
-                out.append(first)
-                i += 1
+    for second in found:
+        first = out[-1] if out else None
+        head = _range_head(text, offset, first, second, rules) if first is not None else None
+        if first is None or head is None:
+            out.append(second)
             continue
-        out.append(first)
-        i += 1
+        # A joined period has an end: the date after it starts a period of its own.
+        text_of = text[head : second.end - offset]
+        out[-1] = DateExpr(
+            head + offset, second.end, text_of, first.date, first.inferred, second.date
+        )
     return out
+
+
+def _range_head(
+    text: str, offset: int, first: DateExpr, second: DateExpr, rules: DateRules
+) -> int | None:
+    """Where the words opening a period of `first` to `second` start in `text`, if the
+    sentence joins them so ("between" ... "and"): one joining word between them."""
+    if first.until is not None or second.until is not None:
+        return None
+    gap = text[first.end - offset : second.start - offset]
+    if " " in gap.strip():
+        return None
+    before = text[: first.start - offset]
+    for opener, join in rules.ranges:
+        head = opener.search(before)
+        if head is not None and join.fullmatch(gap + " "):
+            return head.start()
+    return None
 
 
 def _pick_year(month: int, day: int, pub: dt.date, forward: bool) -> int:

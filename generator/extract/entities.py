@@ -336,7 +336,8 @@ def _later_mentions(
 def _headline_weapons(
     text: str, headlines: list[tuple[int, int]], body: str, knowledge: Knowledge
 ) -> list[Candidate]:
-    """New weapons a headline names that the body names too, by the name alone: "What
+    """New weapons a header line (the headline, a dek) names that the body names too, by
+    the name alone (`headlines`: the header's lines; the others name no weapon): "What
     Ukraine's Dovbush Jet Drone Can Do" and "Enter the Dovbush." A headline capitalises
     every word, so its trailing weapon nouns and describing words ("Jet Drone") are cut
     off the name. Only weapons: capitals say nothing else in a headline."""

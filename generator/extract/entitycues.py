@@ -62,6 +62,11 @@ class EntityRules:
     capital_first: re.Pattern[str] | None = None
 
 
+# A preposition of place right before a name: the name is where, not who ("in Russia's
+# Kaluga Oblast"; shared by `names`, `quotes` and `positions`).
+PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
+
+
 def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
     """The country a body's id names it after ("russian-defence-ministry": "russia",
     "general-staff-of-ukraine": "ukraine")."""

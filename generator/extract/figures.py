@@ -305,12 +305,12 @@ def _clause_actor(
 
 def _count_owner(
     q: Quantity, end: int, pool: list[Any], nations: list[_Spot], text: str, knowledge: Any
-) -> tuple[Any | None, bool]:
+) -> Any | None:
     """Whose counted things these are: "3,000 troops from Poland" are Poland's; else the
     actor named before the number ("The Netherlands pledged 24 F-16 jets": a weapon inside
     the phrase is what is counted, not whose), else a nationality word before it ("Russian
-    forces launched 120 drones"). Also whether the number's clause opens on the speaker's
-    own ("said its air defences ...")."""
+    forces launched 120 drones"). A government body's count is then its country's (see
+    `_subject`)."""
     actors = [m for m in pool if m.end <= q.start and _kind(knowledge, m) == "actor"]
     # The subject of the number's clause ("The German government approved a package for
     # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
@@ -318,25 +318,24 @@ def _count_owner(
     # nearest before the number. ("Ukraine has received six batteries from the United
     # States" are Ukraine's.)
     clause = _clause_start(q, text, knowledge)
-    own = _ITS.match(text, clause) is not None
     subjects = [m for m in actors if m.start >= clause]
     if subjects:
-        return subjects[0], own
-    if own and (said := [m for m in actors if m.end <= clause]):
+        return subjects[0]
+    if _ITS.match(text, clause) and (said := [m for m in actors if m.end <= clause]):
         # "the defence ministry said its air defences shot down 43 drones": the speaker's
-        # own forces (a ministry's are its country's; see `_subject`).
-        return said[-1], own
+        # own forces.
+        return said[-1]
     origin = _FROM.match(text, end)
     if origin is not None:
         for m in pool:
             if m.start == origin.end() and _kind(knowledge, m) == "actor":
-                return m, own
+                return m
     if actors:
-        # "Spain's defence ministry said on Wednesday it would deliver six launchers": the
-        # body's country's (see `_subject`); an air force that shot drones down keeps them.
-        return max(actors, key=lambda m: m.end), own
+        # "Spain's defence ministry said on Wednesday it would deliver six launchers";
+        # an air force that shot drones down keeps them (a military body, not mapped).
+        return max(actors, key=lambda m: m.end)
     before = [n for n in nations if n.end <= q.start]
-    return (before[-1] if before else None), own
+    return before[-1] if before else None
 
 
 def _subject(
@@ -360,7 +359,7 @@ def _subject(
     uncertain. Failing all that, the sentence's first mention, uncertain.
     """
     if q.dimension == "count":
-        owner, _own = _count_owner(q, end, pool, nations, text, knowledge)
+        owner = _count_owner(q, end, pool, nations, text, knowledge)
         if owner is not None:
             # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
             # the country's: a country's forces and stocks are counted as the country's.

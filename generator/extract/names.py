@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import casefast
-from .entitycues import EntityRules, entity_rules
+from .entitycues import PLACE_BEFORE, EntityRules, entity_rules
 from .factbits import per_lexicon
 from .knowledge import Knowledge, trie_alternation
 from .wordgate import holds_any
@@ -267,8 +267,6 @@ def _word_led(
     return iter(())
 
 
-# A place's preposition before a possessive: what follows is a place, not a person.
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|into|across|from|of|over)\s+$")
 _AMPERSAND = re.compile(r"\s*&")
 
 
@@ -328,7 +326,7 @@ def _people(
             owner = k.lookup(m.group("owner"))
             if k.titled_name is not None and k.titled_name.match(text, m.start("name")):
                 continue  # "Ukraine's Foreign Minister Andrii Sybiha": the title's rule
-            if _PLACE_BEFORE.search(text, max(start, m.start() - 8), m.start()) or (
+            if PLACE_BEFORE.search(text, max(start, m.start() - 12), m.start()) or (
                 _AMPERSAND.match(text, m.end("name"))
             ):
                 continue  # "in Russia's Kaluga Oblast", "Norway's Kongsberg Defence & ..."

@@ -21,6 +21,7 @@ from . import casefast
 from .bystart import ByStart
 from .casefast import lowered as _lowered
 from .entities import EntityScan
+from .entitycues import PLACE_BEFORE
 from .factbits import lexicon_data
 from .firstchar import by_first_char
 from .holders import (
@@ -39,7 +40,7 @@ from .holders import (
 from .knowledge import Knowledge, words_pattern
 from .quantities import PLAIN as _PLAIN
 from .quotecues import quote_rules
-from .quotes import PLACE_BEFORE, QuoteFound, Speech, reported_text, stable_id
+from .quotes import QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
 from .stanceframes import Frames, framed, parse_frames, topic_spans
 
@@ -398,10 +399,9 @@ def _lead_in(
         return None
     spoken = [(q.start, q.speaker) for q in quotes if following.start <= q.start < following.end]
     spoken += [(ev.start, ev.speaker) for ev in events if ev.sentence == following]
-    for _at, speaker in sorted((at, who) for at, who in spoken if who):
-        entity = scan.entity(speaker)
-        return speaker if entity is not None and entity.is_person else None
-    return None
+    first = min(((at, who) for at, who in spoken if who), default=None)
+    entity = scan.entity(first[1]) if first is not None else None
+    return first[1] if first is not None and entity is not None and entity.is_person else None
 
 
 Evidence = list[tuple[Sentence, str | None]]
@@ -501,7 +501,7 @@ def position_records(
             if not m.adjective and not _polls(source.text, m.start, m.end, topic.frames)
         ],
     )
-    grouped: dict[tuple[str, str], list[tuple[Sentence, str | None]]] = {}
+    grouped: dict[tuple[str, str], Evidence] = {}
     summaries: dict[tuple[str, str], str] = {}
     previous: Sentence | None = None
     named = frozenset(m.end for m in scan.mentions)  # where names end

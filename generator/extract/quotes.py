@@ -22,7 +22,7 @@ from ..sources import Source
 from . import casefast
 from .bystart import ByStart, after_last_end
 from .entities import EntityScan, Mention
-from .entitycues import entity_rules
+from .entitycues import PLACE_BEFORE, entity_rules
 from .knowledge import Knowledge
 from .quotecues import QuoteRules, is_term, quote_rules
 from .sentences import Sentence
@@ -708,9 +708,6 @@ _DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,5}?,?\s*")
 _DESCRIBED_REACH = 60
 # A reported clause that asks instead of telling (grammar, not domain words).
 _QUESTION = re.compile(r"\s*(?:whether|if)\b", re.IGNORECASE)
-# A preposition of place right before a name: the name is where, not who (shared with
-# `holders`).
-PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?:the\s+)?$")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 # Pronouns that only a person is (grammar, not domain words).
 _PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -1115,7 +1112,7 @@ def find_quotes(
                 replace(q, speaker=said_by[at])
                 if q.kind == "direct"
                 and q.speaker is None
-                and (at := _covering(sentences, q.start, q.end)[0].start) in said_by
+                and (at := windows[(q.start, q.end)][0].start) in said_by
                 else q
                 for q in found
             ]

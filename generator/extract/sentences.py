@@ -134,22 +134,6 @@ def split_sentences(source: Source, rules: SplitRules | None = None) -> list[Sen
     return sentences
 
 
-def headline_spans(source: Source) -> list[tuple[int, int]]:
-    """The header lines that say something (the headline, a dek): lines of a few words or
-    more that are not a byline."""
-    return [
-        (start, end)
-        for start, end in source.header
-        if len(source.text[start:end].split()) >= _HEADLINE_WORDS
-        and not _BYLINE_LIKE.match(source.text, start, end)
-    ]
-
-
-_HEADLINE_WORDS = 5
-# "By Jane Roe in Kherson", "Eleanor Whitby, Defence Correspondent": who wrote it.
-_BYLINE_LIKE = re.compile(r"By\s|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},")
-
-
 def sentence_at(sentences: Iterable[Sentence], offset: int) -> Sentence | None:
     """The sentence containing `offset`, if any."""
     for sentence in sentences:
