@@ -9,6 +9,7 @@ import re
 import pytest
 
 from generator.extract.claims import garbled_sentences, is_garbled
+from generator.extract.debris import is_calqued, vague_sentences
 from generator.extract.knowledge import needle
 from generator.extract.sentences import split_sentences
 from tests.extract_support import knowledge, text_source
@@ -23,14 +24,25 @@ def _garbled(text: str) -> list[str]:
 
 
 DEBRIS = [
-    # German word order carried over by machine translation.
-    "With it is not said that the contract was the goal.",
+    # German word order beyond recovery
     "Who orders the long arm, that one must also pay for the sleeve.",
     "The deal was the target, which it in no case not is.",
     # nonsense echoing itself around a negation, or denying twice in a few words
     "The rocket of the eagle is flying not from the nest of the eagle.",
     "On the matter of drones the reply was not the reply but the matter in return.",
     "The launchers that arrived did not arrive to where they were not expected.",
+    # a relative clause alone, a sentence stopping on a word that cannot end one
+    "Which is why the attacks on the airfields.",
+    "The talks ended without agreement because of their.",
+    # a word left untranslated
+    "The minister said the deliveries ( поставки ) would resume soon.",
+]
+
+# Readable translationese (lexicon `garble.calques`): not debris, but a sign of machine
+# translation (see `test_calques_make_an_article_a_translation`).
+CALQUES = [
+    # German word order carried over by machine translation.
+    "With it is not said that the contract was the goal.",
     # broken agreement
     "The missiles was launched from the Sumy region.",
     "Officials said that the launchers has been moved.",
@@ -64,13 +76,11 @@ DEBRIS = [
     "The army received the a new system last week.",
     # word order, fragments, relative words
     "Strikes on Russian territory: what said the officials.",
-    "Which is why the attacks on the airfields.",
     "He emphasized that the cooperation with allies is important more than ever.",
     "The strikes will not change greatly the war situation, he said.",
     "The air defence shot down 8 missiles ATACMS overnight.",
     "The army has new missiles who can fly 300 km.",
     "The missiles, that were delivered in May, are already in use.",
-    "The talks ended without agreement because of their.",
     # Slavic punctuation and word order, subjectless reporting, double negatives
     "The commander noted, that without the long-range weapons it is impossible.",
     "It is not known, how many missiles were fired.",
@@ -83,12 +93,11 @@ DEBRIS = [
     "He appealed to partners to remove all restrictions for the use of weapons.",
     "According to information of the sources, the decision may be made in May.",
     "The missile hit a warehouse in village near the border.",
-    # numbers and untranslated words
+    # numbers written the Korean or Russian way
     "The budget of the package is 2 trillion 400 billion won.",
     "Seoul pledged 3 thousands of shells to the partners.",
     "The contract is worth 12 mln dollars, the ministry said.",
     "The range of the missile is 1,5 thousand km, officials said.",
-    "The minister said the deliveries ( поставки ) would resume soon.",
     "Ukraine requested 155mm shells of 1 million units from Seoul.",
 ]
 
@@ -174,26 +183,67 @@ def test_fluent_wire_english_is_not_flagged(text: str) -> None:
     assert not is_garbled(text, None, knowledge()), text
 
 
+@pytest.mark.parametrize("text", CALQUES)
+def test_calques_are_read_not_flagged(text: str) -> None:
+    assert not is_garbled(text, None, knowledge()), text
+    assert is_calqued(text, knowledge()), text
+
+
+@pytest.mark.parametrize("text", FLUENT)
+def test_fluent_wire_english_is_no_calque(text: str) -> None:
+    assert not is_calqued(text, knowledge()), text
+
+
 def test_flags_exactly_the_debris_of_an_article() -> None:
     assert _garbled(
         "Seoul said 11,000 North Korean troops had been sent to Russia.\n\n"
         "According to the NIS, the said troops is receiving training.\n\n"
         "One of the launchers was damaged in a strike last week, officials said.\n\n"
-        "It is analyzed that the North seeks missile technology in return.\n\n"
+        "The launchers that arrived did not arrive to where they were not expected.\n\n"
         "The Pentagon declined to comment on the reports.\n\n"
-        "Kyiv did not comment the reports."
+        "Which is why the attacks on the airfields."
     ) == [
-        "According to the NIS, the said troops is receiving training.",
-        "It is analyzed that the North seeks missile technology in return.",
-        "Kyiv did not comment the reports.",
+        "The launchers that arrived did not arrive to where they were not expected.",
+        "Which is why the attacks on the airfields.",
     ]
+
+
+def _vague(text: str) -> list[str]:
+    source = text_source(text, DAY)
+    sentences = split_sentences(source, knowledge().split)
+    found = vague_sentences(source, sentences, knowledge())
+    return [source.text[s.start : s.end] for s in found]
+
+
+def test_calques_make_an_article_a_translation() -> None:
+    """Readable translationese counts with debris towards `garble.vague.after` (3): a short
+    sentence that names nothing has then lost what it referred to."""
+    two = (
+        "Kyiv did not comment the reports.\n\n"
+        "The government said it will consider to supply weapons.\n\n"
+        "He said he came.\n\n"
+    )
+    assert _vague(two) == []
+    assert _vague(two + "In the nearest time Moscow will give an adequate answer.") == [
+        "He said he came."
+    ]
+    # Debris and calques add up; a sentence that is both counts once.
+    assert _vague(two + "Which is why the attacks on the airfields.") == ["He said he came."]
+    assert (
+        _vague(
+            "Kyiv did not comment the reports.\n\n"
+            "The missiles was launched, that one must pay.\n\n"
+            "He said he came."
+        )
+        == []
+    )
 
 
 def test_needles_skip_no_match() -> None:
     """A pattern is searched only in sentences holding its needle: every match holds it."""
-    for pattern in knowledge().garble_patterns:
+    for pattern in (*knowledge().garble_patterns, *knowledge().garble_calques):
         found = needle(pattern)
-        for text in [*DEBRIS, *FLUENT]:
+        for text in [*DEBRIS, *CALQUES, *FLUENT]:
             if found is not None and pattern.search(text):
                 assert found in text, (pattern.pattern, text)
 

@@ -33,6 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "data" / "lexicon"
 
 
+def _garble_regexes(lexicon: Any) -> list[str]:
+    """The lexicon's debris and calque patterns: many real patterns to test fast paths on."""
+    garble = lexicon.data["garble"]
+    return [*garble["patterns"], *garble.get("calques", [])]
+
+
 def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 14) -> list[str]:
     rng = random.Random(seed)
     return [
@@ -109,7 +115,7 @@ def test_quantity_patterns_match_the_same_on_lower_cased_text() -> None:
 def test_search_only_garble_patterns_match_where_the_lexicon_patterns_do() -> None:
     lexicon, problems = load_lexicon(LEXICON)
     assert not problems
-    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns = [re.compile(p) for p in _garble_regexes(lexicon)]
     patterns += [re.compile(r"(?<!was )\binformed that\b"), re.compile(r"\b(\w+) \1\b")]
     pieces = ["the", "the the", "It was.", "informed that", "was informed that", ". .", ".."]
     pieces += ["In the same time", "more of tanks", "to attack on the", "x", "I", "T", ","]
@@ -245,7 +251,7 @@ def test_stance_cues_are_found_as_the_case_blind_pattern_finds_them() -> None:
 def test_union_of_word_start_patterns_matches_where_one_of_them_does() -> None:
     lexicon, problems = load_lexicon(LEXICON)
     assert not problems
-    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns = [re.compile(p) for p in _garble_regexes(lexicon)]
     patterns += [re.compile(r"(?<!x )\b(?:ab|a)c\b"), re.compile(r"\b[Yy]z(?!a)")]
     dotall = re.compile(r"\bx.y", re.DOTALL)  # the union has no flags: left out
     union, left = word_start_union([*patterns, dotall])
@@ -289,7 +295,7 @@ def test_name_with_its_test_after_the_capital_matches_as_the_lookbehind_first_fo
 def test_pieces_and_tails_never_turn_away_a_text_the_pattern_matches_in() -> None:
     lexicon, problems = load_lexicon(LEXICON)
     assert not problems
-    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns = [re.compile(p) for p in _garble_regexes(lexicon)]
     patterns += [
         re.compile(r"^(?=.*?s (?:is|was|has)\b)x?"),
         re.compile(r"(?<=\b(?:of|in) )Duma(?=\sof)[^.!?]$"),
@@ -798,7 +804,7 @@ def test_garble_checks_match_where_one_of_the_patterns_does() -> None:
 
     lexicon, problems = load_lexicon(LEXICON)
     assert not problems
-    patterns = [re.compile(p) for p in lexicon.data["garble"]["patterns"]]
+    patterns = [re.compile(p) for p in _garble_regexes(lexicon)]
     patterns += [re.compile(r"^x|y z"), re.compile(r"^(?:Also|With) it\b"), re.compile("^a$")]
     checks = claims._checks(tuple(patterns))
     assert checks.start is not None and checks.start.pattern.count("(?:^") >= 5

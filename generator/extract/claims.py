@@ -155,6 +155,12 @@ def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     return False
 
 
+def matches_any(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether one of `patterns` (a lexicon list, compiled) matches in `text`: the garble
+    test's fast form, for other lists of its kind (`debris.is_calqued`)."""
+    return _matches(text, _checks(patterns))
+
+
 def _matches(text: str, checks: _Checks) -> bool:
     """Whether one of the garble patterns `checks` stands for matches in `text`."""
     if checks.start is not None and checks.start.match(text):

@@ -8,7 +8,7 @@ the whole article:
   flagged when the sentence it starts in is garbled; a position when every sentence of its
   evidence is.
 - In an article that reads as a machine translation (lexicon `garble.vague.after` debris
-  sentences or more), a short sentence that opens on a pronoun and names nothing ("He said
+  or calqued sentences or more), a short sentence that opens on a pronoun and names nothing ("He said
   he came.", "This was done in response to the announcement.") has lost what it referred
   to. Every item citing such a sentence is flagged, whatever its kind, so that a sentence's
   items always agree.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..sources import Source
-from .claims import garbled_sentences, is_garbled
+from .claims import garbled_sentences, is_garbled, matches_any
 from .factbits import per_lexicon
 from .knowledge import Knowledge, words_pattern
 from .sentences import Sentence
@@ -78,9 +78,33 @@ def vague_sentences(
         return []
     if debris is None:
         debris = len(garbled_sentences(source, sentences, knowledge))
-    if debris < rule.after:
+    if (
+        debris < rule.after
+        and debris + _calqued(source, sentences, knowledge, rule.after - debris) < rule.after
+    ):
         return []
     return [s for s in candidates if not is_garbled(text[s.start : s.end], None, knowledge)]
+
+
+def is_calqued(text: str, knowledge: Knowledge) -> bool:
+    """Whether a sentence holds readable translationese (lexicon `garble.calques`)."""
+    return matches_any(text, knowledge.garble_calques)
+
+
+def _calqued(source: Source, sentences: list[Sentence], knowledge: Knowledge, enough: int) -> int:
+    """How many sentences that are not debris read as translationese (lexicon
+    `garble.calques`), counted up to `enough`. A calque keeps its meaning ("took
+    decision"), so it flags nothing itself, but it shows that the article is a machine
+    translation as surely as debris does."""
+    count, previous = 0, None
+    for sentence in sentences:
+        text = source.text[sentence.start : sentence.end]
+        if is_calqued(text, knowledge) and not is_garbled(text, previous, knowledge):
+            count += 1
+            if count >= enough:
+                break
+        previous = text
+    return count
 
 
 def debris_sentences(

@@ -220,6 +220,8 @@ class Knowledge:
     garble_min_words: int
     garble_repeat_share: float
     stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    # Readable translationese: a sign the article is a machine translation (`debris`).
+    garble_calques: tuple[re.Pattern[str], ...] = ()
     lexicon: Lexicon | None = None  # figures/dates read their word lists and units from it
     possessive_name: re.Pattern[str] | None = None  # "Reform UK's Graham Pettifer"
     spelling: Spelling | None = None  # variant spellings folded for ids and lookups
@@ -719,6 +721,7 @@ def build_knowledge(
         garble_patterns=_compile_all(garble.get("patterns", []), 0),
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
+        garble_calques=_compile_all(garble.get("calques", []), 0),
         lexicon=lexicon,
         spelling=spelling,
         gate_runs={
