@@ -23,6 +23,7 @@ SETS = [
     (FIXTURES / "blind3" / "annotations", FIXTURES / "blind3" / "articles"),
     (FIXTURES / "blind4" / "annotations", FIXTURES / "blind4" / "articles"),
     (FIXTURES / "blind5" / "annotations", FIXTURES / "blind5" / "articles"),
+    (FIXTURES / "blind6" / "annotations", FIXTURES / "blind6" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
