@@ -72,15 +72,16 @@ class Source:
         return None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-empty lines, trimmed of surrounding whitespace."""
+def _lines(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines, trimmed of surrounding whitespace (`offset`: where
+    `text` starts in the article)."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         lead = len(line) - len(line.lstrip())
         trail = len(line.rstrip())
         if trail > lead:
-            spans.append((match.start() + lead, match.start() + trail))
+            spans.append((offset + match.start() + lead, offset + match.start() + trail))
     return spans
 
 
@@ -94,6 +95,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         lead = len(block) - len(block.lstrip())
         spans.append((match.start() + lead, match.start() + len(block.rstrip())))
     return spans
+
+
+def _dateline_in(
+    text: str, start: int, end: int, layout: Layout
+) -> tuple[int, re.Match[str] | None]:
+    """Where the dateline of a block starts (at the block's start or at one of its first
+    lines) and its match."""
+    if layout.dateline is None:
+        return start, None
+    at = start
+    for _ in range(4):
+        match = layout.dateline.match(text[at:end])
+        if match:
+            return at, match
+        at = text.find("\n", at, end) + 1
+        if at <= 0:
+            break
+    return start, None
 
 
 def _is_subhead(line: str) -> bool:
@@ -124,11 +143,14 @@ def split_layout(
     # A dateline in one of the first lines makes every line above it header.
     first_body = 0
     for index, (start, end) in enumerate(blocks[:6]):
-        match = layout.dateline.match(text[start:end]) if layout.dateline else None
+        at, match = _dateline_in(text, start, end, layout)
         if match:
             header.extend(blocks[:index])
-            header.append((start, start + len(match.group().rstrip())))
-            blocks[index] = (start + match.end(), end)
+            # Lines above it in its own block are header too: "Headline\nBy Jane Doe\n
+            # ROME, May 15 (Reuters) - ..." with no blank line between them.
+            header.extend(_lines(text[start:at], start))
+            header.append((at, at + len(match.group().rstrip())))
+            blocks[index] = (at + match.end(), end)
             first_body = index
             break
     else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from generator.extract.article import extract_article
 from generator.extract.claims import garbled_sentences
 from generator.extract.debris import is_calqued
@@ -285,3 +287,21 @@ def test_permission_refusal_and_doctrine_families() -> None:
         ("jan-novak", "doubts-impact"),
         ("mark-hale", "opposes"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Italian Secretary of Defence Matteo Sarli confirmed the change.", "Matteo Sarli"),
+        (
+            "Deputy Chairman of the Federation Council Committee on Defense and Security "
+            "Nikolai Zhurin said Russia would respond.",
+            "Nikolai Zhurin",
+        ),
+    ],
+)
+def test_a_title_governing_words_before_a_name_leaves_them_out(text: str, name: str) -> None:
+    """ "of Defence", "and Security": the last word a title governs is not a first name."""
+    found = _extract(f"Headline\n{text}\n")["entities"]
+    people = [e["name"] for e in found if e.get("category") == "person"]
+    assert people == [name]

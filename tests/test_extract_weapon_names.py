@@ -45,6 +45,27 @@ def _weapons(text: str) -> dict[str, str]:
             "The Falchion is a subsonic, turbojet-powered missile with a long range.",
             {"falchion": "missile"},
         ),
+        # The name an owner's noun phrase describes, ending there.
+        (
+            "The strike used the Veles, Ukraine’s new homemade cruise missile.",
+            {"veles": "missile"},
+        ),
+        # An example of a plural weapon noun (lexicon `weapon_example_cues`).
+        (
+            "Kyiv builds 2,000 long-range drones a month, including the jet-powered Sorokopud, "
+            "which can fly 1,800 km.",
+            {"sorokopud": "drone"},
+        ),
+        ("Partners sent cruise missiles such as the Kalyna and howitzers.", {"kalyna": "missile"}),
+        # A variant of a weapon (lexicon `weapon_variant_nouns`): of a noun or a known name.
+        (
+            "The Storm Shadow Arc, a new variant of the Storm Shadow missile, flies further.",
+            {"storm-shadow-arc": "missile", "storm-shadow": "missile"},
+        ),
+        (
+            "Zaslon is the new version of the drone Lyutyi, with a longer range.",
+            {"zaslon": "drone", "liutyi": "drone"},
+        ),
         # A plural name is one weapon.
         (
             "Ukraine fired Precise Reach Missiles at the depot.",
@@ -65,6 +86,11 @@ def test_weapon_names_as_articles_write_them(text: str, expected: dict[str, str]
         # A known actor after a noun names no weapon; a plain count keeps no name.
         "The missiles Ukraine received were fired at once.",
         "Russia fired 15 missiles at the city.",
+        # An owner's phrase that goes on past the noun, an actor as the example, a pronoun
+        # opening a quote.
+        "The plan came from Petrenko, Ukraine's top missile designer, officials said.",
+        "Drones were bought from several countries, including Iran, officials said.",
+        "“Our missile is good,” she said.",
     ],
 )
 def test_no_weapon_where_none_is_named(text: str) -> None:

@@ -61,6 +61,33 @@ def test_wire_datelines_are_header(tmp_path: Path, layout: Layout, line: str) ->
     assert source.text[first.start : first.end] == "Water rose fast on Tuesday."
 
 
+def test_a_dateline_under_headline_and_byline_in_one_block_is_found(
+    tmp_path: Path, layout: Layout
+) -> None:
+    """No blank line between headline, byline and the dateline's line: the lines above the
+    dateline are header all the same; a bracketed contributor line closes the story."""
+    text = (
+        "Dam breaks upstream\nBy Jane Roe and Tom Poe\n"
+        "ROME/KYIV, May 15 (Reuters) - Water rose fast on Tuesday.\n\n"
+        "Officials said more rain was due.\n\n"
+        "(Reporting by Jane Roe in Rome; Editing by Tom Poe)\n"
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [source.text[a:b] for a, b in source.header] == [
+        "Dam breaks upstream",
+        "By Jane Roe and Tom Poe",
+        "ROME/KYIV, May 15 (Reuters) -",
+    ]
+    assert [source.text[p.start : p.end] for p in source.paragraphs] == [
+        "Water rose fast on Tuesday.",
+        "Officials said more rain was due.",
+    ]
+    assert [source.text[a:b] for a, b in source.footer] == [
+        "(Reporting by Jane Roe in Rome; Editing by Tom Poe)"
+    ]
+
+
 def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout: Layout) -> None:
     write(tmp_path, "s", "Example Times\n\u2014\nThe first sentence of the story.\n", META)
     [source], _ = load_sources(tmp_path, layout)

@@ -7,13 +7,14 @@ the text says, a short description (the title or role it is introduced with).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import casefast
 from .entitycues import PLACE_BEFORE, EntityRules, entity_rules
 from .factbits import per_lexicon
 from .knowledge import Knowledge, trie_alternation
+from .weaponframes import example_after, variants_in
 from .wordgate import holds_any
 from .wordstarts import matches_at, matches_reaching, run_starts
 
@@ -69,7 +70,8 @@ _BLOCKED: dict[int, tuple[Knowledge, dict[str, bool]]] = {}
 
 
 def _blocked_word(token: str, knowledge: Knowledge) -> bool:
-    word = token.strip(".,;:’'\"").casefold()
+    word = token.strip(".,;:’'\"“”‘").casefold()  # '“Our missile ...,” she said'
+
     # A number word opening a sentence ("Twenty aircraft ...") is capitalised, not a name.
     numbers = knowledge.lexicon.data.get("number_words", {}) if knowledge.lexicon else {}
     return (
@@ -167,6 +169,23 @@ def _after_title(text: str, name: str, offset: int, k: Knowledge) -> tuple[str, 
         offset = text.index(tokens[1], end)
         tokens.pop(0)
     return " ".join(tokens), offset
+
+
+def _after_connector(text: str, name: str, offset: int, k: Knowledge) -> tuple[str, int]:
+    """A name of three words or more right after "of", "on", "and" or "for" (lexicon
+    `name_connectors`, not `name_particles`) without its first word, the last word of what
+    a title before it governs: "Secretary of Defence Matteo Saltarelli", "Committee on
+    Defense and Security Nikolai Zhuravsky". Two words are left as they are: "the office
+    of Mary Smith"."""
+    tokens = name.split()
+    if len(tokens) < 3:
+        return name, offset
+    before = text[max(0, offset - 5) : offset]
+    word = before.split()[-1] if before.endswith(" ") and before.split() else ""
+    connectors = k.word_set("name_connectors") - k.word_set("name_particles") - {"the"}
+    if word not in connectors:
+        return name, offset
+    return " ".join(tokens[1:]), text.index(tokens[1], offset + len(tokens[0]))
 
 
 def _word_back(text: str, lo: int, pos: int) -> tuple[int, str] | None:
@@ -287,6 +306,7 @@ def _people(
             return
         offset = name_start + raw.index(name)
         name, offset = _after_title(text, name, offset, k)
+        name, offset = _after_connector(text, name, offset, k)
         if not name or any(tok in k.organisation_heads for tok in name.split()):
             return  # "Baltic Defence Institute said": a body, found by `_organisations`
         if len(name.split()) < min_tokens and not k.lookup(name) and not k.fuzzy_person(name):
@@ -310,6 +330,8 @@ def _people(
             # "Sen. Maria Ocampo of New Mexico, who sits ...": "who" is Ocampo.
             if _PLACE_OF.search(text, max(start, m.start("name") - 8), m.start("name")):
                 continue
+            if _describes_weapon(m.group("desc"), k):
+                continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"
             add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
     # After roles and appositions: they describe better than a title.
     if k.titled_name and gate_open(k, "titles", sentence, lower):
@@ -790,10 +812,12 @@ def _weapon_name_before(
 # capitals or a digit), so that "missiles Ukraine received" names no weapon.
 _NAME_AFTER = re.compile(r"[ \t]+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)(?![\w-])")
 # The name a weapon noun describes: "Quiver, a launcher built into a container", "The
-# Falchion is a subsonic, turbojet-powered missile" (up to three describing words).
+# Falchion is a subsonic, turbojet-powered missile", "the Vyrii, Ukraine's new homemade
+# cruise missile" (up to three describing words).
 _DESCRIBED = re.compile(
     r"(?:^|(?<=[\s\"“(]))(?P<name>[A-Z][\w-]*(?:[ \t][A-Z0-9][\w-]*){0,2})"
-    r"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)an?[ \t]+(?:[a-z][\w-]*,?[ \t]+){0,3}$"
+    r"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)(?:an?|(?P<owner>[A-Z][\w-]*['’]s))[ \t]+"
+    r"(?:[a-z][\w-]*,?[ \t]+){0,3}$"
 )
 
 
@@ -844,14 +868,18 @@ def _weapon_name_around(
             name = described.group("name")
             if name.startswith(("The ", "A ", "An ")):
                 name = name.split(" ", 1)[1]
-            if not _blocked(name.split()[0], k) and not _known_actor(name, k):
+            # "the Vyrii, Ukraine's new homemade cruise missile." An owner's noun phrase
+            # may go on ("Petrenko, Ukraine's top missile designer"): it must end here.
+            ends = described.group("owner") is None or text[m.end() : m.end() + 1] in _PHRASE_END
+            if ends and not _blocked(name.split()[0], k) and not _known_actor(name, k):
                 found = described.end("name") - len(name), name
     if found is None or _business_after(text, m.end(), k):
         return None
     return found
 
 
-_DESCRIBING = (", a", "is a", "was a")
+_DESCRIBING = (", a", "is a", "was a", "'s ", "’s ")
+_PHRASE_END = frozenset(".,;:!?)")
 
 
 def _known_actor(name: str, k: Knowledge) -> bool:
@@ -914,6 +942,10 @@ def _weapons(
                 named = _weapon_name_around(text, m, start, end, k)
                 if named is not None:
                     found.append(Candidate("weapon", category, named[1], [_span(named)]))
+                elif m.group("head")[-1:] == "s":  # "drones ..., including the Sokolytsia"
+                    example = example_after(text, m.end(), end, category, k, _new_weapon(k))
+                    if example is not None:
+                        found.append(_weapon_candidate(example))
                 continue
             name_start, name = named
             span = (name_start, name_start + len(name))
@@ -926,6 +958,8 @@ def _weapons(
                 if head[-1:] == "s" and head[:-1].casefold() in k.weapon_heads:
                     name = name[:-1]  # "Precision Strike Missiles": one Precision Strike Missile
             found.append(Candidate("weapon", category, name, [span]))
+    for variant in variants_in(text, start, end, k, _category_at(text, k), _new_weapon(k)):
+        found.append(_weapon_candidate(variant))
     for m in _DESIGNATION.finditer(text, start, end):
         if _blocked(m.group(), k):  # "G-7" is a group of states
             continue
@@ -933,6 +967,42 @@ def _weapons(
         category = k.weapon_heads[after.group("head").casefold()] if after else "system"
         found.append(Candidate("weapon", category, m.group(), [(m.start(), m.end())]))
     return found
+
+
+def _describes_weapon(description: str, k: Knowledge) -> bool:
+    """Whether an apposition's description makes its name a weapon's variant: "a new
+    variant of the Storm Shadow missile" (lexicon `weapon_variant_nouns`). Ending on a
+    weapon noun is not enough: "who studies planning at a think tank"."""
+    return any(f"{noun} of " in description for noun in k.word_set("weapon_variant_nouns"))
+
+
+def _weapon_candidate(named: tuple[int, str, str]) -> Candidate:
+    at, name, category = named
+    return Candidate("weapon", category, name, [(at, at + len(name))])
+
+
+def _new_weapon(k: Knowledge) -> Callable[[str], bool]:
+    """Whether a capitalised name may be a weapon's: no listed non-name, no actor."""
+    return lambda name: not _blocked(name.split()[0], k) and not _known_actor(name, k)
+
+
+def _category_at(text: str, k: Knowledge) -> Callable[[int], str | None]:
+    """The category of the weapon a text names or describes at an offset: a weapon noun
+    ("the missile SCALP") or a known weapon's name ("the SCALP missile")."""
+
+    def category(at: int) -> str | None:
+        head = k.weapon_head.match(text, at) if k.weapon_head else None
+        if head is not None:
+            return k.weapon_heads[head.group("head").casefold()]
+        run = _CAPITALISED.match(text, at)
+        known = k.lookup(run.group()) if run else None
+        entity = k.entities.get(known) if known else None
+        return entity.category if entity is not None and entity.kind == "weapon" else None
+
+    return category
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w-]*(?:[ \t][A-Z][\w-]*)*")
 
 
 def abbreviates(acronym: str, name: str) -> bool:
