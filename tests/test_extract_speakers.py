@@ -456,3 +456,40 @@ def test_a_short_quotation_that_is_its_whole_sentence_is_speech() -> None:
     )
     assert speakers["History suggests otherwise."] == "marta-lind"
     assert "Months too late" not in speakers  # a subhead in quotation marks
+
+
+def test_the_diplomat_is_the_person_written_with_an_ambassador_title() -> None:
+    """Lexicon `role_synonyms`: "the diplomat" refers back to the person whose title,
+    written right before the name, holds "ambassador"; "the senator" to a member of the
+    Federation Council. With no such person, nobody is the speaker."""
+    speakers = _speakers(
+        "Russian Ambassador to Italy Pavel Lebed warned Rome against such a step. "
+        '"Italy will become a direct participant in the conflict," the diplomat told TASS.\n\n'
+        "Deputy Chairman of the Federation Council Committee on Defense Nikolai Zhurin "
+        'said Russia would respond. "Our patience is not infinite," the senator told TASS.'
+    )
+    assert speakers["Italy will become a direct participant in the conflict,"] == "pavel-lebed"
+    assert speakers["Our patience is not infinite,"] == "nikolai-zhurin"
+    speakers = _speakers(
+        "Analyst Pavel Lebed spoke first. "
+        '"Italy will become a direct participant in the conflict," the diplomat told TASS.'
+    )
+    assert speakers["Italy will become a direct participant in the conflict,"] is None
+
+
+def test_a_subject_naming_no_one_leaves_its_apposition_to_speak() -> None:
+    speakers = _speakers(
+        "Military expert, retired Colonel Vadim Sorin, told TASS that the missile was "
+        '"a propaganda product" that would not change the situation.'
+    )
+    assert speakers["a propaganda product"] == "vadim-sorin"
+
+
+def test_that_was_the_message_from_gives_the_quote_before_it() -> None:
+    speakers = _speakers(
+        "Moscow reacted with warnings. “The sponsors bear full responsibility for every "
+        "strike on Russian soil.” That was the message from the Russian Embassy in "
+        "Washington, which said in a statement that the strike changed nothing."
+    )
+    speaker = speakers["The sponsors bear full responsibility for every strike on Russian soil."]
+    assert speaker is not None and speaker.startswith("russian-embassy")

@@ -294,6 +294,11 @@ def test_permission_refusal_and_doctrine_families() -> None:
     [
         ("Italian Secretary of Defence Matteo Sarli confirmed the change.", "Matteo Sarli"),
         (
+            "Italian Undersecretary of Defence Matteo Sarli, who told parliament, confirmed "
+            "the change.",
+            "Matteo Sarli",
+        ),
+        (
             "Deputy Chairman of the Federation Council Committee on Defense and Security "
             "Nikolai Zhurin said Russia would respond.",
             "Nikolai Zhurin",

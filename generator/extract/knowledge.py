@@ -222,6 +222,8 @@ class Knowledge:
     stance_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     # Readable translationese: a sign the article is a machine translation (`debris`).
     garble_calques: tuple[re.Pattern[str], ...] = ()
+    # "the diplomat" of a person written "Ambassador ...": words a role noun stands for.
+    role_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # figures/dates read their word lists and units from it
     possessive_name: re.Pattern[str] | None = None  # "Reform UK's Graham Pettifer"
     spelling: Spelling | None = None  # variant spellings folded for ids and lookups
@@ -723,6 +725,10 @@ def build_knowledge(
         garble_min_words=int(garble.get("min_words", 4)),
         garble_repeat_share=float(garble.get("repeat_share", 0.8)),
         garble_calques=_compile_all(garble.get("calques", []), 0),
+        role_synonyms={
+            str(noun).casefold(): tuple(str(w) for w in words or [])
+            for noun, words in (data.get("role_synonyms") or {}).items()
+        },
         lexicon=lexicon,
         spelling=spelling,
         gate_runs={

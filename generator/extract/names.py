@@ -327,8 +327,12 @@ def _people(
     # without one (two sentences in five) it cannot match and is not tried at every position.
     if k.appositive_name and _apposition_possible(k, sentence, text, (start, end)):
         for m in k.appositive_name.finditer(text, start, end):
-            # "Sen. Maria Ocampo of New Mexico, who sits ...": "who" is Ocampo.
-            if _PLACE_OF.search(text, max(start, m.start("name") - 8), m.start("name")):
+            # "Sen. Maria Ocampo of New Mexico, who sits ...": "who" is Ocampo. Three words
+            # or more after "of" start with the word a title governs ("Undersecretary of
+            # Defence Matteo Saltarelli, who ...": `_after_connector`).
+            if len(m.group("name").split()) < 3 and _PLACE_OF.search(
+                text, max(start, m.start("name") - 8), m.start("name")
+            ):
                 continue
             if _describes_weapon(m.group("desc"), k):
                 continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"

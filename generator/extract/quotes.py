@@ -138,6 +138,15 @@ _DETERMINERS = frozenset(
 )  # paragraphs a pronoun can reach back to its speaker
 
 
+# The words right before a name back to a punctuation mark: the title it was written with.
+_TITLE_BEFORE = re.compile(r"[^.,;:!?\"“”()\n]*$")
+
+
+def _title_before(text: str, start: int) -> str:
+    found = _TITLE_BEFORE.search(text, max(0, start - 80), start)
+    return found.group() if found else ""
+
+
 @dataclass(frozen=True)
 class Speech:
     """A speech verb at `start:end` in `sentence`; `speaker` an entity id or None."""
@@ -395,6 +404,16 @@ class _Speakers:
             ]
             if appositive:
                 return appositive[-1].entity_id
+            # "Military expert, retired Colonel Vadim Sorokin, told": a subject that names
+            # no one, and the one person its apposition names.
+            a, b = masked[-1]
+            inside = [
+                m for m in self._by_start.between(a, b) if m.end <= b and self._person(m.entity_id)
+            ]
+            if len(inside) == 1 and not [
+                m for m in self._by_start.between(lead, a) if lead <= m.start and m.end <= a
+            ]:
+                return inside[0].entity_id
         # "The official, who spoke on condition of anonymity, said": the subject stands
         # before the relative clause.
         words = _WORD.findall(_RELATIVE_ASIDE.sub("", before))
@@ -611,9 +630,15 @@ class _Speakers:
         before `pos` whose title or role (as the article or the lexicon gives it) holds
         that word (and the country's name `nation`, when given). 'The spokesman' of a
         named spokesman speaks; of nobody, no one does."""
-        if noun not in self.k.word_set("role_nouns") and noun not in self.k.word_set("titles"):
+        synonyms = self.k.role_synonyms.get(noun, ())
+        if (
+            noun not in self.k.word_set("role_nouns")
+            and noun not in self.k.word_set("titles")
+            and not synonyms
+        ):
             return None
-        wanted = [noun, *(_TOKEN.findall(nation) if nation else [])]
+        country = _TOKEN.findall(nation) if nation else []
+        wanted = [[noun, *country], *([*_TOKEN.findall(s.casefold()), *country] for s in synonyms)]
         for m in reversed(self.outside):
             if m.end > pos or not self._person(m.entity_id):
                 continue
@@ -623,12 +648,15 @@ class _Speakers:
                 for d in (
                     self.scan.descriptions.get(m.entity_id),
                     entity.description if entity else None,
+                    # The title written right before the name ("Russian Ambassador to
+                    # Italy Pavel Lebedinsky"), up to a punctuation mark.
+                    _title_before(self.text, m.start),
                     m.text,
                 )
                 if d
             )
             tokens = _TOKEN.findall(described.casefold())
-            if all(word in tokens for word in wanted):
+            if any(all(word in tokens for word in words) for words in wanted):
                 return m.entity_id
         return None
 
