@@ -97,6 +97,24 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _header_lines_apart(
+    text: str, blocks: list[tuple[int, int]], known: set[str], layout: Layout
+) -> list[tuple[int, int]]:
+    """The first block, as its lines when they are header lines written without blank
+    lines between them ("Outlet\n—\nHeadline\nDek\nAuthor" above the story): one of its
+    first lines is the headline, the outlet or a rule. Else the block as it is."""
+    if not blocks:
+        return []
+    start, end = blocks[0]
+    lines = _lines(text[start:end], start)
+    heads = [fold(text[a:b]).casefold() for a, b in lines[:_HEADLINE_REACH]]
+    if len(lines) > 1 and any(
+        line in known or (layout.rule is not None and layout.rule.match(line)) for line in heads
+    ):
+        return lines
+    return [blocks[0]]
+
+
 def _dateline_in(
     text: str, start: int, end: int, layout: Layout
 ) -> tuple[int, re.Match[str] | None]:
@@ -139,6 +157,7 @@ def split_layout(
     footer: list[tuple[int, int]] = []
     known_title = fold(title).casefold()
     known = {known_title, fold(publisher).casefold()}
+    blocks = _header_lines_apart(text, blocks, known, layout) + blocks[1:]
 
     # A dateline in one of the first lines makes every line above it header.
     first_body = 0

@@ -88,6 +88,43 @@ def test_a_dateline_under_headline_and_byline_in_one_block_is_found(
     ]
 
 
+def test_header_lines_without_blank_lines_between_them_are_header(
+    tmp_path: Path, layout: Layout
+) -> None:
+    """Outlet, rule, headline, dek and a name alone on its line, in one block above the
+    story: the outlet, rule, headline and author are header, the dek is body; a name alone
+    on the last line is the author's, and "MOSCOW, May 13. /TASS/." is a dateline."""
+    text = (
+        "Example Times\n\u2014\nDam breaks upstream\nResidents fled as the water rose\n"
+        "Jane Roe\n\nThe dam broke on Tuesday.\n\nOfficials said more rain was due.\n\n"
+        "Tom Poe\n"
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [source.text[a:b] for a, b in source.header] == [
+        "Example Times",
+        "\u2014",
+        "Dam breaks upstream",
+        "Jane Roe",
+    ]
+    assert [source.text[p.start : p.end] for p in source.paragraphs] == [
+        "Residents fled as the water rose",
+        "The dam broke on Tuesday.",
+        "Officials said more rain was due.",
+    ]
+    assert [source.text[a:b] for a, b in source.footer] == ["Tom Poe"]
+    text = (
+        "TASS\n\u2014\nDam breaks upstream\nMOSCOW, May 13. /TASS/. The dam broke on "
+        "Tuesday.\n\nOfficials said more rain was due.\n"
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [source.text[a:b] for a, b in source.header][-1] == "MOSCOW, May 13. /TASS/."
+    assert source.text[source.paragraphs[0].start : source.paragraphs[0].end] == (
+        "The dam broke on Tuesday."
+    )
+
+
 def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout: Layout) -> None:
     write(tmp_path, "s", "Example Times\n\u2014\nThe first sentence of the story.\n", META)
     [source], _ = load_sources(tmp_path, layout)
