@@ -112,6 +112,35 @@ def test_a_distance_from_one_sides_border_is_the_other_sides() -> None:
     assert {row[0] for row in figures} == {"russia"}
 
 
+def test_a_distance_written_in_two_units_from_a_border_is_the_other_sides() -> None:
+    figures = _figures(
+        "Ukraine hit an airfield in Russia's Kaluga region.\n\n"
+        "The base lies about 320 kilometers (200 miles) from the Ukrainian border."
+    )
+    assert {(row[0], row[2]) for row in figures} == {("russia", "km"), ("russia", "mi")}
+
+
+def test_a_distance_into_a_place_is_its_countrys() -> None:
+    """Lexicon `direction_words`: "southwest of Moscow" (a capital), "inside Russia", "north
+    of Kharkiv" (a listed town)."""
+    assert {r[0] for r in _figures("The base, about 145 miles southwest of Moscow, burned.")} == {
+        "russia"
+    }
+    assert {r[0] for r in _figures("Ukrainian drones hit a depot 300 km inside Russia.")} == {
+        "russia"
+    }
+    assert {r[0] for r in _figures("Shells fell 80 km north of Kharkiv on Sunday.")} == {"ukraine"}
+
+
+def test_counts_shot_down_are_the_interceptors() -> None:
+    """Lexicon `interception_verbs`: not the nationality inside the counted phrase."""
+    figures = _figures("Russian forces intercepted and destroyed 36 Ukrainian drones overnight.")
+    assert {row[0] for row in figures} == {"russia"}
+    # Bought or fielded: the nationality inside the phrase still owns them.
+    figures = _figures("The army now fields about 11,000 North Korean troops in Kursk.")
+    assert {row[0] for row in figures} == {"north-korea"}
+
+
 def test_a_government_bodys_count_is_its_countrys() -> None:
     figures = _figures("The U.S. State Department approved the sale of 3,350 of the missiles.")
     assert {row[0] for row in figures} == {"united-states"}

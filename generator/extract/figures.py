@@ -52,7 +52,7 @@ _INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # A distance measured from one side's border or front: the place measured is the other's.
 _BORDER = re.compile(
-    r"\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
+    r"(?:\s*\([^()]{1,40}\))?\)?\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
     r"(?:border|frontier|front\s*line|frontline|front)\b"
 )
 # "90% of these aircraft": a share of a group counted before.
@@ -98,6 +98,12 @@ class FigureRules:
     source_count: re.Pattern[str] | None = None
     # "U.S.-made": a nationality naming the maker, not the owner (lexicon `origin_words`).
     origin: re.Pattern[str] | None = None
+    # "intercepted 36 Ukrainian drones": counts shot down are the interceptor's, not those
+    # of the nationality inside the phrase (lexicon `interception_verbs`).
+    interception: re.Pattern[str] | None = None
+    # "145 miles southwest of Moscow", "300 km inside Russia": a distance into the place's
+    # country (lexicon `direction_words`).
+    direction: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> FigureRules:
@@ -141,6 +147,22 @@ def _build(data: dict[str, Any]) -> FigureRules:
     origin = (
         re.compile(rf"[-\s](?i:{'|'.join(map(re.escape, origins))})(?!\w)") if origins else None
     )
+    intercepts = sorted((str(w) for w in data.get("interception_verbs") or []), key=len)[::-1]
+    interception = (
+        re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, intercepts))})(?!\w)")
+        if intercepts
+        else None
+    )
+    directions = sorted((str(w) for w in data.get("direction_words") or []), key=len)[::-1]
+    direction = (
+        re.compile(
+            r"(?:\s*\([^()]{1,40}\))?\)?\s+"
+            rf"(?i:{'|'.join(map(re.escape, directions))})\s+(?:of\s+)?(?:the\s+)?"
+            r"(?P<place>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
+        )
+        if directions
+        else None
+    )
     return FigureRules(
         tuple(props),
         excluded,
@@ -151,6 +173,8 @@ def _build(data: dict[str, Any]) -> FigureRules:
         time_point,
         source_count,
         origin,
+        interception,
+        direction,
     )
 
 
@@ -426,6 +450,36 @@ def _subject(
     return (pool[0].entity_id, True) if pool else (None, False)
 
 
+def _intercepted(q: Quantity, text: str, rules: FigureRules, knowledge: Any) -> bool:
+    """Whether the number's clause shoots its things down before it ("Russian air defence
+    forces intercepted and destroyed 36 Ukrainian drones"): ANNOTATING.md gives such counts
+    to the interceptor, the clause's subject."""
+    if rules.interception is None:
+        return False
+    start = _clause_start(q, text, knowledge)
+    return rules.interception.search(text, start, q.start) is not None
+
+
+def _place_country(text: str, end: int, rules: FigureRules, knowledge: Any) -> str | None:
+    """The country of the place a distance is measured into ("about 145 miles southwest of
+    Moscow", "300 km inside Russia"): a distance to a base belongs to the country that owns
+    it (ANNOTATING.md). A capital names its government, a listed town its country."""
+    m = rules.direction.match(text, end) if rules.direction is not None else None
+    if m is None:
+        return None
+    place = m.group("place")
+    for name in (place, place.split()[0]):
+        found = knowledge.lookup(name) if hasattr(knowledge, "lookup") else None
+        if found is not None:
+            country = _country_of_government(found, knowledge)
+            if entity_info(knowledge, country)[1] == "country":
+                return country
+        towns = casualty_rules_for(knowledge).place_country
+        if name in towns and towns[name] in getattr(knowledge, "entities", {}):
+            return towns[name]
+    return None
+
+
 def _across_border(
     text: str,
     end: int,
@@ -682,6 +736,7 @@ def extract_figures(
                 )
             if prop == "distance" and (
                 other := _across_border(source.text, end, pool, earlier, nations, frules, knowledge)
+                or _place_country(source.text, end, frules, knowledge)
             ):
                 subject, uncertain = other, False
             owner = _group_owner(source.text, q, qrules, owners)
@@ -699,6 +754,7 @@ def extract_figures(
                 # "said its air defences destroyed 43 Ukrainian drones": the speaker's
                 # forces shot them down; the drones' maker owns no count of them.
                 and not _ITS.match(source.text, _clause_start(q, source.text, knowledge))
+                and not _intercepted(q, source.text, frules, knowledge)
             ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
             people = _people_share(source.text, q, frules, known)
