@@ -493,3 +493,13 @@ def test_that_was_the_message_from_gives_the_quote_before_it() -> None:
     )
     speaker = speakers["The sponsors bear full responsibility for every strike on Russian soil."]
     assert speaker is not None and speaker.startswith("russian-embassy")
+
+
+def test_a_person_of_a_body_named_head_first_in_another_language() -> None:
+    """Lexicon `organisation_heads`: "Instituto" opens its name ("Instituto de Defesa
+    Nacional"); the person "of" it is found, and the quote after is hers."""
+    speakers = _speakers(
+        "Marta Fera of the Instituto de Defesa Nacional in Lisbon is unconvinced. "
+        '"The front line is decided by infantry," she said.'
+    )
+    assert speakers["The front line is decided by infantry,"] == "marta-fera"
