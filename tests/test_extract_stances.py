@@ -432,6 +432,8 @@ def test_a_reaction_announced_is_told_by_the_next_sentence(
         'Spokesman Tomas Brenner said the president was "listening to all sides".',
         'Spokesman Tomas Brenner said targeting was "a decision for the commander in chief" on '
         "the missiles.",
+        "President Tomas Brenner said he was looking at lifting the remaining ATACMS limits.",
+        "President Tomas Brenner said there was no easy answer on the long-range missiles.",
     ],
 )
 def test_a_decision_not_made_or_left_to_another_is_unclear(text: str) -> None:
