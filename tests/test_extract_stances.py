@@ -477,3 +477,17 @@ def test_answers_blame_and_air_defences_that_cope(text: str, expected: str) -> N
 )
 def test_where_a_poll_comes_from_holds_no_stance(text: str) -> None:
     assert [actor for actor, _stance in _pairs(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adviser Olena Kuryk said Ukraine still wanted permission to use ATACMS inside Russia.",
+        'Analyst Olena Kuryk said the remaining restrictions on Western missiles made "no '
+        'military sense."',
+    ],
+)
+def test_wanting_permission_or_calling_the_limits_pointless_supports(text: str) -> None:
+    pairs = _pairs(text)
+    assert ("olena-kuryk", "supports") in pairs
+    assert {stance for _actor, stance in pairs} == {"supports"}
