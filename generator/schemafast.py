@@ -43,6 +43,12 @@ _ANNOTATIONS = frozenset(
 )
 
 
+# The keywords of the schemas `_Compiler._fused` checks in one closure.
+_TEXT_KEYWORDS = frozenset(("type", "minLength", "maxLength", "pattern"))
+_INTEGER_KEYWORDS = frozenset(("type", "minimum"))
+_OBJECT_KEYWORDS = frozenset(("type", "required", "properties", "additionalProperties"))
+
+
 class Unsupported(ValueError):
     """The schema uses something this module does not implement: use jsonschema."""
 
@@ -165,7 +171,83 @@ class _Compiler:
             checks.append(make(arg, schema))
         if "properties" in schema and "additionalProperties" not in schema:
             checks.append(self.k_additionalProperties(True, schema))
-        return _all(checks)
+        return self._fused(schema, checks) or _all(checks)
+
+    def _fused(self, schema: dict[str, Any], checks: list[Check]) -> Check | None:
+        """The usual text, integer and object schemas as one closure for their usual type,
+        `_all(checks)` for any other value; None for any other schema.
+
+        Why: every value of every item written went through a closure per keyword and
+        `_all`'s loop over them (a string's type, length and pattern; an item's type,
+        required keys and properties), most of validating. For the exact type the fused
+        test decides what each keyword's check decides, in the same order where a check
+        could raise (`_Unsure` from inside a property): the same verdict."""
+        keys = [k for k in schema if k not in _ANNOTATIONS]
+        general = _all(checks)
+        kind = schema.get("type")
+        if kind == "string" and set(keys) <= _TEXT_KEYWORDS:
+            low = schema.get("minLength", 0)
+            high = schema.get("maxLength")
+            pattern = schema.get("pattern")
+            search = re.compile(pattern).search if pattern is not None else None
+
+            def text(value: Any) -> bool:
+                if type(value) is not str:
+                    return general(value)
+                if len(value) < low or (high is not None and len(value) > high):
+                    return False
+                return search is None or search(value) is not None
+
+            return text
+        if kind == "integer" and set(keys) <= _INTEGER_KEYWORDS:
+            minimum = schema.get("minimum")
+
+            def integer(value: Any) -> bool:
+                if type(value) is not int:
+                    return general(value)
+                return minimum is None or value >= minimum
+
+            return integer
+        if kind == "object" and set(keys) <= _OBJECT_KEYWORDS:
+            return self._object(schema, keys, general)
+        return None
+
+    def _object(self, schema: dict[str, Any], keys: list[str], general: Check) -> Check | None:
+        """`_fused` of an object schema (see there): required keys and properties, checked
+        in the schema's order (`properties` alone counts as additionalProperties last)."""
+        required = schema.get("required", [])
+        if not isinstance(required, list) or not all(isinstance(k, str) for k in required):
+            return None
+        wanted = frozenset(required)
+        if "patternProperties" in schema:
+            return None
+        props = {key: self.schema(sub) for key, sub in schema.get("properties", {}).items()}
+        rest = self.schema(schema.get("additionalProperties", True))
+        first = "additionalProperties" in keys and (
+            "required" not in keys or keys.index("additionalProperties") < keys.index("required")
+        )
+
+        def each(value: dict[Any, Any]) -> bool:
+            for key, item in value.items():  # noqa: SIM110 - see _all
+                if not props.get(key, rest)(item):
+                    return False
+            return True
+
+        if first:
+
+            def properties_first(value: Any) -> bool:
+                if type(value) is not dict:
+                    return general(value)
+                return each(value) and value.keys() >= wanted
+
+            return properties_first
+
+        def required_first(value: Any) -> bool:
+            if type(value) is not dict:
+                return general(value)
+            return value.keys() >= wanted and each(value)
+
+        return required_first
 
     # -- keywords: each returns a check of one value ---------------------------------
     def k_ref(self, arg: Any, schema: dict[str, Any]) -> Check:
@@ -286,7 +368,17 @@ class _Compiler:
 
     def k_oneOf(self, arg: Any, schema: dict[str, Any]) -> Check:
         subs = [self.schema(s) for s in arg]
-        return lambda value: sum(1 for sub in subs if sub(value)) == 1
+
+        def check(value: Any) -> bool:
+            # Every sub is asked, as sum() of a generator did (a quote's speaker: an id or
+            # null), counted in a plain loop.
+            passed = 0
+            for sub in subs:
+                if sub(value):
+                    passed += 1
+            return passed == 1
+
+        return check
 
 
 def _finite(value: Any) -> bool:

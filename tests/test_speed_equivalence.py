@@ -2010,3 +2010,143 @@ def test_ascii_result_json_decodes_as_the_utf8_text_did(tmp_path: Path) -> None:
     cache.put_text("cd" + "0" * 62, result_json(value))
     cache.put_text("ce" + "0" * 62, utf8)  # an entry an older version wrote
     assert cache.get("cd" + "0" * 62) == cache.get("ce" + "0" * 62) == value
+
+
+# --- Tail of extract: fused schema checks, words looked up in C, new items extended (h3) ---
+
+
+def _unfused(schema: dict[str, Any], monkeypatch: Any) -> Any:
+    """`compile_schema` with one closure per keyword, as before `_Compiler._fused`."""
+    from generator import schemafast
+
+    with monkeypatch.context() as patch:
+        patch.setattr(schemafast._Compiler, "_fused", lambda self, schema, checks: None)
+        return compile_schema(schema)
+
+
+def _mutated(rng: random.Random, value: Any, depth: int = 0) -> Any:
+    """`value` with a few parts swapped for values of other types, lengths or shapes."""
+    odd: list[Any] = ["", "x", "Bad Id", "a" * 5001, -1, 0, 7, 1.0, 1.5, math.inf, True, None]
+    odd += [[], ["garbled", "garbled"], [1, 1], {}, {"zz": 1}, CommentedMap([("id", "a")])]
+    if rng.random() < 0.15:
+        return rng.choice(odd)
+    if isinstance(value, dict):
+        out = {k: _mutated(rng, v, depth + 1) for k, v in value.items() if rng.random() > 0.05}
+        if rng.random() < 0.1:
+            out[rng.choice(["extra", "id", "start"])] = rng.choice(odd)
+        return out
+    if isinstance(value, list):
+        return [_mutated(rng, v, depth + 1) for v in value]
+    return value
+
+
+def test_fused_schema_checks_give_the_keyword_checks_verdicts(monkeypatch: Any) -> None:
+    from generator.schemacheck import schema_of
+
+    quote = {
+        "id": "q-1",
+        "speaker": "putin",
+        "kind": "direct",
+        "text": "We will not stop.",
+        "citation": {"source": "s-1", "quote": "We will not stop.", "start": 3, "end": 20},
+        "status": "extracted",
+        "flags": ["garbled"],
+    }
+    claim = {
+        "id": "c-1",
+        "subject": "atacms",
+        "text": "The missiles were used.",
+        "citations": [
+            {"source": "s-1", "quote": "The missiles were used.", "start": 0, "end": 23},
+            {"source": "s-2", "quote": "abc", "prefix": "x", "suffix": "y"},
+        ],
+        "mentions": ["kyiv", "atacms"],
+        "status": "reviewed",
+    }
+    rng = random.Random(31)
+    data = schema_of("data")
+    fused, plain = compile_schema(data), _unfused(data, monkeypatch)
+    verdicts = set()
+    for _ in range(3000):
+        value = {rng.choice(["quotes", "claims"]): [_mutated(rng, rng.choice([quote, claim]))]}
+        verdicts.add(fused(value))
+        assert fused(value) == plain(value), value
+    assert verdicts == {True, False}
+    text = {"type": "string", "minLength": 2}
+    rest = {"type": "array", "uniqueItems": True}
+    small: list[dict[str, Any]] = [
+        {
+            "type": "object",
+            "required": ["a"],
+            "properties": {"a": text},
+            "additionalProperties": rest,
+        },
+        {
+            "additionalProperties": rest,
+            "type": "object",
+            "properties": {"a": text},
+            "required": ["a"],
+        },
+        {"type": "object", "properties": {"a": text}},
+        {"type": "string", "pattern": "^a", "maxLength": 3},
+        {"type": "integer", "minimum": 2},
+    ]
+    leaves: list[Any] = ["", "a", "ab", "abcd", "b", 1, 2, True, 2.0, None, [1, 1], ["x", "x"], []]
+    for schema in small:
+        fused, plain = compile_schema(schema), _unfused(schema, monkeypatch)
+        verdicts = set()
+        for _ in range(1000):
+            keys = rng.sample(["a", "b", "c"], rng.randint(0, 3))
+            value = rng.choice([rng.choice(leaves), {k: rng.choice(leaves) for k in keys}])
+            if rng.random() < 0.1:
+                value = CommentedMap(value) if isinstance(value, dict) else value
+            verdicts.add(fused(value))
+            assert fused(value) == plain(value), (schema, value)
+        assert verdicts == {True, False}, schema
+
+
+def test_tokens_with_every_word_known_are_the_first_runs_tokens() -> None:
+    data = {
+        "synonyms": [["approve", "endorse"]],
+        "similarity_stopwords": ["the", "said"],
+        "contradiction_cues": {"negations": ["not"], "opposites": [["rose", "fell"]]},
+    }
+    entities = [{"id": "kyiv", "name": "Kyiv", "aliases": ["Kiev"]}]
+    pieces = ["Kyiv", "the", "said", "approved", "endorsed", "not", "rose", "go", "ox", "@x-1"]
+    texts = _random_texts(pieces, 400, seed=32)
+    cold = similarity.build_similarity_rules(data, entities)
+    warm = similarity.build_similarity_rules(data, entities)
+    for text in texts:  # every word met before: each text's tokens looked up in one pass
+        similarity.tokens(text.upper().lower(), warm)
+    for text in texts:
+        found = similarity._tokens(text, warm)
+        assert found == similarity._tokens(text, cold) == _plain_tokens(text, cold), repr(text)
+        assert None not in found
+
+
+def _appended(seq: CommentedSeq, items: list[Any]) -> CommentedSeq:
+    for item in items:
+        seq.append(item)
+    return seq
+
+
+def test_new_items_extended_as_appended_when_no_comment_is_past_the_end() -> None:
+    rng = random.Random(33)
+    seen = set()
+    for _ in range(300):
+        items = [{"id": f"i{i}"} for i in range(rng.randint(0, 4))]
+        new = [{"id": f"n{i}"} for i in range(rng.randint(0, 3))]
+        one, two = CommentedSeq(items), CommentedSeq(items)
+        for index in rng.sample(range(6), rng.randint(0, 2)):
+            for seq in (one, two):
+                seq.ca.items[index] = [f"# c{index}", None]  # what ruamel moves along
+        quick = merge._no_comment_past_end(one)
+        seen.add(quick)
+        if quick:
+            one.extend(new)
+        else:
+            _appended(one, new)
+        _appended(two, new)
+        assert list(one) == list(two)
+        assert one.ca.items == two.ca.items
+    assert seen == {True, False}

@@ -81,7 +81,8 @@ def item_spans(item: Mapping[str, Any]) -> list[Span]:
     """(source, start, end, quote digest) of every citation that has offsets, sorted."""
     cites = list(item.get("citations") or [])
     single = item.get("citation")
-    if isinstance(single, Mapping):
+    # A plain dict or nothing first, as below: the ABC test of `Mapping` is slow.
+    if type(single) is dict or (single is not None and isinstance(single, Mapping)):
         cites.append(single)
     spans = set()
     for cite in cites:
@@ -190,10 +191,18 @@ def _prepare(
             out[key] = [remap.get(v, v) for v in out[key]]
     out.setdefault("status", "extracted")
     for key in ("citations", "citation"):
-        if isinstance(out.get(key), list):
-            out[key] = [_ordered(c, "citation") if isinstance(c, Mapping) else c for c in out[key]]
-        elif isinstance(out.get(key), Mapping):
-            out[key] = _ordered(out[key], "citation")
+        # Plain dicts and absent keys decided without the ABC test of `Mapping`: three
+        # such tests per item were a fifth of preparing the items of 1,000 articles.
+        value = out.get(key)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            out[key] = [
+                _ordered(c, "citation") if type(c) is dict or isinstance(c, Mapping) else c
+                for c in value
+            ]
+        elif type(value) is dict or isinstance(value, Mapping):
+            out[key] = _ordered(value, "citation")
     return _ordered(out, _DEFINITIONS[collection])
 
 
@@ -346,10 +355,17 @@ class _CollectionMerge:
             self._take(raw, target, remap, dropped)
         self._remove_stale()
         self._keep_tombstones()
-        for item, _spans in sorted(additions, key=_sort_key):
-            self.seq.append(self.wrap(item))
-            self.touched.append(item)
-            self.counts.added += 1
+        added = [item for item, _spans in sorted(additions, key=_sort_key)]
+        if _no_comment_past_end(self.seq):
+            # `append` is ruamel's `insert` at the end, which moves the comments kept at
+            # that index or past it (none here): one `extend` adds the same items, without
+            # a sort of the comments and a call chain per item (36,000 new items).
+            self.seq.extend(map(self.wrap, added))
+        else:
+            for item in added:
+                self.seq.append(self.wrap(item))
+        self.touched.extend(added)
+        self.counts.added += len(added)
 
     def _take(
         self, raw: dict[str, Any], target: str, remap: dict[str, str], dropped: set[str]
@@ -425,6 +441,12 @@ class _CollectionMerge:
         # was most likely never written (the run that meant to write it died).
         for item_id in self.deleted:
             self.new_base.setdefault(item_id, self.base[item_id])
+
+
+def _no_comment_past_end(seq: CommentedSeq) -> bool:
+    """Whether no comment of `seq` is kept at an index of its length or past it."""
+    size = len(seq)
+    return all(type(index) is int and index < size for index in seq.ca.items)
 
 
 def _collection_seq(doc: dict[str, Any], name: str) -> CommentedSeq:
