@@ -11,6 +11,7 @@ the id of its member from the source that sorts first.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Any
 
 from ..sources import Source
@@ -238,14 +239,18 @@ def _same_statements(quotes: list[Item], events: list[Item], rules: Any) -> Same
     return SameStatements(said, threshold, rules.min_shared)
 
 
-def _spread_contradiction(claims: list[Item], events: list[Item]) -> None:
-    """A claim citing the very sentence of a contradicted event is not settled either."""
-    spans = {
+def contradicted_spans(events: list[Item]) -> set[tuple[Any, Any, Any]]:
+    """The citation spans of contradicted events (see `spread_contradiction`)."""
+    return {
         (c["source"], c.get("start"), c.get("end"))
         for e in events
         if "contradicted" in (e.get("flags") or [])
         for c in e["citations"]
     }
+
+
+def spread_contradiction(claims: list[Item], spans: set[tuple[Any, Any, Any]]) -> None:
+    """A claim citing the very sentence of a contradicted event is not settled either."""
     for claim in claims:
         if any((c["source"], c.get("start"), c.get("end")) in spans for c in claim["citations"]):
             flag(claim, "contradicted")
@@ -266,17 +271,24 @@ def _known_entity(knowledge: Any, entity_id: str) -> Item | None:
     return item
 
 
-def combine(
+@dataclass
+class Stage:
+    """What every part of combining reads: entities united, facts renamed to them."""
+
+    knowledge: Any
+    entities: list[Item]
+    items: dict[str, list[Item]]
+    rules: Any
+    publishers: dict[str, str]
+
+
+def start(
     per_article: list[dict[str, list[Item]]],
     knowledge: Any,
     sources: dict[str, Source],
-    *,
     owned: bool = False,
-) -> dict[str, list[Item]]:
-    """The data set of all articles: merged, corroborated, with disputes (see module doc).
-
-    Items are merged in place, so `per_article` is copied first unless the caller hands
-    it over (`owned`: extract decodes it from JSON for this call alone)."""
+) -> Stage:
+    """Entities united and every fact gathered by kind (see `combine`)."""
     articles = sorted(per_article if owned else _copy(per_article), key=_article_key)
     entities, remap = merge_entities(articles)
     items: dict[str, list[Item]] = {kind: [] for kind in KINDS[1:]}
@@ -287,48 +299,94 @@ def combine(
                 for item in found:
                     _remap(item, remap)
             items[kind] += found
-    data = lexicon_data(knowledge)
-    rules = build_similarity_rules(data, entities)
+    rules = build_similarity_rules(lexicon_data(knowledge), entities)
     publishers = {sid: src.publisher for sid, src in sources.items()}
+    return Stage(knowledge, entities, items, rules, publishers)
+
+
+def combine_claims(stage: Stage) -> tuple[list[Item], list[Item]]:
+    """Claims and the disputes between them, before `spread_contradiction`."""
+    return _combine_claims(stage.items["claims"], stage.rules, stage.publishers)
+
+
+def combine_others(stage: Stage) -> dict[str, list[Item]]:
+    """Every kind but claims and entities, combined; "disputes" holds the articles' own
+    and those over figures and events (claims' are added by `finish`)."""
+    entities, knowledge, items = stage.entities, stage.knowledge, stage.items
     names = {e["id"]: e["name"] for e in entities}
 
     def name(entity_id: str) -> str:
         known = getattr(knowledge, "entities", {}).get(entity_id)
         return names.get(entity_id) or getattr(known, "name", None) or entity_id
 
-    claims, claim_disputes = _combine_claims(items["claims"], rules, publishers)
     figures, figure_disputes = combine_figures(items["figures"], units_of(knowledge), name)
-    same = _same_statements(items["quotes"], items["events"], rules)
-    events, event_disputes = combine_events(items["events"], rules, same, name, publishers)
-    _spread_contradiction(claims, events)
-    disputes = {
-        d["id"]: d for d in [*items["disputes"], *claim_disputes, *figure_disputes, *event_disputes]
-    }
-    out: dict[str, list[Item]] = {
-        "entities": entities,
-        "claims": claims,
+    same = _same_statements(items["quotes"], items["events"], stage.rules)
+    events, event_disputes = combine_events(
+        items["events"], stage.rules, same, name, stage.publishers
+    )
+    return {
         "quotes": sorted(items["quotes"], key=order_key),
         "positions": _combine_positions(items["positions"]),
         "figures": figures,
         "events": events,
-        "disputes": sorted(disputes.values(), key=lambda d: d["id"]),
+        "disputes": [*items["disputes"], *figure_disputes, *event_disputes],
     }
+
+
+def references(items: list[Item]) -> set[str]:
+    """The entity ids that facts refer to."""
+    refs: set[str] = set()
+    for item in items:
+        for key in _REFS:
+            ref = item.get(key)
+            if isinstance(ref, str):
+                refs.add(ref)
+        for key in _REF_LISTS:
+            refs.update(r for r in item.get(key) or () if isinstance(r, str))
+    return refs
+
+
+def finish(
+    stage: Stage, others: dict[str, list[Item]], claim_disputes: list[Item], refs: set[str]
+) -> dict[str, list[Item]]:
+    """`others` with every dispute, and the entities, with those that facts refer to
+    (`refs`: those of claims) added from the lexicon; no "claims"."""
+    # The articles' disputes first, then the claims', figures' and events': a later
+    # dispute with the same id replaces an earlier one, as it always did.
+    own = len(stage.items["disputes"])
+    found = others["disputes"]
+    every = [*found[:own], *claim_disputes, *found[own:]]
+    disputes = sorted({d["id"]: d for d in every}.values(), key=lambda d: d["id"])
+    out = {"entities": stage.entities, **others, "disputes": disputes}
     # Facts may name an entity the article's entity list missed ("North Korean soldiers").
     # The references are gathered first, then looked up once each: what is added depends
     # on the reference alone, and the list is sorted by id after.
+    entities = stage.entities
     known_ids = {e["id"] for e in entities}
-    refs: set[str] = set()
-    for kind in KINDS[1:]:
-        for item in out[kind]:
-            for key in _REFS:
-                ref = item.get(key)
-                if isinstance(ref, str):
-                    refs.add(ref)
-            for key in _REF_LISTS:
-                refs.update(r for r in item.get(key) or () if isinstance(r, str))
-    for ref in refs:
-        if ref not in known_ids and (found := _known_entity(knowledge, ref)):
-            entities.append(found)
+    every_ref = refs.union(*(references(out[kind]) for kind in KINDS[2:]))
+    for ref in every_ref:
+        if ref not in known_ids and (known := _known_entity(stage.knowledge, ref)):
+            entities.append(known)
             known_ids.add(ref)
     entities.sort(key=lambda e: e["id"])
     return out
+
+
+def combine(
+    per_article: list[dict[str, list[Item]]],
+    knowledge: Any,
+    sources: dict[str, Source],
+    *,
+    owned: bool = False,
+) -> dict[str, list[Item]]:
+    """The data set of all articles: merged, corroborated, with disputes (see module doc).
+
+    Items are merged in place, so `per_article` is copied first unless the caller hands
+    it over (`owned`: extract decodes it from JSON for this call alone). `forksplit` does
+    the same in two processes: claims in one, the rest in the other."""
+    stage = start(per_article, knowledge, sources, owned)
+    claims, claim_disputes = combine_claims(stage)
+    others = combine_others(stage)
+    spread_contradiction(claims, contradicted_spans(others["events"]))
+    out = finish(stage, others, claim_disputes, references(claims))
+    return {"entities": out.pop("entities"), "claims": claims, **out}

@@ -22,16 +22,16 @@ from typing import Any
 
 import click
 
-from ..errors import ExplainerError, Problem, ProblemsError, display_path
-from ..fastyaml import dump_document
+from ..errors import ExplainerError, ProblemsError, display_path
 from ..gcpause import gc_paused
 from ..lexicon import Lexicon, load_lexicon
-from ..schemacheck import fast_check, inlined_validator
 from ..sources import Source, load_sources
-from ..yamlfile import dump_yaml, to_plain, write_atomic
+from ..yamlfile import write_atomic
 from . import store
 from .datafiles import DataFiles, data_paths, load_data, trust_digest
-from .merge import COLLECTIONS, HEADER, Counts, has_comments, merge
+from .merge import COLLECTIONS, Counts, merge
+from .output import Merged, render, validate_output
+from .tailsplit import MergeInputs, combine_and_merge
 
 log = logging.getLogger(__name__)
 
@@ -166,76 +166,28 @@ def _fingerprint(inputs: str, data: dict[str, bytes]) -> str:
     return store.sha256_text("\n".join(parts))
 
 
-def _validate_output(data_dir: Path, touched: dict[str, list[Any]]) -> None:
-    """Refuse to write a file the site would reject (a bug in the extractor, not the editor).
-
-    Only the items this run wrote or changed are checked: every other item was valid when
-    read (see `datafiles`), and the schema has no rule across items.
-    """
-    problems: list[Problem] = []
-    check = fast_check("data")
-    for name, items in touched.items():
-        display = display_path(data_dir / f"{name}.yaml")
-        # The certain-yes check first: jsonschema, which words the errors, took longer
-        # than everything else after combining, and extractor output is almost always valid.
-        # New and refreshed items (plain dicts) as they are first: they are JSON data (what
-        # combine made of the decoded per-article results), which `to_plain` would only
-        # copy, at a cost. Anything else, or no certain yes, is checked as plain data.
-        if check is not None and _certainly_valid_as_is(check, name, items):
-            continue
-        plain = to_plain(items)
-        if check is not None and check({name: plain}):
-            continue
-        for error in list(inlined_validator("data").iter_errors({name: plain}))[:50]:
-            path = list(error.absolute_path)
-            if len(path) >= 2 and isinstance(path[1], int):  # an index into `items`, not the file
-                item = plain[path[1]]
-                path[1] = f"[id {item.get('id')!r}]" if isinstance(item, dict) else path[1]
-            where = ".".join(str(p) for p in path) or "top level"
-            message = f"extract would write an invalid item at {where}: {error.message[:300]}"
-            problems.append(Problem(display, 0, 0, message))
-    if problems:
-        raise ProblemsError(problems)
+def _can_fork() -> bool:
+    # As the process pool: a forked child shares the parent's memory; any other start
+    # method (the default off Linux) would pickle everything, which costs more than it saves.
+    return multiprocessing.get_context().get_start_method() == "fork"
 
 
-def _certainly_valid_as_is(check: Callable[[Any], bool], name: str, items: list[Any]) -> bool:
-    if not all(type(item) is dict for item in items):
-        return False  # an editor's item read by ruamel: its types may need `to_plain`
-    try:
-        return check({name: items})
-    except Exception:  # e.g. a key that is not text: the plain copy makes it text
-        return False
-
-
-def _editor_comments(doc: Any) -> bool:
-    """Any comment or blank line in a document read by ruamel, other than the header."""
-    ca = getattr(doc, "ca", None)
-    if ca is not None:
-        before = (ca.comment or [None, None])[1] or []
-        if (ca.comment and ca.comment[0]) or [t.value for t in before] not in ([], [HEADER]):
-            return True
-        if ca.items or getattr(ca, "end", None):
-            return True
-    return any(has_comments(v) for v in doc.values())
-
-
-def _render(documents: dict[str, Any], careful: set[str]) -> tuple[dict[str, str], set[str]]:
-    """The text of each document, and the names of those with no comment to keep (the
-    next run may read them with libyaml). Documents read by ruamel (`careful`) are written
-    by ruamel, comments and quoting kept; the others as libyaml writes them (`dump_document`:
-    mostly as text, byte for byte libyaml's), which is the same text for the same
-    comment-free data, fast."""
-    texts, plain = {}, set()
-    for name, doc in documents.items():
-        if name in careful:
-            text = dump_yaml(doc)
-            if not _editor_comments(doc):
-                plain.add(name)
-        else:
-            text = dump_document(doc)
-            plain.add(name)
-        texts[name] = text if text.startswith(HEADER) else HEADER + text
-    return texts, plain
+def _combine_and_merge(
+    combine_fn: CombineFn,
+    per_article: list[Extracted],
+    knowledge: Any,
+    sources: dict[str, Source],
+    given: MergeInputs,
+) -> Merged:
+    """Combine, merge, render and check in this process (`tailsplit` does it on two)."""
+    combined = combine_fn(per_article, knowledge, sources)
+    result = merge(
+        given.documents, combined, given.base, given.pending, given.elsewhere, plain=given.plain
+    )
+    texts, plain = render(result.documents, given.careful)
+    changed = [n for n, t in texts.items() if t.encode("utf-8") != given.raw.get(f"{n}.yaml")]
+    validate_output(given.data_dir, {n: result.touched.get(n, []) for n in changed})
+    return Merged(texts, plain, result.base, result.counts, changed)
 
 
 def _sweep_temp_files(data_dir: Path) -> None:
@@ -323,25 +275,35 @@ def run_extract(
                 if shown is not None:
                     shown.update(1)
 
-        combined = combine_fn([p or {} for p in per_article], knowledge, {s.id: s for s in sources})
-        # Documents read by ruamel are written by ruamel (`_render`); the others may hold
+        # Documents read by ruamel are written by ruamel (`render`); the others may hold
         # plain dicts (`merge`'s `plain`).
         careful = {n for n in data.managed if n not in data.fast}
-        plain = {n for n in COLLECTIONS if n not in careful}
-        result = merge(
-            data.managed, combined, state.base, state.pending, data.elsewhere, plain=plain
+        given = MergeInputs(
+            data.managed,
+            state.base,
+            state.pending,
+            data.elsewhere,
+            {n for n in COLLECTIONS if n not in careful},
+            careful,
+            data_dir,
+            data.raw,
         )
-        texts, plain = _render(result.documents, careful)
-        changed = [n for n, t in texts.items() if t.encode("utf-8") != data.raw.get(f"{n}.yaml")]
-        _validate_output(data_dir, {n: result.touched.get(n, []) for n in changed})
+        by_id = {s.id: s for s in sources}
+        decoded = [p or {} for p in per_article]
+        # With a core to spare, combining and merging take two (see `tailsplit`).
+        if jobs >= 2 and combine_fn is default_combine and _can_fork():
+            merged = combine_and_merge(decoded, knowledge, by_id, given)
+        else:
+            merged = _combine_and_merge(combine_fn, decoded, knowledge, by_id, given)
+        texts, plain, changed = merged.texts, merged.plain, merged.changed
         _check_unchanged(data_dir, data, changed)
 
         files = {f"{n}.yaml": trust_digest(texts[n].encode("utf-8")) for n in sorted(plain)}
-        new_state = store.State(base=result.base, files=files)
+        new_state = store.State(base=merged.base, files=files)
         if changed:
             # No file is trusted while files are half written: the next run reads them all
             # the careful way (a half-finished run's trust could be stale).
-            dying = store.State(base=state.base, pending=[*state.pending, result.base])
+            dying = store.State(base=state.base, pending=[*state.pending, merged.base])
             store.save_state(data_dir, dying)
         for name in sorted(changed):
             write_atomic(data_dir / f"{name}.yaml", texts[name])
@@ -352,5 +314,5 @@ def run_extract(
             articles=len(sources),
             from_cache=len(sources) - len(misses),
             written=[f"{n}.yaml" for n in sorted(changed)],
-            counts=result.counts,
+            counts=merged.counts,
         )
