@@ -476,27 +476,67 @@ def merge(
     remap: dict[str, str] = {}
     dropped: set[str] = set()
     for name in COLLECTIONS:
-        existing = documents.get(name)
-        doc = existing if existing is not None else CommentedMap()
-        seq = _collection_seq(doc, name)
-        items = list(fresh.get(name) or [])
-        if name == "disputes":
-            items = _surviving_disputes(items, remap, dropped)
-        merger = _CollectionMerge(
+        one = merge_collection(
             name,
-            seq,
-            base.get(name, {}),
-            [p.get(name, {}) for p in pending],
-            set((elsewhere or {}).get(name, set())),
-            plain=name in plain,
+            documents.get(name),
+            list(fresh.get(name) or []),
+            base,
+            pending,
+            (elsewhere or {}).get(name, set()),
+            name in plain,
+            remap,
+            dropped,
         )
-        merger.run(items, remap, dropped)
-        if existing is not None or seq:
-            result.documents[name] = doc
-        result.base[name] = dict(sorted(merger.new_base.items()))
-        result.counts[name] = merger.counts
-        result.touched[name] = merger.touched
+        if one.document is not None:
+            result.documents[name] = one.document
+        result.base[name] = one.base
+        result.counts[name] = one.counts
+        result.touched[name] = one.touched
     return result
+
+
+@dataclass
+class CollectionMerged:
+    document: Any  # None: no document to write (none was read, none is needed)
+    base: dict[str, BaseEntry]
+    counts: Counts
+    touched: list[Any]
+
+
+def merge_collection(
+    name: str,
+    existing: Any,
+    fresh: list[dict[str, Any]],
+    base: Base,
+    pending: Sequence[Base],
+    elsewhere: set[str],
+    plain: bool,
+    remap: dict[str, str],
+    dropped: set[str],
+) -> CollectionMerged:
+    """One collection of `merge`: `existing` (its document as read, or None) updated in
+    place with `fresh`. `remap` and `dropped` are shared across collections and only read
+    for disputes, which come last (`tailsplit` merges the others apart for that reason):
+    this collection's additions are made to them."""
+    doc = existing if existing is not None else CommentedMap()
+    seq = _collection_seq(doc, name)
+    if name == "disputes":
+        fresh = _surviving_disputes(fresh, remap, dropped)
+    merger = _CollectionMerge(
+        name,
+        seq,
+        base.get(name, {}),
+        [p.get(name, {}) for p in pending],
+        set(elsewhere),
+        plain=plain,
+    )
+    merger.run(fresh, remap, dropped)
+    return CollectionMerged(
+        doc if existing is not None or seq else None,
+        dict(sorted(merger.new_base.items())),
+        merger.counts,
+        merger.touched,
+    )
 
 
 def _surviving_disputes(

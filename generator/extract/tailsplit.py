@@ -24,13 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from ..errors import Problem, ProblemsError
 from ..sources import Source
 from . import combine
 from .forksplit import Channel, Forked
-from .merge import COLLECTIONS, Counts, _collection_seq, _CollectionMerge, _surviving_disputes
+from .merge import COLLECTIONS, Counts, merge_collection
 from .output import Merged, collection_problems, render
 from .store import Base, BaseEntry
 
@@ -77,29 +75,25 @@ def merge_part(
     compare with the file as read, check what changed. `remap` and `dropped`: what the
     other collections added (disputes only); the collection's own additions are returned."""
     remap, dropped = dict(remap or {}), set(dropped or ())
-    existing = given.documents.get(name)
-    doc = existing if existing is not None else CommentedMap()
-    seq = _collection_seq(doc, name)
-    items = list(fresh)
-    if name == "disputes":
-        items = _surviving_disputes(items, remap, dropped)
-    merger = _CollectionMerge(
+    one = merge_collection(
         name,
-        seq,
-        given.base.get(name, {}),
-        [p.get(name, {}) for p in given.pending],
-        set(given.elsewhere.get(name, set())),
-        plain=name in given.plain,
+        given.documents.get(name),
+        list(fresh),
+        given.base,
+        given.pending,
+        given.elsewhere.get(name, set()),
+        name in given.plain,
+        remap,
+        dropped,
     )
-    merger.run(items, remap, dropped)
-    part = Part(None, False, dict(sorted(merger.new_base.items())), merger.counts, False, [])
+    part = Part(None, False, one.base, one.counts, False, [])
     part.remap, part.dropped = remap, dropped
-    if existing is not None or seq:
-        texts, plain = render({name: doc}, given.careful)
+    if one.document is not None:
+        texts, plain = render({name: one.document}, given.careful)
         part.text, part.plain = texts[name], name in plain
         part.changed = part.text.encode("utf-8") != given.raw.get(f"{name}.yaml")
         if part.changed:
-            part.problems = collection_problems(given.data_dir, name, merger.touched)
+            part.problems = collection_problems(given.data_dir, name, one.touched)
     return part
 
 
