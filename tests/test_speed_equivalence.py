@@ -2150,3 +2150,67 @@ def test_new_items_extended_as_appended_when_no_comment_is_past_the_end() -> Non
         assert list(one) == list(two)
         assert one.ca.items == two.ca.items
     assert seen == {True, False}
+
+
+# --- Entity scan: runs without a head noun skipped, ASCII sentences split in C. ----------
+
+
+def test_organisations_of_runs_holding_a_head_are_those_of_every_run(monkeypatch: Any) -> None:
+    """`_organisations` drops the runs of one word and those none of whose words is a
+    head noun (as written or with the stop it strips) before looking at them: it finds
+    what it found from all."""
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    pieces = ["Royal United Services Institute.", "Institute’", "Ministry'", "xMinistry", "of"]
+    pieces += ["Defence Ministry and the General Staff", "Council", "Party", "Jan Novak", "The"]
+    pieces += ["Five Star Movement", "Russia's", "Foreign Ministry", "Sergei Lavrov", ".", ","]
+    pieces += ["National Assembly on Thursday", "Embassy in Oslo", "and", "for", "Ministry.’"]
+    spans = _name_spans()
+    for text in _random_texts(pieces, 1500, seed=41, longest=10):
+        spans.append((text, 0, len(text)))
+    found = []
+    for text, start, end in spans:
+        runs = list(names._CAP_RUN.finditer(text, start, end))
+        found.append(names._organisations(runs, k, text, start))
+    monkeypatch.setattr(names, "_with_heads", lambda runs, heads: runs)
+    named = 0
+    for (text, start, end), fast in zip(spans, found, strict=True):
+        runs = list(names._CAP_RUN.finditer(text, start, end))
+        assert fast == names._organisations(runs, k, text, start), text[start:end]
+        named += len(fast)
+    assert named > 300
+
+
+def test_words_of_ascii_sentences_are_their_word_runs() -> None:
+    from generator.extract import wordgate
+
+    pieces = [chr(i) for i in range(128)] + ["said", "x_y", "é", "’", "İ", "ß", "\u00a0", "٣"]
+    texts = _random_texts(pieces, 3000, seed=42, longest=20)
+    assert sum(t.isascii() for t in texts) > 300
+    for text in texts:
+        for lower in (text, text.lower()):
+            assert wordgate._runs(lower) == frozenset(re.findall(r"\w+", lower)), repr(lower)
+
+
+def test_possessive_name_with_its_lookbehind_after_the_capital_matches_as_before() -> None:
+    """`possessive_name` tests the character before the owner after its first capital
+    (re skips to the capitals): the matches of the pattern opening on the lookbehind."""
+    from tests._extract_support import knowledge
+
+    k = knowledge()
+    assert k.possessive_name is not None
+    before = re.compile(
+        rf"(?<![\w-])(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,3}})['’]s\s+"
+        rf"(?P<name>{k.person_name})"
+    )
+    pieces = ["Russia's", "Reform UK’s", "Graham Pettifer", "x", "-", "_", "Ukraine", "'s", "A"]
+    pieces += ["anti-NATO's", "U.S.'s", "Jan Novak", "xY's", " ", "\n", "Kyiv's Oleh Ivanov"]
+    spans = _name_spans()
+    spans += [(t, 0, len(t)) for t in _random_texts(pieces, 2000, seed=43, longest=10)]
+    found = 0
+    for text, start, end in spans:
+        fast = _spans_and_groups(k.possessive_name.finditer(text, start, end))
+        assert fast == _spans_and_groups(before.finditer(text, start, end)), text[start:end]
+        found += len(fast)
+    assert found > 300

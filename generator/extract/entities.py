@@ -214,13 +214,14 @@ def _fullest_names(
 _BODY_TAIL = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 
 
-def _in_a_body_name(text: str, start: int, end: int, covered: set[int]) -> bool:
+def _in_a_body_name(text: str, start: int, end: int, covered: bytearray) -> bool:
     """Whether the capitalised word at `start:end` is a word of a longer name, not a
     misspelt surname: 'School' in 'Kyiv School of Economics' is not 'Scholz'. It is
-    when it opens an "of" phrase or follows a name already found ('Kyiv')."""
+    when it opens an "of" phrase or follows a name already found ('Kyiv'; `covered`
+    marks the characters of the names found)."""
     if _BODY_TAIL.match(text, end):
         return True
-    return start >= 2 and text[start - 1] == " " and (start - 2) in covered
+    return start >= 2 and text[start - 1] == " " and covered[start - 2] == 1
 
 
 def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules) -> list[Mention]:
@@ -424,19 +425,24 @@ def scan_entities(
     hits += _forces(text, scan, knowledge, rules)
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
-    covered = {i for c in chosen for i in range(c.start, c.end)}
+    # The characters the chosen mentions cover, marked (a set of every index was slower).
+    covered = bytearray(len(text) + 1)
+    for c in chosen:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     # The pool no longer changes: a word's answer is asked once ("Russia" comes back).
+    # Asked before whether the word is part of a body's name: both must hold for a
+    # mention, and the answer is most often "no one" (no need to look around the word).
     fuzzy: dict[str, str | None] = {}
     # Searched once over the text (`SpanScan`: a token ends in `(?![\w-])`).
     for tokens in scan.by_span(partial(_CAP_TOKEN.finditer, text)):
         for m in tokens:
-            if m.start() in covered or _in_a_body_name(text, m.start(), m.end(), covered):
+            if covered[m.start()]:
                 continue
             word = m.group()
             found = fuzzy[word] if word in fuzzy else knowledge.fuzzy_person(word, pool)
             fuzzy[word] = found
-            if found:
-                hits.append(Mention(found, m.start(), m.end(), m.group()))
+            if found and not _in_a_body_name(text, m.start(), m.end(), covered):
+                hits.append(Mention(found, m.start(), m.end(), word))
     renamed = _fullest_names(local, names_seen, knowledge.id_for)
     # Mentions are frozen: one not renamed is kept as it is (a copy of it would be equal).
     if renamed:

@@ -593,9 +593,11 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         ),
         "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),
         # "Reform UK's Graham Pettifer": a person named after the possessive of a body or a
-        # country (which `names` checks is known).
+        # country (which `names` checks is known). The lookbehind comes after the owner's
+        # capital (as `name_behind`): re skips to the capitals, the same matches.
         "possessive_name": re.compile(
-            rf"(?<![\w-])(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){{0,3}})['’]s\s+(?P<name>{person})"
+            rf"(?P<owner>[A-Z](?<![\w-][A-Z])[\w.-]*(?:\s[A-Z][\w.-]*){{0,3}})['’]s\s+"
+            rf"(?P<name>{person})"
         ),
         "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{person})"),
         "person_name": person,

@@ -81,6 +81,8 @@ def recurring_people(
     alone: Counter[str] = Counter()
     starts = [s for s, _ in spans]
     for surname in sorted(full):
+        if _not_a_name(surname, k):
+            continue  # no person's surname ("Ministry", a known name): not counted below
         found_at = []
         at = text.find(surname)
         while at >= 0:

@@ -57,6 +57,20 @@ def _build(data: dict[str, Any]) -> WeaponFrames:
 
 weapon_frames = per_lexicon(_build)
 
+_FRAMES: dict[int, tuple[Knowledge, WeaponFrames]] = {}
+
+
+def _frames(k: Knowledge) -> WeaponFrames:
+    """`weapon_frames(k)`, kept per knowledge: asked for on every sentence, where
+    `per_lexicon` looked for the lexicon behind `k` each time (as `names._rules`)."""
+    hit = _FRAMES.get(id(k))
+    if hit is None or hit[0] is not k:
+        if len(_FRAMES) >= 8:
+            _FRAMES.clear()
+        hit = _FRAMES[id(k)] = (k, weapon_frames(k))
+    return hit[1]
+
+
 Named = tuple[int, str, str]  # start, name, category
 
 
@@ -64,7 +78,7 @@ def example_after(
     text: str, head_end: int, end: int, category: str, k: Knowledge, valid: Callable[[str], bool]
 ) -> Named | None:
     """The weapon a plural weapon noun ending at `head_end` gives as an example."""
-    frames = weapon_frames(k)
+    frames = _frames(k)
     if frames.example is None or not any(
         c in text[head_end : head_end + 60] for c in frames.examples
     ):
@@ -85,7 +99,7 @@ def variants_in(
 ) -> list[Named]:
     """The weapons a sentence calls a variant of a weapon; `category_at(offset)` is the
     category of the weapon named or described right at `offset`, if any."""
-    frames = weapon_frames(k)
+    frames = _frames(k)
     sentence = text[start:end]
     if frames.variant is None or not any(v in sentence for v in frames.variants):
         return []

@@ -57,14 +57,28 @@ _WORDS: dict[str, frozenset[str]] = {}
 _WORDS_LIMIT = 2048
 
 
+# ASCII characters other than word characters (`\w`: letters, digits, "_") as spaces.
+_ASCII_WORDS = str.maketrans(
+    {i: chr(i) if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
+)
+
+
 def words_of(lower: str) -> frozenset[str]:
     """The `\\w+` runs of `lower` (a lower-cased sentence)."""
     found = _WORDS.get(lower)
     if found is None:
         if len(_WORDS) >= _WORDS_LIMIT:
             _WORDS.clear()
-        found = _WORDS[lower] = frozenset(_WORD.findall(lower))
+        found = _WORDS[lower] = _runs(lower)
     return found
+
+
+def _runs(lower: str) -> frozenset[str]:
+    """`frozenset(_WORD.findall(lower))`. An ASCII text (four sentences in five) is split
+    in C instead: its other characters turned into spaces, the rest are its runs."""
+    if lower.isascii():
+        return frozenset(lower.translate(_ASCII_WORDS).split())
+    return frozenset(_WORD.findall(lower))
 
 
 def holds_any(lower: str, runs: frozenset[str]) -> bool:
