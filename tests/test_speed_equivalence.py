@@ -2214,3 +2214,112 @@ def test_possessive_name_with_its_lookbehind_after_the_capital_matches_as_before
         assert fast == _spans_and_groups(before.finditer(text, start, end)), text[start:end]
         found += len(fast)
     assert found > 300
+
+
+# --- Patterns ending the text, asked of the text reversed (`mirror`) ----------------------
+
+
+def test_mirrored_patterns_match_the_reversed_text_where_the_patterns_end_the_text() -> None:
+    """`mirror.ends_in` of each end-anchored garble pattern (and of constructions the
+    lexicon may yet use: lookarounds both ways, \\B, case-blind, a final newline) against
+    the pattern's own `search`, on texts made of the patterns' words and on the fixtures'
+    sentences; then the joined mirrors against any pattern."""
+    from generator.extract import mirror
+
+    lexicon, problems = load_lexicon(LEXICON)
+    assert not problems
+    patterns = [re.compile(p) for p in _garble_regexes(lexicon)]
+    patterns += [
+        re.compile(r"(?<!was )\band\s+(?:there\s+)?(?:was|is)?\.$"),
+        re.compile(r"\b(?=[a-z]{3}\b)\w+ (?:it|so)\B\w*\.$"),
+        re.compile(r"\bthe (\w+)(?<=ab) end$", re.IGNORECASE),
+        re.compile(r"[^.]x?$"),
+    ]
+    ending = [(p, m) for p in patterns if (m := mirror.mirrored(p)) is not None]
+    assert len(ending) >= 8
+    rng = random.Random(61)
+    texts: list[str] = ["", ".", "\n", "a.\n", "It was.", "It was.\n", "and .", "And there was."]
+    for pattern, _m in ending:
+        words = re.findall(r"[A-Za-z’']+|[,.]", pattern.pattern.replace("\\b", " "))
+        for _ in range(60):
+            at = rng.randrange(len(words)) if words else 0
+            run = " ".join(words[at : at + rng.randint(1, 6)])
+            head = rng.choice(["", "x ", "The ", "was ", "ab ", "the AB ", "I ", "é "])
+            tail_ = rng.choice(["", ".", " .", "  .", "\n", ".\n", " x", "s.", " end"])
+            texts.append(head + run + tail_)
+    for folder in ("articles", "blind/articles", "hostile/articles"):
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*.txt")):
+            texts += re.split(r"(?<=[.!?”])\s+", path.read_text("utf-8"))
+    hits = 0
+    for text in texts:
+        backwards = text[::-1]
+        for pattern, mirrored in ending:
+            plain = pattern.search(text) is not None
+            assert mirror.ends_in(mirrored, backwards) == plain, (pattern.pattern, text)
+            hits += plain
+        both = any(mirror.ends_in(m, backwards) for m in mirror.joined([m for _p, m in ending]))
+        assert both == any(p.search(text) for p, _m in ending), text
+    assert hits > 100
+    # Nothing it cannot mirror exactly: `^`, a variable-width lookahead (a lookbehind
+    # backwards), a back-reference, flags of a group, MULTILINE, no `$` at the end.
+    for source, flags in (
+        (r"^a b$", 0),
+        (r"a(?=b+)$", 0),
+        (r"(a)\1$", 0),
+        (r"(?i:a)b$", 0),
+        (r"ab$", re.MULTILINE),
+        (r"ab", 0),
+        (r"a$b", 0),
+    ):
+        assert mirror.mirrored(re.compile(source, flags)) is None, source
+
+
+# --- The word before a full stop, by a split (`sentences._word_before`) ------------------
+
+
+def test_word_before_a_stop_is_the_word_the_search_finds() -> None:
+    from generator.extract import sentences
+
+    plain = re.compile(r"(\S+)$")
+    pieces = ["Mr", "U.S", ".", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "(", "“", "K", "é"]
+    texts = _random_texts(pieces, 2000, seed=62)
+    rng = random.Random(62)
+    seen = set()
+    for text in texts:
+        for _ in range(4):
+            end = rng.randint(0, len(text))
+            start = rng.randint(max(0, end - 12), end)
+            m = plain.search(text, start, end)
+            found = sentences._word_before(text, start, end)
+            assert found == (m.group(1) if m else ""), (text, start, end)
+            seen.add(bool(found))
+    assert seen == {True, False}
+
+
+# --- Poll patterns gated per article (`stanceframes.Frames.poll_gate`) -------------------
+
+
+def test_poll_gate_shuts_only_on_texts_where_no_poll_pattern_matches() -> None:
+    """Where the gate of the poll lists is shut for a text, neither poll pattern matches
+    at or before any place of it (as `positions._polls` asks them)."""
+    k = build_knowledge(load_lexicon(LEXICON)[0], [])
+    frames = positions._topic_rules(k).frames
+    assert frames.poll_gate is not None
+    assert frames.poll_after is not None and frames.poll_before is not None
+    pieces = ["A", "YouGov", " ", "poll", "POLLS", "Survey", "surveys", " by the ", " of ", "é"]
+    pieces += ["opinion", "conducted by", "pol", "l", "vey", "sur", "ı", "Kyiv", ",", "\n"]
+    texts = _random_texts(pieces, 1500, seed=63)
+    for folder in ("articles", "blind/articles", "hostile/articles"):
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*.txt")):
+            texts.append(path.read_text("utf-8"))
+    shut = matched = 0
+    for text in texts:
+        if positions.may_match(frames.poll_gate, casefast.plain_lower(text)):
+            continue
+        shut += 1
+        for at in range(len(text) + 1):
+            assert frames.poll_after.match(text, at) is None, (text, at)
+            assert frames.poll_before.search(text, max(0, at - 40), at) is None, (text, at)
+    for text in texts:
+        matched += any(frames.poll_before.search(text, 0, at) for at in range(len(text) + 1))
+    assert shut > 100 and matched > 100

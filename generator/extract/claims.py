@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..sources import Source
+from . import mirror
 from .entities import EntityScan, Mention
 from .firstchar import word_start_union
 from .knowledge import Knowledge, searcher
@@ -84,6 +85,9 @@ class _Checks(NamedTuple):
     start: re.Pattern[str] | None
     plain: tuple[re.Pattern[str], ...]  # no pieces, no tail: searched as they are
     needled: _Needled  # pieces tested first, a tail bounds the search
+    # Patterns ending the text whose matches may start anywhere in it ("and there was."):
+    # their mirror images (`mirror`), matched once at the start of the reversed text.
+    ending: tuple[re.Pattern[str], ...] = ()
 
 
 _CHECKS: dict[int, tuple[tuple[re.Pattern[str], ...], _Checks]] = {}
@@ -100,9 +104,12 @@ def _checks(patterns: tuple[re.Pattern[str], ...]) -> _Checks:
 
 
 def _built(patterns: tuple[re.Pattern[str], ...]) -> _Checks:
+    # A pattern ending the text is asked backwards: one attempt at the reversed text's
+    # start, not one at each word start of the text.
+    ending = {id(p): m for p in patterns if (m := mirror.mirrored(p)) is not None}
     # Most patterns open with \b: one search of their union in first-character form
     # (`firstchar`) stands for all of them. Only whether any matches counts here.
-    union, left = word_start_union(patterns)
+    union, left = word_start_union([p for p in patterns if id(p) not in ending])
     start: list[re.Pattern[str]] = []
     plain: list[re.Pattern[str]] = [union] if union is not None else []
     needled: list[tuple[str | None, Pieces, re.Pattern[str], int | None]] = []
@@ -116,7 +123,9 @@ def _built(patterns: tuple[re.Pattern[str], ...]) -> _Checks:
         else:
             plain.append(searcher(p))
     joined = re.compile("|".join(f"(?:{p.pattern})" for p in start)) if start else None
-    return _Checks(joined, tuple(plain), tuple(needled))
+    return _Checks(
+        joined, tuple(plain), tuple(needled), tuple(mirror.joined(list(ending.values())))
+    )
 
 
 def _anchored(pattern: re.Pattern[str]) -> bool:
@@ -175,6 +184,9 @@ def _matches(text: str, checks: _Checks) -> bool:
             continue
         if p.search(text, 0 if last is None else max(0, len(text) - last)):
             return True
+    if checks.ending:
+        backwards = text[::-1]
+        return any(mirror.ends_in(m, backwards) for m in checks.ending)
     return False
 
 

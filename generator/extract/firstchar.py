@@ -58,6 +58,9 @@ class _Unsupported(Exception):
     """A construction the rewrite does not handle: the pattern is left as it is."""
 
 
+Unsupported = _Unsupported  # what `unparse` raises, for the modules reusing it (`mirror`)
+
+
 def _char(code: int) -> str:
     # Letters and digits as they are, anything else escaped by code point: the same
     # character in and out of a class, whatever it is.

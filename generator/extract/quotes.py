@@ -964,6 +964,12 @@ def _reported(
     quoted and what was reported."""
     out: list[QuoteFound] = []
     done: set[Sentence] = set()
+    # The verbs of each sentence, in list order, grouped once: `_goes_on` and
+    # `_verb_between` look at one sentence's verbs, and a pass over the article's for each
+    # verb was quadratic in the verbs of an article.
+    same: dict[Sentence, list[Speech]] = {}
+    for ev in events:
+        same.setdefault(ev.sentence, []).append(ev)
     for ev in events:
         sentence = ev.sentence
         if sentence in done or ev.calls or not _reports(text, ev, rules):
@@ -978,7 +984,7 @@ def _reported(
             continue  # "did not say whether ...", "asked whether ...": a question, no claim
         that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
         said_end = None if that else _content_first(text, sentence, ev.start, ev.end, starts)
-        more = _goes_on(text, ev, start, events)
+        more = _goes_on(text, ev, start, same[sentence])
         if inside:
             first = min(inside)
             quoted_only = (
@@ -992,7 +998,7 @@ def _reported(
                 # comes first, opening with words of its own; else only what the speaker
                 # went on to say (', adding that ...') is a claim of its own.
                 went_on = more[1] if more is not None else None
-                if went_on is None and that and _verb_between(events, ev, start):
+                if went_on is None and that and _verb_between(same[sentence], ev, start):
                     went_on = start  # '"...," she said, adding that ...': "that" opens it
                 later = [s for s in inside if went_on is not None and s >= went_on]
                 if went_on is not None and (
@@ -1031,7 +1037,8 @@ def _reported(
 
 
 def _verb_between(events: list[Speech], ev: Speech, end: int) -> bool:
-    """Whether another speech verb of `ev`'s sentence stands between it and `end`."""
+    """Whether another speech verb of `ev`'s sentence stands between it and `end`
+    (`events`: the article's verbs, or only those of `ev`'s sentence)."""
     return any(e.sentence == ev.sentence and ev.end < e.start < end and not e.calls for e in events)
 
 
@@ -1042,7 +1049,8 @@ _GOES_ON = re.compile(r"(?:,\s*|\s+and\s+)$")
 def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[int, int] | None:
     """(where the first claim stops, where the second starts) when the speaker of `ev` goes
     on in its sentence with a second verb and "that" (", adding that ...", "and warned
-    that ..."), the verb having no other speaker."""
+    that ..."), the verb having no other speaker. `events`: the article's verbs, or only
+    those of `ev`'s sentence (the others are passed over), in the article's order."""
     for later in events:
         if later.sentence != ev.sentence or later.start <= clause or later.calls:
             continue

@@ -26,7 +26,6 @@ _DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 # A stop, any closing quotes/brackets, then whitespace: a candidate boundary.
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s*([\"'\u201c\u2018(]*)([\w.'\u2019-]*)")
 # A single initial ("K.") or a run of them ("J.D.", "J. R. R." is three words).
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -69,12 +68,22 @@ def default_rules() -> SplitRules:
     return rules_from_lexicon(lexicon.data)
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word `(\\S+)$` finds searched in `text[start:end]` ("" for none): the run of
+    non-space characters ending at `end`, from `start` at most. One split in C, where the
+    search tried every place of the window and backtracked through each word."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1  # `$` also holds before a final newline
+    if end <= start or text[end - 1].isspace():
+        return ""
+    return text[start:end].rsplit(None, 1)[-1]
+
+
 def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> bool:
     """Whether the stop at `stop_start` (its run ends at `after`) ends a sentence."""
     if text[stop_start] != ".":
         return True  # ! and ? always end one
-    word_match = _WORD_BEFORE.search(text, max(0, stop_start - 40), after)
-    word = word_match.group(1).lstrip("\"'\u201c\u2018(") if word_match else ""
+    word = _word_before(text, max(0, stop_start - 40), after).lstrip("\"'\u201c\u2018(")
     nxt = _NEXT_WORD.match(text, after)
     next_word = nxt.group(2) if nxt else ""
     opens_sentence = next_word in rules.starters

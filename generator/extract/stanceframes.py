@@ -51,6 +51,9 @@ class Frames:
     # Around a name that is where a poll comes from ("A YouGov poll", "a poll by the").
     poll_after: re.Pattern[str] | None = None
     poll_before: re.Pattern[str] | None = None
+    # The `framegate` gate of both poll lists: an article whose text holds none of their
+    # pieces names no poll's source, and its names need no look around them.
+    poll_gate: Gate = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -78,6 +81,9 @@ def parse_frames(data: dict[str, Any]) -> Frames:
         _alternation(raw.get("reaction")),
         _alternation(raw.get("poll_after")),
         _alternation(raw.get("poll_before"), "$"),
+        alternatives_gate(
+            map(str, [*(raw.get("poll_after") or []), *(raw.get("poll_before") or [])])
+        ),
     )
 
 
