@@ -61,31 +61,35 @@ def test_wire_datelines_are_header(tmp_path: Path, layout: Layout, line: str) ->
     assert source.text[first.start : first.end] == "Water rose fast on Tuesday."
 
 
+def _parts(folder: Path, layout: Layout, text: str) -> tuple[list[str], list[str], list[str]]:
+    """The header lines, body paragraphs and footer lines of `text` as the loader splits it."""
+    write(folder, "s", text, META)
+    [source], _ = load_sources(folder, layout)
+    header = [source.text[a:b] for a, b in source.header]
+    footer = [source.text[a:b] for a, b in source.footer]
+    return header, [source.text[p.start : p.end] for p in source.paragraphs], footer
+
+
 def test_a_dateline_under_headline_and_byline_in_one_block_is_found(
     tmp_path: Path, layout: Layout
 ) -> None:
     """No blank line between headline, byline and the dateline's line: the lines above the
     dateline are header all the same; a bracketed contributor line closes the story."""
-    text = (
+    header, body, footer = _parts(
+        tmp_path,
+        layout,
         "Dam breaks upstream\nBy Jane Roe and Tom Poe\n"
         "ROME/KYIV, May 15 (Reuters) - Water rose fast on Tuesday.\n\n"
         "Officials said more rain was due.\n\n"
-        "(Reporting by Jane Roe in Rome; Editing by Tom Poe)\n"
+        "(Reporting by Jane Roe in Rome; Editing by Tom Poe)\n",
     )
-    write(tmp_path, "s", text, META)
-    [source], _ = load_sources(tmp_path, layout)
-    assert [source.text[a:b] for a, b in source.header] == [
+    assert header == [
         "Dam breaks upstream",
         "By Jane Roe and Tom Poe",
         "ROME/KYIV, May 15 (Reuters) -",
     ]
-    assert [source.text[p.start : p.end] for p in source.paragraphs] == [
-        "Water rose fast on Tuesday.",
-        "Officials said more rain was due.",
-    ]
-    assert [source.text[a:b] for a, b in source.footer] == [
-        "(Reporting by Jane Roe in Rome; Editing by Tom Poe)"
-    ]
+    assert body == ["Water rose fast on Tuesday.", "Officials said more rain was due."]
+    assert footer == ["(Reporting by Jane Roe in Rome; Editing by Tom Poe)"]
 
 
 def test_header_lines_without_blank_lines_between_them_are_header(
@@ -94,35 +98,28 @@ def test_header_lines_without_blank_lines_between_them_are_header(
     """Outlet, rule, headline, dek and a name alone on its line, in one block above the
     story: the outlet, rule, headline and author are header, the dek is body; a name alone
     on the last line is the author's, and "MOSCOW, May 13. /TASS/." is a dateline."""
-    text = (
+    header, body, footer = _parts(
+        tmp_path,
+        layout,
         "Example Times\n\u2014\nDam breaks upstream\nResidents fled as the water rose\n"
         "Jane Roe\n\nThe dam broke on Tuesday.\n\nOfficials said more rain was due.\n\n"
-        "Tom Poe\n"
+        "Tom Poe\n",
     )
-    write(tmp_path, "s", text, META)
-    [source], _ = load_sources(tmp_path, layout)
-    assert [source.text[a:b] for a, b in source.header] == [
-        "Example Times",
-        "\u2014",
-        "Dam breaks upstream",
-        "Jane Roe",
-    ]
-    assert [source.text[p.start : p.end] for p in source.paragraphs] == [
+    assert header == ["Example Times", "\u2014", "Dam breaks upstream", "Jane Roe"]
+    assert body == [
         "Residents fled as the water rose",
         "The dam broke on Tuesday.",
         "Officials said more rain was due.",
     ]
-    assert [source.text[a:b] for a, b in source.footer] == ["Tom Poe"]
-    text = (
+    assert footer == ["Tom Poe"]
+    header, body, _footer = _parts(
+        tmp_path,
+        layout,
         "TASS\n\u2014\nDam breaks upstream\nMOSCOW, May 13. /TASS/. The dam broke on "
-        "Tuesday.\n\nOfficials said more rain was due.\n"
+        "Tuesday.\n\nOfficials said more rain was due.\n",
     )
-    write(tmp_path, "s", text, META)
-    [source], _ = load_sources(tmp_path, layout)
-    assert [source.text[a:b] for a, b in source.header][-1] == "MOSCOW, May 13. /TASS/."
-    assert source.text[source.paragraphs[0].start : source.paragraphs[0].end] == (
-        "The dam broke on Tuesday."
-    )
+    assert header[-1] == "MOSCOW, May 13. /TASS/."
+    assert body[0] == "The dam broke on Tuesday."
 
 
 def test_outlet_line_and_rule_are_header_without_dateline(tmp_path: Path, layout: Layout) -> None:

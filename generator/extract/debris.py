@@ -8,10 +8,10 @@ the whole article:
   flagged when the sentence it starts in is garbled; a position when every sentence of its
   evidence is.
 - In an article that reads as a machine translation (lexicon `garble.vague.after` debris
-  or calqued sentences or more), a short sentence that opens on a pronoun and names nothing ("He said
-  he came.", "This was done in response to the announcement.") has lost what it referred
-  to. Every item citing such a sentence is flagged, whatever its kind, so that a sentence's
-  items always agree.
+  or calqued sentences or more), a short sentence that opens on a pronoun and names
+  nothing ("He said he came.", "This was done in response to the announcement.") has lost
+  what it referred to. Every item citing such a sentence is flagged, whatever its kind,
+  so that a sentence's items always agree.
 """
 
 from __future__ import annotations

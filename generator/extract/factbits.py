@@ -61,6 +61,23 @@ def per_lexicon(build: Callable[[dict[str, Any]], T]) -> Callable[[Any], T]:
     return rules
 
 
+def per_knowledge(build: Callable[[Any], T]) -> Callable[[Any], T]:
+    """`build(knowledge)` kept per Knowledge object (the last few): for rules asked for on
+    every sentence, where `per_lexicon` would look for the lexicon behind it each time.
+    A Knowledge does not change once built, so its answer does not either."""
+    cache: dict[int, tuple[Any, T]] = {}
+
+    def rules(knowledge: Any) -> T:
+        hit = cache.get(id(knowledge))
+        if hit is None or hit[0] is not knowledge:  # a new object may reuse a freed id
+            if len(cache) >= 8:
+                cache.clear()
+            hit = cache[id(knowledge)] = (knowledge, build(knowledge))
+        return hit[1]
+
+    return rules
+
+
 def units_of(knowledge: Any) -> dict[str, Any]:
     """Typed units (`generator.model.Unit`) by id, from the lexicon behind `knowledge`."""
     found = getattr(knowledge, "lexicon", None)

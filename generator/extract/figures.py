@@ -51,8 +51,11 @@ _INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
 # "3,000 troops from Poland": the place the counted things come from owns them.
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # A distance measured from one side's border or front: the place measured is the other's.
+# Where a figure's phrase ends, past its twin in brackets if any ("320 kilometers (200
+# miles)"), for the words after it.
+_AFTER_TWIN = r"(?:\s*\([^()]{1,40}\))?\)?"
 _BORDER = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\)?\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
+    rf"{_AFTER_TWIN}\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
     r"(?:border|frontier|front\s*line|frontline|front)\b"
 )
 # "90% of these aircraft": a share of a group counted before.
@@ -106,6 +109,12 @@ class FigureRules:
     direction: re.Pattern[str] | None = None
 
 
+def _alternation(data: dict[str, Any], key: str) -> str:
+    """The lexicon's word list `key` as a regex alternation, longest first ("" if none)."""
+    words = sorted((str(w) for w in data.get(key) or []), key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
 def _build(data: dict[str, Any]) -> FigureRules:
     props = []
     for raw in data.get("figure_properties") or []:
@@ -135,29 +144,18 @@ def _build(data: dict[str, Any]) -> FigureRules:
     cites = rf"\baccording\s+to|\b(?:{verbs})" if verbs else r"\baccording\s+to"
     source_before = re.compile(rf"(?i:{cites})\s+(?:the\s+)?$")
     source_after = re.compile(rf",?\s+(?i:{verbs})\b") if verbs else None
-    points = sorted((str(w) for w in data.get("time_point_words") or []), key=len, reverse=True)
-    time_point = (
-        re.compile(rf"\s+(?i:{'|'.join(map(re.escape, points))})(?!\w)") if points else None
-    )
-    sourcing = sorted((str(w) for w in data.get("source_count_words") or []), key=len)[::-1]
-    source_count = (
-        re.compile(rf"\s+(?i:{'|'.join(map(re.escape, sourcing))})(?!\w)") if sourcing else None
-    )
-    origins = sorted((str(w) for w in data.get("origin_words") or []), key=len)[::-1]
-    origin = (
-        re.compile(rf"[-\s](?i:{'|'.join(map(re.escape, origins))})(?!\w)") if origins else None
-    )
-    intercepts = sorted((str(w) for w in data.get("interception_verbs") or []), key=len)[::-1]
-    interception = (
-        re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, intercepts))})(?!\w)")
-        if intercepts
-        else None
-    )
-    directions = sorted((str(w) for w in data.get("direction_words") or []), key=len)[::-1]
+    points = _alternation(data, "time_point_words")
+    time_point = re.compile(rf"\s+(?i:{points})(?!\w)") if points else None
+    sourcing = _alternation(data, "source_count_words")
+    source_count = re.compile(rf"\s+(?i:{sourcing})(?!\w)") if sourcing else None
+    origins = _alternation(data, "origin_words")
+    origin = re.compile(rf"[-\s](?i:{origins})(?!\w)") if origins else None
+    intercepts = _alternation(data, "interception_verbs")
+    interception = re.compile(rf"(?<!\w)(?i:{intercepts})(?!\w)") if intercepts else None
+    directions = _alternation(data, "direction_words")
     direction = (
         re.compile(
-            r"(?:\s*\([^()]{1,40}\))?\)?\s+"
-            rf"(?i:{'|'.join(map(re.escape, directions))})\s+(?:of\s+)?(?:the\s+)?"
+            rf"{_AFTER_TWIN}\s+(?i:{directions})\s+(?:of\s+)?(?:the\s+)?"
             r"(?P<place>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
         )
         if directions

@@ -681,7 +681,6 @@ def build_knowledge(
             "weapon_business_nouns",
             "weapon_business_endings",
             "name_particles",
-            "weapon_variant_nouns",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from . import casefast
 from .entitycues import PLACE_BEFORE, EntityRules, entity_rules
-from .factbits import per_lexicon
+from .factbits import per_knowledge, per_lexicon
 from .knowledge import Knowledge, trie_alternation
-from .weaponframes import example_after, variants_in
+from .weaponframes import describes_variant, example_after, variants_in
 from .wordgate import holds_any
 from .wordstarts import matches_at, matches_reaching, run_starts
 
@@ -117,38 +117,30 @@ def _cleaned_person(name: str, knowledge: Knowledge) -> str | None:
     return " ".join(tokens)
 
 
-_WORD_SETS: dict[int, tuple[Knowledge, frozenset[str], dict[str, tuple[str, ...]]]] = {}
-
-
+@per_knowledge
 def _word_sets(k: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     """(titles and role nouns, multi-word titles by their last word), once per knowledge."""
-    hit = _WORD_SETS.get(id(k))
-    if hit is None or hit[0] is not k:
-        tails: dict[str, list[str]] = {}
-        for title in k.word_set("titles"):
-            if " " in title:
-                tails.setdefault(title.rsplit(" ", 1)[1], []).append(title)
-        hit = (
-            k,
-            k.word_set("titles") | k.word_set("role_nouns"),
-            {w: tuple(ts) for w, ts in tails.items()},
-        )
-        _WORD_SETS[id(k)] = hit
-    return hit[1], hit[2]
+    tails: dict[str, list[str]] = {}
+    for title in k.word_set("titles"):
+        if " " in title:
+            tails.setdefault(title.rsplit(" ", 1)[1], []).append(title)
+    return (
+        k.word_set("titles") | k.word_set("role_nouns"),
+        {w: tuple(ts) for w, ts in tails.items()},
+    )
 
 
-_RULES: dict[int, tuple[Knowledge, EntityRules, frozenset[str]]] = {}
-
-
+@per_knowledge
 def _rules(k: Knowledge) -> tuple[EntityRules, frozenset[str]]:
-    """(`entity_rules(k)`, `_date_words(k)`), kept per knowledge: asked for on every
-    sentence, where `per_lexicon` looked for the lexicon behind `k` each time."""
-    hit = _RULES.get(id(k))
-    if hit is None or hit[0] is not k:
-        if len(_RULES) >= 8:
-            _RULES.clear()
-        hit = _RULES[id(k)] = (k, entity_rules(k), _date_words(k))
-    return hit[1], hit[2]
+    """(`entity_rules(k)`, `_date_words(k)`), asked for on every sentence."""
+    return entity_rules(k), _date_words(k)
+
+
+@per_knowledge
+def _connectors(k: Knowledge) -> frozenset[str]:
+    """`name_connectors` that join a title to what it governs ("of", "on", "and"): not a
+    name's own particles ("de"), not "the"."""
+    return k.word_set("name_connectors") - k.word_set("name_particles") - {"the"}
 
 
 def _lead_words(k: Knowledge) -> frozenset[str]:
@@ -182,8 +174,7 @@ def _after_connector(text: str, name: str, offset: int, k: Knowledge) -> tuple[s
         return name, offset
     before = text[max(0, offset - 5) : offset]
     word = before.split()[-1] if before.endswith(" ") and before.split() else ""
-    connectors = k.word_set("name_connectors") - k.word_set("name_particles") - {"the"}
-    if word not in connectors:
+    if word not in _connectors(k):
         return name, offset
     return " ".join(tokens[1:]), text.index(tokens[1], offset + len(tokens[0]))
 
@@ -341,7 +332,7 @@ def _people(
                 text, max(start, m.start("name") - 8), m.start("name")
             ):
                 continue
-            if _describes_weapon(m.group("desc"), k):
+            if describes_variant(m.group("desc"), k):
                 continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"
             add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
     # After roles and appositions: they describe better than a title.
@@ -1007,13 +998,6 @@ def _weapons(
         category = k.weapon_heads[after.group("head").casefold()] if after else "system"
         found.append(Candidate("weapon", category, m.group(), [(m.start(), m.end())]))
     return found
-
-
-def _describes_weapon(description: str, k: Knowledge) -> bool:
-    """Whether an apposition's description makes its name a weapon's variant: "a new
-    variant of the Storm Shadow missile" (lexicon `weapon_variant_nouns`). Ending on a
-    weapon noun is not enough: "who studies planning at a think tank"."""
-    return any(f"{noun} of " in description for noun in k.word_set("weapon_variant_nouns"))
 
 
 def _weapon_candidate(named: tuple[int, str, str]) -> Candidate:

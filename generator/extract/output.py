@@ -1,6 +1,6 @@
 """The text of each data file and the check that it is valid, before anything is written.
 
-Used by `run` for every collection at once and by `forksplit` for one collection at a time
+Used by `run` for every collection at once and by `tailsplit` for one collection at a time
 (each process renders and checks the collections it merged).
 """
 

@@ -138,7 +138,7 @@ def _extract_all(
     # parent uses one knowledge for every article with --jobs 1 too. Any other start
     # method pickles initargs: the worker builds its own.
     context = multiprocessing.get_context()
-    shared = (knowledge,) if context.get_start_method() == "fork" else ()
+    shared = (knowledge,) if _can_fork() else ()
     initargs = (*init, cache.root, *shared)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=initargs

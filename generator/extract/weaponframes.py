@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .factbits import per_lexicon
+from .factbits import per_knowledge, per_lexicon
 from .knowledge import Knowledge, trie_alternation
 
 # A capitalised name of one to three words ("Sokolytsia", "SCALP Horizon").
@@ -56,19 +56,8 @@ def _build(data: dict[str, Any]) -> WeaponFrames:
 
 
 weapon_frames = per_lexicon(_build)
-
-_FRAMES: dict[int, tuple[Knowledge, WeaponFrames]] = {}
-
-
-def _frames(k: Knowledge) -> WeaponFrames:
-    """`weapon_frames(k)`, kept per knowledge: asked for on every sentence, where
-    `per_lexicon` looked for the lexicon behind `k` each time (as `names._rules`)."""
-    hit = _FRAMES.get(id(k))
-    if hit is None or hit[0] is not k:
-        if len(_FRAMES) >= 8:
-            _FRAMES.clear()
-        hit = _FRAMES[id(k)] = (k, weapon_frames(k))
-    return hit[1]
+# Asked for on every sentence: kept per knowledge (`per_lexicon` finds the lexicon first).
+_frames = per_knowledge(weapon_frames)
 
 
 Named = tuple[int, str, str]  # start, name, category
@@ -109,3 +98,10 @@ def variants_in(
         if category is not None and valid(m.group("name")):
             out.append((m.start("name"), m.group("name"), category))
     return out
+
+
+def describes_variant(description: str, k: Knowledge) -> bool:
+    """Whether an apposition's description makes its name a weapon's variant ("a new
+    variant of the Storm Shadow missile"): the name is no person's. Ending on a weapon
+    noun is not enough: "who studies planning at a think tank"."""
+    return any(f"{noun} of " in description for noun in _frames(k).variants)
