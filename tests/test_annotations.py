@@ -24,6 +24,7 @@ SETS = [
     (FIXTURES / "blind4" / "annotations", FIXTURES / "blind4" / "articles"),
     (FIXTURES / "blind5" / "annotations", FIXTURES / "blind5" / "articles"),
     (FIXTURES / "blind6" / "annotations", FIXTURES / "blind6" / "articles"),
+    (FIXTURES / "blind7" / "annotations", FIXTURES / "blind7" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
