@@ -144,6 +144,29 @@ def _is_subhead(line: str) -> bool:
     )
 
 
+def _unstopped(line: str) -> bool:
+    return line.rstrip()[-1:] not in tuple(".!?:;,\"'\u201d\u2019)")
+
+
+def headline_lines(source: Source, layout: Layout) -> list[tuple[int, int]]:
+    """The header lines that tell the story (headline, dek): not the outlet's name, a
+    rule, a byline or a dateline."""
+    outlet = fold(source.publisher).casefold()
+    out = []
+    for start, end in source.header:
+        line = source.text[start:end].strip()
+        if (
+            not line
+            or fold(line).casefold() == outlet
+            or (layout.rule is not None and layout.rule.match(line))
+            or (layout.dateline is not None and layout.dateline.match(line))
+            or any(p.match(line) for p in layout.byline)
+        ):
+            continue
+        out.append((start, end))
+    return out
+
+
 _BYLINE_REACH = 3  # lines after the outlet and headline where a byline may stand
 _HEADLINE_REACH = 4  # first lines where the headline may stand
 
@@ -157,7 +180,11 @@ def split_layout(
     footer: list[tuple[int, int]] = []
     known_title = fold(title).casefold()
     known = {known_title, fold(publisher).casefold()}
-    blocks = _header_lines_apart(text, blocks, known, layout) + blocks[1:]
+    first = _header_lines_apart(text, blocks, known, layout)
+    # Lines of a header written without blank lines that reach the body: a dek or a
+    # credit line. Without a closing stop they are headings, not sentences cut short.
+    apart = set(first) if len(first) > 1 else set()
+    blocks = first + blocks[1:]
 
     # A dateline in one of the first lines makes every line above it header.
     first_body = 0
@@ -201,7 +228,7 @@ def split_layout(
         else:
             break
     paragraphs = [
-        Paragraph(i, s, e, _is_subhead(text[s:e]))
+        Paragraph(i, s, e, _is_subhead(text[s:e]) or ((s, e) in apart and _unstopped(text[s:e])))
         for i, (s, e) in enumerate(body, start=1)
         if e > s
     ]

@@ -83,3 +83,44 @@ def test_short_empty_sentences_of_a_translation_are_debris() -> None:
 def test_the_same_sentences_in_a_fluent_article_are_english() -> None:
     assert _debris(_FLUENT) == []
     assert _flags(extract_text(_FLUENT, DAY)["quotes"], "He said he came.") is None
+
+
+# Sentences that keep saying their own words (lexicon `garble.echo`); the third also tells
+# that the article is a translation, as debris and calques do.
+_ECHOES = (
+    "The bridge was closed, but the trucks on the bridge have stayed the bridge.",
+    "Who builds the drone, that one the drone builds also him.",
+    "The answer expects the request which the request already answered.",
+)
+
+
+def test_sentences_that_keep_saying_their_words_make_a_translation_and_are_debris() -> None:
+    text = "Headline\nThe ministry spoke in Kyiv on Friday. " + " ".join(_ECHOES) + "\n"
+    assert _debris(text) == list(_ECHOES)
+
+
+def test_one_echo_in_a_fluent_article_is_english() -> None:
+    """ "The range of the new missile is twice the range of the old one" is English: an
+    echo counts only in an article that three signs make a translation."""
+    text = (
+        "Headline\nThe ministry spoke in Kyiv on Friday. "
+        "The range of the new missile is twice the range of the old missile.\n"
+    )
+    assert _debris(text) == []
+
+
+def test_a_dek_without_a_stop_under_the_headline_is_no_debris() -> None:
+    """An outlet, a rule, the headline and a dek written without blank lines: the dek has
+    no closing stop, and is a heading, not a sentence cut short."""
+    text = (
+        "Courier\n—\nHeadline\n"
+        "How a town lived through the strike, and why the ministry blames its neighbours\n\n"
+        "The ministry spoke in Kyiv on Friday.\n"
+    )
+    source = text_source(text, DAY, title="Headline", publisher="Courier")
+    sentences = split_sentences(source, knowledge().split)
+    debris = debris_sentences(source, sentences, knowledge())
+    assert [source.text[s.start : s.end] for s in sentences] == [
+        "The ministry spoke in Kyiv on Friday."
+    ]
+    assert debris == []

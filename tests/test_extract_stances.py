@@ -485,6 +485,7 @@ def test_where_a_poll_comes_from_holds_no_stance(text: str) -> None:
         "Adviser Olena Kuryk said Ukraine still wanted permission to use ATACMS inside Russia.",
         'Analyst Olena Kuryk said the remaining restrictions on Western missiles made "no '
         'military sense."',
+        'Analyst Olena Kuryk said the remaining restrictions made "little military sense" now.',
     ],
 )
 def test_wanting_permission_or_calling_the_limits_pointless_supports(text: str) -> None:

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..sources import Source
+from ..sources import Source, headline_lines
 from .claims import claim_records
 from .debris import flag_debris
 from .entities import EntityScan, Mention, scan_entities
 from .knowledge import Knowledge
 from .positions import position_records
 from .quotes import find_quotes, quote_records
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, split_headings, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,15 @@ _EVENTS = _optional("events", "extract_events")
 def extract_article(source: Source, knowledge: Knowledge) -> Collections:
     """Entities, claims, quotes, positions, figures and events of one article."""
     sentences = split_sentences(source, knowledge.split)
+    # Headlines, deks and subheads give stances too; they are no sentences of the body.
+    lines = headline_lines(source, knowledge.lexicon.layout) if knowledge.lexicon else []
+    headings = split_headings(source, lines, knowledge.split)
     scan: EntityScan = scan_entities(
-        source, knowledge, [(s.start, s.end) for s in sentences], source.header
+        source,
+        knowledge,
+        [(s.start, s.end) for s in sentences],
+        source.header,
+        [(s.start, s.end) for s in headings],
     )
     found, events = find_quotes(source, sentences, scan, knowledge)
     direct = [(q.start, q.end) for q in found if q.kind == "direct"]
@@ -54,7 +61,7 @@ def extract_article(source: Source, knowledge: Knowledge) -> Collections:
         "entities": scan.records(),
         "claims": claim_records(source, sentences, scan, knowledge, direct),
         "quotes": quote_records(source, found, events),
-        "positions": position_records(source, sentences, scan, knowledge, found, events),
+        "positions": position_records(source, sentences, scan, knowledge, found, events, headings),
     }
     # Figures and events look entities up by id: the ones this article introduced (a
     # think tank, a minister) must be known to them too, so that they can own a figure.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,21 +35,53 @@ _NAMES_SOMETHING = re.compile(r"\d|[\"“”‘’]|(?<=\s)[A-Z]")
 
 
 @dataclass(frozen=True)
+class EchoRule:
+    """A short sentence that keeps saying its own words (lexicon `garble.echo`)."""
+
+    min_words: int
+    max_words: int
+    stem: int  # letters of a word that make its stem ("answer", "answered")
+    min_letters: int  # shorter words are not counted
+    ignore: frozenset[str]  # grammar words, never counted
+    distinct: float  # fewer distinct stems than this share of them: an echo
+    distinct_twice: float  # the same with two stems or more said again
+
+
+@dataclass(frozen=True)
 class VagueRule:
     after: int  # debris sentences that make the article a machine translation
     max_words: int
     opener: re.Pattern[str]  # the pronoun a vague sentence opens on
+    echo: EchoRule | None = None
 
 
 def _build(data: dict[str, Any]) -> VagueRule | None:
-    raw = (data.get("garble") or {}).get("vague")
+    garble = data.get("garble") or {}
+    raw = garble.get("vague")
     opener = words_pattern(raw.get("openers") or [], flags=0) if raw else None
     if not raw or opener is None:
         return None
-    return VagueRule(int(raw["after"]), int(raw["max_words"]), opener)
+    echo = garble.get("echo")
+    return VagueRule(
+        int(raw["after"]),
+        int(raw["max_words"]),
+        opener,
+        EchoRule(
+            int(echo["min_words"]),
+            int(echo["max_words"]),
+            int(echo["stem"]),
+            int(echo["min_letters"]),
+            frozenset(str(w).casefold() for w in echo.get("ignore") or []),
+            float(echo["distinct"]),
+            float(echo["distinct_twice"]),
+        )
+        if echo
+        else None,
+    )
 
 
 vague_rule = per_lexicon(_build)
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _vague(text: str, rule: VagueRule) -> bool:
@@ -56,7 +89,28 @@ def _vague(text: str, rule: VagueRule) -> bool:
         len(text.split()) <= rule.max_words
         and rule.opener.match(text) is not None
         and _NAMES_SOMETHING.search(text) is None
+    ) or (rule.echo is not None and _echoes(text, rule.echo))
+
+
+def _echoes(text: str, rule: EchoRule) -> bool:
+    """Whether a short sentence says the same words over ("The map was taken, but the
+    bombers on the map have stayed the map."). English repeats a word now and then ("the
+    range of the new missile is twice the range of the old one" would count), so this is
+    asked only in a machine-translated article, as `vague` is."""
+    if '"' in text or "\u201c" in text:
+        return False  # a quotation echoes its speaker's words on purpose
+    words = _WORDS.findall(text)
+    if not rule.min_words <= len(words) <= rule.max_words:
+        return False
+    stems = Counter(
+        w[: rule.stem]
+        for w in map(str.casefold, words)
+        if len(w) >= rule.min_letters and w not in rule.ignore
     )
+    said = sum(stems.values())
+    again = sum(1 for n in stems.values() if n > 1)  # stems said more than once
+    share = len(stems) / said if said else 1.0
+    return again > 0 and (share < rule.distinct or (again >= 2 and share < rule.distinct_twice))
 
 
 def vague_sentences(
@@ -78,6 +132,16 @@ def vague_sentences(
         return []
     if debris is None:
         debris = len(garbled_sentences(source, sentences, knowledge))
+    if debris < rule.after:
+        # Echoes are signs of a translation too, as debris and calques are.
+        echo = rule.echo
+        debris += sum(
+            1
+            for s in sentences
+            if echo is not None
+            and _echoes(text[s.start : s.end], echo)
+            and not is_garbled(text[s.start : s.end], None, knowledge)
+        )
     if (
         debris < rule.after
         and debris + _calqued(source, sentences, knowledge, rule.after - debris) < rule.after

@@ -366,8 +366,11 @@ def scan_entities(
     knowledge: Knowledge,
     spans: list[tuple[int, int]],
     headlines: list[tuple[int, int]] | None = None,
+    lookups: list[tuple[int, int]] | None = None,
 ) -> EntityScan:
-    """Mentions in the given spans (sentences) of `source` and the entities they name."""
+    """Mentions in the given spans (sentences) of `source` and the entities they name.
+    In `lookups` (headings), only names known already or found in `spans`: a headline's
+    capitals ("Russian Air Defenses Repel ...") would make a poor find of new names."""
     text = source.text
     local: dict[str, KnownEntity] = {}
     pool: dict[str, str] = {}
@@ -377,6 +380,8 @@ def scan_entities(
     rules = entity_rules(knowledge)
     scan = SpanScan(text, spans)
     hits += _alias_hits(text, scan, knowledge)
+    if lookups:
+        hits += _alias_hits(text, SpanScan(text, lookups), knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
     if headlines and spans:
         body = text[spans[0][0] : spans[-1][1]]
@@ -421,7 +426,7 @@ def scan_entities(
                 if surname_at(words) == 0:  # "Lee Seong-kweun": "Lee"
                     forms.setdefault(words[0], hit.entity_id)
     if forms:
-        hits += _later_mentions(text, spans, forms)
+        hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).

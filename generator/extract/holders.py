@@ -108,6 +108,7 @@ def possessives(
 
 
 FIRST_WORD = re.compile(r"[A-Za-z]+\b")
+_FIRST_WORDS = re.compile(r"[A-Za-z]+\b(?:\s+[A-Za-z]+\b){0,2}")
 
 
 # A name qualifying a noun that a preposition follows ("U.S. and British deliberations
@@ -124,7 +125,15 @@ def is_modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -
     """Whether the mention at `start` qualifies a noun rather than acting ("Britain said
     on Monday" acts: a speech verb is no noun)."""
     mention = next((m for m in scan.mentions if m.start == start), None)
-    if mention is None or (m := _MODIFIED.match(text, mention.end)) is None:
+    if mention is None:
+        return False
+    # A name right before another ("Biden's Ukraine ATACMS green light"): a noun adjunct.
+    after = mention.end
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if after > mention.end and any(m.start == after for m in scan.mentions):
+        return True
+    if (m := _MODIFIED.match(text, mention.end)) is None:
         return False
     verb = knowledge.speech_verb
     return verb is None or verb.fullmatch(m.group(1)) is None
@@ -167,12 +176,13 @@ def reported(at: int | None, sentence: Sentence, events: list[Speech]) -> bool:
 def addressed(text: str, at: int | None, cue: int, frames: Frames) -> bool:
     """Whether the clause subject named at `at` is told what to do or what it needs
     ("Kyiv needed to be able to hit", "the bloc should drop the limits"): a modal of
-    need or duty between it and the cue's first word (lexicon `stance_frames.addressee`)
+    need or duty between it and the cue's first words (lexicon `stance_frames.addressee`)
     makes it the one the stance is about, not one who holds it."""
     if at is None or frames.addressee is None:
         return False
-    word = FIRST_WORD.match(text, cue)
-    return frames.addressee.search(text, at, word.end() if word else cue) is not None
+    # Up to the cue's third word: "was free to hit" lets with its second and third.
+    words = _FIRST_WORDS.match(text, cue)
+    return frames.addressee.search(text, at, words.end() if words else cue) is not None
 
 
 def after_preposition(text: str, start: int, sentence: Sentence) -> bool:

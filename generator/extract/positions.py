@@ -29,10 +29,12 @@ from .holders import (
     AUX_GAP,
     FIRST_WORD,
     PASSIVE,
+    Stated,
     actors_before,
     addressed,
     after_preposition,
     in_relative_clause,
+    is_actor,
     is_modifier,
     partners,
     reported,
@@ -224,9 +226,9 @@ def _cues(
     topic: _Topic,
     named: frozenset[int] = frozenset(),
 ) -> list[tuple[int, str]]:
-    """(offset, stance) of the first cue of each stance in the sentence, in text order.
-    Cues that need the topic (`topic_stance_cues`) count only near a sign of the question;
-    the constructions of `stance_frames` then decide what each cue says (`framed`)."""
+    """(offset, stance) of every cue in the sentence, in text order. Cues that need the
+    topic (`topic_stance_cues`) count only near a sign of the question; the constructions
+    of `stance_frames` then decide what each cue says (`framed`)."""
     if topic.every is None or topic.lower is None:
         return []
     found: list[tuple[int, int, str]] = []
@@ -247,11 +249,37 @@ def _cues(
         found.append((start, end, stance))
     if not found:
         return []
+    return sorted(framed(text, sentence, found, topic.frames, named))
+
+
+def _firsts(cues: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The first cue of each stance, in text order."""
     first: dict[str, int] = {}
-    for pos, stance in framed(text, sentence, found, topic.frames, named):
+    for pos, stance in cues:
         if stance not in first or pos < first[stance]:
             first[stance] = pos
     return sorted((pos, stance) for stance, pos in first.items())
+
+
+def _quoted_holders(
+    every: list[tuple[int, str]], quotes: list[QuoteFound], stated: Stated
+) -> Stated:
+    """Holders whose own words hold a cue that `stated` gives nobody: "The embassy said
+    Sweden had 'chosen to become a target', and the Kremlin spokesman said the move would
+    'not go unanswered'" warns twice, once in each speaker's words."""
+    out: Stated = []
+    holders = {a for (a, _n), _s, _p in stated}
+    for pos, stance in every:
+        for q in quotes:
+            if q.kind == "direct" and q.start <= pos < q.end and q.speaker:
+                # A holder `stated` names already speaks once: their other cues are framed
+                # by the sentence's first (`_yield`, `_goes_on`).
+                if q.speaker not in holders and all(
+                    (a, s) != (q.speaker, stance) for (a, _n), s, _p in out
+                ):
+                    out.append(((q.speaker, None), stance, pos))
+                break
+    return out
 
 
 def _yield(cues: list[tuple[int, str]], scan: EntityScan, frames: Frames) -> list[tuple[int, str]]:
@@ -294,6 +322,28 @@ def _as_of(text: str, sentence: Sentence, source: Source) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
+# A non-restrictive relative clause: ", which", ", who".
+_RELATIVE = re.compile(r",\s+(?:which|who)\s")
+
+
+def _relative_antecedent(
+    text: str, sentence: Sentence, scan: EntityScan, pos: int
+) -> tuple[str, int] | None:
+    """The actor a relative clause holding the cue is about: "Belgium, which on Tuesday
+    lifted its restrictions, would 'learn what this means,' he wrote" is Belgium's act,
+    whoever reports it. Only when no comma stands between the clause's start and the cue."""
+    lo = max(sentence.start, pos - 160)
+    last = None
+    for m in _RELATIVE.finditer(text, lo, pos):
+        last = m
+    if last is None or "," in text[last.end() : pos]:
+        return None
+    named = next((m for m in scan.mentions if m.end == last.start()), None)
+    if named is None or not is_actor(scan, named.entity_id):
+        return None
+    return named.entity_id, named.start
+
+
 def _actor(
     text: str,
     pos: int,
@@ -310,6 +360,9 @@ def _actor(
     and opening by referring back ("The document lowers the threshold ...") continues the
     one before it in the same paragraph, whose first actor it is about. `events`: the
     article's speech verbs, or only those of `sentence`."""
+    antecedent = _relative_antecedent(text, sentence, scan, pos)
+    if antecedent is not None:
+        return antecedent
     for q in quotes:
         if q.start <= pos < q.end and q.speaker:
             return q.speaker, None
@@ -340,6 +393,14 @@ def _actor(
     # is its object, not who speaks, unless nobody else is named; a place ("the use of the
     # missiles in Russia") never is.
     acting = [a for a in before if not after_preposition(text, a[1], sentence)]
+    asked = _topic_rules(knowledge).frames.asked_before
+    if asked is not None:
+        before = [a for a in before if not asked.search(text, max(0, a[1] - 30), a[1])]
+        acting = [a for a in acting if not asked.search(text, max(0, a[1] - 30), a[1])]
+    # "UK says Kyiv free to hit": the one let do it is not who lets it (a headline's
+    # speech verb finds no quote, so this sentence has no speaker).
+    if len(acting) > 1 and addressed(text, acting[-1][1], pos, _topic_rules(knowledge).frames):
+        acting.pop()
     if acting:
         return acting[-1]
     holders = [a for a in before if not PLACE_BEFORE.search(text, max(0, a[1] - 12), a[1])]
@@ -490,8 +551,11 @@ def position_records(
     knowledge: Knowledge,
     quotes: list[QuoteFound],
     events: list[Speech],
+    headings: list[Sentence] | None = None,
 ) -> list[dict[str, object]]:
-    """Schema `position` items: one per actor and stance, evidence in text order."""
+    """Schema `position` items: one per actor and stance, evidence in text order, but for
+    `headings` (headline, dek, subheads: `sentences.split_headings`): they come after the
+    body's, whose words state a position better than a headline's shorthand."""
     topic = _topic_rules(knowledge)
     # A nationality adjective holds no stance ("called the British decision reckless"), nor
     # does where a poll comes from ("A YouGov poll found that 54 per cent backed ...").
@@ -517,11 +581,14 @@ def position_records(
     said: dict[Sentence, list[Speech]] = {}
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
-    for index, sentence in enumerate(sentences):
+    for index, sentence in enumerate([*sentences, *(headings or [])]):
+        if index == len(sentences):
+            previous = None  # a heading continues no sentence
         before, previous = previous, sentence
-        cues = _cues(source.text, sentence, scan, knowledge, topic, named)
-        if not cues:
+        every = _cues(source.text, sentence, scan, knowledge, topic, named)
+        if not every:
             continue
+        cues = _firsts(every)
         # What follows looks only at names of this sentence and the one before, which
         # (mentions in order: `ByStart.ordered`) start between the two's bounds: a pass
         # over those few, not over all of the article's, in each helper.
@@ -584,6 +651,8 @@ def position_records(
                 # war'": the holder goes on to a second stance.
                 stated.append((found, other, later))
         stated += partners(source.text, sentence, near, stated)
+        if len(every) > 1:
+            stated += _quoted_holders(every, quotes, stated)
         as_of = _as_of(source.text, sentence, source)  # the sentence's: once, not per holder
         for (actor, named_at), stance, pos in stated:
             key = (actor, stance)

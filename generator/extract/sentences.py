@@ -143,6 +143,25 @@ def split_sentences(source: Source, rules: SplitRules | None = None) -> list[Sen
     return sentences
 
 
+def split_headings(
+    source: Source, lines: list[tuple[int, int]], rules: SplitRules | None = None
+) -> list[Sentence]:
+    """The sentences of the header `lines` (headline, dek: `sources.headline_lines`) and
+    of subheads inside the body, in text order. Each header line is a paragraph of its
+    own, numbered below zero (no body sentence continues one of them)."""
+    rules = rules or default_rules()
+    out: list[Sentence] = []
+    for number, (start, end) in enumerate(lines, 1):
+        out += [Sentence(s, e, -number) for s, e in split_paragraph(source.text, start, end, rules)]
+    for para in source.paragraphs:
+        if para.heading:
+            out += [
+                Sentence(s, e, para.number)
+                for s, e in split_paragraph(source.text, para.start, para.end, rules)
+            ]
+    return sorted(out)
+
+
 def sentence_at(sentences: Iterable[Sentence], offset: int) -> Sentence | None:
     """The sentence containing `offset`, if any."""
     for sentence in sentences:

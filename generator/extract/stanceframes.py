@@ -54,6 +54,9 @@ class Frames:
     # The `framegate` gate of both poll lists: an article whose text holds none of their
     # pieces names no poll's source, and its names need no look around them.
     poll_gate: Gate = None
+    # Words ending right before a name that make it the one asked ("urged the White House
+    # to let Ukraine"): it is pressed to take the stance, it does not hold it.
+    asked_before: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -84,6 +87,7 @@ def parse_frames(data: dict[str, Any]) -> Frames:
         alternatives_gate(
             map(str, [*(raw.get("poll_after") or []), *(raw.get("poll_before") or [])])
         ),
+        _alternation(raw.get("asked_before"), "$"),
     )
 
 
