@@ -66,6 +66,13 @@ def _weapons(text: str) -> dict[str, str]:
             "Zaslon is the new version of the drone Lyutyi, with a longer range.",
             {"zaslon": "drone", "liutyi": "drone"},
         ),
+        # A known name and a capitalised word of its own: a variant, unless the word is a
+        # suffix (lexicon `weapon_suffix_words`).
+        (
+            "Berlin blocked the delivery of the Taurus Nordlicht, officials said.",
+            {"taurus-nordlicht": "missile"},
+        ),
+        ("The Tomahawk Block V flies further.", {"tomahawk": "missile"}),
         # A plural name is one weapon.
         (
             "Ukraine fired Precise Reach Missiles at the depot.",

@@ -18,11 +18,13 @@ from functools import partial
 
 from ..sources import Source
 from . import casefast
+from .companies import companies_in
 from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
-from .names import Candidate, discover, initials, weapons_in
+from .names import Candidate, cannot_be_name, discover, initials, weapons_in
 from .spanscan import SpanScan
 from .surnames import recurring_people
+from .weaponframes import named_variants
 
 # `(?<![\w.’'-])[A-Z]...` with the lookbehind after the capital (as `names._DESIGNATION`):
 # re skips to the capitals instead of entering the pattern at every position.
@@ -383,6 +385,17 @@ def scan_entities(
     if lookups:
         hits += _alias_hits(text, SpanScan(text, lookups), knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
+    candidates += companies_in(text, spans, knowledge)
+    # "the Taurus Adler": a new weapon, not the Taurus (the longer mention wins).
+    candidates += [
+        Candidate("weapon", category, name, [(start, end)])
+        for start, end, name, category in named_variants(
+            text,
+            [(h.entity_id, h.start, h.end, h.text) for h in hits],
+            knowledge,
+            partial(cannot_be_name, knowledge=knowledge),
+        )
+    ]
     if headlines and spans:
         body = text[spans[0][0] : spans[-1][1]]
         candidates += _headline_weapons(text, headlines, body, knowledge)

@@ -69,6 +69,11 @@ def _blocked(token: str, knowledge: Knowledge) -> bool:
 _BLOCKED: dict[int, tuple[Knowledge, dict[str, bool]]] = {}
 
 
+def cannot_be_name(token: str, knowledge: Knowledge) -> bool:
+    """Whether `token` cannot be (part of) a name (see `_blocked`)."""
+    return _blocked(token, knowledge)
+
+
 def _blocked_word(token: str, knowledge: Knowledge) -> bool:
     word = token.strip(".,;:’'\"“”‘").casefold()  # '“Our missile ...,” she said'
 
@@ -522,6 +527,9 @@ def _organisations(
             first = tokens.pop(0)
             while first.casefold() not in _ARTICLES and tokens and tokens[0].casefold() in starters:
                 tokens.pop(0)
+        # "the Paris-based Foundation for ...": where it sits is no part of its name.
+        while tokens and tokens[0].casefold().endswith("-based"):
+            tokens.pop(0)
         dated = next((i for i, t in enumerate(tokens) if t.rstrip(".,") in dates), None)
         if dated is not None:  # "the National Assembly on Thursday": the name ends before
             tokens = tokens[:dated]

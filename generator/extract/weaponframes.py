@@ -7,6 +7,10 @@
   is the new variant of the missile SCALP" (lexicon `weapon_variant_nouns`): the name is a
   weapon of the category of what it is a variant of (a weapon noun or a known weapon).
 
+- A named variant: a known weapon's name followed by a capitalised word of its own
+  ("the Taurus Adler"), not one of lexicon `weapon_suffix_words` ("Tomahawk Block V"):
+  a weapon of the known one's category (`named_variants`).
+
 A new weapon is often named this way only: its name has no weapon noun of its own
 ("the Sokolytsia, which can fly ..."), and the article says what it is once.
 """
@@ -105,3 +109,42 @@ def describes_variant(description: str, k: Knowledge) -> bool:
     variant of the Storm Shadow missile"): the name is no person's. Ending on a weapon
     noun is not enough: "who studies planning at a think tank"."""
     return any(f"{noun} of " in description for noun in _frames(k).variants)
+
+
+# The capitalised word right after a name: "Adler" in "Taurus Adler".
+_NEXT_WORD = re.compile(r"[ \t]([A-Z][a-z][\w-]*)\b")
+
+
+def _suffixes(data: dict[str, Any]) -> frozenset[str]:
+    return frozenset(str(w) for w in data.get("weapon_suffix_words") or [])
+
+
+weapon_suffixes = per_lexicon(_suffixes)
+
+
+def named_variants(
+    text: str,
+    hits: list[tuple[str, int, int, str]],
+    knowledge: Knowledge,
+    blocked: Callable[[str], bool],
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, category) of each known weapon's name (`hits`: entity id, start,
+    end, text) that a capitalised word of its own follows ("Taurus Adler"): a word no
+    entity's name starts, that `blocked` does not rule out as a name, and that is not a
+    `weapon_suffix_words` word."""
+    out: list[tuple[int, int, str, str]] = []
+    suffixes: frozenset[str] | None = None
+    for entity_id, start, end, written in hits:
+        known = knowledge.entities.get(entity_id)
+        if known is None or known.kind != "weapon" or known.category is None:
+            continue
+        m = _NEXT_WORD.match(text, end)
+        if m is None:
+            continue
+        if suffixes is None:
+            suffixes = weapon_suffixes(knowledge)
+        word = m.group(1)
+        if word in suffixes or knowledge.lookup(word) or blocked(word):
+            continue
+        out.append((start, m.end(), f"{written} {word}", known.category))
+    return out

@@ -1,0 +1,57 @@
+"""Companies an article introduces by what they are: "its maker, Kalyna Defence, says",
+"the Dnipro enterprise Kalyna Defence", "the manufacturer Zoria".
+
+A company's name often holds no head noun that makes it a body ("Kalyna Defence" is no
+"Institute" or "Systems"): the noun before it says what it is (lexicon
+`quote_rules.company_nouns`, the nouns that also let "the company said" find a speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .factbits import per_lexicon
+from .knowledge import Knowledge, trie_alternation
+from .names import Candidate, cannot_be_name
+
+# One to four capitalised words, "Kalyna Defence", "Zoria Systems Group".
+_NAME = r"(?P<name>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,3})"
+# What ends the name: punctuation, or a lower-case word.
+_END = r"(?=[,.;:)]|[ \t]+[a-z]|$)"
+
+
+def _build(data: dict[str, Any]) -> re.Pattern[str] | None:
+    nouns = [str(n) for n in (data.get("quote_rules") or {}).get("company_nouns") or []]
+    if not nouns:
+        return None
+    # "the manufacturer Zoria", "its maker, Kalyna Defence," (an apposition).
+    return re.compile(rf"\b(?:{trie_alternation(nouns)}),?[ \t]+{_NAME}{_END}")
+
+
+_pattern = per_lexicon(_build)
+_roles = per_lexicon(
+    lambda data: frozenset(str(w).casefold() for w in data.get("role_nouns") or [])
+)
+
+
+def companies_in(text: str, spans: list[tuple[int, int]], knowledge: Knowledge) -> list[Candidate]:
+    """Organisations named right after a company noun, in the given spans (sentences)."""
+    pattern = _pattern(knowledge)
+    if pattern is None:
+        return []
+    found: list[Candidate] = []
+    for start, end in spans:
+        for m in pattern.finditer(text, start, end):
+            name = m.group("name")
+            first = name.split()[0]
+            # A known name ("the maker, Saab") is found by its alias; a title, a weekday
+            # or a sentence starter opens no company's name.
+            if knowledge.lookup(name) or cannot_be_name(first, knowledge):
+                continue
+            if first in knowledge.word_set("titles") or first.casefold() in _roles(knowledge):
+                continue  # "the company Chairman Ivo Petrov": a person follows
+            found.append(
+                Candidate("actor", "organisation", name, [(m.start("name"), m.end("name"))])
+            )
+    return found
