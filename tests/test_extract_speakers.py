@@ -196,6 +196,19 @@ def test_according_to_unnamed_officials_of_a_country_is_its_government() -> None
     assert len(speakers) == 1
 
 
+def test_according_to_a_demonym_and_officials_is_the_government() -> None:
+    """ "Ukrainian" is no name of its own: the unnamed officials after it still speak for
+    their government, as they do before a speech verb."""
+    speakers = _speakers(
+        "The missile flies 300 km, according to Ukrainian officials.\n\n"
+        "Berlin kept 20 missiles back, according to a senior German official.\n\n"
+        "The depot burned for hours, according to officials."
+    )
+    assert speakers["The missile flies 300 km"] == "ukrainian-government"
+    assert speakers["Berlin kept 20 missiles back"] == "german-government"
+    assert speakers["The depot burned for hours"] is None
+
+
 def test_a_place_is_no_speaker_but_a_source_in_a_body_is_the_body() -> None:
     speakers = _speakers(
         "Asked whether that included airfields deep inside Russia, Lindqvist replied: 'It "

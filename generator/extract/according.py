@@ -15,6 +15,7 @@ from typing import Any
 
 from .entitycues import entity_rules
 from .factbits import per_lexicon
+from .quotecues import quote_rules
 from .quotes import QuoteFound, Speech
 from .sentences import Sentence
 
@@ -46,6 +47,19 @@ def _voice(text: str, speaker: Any, knowledge: Any) -> str | None:
         return str(speaker.entity_id)
     demonym = entity_rules(knowledge).demonym_for.get(speaker.entity_id)
     return knowledge.lookup(f"{demonym} government") if demonym else None
+
+
+# Words that may open an unnamed source: "a senior", "two", "several".
+_OPENING = re.compile(r"\s+(?:(?:the|a|an|one|two|three|several|some|senior|unnamed)\s+)*")
+
+
+def _unnamed_voice(text: str, at: int, end: int, knowledge: Any) -> str | None:
+    """For "according to Ukrainian officials" or "a senior German official": the
+    country's government, as `quotes` gives unnamed officials after a demonym."""
+    voice = quote_rules(knowledge).government_voice
+    lead = _OPENING.match(text, at, end)
+    m = voice.match(text, lead.end(), end) if voice is not None and lead else None
+    return knowledge.lookup(f"{m.group('dem')} government") if m else None
 
 
 # "According to him," / "according to her": the person named last.
@@ -118,7 +132,7 @@ def according(
             if speaker is not None
             else _last_person(mentions, people, sentence, sentences)
             if pronoun
-            else None
+            else _unnamed_voice(text, m.end("phrase"), sentence.end, knowledge)
         )
         events.append(Speech(m.start(), m.end(), who, sentence))
         found.append(

@@ -9,6 +9,7 @@ A company's name often holds no head noun that makes it a body ("Kalyna Defence"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from .factbits import per_lexicon
@@ -41,17 +42,21 @@ def companies_in(text: str, spans: list[tuple[int, int]], knowledge: Knowledge) 
     if pattern is None:
         return []
     found: list[Candidate] = []
-    for start, end in spans:
-        for m in pattern.finditer(text, start, end):
-            name = m.group("name")
-            first = name.split()[0]
-            # A known name ("the maker, Saab") is found by its alias; a title, a weekday
-            # or a sentence starter opens no company's name.
-            if knowledge.lookup(name) or cannot_be_name(first, knowledge):
-                continue
-            if first in knowledge.word_set("titles") or first.casefold() in _roles(knowledge):
-                continue  # "the company Chairman Ivo Petrov": a person follows
-            found.append(
-                Candidate("actor", "organisation", name, [(m.start("name"), m.end("name"))])
-            )
+    if not spans:
+        return found
+    starts = [start for start, _end in spans]
+    # One search over the article, not one per sentence: a match must lie in one span.
+    for m in pattern.finditer(text, spans[0][0], spans[-1][1]):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or m.end() > spans[i][1]:
+            continue
+        name = m.group("name")
+        first = name.split()[0]
+        # A known name ("the maker, Saab") is found by its alias; a title, a weekday
+        # or a sentence starter opens no company's name.
+        if knowledge.lookup(name) or cannot_be_name(first, knowledge):
+            continue
+        if first in knowledge.word_set("titles") or first.casefold() in _roles(knowledge):
+            continue  # "the company Chairman Ivo Petrov": a person follows
+        found.append(Candidate("actor", "organisation", name, [(m.start("name"), m.end("name"))]))
     return found
