@@ -84,6 +84,11 @@ ALL = ("year", "month", "day")
             [("last week", "2024-09", ("year", "month"), None)],
         ),
         ("said yesterday", MONDAY, [("yesterday", "2024-11-17", ALL, None)]),
+        (
+            "informed the day before yesterday",
+            MONDAY,
+            [("the day before yesterday", "2024-11-16", ALL, None)],
+        ),
         ("three months ago", MONDAY, [("three months ago", "2024-08", ("year", "month"), None)]),
         ("on November 17, 2024, he", MONDAY, [("November 17, 2024", "2024-11-17", (), None)]),
         ("due on Nov. 17 at", MONDAY, [("Nov. 17", "2024-11-17", ("year",), None)]),
@@ -108,6 +113,12 @@ ALL = ("year", "month", "day")
                 ("October", "2024-10", ("year",), None),
                 ("March", "2024-03", ("year",), None),
             ],
+        ),
+        # A translation's "We will remind," is no future tense of the clause.
+        (
+            "We will remind, in March Russia launched 80 drones.",
+            MONDAY,
+            [("March", "2024-03", ("year",), None)],
         ),
         # Two dates that make one period.
         (

@@ -55,6 +55,7 @@ class DateRules:
     since: re.Pattern[str]
     until: re.Pattern[str]
     future: re.Pattern[str]  # "will", "is expected to": a month without a year lies ahead
+    not_future: re.Pattern[str] | None  # "We will remind,": no future of the clause
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -208,6 +209,9 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         since=re.compile(rf"(?i:\b(?:{_alt(data.get('since_words') or [], blind=True)}))\s+$"),
         until=re.compile(rf"(?i:\b(?:{_alt(data.get('until_words') or [], blind=True)}))\s+$"),
         future=re.compile(rf"(?i:\b(?:{_alt(data.get('future_words') or [], blind=True)}))\b"),
+        not_future=re.compile(rf"(?i:\b(?:{_alt(data['not_future'], blind=True)}))\b")
+        if data.get("not_future")
+        else None,
         months={k.casefold(): v for k, v in months.items()},
         weekdays={k.casefold(): v for k, v in weekdays.items()},
         relative_days=rel_days,
@@ -464,6 +468,8 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         for joint in _NEW_CLAUSE.finditer(text, cut + 1, start):
             cut = joint.end() - 1
         clause = text[cut + 1 : start]
+        if rules.not_future is not None:
+            clause = rules.not_future.sub("", clause)
         ahead = until_m is not None or rules.future.search(clause) is not None
         resolved = _resolve(name, m, published, rules, forward=ahead)
         if resolved is None:
