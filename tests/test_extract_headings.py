@@ -149,6 +149,11 @@ def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
             'Senator Oleg Rusin said Belgium had "crossed a line it will regret".',
             [("oleg-rusin", "warns-against")],
         ),
+        # Weapons held back: a refusal by action.
+        (
+            "Berlin has withheld the Taurus missiles since March.",
+            [("german-government", "opposes")],
+        ),
         # A report denied states no stance.
         (
             "Spokesman Jan Pohl has denied reports that Berlin blocked the delivery of the missiles.",
@@ -158,3 +163,11 @@ def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
 )
 def test_threats_and_denials(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(f"Headline\n{sentence}\n") == expected
+
+
+def test_an_antecedent_holds_its_old_stance_and_then_the_main_clause_s() -> None:
+    sentence = (
+        "Belgium, which until May insisted that its weapons stay over Ukrainian territory, "
+        "dropped that condition."
+    )
+    assert _pairs(f"Headline\n{sentence}\n") == [("belgium", "opposes"), ("belgium", "supports")]

@@ -344,6 +344,15 @@ def _relative_antecedent(
     return named.entity_id, named.start
 
 
+def _after_relative(
+    text: str, sentence: Sentence, scan: EntityScan, prev: int, later: int, holder: str
+) -> bool:
+    """Whether the cue at `prev` is in a relative clause on `holder` that a comma closes
+    before the cue at `later`: the antecedent is then the main clause's subject."""
+    antecedent = _relative_antecedent(text, sentence, scan, prev)
+    return antecedent is not None and antecedent[0] == holder and "," in text[prev:later]
+
+
 def _actor(
     text: str,
     pos: int,
@@ -644,11 +653,15 @@ def position_records(
             elif (
                 subject is None
                 and other != stance
-                and _goes_on(source.text, prev, later, knowledge)
+                and (
+                    _goes_on(source.text, prev, later, knowledge)
+                    or _after_relative(source.text, sentence, near, prev, later, found[0])
+                )
                 and all(s != other for _a, s, _p in stated)
             ):
                 # "said Hungary will not pay ..., calling the deliveries 'a road to a wider
-                # war'": the holder goes on to a second stance.
+                # war'": the holder goes on to a second stance; "Belgium, which insisted
+                # ..., dropped that condition": the clause's antecedent acts after it.
                 stated.append((found, other, later))
         stated += partners(source.text, sentence, near, stated)
         if len(every) > 1:
