@@ -118,8 +118,21 @@ def _amount(value: Any) -> Any:
     return tuple(float(v) for v in value) if isinstance(value, list) else float(value)
 
 
+@lru_cache(maxsize=1)
+def _unit_ids() -> dict[str, str]:
+    """Unit symbols as written in annotations ("km/h", ANNOTATING.md) to the unit ids the
+    extractor writes ("kmh"): one unit under two spellings is no miss."""
+    data = yaml.safe_load((ROOT / "data" / "lexicon" / "units.yaml").read_text()) or {}
+    return {
+        str(u["symbol"]): str(u["id"])
+        for u in data.get("units") or []
+        if u.get("symbol") and u.get("symbol") != u.get("id")
+    }
+
+
 def _figure_key(f: Item) -> tuple[Any, ...]:
-    return (f["subject"], _amount(f["value"]), f.get("unit"))
+    unit = f.get("unit")
+    return (f["subject"], _amount(f["value"]), _unit_ids().get(unit, unit) if unit else unit)
 
 
 def score_figures(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:

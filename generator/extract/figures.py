@@ -27,6 +27,15 @@ from .factbits import (
     plain_number,
     stable_id,
 )
+from .figureowners import (
+    countries_named,
+    farther_country,
+    front_line_owner,
+    loss_owner,
+    loss_rules_for,
+    restated_sum,
+    without_people,
+)
 from .quantities import Quantity, QuantityRules, find_quantities, rules_for
 
 # Gap between a number and a cue that still belongs to the same phrase ("300-kilometer
@@ -317,9 +326,8 @@ def _clause_actor(
         (
             m
             for m in pool
-            if clause <= m.start
-            and m.end <= q.start
-            and (any_kind or _kind(knowledge, m) == "actor")
+            # A boundary inside a name is none ("The U.S. State Department": ". " in "U.S.").
+            if clause < m.end and m.end <= q.start and (any_kind or _kind(knowledge, m) == "actor")
         ),
         None,
     )
@@ -486,10 +494,12 @@ def _across_border(
     nations: list[_Spot],
     rules: FigureRules,
     knowledge: Any,
+    history: _Earlier,
 ) -> str | None:
     """The country a distance "from the Ukrainian border" reaches into: another country
     the sentence names (a nationality word too), else the nearest one named before it in
-    the paragraph. A distance to a base belongs to the country that owns the base."""
+    the paragraph, else in the article. A distance to a base belongs to the country that
+    owns the base."""
     m = _BORDER.match(text, end)
     if m is None:
         return None
@@ -508,7 +518,7 @@ def _across_border(
     for spot in reversed(earlier):
         if (found := country(spot.entity_id)) is not None:
             return found
-    return None
+    return farther_country(side, history.mentions(), knowledge)
 
 
 def _people_share(text: str, q: Quantity, rules: FigureRules, known: Any) -> str | None:
@@ -635,6 +645,7 @@ def extract_figures(
     data = lexicon_data(knowledge)
     qrules, drules, frules = rules_for(data), date_rules_for(data), figure_rules_for(data)
     crules = casualty_rules_for(knowledge)
+    lrules = loss_rules_for(data)
     known = getattr(knowledge, "entities", {})
     figures: list[dict[str, Any]] = []
     owners: dict[str, str] = {}  # counted unit -> subject of its last count
@@ -660,6 +671,8 @@ def extract_figures(
         garbled: bool | None = None
         share: str | None = None  # the people of the sentence's last share of a people
         last: tuple[int, dict[str, Any]] | None = None  # the sentence's last figure, its end
+        last_sum: dict[str, Any] | None = None  # the sentence's last sum of money
+        donor: str | None = None  # the actor owning the sentence's last count
         for q in quantities:
             if any(d.start < q.end and q.start < d.end for d in dates):
                 continue  # "17, 2024" belongs to a date
@@ -711,7 +724,13 @@ def extract_figures(
             else:
                 # Casualties are never the attacker's ("a Russian drone attack killed ..."),
                 # nor the counting source's ("the agency said 300 were killed").
-                doers, peoples = pool, nations
+                doers, peoples, before_it = pool, nations, earlier
+                if q.dimension in ("count", "ratio"):
+                    # Nobody holds a count or a share as a person (`without_people`).
+                    doers, before_it = (
+                        without_people(pool, source.text, knowledge),
+                        without_people(earlier, source.text, knowledge),
+                    )
                 if victims:
                     doers = [
                         m
@@ -724,7 +743,7 @@ def extract_figures(
                     end,
                     kinds,
                     doers,
-                    earlier,
+                    before_it,
                     peoples,
                     source.text,
                     knowledge,
@@ -733,10 +752,35 @@ def extract_figures(
                     cited,
                 )
             if prop == "distance" and (
-                other := _across_border(source.text, end, pool, earlier, nations, frules, knowledge)
+                other := _across_border(
+                    source.text, end, pool, earlier, nations, frules, knowledge, history
+                )
                 or _place_country(source.text, end, frules, knowledge)
+                or front_line_owner(source.text, q.start, end, pool, knowledge)
             ):
                 subject, uncertain = other, False
+            if q.dimension == "money" and (again := restated_sum(source.text, q.start, last_sum)):
+                subject, uncertain = again, False  # "up from 2 billion euros in 2024"
+            elif (
+                prop == "funding"
+                and donor is not None
+                and (uncertain or subject is None or entity_info(knowledge, subject)[0] != "actor")
+            ):
+                # "will deliver six launchers and 20 missiles, in a package worth 45 million
+                # euros": the package holds the things counted before, so it is their donor's.
+                subject, uncertain = donor, False
+            if q.dimension == "count" and q.unit in lrules.units:
+                lost = loss_owner(
+                    q.unit,
+                    (sentence.start, sentence.end),
+                    source.text,
+                    countries_named([*pool, *nations], knowledge),
+                    history.mentions(),
+                    lrules,
+                    knowledge,
+                )
+                if lost is not None:
+                    subject, uncertain = lost, False  # equipment lost is the loser's
             owner = _group_owner(source.text, q, qrules, owners)
             if owner is not None and (uncertain or subject is None):
                 subject, uncertain = owner, False  # "Nearly 40% of the missiles" (counted before)
@@ -798,4 +842,12 @@ def extract_figures(
                 item["flags"] = flags
             figures.append(item)
             last = end, item
+            if q.dimension == "money":
+                last_sum = item
+            elif (
+                q.dimension == "count"
+                and not uncertain
+                and entity_info(knowledge, subject)[0] == "actor"
+            ):
+                donor = subject
     return figures

@@ -1,0 +1,85 @@
+"""Owners the nearest name gets wrong: counts no person holds, distances from a front line
+or a border, sums that restate another, packages of things counted before, equipment lost
+on the ground. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scripts.score_extraction import _figure_key
+from tests.extract_support import extract_text, figure_rows
+
+DAY = dt.date(2026, 8, 1)
+
+
+def _rows(text: str) -> set[tuple[str, object, str, str]]:
+    return figure_rows(text, DAY)
+
+
+def test_a_count_an_analyst_talks_about_is_neither_theirs_nor_their_institutes() -> None:
+    rows = _rows(
+        "Jane Marlow, a senior analyst at the Royal United Services Institute, said 12 tanks "
+        "would not change the war."
+    )
+    assert not any(unit == "tanks" for _, _, unit, _ in rows)
+
+
+def test_a_count_a_person_talks_about_is_not_the_persons() -> None:
+    rows = _rows("Jane Marlow said on Tuesday that 12 tanks would not change the war.")
+    assert not any(unit == "tanks" for _, _, unit, _ in rows)
+
+
+def test_a_distance_from_the_front_line_is_the_bases_owners() -> None:
+    rows = _rows(
+        "Russia has moved its Tu-22M3 bombers to airfields more than 400 km from the front line."
+    )
+    assert ("russia", 400, "km", "more than 400 km") in rows
+
+
+def test_a_distance_from_a_border_reaches_into_the_country_named_before() -> None:
+    rows = _rows(
+        "Russia launched 90 drones at Ukraine overnight, and Ukraine hit back at Russia.\n\n"
+        "The strikes came as talks stalled.\n\n"
+        "Air raid alerts sounded across the east.\n\n"
+        "The Engels base lies about 600 km from the Ukrainian border."
+    )
+    assert ("russia", 600, "km", "about 600 km") in rows
+
+
+def test_a_sum_up_from_another_is_the_same_payers() -> None:
+    rows = _rows(
+        "Denmark has pledged 1.5 billion euros in military aid to Ukraine this year, up from "
+        "900 million euros last year."
+    )
+    assert ("denmark", 900000000, "eur", "900 million euros") in rows
+
+
+def test_a_package_holding_things_counted_before_is_their_donors() -> None:
+    rows = _rows(
+        "Portugal's defence ministry said on Monday it would send four more launchers and 40 "
+        "missiles by May, in a package worth 30 million euros."
+    )
+    assert ("portugal", 30000000, "eur", "30 million euros") in rows
+
+
+def test_a_deal_is_an_amount_of_the_dealing_country() -> None:
+    figures = extract_text(
+        "The U.S. State Department approved a deal worth about $300 million for Poland.", DAY
+    )["figures"]
+    assert [(f["subject"], f["property"], f["value"], f["hedge"]) for f in figures] == [
+        ("united-states", "amount", 300000000, "about")
+    ]
+
+
+def test_equipment_destroyed_on_the_ground_is_the_losers() -> None:
+    rows = _rows(
+        "Ukrainian drones struck an airfield in Russia's Rostov region overnight, destroying "
+        "two bombers."
+    )
+    assert ("russia", 2, "aircraft", "two bombers") in rows
+
+
+def test_a_unit_written_as_its_symbol_scores_as_its_id() -> None:
+    written = {"subject": "strila", "value": 600, "unit": "km/h"}
+    extracted = {"subject": "strila", "value": 600, "unit": "kmh"}
+    assert _figure_key(written) == _figure_key(extracted)
