@@ -98,6 +98,8 @@ def test_weapon_names_as_articles_write_them(text: str, expected: dict[str, str]
         "The plan came from Petrenko, Ukraine's top missile designer, officials said.",
         "Drones were bought from several countries, including Iran, officials said.",
         "“Our missile is good,” she said.",
+        # A weapon noun inside the name of a place or a body.
+        "The missile was tested at the Hollow Sands Missile Range last year.",
     ],
 )
 def test_no_weapon_where_none_is_named(text: str) -> None:

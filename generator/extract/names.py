@@ -962,6 +962,9 @@ def _weapon_heads(
     )
 
 
+_PLACE_AFTER_HEAD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
 def _weapons(
     text: str, start: int, end: int, k: Knowledge, lower: str | None = None
 ) -> list[Candidate]:
@@ -974,6 +977,12 @@ def _weapons(
             category = k.weapon_heads[m.group("head").casefold()]
             if m.group("head") in k.organisation_heads:
                 continue  # "Zoria Systems": a capitalised head that names a company
+            # "White Sands Missile Range", "Strategic Missile Forces": a capitalised head
+            # that a capitalised word other than a weapon noun goes on from names a place
+            # or a body.
+            nxt = _PLACE_AFTER_HEAD.match(text, m.end(), end) if m.group()[0].isupper() else None
+            if nxt is not None and nxt.group(1).casefold() not in k.weapon_heads:
+                continue
             named = _weapon_name_before(text, m.start(), start, k)
             if named is None:
                 named = _weapon_name_around(text, m, start, end, k)
