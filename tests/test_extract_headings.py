@@ -154,6 +154,28 @@ def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
             "Berlin has withheld the Taurus missiles since March.",
             [("german-government", "opposes")],
         ),
+        # No weapon decides the war; a calque of "not a game changer".
+        (
+            "Analyst Pia Lund said neither weapon would decide the war.",
+            [("pia-lund", "doubts-impact")],
+        ),
+        (
+            'Analyst Pia Lund said the missile is "an important step, but not the change of the game".',
+            [("pia-lund", "doubts-impact")],
+        ),
+        # Lifting "every remaining geographic restriction": singular, quoted, after "every".
+        (
+            'Senator Tom Reed wants the administration to lift "every remaining geographic '
+            'restriction" on the missiles.',
+            [("tom-reed", "supports")],
+        ),
+        # What every government that lifts a limit does is nobody's stance.
+        (
+            '"Every government that lifts a limit tells itself it is the last one," Pia Lund said.',
+            [],
+        ),
+        # An act denied states no stance.
+        ("Berlin denied blocking the delivery of the missiles.", []),
         # A report denied states no stance.
         (
             "Spokesman Jan Pohl has denied reports that Berlin blocked the delivery of the missiles.",
@@ -161,7 +183,7 @@ def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
         ),
     ],
 )
-def test_threats_and_denials(sentence: str, expected: list[tuple[str, str]]) -> None:
+def test_cues_denials_and_generic_acts(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(f"Headline\n{sentence}\n") == expected
 
 

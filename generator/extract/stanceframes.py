@@ -144,6 +144,8 @@ def framed(
                 continue
         if _negated(text, lo, pos, frames) or _possessed(text, lo, pos):
             continue
+        if _RELATIVE_SUBJECT.search(text, max(lo, pos - 60), pos):
+            continue  # "every government that lifts a limit tells itself ...": anyone's act
         if _embedded(text, lo, pos, named) and any(p > pos and st != stance for p, _e, st in found):
             continue  # the topic of a later cue of another stance
         governed = False
