@@ -169,6 +169,11 @@ def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
             'restriction" on the missiles.',
             [("tom-reed", "supports")],
         ),
+        # Opposition dropped is support.
+        (
+            "Defence Minister Ugo Renzi drops his opposition to the strikes.",
+            [("ugo-renzi", "supports")],
+        ),
         # What every government that lifts a limit does is nobody's stance.
         (
             '"Every government that lifts a limit tells itself it is the last one," Pia Lund said.',
