@@ -128,6 +128,16 @@ def test_a_name_right_before_another_qualifies_it() -> None:
     assert ("ukraine", "supports") not in found
 
 
+def test_a_clause_of_its_own_after_a_source_is_its_subject_s() -> None:
+    sentence = (
+        "Russia launched 1,000 drones a week at Ukraine, according to Ukraine's air force, "
+        "and Kyiv has repeatedly asked allies for more long-range missiles."
+    )
+    found = _pairs(f"Headline\n{sentence}\n")
+    assert ("ukrainian-government", "supports") in found
+    assert ("ukrainian-air-force", "supports") not in found
+
+
 def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
     sentence = (
         "Senator Oleg Rusin said Belgium, which on Tuesday lifted its restrictions on "
@@ -168,6 +178,12 @@ def test_a_relative_clause_tells_what_its_antecedent_did() -> None:
             'Senator Tom Reed wants the administration to lift "every remaining geographic '
             'restriction" on the missiles.',
             [("tom-reed", "supports")],
+        ),
+        # Targets struck are "objects", no objection.
+        (
+            "Ukrainian forces struck over 160 objects on the territory of Russia, the "
+            "General Staff said.",
+            [],
         ),
         # Opposition dropped is support.
         (

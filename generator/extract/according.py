@@ -62,6 +62,36 @@ def _unnamed_voice(text: str, at: int, end: int, knowledge: Any) -> str | None:
     return knowledge.lookup(f"{m.group('dem')} government") if m else None
 
 
+# Lower-case words describing what the source put out, before its name: "estimates by the
+# open-source research group", "data of the".
+_DESCRIPTION = re.compile(r"(?:[a-z][\w-]*\s+){1,6}")
+_SOURCE_END = re.compile(r"[^,;:\"“”.!?]{0,60}?,\s+")
+_MIN_REST_WORDS = 3
+_WORDS = re.compile(r"\w+")
+
+
+def _described_source(text: str, at: int, end: int, mentions: list[Any], knowledge: Any) -> Any:
+    """The entity named after a description of its data ("according to estimates by the
+    Kyiv School of Economics"): the mention right after lower-case words only. Not after
+    a role ("according to the spokesman of General Staff major Serhii Ostrovskyi"): the
+    person the role leads to speaks, not the body it is of."""
+    lead = _DESCRIPTION.match(text, at, end)
+    if lead is None:
+        return None
+    roles = knowledge.word_set("role_nouns")
+    if any(w.casefold() in roles for w in _WORDS.findall(lead.group())):
+        return None
+    return next((x for x in mentions if x.start == lead.end() and x.end <= end), None)
+
+
+def _goes_on_after(text: str, source_end: int, end: int) -> bool:
+    """Whether the sentence goes on after the source with a comma and words of its own
+    ("..., according to Ukraine's air force, most of them launched from ..."): the claim is
+    still what comes before the phrase."""
+    comma = _SOURCE_END.match(text, source_end, end)
+    return comma is not None and len(_WORDS.findall(text, comma.end(), end)) >= _MIN_REST_WORDS
+
+
 # "According to him," / "according to her": the person named last.
 _PRONOUN = re.compile(r"\s+(?:him|her)\b")
 
@@ -109,6 +139,8 @@ def according(
             ),
             None,
         )
+        if speaker is None:
+            speaker = _described_source(text, m.end(), sentence.end, mentions, knowledge)
         pronoun = _PRONOUN.match(text, m.end("phrase")) if speaker is None else None
         source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
         lead = _LEAD.match(text, sentence.start)
@@ -123,7 +155,10 @@ def according(
             if (
                 before < 0
                 or text[before + 1 : m.start()].strip()
-                or not _TAIL.fullmatch(text, source_end, sentence.end)
+                or not (
+                    _TAIL.fullmatch(text, source_end, sentence.end)
+                    or _goes_on_after(text, source_end, sentence.end)
+                )
             ):
                 continue
             clause, said_end = before, before

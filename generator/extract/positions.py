@@ -374,6 +374,12 @@ def _actor(
         return antecedent
     for q in quotes:
         if q.start <= pos < q.end and q.speaker:
+            if q.kind == "reported" and q.said_end is not None and pos > q.said_end:
+                # "..., according to Ukraine's air force, and Kyiv has asked for ...": a
+                # clause of its own after the attribution is its subject's.
+                own = subject_before(text, sentence, scan, quotes, q.said_end, pos, AUX_GAP)
+                if own is not None:
+                    return own
             return q.speaker, None
     for ev in events:
         if ev.sentence == sentence and ev.end <= pos and ev.speaker:

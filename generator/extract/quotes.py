@@ -25,6 +25,7 @@ from .entities import EntityScan, Mention
 from .entitycues import PLACE_BEFORE, entity_rules
 from .knowledge import Knowledge
 from .quotecues import QuoteRules, is_term, quote_rules
+from .runon import run_on_spans
 from .sentences import Sentence
 from .verbstarts import speech_verbs
 
@@ -772,8 +773,10 @@ def _direct(
     events: list[Speech],
     rules: QuoteRules,
     windows: dict[tuple[int, int], list[Sentence]],
+    runs_on: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[QuoteFound]:
-    """Direct quotes of `spans`, `windows` the sentences each reaches into."""
+    """Direct quotes of `spans`, `windows` the sentences each reaches into; `runs_on` the
+    quotations going on in the next paragraph, which may name their speaker."""
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
         window = windows[(s, e)]
@@ -808,7 +811,11 @@ def _direct(
         neighbours = [
             (j, span)
             for j, span in enumerate(spans)
-            if span in attributed and windows[span][0].paragraph in (para, para - 1)
+            if span in attributed
+            and (
+                windows[span][0].paragraph in (para, para - 1)
+                or ((s, e) in runs_on and windows[span][0].paragraph == para + 1)
+            )
         ]
         nxt = [
             span for j, span in neighbours if j == i + 1 and not text[e + 1 : span[0] - 1].strip()
@@ -974,11 +981,13 @@ def _reported(
         sentence = ev.sentence
         if sentence in done or ev.calls or not _reports(text, ev, rules):
             continue
-        if any(s < sentence.start < e for s, e in spans):
-            # The sentence opens inside a quotation begun before it ('"... arrow. At some
-            # point you have to hit the archer," Lorenz said.'): the quote is what was said.
-            continue
+        # The sentence opens inside a quotation begun before it ('"... arrow. At some
+        # point you have to hit the archer," Lorenz said.'): the quote is what was said,
+        # and only what the speaker goes on to say (', adding that ...') a claim.
+        opened_before = any(s < sentence.start < e for s, e in spans)
         inside = [s for s, _ in spans if sentence.start <= s < sentence.end]
+        if opened_before:
+            inside = [sentence.start, *inside]
         start = _clause_start(text, ev, starts, rules)
         if _QUESTION.match(text, start):
             continue  # "did not say whether ...", "asked whether ...": a question, no claim
@@ -987,7 +996,7 @@ def _reported(
         more = _goes_on(text, ev, start, same[sentence])
         if inside:
             first = min(inside)
-            quoted_only = (
+            quoted_only = opened_before or (
                 len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None
                 if first < ev.start
                 # 'said "...": the quote is all that was said
@@ -1000,6 +1009,31 @@ def _reported(
                 went_on = more[1] if more is not None else None
                 if went_on is None and that and _verb_between(same[sentence], ev, start):
                     went_on = start  # '"...," she said, adding that ...': "that" opens it
+                if went_on is None and first < ev.start and _coordinated_claim(text, ev, start):
+                    went_on = start  # 'called it "a crime" and said the ministers would ...'
+                if went_on is None and not opened_before and first < ev.start:
+                    split = _split_claim(text, ev, first, spans)
+                    if split is not None:
+                        done.add(sentence)
+                        out += [
+                            QuoteFound(
+                                sentence.start,
+                                sentence.end,
+                                ev.speaker,
+                                "reported",
+                                clause=sentence.start,
+                                clause_end=split[0],
+                            ),
+                            QuoteFound(
+                                sentence.start,
+                                sentence.end,
+                                ev.speaker,
+                                "reported",
+                                clause=split[1],
+                                part=1,
+                            ),
+                        ]
+                        continue
                 later = [s for s in inside if went_on is not None and s >= went_on]
                 if went_on is not None and (
                     not later or _WORDY_CHAR.search(text, went_on, min(later) - 1)
@@ -1034,6 +1068,44 @@ def _reported(
                 )
             )
     return out
+
+
+# ', he said, and ...' right after the attribution of a quotation that closes a clause.
+_AND_AFTER = re.compile(r"\s*,\s+(?:and|but)\s+(?=[A-Za-z])")
+_MIN_CLAIM_WORDS = 3  # 'and said so' is no claim; 'and said her party would act' is
+
+
+def _coordinated_claim(text: str, ev: Speech, clause: int) -> bool:
+    """Whether `ev`, after a quotation, is a second verb of the same subject opening a claim
+    of its own ('X called the attack "a war crime" and said ministers would meet'): joined
+    by "and", with words of its own after it, not the quotation's attribution ('"...,"
+    he said')."""
+    if not _COORDINATED.search(text, max(ev.sentence.start, ev.start - 16), ev.start):
+        return False
+    return len(_TOKEN.findall(text, clause, ev.sentence.end)) >= _MIN_CLAIM_WORDS
+
+
+def _split_claim(
+    text: str, ev: Speech, first: int, spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """(end of the first claim, start of the second) when indirect speech wraps a quotation
+    round its attribution: 'Denmark had "never put a map on our support," he said, and
+    Ukraine was free to hit ...'. The words before the quotation open the claim (a subject
+    and a verb at least), the quotation closes right before the attribution, and after the
+    attribution ', and' goes on with a second claim of the same speaker."""
+    if len(_TOKEN.findall(text, ev.sentence.start, first)) < 2:
+        return None
+    closing = [e for s, e in spans if s == first]
+    if not closing:
+        return None
+    end = closing[0] + 1  # the closing mark belongs to the claim
+    between = text[end : ev.start]
+    if len(_TOKEN.findall(between)) > 3:  # ', he said' / ', the official said': no more
+        return None
+    after = _AND_AFTER.match(text, ev.end)
+    if after is None or len(_TOKEN.findall(text, after.end(), ev.sentence.end)) < 3:
+        return None
+    return end, after.end()
 
 
 def _verb_between(events: list[Speech], ev: Speech, end: int) -> bool:
@@ -1123,6 +1195,9 @@ def find_quotes(
     for para in source.paragraphs:
         if not para.heading:
             spans += quote_spans(text, para.start, para.end)
+    # A quotation left open where its paragraph ends, the next one going on with it.
+    runs_on = frozenset(run_on_spans(text, source.paragraphs))
+    spans = sorted([*spans, *runs_on])
     # The sentences each quote reaches into, found once: the tests below all ask.
     windows = {sp: window for sp in spans if (window := _covering(sentences, *sp))}
     spans = [sp for sp in spans if sp in windows]
@@ -1130,7 +1205,7 @@ def find_quotes(
     spans = [sp for sp in spans if not _term(text, sp, spans, windows[sp], knowledge, rules)]
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
-    found = _direct(text, sentences, spans, events, rules, windows) + _reported(
+    found = _direct(text, sentences, spans, events, rules, windows, runs_on) + _reported(
         text, events, spans, rules, starts
     )
     from .according import according  # it builds this module's QuoteFound and Speech
@@ -1154,6 +1229,9 @@ def find_quotes(
             ]
         found += more
         events = sorted([*events, *sources], key=lambda e: (e.start, e.end))
+    from .impersonal import with_impersonal  # it builds this module's QuoteFound and Speech
+
+    found, events = with_impersonal(text, sentences, named, knowledge, spans, found, events)
     return sorted(found, key=lambda q: (q.start, q.end)), events
 
 

@@ -1,0 +1,129 @@
+"""Attribution shapes: a quotation running on over a paragraph break, a claim after a
+quotation and a coordinated verb, indirect speech wrapped round its attribution, a claim
+added after a quotation that began a sentence earlier. Each article is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.extract.article import extract_article
+from tests.extract_support import assert_citations_exact, knowledge, text_source
+
+DAY = dt.date(2025, 3, 12)
+
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    source = text_source(text, DAY)
+    found = extract_article(source, knowledge())
+    assert_citations_exact(found["quotes"], {source.id: source})
+    return [(q["kind"], q["text"], q["speaker"]) for q in found["quotes"]]
+
+
+def test_a_quotation_running_on_over_a_paragraph_break_is_one_row_per_paragraph() -> None:
+    quotes = _quotes(
+        "Harald Quist, a logistics professor, was not impressed.\n\n"
+        '"The depots have all moved east. Nobody keeps fuel near a border any more.\n\n'
+        '"The bridges are what matters now," Quist said.'
+    )
+    assert (
+        "direct",
+        "The depots have all moved east. Nobody keeps fuel near a border any more.",
+        "harald-quist",
+    ) in quotes
+    assert ("direct", "The bridges are what matters now,", "harald-quist") in quotes
+
+
+def test_a_claim_after_a_quotation_and_a_coordinated_verb() -> None:
+    quotes = _quotes(
+        'Senator Odile Varnier called the strike "a reckless gamble" and said the '
+        "committee would summon the defence minister next week."
+    )
+    assert (
+        "reported",
+        "the committee would summon the defence minister next week.",
+        "odile-varnier",
+    ) in quotes
+    assert ("direct", "a reckless gamble", "odile-varnier") in quotes
+
+
+def test_indirect_speech_wrapped_round_its_attribution_gives_two_claims() -> None:
+    quotes = _quotes(
+        "Defence Minister Pieter Hollander dismissed the threat. The navy had "
+        '"never asked anyone for a map," he said, and the frigates were free to sail '
+        '"wherever the convoys need them."'
+    )
+    kinds = [(kind, text, speaker) for kind, text, speaker in quotes if kind == "reported"]
+    assert ("reported", 'The navy had "never asked anyone for a map,"', "pieter-hollander") in kinds
+    assert (
+        "reported",
+        'the frigates were free to sail "wherever the convoys need them."',
+        "pieter-hollander",
+    ) in kinds
+
+
+def test_adding_that_after_a_quotation_begun_a_sentence_earlier() -> None:
+    quotes = _quotes(
+        'Marit Solberg, a former air force officer, was blunt. "The bombers left long ago. '
+        'Lifting the limits now is too late," she said, adding that the change could still '
+        "stretch the enemy's air defences."
+    )
+    assert (
+        "reported",
+        "the change could still stretch the enemy's air defences.",
+        "marit-solberg",
+    ) in quotes
+
+
+def test_according_to_inside_a_sentence_that_goes_on_after_the_source() -> None:
+    quotes = _quotes(
+        "Russia launched more than 60 glide bombs at the region last week, according to "
+        "Ukraine's air force, most of them from aircraft flying over Belgorod."
+    )
+    assert (
+        "reported",
+        "Russia launched more than 60 glide bombs at the region last week",
+        "ukrainian-air-force",
+    ) in quotes
+
+
+def test_according_to_estimates_by_a_named_body() -> None:
+    quotes = _quotes(
+        "Drone strikes cut Russia's diesel exports by a fifth in March, according to "
+        "estimates by the Kyiv School of Economics."
+    )
+    assert (
+        "reported",
+        "Drone strikes cut Russia's diesel exports by a fifth in March",
+        "kyiv-school-of-economics",
+    ) in quotes
+
+
+def test_a_translated_report_without_a_subject_is_the_capitals_government() -> None:
+    quotes = _quotes(
+        "In Berlin however continue to assert that no formal request for the missiles has arrived."
+    )
+    assert (
+        "reported",
+        "no formal request for the missiles has arrived.",
+        "german-government",
+    ) in quotes
+
+
+def test_a_translated_report_at_the_end_of_a_sentence_names_the_body_after_in() -> None:
+    quotes = _quotes(
+        "Since January the army has hit over 90 fuel depots on enemy territory, report in Pentagon."
+    )
+    assert (
+        "reported",
+        "Since January the army has hit over 90 fuel depots on enemy territory",
+        "u-s-department-of-defence",
+    ) in quotes
+
+
+def test_according_to_a_role_of_a_body_is_not_the_body() -> None:
+    quotes = _quotes(
+        "Drone strikes cut Russia's diesel exports by a fifth in March, according to the "
+        "spokesman of the Kyiv School of Economics."
+    )
+    speakers = [s for kind, text, s in quotes if text.startswith("Drone strikes cut")]
+    assert "kyiv-school-of-economics" not in speakers
