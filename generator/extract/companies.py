@@ -22,12 +22,14 @@ _NAME = r"(?P<name>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,3})"
 _END = r"(?=[,.;:)]|[ \t]+[a-z]|$)"
 
 
-def _build(data: dict[str, Any]) -> re.Pattern[str] | None:
+def _build(data: dict[str, Any]) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
     nouns = [str(n) for n in (data.get("quote_rules") or {}).get("company_nouns") or []]
     if not nouns:
         return None
-    # "the manufacturer Zoria", "its maker, Kalyna Defence," (an apposition).
-    return re.compile(rf"\b(?:{trie_alternation(nouns)}),?[ \t]+{_NAME}{_END}")
+    # "the manufacturer Zoria", "its maker, Kalyna Defence," (an apposition). The nouns
+    # as written, so that `in` turns away an article that has none (most) before a search.
+    pattern = re.compile(rf"\b(?:{trie_alternation(nouns)}),?[ \t]+{_NAME}{_END}")
+    return tuple(nouns), pattern
 
 
 _pattern = per_lexicon(_build)
@@ -38,9 +40,10 @@ _roles = per_lexicon(
 
 def companies_in(text: str, spans: list[tuple[int, int]], knowledge: Knowledge) -> list[Candidate]:
     """Organisations named right after a company noun, in the given spans (sentences)."""
-    pattern = _pattern(knowledge)
-    if pattern is None:
+    built = _pattern(knowledge)
+    if built is None or not any(noun in text for noun in built[0]):
         return []
+    pattern = built[1]
     found: list[Candidate] = []
     if not spans:
         return found

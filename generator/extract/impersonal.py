@@ -72,15 +72,16 @@ def impersonal(
     lead, tail = patterns
     out: list[tuple[Sentence, int, int, int | None, str | None]] = []
     for sentence in sentences:
-        if any(s <= sentence.start < e for s, e in spans):
-            continue  # inside a quotation
         m = lead.match(text, sentence.start, sentence.end)
+        t = None if m is not None else tail.search(text, sentence.start, sentence.end)
+        if (m is None and (t is None or t.start() - sentence.start <= 20)) or any(
+            s <= sentence.start < e for s, e in spans
+        ):
+            continue  # not the shape, or inside a quotation (asked only of the shape)
         if m is not None:
             who = _voice(m.span("body"), text, mentions, knowledge)
             out.append((sentence, m.start("body"), m.end(), m.end(), who))
-            continue
-        t = tail.search(text, sentence.start, sentence.end)
-        if t is not None and t.start() - sentence.start > 20:
+        elif t is not None:
             who = _voice(t.span("body"), text, mentions, knowledge)
             out.append((sentence, t.start(), t.end(), None, who))
     return out
