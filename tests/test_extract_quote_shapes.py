@@ -127,3 +127,18 @@ def test_according_to_a_role_of_a_body_is_not_the_body() -> None:
     )
     speakers = [s for kind, text, s in quotes if text.startswith("Drone strikes cut")]
     assert "kyiv-school-of-economics" not in speakers
+
+
+def test_a_writers_aside_after_the_attribution_leaves_the_claim_before_it() -> None:
+    """ "X, the government said on Thursday, reversing ...": what was said comes first; the
+    participle clause and its relative "that" are the writer's."""
+    quotes = _quotes(
+        "Headline\nItaly will let Ukraine use the missiles against targets inside Russia, the "
+        "government said on Thursday, reversing a restriction that Rome had defended for years.\n"
+    )
+    assert (
+        "reported",
+        "Italy will let Ukraine use the missiles against targets inside Russia",
+        "italian-government",
+    ) in quotes
+    assert not any(text.startswith(("reversing", "Rome had")) for _kind, text, _who in quotes)

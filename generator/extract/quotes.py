@@ -859,6 +859,9 @@ def _told_next(
     return next((ev.speaker for ev in events if ev.sentence == nxt and ev.speaker), None)
 
 
+_WRITERS_ASIDE = re.compile(r"([^,]*),\s+(?:[a-z]+ing|which|while|as|after|before|amid)\b")
+
+
 def _content_first(
     text: str,
     sentence: Sentence,
@@ -869,7 +872,11 @@ def _content_first(
     """End of what was said when it comes before the verb ('Five were shot down, the
     ministry said in a statement.'): a comma a few words before the verb and only a few
     words after it. None when the statement does not come first."""
-    after = _TOKEN.findall(text[verb_end : sentence.end])
+    rest = text[verb_end : sentence.end]
+    # 'X, the government said on Thursday, reversing a restriction ...': a participle or
+    # relative clause after a comma is the writer's, not where or when it was said.
+    aside = _WRITERS_ASIDE.match(rest)
+    after = _TOKEN.findall(aside.group(1) if aside else rest)
     comma = text.rfind(",", sentence.start, verb_start)
     if comma < 0:
         return None
@@ -945,6 +952,10 @@ def _opens_clause(text: str, ev: Speech, that: int) -> bool:
     warned that')."""
     lead = text[ev.end : that]
     if _MARKS.search(lead):
+        return False
+    # "said on Thursday, reversing a restriction that Rome had defended": words after a
+    # comma start a clause of their own ("declared in the communique, that" has none).
+    if "," in lead.rstrip().rstrip(","):
         return False
     words = _TOKEN.findall(lead)
     if not words:
