@@ -227,8 +227,16 @@ def split_layout(
             footer.insert(0, body.pop())
         else:
             break
+    # A line of that header above a header line (a dek above the byline) is a heading too,
+    # however it ends.
+    top = max((b for _a, b in header), default=-1)
     paragraphs = [
-        Paragraph(i, s, e, _is_subhead(text[s:e]) or ((s, e) in apart and _unstopped(text[s:e])))
+        Paragraph(
+            i,
+            s,
+            e,
+            _is_subhead(text[s:e]) or ((s, e) in apart and (_unstopped(text[s:e]) or e < top)),
+        )
         for i, (s, e) in enumerate(body, start=1)
         if e > s
     ]

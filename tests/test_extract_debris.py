@@ -124,3 +124,17 @@ def test_a_dek_without_a_stop_under_the_headline_is_no_debris() -> None:
         "The ministry spoke in Kyiv on Friday."
     ]
     assert debris == []
+
+
+def test_a_dek_above_the_byline_is_a_heading_however_it_ends() -> None:
+    text = (
+        "Courier\n—\nHeadline\n"
+        "The minister says the town 'will hold'; the ministry warns its 'neighbours'\n"
+        "By Jane Doe\n\n"
+        "The ministry spoke in Kyiv on Friday.\n"
+    )
+    source = text_source(text, DAY, title="Headline", publisher="Courier")
+    sentences = split_sentences(source, knowledge().split)
+    assert [source.text[s.start : s.end] for s in sentences] == [
+        "The ministry spoke in Kyiv on Friday."
+    ]
