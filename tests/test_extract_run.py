@@ -270,3 +270,25 @@ def test_sigkill_at_random_moments_leaves_files_old_or_new(tmp_path: Path) -> No
         _assert_old_or_new(work, old, new)
         _extract(work)
         assert _data_files(work) == new
+
+
+def test_the_extractor_digest_covers_the_article_readers(tmp_path: Path) -> None:
+    """A change to how articles are read (their header, paragraphs, clean text) changes
+    every result: the cache and the skip must see it as they see the extractor's own code."""
+    import importlib.util
+
+    from generator.extract.store import extractor_digest
+
+    package = tmp_path / "pkg"
+    (package / "extract").mkdir(parents=True)
+    (package / "extract" / "stage.py").write_text(
+        "def extract(source, knowledge):\n    return {}\n"
+    )
+    (package / "sources.py").write_text("HEADLINE_REACH = 4\n")
+    spec = importlib.util.spec_from_file_location("pkg_stage", package / "extract" / "stage.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    before = extractor_digest(module.extract)
+    (package / "sources.py").write_text("HEADLINE_REACH = 5\n")
+    assert extractor_digest(module.extract) != before

@@ -213,6 +213,9 @@ def result_json(value: Any) -> str:
 _result_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
+_READERS = ("sources.py", "textnorm.py", "lexicon.py")
+
+
 def extractor_digest(fn: Callable[..., Any]) -> str:
     """Version constant + the source of the extractor's package: editing it invalidates the cache."""
     parts = [EXTRACTOR_VERSION, getattr(fn, "__module__", ""), getattr(fn, "__qualname__", "")]
@@ -221,6 +224,12 @@ def extractor_digest(fn: Callable[..., Any]) -> str:
         if source_file:
             for path in sorted(Path(source_file).parent.glob("*.py")):
                 parts.append(path.name + ":" + sha256_text(path.read_bytes()))
+            # What an article is made of before extraction (its header, paragraphs and
+            # clean text) comes from these: a change there changes every result too.
+            for name in _READERS:
+                path = Path(source_file).parent.parent / name
+                if path.is_file():
+                    parts.append(name + ":" + sha256_text(path.read_bytes()))
     return sha256_text("\n".join(parts))
 
 
