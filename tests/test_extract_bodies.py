@@ -265,3 +265,14 @@ def test_a_body_after_its_capital_is_that_countrys() -> None:
     )
     assert ("russian-defence-ministry", "the Defence Ministry") in mentions
     assert ("polish-defence-ministry", "defence ministry in Warsaw") in mentions
+
+
+def test_a_body_written_before_its_country_as_translations_keep_it() -> None:
+    """ "The embassy of Russia in Oslo" is the Russian embassy there; "the foreign ministry
+    of Latvia" the Latvian Foreign Ministry."""
+    mentions = _mentions(
+        "The embassy of Russia in Oslo declared that the strikes would be answered. The "
+        "foreign ministry of Latvia welcomed the decision."
+    )
+    assert ("russian-embassy-in-norway", "embassy of Russia in Oslo") in mentions
+    assert ("latvian-foreign-ministry", "foreign ministry of Latvia") in mentions

@@ -58,6 +58,9 @@ class EntityRules:
     # and `in_capital` match a noun whole, after a space, so a sentence whose lower-cased
     # words hold none of these has no match of either. None: not known (a noun not ASCII).
     institution_runs: frozenset[str] | None = None
+    # "the embassy of Russia in Warsaw", "the foreign ministry of Ukraine": the body first,
+    # as translations keep it (groups noun, owner).
+    institutions_of: re.Pattern[str] | None = None
     # "In Moscow, the defence ministry says": `in_capital` with the capital first.
     capital_first: re.Pattern[str] | None = None
 
@@ -122,6 +125,14 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if bodies and (country_of or demonym_of)
         else None
     )
+    institutions_of = (
+        re.compile(
+            rf"(?<![\w.])(?P<noun>{_alternation(list(bodies))})\s+of\s+"
+            rf"(?P<owner>{_alternation(list(country_of))})(?![\w-])"
+        )
+        if bodies and country_of
+        else None
+    )
     capitals = frozenset(str(c) for c in data.get("capitals") or [])
     others = [str(n) for n in data.get("other_names") or []]
     return EntityRules(
@@ -161,6 +172,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         )
         if bodies and capitals
         else None,
+        institutions_of=institutions_of,
     )
 
 

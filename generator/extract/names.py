@@ -665,14 +665,13 @@ def _institutions(
             demonym = m.group("dem")
         if not demonym:
             continue
-        name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
-        category = rules.institution_category[noun]
-        end_at = m.end()
-        seat = _SEAT.match(text, end_at, end) if noun in rules.seated else None
-        if seat is not None:
-            # "the Russian embassy in London": one embassy of many, named with its seat.
-            name, end_at = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
-        found.append(Candidate("actor", category, name, [(m.start(), end_at)]))
+        found.append(_body(demonym, noun, m.start(), m.end(), text, end, k))
+    if rules.institutions_of is not None:
+        for m in rules.institutions_of.finditer(text, start, end):
+            demonym = rules.demonym_for.get(rules.country_of[m.group("owner")])
+            if not demonym:
+                continue
+            found.append(_body(demonym, m.group("noun"), m.start(), m.end(), text, end, k))
     in_capital = [
         m
         for pattern in (rules.in_capital, rules.capital_first)
@@ -693,6 +692,20 @@ def _institutions(
         span = (m.start("the"), m.end("noun")) if ahead else (m.start("noun"), m.end())
         found.append(Candidate("actor", category, name, [span]))
     return found
+
+
+def _body(
+    demonym: str, noun: str, start: int, stop: int, text: str, end: int, k: Knowledge
+) -> Candidate:
+    """The body `noun` of the country of `demonym`, named "<Demonym> <Noun>" ("Russian
+    Defence Ministry"), with its seat when it has many ("the Russian embassy in London":
+    one embassy of many, the "Russian Embassy in the United Kingdom")."""
+    rules = _rules(k)[0]
+    name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
+    seat = _SEAT.match(text, stop, end) if noun in rules.seated else None
+    if seat is not None:
+        name, stop = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
+    return Candidate("actor", rules.institution_category[noun], name, [(start, stop)])
 
 
 def _seat_name(place: str, k: Knowledge) -> str:
