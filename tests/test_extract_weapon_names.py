@@ -138,3 +138,17 @@ def test_a_new_weapon_named_in_the_headline_and_by_name_alone_in_the_body() -> N
         title="What Ukraine's Vyrii Jet Drone Can and Cannot Do Inside Russia",
     )
     assert "vyrii" not in {e["id"] for e in found["entities"]}
+
+
+def test_a_named_variant_by_its_own_word_and_in_the_plural() -> None:
+    """ "the Storm Shadow Kestrel", then "the Kestrel" and "eight Storm Shadow Kestrels": one
+    new weapon, not the Storm Shadow."""
+    text = (
+        "Ukraine used the Storm Shadow Kestrel for the first time. The Kestrel, which has a "
+        "range of about 560 miles, costs more. Eight Storm Shadow Kestrels hit the base."
+    )
+    found = extract_text(f"Headline\n{text}\n", DAY)
+    assert {e["id"] for e in found["entities"] if e["kind"] == "weapon"} == {"storm-shadow-kestrel"}
+    assert [(f["subject"], f["value"]) for f in found["figures"] if f["unit"] == "mi"] == [
+        ("storm-shadow-kestrel", 560)
+    ]

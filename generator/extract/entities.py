@@ -386,16 +386,19 @@ def scan_entities(
         hits += _alias_hits(text, SpanScan(text, lookups), knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
     candidates += companies_in(text, spans, knowledge)
-    # "the Taurus Adler": a new weapon, not the Taurus (the longer mention wins).
+    # "the Taurus Adler": a new weapon, not the Taurus (the longer mention wins); its own
+    # word alone later ("The Adler, which ...") names it too.
+    variants = named_variants(
+        text,
+        [(h.entity_id, h.start, h.end, h.text) for h in hits],
+        knowledge,
+        partial(cannot_be_name, knowledge=knowledge),
+    )
     candidates += [
         Candidate("weapon", category, name, [(start, end)])
-        for start, end, name, category in named_variants(
-            text,
-            [(h.entity_id, h.start, h.end, h.text) for h in hits],
-            knowledge,
-            partial(cannot_be_name, knowledge=knowledge),
-        )
+        for start, end, name, category in variants
     ]
+    own_words = {name.rsplit(" ", 1)[-1]: name for _s, _e, name, _c in variants}
     if headlines and spans:
         body = text[spans[0][0] : spans[-1][1]]
         candidates += _headline_weapons(text, headlines, body, knowledge)
@@ -438,6 +441,8 @@ def scan_entities(
                 forms.setdefault(words[-1], hit.entity_id)
                 if surname_at(words) == 0:  # "Lee Seong-kweun": "Lee"
                     forms.setdefault(words[0], hit.entity_id)
+            elif own_words.get(words[-1]) == hit.text:
+                forms.setdefault(words[-1], hit.entity_id)  # "the Kestrel": the variant
     if forms:
         hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)

@@ -146,5 +146,7 @@ def named_variants(
         word = m.group(1)
         if word in suffixes or knowledge.lookup(word) or blocked(word):
             continue
+        if word.endswith("s") and re.search(rf"\b{re.escape(word[:-1])}\b", text):
+            word = word[:-1]  # "eight Storm Shadow Kestrels": the Kestrel, counted
         out.append((start, m.end(), f"{written} {word}", known.category))
     return out
