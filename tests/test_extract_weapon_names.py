@@ -144,11 +144,10 @@ def test_a_named_variant_by_its_own_word_and_in_the_plural() -> None:
     """ "the Storm Shadow Kestrel", then "the Kestrel" and "eight Storm Shadow Kestrels": one
     new weapon, not the Storm Shadow."""
     text = (
-        "Ukraine used the Storm Shadow Kestrel for the first time. The Kestrel, which has a "
-        "range of about 560 miles, costs more. Eight Storm Shadow Kestrels hit the base."
+        "Ukraine used the Storm Shadow Kestrel for the first time. Kyiv fired eight at the "
+        "base, and the Kestrel hit it. Eight Storm Shadow Kestrels hit the base."
     )
     found = extract_text(f"Headline\n{text}\n", DAY)
-    assert {e["id"] for e in found["entities"] if e["kind"] == "weapon"} == {"storm-shadow-kestrel"}
-    assert [(f["subject"], f["value"]) for f in found["figures"] if f["unit"] == "mi"] == [
-        ("storm-shadow-kestrel", 560)
-    ]
+    weapons = [e for e in found["entities"] if e["kind"] == "weapon"]
+    assert [e["id"] for e in weapons] == ["storm-shadow-kestrel"]
+    assert "Kestrel" in weapons[0]["aliases"]
