@@ -151,3 +151,14 @@ def test_a_named_variant_by_its_own_word_and_in_the_plural() -> None:
     weapons = [e for e in found["entities"] if e["kind"] == "weapon"]
     assert [e["id"] for e in weapons] == ["storm-shadow-kestrel"]
     assert "Kestrel" in weapons[0]["aliases"]
+
+
+def test_a_named_variant_is_no_person_s_name() -> None:
+    text = (
+        "Shares surged after Ukraine used the Storm Shadow Kestrel, an Anglo-French cruise "
+        "missile, against a Russian air base for the first time."
+    )
+    found = extract_text(f"Headline\n{text}\n", DAY)["entities"]
+    assert [(e["kind"], e["category"]) for e in found if e["id"] == "storm-shadow-kestrel"] == [
+        ("weapon", "missile")
+    ]

@@ -394,11 +394,15 @@ def scan_entities(
         knowledge,
         partial(cannot_be_name, knowledge=knowledge),
     )
+    own_words = {name.rsplit(" ", 1)[-1]: name for _s, _e, name, _c in variants}
+    if variants:
+        # "the Storm Shadow Kestrel, an Anglo-French missile" is no person's name.
+        named = set(own_words.values())
+        candidates = [c for c in candidates if c.category != "person" or c.name not in named]
     candidates += [
         Candidate("weapon", category, name, [(start, end)])
         for start, end, name, category in variants
     ]
-    own_words = {name.rsplit(" ", 1)[-1]: name for _s, _e, name, _c in variants}
     if headlines and spans:
         body = text[spans[0][0] : spans[-1][1]]
         candidates += _headline_weapons(text, headlines, body, knowledge)

@@ -46,6 +46,7 @@ from .quotecues import quote_rules
 from .quotes import QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
 from .stanceframes import Frames, framed, parse_frames, topic_spans
+from .usereports import USE_STANCE, country_of, use_report
 
 SUMMARY_LIMIT = 200  # characters: one line on the positions page
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
@@ -485,6 +486,43 @@ def _lead_in(
 Evidence = list[tuple[Sentence, str | None]]
 
 
+def _record_use(
+    source: Source,
+    sentence: Sentence,
+    used: tuple[int, str | None],
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    spoken: list[Speech],
+    knowledge: Knowledge,
+    grouped: dict[tuple[str, str], Evidence],
+    summaries: dict[tuple[str, str], str],
+) -> None:
+    """Support shown by use (`usereports`): who reports the strike, when the sentence
+    names a weapon and the reporter is no body of the target country."""
+    pos, target = used
+    if not any(
+        sentence.start <= m.start < sentence.end
+        and (e := scan.entity(m.entity_id)) is not None
+        and e.kind == "weapon"
+        for m in scan.mentions
+    ):
+        return
+    # Whose words report the strike: the claim holding it, else a speech verb before it.
+    holders = [q.speaker for q in quotes if q.start <= pos < q.end and q.speaker] or [
+        ev.speaker for ev in spoken if ev.speaker and ev.end <= pos
+    ]
+    for who in dict.fromkeys(holders):
+        key = (who, USE_STANCE)
+        if (
+            not is_actor(scan, who)
+            or country_of(who, knowledge) == target
+            or any(s is sentence for s, _d in grouped.get(key, []))
+        ):
+            continue
+        grouped.setdefault(key, []).append((sentence, _as_of(source.text, sentence, source)))
+        summaries.setdefault(key, _summary(source.text, sentence, pos, None, quotes, spoken))
+
+
 def _reactions(
     source: Source,
     sentences: list[Sentence],
@@ -600,6 +638,19 @@ def position_records(
         if index == len(sentences):
             previous = None  # a heading continues no sentence
         before, previous = previous, sentence
+        used = use_report(source.text, sentence, knowledge)
+        if used is not None:
+            _record_use(
+                source,
+                sentence,
+                used,
+                scan,
+                quotes,
+                said.get(sentence, []),
+                knowledge,
+                grouped,
+                summaries,
+            )
         every = _cues(source.text, sentence, scan, knowledge, topic, named)
         if not every:
             continue
