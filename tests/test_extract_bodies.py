@@ -276,3 +276,8 @@ def test_a_body_written_before_its_country_as_translations_keep_it() -> None:
     )
     assert ("russian-embassy-in-norway", "embassy of Russia in Oslo") in mentions
     assert ("latvian-foreign-ministry", "foreign ministry of Latvia") in mentions
+
+
+def test_a_capitalised_body_in_a_capital_is_that_country_s() -> None:
+    mentions = _mentions("Ukraine fired eight missiles, the General Staff in Kyiv said.")
+    assert ("general-staff-of-ukraine", "General Staff in Kyiv") in mentions

@@ -155,7 +155,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         frozenset(str(n) for n in data.get("seated_bodies") or []),
         re.compile(
             # \b before "The" written after its first letter: re skips to the T's.
-            rf"[Tt](?<!\w[Tt])he\s+(?P<noun>{_alternation(list(bodies))})\s+in\s+(?P<capital>{_alternation(list(capitals))})\b"
+            rf"[Tt](?<!\w[Tt])he\s+(?P<noun>(?i:{_alternation(list(bodies), ignore_case=True)}))\s+in\s+(?P<capital>{_alternation(list(capitals))})\b"
         )
         if bodies and capitals
         else None,
