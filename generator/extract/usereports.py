@@ -4,8 +4,8 @@ missiles at an arsenal in Russia's Voronezh region, Ukraine's General Staff said
 
 ANNOTATING.md counts using the permission as support, and a careful reader gives it to
 the body that carried out and announced the strike, not to the country at large. The
-pattern (lexicon `stance_frames.use_report`) finds a strike verb and, further in its
-clause, the target country in a group named `target`; the stance goes only to whoever the
+lexicon's `stance_frames.use_report` finds the target country (in a group named `target`)
+and a strike verb shortly before it; the stance goes only to whoever the
 sentence reports it from (a quote's speaker or a speech verb's), never to a body of the
 target country itself ("the Russian Defence Ministry said Ukraine fired ..."), and only
 when the sentence names a weapon.
@@ -14,6 +14,7 @@ when the sentence names a weapon.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .entitycues import country_of_body, entity_rules
@@ -22,13 +23,31 @@ from .knowledge import Knowledge
 from .sentences import Sentence
 
 
-def _build(data: dict[str, Any]) -> re.Pattern[str] | None:
-    raw = (data.get("stance_frames") or {}).get("use_report") or []
-    body = "|".join(f"(?:{p})" for p in map(str, raw))
-    return re.compile(body) if raw else None
+@dataclass(frozen=True)
+class UseRules:
+    verbs: re.Pattern[str]
+    targets: re.Pattern[str]  # groups target0, target1, ...: the country named
+    reach: int
 
 
-_pattern = per_lexicon(_build)
+def _build(data: dict[str, Any]) -> UseRules | None:
+    raw = (data.get("stance_frames") or {}).get("use_report") or {}
+    verbs = [str(v) for v in raw.get("verbs") or []]
+    targets = [str(t) for t in raw.get("targets") or []]
+    if not verbs or not targets:
+        return None
+    # Each target pattern names its country `target`: numbered apart in one alternation.
+    body = "|".join(
+        f"(?:{t.replace('(?P<target>', f'(?P<target{i}>')})" for i, t in enumerate(targets)
+    )
+    return UseRules(
+        re.compile("|".join(f"(?:{v})" for v in verbs)),
+        re.compile(body),
+        int(raw.get("reach") or 140),
+    )
+
+
+_rules = per_lexicon(_build)
 USE_STANCE = "supports"
 
 
@@ -47,12 +66,15 @@ def use_report(
 ) -> tuple[int, str | None] | None:
     """(where the strike verb is, the target's country) when `sentence` reports a strike
     inside the target country; whether it names a weapon and who reports it is the
-    caller's to ask."""
-    pattern = _pattern(knowledge)
-    if pattern is None:
+    caller's to ask. The target is sought first: most sentences name none."""
+    rules = _rules(knowledge)
+    if rules is None:
         return None
-    m = pattern.search(text, sentence.start, sentence.end)
-    if m is None:
-        return None
-    target = knowledge.lookup(m.group("target"))
-    return m.start(), country_of(target, knowledge) if target else None
+    for t in rules.targets.finditer(text, sentence.start, sentence.end):
+        verb = rules.verbs.search(text, max(sentence.start, t.start() - rules.reach), t.start())
+        if verb is None:
+            continue
+        named = next((v for k, v in t.groupdict().items() if k.startswith("target") and v), None)
+        target = knowledge.lookup(named) if named else None
+        return verb.start(), country_of(target, knowledge) if target else None
+    return None
