@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -497,16 +498,9 @@ def _record_use(
     grouped: dict[tuple[str, str], Evidence],
     summaries: dict[tuple[str, str], str],
 ) -> None:
-    """Support shown by use (`usereports`): who reports the strike, when the sentence
-    names a weapon and the reporter is no body of the target country."""
+    """Support shown by use (`usereports`) in a sentence that names a weapon: who reports
+    the strike, when the reporter is no body of the target country."""
     pos, target = used
-    if not any(
-        sentence.start <= m.start < sentence.end
-        and (e := scan.entity(m.entity_id)) is not None
-        and e.kind == "weapon"
-        for m in scan.mentions
-    ):
-        return
     # Whose words report the strike: the claim holding it, else a speech verb before it.
     holders = [q.speaker for q in quotes if q.start <= pos < q.end and q.speaker] or [
         ev.speaker for ev in spoken if ev.speaker and ev.end <= pos
@@ -614,7 +608,13 @@ def position_records(
     # does where a poll comes from ("A YouGov poll found that 54 per cent backed ...").
     # Most articles hold no word of the poll patterns (`Frames.poll_gate`): then no name
     # is looked around.
-    polls = may_match(topic.frames.poll_gate, casefast.plain_lower(source.text))
+    lowered = casefast.plain_lower(source.text)
+    weapon_starts = sorted(
+        m.start
+        for m in scan.mentions
+        if (e := scan.entity(m.entity_id)) is not None and e.kind == "weapon"
+    )
+    polls = may_match(topic.frames.poll_gate, lowered)
     scan = replace(
         scan,
         mentions=[
@@ -638,7 +638,10 @@ def position_records(
         if index == len(sentences):
             previous = None  # a heading continues no sentence
         before, previous = previous, sentence
-        used = use_report(source.text, sentence, knowledge)
+        # Only a sentence naming a weapon can report a strike by use (`usereports`).
+        at = bisect_left(weapon_starts, sentence.start)
+        armed = at < len(weapon_starts) and weapon_starts[at] < sentence.end
+        used = use_report(source.text, sentence, knowledge, lowered) if armed else None
         if used is not None:
             _record_use(
                 source,

@@ -19,6 +19,7 @@ from typing import Any
 
 from .entitycues import country_of_body, entity_rules
 from .factbits import per_lexicon
+from .framegate import Gate, alternatives_gate, may_match
 from .knowledge import Knowledge
 from .sentences import Sentence
 
@@ -28,6 +29,9 @@ class UseRules:
     verbs: re.Pattern[str]
     targets: re.Pattern[str]  # groups target0, target1, ...: the country named
     reach: int
+    # The targets' `framegate` gate: a lower-cased sentence holding none of their pieces
+    # names no target (most do not), found by substring tests instead of a search.
+    gate: Gate = None
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -44,6 +48,7 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         re.compile("|".join(f"(?:{v})" for v in verbs)),
         re.compile(body),
         int(raw.get("reach") or 140),
+        alternatives_gate(t.replace("(?P<target>", "(") for t in targets),
     )
 
 
@@ -62,13 +67,16 @@ def country_of(entity_id: str, knowledge: Knowledge) -> str:
 
 
 def use_report(
-    text: str, sentence: Sentence, knowledge: Knowledge
+    text: str, sentence: Sentence, knowledge: Knowledge, lower: str | None = None
 ) -> tuple[int, str | None] | None:
     """(where the strike verb is, the target's country) when `sentence` reports a strike
     inside the target country; whether it names a weapon and who reports it is the
-    caller's to ask. The target is sought first: most sentences name none."""
+    caller's to ask. The target is sought first: most sentences name none. `lower`: the
+    article lower-cased (`casefast.plain_lower`), for the gate."""
     rules = _rules(knowledge)
-    if rules is None:
+    if rules is None or (
+        lower is not None and not may_match(rules.gate, lower[sentence.start : sentence.end])
+    ):
         return None
     for t in rules.targets.finditer(text, sentence.start, sentence.end):
         verb = rules.verbs.search(text, max(sentence.start, t.start() - rules.reach), t.start())
