@@ -51,3 +51,25 @@ def test_companies_named_by_what_they_are(text: str, expected: dict[str, str]) -
 )
 def test_no_company_where_none_is_named(text: str) -> None:
     assert _bodies(text) == {}
+
+
+def test_matching_at_the_nouns_finds_what_a_search_finds() -> None:
+    """`_at_nouns` (str.find, then a match) against the plain search it replaced, over
+    every article of the fixtures and some made-up traps."""
+    from pathlib import Path
+
+    from generator.extract.companies import _at_nouns, _pattern
+    from tests.extract_support import knowledge
+
+    built = _pattern(knowledge())
+    assert built is not None
+    nouns, pattern = built
+    root = Path(__file__).parent / "fixtures"
+    texts = [p.read_text("utf-8") for p in sorted(root.glob("*/articles/*.txt"))]
+    texts += [
+        "the shoemaker Ivo and the maker, Borvik Arms, and its manufacturer Zoria Systems.",
+        "the company company Borvik said; the firm Kalyna Defence Group and start-up Lyra.",
+    ]
+    for text in texts:
+        expected = [m.span() for m in pattern.finditer(text, 0, len(text))]
+        assert [m.span() for m in _at_nouns(text, nouns, pattern, 0, len(text))] == expected

@@ -38,6 +38,26 @@ _roles = per_lexicon(
 )
 
 
+def _at_nouns(
+    text: str, nouns: tuple[str, ...], pattern: re.Pattern[str], lo: int, hi: int
+) -> list[re.Match[str]]:
+    """The matches `pattern.finditer(text, lo, hi)` finds (it opens with one of `nouns`
+    after a word boundary), in text order, without overlaps."""
+    found: dict[int, re.Match[str]] = {}
+    for noun in nouns:
+        at = text.find(noun, lo, hi)
+        while at >= 0:
+            m = pattern.match(text, at, hi)
+            if m is not None:
+                found.setdefault(at, m)
+            at = text.find(noun, at + 1, hi)
+    out: list[re.Match[str]] = []
+    for at in sorted(found):
+        if not out or at >= out[-1].end():
+            out.append(found[at])
+    return out
+
+
 def companies_in(text: str, spans: list[tuple[int, int]], knowledge: Knowledge) -> list[Candidate]:
     """Organisations named right after a company noun, in the given spans (sentences)."""
     built = _pattern(knowledge)
@@ -48,8 +68,9 @@ def companies_in(text: str, spans: list[tuple[int, int]], knowledge: Knowledge) 
     if not spans:
         return found
     starts = [start for start, _end in spans]
-    # One search over the article, not one per sentence: a match must lie in one span.
-    for m in pattern.finditer(text, spans[0][0], spans[-1][1]):
+    # Matched only where a noun stands, found by `str.find` (a search tried the pattern
+    # at every place of the article); a match must lie in one span.
+    for m in _at_nouns(text, built[0], pattern, spans[0][0], spans[-1][1]):
         i = bisect_right(starts, m.start()) - 1
         if i < 0 or m.end() > spans[i][1]:
             continue
