@@ -42,7 +42,7 @@ def _at_nouns(
     text: str, nouns: tuple[str, ...], pattern: re.Pattern[str], lo: int, hi: int
 ) -> list[re.Match[str]]:
     """The matches `pattern.finditer(text, lo, hi)` finds (it opens with one of `nouns`
-    after a word boundary), in text order, without overlaps."""
+    after a word boundary), in text order."""
     found: dict[int, re.Match[str]] = {}
     for noun in nouns:
         at = text.find(noun, lo, hi)
@@ -51,11 +51,9 @@ def _at_nouns(
             if m is not None:
                 found.setdefault(at, m)
             at = text.find(noun, at + 1, hi)
-    out: list[re.Match[str]] = []
-    for at in sorted(found):
-        if not out or at >= out[-1].end():
-            out.append(found[at])
-    return out
+    # No two overlap: a name is capitalised, a noun is not, so no match holds another's
+    # start.
+    return [found[at] for at in sorted(found)]
 
 
 def companies_in(text: str, spans: list[tuple[int, int]], knowledge: Knowledge) -> list[Candidate]:
