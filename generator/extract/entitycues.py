@@ -80,6 +80,12 @@ def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
     return found
 
 
+def body_country(entity_id: str, rules: EntityRules) -> str | None:
+    """The country a government or another body is of, by the lexicon's governments
+    ("dutch-government": "netherlands") or by its id (`country_of_body`)."""
+    return (rules.government_country or {}).get(entity_id) or country_of_body(entity_id, rules)
+
+
 def _alternation(words: list[str], ignore_case: bool = False) -> str:
     """The words as one alternation, longest first, written as a trie (`trie_alternation`):
     these lists (every state and its demonym) are searched at every position."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .entitycues import country_of_body, entity_rules
+from .entitycues import body_country, entity_rules
 from .factbits import entity_info
 
 # "from the front line", "from the border": a distance measured from the line between the
@@ -145,9 +145,7 @@ def countries_named(spots: list[Any], knowledge: Any) -> list[str]:
     for spot in sorted(spots, key=lambda s: s.start):
         country: str | None = spot.entity_id
         if not is_country(spot.entity_id, knowledge):
-            country = (rules.government_country or {}).get(spot.entity_id) or country_of_body(
-                spot.entity_id, rules
-            )
+            country = body_country(spot.entity_id, rules)
         if country is not None and is_country(country, knowledge):
             out.append(country)
     return out

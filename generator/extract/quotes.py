@@ -25,12 +25,13 @@ from .entities import EntityScan, Mention
 from .entitycues import PLACE_BEFORE, entity_rules
 from .knowledge import Knowledge
 from .quotecues import QuoteRules, is_term, quote_rules
+from .runon import CLOSE as _CLOSE
+from .runon import MARK as _MARK  # the quotation marks `quote_spans` pairs
+from .runon import OPEN as _OPEN
 from .runon import run_on_spans
 from .sentences import Sentence
 from .verbstarts import speech_verbs
 
-_OPEN, _CLOSE = "\u201c", "\u201d"
-_MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')  # the quotation marks `quote_spans` pairs
 # An aside between a speaker and their verb: an apposition ("X, a former officer, said"),
 # any phrase set off by commas that opens in lower case ("Macron, after talks with
 # Scholz, said"), or a dash pair.

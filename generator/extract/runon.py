@@ -17,10 +17,11 @@ from itertools import pairwise
 
 from ..sources import Paragraph
 
-_OPEN, _CLOSE = "\u201c", "\u201d"
-_MARK = re.compile(f'[{_OPEN}{_CLOSE}"]')
+# The quotation marks, shared with `quotes` (which pairs them).
+OPEN, CLOSE = "\u201c", "\u201d"
+MARK = re.compile(f'[{OPEN}{CLOSE}"]')
 # A paragraph that continues a quotation opens with a mark, before any word.
-_OPENS = re.compile(f'\\s*[{_OPEN}"]')
+_OPENS = re.compile(f'\\s*[{OPEN}"]')
 _MIN_CHARS = 20  # a run-on quotation is a sentence or more, not a stray mark before a word
 
 
@@ -28,12 +29,12 @@ def _open_at_end(text: str, start: int, end: int) -> int | None:
     """Where the text of a quotation left open at the end of `text[start:end]` starts."""
     opened: int | None = None
     straight: int | None = None
-    for mark in _MARK.finditer(text, start, end):
+    for mark in MARK.finditer(text, start, end):
         i = mark.start()
         ch = text[i]
-        if ch == _OPEN:
+        if ch == OPEN:
             opened = i + 1
-        elif ch == _CLOSE:
+        elif ch == CLOSE:
             opened = None
         else:
             straight = None if straight is not None else i + 1

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .entitycues import country_of_body, entity_rules
+from .entitycues import body_country, entity_rules
 from .factbits import per_lexicon
 from .framegate import Gate, alternatives_gate, may_match
 from .knowledge import Knowledge
@@ -58,12 +58,7 @@ USE_STANCE = "supports"
 
 def country_of(entity_id: str, knowledge: Knowledge) -> str:
     """The country an actor is, or is a body of ("russian-defence-ministry": "russia")."""
-    rules = entity_rules(knowledge)
-    return (
-        (rules.government_country or {}).get(entity_id)
-        or country_of_body(entity_id, rules)
-        or entity_id
-    )
+    return body_country(entity_id, entity_rules(knowledge)) or entity_id
 
 
 def use_report(
