@@ -73,3 +73,47 @@ def test_matching_at_the_nouns_finds_what_a_search_finds() -> None:
     for text in texts:
         expected = [m.span() for m in pattern.finditer(text, 0, len(text))]
         assert [m.span() for m in _at_nouns(text, nouns, pattern, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A legal form ends the name and is left out of it; "and" after one starts another.
+        (
+            "Shares of Borvik Systems Plc and Kestrel Dynamics AG rose on Monday.",
+            {"Borvik Systems": "organisation", "Kestrel Dynamics": "organisation"},
+        ),
+        # "and the" opens another body.
+        (
+            "The Farmers League and the Five Star Movement both voted against it.",
+            {"Farmers League": "organisation", "Five Star Movement": "organisation"},
+        ),
+        # What follows "for" in a body's name is no person.
+        (
+            "A fellow at the Nordic Institute for Security Studies said the war goes on.",
+            {"Nordic Institute for Security Studies": "organisation"},
+        ),
+    ],
+)
+def test_where_a_body_name_ends(text: str, expected: dict[str, str]) -> None:
+    assert _bodies(text) == expected
+
+
+def test_a_news_agency_is_media_not_a_body() -> None:
+    found = extract_text(
+        "Headline\nThe ministry said in a statement carried by the Korean Central News Agency "
+        "that it would respond.\n",
+        DAY,
+    )["entities"]
+    assert "korean-central-news-agency" not in {e["id"] for e in found}
+
+
+def test_a_capital_with_a_diacritic_opens_a_name() -> None:
+    found = extract_text(
+        'Headline\n"Deep strikes impose costs," says Jonas Åkerlund of the Nordic Institute.\n',
+        DAY,
+    )
+    assert {e["id"]: e["name"] for e in found["entities"] if e["category"] == "person"} == {
+        "jonas-akerlund": "Jonas Åkerlund"
+    }
+    assert [q["speaker"] for q in found["quotes"]] == ["jonas-akerlund"]

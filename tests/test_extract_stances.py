@@ -492,3 +492,58 @@ def test_wanting_permission_or_calling_the_limits_pointless_supports(text: str) 
     pairs = _pairs(text)
     assert ("olena-kuryk", "supports") in pairs
     assert {stance for _actor, stance in pairs} == {"supports"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No limits on where, written as a limit's absence or a clearance for use there.
+        ("Norway has set no geographic limits on the Kestrel missiles.", "supports"),
+        ('Norway attached "no geographical conditions" to the missiles.', "supports"),
+        (
+            "Norway cleared the Kestrel missile for use against military targets anywhere in "
+            "Russia.",
+            "supports",
+        ),
+        # Use kept at home, no change planned, a plain no.
+        (
+            'Norway said the weapons it pays for "must not be used beyond Ukraine\'s borders."',
+            "opposes",
+        ),
+        ('Norway has "no plans" to loosen its rules on the long-range missiles.', "opposes"),
+        ("Norway still says no to the Kestrel missiles, and Kyiv is watching.", "opposes"),
+        # Warnings as nouns, someone's.
+        ("Norway's threats over the missile strikes have gone unheeded so far.", "warns-against"),
+        ("Norway reacted with familiar warnings to the missile strikes.", "warns-against"),
+        # No side taken; the choice left to each supplier.
+        ("Norway has avoided taking sides on the missile strikes.", "unclear"),
+        ('Norway said using the missiles in Russia was "for each ally to decide."', "unclear"),
+        # Doubts: weapons that do not win wars (not "cannot win a war in which ...").
+        ('Norway said deep strikes with missiles "do not win wars."', "doubts-impact"),
+    ],
+)
+def test_limits_absent_kept_or_left_to_others(text: str, expected: str) -> None:
+    assert _pairs(text) == [("norway", expected)]
+
+
+def test_cannot_win_a_war_is_no_doubt() -> None:
+    text = (
+        "Minister Olena Kuryk said Ukraine \"cannot win a war in which the enemy's airfields "
+        'are a protected zone" for its missiles.'
+    )
+    assert ("olena-kuryk", "doubts-impact") not in _pairs(text)
+
+
+def test_words_an_unnamed_source_said_are_nobodys_stance() -> None:
+    text = 'Whether Ukraine may use the missiles in Russia is "for each ally to decide," an official said.'
+    assert _pairs(text) == []
+    named = text.replace("an official", "Minister Olena Kuryk")
+    assert _pairs(named) == [("olena-kuryk", "unclear")]
+
+
+def test_a_second_verb_of_the_same_subject_keeps_the_holder() -> None:
+    text = (
+        "Its spokesman, Lee Hartwell, said the missiles should be used 'on Ukrainian soil and "
+        "nowhere else' and accused ministers of 'playing a dangerous game with a nuclear power'."
+    )
+    assert _pairs(text) == [("lee-hartwell", "opposes"), ("lee-hartwell", "warns-against")]

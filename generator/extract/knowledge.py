@@ -523,7 +523,9 @@ def _same_groups(pattern: re.Pattern[str], source: str) -> re.Pattern[str] | Non
 
 
 # A personal name: 1-3 capitalised words, an initial allowed inside ("Shannon K. Kingston").
-_TOKEN = r"[A-Z][a-z\u00df-\u024f]+(?:(?:-[A-Z]?|['’][A-Z])[a-z\u00df-\u024f]+)*"
+# A capital may carry a diacritic ("Jonas Åkerlund", "Jaromír Štěpánek").
+CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+_TOKEN = rf"{CAPITAL}[a-z\u00df-\u024f]+(?:(?:-{CAPITAL}?|['’]{CAPITAL})[a-z\u00df-\u024f]+)*"
 NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
 
 
@@ -543,7 +545,7 @@ def name_behind(behind: str, name: str = NAME) -> str:
     re skip to the capitals in C, where a lookbehind first has it enter the pattern at every
     position. The same matches: the character before the capital is the one before the
     match, and the capital is the one `NAME` begins with."""
-    capital = "[A-Z]"
+    capital = CAPITAL
     assert name.startswith(capital)
     return rf"(?P<name>{capital}(?<!{behind}{capital}){name[len(capital) :]})"
 
@@ -681,6 +683,7 @@ def build_knowledge(
             "weapon_business_nouns",
             "weapon_business_endings",
             "name_particles",
+            "legal_forms",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

@@ -498,8 +498,12 @@ def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run | re.Mat
             continue
         for cut in _AND.finditer(run):
             before = run[lo : cut.start()].split()
-            heads = [w in k.organisation_heads for w in before]
-            if heads and (heads[-1] or (any(heads) and cut.group().rstrip().endswith("the"))):
+            heads = [
+                w in k.organisation_heads or w.casefold() in k.word_set("legal_forms")
+                for w in before
+            ]
+            # "the League and the Five Star Movement": "and the" opens another body.
+            if heads and (heads[-1] or cut.group().rstrip().endswith("the")):
                 parts.append(_Run(run[lo : cut.start()], m.start() + lo))
                 lo = cut.end()
         parts.append(_Run(run[lo:], m.start() + lo))
@@ -537,6 +541,10 @@ def _organisations(
             tokens.pop()
         if tokens and tokens[-1][-1] in ".’'" and not k.lookup(tokens[-1]):
             tokens[-1] = tokens[-1].rstrip(".’'")  # the sentence's stop, not the name's
+        # "Corvid Dynamics Plc": a company, named without its legal form.
+        legal = k.word_set("legal_forms")
+        while len(tokens) > 2 and tokens[-1].casefold() in legal:
+            tokens.pop()
         # Heads after the stop is gone: "... Services Institute." ends in "Institute".
         heads = [k.organisation_heads[t] for t in tokens if t in k.organisation_heads]
         if not heads:
@@ -572,7 +580,8 @@ def _organisations(
             seat = _SEAT.match(text, stop)  # "the Russian Embassy in Norway"
             if seat is not None:
                 name, stop = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
-        found.append(Candidate("actor", heads[-1], name, [(offset, stop)]))
+        category = "media" if "media" in heads else heads[-1]
+        found.append(Candidate("actor", category, name, [(offset, stop)]))
     return found
 
 
@@ -1208,6 +1217,7 @@ def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candid
         if c.category == "person" and c.aliases and not _known_other(c.name, k)
     ]
     kept: list[Candidate] = []
+    inside: set[tuple[int, int]] = set()  # people that are the end of a body's name
     for c in named:
         if c.kind == "actor" and c.category != "person" and len(c.aliases) == 1:
             s, e = c.aliases[0]
@@ -1215,6 +1225,12 @@ def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candid
             if cut is not None:
                 body = text[s:cut].rstrip()
                 words = body.split()
+                if words and words[-1].casefold() in k.word_set("name_connectors"):
+                    # "the Nordic Institute for Security Studies": what follows "for" is
+                    # the body's subject, no person.
+                    inside.add((cut, e))
+                    kept.append(c)
+                    continue
                 while words and words[-1].casefold() in k.word_set("name_connectors"):
                     words.pop()
                 # Cut only a name written as it reads, with two words of it left.
@@ -1222,4 +1238,6 @@ def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candid
                     c.name = " ".join(words)
                     c.aliases = [(s, s + len(c.name))]
         kept.append(c)
+    if inside:
+        kept = [c for c in kept if not (c.category == "person" and c.aliases[0] in inside)]
     return kept

@@ -306,6 +306,8 @@ def _goes_on(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
     verb = knowledge.speech_verb
     for m in _GOES_ON.finditer(text, start, end):
         word = m.group("verb")
+        if m.group().lstrip().startswith("and") and word.endswith("ed"):
+            return True  # "said ... and accused ministers of": the same subject acts on
         if (verb is not None and verb.fullmatch(word)) or (
             calls is not None and calls.fullmatch(word)
         ):
@@ -355,6 +357,12 @@ def _after_relative(
     return antecedent is not None and antecedent[0] == holder and "," in text[prev:later]
 
 
+def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) -> bool:
+    """Whether the first speech verb after `quote` in its sentence has no known speaker."""
+    after = [ev for ev in events if ev.sentence == sentence and ev.start >= quote.end]
+    return bool(after) and after[0].speaker is None and not after[0].calls
+
+
 def _actor(
     text: str,
     pos: int,
@@ -383,6 +391,10 @@ def _actor(
                 if own is not None:
                     return own
             return q.speaker, None
+        if q.start <= pos < q.end and q.kind == "direct" and _unnamed_after(q, sentence, events):
+            # '"for each ally to decide," an alliance official said': the words are an
+            # unnamed source's; no name elsewhere in the sentence said them.
+            return None
     for ev in events:
         if ev.sentence == sentence and ev.end <= pos and ev.speaker:
             return ev.speaker, None
