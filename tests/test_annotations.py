@@ -26,6 +26,7 @@ SETS = [
     (FIXTURES / "blind6" / "annotations", FIXTURES / "blind6" / "articles"),
     (FIXTURES / "blind7" / "annotations", FIXTURES / "blind7" / "articles"),
     (FIXTURES / "blind8" / "annotations", FIXTURES / "blind8" / "articles"),
+    (FIXTURES / "blind9" / "annotations", FIXTURES / "blind9" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]

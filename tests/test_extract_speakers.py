@@ -516,3 +516,41 @@ def test_a_person_of_a_body_named_head_first_in_another_language() -> None:
         '"The front line is decided by infantry," she said.'
     )
     assert speakers["The front line is decided by infantry,"] == "marta-fera"
+
+
+def test_he_after_a_possessive_is_the_sentence_subject() -> None:
+    speakers = _speakers(
+        "Headline\nForeign Minister Hana Lipska said on Monday that the decision would come "
+        "soon.\n\nThe ambassador in Oslo, Petro Danyliuk, expressed regret over Lipska's "
+        'remarks.\n\n"We respect the decision," he told reporters.\n'
+    )
+    assert speakers["We respect the decision,"] == "petro-danyliuk"
+
+
+def test_according_to_him_without_a_comma() -> None:
+    speakers = _speakers(
+        "Headline\nMinister Jan Novak went further. According to him the Czech Republic "
+        "will not finance any weapons, which Ukraine would use for attacks on Russia.\n"
+    )
+    assert speakers == {
+        "the Czech Republic will not finance any weapons, which Ukraine would use for attacks "
+        "on Russia.": "jan-novak"
+    }
+
+
+def test_a_role_of_a_body_written_in_lower_case_before_the_name() -> None:
+    speakers = _speakers(
+        "Headline\n“No licence was issued”, declared the speaker of the ministry Lenka Vávrová.\n"
+    )
+    assert speakers == {"No licence was issued": "lenka-vavrova"}
+    found = extract_text("Headline\nThe director of the firm Brdy Arms said nothing.\n", DAY)
+    assert {e["id"]: e["category"] for e in found["entities"]} == {"brdy-arms": "organisation"}
+
+
+def test_labels_in_capitals_and_titles_are_no_acronyms() -> None:
+    found = extract_text(
+        "Headline\nThe newsletter.\n\nGOOD MORNING and welcome.\n\nTHE VETO THREAT: Not so "
+        "fast, says the minister. Lithuanian MEP Rūta Vaitkienė wrote to him.\n",
+        DAY,
+    )
+    assert {e["id"] for e in found["entities"]} == {"ruta-vaitkiene"}

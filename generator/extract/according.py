@@ -131,21 +131,29 @@ def according(
         m = pattern.search(text, sentence.start, sentence.end)
         if m is None or any(s <= m.start() < e for s, e in spans):
             continue
-        speaker = next(
-            (
-                x
-                for x in mentions
-                if m.end("phrase") < x.start <= m.end() + 4 and x.end <= sentence.end
-            ),
-            None,
-        )
-        if speaker is None:
+        # "According to him the Czech Republic ...": the pronoun is the source, not the
+        # name after it.
+        pronoun = _PRONOUN.match(text, m.end("phrase"))
+        speaker = None
+        if pronoun is None:
+            speaker = next(
+                (
+                    x
+                    for x in mentions
+                    if m.end("phrase") < x.start <= m.end() + 4 and x.end <= sentence.end
+                ),
+                None,
+            )
+        if speaker is None and pronoun is None:
             speaker = _described_source(text, m.end(), sentence.end, mentions, knowledge)
-        pronoun = _PRONOUN.match(text, m.end("phrase")) if speaker is None else None
         source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
         lead = _LEAD.match(text, sentence.start)
         opens = lead is not None and lead.end() == m.start()
-        if opens:
+        if opens and pronoun and not text.startswith(",", source_end):
+            # "According to him the Czech Republic will not ...": a translation leaves the
+            # comma out; a pronoun is the whole source, the claim follows it.
+            clause, said_end = source_end, None
+        elif opens:
             comma = text.find(",", source_end, sentence.end)
             if comma < 0 or comma - source_end > 60:
                 continue

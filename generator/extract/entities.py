@@ -385,7 +385,15 @@ def scan_entities(
     if lookups:
         hits += _alias_hits(text, SpanScan(text, lookups), knowledge)
     candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
-    candidates += companies_in(text, spans, knowledge)
+    companies = companies_in(text, spans, knowledge)
+    if companies:
+        # "The director of the firm Brdy Arms said": the noun before it says it is no
+        # person, whatever the speech verb after it suggests.
+        firms = {span for c in companies for span in c.aliases}
+        candidates = [
+            c for c in candidates if not (c.category == "person" and c.aliases[0] in firms)
+        ]
+        candidates += companies
     # "the Taurus Adler": a new weapon, not the Taurus (the longer mention wins); its own
     # word alone later ("The Adler, which ...") names it too.
     variants = named_variants(

@@ -578,14 +578,21 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
     verbs = _alternation(words["speech_verbs"], ignore_case=True)
     appos_lead = rf"(?:{'|'.join(APPOSITION_LEADS)})\b"
     person = person_name(words["name_particles"])
+    company_nouns = (data.get("quote_rules") or {}).get("company_nouns") or []
+    companies = _alternation(str(n) for n in company_nouns)
     name_after = name_behind(r"[\w.]", person)  # a name not right after a word or a dot
     return {
         "titled_name": re.compile(
             rf"{_opening(title_words)}(?<![\w-])"
             rf"(?P<title>(?:{titles})(?:\s+(?:{titles}))?)\s+(?P<name>{person})"
         ),
+        # A role of a body in lower case may stand between ("the minister of defence
+        # Jaromir Stepanek", as a translation writes it), not a company's: "the director of
+        # the firm Brdy Arms" names the firm.
         "role_name": re.compile(
-            rf"(?<![\w-])(?P<role>(?i:{roles}))\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
+            rf"(?<![\w-])(?P<role>(?i:{roles}))"
+            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*)?"
+            rf"\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(
             rf"{name_after}(?:,|\s+--|\s+\u2014)\s+"

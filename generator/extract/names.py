@@ -1082,6 +1082,15 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+# A label in capitals opening a sentence: words in capitals up to a colon ("THE VETO
+# THREAT:", "SPOTTED:"), or two or more of them before a lower-case word ("GOOD MORNING and
+# welcome"). Its words are headings, not acronyms.
+_LABEL = re.compile(
+    r"\s*(?:(?:[A-Z][A-Z'’-]*|[—–])\s+)*[A-Z][A-Z'’-]*:(?=\s)"
+    r"|\s*(?:[A-Z][A-Z'’-]*\s+){2,}(?=[a-z])"
+)
+
+
 def _acronyms(
     text: str,
     start: int,
@@ -1106,9 +1115,14 @@ def _acronyms(
                 defined = True
         if not defined:
             found += _spelled_body(text, start, m, k)
+    label = _LABEL.match(text, start, end)
     for m in _ACRONYM.finditer(text, start, end):
         if k.lookup(m.group()) or _blocked(m.group(), k):
             continue
+        if label is not None and m.start() < label.end():
+            continue  # a newsletter's section label in capitals: "THE VETO THREAT: ..."
+        if m.group().casefold() in k.word_set("titles"):
+            continue  # "Lithuanian MEP Ruta Vaitkiene": a title
         if _NUMBERED.match(text, m.end()):
             continue  # "RBS 15s": a numbered designation, the weapon's (see `_weapons`)
         if any(s <= m.start() < e for c in named for s, e in c.aliases):

@@ -174,6 +174,9 @@ class QuoteFound:
     part: int = 0  # reported: 1 for what the speaker went on to say in the same sentence
 
 
+_STOP = re.compile(r"[.!?][\"”’']?\s")  # a sentence's end between two names
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside pairs of quotation marks in `text[start:end]`; stray marks are ignored."""
     spans: list[tuple[int, int]] = []
@@ -333,6 +336,10 @@ class _Speakers:
             ),
             None,
         )
+        if named is not None and self.text.startswith(("'s ", "’s "), named.end):
+            # "Dmytro Ponomarenko expressed regret over Kang's remarks. ... he told": the
+            # subject, not a possessive qualifying an object, is who "he" is.
+            named = self._subject_before(named) or named
         last = self.last
         if last is not None and word in _PERSONAL and not (last[0] and self._person(last[0])):
             last = None
@@ -346,6 +353,17 @@ class _Speakers:
         ):
             return None
         return named.entity_id if named else None
+
+    def _subject_before(self, possessive: Mention) -> Mention | None:
+        """A person named earlier in the sentence of `possessive`, not as a possessive."""
+        for m in reversed(self._by_start.between(None, possessive.start)):
+            if m.end > possessive.start:
+                continue  # the possessive itself
+            if _STOP.search(self.text, m.end, possessive.start):
+                return None
+            if self._person(m.entity_id) and not self.text.startswith(("'s ", "’s "), m.end):
+                return m
+        return None
 
     def resolve(self, sentence: Sentence, vs: int, ve: int) -> str | None:
         text, k = self.text, self.k
