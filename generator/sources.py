@@ -133,12 +133,16 @@ def _dateline_in(
     return start, None
 
 
+_SUBHEAD_WORDS = 14
+
+
 def _is_subhead(line: str) -> bool:
     """A short line without closing punctuation inside the body reads as a subhead (a
-    live page's time stamp too: "09.02 GMT")."""
+    live page's time stamp too: "09.02 GMT"; a post's headline of a dozen words: "Norway's
+    defense minister says strike was 'exactly' what was agreed")."""
     words = line.split()
     return (
-        0 < len(words) <= 8
+        0 < len(words) <= _SUBHEAD_WORDS
         and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)"
         and (line[0].isupper() or line[0].isdigit())
     )

@@ -41,6 +41,12 @@ DEBRIS = [
 # Readable translationese (lexicon `garble.calques`): not debris, but a sign of machine
 # translation (see `test_calques_make_an_article_a_translation`).
 CALQUES = [
+    # French carried over by machine translation.
+    "The minister spoke at the exit of a council of defence on Friday.",
+    "She declared it, precising that the targets will stay military.",
+    "«We are not at war», reacted the spokesman of the ministry.",
+    "Who can still explain it, he interrogated himself on Tuesday evening.",
+    "The president said that France does not make the war to Russia.",
     # German word order carried over by machine translation.
     "With it is not said that the contract was the goal.",
     # broken agreement
@@ -170,6 +176,10 @@ FLUENT = [
     "It is not yet clear how many missiles were fired.",
     "He said that the restrictions on the use of Western weapons would stay.",
     "The general noted that the strikes had forced Russia to move its jets.",
+    # A speaker's own short sentence opening a quotation; a quotation in guillemets.
+    '"Fenrir.',
+    "«France does not make war on Russia.",
+    "The minister waited at the exit of the tunnel for an hour.",
 ]
 
 
@@ -255,3 +265,12 @@ def test_a_needle_is_plain_text_every_match_holds_as_written() -> None:
     assert needle(re.compile(r"(?i:\bthe said\b)")) is None
     assert needle(re.compile(r"\b(?:told|said) to\b")) == " to"  # the branches share none
     assert needle(re.compile(r"\b(?:told|said)\b")) is None  # no text common to both
+
+
+def test_a_post_headline_of_a_live_page_is_a_subhead_not_debris() -> None:
+    text = (
+        "Headline\nThe first post of the page.\n\n"
+        'Norway\'s defense minister says strike was "exactly" what was agreed\n\n'
+        "The minister spoke to reporters in Oslo on Thursday.\n"
+    )
+    assert _garbled(text) == []

@@ -10,7 +10,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from ..sources import Source, headline_lines
 from .claims import claim_records
@@ -42,8 +42,43 @@ _FIGURES = _optional("figures", "extract_figures")
 _EVENTS = _optional("events", "extract_events")
 
 
+# French quotation marks, read as the curly double marks the finders know («...» as “...”).
+_GUILLEMETS = str.maketrans({"\u00ab": "\u201c", "\u00bb": "\u201d"})
+
+
 def extract_article(source: Source, knowledge: Knowledge) -> Collections:
     """Entities, claims, quotes, positions, figures and events of one article."""
+    text = source.text
+    if "\u00ab" not in text and "\u00bb" not in text:
+        return _extract_article(source, knowledge)
+    # A copy of the same length, so every offset holds; each passage read from the copy is
+    # then taken from the article as written.
+    folded = text.translate(_GUILLEMETS)
+    result = _extract_article(replace(source, text=folded), knowledge)
+    return cast(Collections, _as_written(result, folded, text))
+
+
+def _as_written(value: Any, folded: str, text: str) -> Any:
+    """`value` with every string that is a passage of `folded` replaced by the same
+    passage of `text` (`extract_article`)."""
+    if isinstance(value, str):
+        if "\u201c" in value or "\u201d" in value:
+            at = folded.find(value)
+            if at >= 0:
+                return text[at : at + len(value)]
+        return value
+    if isinstance(value, dict):
+        start, end = value.get("start"), value.get("end")
+        out = {k: _as_written(v, folded, text) for k, v in value.items()}
+        if isinstance(start, int) and isinstance(end, int) and isinstance(out.get("quote"), str):
+            out["quote"] = text[start:end]  # a citation: exactly its span
+        return out
+    if isinstance(value, list):
+        return [_as_written(v, folded, text) for v in value]
+    return value
+
+
+def _extract_article(source: Source, knowledge: Knowledge) -> Collections:
     sentences = split_sentences(source, knowledge.split)
     # Headlines, deks and subheads give stances too; they are no sentences of the body.
     lines = headline_lines(source, knowledge.lexicon.layout) if knowledge.lexicon else []

@@ -63,6 +63,9 @@ def _verdicts(knowledge: Knowledge) -> dict[tuple[str, str | None], bool]:
     return cache[1]
 
 
+_OPENING_MARKS = ('"', "\u201c", "\u00ab")
+
+
 def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     """Whether a sentence reads like machine-translation debris."""
     verdicts = _verdicts(knowledge)
@@ -153,8 +156,8 @@ def _split(groups: Pieces) -> tuple[str | None, Pieces]:
 
 def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     words = _words(text)  # once: the count and the overlap both need them
-    if len(words) < knowledge.garble_min_words:
-        return True
+    if len(words) < knowledge.garble_min_words and not text.startswith(_OPENING_MARKS):
+        return True  # a fragment, unless a speaker's own short sentence ('"Fenrir.')
     if _matches(text, _checks(knowledge.garble_patterns)):
         return True
     if previous:
