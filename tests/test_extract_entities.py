@@ -198,3 +198,11 @@ def test_later_mentions_match_the_regex_they_replace(
     table = {form: f"id-{i}" for i, form in enumerate(forms)}
     got = [(m.entity_id, m.start, m.end, m.text) for m in _later_mentions(text, spans, table)]
     assert got == _later_by_regex(text, spans, table)
+
+
+def test_ids_spell_letters_without_a_decomposition_in_ascii() -> None:
+    from generator.extract.knowledge import slug
+
+    assert slug("Jonas Gahr Støre") == "jonas-gahr-store"
+    assert slug("Władysław Kosiniak-Kamysz") == "wladyslaw-kosiniak-kamysz"
+    assert slug("Rūta Vaitkienė") == "ruta-vaitkiene"

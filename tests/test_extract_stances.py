@@ -547,3 +547,59 @@ def test_a_second_verb_of_the_same_subject_keeps_the_holder() -> None:
         "nowhere else' and accused ministers of 'playing a dangerous game with a nuclear power'."
     )
     assert _pairs(text) == [("lee-hartwell", "opposes"), ("lee-hartwell", "warns-against")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway welcomed the restriction on the long-range missiles.", "opposes"),
+        ("Norway said it would block any statement on the missile strikes.", "opposes"),
+        (
+            "Norway pledged 24 Fenrir missiles on condition they are not fired into Russia.",
+            "opposes",
+        ),
+        ("Norway is not taking part in a campaign of strikes on Russian territory.", "opposes"),
+        ("Norway continues to refuse Ukraine its long-range missiles.", "opposes"),
+        (
+            "Norway said its parts would never knowingly supply missile attacks on Russia.",
+            "opposes",
+        ),
+        ("Norway said the missiles would never be used to strike Russian soil.", "opposes"),
+        ("Norway said the missiles must stay above Ukrainian soil.", "opposes"),
+        ('Norway said the missiles are "for the defence of Ukrainian land".', "opposes"),
+        ("Norway, reversing a condition on the missiles, will let Kyiv decide.", "supports"),
+        ("Norway said the airfields in Russia are no sanctuary for the bombers.", "supports"),
+        ("Norway said it was not in a position to decide on the missile strikes.", "unclear"),
+        ("Norway said the use of the missiles is up to each ally.", "unclear"),
+        ("Norway would neither promote nor block the use of the missiles.", "unclear"),
+        ("Norway said the missile strikes bring Europe closer to the war.", "warns-against"),
+        ("Norway said the missile strikes are a co-belligerence.", "warns-against"),
+    ],
+)
+def test_conditions_refusals_and_decisions_left_to_others(text: str, expected: str) -> None:
+    assert _pairs(text) == [("norway", expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A noun, and a verb with nothing to do.
+        "Lena Kuryk said the drones hit an apartment block near the missile depot.",
+        'Lena Kuryk said no request for the missiles had come, "so there is nothing to block".',
+        # The name qualifies the noun that endorses.
+        "Budapest would block any EU statement endorsing the strikes.",
+    ],
+)
+def test_block_only_as_a_verb_and_not_for_a_modifier(text: str) -> None:
+    pairs = _pairs(text)
+    assert ("lena-kuryk", "opposes") not in pairs
+    assert ("european-union", "supports") not in pairs
+
+
+def test_a_name_in_brackets_is_no_holder() -> None:
+    text = (
+        "For Lena Kuryk, researcher at the Nordic Institute of Strategy (NIS), the effect of "
+        "the missiles will stay limited."
+    )
+    assert ("nis", "doubts-impact") not in _pairs(text)
+    assert ("nordic-institute-of-strategy", "doubts-impact") not in _pairs(text)

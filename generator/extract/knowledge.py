@@ -36,9 +36,34 @@ def surname_at(words: list[str]) -> int:
     return 0 if len(words) > 1 and _GIVEN_NAME_LAST.fullmatch(words[-1]) else -1
 
 
+# Letters that no decomposition turns into ASCII ("Støre" is "stoere" in Norway, "store"
+# in an English id): spelled with their nearest ASCII letters.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
+
+
 def slug(name: str) -> str:
     """Stable id of a name: ASCII, lower case, words joined by '-'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    ascii_name = plain.encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_name.casefold())
     return "-".join(words)[:80].strip("-") or "entity"
 

@@ -422,6 +422,9 @@ def _actor(
     # is its object, not who speaks, unless nobody else is named; a place ("the use of the
     # missiles in Russia") never is.
     acting = [a for a in before if not after_preposition(text, a[1], sentence)]
+    # "researcher at the French Institute of International Relations (IFRI)": a name in
+    # brackets is an aside to the one before it, which acts or not as it does.
+    acting = [a for a in acting if a[1] is None or not text.startswith("(", a[1] - 1)]
     asked = _topic_rules(knowledge).frames.asked_before
     if asked is not None:
         before = [a for a in before if not asked.search(text, max(0, a[1] - 30), a[1])]
@@ -719,7 +722,9 @@ def position_records(
         ):
             stated.append((subject, stance, pos))
         for (prev, _s), (later, other) in pairwise(cues):
-            subject = subject_before(source.text, sentence, near, quotes, prev, later)
+            # Only auxiliaries between ("Scholz had refused"): in "any EU statement
+            # endorsing the strikes" the name qualifies the noun that endorses.
+            subject = subject_before(source.text, sentence, near, quotes, prev, later, AUX_GAP)
             if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
                 stated.append((subject, other, later))
             elif (
