@@ -117,3 +117,23 @@ def test_a_capital_with_a_diacritic_opens_a_name() -> None:
         "jonas-akerlund": "Jonas Åkerlund"
     }
     assert [q["speaker"] for q in found["quotes"]] == ["jonas-akerlund"]
+
+
+def test_where_a_company_sits_is_no_part_of_its_name() -> None:
+    assert _bodies("The missile is built by Halyard Systems of Austin, Texas, in a new plant.") == {
+        "Halyard Systems": "organisation"
+    }
+
+
+def test_a_known_one_word_name_used_as_a_town_is_no_person() -> None:
+    found = extract_text("Headline\nThe missiles are built in Austin, Texas, by a startup.\n", DAY)
+    assert "lloyd-austin" not in {e["id"] for e in found["entities"]}
+    found = extract_text(
+        "Headline\nDefense Secretary Lloyd Austin visited Kyiv. Austin said so.\n", DAY
+    )
+    assert "lloyd-austin" in {e["id"] for e in found["entities"]}
+
+
+def test_a_roman_numeral_is_no_acronym() -> None:
+    found = extract_text('Headline\nHe called the strikes "a ticket to World War III."\n', DAY)
+    assert [e["id"] for e in found["entities"]] == []

@@ -53,3 +53,15 @@ def test_a_pound_written_as_an_adjective_weighs() -> None:
     )
     assert (250, "lb", "weight", "250-pound") in figures
     assert {unit for _, unit, _, _ in figures} == {"lb", "kg", "gbp"}  # "£2 million" is money
+
+
+def test_currencies_beyond_dollars_euros_and_pounds() -> None:
+    figures = _figures(
+        "Each missile costs roughly 30 million Norwegian kroner. The maker's sales reached "
+        "¥142 billion last year, and Prague paid 1.2 billion Czech crowns."
+    )
+    assert {(v, unit) for v, unit, _, _ in figures} >= {
+        (30000000, "nok"),
+        (142000000000, "jpy"),
+        (1200000000, "czk"),
+    }

@@ -162,3 +162,8 @@ def test_a_named_variant_is_no_person_s_name() -> None:
     assert [(e["kind"], e["category"]) for e in found if e["id"] == "storm-shadow-kestrel"] == [
         ("weapon", "missile")
     ]
+
+
+def test_a_named_variant_counted_in_the_plural_only() -> None:
+    found = extract_text("Headline\nUkraine has fired roughly 110 Taurus Merlins since May.\n", DAY)
+    assert [e["id"] for e in found["entities"] if e["kind"] == "weapon"] == ["taurus-merlin"]

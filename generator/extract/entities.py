@@ -257,6 +257,23 @@ def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules)
     return out
 
 
+# "of Austin, Texas": a town and its state or country, written "Town, Region".
+_TOWN_AFTER = re.compile(r",\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,|\.|\s[a-z])")
+_TOWN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|outside)\s$")
+
+
+def _surname_as_town(text: str, m: Mention, entities: dict[str, KnownEntity]) -> bool:
+    """A known person's one-word name used as a town ("built in Austin, Texas")."""
+    entity = entities.get(m.entity_id)
+    return (
+        entity is not None
+        and entity.is_person
+        and " " not in m.text
+        and _TOWN_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        and _TOWN_AFTER.match(text, m.end) is not None
+    )
+
+
 def _outlet(
     source: Source, m: Mention, entities: dict[str, KnownEntity], rules: EntityRules
 ) -> bool:
@@ -494,6 +511,7 @@ def scan_entities(
         for m in mentions
         if not _outlet(source, m, entities, rules)
         and not capital_as_place(text, m.start, m.end, rules)
+        and not _surname_as_town(text, m, entities)
     ]
     used = {m.entity_id for m in mentions}
     return EntityScan(

@@ -510,6 +510,30 @@ def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run | re.Mat
     return parts
 
 
+_company_endings = per_lexicon(
+    lambda data: frozenset(
+        str(w)
+        for w in (data.get("quote_rules") or {}).get("company_name_endings") or []
+        if str(w) not in ("Defence", "Defense")  # "Ministry of Defence of Ukraine"
+    )
+)
+_CITY_STATE = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?,\s[A-Z]")
+
+
+def _company_seat(
+    tokens: list[str], run: _Run | re.Match[str], text: str, k: Knowledge
+) -> int | None:
+    """How many of `tokens` name the company when a company ending is followed by "of"
+    and a place written "City, State" ("Halyard Systems of Austin, Texas"); else None."""
+    endings = _company_endings(k)
+    for i, token in enumerate(tokens[:-2]):
+        if token in endings and tokens[i + 1] == "of":
+            at = text.find(" of ", run.start(), run.end())
+            if at >= 0 and _CITY_STATE.match(text, at + 4):
+                return i + 1
+    return None
+
+
 def _organisations(
     runs: list[re.Match[str]], k: Knowledge, text: str, sentence_start: int
 ) -> list[Candidate]:
@@ -545,6 +569,10 @@ def _organisations(
         legal = k.word_set("legal_forms")
         while len(tokens) > 2 and tokens[-1].casefold() in legal:
             tokens.pop()
+        # "Halyard Systems of Austin, Texas": where a company sits is no part of its name.
+        cut = _company_seat(tokens, m, text, k)
+        if cut:
+            tokens = tokens[:cut]
         # Heads after the stop is gone: "... Services Institute." ends in "Institute".
         heads = [k.organisation_heads[t] for t in tokens if t in k.organisation_heads]
         if not heads:
@@ -1082,6 +1110,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
 # A label in capitals opening a sentence: words in capitals up to a colon ("THE VETO
 # THREAT:", "SPOTTED:"), or two or more of them before a lower-case word ("GOOD MORNING and
 # welcome"). Its words are headings, not acronyms.
@@ -1123,6 +1152,8 @@ def _acronyms(
             continue  # a newsletter's section label in capitals: "THE VETO THREAT: ..."
         if m.group().casefold() in k.word_set("titles"):
             continue  # "Lithuanian MEP Ruta Vaitkiene": a title
+        if _ROMAN.fullmatch(m.group()):
+            continue  # "World War III"
         if _NUMBERED.match(text, m.end()):
             continue  # "RBS 15s": a numbered designation, the weapon's (see `_weapons`)
         if any(s <= m.start() < e for c in named for s, e in c.aliases):

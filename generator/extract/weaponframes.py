@@ -122,6 +122,11 @@ def _suffixes(data: dict[str, Any]) -> frozenset[str]:
 weapon_suffixes = per_lexicon(_suffixes)
 
 
+# A number right before a weapon's name: what follows is counted, so plural.
+_COUNTED = re.compile(r"\b\d[\d,.]*\s+$")
+_NOT_PLURAL = ("ss", "us", "is", "as", "os")
+
+
 def named_variants(
     text: str,
     hits: list[tuple[str, int, int, str]],
@@ -146,7 +151,12 @@ def named_variants(
         word = m.group(1)
         if word in suffixes or knowledge.lookup(word) or blocked(word):
             continue
-        if word.endswith("s") and re.search(rf"\b{re.escape(word[:-1])}\b", text):
-            word = word[:-1]  # "eight Storm Shadow Kestrels": the Kestrel, counted
+        if word.endswith("s") and (
+            re.search(rf"\b{re.escape(word[:-1])}\b", text)
+            or (_COUNTED.search(text, max(0, start - 12), start) and not word.endswith(_NOT_PLURAL))
+        ):
+            # "eight Storm Shadow Kestrels" (the Kestrel named elsewhere, or counted here:
+            # "roughly 110 Storm Shadow Kestrels"): the Kestrel.
+            word = word[:-1]
         out.append((start, m.end(), f"{written} {word}", known.category))
     return out
