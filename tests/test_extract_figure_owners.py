@@ -83,3 +83,36 @@ def test_a_unit_written_as_its_symbol_scores_as_its_id() -> None:
     written = {"subject": "strila", "value": 600, "unit": "km/h"}
     extracted = {"subject": "strila", "value": 600, "unit": "kmh"}
     assert _figure_key(written) == _figure_key(extracted)
+
+
+def test_a_part_shot_down_is_the_interceptors_and_the_whole_the_attackers() -> None:
+    rows = _rows(
+        "Russia attacked overnight. Ukraine's air force said it shot down 37 of the 40 drones "
+        "and two of three missiles."
+    )
+    owners = {(value, unit): subject for subject, value, unit, _ in rows}
+    assert owners == {
+        (37, "drones"): "ukrainian-air-force",
+        (40, "drones"): "russia",
+        (2, "missiles"): "ukrainian-air-force",
+        (3, "missiles"): "russia",
+    }
+
+
+def test_what_a_variant_is_a_version_of_owns_none_of_its_figures() -> None:
+    rows = _rows(
+        "The Taurus Merlin is a new version of the German-Swedish Taurus cruise missile with "
+        "a range of about 800 kilometers. Each missile costs about 2.5 million euros."
+    )
+    assert {subject for subject, _, _, _ in rows} == {"taurus-merlin"}
+
+
+def test_a_listed_companys_stock_and_value_are_the_companys() -> None:
+    rows = _rows(
+        "Shares of Borvik Dynamics surged after Russia was hit. The stock rose as much as 14% "
+        "in London, giving the company a market value of 2.1 billion pounds."
+    )
+    assert {(subject, unit) for subject, _, unit, _ in rows} == {
+        ("borvik-dynamics", "percent"),
+        ("borvik-dynamics", "gbp"),
+    }

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from .entitycues import body_country, entity_rules
-from .factbits import entity_info
+from .factbits import entity_info, per_lexicon
 
 # "from the front line", "from the border": a distance measured from the line between the
 # sides without naming the side (grammar of distances, not domain words).
@@ -149,3 +149,30 @@ def countries_named(spots: list[Any], knowledge: Any) -> list[str]:
         if country is not None and is_country(country, knowledge):
             out.append(country)
     return out
+
+
+def _build_market(data: dict[str, Any]) -> re.Pattern[str] | None:
+    words = sorted((str(w) for w in data.get("market_words") or []), key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?i:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+_market = per_lexicon(_build_market)
+
+
+def company_owner(sentence: str, pool: list[Any], earlier: list[Any], knowledge: Any) -> str | None:
+    """The company a share or sum of `sentence` is of, when it speaks of a listed company's
+    money (lexicon `market_words`) and names no body itself: the organisation named last
+    before ("Corvid Dynamics shares surged. The stock rose as much as 14%")."""
+    market = _market(knowledge)
+    if market is None or market.search(sentence) is None:
+        return None
+    if any(_is_organisation(m.entity_id, knowledge) for m in pool):
+        return None
+    named = [m for m in earlier if _is_organisation(m.entity_id, knowledge)]
+    return str(named[-1].entity_id) if named else None
+
+
+def _is_organisation(entity_id: str, knowledge: Any) -> bool:
+    return entity_info(knowledge, entity_id) == ("actor", "organisation")

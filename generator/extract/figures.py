@@ -17,17 +17,19 @@ from ..sources import Source
 from . import casefast
 from .casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
 from .dates import date_rules_for, find_dates
-from .entitycues import country_of_body, entity_rules
+from .entitycues import body_country, country_of_body, entity_rules
 from .factbits import (
     citation,
     entity_info,
     in_span,
     is_garbled,
     lexicon_data,
+    per_lexicon,
     plain_number,
     stable_id,
 )
 from .figureowners import (
+    company_owner,
     countries_named,
     farther_country,
     front_line_owner,
@@ -72,6 +74,8 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+(
 # "57% of Italians", "40 percent of Russian airfields": a share of a people or a country's things.
 _OF_PEOPLE = re.compile(r"\s+of\s+(?:all\s+|the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
 _OF = re.compile(r"\s+of\b")
+# Right before a count: it is the whole a part was taken from ("37 of the 40 drones").
+_WHOLE_AFTER_PART = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the\s+|its\s+|their\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # A person's age ("7 years old", "aged 68"): grammar, not a domain word list.
 _AGE = re.compile(r"[\s-]+old\b")
@@ -586,8 +590,24 @@ def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
         nxt = _NEXT_WORD.match(text, m.end)
         if nxt is not None and nxt.group(1).casefold() in ctx.anonymous:
             continue
+        base = _variant_of(ctx.knowledge)
+        if base is not None and base.search(text, max(0, m.start - 60), m.start):
+            continue  # "a new version of the Taurus": the base, not what is described
         out.append(m)
     return out
+
+
+def _build_variant_of(data: dict[str, Any]) -> re.Pattern[str] | None:
+    nouns = [str(w) for w in data.get("weapon_variant_nouns") or []]
+    if not nouns:
+        return None
+    return re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, nouns))})s?\s+of\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:[\w-]+\s+){0,3}$"
+    )
+
+
+_variant_of = per_lexicon(_build_variant_of)
 
 
 def _cited(m: Any, text: str, start: int, rules: FigureRules) -> bool:
@@ -759,6 +779,22 @@ def extract_figures(
                 or front_line_owner(source.text, q.start, end, pool, knowledge)
             ):
                 subject, uncertain = other, False
+            if (
+                q.dimension == "count"
+                and subject is not None
+                and _WHOLE_AFTER_PART.search(source.text, max(0, q.start - 24), q.start)
+                and _intercepted(q, source.text, frules, knowledge)
+            ):
+                # "shot down 37 of the 40 drones": the 37 are the interceptor's, the 40
+                # were launched by the side it defends against.
+                side = body_country(subject, entity_rules(knowledge)) or subject
+                other = farther_country(side, [*history.mentions(), *pool], knowledge)
+                if other is not None:
+                    subject, uncertain = other, False
+            if q.dimension in ("money", "ratio") and (
+                firm := company_owner(text, pool, earlier, knowledge)
+            ):
+                subject, uncertain = firm, False  # "The stock rose as much as 14%"
             if q.dimension == "money" and (again := restated_sum(source.text, q.start, last_sum)):
                 subject, uncertain = again, False  # "up from 2 billion euros in 2024"
             elif (

@@ -326,6 +326,25 @@ def _value(match: re.Match[str], rules: QuantityRules) -> Value | None:
     return (low, high) if low < high else None
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?")
+
+
+def _part_of(text: str, end: int, value: float, rules: QuantityRules) -> _Noun | None:
+    """The counted noun of the whole a number is a part of ("37 of the 40 drones"), when
+    the whole is larger."""
+    of = _PART_OF.match(text, end)
+    if of is None:
+        return None
+    whole = rules.core.match(text, of.end())
+    if whole is None or whole.group("hedge"):
+        return None
+    total = _value(whole, rules)
+    counted = rules.counted.match(text, whole.end())
+    if counted is None or not isinstance(total, float | int) or total <= value:
+        return None
+    return rules.nouns[counted.group("noun").casefold()]
+
+
 def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Quantity]:
     """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
     found: list[Quantity] = []
@@ -374,6 +393,11 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         ):
             noun = _Noun(str(counted.unit), str(counted.property), counted.subject_kinds)
             unit, dimension, end = noun.unit, "count", m.end()
+        if unit is None and not isinstance(value, tuple) and value > 1:
+            # "shot down 37 of the 40 drones": a part, counted in the whole's noun.
+            noun = _part_of(text, end, value, rules)
+            if noun is not None:
+                unit, dimension = noun.unit, "count"
         if unit is None or (end < len(text) and text[end].isalnum()):
             continue  # a bare number ("two officials"), an ordinal or part of a code
         number = (
