@@ -603,3 +603,30 @@ def test_a_name_in_brackets_is_no_holder() -> None:
     )
     assert ("nis", "doubts-impact") not in _pairs(text)
     assert ("nordic-institute-of-strategy", "doubts-impact") not in _pairs(text)
+
+
+def test_an_interview_answer_is_the_labelled_speakers() -> None:
+    found = extract_article(
+        text_source(
+            "Headline\nDeputy Minister Olena Kuryk spoke to us in Kyiv.\n\n"
+            "Q: What do you ask of partners?\n\n"
+            "Kuryk: Thank you for asking. Our friends in London did not draw a line on the "
+            "map for the missiles.\n",
+            dt.date(2025, 6, 10),
+        ),
+        knowledge(),
+    )
+    assert sorted((p["actor"], p["stance"]) for p in found["positions"]) == [
+        ("olena-kuryk", "supports")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway said partners should lift what remains of the limits on the missiles.",
+        "Norway did not draw a line on the map for the missiles.",
+    ],
+)
+def test_limits_lifted_or_never_drawn(text: str) -> None:
+    assert _pairs(text) == [("norway", "supports")]

@@ -357,6 +357,25 @@ def _after_relative(
     return antecedent is not None and antecedent[0] == holder and "," in text[prev:later]
 
 
+def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, int | None]]:
+    """Paragraph number -> the person whose answer it is, in an interview printed with the
+    speaker's name as a label ("Yaremchuk: The serial version flies 1,800 km."): what the
+    paragraph says is theirs."""
+    labels: dict[int, tuple[str, int | None]] = {}
+    starts = {m.start: m for m in scan.mentions}
+    for paragraph in source.paragraphs:
+        m = starts.get(paragraph.start)
+        if (
+            m is not None
+            and not paragraph.heading
+            and source.text.startswith(": ", m.end)
+            and (entity := scan.entity(m.entity_id)) is not None
+            and entity.is_person
+        ):
+            labels[paragraph.number] = (m.entity_id, m.start)
+    return labels
+
+
 def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) -> bool:
     """Whether the first speech verb after `quote` in its sentence has no known speaker."""
     after = [ev for ev in events if ev.sentence == sentence and ev.start >= quote.end]
@@ -649,6 +668,7 @@ def position_records(
     said: dict[Sentence, list[Speech]] = {}
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
+    labels = _interview_labels(source, scan)
     for index, sentence in enumerate([*sentences, *(headings or [])]):
         if index == len(sentences):
             previous = None  # a heading continues no sentence
@@ -689,7 +709,9 @@ def position_records(
         cues = _yield(cues, near, topic.frames)
         pos, stance = cues[0]
         spoken = said.get(sentence, [])
-        found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
+        found = labels.get(sentence.paragraph)
+        if found is None or any(q.kind == "direct" and q.start <= pos < q.end for q in quotes):
+            found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
         if found is None:
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             holder = _lead_in(source.text, sentence, following, scan, quotes, events, topic.frames)
