@@ -138,8 +138,8 @@ _SUBHEAD_WORDS = 14
 
 def _is_subhead(line: str) -> bool:
     """A short line without closing punctuation inside the body reads as a subhead (a
-    live page's time stamp too: "09.02 GMT"; a post's headline of a dozen words: "Norway's
-    defense minister says strike was 'exactly' what was agreed")."""
+    live page's time stamp too: "09.02 GMT"; a post's headline of a dozen words: "Minister
+    says the strike on the air base was what the allies had agreed")."""
     words = line.split()
     return (
         0 < len(words) <= _SUBHEAD_WORDS

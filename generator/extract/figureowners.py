@@ -164,7 +164,7 @@ _market = per_lexicon(_build_market)
 def company_owner(sentence: str, pool: list[Any], earlier: list[Any], knowledge: Any) -> str | None:
     """The company a share or sum of `sentence` is of, when it speaks of a listed company's
     money (lexicon `market_words`) and names no body itself: the organisation named last
-    before ("Corvid Dynamics shares surged. The stock rose as much as 14%")."""
+    before ("Borvik Dynamics shares surged. The stock rose 14%")."""
     market = _market(knowledge)
     if market is None or market.search(sentence) is None:
         return None

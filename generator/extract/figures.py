@@ -584,13 +584,13 @@ def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
     """Mentions that can own a figure: not a news outlet, not a qualifier of an unnamed
     source ("U.S. officials said": the country says who spoke, it does nothing)."""
     out = []
+    base = _variant_of(ctx.knowledge)
     for m in mentions:
         if entity_info(ctx.knowledge, m.entity_id)[1] in ctx.excluded:
             continue
         nxt = _NEXT_WORD.match(text, m.end)
         if nxt is not None and nxt.group(1).casefold() in ctx.anonymous:
             continue
-        base = _variant_of(ctx.knowledge)
         if base is not None and base.search(text, max(0, m.start - 60), m.start):
             continue  # "a new version of the Taurus": the base, not what is described
         out.append(m)

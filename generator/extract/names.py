@@ -528,8 +528,8 @@ def _company_seat(
     endings = _company_endings(k)
     for i, token in enumerate(tokens[:-2]):
         if token in endings and tokens[i + 1] == "of":
-            at = text.find(" of ", run.start(), run.end())
-            if at >= 0 and _CITY_STATE.match(text, at + 4):
+            at = text.find(f"{token} of ", run.start(), run.end())
+            if at >= 0 and _CITY_STATE.match(text, at + len(token) + 4):
                 return i + 1
     return None
 

@@ -359,7 +359,7 @@ def _after_relative(
 
 def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, int | None]]:
     """Paragraph number -> the person whose answer it is, in an interview printed with the
-    speaker's name as a label ("Yaremchuk: The serial version flies 1,800 km."): what the
+    speaker's name as a label ("Kuryk: The serial version flies far."): what the
     paragraph says is theirs."""
     labels: dict[int, tuple[str, int | None]] = {}
     starts = {m.start: m for m in scan.mentions}
@@ -411,7 +411,7 @@ def _actor(
                     return own
             return q.speaker, None
         if q.start <= pos < q.end and q.kind == "direct" and _unnamed_after(q, sentence, events):
-            # '"for each ally to decide," an alliance official said': the words are an
+            # '"for each ally to decide," an official said': the words are an
             # unnamed source's; no name elsewhere in the sentence said them.
             return None
     for ev in events:

@@ -337,7 +337,7 @@ class _Speakers:
             None,
         )
         if named is not None and self.text.startswith(("'s ", "’s "), named.end):
-            # "Dmytro Ponomarenko expressed regret over Kang's remarks. ... he told": the
+            # "Petro Danyliuk expressed regret over Lipska's remarks. ... he told": the
             # subject, not a possessive qualifying an object, is who "he" is.
             named = self._subject_before(named) or named
         last = self.last
