@@ -111,14 +111,14 @@ def casualty_owner(
     ):
         return last
     best: tuple[int, str] | None = None
-    for start, end, owner in _places(text, lo, hi, mentions, known, rules):
+    for start, end, owner in places_in(text, lo, hi, mentions, known, rules):
         gap = start - q.end if start >= q.end else q.start - end
         if best is None or gap < best[0]:
             best = (gap, owner)
     return best[1] if best is not None else None
 
 
-def _places(
+def places_in(
     text: str, lo: int, hi: int, mentions: list[Any], known: Any, rules: CasualtyRules
 ) -> list[tuple[int, int, str]]:
     """(start, end, country) of every place the sentence says something happened in: a

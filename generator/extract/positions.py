@@ -46,6 +46,7 @@ from .quantities import PLAIN as _PLAIN
 from .quotecues import quote_rules
 from .quotes import QuoteFound, Speech, reported_text, stable_id
 from .sentences import Sentence
+from .sides import side_stances
 from .stanceframes import Frames, framed, parse_frames, topic_spans
 from .usereports import USE_STANCE, country_of, use_report
 
@@ -772,6 +773,14 @@ def position_records(
             if key not in summaries:
                 summaries[key] = _summary(source.text, sentence, pos, named_at, quotes, events)
     _reactions(source, sentences, scan, topic.frames, grouped, summaries)
+    inferred: set[tuple[str, str]] = set()
+    for side in side_stances(source, sentences, scan, knowledge, quotes, {a for a, _s in grouped}):
+        key = (side.actor, side.stance)
+        grouped[key] = [(s, _as_of(source.text, s, source)) for s in side.sentences]
+        summaries[key] = _summary(
+            source.text, side.sentences[0], side.quote.start, None, quotes, events
+        )
+        inferred.add(key)
     out: list[dict[str, object]] = []
     for (actor, stance), evidence in sorted(grouped.items(), key=lambda kv: kv[1][0][0].start):
         first = evidence[0][0]
@@ -794,5 +803,7 @@ def position_records(
             for s, _ in evidence
         ]
         item["status"] = "extracted"
+        if (actor, stance) in inferred:
+            item["flags"] = ["uncertain"]  # inferred from the actor's side (`sides`)
         out.append(item)
     return out

@@ -52,7 +52,7 @@ def _build(data: dict[str, Any]) -> UseRules | None:
     )
 
 
-_rules = per_lexicon(_build)
+use_rules = per_lexicon(_build)  # the lexicon's UseRules, or None
 USE_STANCE = "supports"
 
 
@@ -68,7 +68,7 @@ def use_report(
     inside the target country; whether it names a weapon and who reports it is the
     caller's to ask. The target is sought first: most sentences name none. `lower`: the
     article lower-cased (`casefast.plain_lower`), for the gate."""
-    rules = _rules(knowledge)
+    rules = use_rules(knowledge)
     if rules is None or (
         lower is not None and not may_match(rules.gate, lower[sentence.start : sentence.end])
     ):

@@ -19,7 +19,7 @@ from .links import DISPUTES, POSITIONS, QUOTES, TIMELINE, entity_page
 FLAG_TEXT = {
     "garbled": "Reads like machine-translation debris: the wording may not say what the source meant.",
     "contradicted": "Another source says otherwise: see the disputes page.",
-    "uncertain": "The extractor was unsure of this item (its subject, speaker or date).",
+    "uncertain": "The extractor was unsure of this item (its subject, speaker or date, or a stance it inferred from the speaker's side).",
 }
 
 

@@ -1,0 +1,164 @@
+"""Sides: the stance an official of a party to the question holds when quoted on it.
+
+A Ukrainian minister quoted on strikes inside Russia ("Every permission that comes late is
+paid for in Ukrainian lives") rarely uses a stance cue word, yet everyone reading knows
+where they stand; so does a Kremlin spokesman saying the West is "choosing the targets
+itself". Lexicon `side_stances` names the sides (country entity id -> stance id). A person
+whose role the article or the lexicon gives as that country's ("Ukraine's ambassador to
+the UK", "Kremlin spokesman"), who says something on the question (a word of
+`side_topic_words` in the sentence holding their words) and holds no stance by a cue in
+the article, gets the side's stance, flagged `uncertain` for the editor: the stance is
+inferred from who speaks, not read from the words.
+
+Not an official: a role with a word of `observer_words` ("an analyst of Russia's army",
+"a former Ukrainian officer") or one given as a relative clause ("who studies Russian
+planning"); a sentence reporting a strike inside the side's own country is the war, not
+the question ("Russian missiles hit Kharkiv, said Ukraine's interior minister").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from ..sources import Source
+from . import casefast
+from .casualties import casualty_rules_for, places_in
+from .entities import EntityScan
+from .entitycues import entity_rules
+from .factbits import per_lexicon
+from .knowledge import Knowledge, words_pattern
+from .quotes import QuoteFound
+from .sentences import Sentence
+from .usereports import country_of, use_rules
+
+__all__ = ["SideStance", "side_stances"]
+
+# Capitalised words, runs of them ("Foreign Ministry"), each a name to look up.
+_CAPITALISED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    stances: dict[str, str]  # country entity id -> stance id
+    observers: re.Pattern[str] | None
+    topic: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class SideStance:
+    actor: str
+    stance: str
+    sentences: list[Sentence]  # the sentences holding the actor's words on the question
+    quote: QuoteFound  # the first of those words
+
+
+def _build(data: dict[str, Any]) -> _Rules:
+    return _Rules(
+        {str(k): str(v) for k, v in (data.get("side_stances") or {}).items()},
+        words_pattern(str(w) for w in data.get("observer_words") or []),
+        words_pattern(str(w) for w in data.get("side_topic_words") or []),
+    )
+
+
+_rules = per_lexicon(_build)
+
+
+def _country_named(description: str, knowledge: Knowledge) -> str | None:
+    """The first country `description` names: by demonym ("Ukrainian Deputy Foreign
+    Minister"), by name ("Minister of Defense of Ukraine") or through a body of it
+    ("Kremlin spokesman")."""
+    demonyms = entity_rules(knowledge).demonym_of
+    for m in _CAPITALISED.finditer(description):
+        words = _POSSESSIVE.sub("", m.group()).split()
+        # The longest run first ("Security Service of Ukraine" is no run: its words are).
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                name = " ".join(words[i:j])
+                found = demonyms.get(name) or knowledge.lookup(name)
+                if found:
+                    return country_of(found, knowledge)
+    return None
+
+
+def _side(
+    actor: str, scan: EntityScan, knowledge: Knowledge, rules: _Rules
+) -> tuple[str, str] | None:
+    """(country, stance) of the side `actor` is an official of, if any."""
+    entity = scan.entity(actor)
+    if entity is None or not entity.is_person:
+        return None
+    description = entity.description or scan.descriptions.get(actor) or ""
+    if (
+        not description
+        or description.startswith("who ")
+        or (rules.observers is not None and casefast.search(rules.observers, description))
+    ):
+        return None
+    country = _country_named(description, knowledge)
+    stance = rules.stances.get(country) if country else None
+    return (country, stance) if country and stance else None
+
+
+def _home_strike(
+    text: str, sentence: Sentence, country: str, scan: EntityScan, knowledge: Knowledge
+) -> bool:
+    """Whether `sentence` reports a strike on `country`'s own ground ("Russian missiles
+    hit a plant in Kharkiv"): the war, not the question. A place of the country
+    (`casualties.places_in`) with a strike verb (`use_report.verbs`) shortly before it."""
+    verbs = use_rules(knowledge)
+    if verbs is None:
+        return False
+    mentions = [m for m in scan.mentions if sentence.start <= m.start < sentence.end]
+    known = getattr(knowledge, "entities", {})
+    return any(
+        verbs.verbs.search(text, max(sentence.start, start - verbs.reach), start)
+        for start, _end, owner in places_in(
+            text, sentence.start, sentence.end, mentions, known, casualty_rules_for(knowledge)
+        )
+        if owner == country
+    )
+
+
+def side_stances(
+    source: Source,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    knowledge: Knowledge,
+    quotes: list[QuoteFound],
+    held: Collection[str],
+) -> list[SideStance]:
+    """Stances inferred from sides, one per official quoted on the question, in the order
+    of their first words; none for an actor in `held` (those with a stance by a cue)."""
+    rules = _rules(knowledge)
+    if not rules.stances or rules.topic is None:
+        return []
+    text = source.text
+    starts = [s.start for s in sentences]
+    sides: dict[str, tuple[str, str] | None] = {}
+    found: dict[str, SideStance] = {}
+    for quote in quotes:
+        actor = quote.speaker
+        if actor is None or actor in held:
+            continue
+        if actor not in sides:
+            sides[actor] = _side(actor, scan, knowledge, rules)
+        side = sides[actor]
+        at = bisect_right(starts, quote.start) - 1
+        if side is None or at < 0 or quote.start >= sentences[at].end:
+            continue
+        sentence = sentences[at]
+        if not casefast.search(rules.topic, text, sentence.start, sentence.end):
+            continue
+        if _home_strike(text, sentence, side[0], scan, knowledge):
+            continue
+        seen = found.get(actor)
+        if seen is None:
+            found[actor] = SideStance(actor, side[1], [sentence], quote)
+        elif sentence not in seen.sentences:
+            seen.sentences.append(sentence)
+    return list(found.values())

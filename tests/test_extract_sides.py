@@ -1,0 +1,97 @@
+"""Stances inferred from sides (lexicon `side_stances`): invented articles, exact results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.article import extract_article
+from tests.extract_support import knowledge, text_source
+
+
+def _positions(text: str) -> list[tuple[str, str, bool, str]]:
+    """(actor, stance, flagged uncertain, first evidence sentence) of a one-paragraph article."""
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2026, 3, 2)), knowledge())
+    return sorted(
+        (
+            str(p["actor"]),
+            str(p["stance"]),
+            "uncertain" in (p.get("flags") or []),  # type: ignore[operator]
+            str(p["citations"][0]["quote"]),  # type: ignore[index]
+        )
+        for p in found["positions"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An official of a side, on the question, with no cue word: the side's stance.
+        (
+            'Ukrainian Deputy Defence Minister Oksana Melnyk said the new rules were "one more '
+            'airfield we can reach every night."',
+            [
+                (
+                    "oksana-melnyk",
+                    "supports",
+                    True,
+                    'Ukrainian Deputy Defence Minister Oksana Melnyk said the new rules were "one '
+                    'more airfield we can reach every night."',
+                )
+            ],
+        ),
+        (
+            "Pavel Orlov, Russia's ambassador to Norway, wrote on Telegram that the West was now "
+            '"choosing the targets itself."',
+            [
+                (
+                    "pavel-orlov",
+                    "warns-against",
+                    True,
+                    "Pavel Orlov, Russia's ambassador to Norway, wrote on Telegram that the West "
+                    'was now "choosing the targets itself."',
+                )
+            ],
+        ),
+    ],
+)
+def test_an_official_of_a_side_holds_its_stance(
+    text: str, expected: list[tuple[str, str, bool, str]]
+) -> None:
+    assert _positions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An observer is no official, whatever country the role names.
+        'Oleh Savchuk, a military analyst in Kyiv, said "the airfields are now within range."',
+        'Irina Volkova, who studies Russian air bases, said "the targets are within range."',
+        # Off the question: no word of `side_topic_words` in the sentence.
+        'Ukrainian Foreign Minister Petro Hrytsenko said the talks were "useful and frank."',
+        # Not a person: a body's words are read by cues only.
+        'Ukraine\'s Defence Ministry said the strike range was "a matter for the commanders."',
+    ],
+)
+def test_no_side_stance(text: str) -> None:
+    assert _positions(text) == []
+
+
+def test_a_cue_stance_is_not_doubled_by_a_side() -> None:
+    # The cue gives the stance; the side adds nothing, flags nothing.
+    found = _positions(
+        'Ukrainian Foreign Minister Petro Hrytsenko urged allies to lift the limits on "every '
+        'missile we have."'
+    )
+    assert [(a, s, flagged) for a, s, flagged, _q in found] == [
+        ("petro-hrytsenko", "supports", False)
+    ]
+
+
+def test_a_strike_on_the_sides_own_ground_is_no_stance() -> None:
+    found = _positions(
+        "Russian missiles hit an energy plant in Kharkiv overnight, Ukrainian Interior Minister "
+        'Ihor Bondar said, calling it "the heaviest strike this winter."'
+    )
+    assert found == []
