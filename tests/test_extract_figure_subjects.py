@@ -144,3 +144,20 @@ def test_counts_shot_down_are_the_interceptors() -> None:
 def test_a_government_bodys_count_is_its_countrys() -> None:
     figures = _figures("The U.S. State Department approved the sale of 3,350 of the missiles.")
     assert {row[0] for row in figures} == {"united-states"}
+
+
+def test_a_price_for_a_weapon_is_the_weapons_even_after_its_makers_name() -> None:
+    figures = _figures(
+        "That compares with roughly £2 million ($2.6 million) for an MBDA Storm Shadow."
+    )
+    assert {(s, v, unit) for s, v, unit, _ in figures} == {
+        ("storm-shadow", 2000000, "gbp"),
+        ("storm-shadow", 2600000, "usd"),
+    }
+
+
+def test_the_source_opening_a_sentence_owns_no_count_of_its_clause() -> None:
+    figures = _figures(
+        "According to the Ukrainian Air Force, Russia attacked Ukraine with 96 attack drones."
+    )
+    assert {(s, v, unit) for s, v, unit, _ in figures} == {("russia", 96, "drones")}

@@ -65,3 +65,31 @@ def test_currencies_beyond_dollars_euros_and_pounds() -> None:
         (142000000000, "jpy"),
         (1200000000, "czk"),
     }
+
+
+def test_dollars_of_other_countries_and_a_marked_us_dollar() -> None:
+    figures = _figures(
+        "Seoul has given about US$400 million in aid. Canberra pledged A$250 million and "
+        "Ottawa C$90 million."
+    )
+    assert {(v, unit, text) for v, unit, _prop, text in figures} >= {
+        (400000000, "usd", "about US$400 million"),
+        (250000000, "aud", "A$250 million"),
+        (90000000, "cad", "C$90 million"),
+    }
+
+
+def test_a_noun_before_another_counted_noun_only_describes_it() -> None:
+    # "rocket launchers" counts launchers, not rockets; four describing words may come
+    # between the number and the noun.
+    figures = _figures("Warsaw ordered 18 K239 Chunmoo multiple rocket launchers.")
+    assert {(v, unit, text) for v, unit, _prop, text in figures} == {
+        (18, "launchers", "18 K239 Chunmoo multiple rocket launchers")
+    }
+
+
+def test_a_vote_tally_is_counted() -> None:
+    figures = extract_text("The U.S. Senate passed the bill by 61 votes to 37.", DAY)["figures"]
+    assert [(f["subject"], f["value"], f["unit"], f["text"]) for f in figures] == [
+        ("u-s-senate", 61, "votes", "61 votes")
+    ]

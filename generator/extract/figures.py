@@ -46,10 +46,19 @@ _SAME_PHRASE = re.compile(r"^(?:[\s-]+|\s+[A-Za-z]+\s+)$")
 # Farther than this from a figure a cue word describes something else.
 CUE_WINDOW = 60
 # Where a clause with a subject of its own begins (grammar, not domain words).
-_CLAUSE = re.compile(r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s")
+# An opening "According to X," too: the source is no subject of what follows ("According
+# to the Air Force, Russia attacked with 96 drones").
+_CLAUSE = re.compile(
+    r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s|\b[Aa]ccording to [^,;.]{1,80},\s"
+)
 # Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
 # committed ...") names a source, not the payer.
 _ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
+# What a price is for, after the sum ("£2 million ($2.6 million) for an MBDA Storm Shadow"):
+# a weapon named within `_PRICE_REACH` characters of it.
+_PRICE_FOR = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every)\s+")
+_PRICE_REACH = 30
+_NAMES_ONLY = re.compile(r"(?:[A-Z][\w-]*\s+)*")
 # Who pays, after the sum ("$1.2 billion (1.03 billion euro) package financed by the").
 _PAID_BY = re.compile(
     r"(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:financed|funded|paid(?: for)?|bankrolled)"
@@ -120,6 +129,9 @@ class FigureRules:
     # "145 miles southwest of Moscow", "300 km inside Russia": a distance into the place's
     # country (lexicon `direction_words`).
     direction: re.Pattern[str] | None = None
+    # Counts a body keeps rather than its country (lexicon `body_units`: a vote's tally is
+    # the chamber's).
+    body_units: frozenset[str] = frozenset()
 
 
 def _alternation(data: dict[str, Any], key: str) -> str:
@@ -186,6 +198,7 @@ def _build(data: dict[str, Any]) -> FigureRules:
         origin,
         interception,
         direction,
+        frozenset(str(u) for u in data.get("body_units") or []),
     )
 
 
@@ -394,6 +407,8 @@ def _subject(
     """
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
+        if owner is not None and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
+            return owner.entity_id, False
         if owner is not None:
             # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
             # the country's: a country's forces and stocks are counted as the country's.
@@ -403,6 +418,16 @@ def _subject(
             # A government body's count is its country's too ("The State Department
             # approved the sale of 3,350 missiles", as ANNOTATING.md decides for aid).
             return _country_of_government(owner.entity_id, knowledge), False
+    if q.dimension == "money" and (each := _PRICE_FOR.match(text, end)) is not None:
+        # The price of one weapon; a maker's name may stand before it ("an MBDA Storm
+        # Shadow"), nothing else.
+        for m in pool:
+            if (
+                each.end() <= m.start <= each.end() + _PRICE_REACH
+                and _kind(knowledge, m) == "weapon"
+                and _NAMES_ONLY.fullmatch(text, each.end(), m.start)
+            ):
+                return m.entity_id, False
     if q.dimension == "money" and (paid := _PAID_BY.match(text, end)) is not None:
         # "a $1.2 billion package financed by Germany": whoever pays, named after it.
         payer = next((m for m in pool if m.start == paid.end()), None)

@@ -120,13 +120,15 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     # A capitalised word may carry a model number ("30 Leopard 1 tanks").
     gap = (
         rf"(?:\s+(?:[A-Z][\w'’.-]*(?:\s\d{{1,2}}[A-Z]?(?![\w,.]))?|[a-z]+-[\w-]+"
-        rf"|(?i:{modifiers})\b)){{0,3}}?"
+        rf"|(?i:{modifiers})\b)){{0,4}}?"
     )
     counters = _alt(data.get("counters") or []) or r"(?!x)x"
     measure = re.compile(rf"\s?-?\s?(?P<unit>{_alt(units) or '(?!x)x'})(?![\w])", re.IGNORECASE)
     partitive = _alt(data.get("partitives") or []) or r"(?!x)x"
     counted = re.compile(
         rf"(?:\s+(?i:{counters})\s+of|(?P<part>\s+(?i:{partitive})))?{gap}(?:\s+|-)(?P<noun>(?i:{_alt(nouns) or '(?!x)x'}))\b(?!-)"
+        # A noun before another counts nothing: "rocket launchers" counts launchers.
+        rf"(?!\s+(?i:{_alt(nouns) or '(?!x)x'})\b)"
     )
     same = _alt(data.get("same_unit_words") or [])
     same_unit = re.compile(rf"\s+(?i:{same})(?![\w-])") if same else None
