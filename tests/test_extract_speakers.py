@@ -109,6 +109,14 @@ def test_verbs_of_opinion_report_what_someone_holds() -> None:
     assert speakers["They are slow and few,"] == "petro-hnatenko"
 
 
+def test_a_present_tense_verb_after_the_quote() -> None:
+    speakers = _speakers(
+        "For Carla Neri, analyst of the Institute of Studies, the missiles change little. "
+        "\u00abTen missiles are a signal, not a strategy\u00bb, she observes."
+    )
+    assert speakers["Ten missiles are a signal, not a strategy"] == "carla-neri"
+
+
 def test_a_body_speaks_not_the_country_it_sits_in() -> None:
     speakers = _speakers("The Russian Embassy in Norway said the deliveries would prolong the war.")
     assert speakers["the deliveries would prolong the war."] == "russian-embassy-in-norway"
