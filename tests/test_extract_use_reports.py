@@ -1,5 +1,6 @@
-"""Support shown by use (`usereports.py`): who reports a strike inside the target country
-with a named weapon supports the strikes, unless it is a body of that country."""
+"""Support shown by use (`usereports.py`): who carries out a strike inside the target
+country with a named weapon, and who reports it, support the strikes, unless a body of that
+country."""
 
 from __future__ import annotations
 
@@ -28,15 +29,34 @@ def _pairs(sentence: str) -> list[tuple[str, str]]:
     ],
 )
 def test_who_reports_a_strike_inside_russia_with_a_named_weapon_supports(sentence: str) -> None:
-    assert _pairs(sentence) == [("general-staff-of-ukraine", "supports")]
+    supporters = {actor for actor, stance in _pairs(sentence) if stance == "supports"}
+    assert "general-staff-of-ukraine" in supporters
+
+
+def test_who_strikes_inside_russia_with_a_named_weapon_supports() -> None:
+    # ANNOTATING.md: using the permission is support; the reporter's too.
+    assert _pairs(
+        "Ukraine fired U.S.-made ATACMS missiles at an arsenal in Russia's Voronezh region "
+        "on Saturday, Ukraine's General Staff said on Tuesday."
+    ) == [("general-staff-of-ukraine", "supports"), ("ukraine", "supports")]
+    # Whoever reports it: the Russian ministry holds nothing, Ukraine used the missiles.
+    assert _pairs(
+        "The Russian Defence Ministry said Ukraine had fired six ATACMS at a base in Russia's "
+        "Kursk region."
+    ) == [("ukraine", "supports")]
+    # A person who fires is reported, not a party: no stance from the verb alone.
+    assert (
+        _pairs(
+            "Pilot Oleh Marchenko fired two Storm Shadow missiles at an air base in Russia's "
+            "Rostov region."
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        # A body of the target country reports it: no support of its own.
-        "The Russian Defence Ministry said Ukraine had fired six ATACMS at a base in Russia's "
-        "Kursk region.",
         # The strike is not inside the target country.
         "Russia launched 146 drones and six Iskander missiles at Ukraine overnight, Ukraine's "
         "air force said.",

@@ -533,13 +533,19 @@ def _record_use(
     grouped: dict[tuple[str, str], Evidence],
     summaries: dict[tuple[str, str], str],
 ) -> None:
-    """Support shown by use (`usereports`) in a sentence that names a weapon: who reports
-    the strike, when the reporter is no body of the target country."""
+    """Support shown by use (`usereports`) in a sentence that names a weapon: who strikes
+    (the verb's subject, unless a person) and who reports the strike, when no body of the
+    target country."""
     pos, target = used
     # Whose words report the strike: the claim holding it, else a speech verb before it.
     holders = [q.speaker for q in quotes if q.start <= pos < q.end and q.speaker] or [
         ev.speaker for ev in spoken if ev.speaker and ev.end <= pos
     ]
+    # Who strikes: the verb's subject ("Ukraine fired ..."), unless a person ("Pilot X
+    # fired" reports what someone did, not where a party stands).
+    subject = subject_before(source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP)
+    if subject is not None and (e := scan.entity(subject[0])) is not None and not e.is_person:
+        holders.append(subject[0])
     for who in dict.fromkeys(holders):
         key = (who, USE_STANCE)
         if (

@@ -1,14 +1,15 @@
-"""Stances shown by use: a body that reports its own side's strike inside the question's
-target country with a named weapon supports the strikes ("Ukraine fired U.S.-made
-missiles at an arsenal in Russia's Voronezh region, Ukraine's General Staff said").
+"""Stances shown by use: a country or body that strikes inside the question's target
+country with a named weapon, and one that reports its own side's strike, supports the
+strikes ("Ukraine fired U.S.-made missiles at an arsenal in Russia's Voronezh region,
+Ukraine's General Staff said": both Ukraine and its General Staff).
 
-ANNOTATING.md counts using the permission as support, and a careful reader gives it to
-the body that carried out and announced the strike, not to the country at large. The
-lexicon's `stance_frames.use_report` finds the target country (in a group named `target`)
-and a strike verb shortly before it; the stance goes only to whoever the
-sentence reports it from (a quote's speaker or a speech verb's), never to a body of the
-target country itself ("the Russian Defence Ministry said Ukraine fired ..."), and only
-when the sentence names a weapon.
+ANNOTATING.md counts using the permission as support. The lexicon's
+`stance_frames.use_report` finds the target country (in a group named `target`) and a
+strike verb shortly before it; the stance goes to the verb's subject when that is no
+person ("Pilot X fired" reports a person, not a party), and to whoever the sentence
+reports it from (a quote's speaker or a speech verb's), never to a body of the target
+country itself ("the Russian Defence Ministry said Ukraine fired ...": Ukraine only), and
+only when the sentence names a weapon.
 """
 
 from __future__ import annotations
