@@ -134,6 +134,7 @@ def _dateline_in(
 
 
 _SUBHEAD_WORDS = 14
+_BULLETS = "-*\u2022\u2013 "  # hyphen, asterisk, bullet, en dash; spaces after them
 
 
 def _is_subhead(line: str) -> bool:
@@ -141,10 +142,11 @@ def _is_subhead(line: str) -> bool:
     live page's time stamp too: "09.02 GMT"; a post's headline of a dozen words: "Minister
     says the strike on the air base was what the allies had agreed")."""
     words = line.split()
+    head = line.lstrip(_BULLETS)  # a bulleted subhead ("- Turkey calls for talks")
     return (
         0 < len(words) <= _SUBHEAD_WORDS
         and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)"
-        and (line[0].isupper() or line[0].isdigit())
+        and head[:1].isupper() | head[:1].isdigit()
     )
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.extract.article import extract_article
+from generator.extract.article import extract_article, fold_quotation_marks
 from generator.extract.debris import debris_sentences
 from generator.extract.knowledge import Knowledge, build_knowledge
 from generator.extract.sentences import split_sentences
@@ -109,8 +109,11 @@ def score_claims(found: dict[str, list[Item]], gold: Item, source: Source) -> Sc
 def score_garbled(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
     """Garbled sentences, named or not (a fragment often names nobody, so has no claim)."""
     knowledge = _knowledge()
-    sentences = split_sentences(source, knowledge.split)
-    flagged = {source.text[s.start : s.end] for s in debris_sentences(source, sentences, knowledge)}
+    # Read with its quotation marks folded, as `extract_article` reads it: the sentences
+    # are the same, offsets too.
+    folded = replace(source, text=fold_quotation_marks(source.text))
+    sentences = split_sentences(folded, knowledge.split)
+    flagged = {source.text[s.start : s.end] for s in debris_sentences(folded, sentences, knowledge)}
     return _sets(flagged, set(gold.get("garbled", [])))
 
 

@@ -109,6 +109,18 @@ def test_one_echo_in_a_fluent_article_is_english() -> None:
     assert _debris(text) == []
 
 
+def test_hedges_and_number_words_said_twice_are_no_echo() -> None:
+    # In a translated article (three echoes make it one), a sentence that says "about"
+    # and "missile" twice is still English.
+    text = (
+        "Headline\nThe ministry spoke in Kyiv on Friday. "
+        + " ".join(_ECHOES)
+        + " The Fenrir missile flies about 1,000 kilometres, and one missile costs about "
+        "2.6 million euros.\n"
+    )
+    assert _debris(text) == list(_ECHOES)
+
+
 def test_a_dek_without_a_stop_under_the_headline_is_no_debris() -> None:
     """An outlet, a rule, the headline and a dek written without blank lines: the dek has
     no closing stop, and is a heading, not a sentence cut short."""

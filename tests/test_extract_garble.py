@@ -24,6 +24,8 @@ def _garbled(text: str) -> list[str]:
 
 
 DEBRIS = [
+    # A relative clause standing alone, without a verb of its own.
+    "Which is why the attacks on the airfields.",
     # German word order beyond recovery
     "Who orders the long arm, that one must also pay for the sleeve.",
     "The deal was the target, which it in no case not is.",
@@ -108,6 +110,10 @@ CALQUES = [
 ]
 
 FLUENT = [
+    # A relative opening with its own verb is an op-ed's English; two negations in two
+    # clauses joined by "and" deny nothing twice.
+    "Which is why the next argument will not be about maps at all.",
+    "That alone will not end the war, and I do not promise anyone that.",
     # A line introducing what follows ends on a colon.
     "More from the minister, who was asked whether Britain had chosen the target:",
     # Two negations that deny nothing twice: "not" before a quantifier, not after a verb.
@@ -272,5 +278,14 @@ def test_a_post_headline_of_a_live_page_is_a_subhead_not_debris() -> None:
         "Headline\nThe first post of the page.\n\n"
         'Norway\'s defense minister says strike was "exactly" what was agreed\n\n'
         "The minister spoke to reporters in Oslo on Thursday.\n"
+    )
+    assert _garbled(text) == []
+
+
+def test_a_bulleted_subhead_is_no_debris() -> None:
+    text = (
+        "Headline\nThe first paragraph of the story.\n\n"
+        "- Ankara calls for a return to talks\n\n"
+        "The foreign minister spoke to reporters in Ankara on Thursday.\n"
     )
     assert _garbled(text) == []

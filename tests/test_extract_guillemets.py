@@ -32,3 +32,25 @@ def test_quotations_in_guillemets_are_quotes_cited_as_written() -> None:
     passages = [c["quote"] for item in found["claims"] for c in item["citations"]]
     assert any(p.endswith("«France does not make war on Russia.") for p in passages), passages
     assert not any("\u201c" in p or "\u201d" in p for p in passages), passages
+
+
+def test_quotations_opened_and_closed_with_the_same_mark_are_quotes() -> None:
+    # Finnish and Swedish print ”...” (or »...»): the first mark of a pair opens.
+    source = text_source(
+        "Headline\n”The situation has changed. The bases must be reached”, Jussi Kallio "
+        "said.\n\n"
+        "President Alexander Stubb wrote that the decision is ”consistent and right”. "
+        "»Ukraine defends our security too», Stubb wrote.\n",
+        DAY,
+    )
+    found = extract_article(source, knowledge())
+    direct = {(q["text"], q["speaker"]) for q in found["quotes"] if q["kind"] == "direct"}
+    assert direct >= {
+        ("The situation has changed. The bases must be reached", "jussi-kallio"),
+        ("consistent and right", "alexander-stubb"),
+        ("Ukraine defends our security too", "alexander-stubb"),
+    }
+    for collection in ("quotes", "positions", "claims"):
+        assert_citations_exact(found[collection], {source.id: source})
+    # A sentence opened by the mark is no stray punctuation: nothing is flagged.
+    assert not any("garbled" in (c.get("flags") or []) for c in found["claims"])

@@ -7,7 +7,9 @@ results, no I/O, so articles can be extracted in parallel and cached by content.
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, cast
@@ -42,18 +44,39 @@ _FIGURES = _optional("figures", "extract_figures")
 _EVENTS = _optional("events", "extract_events")
 
 
-# French quotation marks, read as the curly double marks the finders know («...» as “...”).
+# French quotation marks, read as the curly double marks the finders know («...» as “...”;
+# Swedish »...» as ”...”, then opened by `fold_quotation_marks`).
 _GUILLEMETS = str.maketrans({"\u00ab": "\u201c", "\u00bb": "\u201d"})
+
+
+_CLOSING = re.compile("\u201d")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _opened(line: re.Match[str]) -> str:
+    """A line whose quotations open and close with the same mark (”...”, Finnish and
+    Swedish style), each pair opened with “: the first, third, ... mark opens."""
+    count = itertools.count()
+    return _CLOSING.sub(lambda m: "\u201c" if next(count) % 2 == 0 else "\u201d", line.group())
+
+
+def fold_quotation_marks(text: str) -> str:
+    """`text` with its quotation marks as the finders know them (“...”), in a copy of the
+    same length: guillemets («...», »...») and marks that open as they close (”...”)."""
+    folded = text.translate(_GUILLEMETS)
+    if "\u201d" in folded and "\u201c" not in folded:
+        folded = _LINE.sub(_opened, folded)
+    return folded
 
 
 def extract_article(source: Source, knowledge: Knowledge) -> Collections:
     """Entities, claims, quotes, positions, figures and events of one article."""
     text = source.text
-    if "\u00ab" not in text and "\u00bb" not in text:
+    folded = fold_quotation_marks(text)
+    if folded == text:
         return _extract_article(source, knowledge)
     # A copy of the same length, so every offset holds; each passage read from the copy is
     # then taken from the article as written.
-    folded = text.translate(_GUILLEMETS)
     result = _extract_article(replace(source, text=folded), knowledge)
     return cast(Collections, _as_written(result, folded, text))
 
