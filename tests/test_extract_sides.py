@@ -95,3 +95,22 @@ def test_a_strike_on_the_sides_own_ground_is_no_stance() -> None:
         'Ihor Bondar said, calling it "the heaviest strike this winter."'
     )
     assert found == []
+
+
+def test_the_role_owner_written_before_the_name_makes_the_side() -> None:
+    # The description keeps the role ("deputy defense minister"); the country owning it is
+    # read before it.
+    found = _positions(
+        '"Every airfield we can reach is an airfield that stops bombing Kharkiv," '
+        "Ukraine's deputy defense minister, Taras Melnyk, told reporters."
+    )
+    assert [(a, s, flagged) for a, s, flagged, _q in found] == [("taras-melnyk", "supports", True)]
+
+
+def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
+    found = _positions(
+        "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "
+        'Russian Deputy Foreign Minister Sergei Volkov said the US was "crossing one '
+        'threshold after another."'
+    )
+    assert ("sergei-volkov", "warns-against", True) in [(a, s, f) for a, s, f, _q in found]

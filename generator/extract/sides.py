@@ -6,7 +6,7 @@ where they stand; so does a Kremlin spokesman saying the West is "choosing the t
 itself". Lexicon `side_stances` names the sides (country entity id -> stance id). A person
 whose role the article or the lexicon gives as that country's ("Ukraine's ambassador to
 the UK", "Kremlin spokesman"), who says something on the question (a word of
-`side_topic_words` in the sentence holding their words) and holds no stance by a cue in
+`side_topic_words` in the paragraph holding their words) and holds no stance by a cue in
 the article, gets the side's stance, flagged `uncertain` for the editor: the stance is
 inferred from who speaks, not read from the words.
 
@@ -40,6 +40,7 @@ __all__ = ["SideStance", "side_stances"]
 # Capitalised words, runs of them ("Foreign Ministry"), each a name to look up.
 _CAPITALISED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ROLE_REACH = 120  # characters before a name that its role may start
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,20 @@ def _country_named(description: str, knowledge: Knowledge) -> str | None:
     return None
 
 
+def _owner_before(text: str, description: str, scan: EntityScan, actor: str) -> str:
+    """The words owning the role written before the actor's first mention ("Ukraine's" of
+    "Ukraine's deputy defense minister, Taras Yaremchuk"), which the description leaves
+    out; "" if none."""
+    first = next((m for m in scan.mentions if m.entity_id == actor), None)
+    if first is None:
+        return ""
+    window = text[max(0, first.start - _ROLE_REACH) : first.start]
+    at = window.rfind(description)
+    return window[:at].rsplit(None, 1)[-1] if at > 0 and window[:at].strip() else ""
+
+
 def _side(
-    actor: str, scan: EntityScan, knowledge: Knowledge, rules: _Rules
+    actor: str, scan: EntityScan, knowledge: Knowledge, rules: _Rules, text: str
 ) -> tuple[str, str] | None:
     """(country, stance) of the side `actor` is an official of, if any."""
     entity = scan.entity(actor)
@@ -99,7 +112,9 @@ def _side(
         or (rules.observers is not None and casefast.search(rules.observers, description))
     ):
         return None
-    country = _country_named(description, knowledge)
+    country = _country_named(description, knowledge) or _country_named(
+        _owner_before(text, description, scan, actor), knowledge
+    )
     stance = rules.stances.get(country) if country else None
     return (country, stance) if country and stance else None
 
@@ -139,6 +154,10 @@ def side_stances(
         return []
     text = source.text
     starts = [s.start for s in sentences]
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        lo, _hi = paragraphs.get(s.paragraph, (s.start, s.end))
+        paragraphs[s.paragraph] = (lo, s.end)
     sides: dict[str, tuple[str, str] | None] = {}
     found: dict[str, SideStance] = {}
     for quote in quotes:
@@ -146,13 +165,17 @@ def side_stances(
         if actor is None or actor in held:
             continue
         if actor not in sides:
-            sides[actor] = _side(actor, scan, knowledge, rules)
+            sides[actor] = _side(actor, scan, knowledge, rules, text)
         side = sides[actor]
         at = bisect_right(starts, quote.start) - 1
         if side is None or at < 0 or quote.start >= sentences[at].end:
             continue
         sentence = sentences[at]
-        if not casefast.search(rules.topic, text, sentence.start, sentence.end):
+        # On the question: the sentence or its paragraph says so ("Deputy Foreign Minister
+        # X said the US was 'crossing one threshold after another'" after a paragraph on
+        # the strike).
+        lo, hi = paragraphs[sentence.paragraph]
+        if not casefast.search(rules.topic, text, lo, hi):
             continue
         if _home_strike(text, sentence, side[0], scan, knowledge):
             continue
