@@ -292,3 +292,25 @@ def test_the_extractor_digest_covers_the_article_readers(tmp_path: Path) -> None
     before = extractor_digest(module.extract)
     (package / "sources.py").write_text("HEADLINE_REACH = 5\n")
     assert extractor_digest(module.extract) != before
+
+
+def test_the_extractor_digest_covers_its_subpackages(tmp_path: Path) -> None:
+    """A change to a module of a subpackage of the extractor's package (`extract/names/`,
+    `extract/quotes/`) changes every result as a change to a module at its top does."""
+    import importlib.util
+
+    from generator.extract.store import extractor_digest
+
+    package = tmp_path / "pkg"
+    (package / "extract" / "names").mkdir(parents=True)
+    (package / "extract" / "stage.py").write_text(
+        "def extract(source, knowledge):\n    return {}\n"
+    )
+    (package / "extract" / "names" / "people.py").write_text("REACH = 4\n")
+    spec = importlib.util.spec_from_file_location("pkg_stage2", package / "extract" / "stage.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    before = extractor_digest(module.extract)
+    (package / "extract" / "names" / "people.py").write_text("REACH = 5\n")
+    assert extractor_digest(module.extract) != before

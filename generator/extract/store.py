@@ -222,8 +222,12 @@ def extractor_digest(fn: Callable[..., Any]) -> str:
     with contextlib.suppress(TypeError, OSError):
         source_file = inspect.getsourcefile(fn)
         if source_file:
-            for path in sorted(Path(source_file).parent.glob("*.py")):
-                parts.append(path.name + ":" + sha256_text(path.read_bytes()))
+            # Its subpackages too (`names`, `quotes`): named by their path in the package,
+            # which for a module at its top is its name, as before.
+            package = Path(source_file).parent
+            for path in sorted(package.rglob("*.py")):
+                name = path.relative_to(package).as_posix()
+                parts.append(name + ":" + sha256_text(path.read_bytes()))
             # What an article is made of before extraction (its header, paragraphs and
             # clean text) comes from these: a change there changes every result too.
             for name in _READERS:
