@@ -23,7 +23,7 @@ from generator.extract.firstchar import by_first_char, word_start_union
 from generator.extract.knowledge import NAME, build_knowledge, name_behind, searcher
 from generator.extract.merge import _json_hash
 from generator.extract.needles import holds, pieces, tail
-from generator.extract.quotes import _Cover
+from generator.extract.quotes.speakers import _Cover
 from generator.extract.store import ArticleCache, BaseEntry, State
 from generator.fastyaml import _document_text, dump_fast
 from generator.lexicon import load_lexicon
@@ -153,8 +153,10 @@ def test_cache_entries_round_trip_without_leftovers(tmp_path: Path) -> None:
 
 def test_capital_first_name_patterns_match_as_their_lookbehind_first_forms() -> None:
     plain = {
-        names._DESIGNATION: re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])"),
-        names._ACRONYM: re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])"),
+        names.weapons._DESIGNATION: re.compile(
+            r"(?<![\w-])[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])"
+        ),
+        names.acronyms._ACRONYM: re.compile(r"(?<![\w.-])[A-Z]{3,6}(?![\w.-])"),
         entities._CAP_TOKEN: re.compile(
             r"(?<![\w.’'-])[A-Z][a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])"
         ),
@@ -533,12 +535,12 @@ def test_word_gates_never_close_on_a_sentence_a_guarded_name_pattern_matches() -
     ungated = replace(k, gates={}, gate_runs={})
     guarded = {
         "verbs": [k.name_before_verb, k.name_after_verb],
-        "roles": [k.role_name, names._role_apposition(k)],
+        "roles": [k.role_name, names.people._role_apposition(k)],
         "heads": [k.weapon_head],
     }
     closed = 0
     for text in _name_texts(seed=31) + _fixture_sentences():
-        lower = None if any(c in text for c in names._FOLDS_TO_ASCII) else text.lower()
+        lower = None if any(c in text for c in names.gates._FOLDS_TO_ASCII) else text.lower()
         for gate, patterns in guarded.items():
             if not names.gate_open(k, gate, text, lower):
                 closed += 1
@@ -866,9 +868,10 @@ def test_date_gates_skip_only_sentences_without_a_date_of_their_pattern() -> Non
 
 
 # --- Name discovery tried only where its words start (helper h_n) ------------------------
-# `names._word_led`, `names._weapon_heads` (`wordstarts`), `names._apposition_possible`,
-# the body-noun gate of `names._institutions`, known runs looked up lazily in
-# `names._acronyms` and `names._bodies_apart` keeping runs without "and" as they are.
+# `names.gates._word_led`, `names.weapons._weapon_heads` (`wordstarts`),
+# `names.people._apposition_possible`, the body-noun gate of `names.institutions._institutions`,
+# known runs looked up lazily in `names.acronyms._acronyms` and
+# `names.organisations._bodies_apart` keeping runs without "and" as they are.
 
 
 def _name_spans() -> list[tuple[str, int, int]]:
@@ -892,7 +895,7 @@ def _name_spans() -> list[tuple[str, int, int]]:
 
 
 def _lower_of(sentence: str) -> str | None:
-    return None if any(c in sentence for c in names._FOLDS_TO_ASCII) else sentence.lower()
+    return None if any(c in sentence for c in names.gates._FOLDS_TO_ASCII) else sentence.lower()
 
 
 def _spans_and_groups(matches: Any) -> list[Any]:
@@ -905,18 +908,20 @@ def test_word_led_name_patterns_find_the_plain_matches() -> None:
     from tests._extract_support import knowledge
 
     k = knowledge()
-    apposition = names._role_apposition(k)
+    apposition = names.people._role_apposition(k)
     assert k.role_name and k.name_after_verb and apposition
     led = [("roles", k.role_name), ("verbs", k.name_after_verb), ("roles", apposition)]
     tried = 0
     for text, start, end in _name_spans():
         lower = _lower_of(text[start:end])
         for gate, pattern in led:
-            fast = _spans_and_groups(names._word_led(k, gate, pattern, text, (start, end), lower))
+            fast = _spans_and_groups(
+                names.gates._word_led(k, gate, pattern, text, (start, end), lower)
+            )
             plain = _spans_and_groups(pattern.finditer(text, start, end))
             assert fast == plain, (gate, text[start:end])
             tried += bool(plain)
-        starts = names._word_starts(k, "verbs", start, lower)
+        starts = names.gates._word_starts(k, "verbs", start, lower)
         if starts is not None:
             assert bool(starts) == names.gate_open(k, "verbs", text[start:end], lower)
     assert tried > 200
@@ -930,7 +935,7 @@ def test_weapon_heads_resumed_near_head_nouns_are_the_plain_matches() -> None:
     found = 0
     for text, start, end in _name_spans():
         lower = _lower_of(text[start:end])
-        fast = names._weapon_heads(k, k.weapon_head, text, (start, end), lower)
+        fast = names.weapons._weapon_heads(k, k.weapon_head, text, (start, end), lower)
         plain = _spans_and_groups(k.weapon_head.finditer(text, start, end))
         assert _spans_and_groups(fast) == plain, text[start:end]
         found += len(plain)
@@ -960,22 +965,23 @@ def test_apposition_gate_shuts_only_where_nothing_matches() -> None:
     assert k.appositive_name is not None and k.appositive_words
     shut = 0
     for text, start, end in _name_spans():
-        if not names._apposition_possible(k, text[start:end], text, (start, end)):
+        if not names.people._apposition_possible(k, text[start:end], text, (start, end)):
             assert k.appositive_name.search(text, start, end) is None, text[start:end]
             shut += 1
     assert shut > 500
 
 
 def test_institutions_gated_by_body_nouns_are_the_ungated_ones() -> None:
+    from generator.extract.entitycues import entity_rules
     from tests._extract_support import knowledge
 
     k = knowledge()
-    assert names.entity_rules(k).institution_runs
+    assert entity_rules(k).institution_runs
     found = 0
     for text, start, end in _name_spans():
         lower = _lower_of(text[start:end])
-        gated = names._institutions(text, start, end, k, lower)
-        plain = names._institutions(text, start, end, k)
+        gated = names.institutions._institutions(text, start, end, k, lower)
+        plain = names.institutions._institutions(text, start, end, k)
         assert gated == plain, text[start:end]
         found += len(plain)
     assert found > 100
@@ -985,18 +991,18 @@ def _plain_discover(text: str, start: int, end: int, k: Any) -> list[names.Candi
     """`discover` with every known run looked up and named before the acronyms."""
     sentence = text[start:end]
     lower = _lower_of(sentence)
-    named = names._people(text, start, end, k, lower)
+    named = names.people._people(text, start, end, k, lower)
     if "," in sentence:
-        named += names._role_appositions(text, start, end, k, lower)
-    runs = list(names._CAP_RUN.finditer(text, start, end))
-    named += names._organisations(runs, k, text, start)
-    named += names._institutions(text, start, end, k)
-    named += names._weapons(text, start, end, k, lower)
+        named += names.people._role_appositions(text, start, end, k, lower)
+    runs = list(names.discovery._CAP_RUN.finditer(text, start, end))
+    named += names.organisations._organisations(runs, k, text, start)
+    named += names.institutions._institutions(text, start, end, k)
+    named += names.weapons._weapons(text, start, end, k, lower)
     for m in runs:
         if k.lookup(m.group()):
             named.append(names.Candidate("known", "", m.group(), [(m.start(), m.end())]))
-    named += names._acronyms(text, start, end, k, named)
-    named = names._split_glued(text, named, k)
+    named += names.acronyms._acronyms(text, start, end, k, named)
+    named = names.discovery._split_glued(text, named, k)
     return [c for c in named if c.kind != "known" or len(c.aliases) > 1]
 
 
@@ -1017,12 +1023,14 @@ def test_bodies_apart_keeps_runs_without_and_as_they_are() -> None:
 
     k = knowledge()
     for text, start, end in _name_spans():
-        runs = list(names._CAP_RUN.finditer(text, start, end))
-        parts = [(p.group(), p.start(), p.end()) for p in names._bodies_apart(runs, k)]
+        runs = list(names.discovery._CAP_RUN.finditer(text, start, end))
+        parts = [
+            (p.group(), p.start(), p.end()) for p in names.organisations._bodies_apart(runs, k)
+        ]
         plain = []
         for m in runs:
             run, lo = m.group(), 0
-            for cut in names._AND.finditer(run):
+            for cut in names.organisations._AND.finditer(run):
                 before = run[lo : cut.start()].split()
                 heads = [w in k.organisation_heads for w in before]
                 if heads and (heads[-1] or (any(heads) and cut.group().rstrip().endswith("the"))):
@@ -1248,7 +1256,7 @@ def test_combine_events_with_linker_is_combine_events_with_the_pairs() -> None:
     assert disputed > 50 and merged > 50
 
 
-# --- `names._blocked` answers kept per knowledge -------------------------------------------
+# --- `names.words._blocked` answers kept per knowledge -------------------------------------
 
 
 def test_blocked_tokens_are_remembered_per_knowledge() -> None:
@@ -1264,16 +1272,19 @@ def test_blocked_tokens_are_remembered_per_knowledge() -> None:
     tokens = ["Monday", "Russian", "Falchion", "Twenty", "North-Korean", "Kyiv", "U.S.", "The"]
     for _ in range(2):  # the second round answers from the memo
         for token in tokens:
-            assert names._blocked(token, k) == names._blocked_word(token, k), token
-            assert names._blocked(token, other) == names._blocked_word(token, other), token
+            assert names.words._blocked(token, k) == names.words._blocked_word(token, k), token
+            assert names.words._blocked(token, other) == names.words._blocked_word(token, other), (
+                token
+            )
     # The same token, two lexicons, two answers: a memo shared between them would fail here.
-    assert names._blocked("Falchion", other) and not names._blocked("Falchion", k)
+    assert names.words._blocked("Falchion", other) and not names.words._blocked("Falchion", k)
 
 
 # --- Entity stage (helper h1): string scans for backward regexes, one search per article --
-# `names._word_back`, `surnames._capital_before`, `names._separators`, `names._name_before`,
-# `entities._select`, `spanscan.SpanScan`, the fuzzy bound and index, the lookup and
-# cleaned-name memos and the surname count in `surnames.recurring_people`.
+# `names.words._word_back`, `surnames._capital_before`, `names.people._separators`,
+# `names.people._name_before`, `entities._select`, `spanscan.SpanScan`, the fuzzy bound and
+# index, the lookup and cleaned-name memos and the surname count in
+# `surnames.recurring_people`.
 
 
 def _white_texts(seed: int, count: int) -> list[str]:
@@ -1287,9 +1298,9 @@ def test_word_back_is_the_backward_regex_search() -> None:
     for text in _white_texts(41, 1500):
         for lo in range(len(text) + 2):
             for pos in range(lo, len(text) + 2):
-                m = names._WORD_BACK.search(text, lo, pos)
+                m = names.words._WORD_BACK.search(text, lo, pos)
                 expected = None if m is None else (m.start(1), m.group(1))
-                assert names._word_back(text, lo, pos) == expected, (text, lo, pos)
+                assert names.words._word_back(text, lo, pos) == expected, (text, lo, pos)
 
 
 def test_capital_before_is_the_regex_search() -> None:
@@ -1308,9 +1319,9 @@ def test_separators_are_what_findall_finds() -> None:
     for text in _random_texts(pieces, 3000, seed=43):
         for start in (0, 1, 2):
             for end in range(start, len(text) + 2):
-                expected = names._AFTER_SEPARATOR.findall(text, start, end)
+                expected = names.people._AFTER_SEPARATOR.findall(text, start, end)
                 dashes = "--" in text[start:end] or "\u2014" in text[start:end]
-                assert names._separators(text, start, end, dashes) == expected, (text, end)
+                assert names.people._separators(text, start, end, dashes) == expected, (text, end)
 
 
 def test_name_before_verb_is_skipped_only_where_it_finds_nothing() -> None:
@@ -1321,8 +1332,8 @@ def test_name_before_verb_is_skipped_only_where_it_finds_nothing() -> None:
     skipped = 0
     for text, start, end in _name_spans():
         lower = _lower_of(text[start:end])
-        starts = names._word_starts(k, "verbs", start, lower)
-        if starts and not names._name_before(text, start, starts):
+        starts = names.gates._word_starts(k, "verbs", start, lower)
+        if starts and not names.people._name_before(text, start, starts):
             skipped += 1
             assert not list(k.name_before_verb.finditer(text, start, end)), text
     assert skipped > 100
@@ -1450,7 +1461,7 @@ def test_lookups_and_cleaned_names_are_remembered_as_worked_out() -> None:
         for form in forms:
             assert k.lookup(form) == k.alias_ids.get(spelling.key(fold_alias(form))), form
             assert k.id_for(form) == slug(spelling.key(form)), form
-            assert names._clean_person(form, k) == names._cleaned_person(form, k), form
+            assert names.words._clean_person(form, k) == names.words._cleaned_person(form, k), form
 
 
 def _plain_recurring(text: str, spans: list[tuple[int, int]], k: Any) -> list[tuple[str, Any]]:
@@ -1599,7 +1610,7 @@ def test_topic_spans_from_lower_case_twins_are_the_plain_spans() -> None:
 
 
 def test_single_marks_found_from_their_characters_are_the_plain_marks() -> None:
-    """`quotes._SINGLE_MARKS` (a mark first, `_SINGLE` run there) gives the matches of
+    """`quotes.spans._SINGLE_MARKS` (a mark first, `_SINGLE` run there) gives the matches of
     `_SINGLE`: the same places, ends and groups, within any bounds."""
     from generator.extract import quotes
 
@@ -1613,8 +1624,8 @@ def test_single_marks_found_from_their_characters_are_the_plain_marks() -> None:
     found = 0
     for text in texts:
         for lo, hi in ((0, len(text)), (min(2, len(text)), max(0, len(text) - 1))):
-            fast = marks(quotes._SINGLE_MARKS, text, lo, hi)
-            assert fast == marks(quotes._SINGLE, text, lo, hi), (text, lo, hi)
+            fast = marks(quotes.spans._SINGLE_MARKS, text, lo, hi)
+            assert fast == marks(quotes.spans._SINGLE, text, lo, hi), (text, lo, hi)
             found += len(fast)
     assert found > 1000
 
@@ -2171,13 +2182,13 @@ def test_organisations_of_runs_holding_a_head_are_those_of_every_run(monkeypatch
         spans.append((text, 0, len(text)))
     found = []
     for text, start, end in spans:
-        runs = list(names._CAP_RUN.finditer(text, start, end))
-        found.append(names._organisations(runs, k, text, start))
-    monkeypatch.setattr(names, "_with_heads", lambda runs, heads: runs)
+        runs = list(names.discovery._CAP_RUN.finditer(text, start, end))
+        found.append(names.organisations._organisations(runs, k, text, start))
+    monkeypatch.setattr(names.organisations, "_with_heads", lambda runs, heads: runs)
     named = 0
     for (text, start, end), fast in zip(spans, found, strict=True):
-        runs = list(names._CAP_RUN.finditer(text, start, end))
-        assert fast == names._organisations(runs, k, text, start), text[start:end]
+        runs = list(names.discovery._CAP_RUN.finditer(text, start, end))
+        assert fast == names.organisations._organisations(runs, k, text, start), text[start:end]
         named += len(fast)
     assert named > 300
 

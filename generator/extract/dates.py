@@ -435,7 +435,7 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         rules.patterns, rules.gates, rules.gate_words, strict=True
     ):
         if words is not None and lower is not None:
-            # map() over the bound __contains__ runs the loop in C (see names.gate_open).
+            # map() over the bound __contains__ runs the loop in C (see names.gates.gate_open).
             if not blind_open or not any(map(lower.__contains__, words)):
                 continue
         elif gate is not None:

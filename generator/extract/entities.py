@@ -26,7 +26,7 @@ from .spanscan import SpanScan
 from .surnames import recurring_people
 from .weaponframes import named_variants
 
-# `(?<![\w.’'-])[A-Z]...` with the lookbehind after the capital (as `names._DESIGNATION`):
+# `(?<![\w.’'-])[A-Z]...` with the lookbehind after the capital (as `names.weapons._DESIGNATION`):
 # re skips to the capitals instead of entering the pattern at every position.
 _CAP_TOKEN = re.compile(r"[A-Z](?<![\w.’'-][A-Z])[a-z\u00df-\u024f]{3,}(?:-[A-Z][a-z]+)?(?![\w-])")
 _TITLE_BEFORE_LIMIT = 40

@@ -262,7 +262,7 @@ class Knowledge:
     # which do not change once built): the same names are looked up again and again.
     lookups: dict[str, str | None] = field(default_factory=dict)
     ids: dict[str, str] = field(default_factory=dict)  # `id_for`'s answers, the same way
-    # Words one of which a name pattern cannot match without (see `names.gate_open`):
+    # Words one of which a name pattern cannot match without (see `names.gates.gate_open`):
     # lower-cased for the case-blind patterns (None when that is not exact), as written
     # for the titles; compiled by `_gate` into one search for any of them.
     gates: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
@@ -270,7 +270,7 @@ class Knowledge:
     gate_runs: dict[str, frozenset[str] | None] = field(default_factory=dict)
     # Where `appositive_name` matches, the description after the comma opens on a whole
     # word that is the first run of a lead word, a title or a role noun (as the pattern
-    # writes them), or on a capitalised possessive (`names._apposition_possible`).
+    # writes them), or on a capitalised possessive (`names.people._apposition_possible`).
     # None: not known, every sentence is searched.
     appositive_words: frozenset[str] | None = None
 

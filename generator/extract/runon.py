@@ -6,7 +6,7 @@ on in the next one, which opens with a fresh quotation mark:
     "The targets are chosen by Ukraine. We will not draw a line on the map.
     "If Moscow wants the strikes to stop, it knows what to do," she said.
 
-The pairing of marks (`quotes.quote_spans`) sees a stray mark in the first paragraph and
+The pairing of marks (`quotes.spans.quote_spans`) sees a stray mark in the first paragraph and
 drops it; the annotation convention makes it a row of its own that ends with the paragraph.
 """
 
@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ..sources import Paragraph
 
-# The quotation marks, shared with `quotes` (which pairs them).
+# The quotation marks, shared with `quotes.spans` (which pairs them).
 OPEN, CLOSE = "\u201c", "\u201d"
 MARK = re.compile(f'[{OPEN}{CLOSE}"]')
 # A paragraph that continues a quotation opens with a mark, before any word.

@@ -1,10 +1,10 @@
 """A sentence's speech verbs, tried only where one of the verb list's words starts.
 
-`_Speakers._verbs` searched every sentence for the speech-verb alternation, which re
+`quotes.speakers._Speakers._verbs` searched every sentence for the speech-verb alternation, which re
 enters at every position (it opens with a lookbehind). Every match of it opens on a whole
 word of the list, lower-cased (`knowledge.words_pattern`: `(?<!\\w)` before the word,
 `(?!\\w)` after it), so `wordstarts` applies as it does to the name patterns that open on
-the same verbs (`names._word_led`): `str.find` of the first runs the sentence holds gives
+the same verbs (`names.gates._word_led`): `str.find` of the first runs the sentence holds gives
 every place a match can start, `match` there gives the matches `finditer` finds.
 """
 
@@ -19,7 +19,7 @@ from .sentences import Sentence
 from .wordstarts import matches_at, run_starts
 
 # Case-blind re matches these to ASCII letters that their lower() is not (İ, ı, ſ, the
-# Kelvin sign; as `names._FOLDS_TO_ASCII`): a sentence holding one is searched as before.
+# Kelvin sign; as `names.gates._FOLDS_TO_ASCII`): a sentence holding one is searched as before.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 

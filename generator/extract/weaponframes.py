@@ -1,4 +1,4 @@
-"""Weapon names that a weapon noun introduces from a distance (`names._weapons` asks).
+"""Weapon names that a weapon noun introduces from a distance (`names.weapons._weapons` asks).
 
 - An example after the noun: "1,500-2,000 long-range drones a month, including the
   jet-powered Sokolytsia, which ..." (lexicon `weapon_example_cues`): the name is a weapon

@@ -1,12 +1,12 @@
 """A gate of whole words: one tokenisation of a sentence instead of a trie search per gate.
 
-`names.gate_open` asked, per sentence and per word list (speech verbs, role nouns, weapon
+`names.gates.gate_open` asked, per sentence and per word list (speech verbs, role nouns, weapon
 heads), whether the lower-cased sentence holds one of the words as a substring: a regex
 search each time, which re enters at nearly every position. The patterns those gates guard
 only match a list word that starts after a non-word character (or the text's start) and
 whose first run of word characters ends before a non-word character (a space, `\\b`).
 So where a pattern matches, that first run is a whole word of the sentence (`\\w+` run),
-lower-cased (the words are ASCII, matched case-blind; see `names._FOLDS_TO_ASCII`): a
+lower-cased (the words are ASCII, matched case-blind; see `names.gates._FOLDS_TO_ASCII`): a
 sentence whose words miss every first run cannot match. One `\\w+` split per sentence and a
 set test per gate replace the searches.
 

@@ -11,7 +11,7 @@ matches (leftmost first, the next search from the end of the last), gives its ma
 
 Exact when `lower` is the sentence's `lower()` with each character in its place, which
 `names` ensures by passing None for sentences holding a character case-blind re folds
-onto an ASCII letter (`names._FOLDS_TO_ASCII`), and when every match of the pattern opens
+onto an ASCII letter (`names.gates._FOLDS_TO_ASCII`), and when every match of the pattern opens
 on a whole word of the list (a non-word character, or the sentence's start, before it).
 """
 

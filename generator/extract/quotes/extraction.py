@@ -1,0 +1,99 @@
+"""`find_quotes`: the steps of the other modules run over one article (quotations,
+speakers, direct quotes, reported claims, then claims "according to" someone and impersonal
+reports), and `quote_records`, what it found written as schema `quote` items.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from ...sources import Source
+from ..entities import EntityScan
+from ..knowledge import Knowledge
+from ..quotecues import quote_rules
+from ..runon import run_on_spans
+from ..sentences import Sentence
+from .direct import _direct
+from .reported import _reported, reported_text
+from .spans import _covering, _term, quote_spans
+from .speakers import _Speakers
+from .speech import QuoteFound, Speech
+
+
+def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> str:
+    digest = hashlib.sha1(f"{source_id}:{start}:{end}:{kind}".encode()).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+def find_quotes(
+    source: Source, sentences: list[Sentence], scan: EntityScan, knowledge: Knowledge
+) -> tuple[list[QuoteFound], list[Speech]]:
+    """Direct and reported quotes of `source`, and the speech verbs they hang on."""
+    text = source.text
+    spans: list[tuple[int, int]] = []
+    for para in source.paragraphs:
+        if not para.heading:
+            spans += quote_spans(text, para.start, para.end)
+    # A quotation left open where its paragraph ends, the next one going on with it.
+    runs_on = frozenset(run_on_spans(text, source.paragraphs))
+    spans = sorted([*spans, *runs_on])
+    # The sentences each quote reaches into, found once: the tests below all ask.
+    windows = {sp: window for sp in spans if (window := _covering(sentences, *sp))}
+    spans = [sp for sp in spans if sp in windows]
+    rules = quote_rules(knowledge)
+    spans = [sp for sp in spans if not _term(text, sp, spans, windows[sp], knowledge, rules)]
+    events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
+    starts = {m.start: m.end for m in scan.mentions}
+    found = _direct(text, sentences, spans, events, rules, windows, runs_on) + _reported(
+        text, events, spans, rules, starts
+    )
+    from ..according import according  # it builds QuoteFound and Speech (`speech`)
+
+    taken = {q.start for q in found if q.kind == "reported"}
+    named = [m for m in scan.mentions if not m.adjective]
+    people = frozenset(i for i, e in scan.entities.items() if e.is_person)
+    more, sources = according(text, sentences, named, knowledge, spans, taken, people)
+    if more:
+        # A quotation inside a claim "according to" someone is theirs ('According to her,
+        # London "crossed all the red lines"'), when no verb gave it a speaker.
+        said_by = {q.start: q.speaker for q in more if q.speaker}
+        if said_by:
+            found = [
+                replace(q, speaker=said_by[at])
+                if q.kind == "direct"
+                and q.speaker is None
+                and (at := windows[(q.start, q.end)][0].start) in said_by
+                else q
+                for q in found
+            ]
+        found += more
+        events = sorted([*events, *sources], key=lambda e: (e.start, e.end))
+    from ..impersonal import with_impersonal  # it builds QuoteFound and Speech (`speech`)
+
+    found, events = with_impersonal(text, sentences, named, knowledge, spans, found, events)
+    return sorted(found, key=lambda q: (q.start, q.end)), events
+
+
+def quote_records(
+    source: Source, found: list[QuoteFound], events: list[Speech]
+) -> list[dict[str, object]]:
+    """Schema `quote` items."""
+    out: list[dict[str, object]] = []
+    for q in found:
+        passage = source.text[q.start : q.end]
+        text = passage if q.kind == "direct" else reported_text(source.text, q, events)
+        item: dict[str, object] = {
+            "id": stable_id(
+                "quote", source.id, q.start, q.end, f"{q.kind}-{q.part}" if q.part else q.kind
+            ),
+            "speaker": q.speaker,
+            "kind": q.kind,
+            "text": text,
+            "citation": {"source": source.id, "quote": passage, "start": q.start, "end": q.end},
+            "status": "extracted",
+        }
+        if q.inherited or (q.speaker is None and q.kind == "direct"):
+            item["flags"] = ["uncertain"]
+        out.append(item)
+    return out

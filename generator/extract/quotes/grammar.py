@@ -1,0 +1,19 @@
+"""Grammar patterns that both speaker resolution (`speakers`, `referents`) and reported
+speech (`reported`) read: grammar, not domain knowledge (that is the lexicon's, `quotecues`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A verb with no subject of its own, coordinated with the one before it.
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+)?$")
+_TOKEN = re.compile(r"\w[\w’'-]*")  # a word without the stops `speakers._WORD` keeps
+# The most words a speech verb reaches across: back to its speaker, on to the "that" it
+# opens, and on either side of it when what was said comes first.
+_MAX_GAP_WORDS = 6
+
+# What may follow a speaker named after the verb: the end, or an apposition.
+_SPEAKER_TAIL = re.compile(r"\s*(?:[.!?]|,\s|$)")
+# ... or, for a person, where they work ("..., said Fabian Reitmeier of the SWP.").
+_PERSON_TAIL = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")

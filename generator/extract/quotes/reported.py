@@ -1,0 +1,380 @@
+"""Reported speech: the claim a speech verb reports outside quotation marks, where it
+begins and ends (after "that", after who was told and when, or before the verb when it
+comes first), a second claim the speaker goes on to ("..., adding that"), and its words
+(`reported_text`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from ..quotecues import QuoteRules
+from ..sentences import Sentence
+from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL, _TOKEN
+from .speech import QuoteFound, Speech
+
+_THAT = re.compile(r"\bthat\b")
+
+_WORDY_CHAR = re.compile(r"\w")
+
+# Words that open a phrase of place, time or manner after a speech verb ("said in a
+# statement on Monday"): grammar, not domain knowledge.
+_ADVERBIAL_LEADS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "via",
+        "through",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "separately",
+        "then",
+        "again",
+        "afterwards",
+        "recently",
+        "publicly",
+        "privately",
+    }
+    # "..., the ministry said Monday.": a weekday after the verb is when it was said.
+    | {day.casefold() for day in calendar.day_name}
+)
+
+# When it was said, between a speech verb and what was said without "that" ("said Monday
+# he hoped", "told reporters on Tuesday the jets"): calendar words, not domain knowledge.
+_WHEN = re.compile(
+    r"\s*,?\s*(?:(?:on|late|early|last|this)\s+)?(?:"
+    + "|".join(calendar.day_name)
+    + r"|today|yesterday|tonight|overnight|earlier|later)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?(?=\s)"
+)
+# Capitalised words after "told" before a lower-case clause: who was told.
+_NAMED_LISTENER = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?=[a-z])")
+_MARKS = re.compile('["\u201c\u201d]')
+
+_LONG_LEAD_WORDS = 12  # 'in a statement posted on its website on Tuesday'
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"})
+
+# A reported clause that asks instead of telling (grammar, not domain words).
+_QUESTION = re.compile(r"\s*(?:whether|if)\b", re.IGNORECASE)
+
+_WRITERS_ASIDE = re.compile(r"([^,]*),\s+(?:[a-z]+ing|which|while|as|after|before|amid)\b")
+
+
+def _content_first(
+    text: str,
+    sentence: Sentence,
+    verb_start: int,
+    verb_end: int,
+    starts: dict[int, int] | None = None,
+) -> int | None:
+    """End of what was said when it comes before the verb ('Five were shot down, the
+    ministry said in a statement.'): a comma a few words before the verb and only a few
+    words after it. None when the statement does not come first."""
+    rest = text[verb_end : sentence.end]
+    # 'X, the government said on Thursday, reversing a restriction ...': a participle or
+    # relative clause after a comma is the writer's, not where or when it was said.
+    aside = _WRITERS_ASIDE.match(rest)
+    after = _TOKEN.findall(aside.group(1) if aside else rest)
+    comma = text.rfind(",", sentence.start, verb_start)
+    if comma < 0:
+        return None
+    # 'The decision was final, said John Kirby, a White House spokesman.': the speaker
+    # follows the verb right after the comma, with an apposition of their own.
+    if starts and not _TOKEN.search(text, comma, verb_start):
+        at = _skip_space(text, verb_end)
+        at += 4 if text[at : at + 4].casefold() == "the " and at + 4 in starts else 0
+        if at in starts and (
+            _SPEAKER_TAIL.match(text, starts[at], sentence.end)
+            or _PERSON_TAIL.match(text, starts[at], sentence.end)
+        ):
+            return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+    if len(after) > _MAX_GAP_WORDS:
+        return None
+    # After the verb only where and when it was said ('in a statement', 'on Monday'), or a
+    # listener ('told reporters'); 'said the jets would ...' has the statement after it.
+    listener = text[verb_start:verb_end].casefold().startswith(("told", "tell"))
+    if after and after[0].casefold() not in _ADVERBIAL_LEADS and not (listener and len(after) <= 4):
+        return None
+    if len(_TOKEN.findall(text[comma:verb_start])) > _MAX_GAP_WORDS:
+        return None
+    return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+
+
+def _reports(text: str, ev: Speech, rules: QuoteRules) -> bool:
+    """Whether the verb reports a statement: 'promised a further EUR 500m' does not."""
+    if text[ev.start : ev.end].casefold() not in rules.needs_that:
+        return True
+    if _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 60)):
+        return True
+    return _content_first(text, ev.sentence, ev.start, ev.end) is not None
+
+
+def _listener_end(text: str, ev: Speech, starts: dict[int, int], rules: QuoteRules) -> int:
+    """Where the words after a speech verb stop naming who was told ('told ABC News',
+    'told reporters on Monday'), so that what follows is what was said."""
+    pos = _skip_space(text, ev.end)
+    if text[ev.start : ev.end].casefold().startswith(("told", "tell")):
+        at = pos + 4 if text[pos : pos + 4].casefold() == "the " else pos
+        # An entity (a person, a body), a listener noun ("reporters"), else capitalised
+        # words before a lower-case clause (a news outlet: 'told ABC News the').
+        listener = rules.listener.match(text, pos) if rules.listener is not None else None
+        named = listener or _NAMED_LISTENER.match(text, pos)
+        if at in starts:
+            pos = starts[at]
+        elif named:
+            pos = named.end()
+    when = _WHEN.match(text, pos)
+    return _skip_space(text, when.end()) if when else _skip_space(text, pos)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _clause_start(text: str, ev: Speech, starts: dict[int, int], rules: QuoteRules) -> int:
+    """Where the reported clause of `ev` begins: after "that" when it follows closely,
+    else after the verb, its listener and its time."""
+    that = _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 100))
+    if that and _opens_clause(text, ev, that.start()):
+        return _skip_space(text, that.end())
+    return _listener_end(text, ev, starts, rules)
+
+
+def _opens_clause(text: str, ev: Speech, that: int) -> bool:
+    """Whether the "that" at `that` opens what `ev` reports: right after the verb, after
+    who was told ('told the BBC that') or after where and when ('said in a post on
+    Telegram on Monday that'); not a relative pronoun ('said the missiles that Germany
+    sent were old') nor a quote's or another verb's ('said the decision was "slow" and
+    warned that')."""
+    lead = text[ev.end : that]
+    if _MARKS.search(lead):
+        return False
+    # "said on Thursday, reversing a restriction that Rome had defended": words after a
+    # comma start a clause of their own ("declared in the communique, that" has none).
+    if "," in lead.rstrip().rstrip(","):
+        return False
+    words = _TOKEN.findall(lead)
+    if not words:
+        return True
+    first = words[0].casefold()
+    if text[ev.start : ev.end].casefold().startswith(("told", "tell")):
+        return len(words) <= _LONG_LEAD_WORDS
+    if first in _ADVERBIAL_LEADS or _WHEN.match(lead):
+        return len(words) <= _LONG_LEAD_WORDS
+    return first not in _DETERMINERS and len(words) <= _MAX_GAP_WORDS
+
+
+def _reported(
+    text: str,
+    events: list[Speech],
+    spans: list[tuple[int, int]],
+    rules: QuoteRules,
+    starts: dict[int, int],
+) -> list[QuoteFound]:
+    """One reported claim per sentence, from its first verb that reports. A sentence with
+    quotation marks has one too when the verb comes before every quote and a clause of its
+    own leads into it, if only its subject ('said the decision was "slow and telegraphed"',
+    'said Hungary "will not give a single forint"'): a careful reader records both the words
+    quoted and what was reported."""
+    out: list[QuoteFound] = []
+    done: set[Sentence] = set()
+    # The verbs of each sentence, in list order, grouped once: `_goes_on` and
+    # `_verb_between` look at one sentence's verbs, and a pass over the article's for each
+    # verb was quadratic in the verbs of an article.
+    same: dict[Sentence, list[Speech]] = {}
+    for ev in events:
+        same.setdefault(ev.sentence, []).append(ev)
+    for ev in events:
+        sentence = ev.sentence
+        if sentence in done or ev.calls or not _reports(text, ev, rules):
+            continue
+        # The sentence opens inside a quotation begun before it ('"... arrow. At some
+        # point you have to hit the archer," Lorenz said.'): the quote is what was said,
+        # and only what the speaker goes on to say (', adding that ...') a claim.
+        opened_before = any(s < sentence.start < e for s, e in spans)
+        inside = [s for s, _ in spans if sentence.start <= s < sentence.end]
+        if opened_before:
+            inside = [sentence.start, *inside]
+        start = _clause_start(text, ev, starts, rules)
+        if _QUESTION.match(text, start):
+            continue  # "did not say whether ...", "asked whether ...": a question, no claim
+        that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
+        said_end = None if that else _content_first(text, sentence, ev.start, ev.end, starts)
+        more = _goes_on(text, ev, start, same[sentence])
+        if inside:
+            first = min(inside)
+            quoted_only = opened_before or (
+                len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None
+                if first < ev.start
+                # 'said "...": the quote is all that was said
+                else not _WORDY_CHAR.search(text, start, first - 1)
+            )
+            if quoted_only:
+                # 'The jets would "make a difference," the minister said.': what was said
+                # comes first, opening with words of its own; else only what the speaker
+                # went on to say (', adding that ...') is a claim of its own.
+                went_on = more[1] if more is not None else None
+                if went_on is None and that and _verb_between(same[sentence], ev, start):
+                    went_on = start  # '"...," she said, adding that ...': "that" opens it
+                if went_on is None and first < ev.start and _coordinated_claim(text, ev, start):
+                    went_on = start  # 'called it "a crime" and said the ministers would ...'
+                if went_on is None and not opened_before and first < ev.start:
+                    split = _split_claim(text, ev, first, spans)
+                    if split is not None:
+                        done.add(sentence)
+                        out += [
+                            QuoteFound(
+                                sentence.start,
+                                sentence.end,
+                                ev.speaker,
+                                "reported",
+                                clause=sentence.start,
+                                clause_end=split[0],
+                            ),
+                            QuoteFound(
+                                sentence.start,
+                                sentence.end,
+                                ev.speaker,
+                                "reported",
+                                clause=split[1],
+                                part=1,
+                            ),
+                        ]
+                        continue
+                later = [s for s in inside if went_on is not None and s >= went_on]
+                if went_on is not None and (
+                    not later or _WORDY_CHAR.search(text, went_on, min(later) - 1)
+                ):
+                    done.add(sentence)
+                    out.append(
+                        QuoteFound(
+                            sentence.start, sentence.end, ev.speaker, "reported", clause=went_on
+                        )
+                    )
+                continue
+            if first > ev.start:
+                said_end = None
+        done.add(sentence)
+        more = None if said_end is not None else more
+        out.append(
+            QuoteFound(
+                sentence.start,
+                sentence.end,
+                ev.speaker,
+                "reported",
+                clause=start,
+                said_end=said_end,
+                clause_end=more[0] if more else None,
+            )
+        )
+        if more:
+            # ", adding that ...": a second claim of the same speaker, in the same sentence.
+            out.append(
+                QuoteFound(
+                    sentence.start, sentence.end, ev.speaker, "reported", clause=more[1], part=1
+                )
+            )
+    return out
+
+
+# ', he said, and ...' right after the attribution of a quotation that closes a clause.
+_AND_AFTER = re.compile(r"\s*,\s+(?:and|but)\s+(?=[A-Za-z])")
+_MIN_CLAIM_WORDS = 3  # 'and said so' is no claim; 'and said her party would act' is
+
+
+def _coordinated_claim(text: str, ev: Speech, clause: int) -> bool:
+    """Whether `ev`, after a quotation, is a second verb of the same subject opening a claim
+    of its own ('X called the attack "a war crime" and said ministers would meet'): joined
+    by "and", with words of its own after it, not the quotation's attribution ('"...,"
+    he said')."""
+    if not _COORDINATED.search(text, max(ev.sentence.start, ev.start - 16), ev.start):
+        return False
+    return len(_TOKEN.findall(text, clause, ev.sentence.end)) >= _MIN_CLAIM_WORDS
+
+
+def _split_claim(
+    text: str, ev: Speech, first: int, spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """(end of the first claim, start of the second) when indirect speech wraps a quotation
+    round its attribution: 'Denmark had "never put a map on our support," he said, and
+    Ukraine was free to hit ...'. The words before the quotation open the claim (a subject
+    and a verb at least), the quotation closes right before the attribution, and after the
+    attribution ', and' goes on with a second claim of the same speaker."""
+    if len(_TOKEN.findall(text, ev.sentence.start, first)) < 2:
+        return None
+    closing = [e for s, e in spans if s == first]
+    if not closing:
+        return None
+    end = closing[0] + 1  # the closing mark belongs to the claim
+    between = text[end : ev.start]
+    if len(_TOKEN.findall(between)) > 3:  # ', he said' / ', the official said': no more
+        return None
+    after = _AND_AFTER.match(text, ev.end)
+    if after is None or len(_TOKEN.findall(text, after.end(), ev.sentence.end)) < 3:
+        return None
+    return end, after.end()
+
+
+def _verb_between(events: list[Speech], ev: Speech, end: int) -> bool:
+    """Whether another speech verb of `ev`'s sentence stands between it and `end`
+    (`events`: the article's verbs, or only those of `ev`'s sentence)."""
+    return any(e.sentence == ev.sentence and ev.end < e.start < end and not e.calls for e in events)
+
+
+# Where the speaker goes on: a comma or "and" right before a second speech verb.
+_GOES_ON = re.compile(r"(?:,\s*|\s+and\s+)$")
+
+
+def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[int, int] | None:
+    """(where the first claim stops, where the second starts) when the speaker of `ev` goes
+    on in its sentence with a second verb and "that" (", adding that ...", "and warned
+    that ..."), the verb having no other speaker. `events`: the article's verbs, or only
+    those of `ev`'s sentence (the others are passed over), in the article's order."""
+    for later in events:
+        if later.sentence != ev.sentence or later.start <= clause or later.calls:
+            continue
+        if later.speaker not in (None, ev.speaker):
+            return None
+        lead = _GOES_ON.search(text, clause, later.start)
+        that = _THAT.match(text, _skip_space(text, later.end))
+        if lead is None or that is None:
+            return None
+        return lead.start(), _skip_space(text, that.end())
+    return None
+
+
+def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
+    """What a reported claim says: the clause after 'that' or after the verb."""
+    ev = next(e for e in events if found.start <= e.start < found.end)
+    that = _THAT.search(text, ev.end, min(found.end, ev.end + 60))
+    clause = found.clause if found.clause is not None else (that.end() if that else ev.end)
+    content = text[clause : found.clause_end or found.end].strip()
+    before = text[found.start : ev.start].strip()
+    if found.clause is not None:  # `_reported` has told where it is
+        first = found.said_end
+    else:
+        first = None if that else _content_first(text, ev.sentence, ev.start, ev.end)
+    if first is not None:  # '..., the ministry said in a statement.': it comes first
+        content = text[found.start : first].strip()
+    elif content.startswith(",") and (comma := text.rfind(",", found.start, ev.start)) > 0:
+        # 'Longer-range weapons, Rice added, would help ...': the verb is an aside.
+        content = f"{text[found.start : comma].strip()} {content.lstrip(', ')}"
+    elif len(content) < 12 and len(before) >= 12:
+        content = before
+    return content if len(content) >= 12 else text[found.start : found.end]

@@ -1,0 +1,378 @@
+"""The speaker of each speech verb (`_Speakers`): the name right after the verb when
+the quote comes first, else the nearest name before it, passing over appositions, relative
+clauses, places, a person's body and a role's body; a pronoun or a noun that names no one
+is resolved by `referents`. It remembers who spoke last, for the pronouns after.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
+
+from ..bystart import ByStart, after_last_end
+from ..entities import EntityScan, Mention
+from ..entitycues import PLACE_BEFORE
+from ..knowledge import Knowledge
+from ..sentences import Sentence
+from ..verbstarts import speech_verbs
+from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL
+from .referents import _Referents
+from .speech import Speech
+
+# An aside between a speaker and their verb: an apposition ("X, a former officer, said"),
+# any phrase set off by commas that opens in lower case ("Macron, after talks with
+# Scholz, said"), or a dash pair.
+# ", a White House spokesman," and ", Russia's ambassador to Italy,": who someone is.
+_APPOSITION = re.compile(
+    r",\s(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
+)
+_WORD = re.compile(r"[\w’'.-]+")
+_WORD_CHAR = re.compile(r"\w")
+# A relative clause between a speaker and the verb (", who spoke on condition of anonymity,").
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,\s*$")
+# Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
+# "Justin Bronk of the Institute", "Mareike Vollrath (SPD)": the person and their body.
+_AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?|\s*\(")
+
+# "the founder of", "a spokesman for": a role of the body named next.
+_ROLE_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|for|at)\s+(?:the\s+)?$")
+
+# A body and where it sits ("the Russian Embassy in Norway said", "the U.N. mission in
+# Ukraine said"): the body speaks, the place is the object of "in".
+_SEAT = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+
+# A speech verb right after one of these is a noun or adjective ("continued aid").
+_NOT_VERB_AFTER = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "to",
+        "towards",
+        "toward",
+        "of",
+        "for",
+        "in",
+        "on",
+        "with",
+        "by",
+        "from",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+    }
+)
+_PASSIVE_AFTER = frozenset({"been", "being", "was", "were", "is", "are", "be"})
+_SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured", "reminded"})
+
+
+class _Cover:
+    """Whether a position lies in any of some spans: `any(s <= pos < e for s, e in spans)`
+    by bisection, not a scan (every speech verb was tested against every mention)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        # The furthest end of the spans starting at or before each: spans may overlap.
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos)
+        return i > 0 and self.reach[i - 1] > pos
+
+
+class _Speakers(_Referents):
+    """Resolves the speaker of each speech verb, remembering who spoke last."""
+
+    def __init__(
+        self, text: str, scan: EntityScan, knowledge: Knowledge, quotes: list[tuple[int, int]]
+    ):
+        self.text, self.scan, self.k = text, scan, knowledge
+        self.quotes = quotes
+        self._quoted = _Cover(quotes)
+        self._quote_starts = sorted(s for s, _ in quotes)
+        self._mentioned = _Cover((m.start, m.end) for m in scan.mentions)
+        # A nationality adjective ("the British decision") names no one who speaks.
+        self.outside = [
+            m
+            for m in scan.mentions
+            if not m.adjective and not self.quoted(m.start) and not self._media(m)
+        ]
+        self._by_start = ByStart(self.outside)  # `outside` in ranges of starts
+        # Where the quotes end, sorted: the last before a verb by bisection.
+        self._quote_ends = sorted(e for _, e in quotes)
+        self.last: tuple[str | None, int] | None = None  # (speaker, paragraph)
+        self.last_body: tuple[str, int] | None = None  # the last body that spoke: "it"
+        self.anonymous = False  # the verb being resolved has an unnamed source
+        self.government_voice: str | None = None  # whose officials spoke last, unnamed
+        self._last_anonymous: int | None = None
+        self.last_pos = 0  # where the last speaker's verb is
+        self.content: list[tuple[int, int]] = []  # what speakers said: not a pronoun's referent
+
+    def quoted(self, pos: int) -> bool:
+        return self._quoted.covers(pos)
+
+    def _media(self, m: Mention) -> bool:
+        entity = self.scan.entity(m.entity_id)
+        return entity is None or entity.category == "media"
+
+    def resolve(self, sentence: Sentence, vs: int, ve: int) -> str | None:
+        text, k = self.text, self.k
+        # After the last quote ending in the sentence before the verb.
+        lead = after_last_end(self._quote_ends, sentence.start, vs)
+        before = text[lead:vs]
+        if not _WORD_CHAR.search(before):  # '..." added Rice': the speaker follows the verb
+            after = [
+                m
+                for m in self._by_start.between(ve, ve + 2)
+                if ve <= m.start <= ve + 2 and m.end <= sentence.end
+            ]
+            if after:
+                return after[0].entity_id
+            # '"...," said the CDU budget politician Johannes Kaltenbach': a person right
+            # after a description of a few words (no stop, no clause of its own).
+            described = next(
+                (
+                    m
+                    for m in self._by_start.between(ve, ve + _DESCRIBED_REACH)
+                    if ve < m.start <= ve + _DESCRIBED_REACH
+                    and m.end <= sentence.end
+                    and self._person(m.entity_id)
+                ),
+                None,
+            )
+            if described is not None and _DESCRIPTION.fullmatch(text, ve, described.start):
+                return described.entity_id
+            follow = _WORD.match(text, ve + 1)
+            if follow and follow.group().casefold() in k.word_set("pronouns"):
+                return self.pronoun(vs, sentence.paragraph, follow.group().casefold())
+            return None
+        if before.rstrip().endswith(","):
+            # 'The decision was final, said John Kirby, a White House spokesman.'
+            at = {ve + 1, ve + 5} if text[ve + 1 : ve + 5].casefold() == "the " else {ve + 1}
+            after = [
+                m
+                for m in self._by_start.between(ve + 1, ve + 5)
+                if m.start in at
+                and m.end <= sentence.end
+                # the speaker ends the sentence or takes an apposition; 'X, who ..., said
+                # the White House decision was' names the topic, not the speaker
+                and (
+                    _SPEAKER_TAIL.match(text, m.end, sentence.end)
+                    or (self._person(m.entity_id) and _PERSON_TAIL.match(text, m.end, sentence.end))
+                )
+            ]
+            if after:
+                return after[0].entity_id
+        masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
+        if masked and not text[masked[-1][1] : vs].strip():
+            # "Dmitry Peskov, a Kremlin spokesman, told": the person the apposition
+            # describes speaks, not the body its role words name.
+            appositive = [
+                m
+                for m in self._by_start.between(lead, masked[-1][0])
+                if m.end == masked[-1][0] and self._person(m.entity_id)
+            ]
+            if appositive:
+                return appositive[-1].entity_id
+            # "Military expert, retired Colonel Vadim Sorokin, told": a subject that names
+            # no one, and the one person its apposition names.
+            a, b = masked[-1]
+            inside = [
+                m for m in self._by_start.between(a, b) if m.end <= b and self._person(m.entity_id)
+            ]
+            if len(inside) == 1 and not [
+                m for m in self._by_start.between(lead, a) if lead <= m.start and m.end <= a
+            ]:
+                return inside[0].entity_id
+        # "The official, who spoke on condition of anonymity, said": the subject stands
+        # before the relative clause.
+        words = _WORD.findall(_RELATIVE_ASIDE.sub("", before))
+        last_word = words[-1].casefold() if words else ""
+        if last_word in k.word_set("pronouns"):
+            return self.pronoun(vs, sentence.paragraph, last_word)
+        if last_word in _RELATIVE_PRONOUNS:
+            # '..., according to the Defense Ministry, which said': the name before it.
+            which = lead + before.casefold().rindex(last_word)
+            before_it = [
+                m for m in self._by_start.between(lead, which) if m.end <= which and lead <= m.start
+            ]
+            if before_it and _JUST_A_COMMA.fullmatch(text, before_it[-1].end, which):
+                return before_it[-1].entity_id
+        if len(words) >= 3 and words[-3].casefold() == "the":
+            # '"...," the Ukrainian president wrote': the president of that country.
+            nation = self._nation_before(lead, vs, last_word)
+            if nation is not None:
+                named = self.by_role(last_word, vs, nation)
+                if named is not None:
+                    return named
+        if len(words) >= 2 and words[-2].casefold() == "the":
+            named = (
+                self.by_head(last_word, vs)
+                or self.by_company(last_word, vs)
+                or self.by_role(last_word, vs)
+                or self.by_country(last_word, vs, sentence.start)
+            )
+            if named is not None:
+                return named
+        if last_word in k.word_set("anonymous_sources"):
+            return self._voiced_body(lead, vs) or self._unnamed(before, last_word, words)
+        candidates = [
+            m
+            for m in self._by_start.between(lead, vs)
+            if lead <= m.start
+            and m.end <= vs
+            and not any(s <= m.start < e for s, e in masked)
+            and not self._place(m, lead)
+        ]
+        if not candidates:
+            if any(w.casefold() in k.word_set("anonymous_sources") for w in words):
+                return self._unnamed(before, last_word, words)
+            return None
+        if text[ve - 3 : ve] == "ing" and before.rstrip().endswith(","):
+            # '..., saying': the sentence's subject speaks; in 'Kremlin spokesman Dmitry
+            # Peskov warned ..., saying' that is the person the body's role word leads to.
+            first = candidates[0]
+            if (
+                len(candidates) > 1
+                and not self._person(first.entity_id)
+                and self._person(candidates[1].entity_id)
+                and _ROLE_GAP.fullmatch(text, first.end, candidates[1].start)
+            ):
+                return candidates[1].entity_id
+            return first.entity_id
+        nearest = candidates[-1]
+        if (
+            len(candidates) > 1
+            and self._person(candidates[-2].entity_id)
+            and not self._person(nearest.entity_id)
+            and _AFFILIATION.fullmatch(text, candidates[-2].end, nearest.start)
+        ):
+            nearest = candidates[-2]  # 'Justin Bronk of the Institute said': Bronk speaks
+        elif len(candidates) > 1 and _SEAT.fullmatch(text, candidates[-2].end, nearest.start):
+            nearest = candidates[-2]
+        role = _ROLE_OF.search(text, max(lead, nearest.start - 40), nearest.start)
+        if (
+            role is not None
+            and not self._person(nearest.entity_id)
+            and role.group(1).casefold() in k.word_set("role_nouns")
+            and role.group(1).casefold() not in k.word_set("anonymous_sources")
+        ):
+            # 'The founder of Zoria Systems says': the founder speaks, not the company; the
+            # person the article gave that role, else nobody named. ('A spokesperson for
+            # the Kremlin said' voices the Kremlin: spokespeople are anonymous sources.)
+            return self.by_role(role.group(1).casefold(), vs)
+        gap = text[nearest.end : vs]
+        for s, e in masked:
+            if nearest.end <= s and e <= vs:
+                gap = gap.replace(text[s:e], " ")
+        gap_words = [w.casefold() for w in _WORD.findall(gap)]
+        if any(w in k.word_set("anonymous_sources") for w in gap_words):
+            return self._unnamed(before, last_word, words)
+        if len(gap_words) > _MAX_GAP_WORDS or _SHARE_OF.search(gap):
+            # "In a poll by KIIS, 78% of Ukrainians said": a share of people speaks, unnamed.
+            return None
+        return nearest.entity_id
+
+    def _place(self, m: Mention, lead: int) -> bool:
+        """Whether mention `m` only says where ("airfields deep inside Russia, Rahman
+        replied"): a place is no speaker, unless someone unnamed in it speaks ("a source
+        in Ukraine's Defense Ministry told")."""
+        place = PLACE_BEFORE.search(self.text, max(lead, m.start - 12), m.start)
+        if place is None:
+            return False
+        word = _LAST_WORD.search(self.text, max(lead, place.start() - 30), place.start())
+        return word is None or word.group(1).casefold() not in self.k.word_set("anonymous_sources")
+
+    def _not_a_verb(self, start: int, end: int) -> bool:
+        """'United States' is no 'states'; 'continued aid' no 'continued'."""
+        if self._mentioned.covers(start):
+            return True
+        lead = self.text[max(0, start - 20) : start]
+        if _AFTER_PUNCTUATION.search(lead):  # '"... came in," said X': a quote's verb
+            return False
+        words = _WORD.findall(lead)
+        if not words:
+            return False
+        last = words[-1].casefold()
+        if self.text[start:end].endswith("ing") and not (
+            lead.rstrip().endswith(",") or last in _PASSIVE_AFTER
+        ):
+            # An -ing form reports only after a comma ("..., warning that") or as a verb
+            # ("have been explaining"): "received advance warning" is a noun.
+            return True
+        # "had been told", "was asked": the subject is spoken to, it says nothing ("was
+        # declared" still reports what someone declared).
+        passive = last in _PASSIVE_AFTER and self.text[start:end].casefold() in _SPOKEN_TO
+        return passive or last in _NOT_VERB_AFTER
+
+    def _verbs(
+        self, sentence: Sentence, calls: re.Pattern[str] | None
+    ) -> list[tuple[int, int, bool]]:
+        """(start, end, is a verb of calling) of the sentence's verbs that attribute words:
+        speech verbs, and verbs of calling followed by a quote in the sentence."""
+        verb = self.k.speech_verb
+        found = [
+            (m.start(), m.end(), False)
+            for m in (speech_verbs(self.k, verb, self.text, sentence) if verb else ())
+        ]
+        if calls is not None:
+            # The last quote starting in the sentence: by bisection of the sorted starts,
+            # not a pass over every quote of the article per sentence.
+            at = bisect_left(self._quote_starts, sentence.end)
+            if at and self._quote_starts[at - 1] >= sentence.start:
+                found += [
+                    (m.start(), m.end(), True)
+                    for m in calls.finditer(self.text, sentence.start, self._quote_starts[at - 1])
+                ]
+        return sorted(found)
+
+    def events(
+        self, sentences: list[Sentence], calls: re.Pattern[str] | None = None
+    ) -> list[Speech]:
+        found: list[Speech] = []
+        for sentence in sentences:
+            for vs, ve, calling in self._verbs(sentence, calls):
+                if self.quoted(vs) or self._not_a_verb(vs, ve):
+                    continue
+                self.anonymous = False
+                earlier = found[-1] if found and found[-1].sentence == sentence else None
+                if earlier and _COORDINATED.search(self.text, sentence.start, vs):
+                    speaker = earlier.speaker  # 'X said ... and warned': X's verb too
+                else:
+                    speaker = self.resolve(sentence, vs, ve)
+                self.content.append((ve, sentence.end))
+                if speaker and self._person(speaker):
+                    self.last = (speaker, sentence.paragraph)
+                    self.last_pos = vs
+                elif speaker:
+                    self.last_body = (speaker, sentence.paragraph)
+                elif self.anonymous:  # 'a commander told CNN ... He said': not a named person
+                    self.last = None
+                    self._last_anonymous = vs
+                found.append(Speech(vs, ve, speaker, sentence, calling))
+        return found
+
+
+# Between a speech verb and the person it names: "the", a few words of description (party,
+# role, nationality), an optional comma.
+_DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,5}?,?\s*")
+_DESCRIBED_REACH = 60
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+# A verb right after a comma or a quotation mark opens an attribution.
+_AFTER_PUNCTUATION = re.compile(r"[,;:\"\u201c\u201d]\s*$")
+# Between a body and its person: a few lower-case role words ("spokesman", "foreign
+# minister") and nothing else, or a possessive ("Ukraine's Foreign Minister Andrii Sybiha":
+# the title may be part of the person's mention).
+_ROLE_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){1,3}\s+|['’]s(?:\s+[A-Z][\w.-]*){0,3}\s+")
+# "who" and "which" open a relative clause about the name right before them.
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
+_SHARE_OF = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)\s+of\s")
+
+_JUST_A_COMMA = re.compile(r"\s*,\s*")
