@@ -59,20 +59,36 @@ def score_entities(found: dict[str, list[Item]], gold: Item, source: Source) -> 
 
 def _match_quote(q: Item, gold_quotes: list[Item]) -> Item | None:
     """The annotated quote an extracted one stands for: same words (reported: contained)."""
-    for g in gold_quotes:
-        if g["kind"] != q["kind"]:
-            continue
-        if q["kind"] == "direct" and q["text"] == g["text"]:
-            return g
-        if q["kind"] == "reported" and g["text"] in q["citation"]["quote"]:
-            return g
-    return None
+    return next(iter(_candidates(q, gold_quotes)), None)
+
+
+def _candidates(q: Item, gold_quotes: list[Item]) -> list[Item]:
+    """The annotated quotes `q` may stand for, best first: a direct quote's same words; a
+    reported claim's words contained in its text, then in its sentence (two claims of one
+    sentence, "said A, adding that B", both cite the whole sentence)."""
+    if q["kind"] == "direct":
+        return [g for g in gold_quotes if g["kind"] == "direct" and g["text"] == q["text"]]
+    cited = [
+        g for g in gold_quotes if g["kind"] == "reported" and g["text"] in q["citation"]["quote"]
+    ]
+    return sorted(cited, key=lambda g: g["text"] not in q["text"])
+
+
+def _pairs(found: list[Item], gold_quotes: list[Item]) -> list[tuple[Item, Item]]:
+    """(extracted, annotated) pairs, one to one: each annotated quote counts once."""
+    used: set[int] = set()
+    pairs = []
+    for q in found:
+        g = next((g for g in _candidates(q, gold_quotes) if id(g) not in used), None)
+        if g is not None:
+            used.add(id(g))
+            pairs.append((q, g))
+    return pairs
 
 
 def score_quotes(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
     gold_quotes = gold.get("quotes", [])
-    matched = {id(g) for q in found["quotes"] if (g := _match_quote(q, gold_quotes))}
-    return Score(len(matched), len(found["quotes"]), len(gold_quotes))
+    return Score(len(_pairs(found["quotes"], gold_quotes)), len(found["quotes"]), len(gold_quotes))
 
 
 def score_speakers(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:
@@ -80,10 +96,8 @@ def score_speakers(found: dict[str, list[Item]], gold: Item, source: Source) -> 
     gold_quotes = gold.get("quotes", [])
     right = {
         id(g)
-        for q in found["quotes"]
-        if (g := _match_quote(q, gold_quotes))
-        and g.get("speaker")
-        and g.get("speaker") == q.get("speaker")
+        for q, g in _pairs(found["quotes"], gold_quotes)
+        if g.get("speaker") and g.get("speaker") == q.get("speaker")
     }
     predicted = sum(1 for q in found["quotes"] if q.get("speaker"))
     return Score(len(right), predicted, sum(1 for g in gold_quotes if g.get("speaker")))

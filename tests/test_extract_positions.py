@@ -58,6 +58,17 @@ def test_score_script_reports_every_type() -> None:
     for name in ("entities", "quotes", "speakers", "positions", "claims"):
         assert totals[name].expected > 0
         assert totals[name].recall >= 0.8, name
+    # Two claims of one sentence cite the same sentence: each stands for its own row.
+    sentence = "X said A was right, adding that B was wrong."
+    found = [
+        {"kind": "reported", "text": t, "citation": {"quote": sentence}}
+        for t in ("A was right", "B was wrong.")
+    ]
+    gold = [{"kind": "reported", "text": "A was right"}, {"kind": "reported", "text": "B was"}]
+    assert [(q["text"], g["text"]) for q, g in module._pairs(found, gold)] == [
+        ("A was right", "A was right"),
+        ("B was wrong.", "B was"),
+    ]
 
 
 def _stances(text: str) -> list[tuple[str, str, str]]:

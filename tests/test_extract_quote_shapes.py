@@ -142,3 +142,34 @@ def test_a_writers_aside_after_the_attribution_leaves_the_claim_before_it() -> N
         "italian-government",
     ) in quotes
     assert not any(text.startswith(("reversing", "Rome had")) for _kind, text, _who in quotes)
+
+
+def test_two_claims_under_one_verb_or_after_a_closing_mark() -> None:
+    quotes = _quotes(
+        'Foreign Minister Kemal Aydin said the question was "a decision for the producers," '
+        'adding that his priority was "to bring the parties back to the table."\n\n'
+        'Spokesman Pavel Orlov told reporters that the bloc had "no business financing '
+        'strikes" and that its members would be treated as "direct participants".'
+    )
+    reported = [(text, speaker) for kind, text, speaker in quotes if kind == "reported"]
+    assert reported == [
+        ('the question was "a decision for the producers,"', "kemal-aydin"),
+        ('his priority was "to bring the parties back to the table."', "kemal-aydin"),
+        ('the bloc had "no business financing strikes"', "pavel-orlov"),
+        ('its members would be treated as "direct participants".', "pavel-orlov"),
+    ]
+
+
+def test_an_ing_verb_with_an_object_after_a_quotation_names_no_speaker() -> None:
+    quotes = _quotes(
+        "Iran's Foreign Ministry spokesman, Reza Karimi, said on Monday that Tehran "
+        '"has not sent any weapons to the war," repeating Iran\'s long-standing position.\n\n'
+        "Alliance chief Lars Holm has been neutral, repeating that the use of donated weapons "
+        'is "a national decision" for each ally.'
+    )
+    assert ("direct", "has not sent any weapons to the war,", "reza-karimi") in quotes
+    assert (
+        "reported",
+        'the use of donated weapons is "a national decision" for each ally.',
+        "lars-holm",
+    ) in quotes

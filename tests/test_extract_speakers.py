@@ -562,3 +562,12 @@ def test_labels_in_capitals_and_titles_are_no_acronyms() -> None:
         DAY,
     )
     assert {e["id"] for e in found["entities"]} == {"ruta-vaitkiene"}
+
+
+def test_a_role_of_a_body_of_a_body_before_the_name() -> None:
+    # A translation's "the chairman of the defence committee of the parliament X".
+    speakers = _speakers(
+        "The chairman of the defence committee of the parliament Jukka Ristola did not "
+        'want to comment. "The government has made its decision," Ristola says.'
+    )
+    assert speakers["The government has made its decision,"] == "jukka-ristola"

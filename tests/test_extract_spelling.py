@@ -24,6 +24,12 @@ def test_american_and_british_spellings_are_one_body() -> None:
     assert long["latvian-defence-ministry"] == "Latvian Ministry of Defence"
 
 
+def test_us_with_and_without_stops_is_one_body() -> None:
+    dotted = _entities("The U.S. Southern Command said the drones had arrived.")
+    plain = _entities("The US Southern Command said the drones had arrived.")
+    assert "u-s-southern-command" in dotted and "u-s-southern-command" in plain
+
+
 def test_a_known_alias_is_found_in_the_other_spelling() -> None:
     ids = _entities("Rafael Advanced Defence Systems will build the launchers.")
     assert "rafael-advanced-defense-systems" in ids

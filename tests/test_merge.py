@@ -192,6 +192,27 @@ def test_a_deleted_fact_whose_passage_moved_stays_deleted_a_new_one_is_added() -
     assert result.counts["figures"].skipped_deleted == 1 and "f-one" in result.base["figures"]
 
 
+def test_a_second_fact_of_an_already_cited_passage_is_added() -> None:
+    # Re-extraction with a better extractor finds a second claim in a sentence that
+    # already has one ("said A, adding that B"): both cite the sentence, the new one has its
+    # own id, so it is a new fact, not a repeat of the old.
+    first = _claim("c-a", ("s1", 0, 10), text="A was right.")
+    doc = CommentedMap({"claims": [CommentedMap(first)]})
+    fresh = {"claims": [first, _claim("c-b", ("s1", 0, 10), text="B was wrong.")]}
+    result = merge({"claims": doc}, fresh, {"claims": _base(first)})
+    assert [i["id"] for i in to_plain(result.documents["claims"])["claims"]] == ["c-a", "c-b"]
+    assert result.counts["claims"].added == 1
+
+
+def test_a_second_fact_beside_a_deleted_one_is_added_the_deleted_stays_deleted() -> None:
+    first = _claim("c-a", ("s1", 0, 10), text="A was right.")
+    doc = _doc("claims", "claims: []\n")
+    fresh = {"claims": [first, _claim("c-b", ("s1", 0, 10), text="B was wrong.")]}
+    result = merge({"claims": doc}, fresh, {"claims": _base(first)})
+    assert [i["id"] for i in to_plain(result.documents["claims"])["claims"]] == ["c-b"]
+    assert result.counts["claims"].skipped_deleted == 1 and "c-a" in result.base["claims"]
+
+
 # --- property test: random editing sessions and re-extractions --------------------------
 
 NOTE = re.compile(r"note-\d+")

@@ -612,11 +612,12 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"(?P<title>(?:{titles})(?:\s+(?:{titles}))?)\s+(?P<name>{person})"
         ),
         # A role of a body in lower case may stand between ("the minister of defence
-        # Jaromir Stepanek", as a translation writes it), not a company's: "the director of
+        # Jaromir Stepanek", as a translation writes it; "the chairman of the defence
+        # committee of the parliament Jukka Ristola"), not a company's: "the director of
         # the firm Brdy Arms" names the firm.
         "role_name": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{roles}))"
-            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*)?"
+            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*){{0,2}}"
             rf"\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(

@@ -280,11 +280,13 @@ class _CollectionMerge:
         # citations miss the articles that joined it since, and once the passage it cites
         # moves, the extractor's version of it would otherwise come in as a new fact.
         self.span_owner: dict[Span, list[str]] = {}
+        self.owned: dict[str, frozenset[Span]] = {}  # each owner's spans
         for item_id, item in self.by_id.items():
             spans = item_spans(item)
             entry = base.get(item_id)
             if entry:
                 spans += [s for s in entry.spans if s not in spans]
+            self.owned[item_id] = frozenset(spans)
             for span in spans:
                 self.span_owner.setdefault(span, []).append(item_id)
         # Items with an editor's comment right above them: ruamel keeps that comment at the
@@ -299,8 +301,11 @@ class _CollectionMerge:
             self.commented_above.add(str(seq[0]["id"]))
         self.deleted = {i for i in base if i not in self.by_id}
         for item_id in sorted(self.deleted):
+            self.owned[item_id] = frozenset(base[item_id].spans)
             for span in base[item_id].spans:
                 self.span_owner.setdefault(span, []).append(item_id)
+        # Ids a fresh item of this run carries itself (not reached through a span).
+        self.own_id: set[str] = set()
 
     def accepted(self, item_id: str) -> set[str]:
         entries = [self.base.get(item_id), *(p.get(item_id) for p in self.pending)]
@@ -309,7 +314,17 @@ class _CollectionMerge:
     def target(self, spans: Iterable[Span]) -> tuple[str | None, bool]:
         """The item (live or deleted) a fresh item is by a shared passage, and whether it
         only repeats a passage another fresh item already claimed (then it is dropped)."""
-        owners = [owner for span in spans for owner in self.span_owner.get(span, [])]
+        cited = frozenset(spans)
+        # An owner the extractor still gives its own id, citing exactly these passages, is
+        # another fact of them ("said A, adding that B": two claims of one sentence; two
+        # actors' positions in it), not this one: this one is new. A fact now cited by one
+        # more article cites more, and is still the owner.
+        owners = [
+            owner
+            for span in spans
+            for owner in self.span_owner.get(span, [])
+            if not (owner in self.own_id and self.owned.get(owner) == cited)
+        ]
         live = [o for o in owners if o not in self.deleted]
         for owner in live:
             if owner not in self.matched:
@@ -328,6 +343,7 @@ class _CollectionMerge:
             known = fresh_id in self.by_id or fresh_id in self.deleted or fresh_id in self.elsewhere
             if known and fresh_id not in self.matched:
                 self.matched.add(fresh_id)
+                self.own_id.add(fresh_id)
                 by_id.append((raw, fresh_id))
             elif not known:
                 deferred.append(raw)

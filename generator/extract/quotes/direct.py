@@ -32,7 +32,7 @@ def _direct(
     for s, e in spans:
         window = windows[(s, e)]
         lo, hi = window[0].start, window[-1].end
-        after = [ev for ev in events if e <= ev.start < hi]
+        after = [ev for ev in events if e <= ev.start < hi and _attributes(text, ev, rules)]
         before = [ev for ev in events if lo <= ev.start < s]
         if (
             not after
@@ -89,6 +89,19 @@ def _direct(
             speaker, source_span = spoke[-1], (s, e)
         out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
     return out
+
+
+_THAT_NEXT = re.compile(r"\s+that\b")
+
+
+def _attributes(text: str, ev: Speech, rules: QuoteRules) -> bool:
+    """Whether a verb after a quotation may name its speaker: not an -ing form of a verb
+    that takes a thing as object ("..., repeating Iran's long-standing position"), unless
+    "that" follows it."""
+    verb = text[ev.start : ev.end].casefold()
+    return not (
+        verb.endswith("ing") and verb in rules.needs_that and not _THAT_NEXT.match(text, ev.end)
+    )
 
 
 def _told_next(

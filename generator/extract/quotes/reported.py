@@ -337,14 +337,15 @@ def _verb_between(events: list[Speech], ev: Speech, end: int) -> bool:
     return any(e.sentence == ev.sentence and ev.end < e.start < end and not e.calls for e in events)
 
 
-# Where the speaker goes on: a comma or "and" right before a second speech verb.
-_GOES_ON = re.compile(r"(?:,\s*|\s+and\s+)$")
+# Where the speaker goes on: a comma or "and" right before a second speech verb, after
+# a quotation's closing mark too ('..."a decision for the producers," adding that ...').
+_GOES_ON = re.compile(r"(?:,[\"\u201d]?\s*|[\"\u201d]?\s+and\s+)$")
 
 
 def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[int, int] | None:
     """(where the first claim stops, where the second starts) when the speaker of `ev` goes
     on in its sentence with a second verb and "that" (", adding that ...", "and warned
-    that ..."), the verb having no other speaker. `events`: the article's verbs, or only
+    that ..."), the verb having no other speaker, or with "and that" under the same verb. `events`: the article's verbs, or only
     those of `ev`'s sentence (the others are passed over), in the article's order."""
     for later in events:
         if later.sentence != ev.sentence or later.start <= clause or later.calls:
@@ -355,8 +356,16 @@ def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[
         that = _THAT.match(text, _skip_space(text, later.end))
         if lead is None or that is None:
             return None
-        return lead.start(), _skip_space(text, that.end())
-    return None
+        # A quotation closing the first claim keeps its mark (and the comma before it).
+        mark = _MARK_AT.match(text, lead.start())
+        return (mark.end() if mark else lead.start()), _skip_space(text, that.end())
+    # "told reporters that A and that B": a second claim under the same verb.
+    again = _AND_THAT.search(text, clause, ev.sentence.end)
+    return (again.start(), again.end()) if again else None
+
+
+_MARK_AT = re.compile(r",?[\"\u201d]")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
 def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
