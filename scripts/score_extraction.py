@@ -75,15 +75,21 @@ def _candidates(q: Item, gold_quotes: list[Item]) -> list[Item]:
 
 
 def _pairs(found: list[Item], gold_quotes: list[Item]) -> list[tuple[Item, Item]]:
-    """(extracted, annotated) pairs, one to one: each annotated quote counts once."""
+    """(extracted, annotated) pairs, one to one: each annotated quote counts once. Claims
+    whose own words hold an annotated row are paired first, then those whose sentence does."""
     used: set[int] = set()
-    pairs = []
-    for q in found:
-        g = next((g for g in _candidates(q, gold_quotes) if id(g) not in used), None)
-        if g is not None:
-            used.add(id(g))
-            pairs.append((q, g))
-    return pairs
+    paired: dict[int, tuple[Item, Item]] = {}
+    for strict in (True, False):
+        for i, q in enumerate(found):
+            if i in paired:
+                continue
+            for g in _candidates(q, gold_quotes):
+                own = q["kind"] == "direct" or g["text"] in q["text"]
+                if id(g) not in used and (own or not strict):
+                    used.add(id(g))
+                    paired[i] = (q, g)
+                    break
+    return [paired[i] for i in sorted(paired)]
 
 
 def score_quotes(found: dict[str, list[Item]], gold: Item, source: Source) -> Score:

@@ -173,3 +173,25 @@ def test_an_ing_verb_with_an_object_after_a_quotation_names_no_speaker() -> None
         'the use of donated weapons is "a national decision" for each ally.',
         "lars-holm",
     ) in quotes
+
+
+def test_a_verb_whose_that_is_another_verbs_and_a_clause_going_on_after_its_quote() -> None:
+    quotes = _quotes(
+        "Foreign Minister Istvan Kovacs announced his veto on Monday. In a video posted on "
+        'Facebook after the meeting, he said that "the war party in Brussels" was gambling '
+        "with the security of the continent."
+    )
+    assert (
+        "reported",
+        '"the war party in Brussels" was gambling with the security of the continent.',
+        "istvan-kovacs",
+    ) in quotes
+    assert not any(text.startswith("on Facebook") for _kind, text, _who in quotes)
+
+
+def test_a_comparison_attributes_its_quotation() -> None:
+    quotes = _quotes(
+        'Prime Minister Robert Novak has compared the strikes to "playing with matches in a '
+        "powder magazine,\" and Viktor Horvath's government says it will veto the plan."
+    )
+    assert ("direct", "playing with matches in a powder magazine,", "robert-novak") in quotes

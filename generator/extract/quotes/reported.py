@@ -114,11 +114,14 @@ def _content_first(
     return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
 
 
-def _reports(text: str, ev: Speech, rules: QuoteRules) -> bool:
-    """Whether the verb reports a statement: 'promised a further EUR 500m' does not."""
+def _reports(text: str, ev: Speech, rules: QuoteRules, verbs: list[Speech]) -> bool:
+    """Whether the verb reports a statement: 'promised a further EUR 500m' does not; nor
+    does 'a video posted on Facebook' when the "that" after it is another verb's ('..., he
+    said that'). `verbs`: those of `ev`'s sentence."""
     if text[ev.start : ev.end].casefold() not in rules.needs_that:
         return True
-    if _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 60)):
+    that = _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 60))
+    if that and not any(ev.end <= v.start < that.start() for v in verbs):
         return True
     return _content_first(text, ev.sentence, ev.start, ev.end) is not None
 
@@ -202,7 +205,7 @@ def _reported(
         same.setdefault(ev.sentence, []).append(ev)
     for ev in events:
         sentence = ev.sentence
-        if sentence in done or ev.calls or not _reports(text, ev, rules):
+        if sentence in done or ev.calls or not _reports(text, ev, rules, same[sentence]):
             continue
         # The sentence opens inside a quotation begun before it ('"... arrow. At some
         # point you have to hit the archer," Lorenz said.'): the quote is what was said,
@@ -222,8 +225,10 @@ def _reported(
             quoted_only = opened_before or (
                 len(_TOKEN.findall(text, sentence.start, first - 1)) < 2 or said_end is None
                 if first < ev.start
-                # 'said "...": the quote is all that was said
+                # 'said "...": the quote is all that was said; not 'said that "the war
+                # party" was gambling ...', whose clause goes on after the quote.
                 else not _WORDY_CHAR.search(text, start, first - 1)
+                and not _goes_on_after(text, first, spans)
             )
             if quoted_only:
                 # 'The jets would "make a difference," the minister said.': what was said
@@ -296,6 +301,16 @@ def _reported(
 # ', he said, and ...' right after the attribution of a quotation that closes a clause.
 _AND_AFTER = re.compile(r"\s*,\s+(?:and|but)\s+(?=[A-Za-z])")
 _MIN_CLAIM_WORDS = 3  # 'and said so' is no claim; 'and said her party would act' is
+
+
+_CLAUSE_GOES_ON = re.compile(r"[\"\u201d]\s+(?!(?:and|but|or|while|whereas)\b)[a-z]")
+
+
+def _goes_on_after(text: str, first: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the clause holding the quotation that starts at `first` goes on after its
+    closing mark with words of its own ('"the war party" was gambling')."""
+    end = next((e for s, e in spans if s == first), None)
+    return end is not None and _CLAUSE_GOES_ON.match(text, end) is not None
 
 
 def _coordinated_claim(text: str, ev: Speech, clause: int) -> bool:
