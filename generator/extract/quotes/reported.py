@@ -303,7 +303,12 @@ _AND_AFTER = re.compile(r"\s*,\s+(?:and|but)\s+(?=[A-Za-z])")
 _MIN_CLAIM_WORDS = 3  # 'and said so' is no claim; 'and said her party would act' is
 
 
-_CLAUSE_GOES_ON = re.compile(r"[\"\u201d]\s+(?!(?:and|but|or|while|whereas)\b)[a-z]")
+# A verb right after the closing mark: the quotation is the clause's subject ('"the war
+# party" was gambling'), not all that was said ('"..." on Friday').
+_CLAUSE_GOES_ON = re.compile(
+    r"[\"\u201d]\s+(?:was|were|is|are|has|have|had|will|would|could|should|can|may|might"
+    r"|must|did|does|do|[a-z]+ed|[a-z]+s)\b"
+)
 
 
 def _goes_on_after(text: str, first: int, spans: list[tuple[int, int]]) -> bool:
