@@ -571,3 +571,19 @@ def test_a_role_of_a_body_of_a_body_before_the_name() -> None:
         'want to comment. "The government has made its decision," Ristola says.'
     )
     assert speakers["The government has made its decision,"] == "jukka-ristola"
+
+
+def test_a_bodys_titled_person_is_the_subject_of_an_ing_verb() -> None:
+    speakers = _speakers(
+        "NATO Secretary-General Jan Vos has been neutral, repeating that the use of donated "
+        'weapons is "a national decision" for each ally.'
+    )
+    assert speakers["a national decision"] == "jan-vos"
+
+
+def test_an_unnamed_spokesperson_of_a_body_speaks_for_it_across_an_aside() -> None:
+    speakers = _speakers(
+        "A Chinese Foreign Ministry spokesperson, asked about the strike, said China "
+        '"has always opposed adding fuel to the fire."'
+    )
+    assert speakers["has always opposed adding fuel to the fire."] == "chinese-foreign-ministry"

@@ -31,7 +31,12 @@ _APPOSITION = re.compile(
 _WORD = re.compile(r"[\w’'.-]+")
 _WORD_CHAR = re.compile(r"\w")
 # A relative clause between a speaker and the verb (", who spoke on condition of anonymity,").
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,\s*$")
+# An aside between the subject and its verb: a relative clause, or a participle's
+# ("A ministry spokesperson, asked about the strike, said").
+_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:who|which|whose|asked|speaking|writing|responding|answering|commenting|talking)"
+    r"\b[^,]*,\s*$"
+)
 # Between a person and the body they belong to ("X of the Institute", "X at the Ministry").
 # "Justin Bronk of the Institute", "Mareike Vollrath (SPD)": the person and their body.
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?|\s*\(")
@@ -220,7 +225,9 @@ class _Speakers(_Referents):
             if named is not None:
                 return named
         if last_word in k.word_set("anonymous_sources"):
-            return self._voiced_body(lead, vs) or self._unnamed(before, last_word, words)
+            aside = _RELATIVE_ASIDE.search(before)
+            subject_end = lead + aside.start() if aside else vs  # the noun before any aside
+            return self._voiced_body(lead, subject_end) or self._unnamed(before, last_word, words)
         candidates = [
             m
             for m in self._by_start.between(lead, vs)
@@ -241,7 +248,10 @@ class _Speakers(_Referents):
                 len(candidates) > 1
                 and not self._person(first.entity_id)
                 and self._person(candidates[1].entity_id)
-                and _ROLE_GAP.fullmatch(text, first.end, candidates[1].start)
+                and (
+                    _ROLE_GAP.fullmatch(text, first.end, candidates[1].start)
+                    or self._titles_only(text[first.end : candidates[1].start])
+                )
             ):
                 return candidates[1].entity_id
             return first.entity_id
@@ -277,6 +287,13 @@ class _Speakers(_Referents):
             # "In a poll by KIIS, 78% of Ukrainians said": a share of people speaks, unnamed.
             return None
         return nearest.entity_id
+
+    def _titles_only(self, gap: str) -> bool:
+        """Whether `gap` holds only role nouns and titles ("NATO Secretary-General Mark
+        Rutte"): the body before it is the person's, who speaks."""
+        words = gap.split()
+        known = self.k.word_set("role_nouns") | self.k.word_set("titles")
+        return 0 < len(words) <= 3 and all(w.casefold() in known for w in words)
 
     def _place(self, m: Mention, lead: int) -> bool:
         """Whether mention `m` only says where ("airfields deep inside Russia, Rahman
