@@ -96,6 +96,38 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "inside Russia.",
             ("tom-reyes", "opposes"),
         ),
+        (
+            'Prime Minister Jan Hlinka compared the strikes to "playing with matches in a '
+            'powder magazine."',
+            ("jan-hlinka", "warns-against"),
+        ),
+        (
+            "Minister Pavel Dorn said the bloc was gambling with the security of the continent.",
+            ("pavel-dorn", "warns-against"),
+        ),
+        (
+            '"We are one bad night away from a war nobody voted for," Senator Kyle Burr said.',
+            ("kyle-burr", "warns-against"),
+        ),
+        (
+            "Minister Pavel Dorn accused Washington of 'direct involvement' in the strikes.",
+            ("pavel-dorn", "warns-against"),
+        ),
+        (
+            '"Deep strikes raise the costs, but they have not moved the front line," analyst '
+            "Mira Kolb said.",
+            ("mira-kolb", "doubts-impact"),
+        ),
+        (
+            '"Hungary will not put a single forint into missiles that fly into Russia," '
+            "Minister Pal Szabo said.",
+            ("pal-szabo", "opposes"),
+        ),
+        (
+            "Minister Kemal Aydin said the question was a decision for the countries that "
+            "produce these weapons.",
+            ("kemal-aydin", "unclear"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
