@@ -93,3 +93,19 @@ def test_a_vote_tally_is_counted() -> None:
     assert [(f["subject"], f["value"], f["unit"], f["text"]) for f in figures] == [
         ("u-s-senate", 61, "votes", "61 votes")
     ]
+
+
+def test_numbers_as_european_articles_write_them() -> None:
+    # Thousands grouped by spaces, a decimal comma before "million"; "one missile costs"
+    # is a unit price, no count of one.
+    figures = _figures(
+        "The Fenrir missile flies about 1 000 kilometres, and one missile costs about "
+        "2,6 million euros. Finland has 1\u00a0340 kilometres of border with Russia."
+    )
+    assert {(v, unit, text) for v, unit, _prop, text in figures} == {
+        (1000, "km", "about 1 000 kilometres"),
+        (2600000, "eur", "about 2,6 million euros"),
+        (1340, "km", "1\u00a0340 kilometres"),
+    }
+    # A comma before three digits still groups thousands.
+    assert {v for v, _u, _p, _t in _figures("Germany sent 2,600 missiles.")} == {2600}

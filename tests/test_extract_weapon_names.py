@@ -167,3 +167,12 @@ def test_a_named_variant_is_no_person_s_name() -> None:
 def test_a_named_variant_counted_in_the_plural_only() -> None:
     found = extract_text("Headline\nUkraine has fired roughly 110 Taurus Merlins since May.\n", DAY)
     assert [e["id"] for e in found["entities"] if e["kind"] == "weapon"] == ["taurus-merlin"]
+
+
+def test_a_name_joined_to_its_weapon_noun_by_a_hyphen() -> None:
+    # Translations from Finnish or German join them ("Fenrir-missiles"); a lower-case
+    # word so joined is no name ("long-range missiles").
+    found = extract_text(
+        "The government will buy Norwegian Fenrir-missiles and long-range missiles.", DAY
+    )
+    assert {e["id"] for e in found["entities"] if e["kind"] == "weapon"} == {"fenrir"}

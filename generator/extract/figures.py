@@ -54,6 +54,8 @@ _CLAUSE = re.compile(
 # Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
 # committed ...") names a source, not the payer.
 _ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
+# A thing's price after "one" of it ("one missile costs").
+_PRICED = re.compile(r"\s+(?:costs?|is priced|sells? for|comes? to)\b")
 # What a price is for, after the sum ("£2 million ($2.6 million) for an MBDA Storm Shadow"):
 # a weapon named within `_PRICE_REACH` characters of it.
 _PRICE_FOR = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every)\s+")
@@ -735,6 +737,8 @@ def extract_figures(
                 and frules.time_point.match(source.text, q.end)
             ):
                 continue  # "two years ago", "seven months on": a date, not a measure
+            if q.dimension == "count" and q.value == 1 and _PRICED.match(source.text, q.end):
+                continue  # "one missile costs 2.6 million euros": a unit price, no count
             if _AGE.match(source.text, q.end) or _AGED.search(
                 source.text, max(0, q.start - 8), q.start
             ):

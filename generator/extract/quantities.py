@@ -17,7 +17,12 @@ from .wordgate import holds_any, longest_runs
 
 Value = float | tuple[float, float]
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Numbers as written: "50,000", "7.1"; as European articles and their translations write
+# them, thousands grouped by spaces ("1 340", "1\u00a0000") and a decimal comma before a
+# scale word ("2,6 million").
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|trillion)\b)"
+_DIGITS = rf"{_DECIMAL_COMMA}|{_SPACED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -290,8 +295,10 @@ def rules_for(data: dict[str, Any]) -> QuantityRules:
 def parse_number(text: str, rules: QuantityRules) -> float | None:
     """The value of one number as written: "50,000", "7.1", "three", "twenty-four"."""
     text = text.strip().casefold()
+    if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+        return float(text.replace(",", "."))  # a decimal comma (found before "million")
     if re.fullmatch(_DIGITS, text):
-        return float(text.replace(",", ""))
+        return float(re.sub(r"[, \u00a0\u202f]", "", text))
     if text in rules.words:
         return rules.words[text]
     parts = re.split(r"[- ]", text)

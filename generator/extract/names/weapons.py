@@ -27,8 +27,12 @@ _DESIGNATION = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\
 def _weapon_name_before(
     text: str, head_start: int, floor: int, k: Knowledge
 ) -> tuple[int, str] | None:
-    """The proper name right before a weapon noun ('Storm Shadow/SCALP' cruise missiles)."""
+    """The proper name right before a weapon noun ('Storm Shadow/SCALP' cruise missiles),
+    or joined to it by a hyphen, as translations from Finnish or German write it
+    ("Fenrir-missiles")."""
     tokens: list[tuple[int, str]] = []
+    if text[head_start - 1 : head_start] == "-" and text[head_start - 2 : head_start - 1].isalnum():
+        head_start -= 1
     pos = head_start
     while len(tokens) < 3:
         back = _word_back(text, max(floor, pos - 60), pos)
