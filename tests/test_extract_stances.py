@@ -662,3 +662,24 @@ def test_an_interview_answer_is_the_labelled_speakers() -> None:
 )
 def test_limits_lifted_or_never_drawn(text: str) -> None:
     assert _pairs(text) == [("norway", "supports")]
+
+
+def test_a_sale_approved_is_no_permission() -> None:
+    assert (
+        _pairs(
+            "The U.S. State Department approved the sale of about 800 of the missiles to Ukraine."
+        )
+        == []
+    )
+    assert _pairs("The U.S. State Department approved the use of the missiles inside Russia.") == [
+        ("u-s-state-department", "supports")
+    ]
+
+
+def test_a_clause_after_a_semicolon_is_its_own_subjects() -> None:
+    pairs = _pairs(
+        "Kyiv says an ammunition depot near Kursk was hit; the Kremlin accuses Washington of "
+        "'direct involvement' in the strike."
+    )
+    assert ("russian-government", "warns-against") in pairs
+    assert ("ukrainian-government", "warns-against") not in pairs

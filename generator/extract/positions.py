@@ -410,6 +410,13 @@ def _actor(
                 own = subject_before(text, sentence, scan, quotes, q.said_end, pos, AUX_GAP)
                 if own is not None:
                     return own
+            semicolon = text.rfind("; ", sentence.start, pos)
+            if q.kind == "reported" and q.clause is not None and q.clause < semicolon:
+                # "Kyiv says the depot was hit; Kremlin accuses Washington of ...": a
+                # clause after a semicolon is its own subject's.
+                own = subject_before(text, sentence, scan, quotes, semicolon, pos, AUX_GAP)
+                if own is not None:
+                    return own
             return q.speaker, None
         if q.start <= pos < q.end and q.kind == "direct" and _unnamed_after(q, sentence, events):
             # '"for each ally to decide," an official said': the words are an
