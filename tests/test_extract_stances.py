@@ -45,6 +45,11 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             "Senator Oleg Rusin said the answer would come not only on the territory of Ukraine.",
             [("oleg-rusin", "warns-against")],
         ),
+        # What a negated verb did not bring about, with "n't" joined to its verb.
+        (
+            "General Dana Whitcombe says Ukraine's strikes haven't drawn Russian retaliation.",
+            [],
+        ),
     ],
 )
 def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) -> None:
