@@ -688,3 +688,11 @@ def test_a_clause_after_a_semicolon_is_its_own_subjects() -> None:
     )
     assert ("russian-government", "warns-against") in pairs
     assert ("ukrainian-government", "warns-against") not in pairs
+
+
+def test_a_question_asked_holds_no_stance_a_quoted_one_may() -> None:
+    assert _pairs("LRT: Do you expect Russia to retaliate against Lithuania directly?") == []
+    assert _pairs(
+        '"Why should Russia decide where Ukraine may strike?" Minister Clara Voss asked, '
+        "urging allies to lift the restrictions."
+    ) == [("clara-voss", "supports")]

@@ -629,6 +629,14 @@ def _summary(
     return _one_line(clause[:1].upper() + clause[1:])
 
 
+def _asked(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is a question of the writer's or an interviewer's ("Do you
+    expect Russia to retaliate?"): it asks, it holds no one's stance. A quoted question
+    is the speaker's words (a rhetorical one may well hold a stance)."""
+    passage = text[sentence.start : sentence.end].rstrip()
+    return passage.endswith("?") and not any(mark in passage for mark in _MARKS)
+
+
 def _one_line(text: str) -> str:
     """`text` on one line, cut at a word before SUMMARY_LIMIT, ending in a stop."""
     line = " ".join(text.split())
@@ -704,7 +712,7 @@ def position_records(
                 summaries,
             )
         every = _cues(source.text, sentence, scan, knowledge, topic, named)
-        if not every:
+        if not every or _asked(source.text, sentence):
             continue
         cues = _firsts(every)
         # What follows looks only at names of this sentence and the one before, which
