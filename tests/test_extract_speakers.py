@@ -587,3 +587,21 @@ def test_an_unnamed_spokesperson_of_a_body_speaks_for_it_across_an_aside() -> No
         '"has always opposed adding fuel to the fire."'
     )
     assert speakers["has always opposed adding fuel to the fire."] == "chinese-foreign-ministry"
+
+
+def test_a_role_phrase_with_an_abbreviation_before_a_name_set_off_by_commas() -> None:
+    speakers = _speakers(
+        "Russia's ambassador to the U.S., Anatoly Vorontsov, wrote on Telegram that the vote "
+        "showed Congress wanted a longer war."
+    )
+    assert speakers["the vote showed Congress wanted a longer war."] == "anatoly-vorontsov"
+
+
+def test_a_plural_title_names_both_people() -> None:
+    found = extract_text(
+        "The amendment, led by Sens. Roger Mayhew (R-Ohio) and Elena Ruiz-Castell (D-N.M.), "
+        "takes aim at the rules.",
+        DAY,
+    )
+    people = {e["id"]: e.get("description") for e in found["entities"]}
+    assert people == {"roger-mayhew": "Sens.", "elena-ruiz-castell": "Sens."}

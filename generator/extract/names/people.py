@@ -144,6 +144,10 @@ def _people(
             title = f"{qualifier} {m.group('title')}" if is_demonym else m.group("title")
             honorific = k.honorifics is not None and k.honorifics.fullmatch(m.group("title"))
             add(m.start("name"), m.group("name"), None if honorific else title, 1)
+            # "Sens. Roger Mayhew (R-Ohio) and Elena Ruiz-Castell": the title is both's.
+            more = _and_name(k).match(text, m.end(), end) if _plural_title(title, k) else None
+            if more is not None:
+                add(more.start("name"), more.group("name"), title, 2)
     if k.possessive_name is not None and ("'s " in sentence or "\u2019s " in sentence):
         for m in k.possessive_name.finditer(text, start, end):
             # Only after a body or a country the lexicon knows ("Reform UK's", "Russia's"):
@@ -290,6 +294,28 @@ def _role_appositions(
 _APPOSITIONS: dict[int, tuple[frozenset[str], str, re.Pattern[str] | None]] = {}
 
 
+def _plural_title(title: str, k: Knowledge) -> bool:
+    """Whether a title names several people ("Sens.", "Senators"): a listed title whose
+    form without its "s" is a listed title too."""
+    titles = k.word_set("titles")
+    folded = title.casefold()
+    single = folded[:-2] + "." if folded.endswith("s.") else folded[:-1]
+    return folded.endswith(("s", "s.")) and folded in titles and single in titles
+
+
+_AND_NAMES: dict[str, re.Pattern[str]] = {}
+
+
+def _and_name(k: Knowledge) -> re.Pattern[str]:
+    """After a name, a party tag in brackets if any, then "and" and a second name."""
+    hit = _AND_NAMES.get(k.person_name)
+    if hit is None:
+        hit = _AND_NAMES[k.person_name] = re.compile(
+            rf"(?:\s*\([^()]{{1,20}}\))?,?\s+and\s+(?P<name>{k.person_name})"
+        )
+    return hit
+
+
 def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
     """Compiled once per word list: a role noun, a short phrase, a comma, a name, a comma."""
     roles = k.word_set("role_nouns")
@@ -299,7 +325,10 @@ def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
         alternation = trie_alternation(roles, ignore_case=True)
         pattern = (
             re.compile(
-                rf"(?P<role>(?i:\b(?:{alternation}))\b[^,.;:\"“”]{{0,40}}),\s+(?P<name>{name}),"
+                # A stop inside an abbreviation may come in the phrase ("ambassador to
+                # the U.S., Alexander Darchiev,"), not one that ends a sentence.
+                rf"(?P<role>(?i:\b(?:{alternation}))\b(?:[^,.;:\"“”]|\.(?!\s)){{0,40}}),\s+"
+                rf"(?P<name>{name}),"
             )
             if alternation
             else None
