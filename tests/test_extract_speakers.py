@@ -605,3 +605,12 @@ def test_a_plural_title_names_both_people() -> None:
     )
     people = {e["id"]: e.get("description") for e in found["entities"]}
     assert people == {"roger-mayhew": "Sens.", "elena-ruiz-castell": "Sens."}
+
+
+def test_a_translations_auxiliary_before_an_inverted_speaker() -> None:
+    # Italian word order kept by a translation: '«...», has explained the minister X'.
+    speakers = _speakers(
+        "\u00abThe missiles are weapons like the others\u00bb, has explained the minister of "
+        "the Defence Paolo Ferri at the exit of the Council."
+    )
+    assert speakers["The missiles are weapons like the others"] == "paolo-ferri"

@@ -604,6 +604,9 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
     appos_lead = rf"(?:{'|'.join(APPOSITION_LEADS)})\b"
     person = person_name(words["name_particles"])
     company_nouns = (data.get("quote_rules") or {}).get("company_nouns") or []
+    # A department a translation capitalises after "of the" ("the minister of the Defence
+    # Paolo Ferri"): part of the role, not of the name.
+    departments = _alternation(str(w) for w in data.get("department_words") or []) or "(?!)"
     companies = _alternation(str(n) for n in company_nouns)
     name_after = name_behind(r"[\w.]", person)  # a name not right after a word or a dot
     return {
@@ -617,7 +620,7 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         # the firm Brdy Arms" names the firm.
         "role_name": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{roles}))"
-            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*){{0,2}}"
+            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|(?:{departments})\b)){{0,2}}"
             rf"\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(

@@ -130,7 +130,9 @@ class _Speakers(_Referents):
         # After the last quote ending in the sentence before the verb.
         lead = after_last_end(self._quote_ends, sentence.start, vs)
         before = text[lead:vs]
-        if not _WORD_CHAR.search(before):  # '..." added Rice': the speaker follows the verb
+        # '..." added Rice': the speaker follows the verb; so it does after an auxiliary, as
+        # a translation from Italian writes it ('«...», has explained the minister X').
+        if not _WORD_CHAR.search(_LONE_AUXILIARY.sub("", before)):
             after = [
                 m
                 for m in self._by_start.between(ve, ve + 2)
@@ -377,7 +379,8 @@ class _Speakers(_Referents):
 
 # Between a speech verb and the person it names: "the", a few words of description (party,
 # role, nationality), an optional comma.
-_DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,5}?,?\s*")
+_DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,7}?,?\s*")
+_LONE_AUXILIARY = re.compile(r"^[\s,.;:\"”»’']*(?:has|have|had)\s*$")
 _DESCRIBED_REACH = 60
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
