@@ -29,6 +29,7 @@ SETS = [
     (FIXTURES / "blind9" / "annotations", FIXTURES / "blind9" / "articles"),
     (FIXTURES / "blind10" / "annotations", FIXTURES / "blind10" / "articles"),
     (FIXTURES / "blind11" / "annotations", FIXTURES / "blind11" / "articles"),
+    (FIXTURES / "blind12" / "annotations", FIXTURES / "blind12" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
