@@ -614,3 +614,19 @@ def test_a_translations_auxiliary_before_an_inverted_speaker() -> None:
         "the Defence Paolo Ferri at the exit of the Council."
     )
     assert speakers["The missiles are weapons like the others"] == "paolo-ferri"
+
+
+def test_the_embassy_refers_back_to_the_embassy_named_before() -> None:
+    speakers = _speakers(
+        "The Russian Embassy in Tallinn did not respond to a request for comment. Earlier this "
+        'month, the embassy wrote on Telegram that Estonia was "financing terrorism".'
+    )
+    assert speakers["financing terrorism"] == "russian-embassy-in-estonia"
+
+
+def test_a_person_before_two_appositions_in_a_row_speaks() -> None:
+    speakers = _speakers(
+        "Shinji Utsunomiya, policy chief of Komeito, the ruling party's former coalition "
+        'partner, warned that Japan risked becoming "one link in a chain of escalation."'
+    )
+    assert speakers["one link in a chain of escalation."] == "shinji-utsunomiya"

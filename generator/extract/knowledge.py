@@ -626,7 +626,7 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         "appositive_name": re.compile(
             rf"{name_after}(?:,|\s+--|\s+\u2014)\s+"
             rf"(?P<desc>(?:{appos_lead}|(?:{titles})\s|(?:[A-Z][\w.-]*['’]s\s+)?"
-            rf"(?:(?:{roles})\s+){{1,2}}(?:of|for|at|to|in)\s)"
+            rf"(?:[a-z][\w-]*\s+)?(?:(?:{roles})\s+){{1,2}}(?:of|for|at|to|in)\s)"
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
         ),
         "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),

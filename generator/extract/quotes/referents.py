@@ -168,12 +168,13 @@ class _Referents:
 
     def by_head(self, noun: str, pos: int) -> str | None:
         """The organisation 'the ministry' or 'the institute' refers back to: the last one
-        named before `pos` whose name ends in that head noun."""
+        named before `pos` whose name holds that head noun ("Russian Embassy in Estonia" for
+        'the embassy')."""
         if noun.capitalize() not in self.k.organisation_heads:
             return None
         for m in reversed(self.outside):
             entity = self.scan.entity(m.entity_id)
-            if m.end <= pos and entity and entity.name.split()[-1].casefold() == noun:
+            if m.end <= pos and entity and noun in entity.name.casefold().split():
                 return m.entity_id
         return None
 

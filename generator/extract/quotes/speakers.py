@@ -176,13 +176,24 @@ class _Speakers(_Referents):
             if after:
                 return after[0].entity_id
         masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
+        # Appositions in a row (", policy chief of Komeito, the LDP's former partner,"): each
+        # opens at the comma that closes the one before, which the search had taken.
+        for _a, b in list(masked):
+            while (more := _APPOSITION.match(text, b - 1, vs)) is not None and more.end() > b:
+                masked.append((more.start(), more.end()))
+                b = more.end()
+        masked.sort()
         if masked and not text[masked[-1][1] : vs].strip():
             # "Dmitry Peskov, a Kremlin spokesman, told": the person the apposition
             # describes speaks, not the body its role words name.
+            opening = masked[-1][0]
+            for a, b in reversed(masked[:-1]):
+                if b - 1 == opening:
+                    opening = a
             appositive = [
                 m
-                for m in self._by_start.between(lead, masked[-1][0])
-                if m.end == masked[-1][0] and self._person(m.entity_id)
+                for m in self._by_start.between(lead, opening)
+                if m.end == opening and self._person(m.entity_id)
             ]
             if appositive:
                 return appositive[-1].entity_id
