@@ -133,6 +133,25 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "produce these weapons.",
             ("kemal-aydin", "unclear"),
         ),
+        (
+            "Minister Kemal Aydin said such decisions belong to the countries that supply the "
+            "missiles.",
+            ("kemal-aydin", "unclear"),
+        ),
+        (
+            "Party leader Pablo Roca avoided to take position on the missiles.",
+            ("pablo-roca", "unclear"),
+        ),
+        (
+            "Party leader Ione Belarra presented a motion asking the revocation of the agreement "
+            "on the missiles.",
+            ("ione-belarra", "opposes"),
+        ),
+        (
+            "Minister Elena Vidal said Spain joins the allies that do not impose geographical "
+            "limits on Ukraine.",
+            ("elena-vidal", "supports"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
