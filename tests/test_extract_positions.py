@@ -163,7 +163,7 @@ def test_stance_frames(text: str, expected: list[tuple[str, str, str]]) -> None:
 def test_lowered_cue_search_matches_case_blind_search() -> None:
     """The fast path (lower-cased ASCII text, case-sensitive pattern) finds what the
     case-blind pattern finds, at the same offsets."""
-    rules = positions._topic_rules(knowledge())
+    rules = positions.topics._topic_rules(knowledge())
     assert rules.every is not None and rules.lower is not None
     names = {name: (stance, needs) for name, stance, needs in rules.groups}
     for source in fixtures().values():

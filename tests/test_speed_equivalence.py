@@ -203,15 +203,15 @@ def test_first_character_form_refuses_what_it_cannot_rewrite_exactly() -> None:
         assert by_first_char(re.compile(source, flags)) is None, source
 
 
-def _stance_topic() -> positions._Topic:
+def _stance_topic() -> positions.topics._Topic:
     lexicon, problems = load_lexicon(LEXICON)
     assert not problems
-    topic = positions._topic_rules(build_knowledge(lexicon, []))
+    topic = positions.topics._topic_rules(build_knowledge(lexicon, []))
     assert topic.every is not None and topic.first is not None
     return topic
 
 
-def _cue_texts(topic: positions._Topic, seed: int) -> list[str]:
+def _cue_texts(topic: positions.topics._Topic, seed: int) -> list[str]:
     """Random runs of the cues' own words, and the fixtures' sentences as they are, in
     capitals, and with letters that case-blind re matches to ASCII ones (ı, ſ, K)."""
     words = re.findall(r"[a-z’'-]+", topic.lower.pattern if topic.lower else "")
@@ -228,7 +228,7 @@ def _cue_texts(topic: positions._Topic, seed: int) -> list[str]:
 
 
 def _cue_matches_plainly(
-    text: str, start: int, end: int, topic: positions._Topic
+    text: str, start: int, end: int, topic: positions.topics._Topic
 ) -> list[tuple[tuple[int, int], str | None]]:
     """The cues as they were found before the first-character form: ASCII sentences
     lower-cased, any other with the case-blind pattern."""
@@ -246,7 +246,7 @@ def test_stance_cues_are_found_as_the_case_blind_pattern_finds_them() -> None:
         padded = ["x ", "x", "’"][n % 3] + text + " y"
         start, end = len(padded) - len(text) - 2, len(padded) - 2
         expected = _cue_matches_plainly(padded, start, end, topic)
-        found = [((a, b), g) for a, b, g in positions._cue_matches(padded, start, end, topic)]
+        found = [((a, b), g) for a, b, g in positions.cues._cue_matches(padded, start, end, topic)]
         assert found == expected, repr(padded)
 
 
@@ -331,7 +331,12 @@ def test_case_blind_patterns_match_as_their_lower_case_twins_find() -> None:
     lexicon, problems = load_lexicon(LEXICON)
     assert not problems
     k = build_knowledge(lexicon, [])
-    patterns = [k.speech_verb, k.weapon_head, k.alias_any_case, positions._topic_rules(k).words]
+    patterns = [
+        k.speech_verb,
+        k.weapon_head,
+        k.alias_any_case,
+        positions.topics._topic_rules(k).words,
+    ]
     patterns += [re.compile(r"(?<![\w-])(?P<w>said|told)(?:\s+(?P<n>[A-Z]\w+))?", re.IGNORECASE)]
     patterns += [k.alias_exact, re.compile(r"(?<![\w.])(?:Said|K\.|Anna(?: Smith)?)(?!\w)")]
     twins = [p for p in patterns if p is not None and casefast.twin(p) is not None]
@@ -1051,7 +1056,7 @@ def _frame_texts() -> list[str]:
     of the frame patterns' own words."""
     from tests._extract_support import knowledge
 
-    frames = positions._topic_rules(knowledge()).frames
+    frames = positions.topics._topic_rules(knowledge()).frames
     sources = [p.pattern for _s, p in frames.object_of]
     sources += [frames.question.pattern] if frames.question else []
     words = re.findall(r"[a-z’'-]+", " ".join(sources))
@@ -1066,7 +1071,7 @@ def test_frame_gates_shut_only_where_the_pattern_matches_nowhere() -> None:
     from generator.extract.framegate import may_match
     from tests._extract_support import knowledge
 
-    frames = positions._topic_rules(knowledge()).frames
+    frames = positions.topics._topic_rules(knowledge()).frames
     gates = [*frames.object_gates, frames.question_gate]
     gated = [*zip(gates, [p for _s, p in frame_patterns(frames)], strict=True)]
     assert sum(gate is not None for gate, _p in gated) >= 3
@@ -1093,7 +1098,7 @@ def test_framed_with_gates_is_framed_without() -> None:
     from generator.extract.stanceframes import framed
     from tests._extract_support import knowledge
 
-    topic = positions._topic_rules(knowledge())
+    topic = positions.topics._topic_rules(knowledge())
     frames = topic.frames
     assert frames.object_gates and frames.question_gate is not None
     plain = replace(frames, object_gates=(), question_gate=None)
@@ -1567,12 +1572,12 @@ def test_positions_on_the_names_of_two_sentences_are_positions_on_all_names() ->
         scan = scan_entities(source, k, [(s.start, s.end) for s in sentences])
         quotes, events = find_quotes(source, sentences, scan, k)
         fast = positions.position_records(source, sentences, scan, k, quotes, events)
-        kept = positions.ByStart
+        kept = positions.records.ByStart
         try:
-            positions.ByStart = Unordered  # type: ignore[misc]
+            positions.records.ByStart = Unordered  # type: ignore[misc]
             plain = positions.position_records(source, sentences, scan, k, quotes, events)
         finally:
-            positions.ByStart = kept  # type: ignore[misc]
+            positions.records.ByStart = kept  # type: ignore[misc]
         assert fast == plain, source.id
         found += len(fast)
     assert found > 30
@@ -1584,7 +1589,7 @@ def test_topic_spans_from_lower_case_twins_are_the_plain_spans() -> None:
     from generator.extract import stanceframes
     from tests._extract_support import knowledge
 
-    frames = positions._topic_rules(knowledge()).frames
+    frames = positions.topics._topic_rules(knowledge()).frames
     assert frames.consequence is not None
     words = ["would", "Would", "mean", "MEAN", "amount to", "if", "If", ",", ";", '"', "war"]
     words += ["will", "be", "means", "x", "the", "NATO", "\u201c", "\u2014", "ſ", "é", "risks"]
@@ -1631,8 +1636,8 @@ def test_single_marks_found_from_their_characters_are_the_plain_marks() -> None:
 
 
 def test_demonyms_found_by_their_twin_are_the_plain_matches() -> None:
-    """The demonym pattern of figures (`_nations`), searched through `casefast` (its twin
-    branching on first characters), matches where it does."""
+    """The demonym pattern of figures (`figures.mentions._nations`), searched through
+    `casefast` (its twin branching on first characters), matches where it does."""
     from generator.extract.factbits import lexicon_data
     from generator.extract.figures import figure_rules_for
     from tests._extract_support import knowledge
@@ -2312,9 +2317,9 @@ def test_word_before_a_stop_is_the_word_the_search_finds() -> None:
 
 def test_poll_gate_shuts_only_on_texts_where_no_poll_pattern_matches() -> None:
     """Where the gate of the poll lists is shut for a text, neither poll pattern matches
-    at or before any place of it (as `positions._polls` asks them)."""
+    at or before any place of it (as `positions.actors._polls` asks them)."""
     k = build_knowledge(load_lexicon(LEXICON)[0], [])
-    frames = positions._topic_rules(k).frames
+    frames = positions.topics._topic_rules(k).frames
     assert frames.poll_gate is not None
     assert frames.poll_after is not None and frames.poll_before is not None
     pieces = ["A", "YouGov", " ", "poll", "POLLS", "Survey", "surveys", " by the ", " of ", "é"]
@@ -2325,7 +2330,7 @@ def test_poll_gate_shuts_only_on_texts_where_no_poll_pattern_matches() -> None:
             texts.append(path.read_text("utf-8"))
     shut = matched = 0
     for text in texts:
-        if positions.may_match(frames.poll_gate, casefast.plain_lower(text)):
+        if positions.records.may_match(frames.poll_gate, casefast.plain_lower(text)):
             continue
         shut += 1
         for at in range(len(text) + 1):

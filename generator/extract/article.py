@@ -38,7 +38,7 @@ def _optional(module: str, name: str) -> SubExtractor | None:
         return None
 
 
-# --- Hook: figures and events come from figures.py / events.py (another engineer's). -------
+# --- Hook: figures and events come from figures/ and events.py (another engineer's). -----
 # Each is called as fn(source, sentences, mentions, knowledge) -> list of schema items.
 _FIGURES = _optional("figures", "extract_figures")
 _EVENTS = _optional("events", "extract_events")

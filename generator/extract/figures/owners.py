@@ -1,0 +1,112 @@
+"""Owners the nearest name gets wrong, by what the words after a number say: a distance
+"from the Ukrainian border" or "southwest of Moscow" reaches into a country, "57% of
+Italians" is a people's share and "40% of the missiles" a share of a group counted before.
+(The other such rules, on counts lost, companies and sums restated, are in `figureowners`.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..casualties import casualty_rules_for
+from ..factbits import entity_info
+from ..figureowners import farther_country
+from ..quantities import Quantity, QuantityRules
+from .mentions import _Earlier, _Spot
+from .rules import _AFTER_TWIN, FigureRules
+from .subjects import _country_of_government
+
+# A distance measured from one side's border or front: the place measured is the other's.
+_BORDER = re.compile(
+    rf"{_AFTER_TWIN}\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
+    r"(?:border|frontier|front\s*line|frontline|front)\b"
+)
+# "90% of these aircraft": a share of a group counted before.
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
+# "57% of Italians", "40 percent of Russian airfields": a share of a people or a country's things.
+_OF_PEOPLE = re.compile(r"\s+of\s+(?:all\s+|the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
+
+
+def _place_country(text: str, end: int, rules: FigureRules, knowledge: Any) -> str | None:
+    """The country of the place a distance is measured into ("about 145 miles southwest of
+    Moscow", "300 km inside Russia"): a distance to a base belongs to the country that owns
+    it (ANNOTATING.md). A capital names its government, a listed town its country."""
+    m = rules.direction.match(text, end) if rules.direction is not None else None
+    if m is None:
+        return None
+    place = m.group("place")
+    for name in (place, place.split()[0]):
+        found = knowledge.lookup(name) if hasattr(knowledge, "lookup") else None
+        if found is not None:
+            country = _country_of_government(found, knowledge)
+            if entity_info(knowledge, country)[1] == "country":
+                return country
+        towns = casualty_rules_for(knowledge).place_country
+        if name in towns and towns[name] in getattr(knowledge, "entities", {}):
+            return towns[name]
+    return None
+
+
+def _across_border(
+    text: str,
+    end: int,
+    pool: list[Any],
+    earlier: list[Any],
+    nations: list[_Spot],
+    rules: FigureRules,
+    knowledge: Any,
+    history: _Earlier,
+) -> str | None:
+    """The country a distance "from the Ukrainian border" reaches into: another country
+    the sentence names (a nationality word too), else the nearest one named before it in
+    the paragraph, else in the article. A distance to a base belongs to the country that
+    owns the base."""
+    m = _BORDER.match(text, end)
+    if m is None:
+        return None
+    side = rules.demonym_ids.get(m.group("side"))
+    if side is None:
+        return None
+
+    def country(entity_id: str) -> str | None:
+        if entity_info(knowledge, entity_id)[1] != "country":
+            return None
+        return entity_id if entity_id != side else None
+
+    for spot in [*pool, *nations]:
+        if (found := country(spot.entity_id)) is not None:
+            return found
+    for spot in reversed(earlier):
+        if (found := country(spot.entity_id)) is not None:
+            return found
+    return farther_country(side, history.mentions(), knowledge)
+
+
+def _people_share(text: str, q: Quantity, rules: FigureRules, known: Any) -> str | None:
+    """The country whose people or things a share is of ("57% of Italians" is Italy's)."""
+    m = _OF_PEOPLE.match(text, q.end) if q.dimension == "ratio" else None
+    if m is None:
+        return None
+    words = m.group(1)
+    first = words.split()[0]
+    for name in (words, words[:-1], words[:-2], first, first[:-1], first[:-2]):
+        country = rules.demonym_ids.get(name)
+        if country is not None and country in known:
+            return country
+    return None
+
+
+def _group_owner(
+    text: str, q: Quantity, rules: QuantityRules, owners: dict[str, str]
+) -> str | None:
+    """Whose group a share is of: "Nearly 40% of the (Russian) missiles" are the missiles
+    counted before, so they belong to that count's subject."""
+    group = _SHARE_OF.match(text, q.end) if q.dimension == "ratio" else None
+    if group is None:
+        return None
+    for word in group.groups():
+        noun = rules.nouns.get(word.casefold()) if word else None
+        if noun is not None:
+            return owners.get(noun.unit)
+    return None

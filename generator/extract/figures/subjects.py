@@ -1,0 +1,231 @@
+"""The subject a figure belongs to (`_subject`): a count its owner's (`_count_owner`), a price
+the weapon it is for, money its payer or the clause's subject, a duration the doer's, any
+other measure the nearest name of a fitting kind, else one named before, flagged uncertain.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..entitycues import country_of_body, entity_rules
+from ..factbits import entity_info, lexicon_data
+from ..quantities import Quantity
+from .clauses import _clause_actor, _clause_start
+from .mentions import _Earlier, _kind, _Spot
+from .rules import figure_rules_for
+
+# What a price is for, after the sum ("£2 million ($2.6 million) for an MBDA Storm Shadow"):
+# a weapon named within `_PRICE_REACH` characters of it.
+_PRICE_FOR = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every)\s+")
+_PRICE_REACH = 30
+_NAMES_ONLY = re.compile(r"(?:[A-Z][\w-]*\s+)*")
+# Who pays, after the sum ("$1.2 billion (1.03 billion euro) package financed by the").
+_PAID_BY = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:financed|funded|paid(?: for)?|bankrolled)"
+    r"\s+by\s+(?:the\s+)?"
+)
+# A clause whose subject is the speaker's own ("said its air defences ...").
+_ITS = re.compile(r"\s*(?:its|their)\s")
+# "3,000 troops from Poland": the place the counted things come from owns them.
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+# "Each missile", "a single battery", "every launcher": one of a kind named before.
+_EACH = re.compile(
+    r"(?i:\b(?:each|every|a\s+single|per)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:costs?|is|was)\b)"
+)
+
+
+def _distance(start: int, end: int) -> Any:
+    def key(m: Any) -> tuple[bool, int, int]:
+        # The doer is usually named before the number ("Russia launched 479 drones and 20
+        # missiles at Ukraine"): an earlier mention wins over a nearer later one.
+        after = m.start >= end
+        return after, max(m.start - end, start - m.end, 0), m.start
+
+    return key
+
+
+def _by_kinds(
+    pool: list[Any], kinds: tuple[str, ...], start: int, end: int, knowledge: Any
+) -> Any | None:
+    """The nearest mention of the first of `kinds` that `pool` holds (any kind if none given)."""
+    for kind in kinds or (None,):
+        fitting = [m for m in pool if kind is None or _kind(knowledge, m) == kind]
+        if fitting:
+            return min(fitting, key=_distance(start, end))
+    return None
+
+
+# An aside between commas that describes what stands before it (", a version of ...,").
+_ASIDE = re.compile(r",\s+(?:an?|the|which|who|whose|built|made|designed|developed)\b[^,.;]*,")
+
+
+# A clause whose subject is a pronoun ("said that it would pay $140m").
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|they)\s")
+
+
+def _speaker_as_subject(q: Quantity, pool: list[Any], text: str, knowledge: Any) -> str | None:
+    """Who pays when the clause's subject is "it" or "they" right after a speech verb:
+    the one who spoke ("Norway's Defence Ministry said that it would pay $140m": Norway's
+    money, a ministry's being its country's)."""
+    clause = _clause_start(q, text, knowledge)
+    if not _PRONOUN_SUBJECT.match(text, clause):
+        return None
+    said = [m for m in pool if m.end <= clause and _kind(knowledge, m) == "actor"]
+    return _country_of_government(said[-1].entity_id, knowledge) if said else None
+
+
+def _country_of_government(entity_id: str, knowledge: Any) -> str:
+    """A government body's country ("russian-defence-ministry": "russia"); anyone else as
+    is: what a ministry pays or fields, its country pays or fields."""
+    if entity_info(knowledge, entity_id)[1] != "government":
+        return entity_id
+    return country_of_body(entity_id, entity_rules(knowledge)) or entity_id
+
+
+def _outside_asides(pool: list[Any], text: str, before: int) -> list[Any]:
+    """`pool` without mentions inside an aside that closes before `before`, unless that
+    would leave none."""
+    lo = min((m.start for m in pool), default=before)
+    if "," not in text[lo:before]:
+        return pool
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, lo, before)]
+    if not asides:
+        return pool
+    kept = [m for m in pool if not any(s < m.start and m.end < e for s, e in asides)]
+    return kept or pool
+
+
+def _count_owner(
+    q: Quantity, end: int, pool: list[Any], nations: list[_Spot], text: str, knowledge: Any
+) -> Any | None:
+    """Whose counted things these are: "3,000 troops from Poland" are Poland's; else the
+    actor named before the number ("The Netherlands pledged 24 F-16 jets": a weapon inside
+    the phrase is what is counted, not whose), else a nationality word before it ("Russian
+    forces launched 120 drones"). A government body's count is then its country's (see
+    `_subject`)."""
+    actors = [m for m in pool if m.end <= q.start and _kind(knowledge, m) == "actor"]
+    # The subject of the number's clause ("The German government approved a package for
+    # Ukraine, including four systems"; "X said that Ukraine needs 12 systems"), else the
+    # place they come from when the clause names no one before them, else the actor
+    # nearest before the number. ("Ukraine has received six batteries from the United
+    # States" are Ukraine's.)
+    clause = _clause_start(q, text, knowledge)
+    subjects = [m for m in actors if m.start >= clause]
+    if subjects:
+        return subjects[0]
+    if _ITS.match(text, clause) and (said := [m for m in actors if m.end <= clause]):
+        # "the defence ministry said its air defences shot down 43 drones": the speaker's
+        # own forces.
+        return said[-1]
+    origin = _FROM.match(text, end)
+    if origin is not None:
+        for m in pool:
+            if m.start == origin.end() and _kind(knowledge, m) == "actor":
+                return m
+    if actors:
+        # "Spain's defence ministry said on Wednesday it would deliver six launchers";
+        # an air force that shot drones down keeps them (a military body, not mapped).
+        return max(actors, key=lambda m: m.end)
+    before = [n for n in nations if n.end <= q.start]
+    return before[-1] if before else None
+
+
+def _subject(
+    q: Quantity,
+    end: int,
+    kinds: tuple[str, ...],
+    pool: list[Any],
+    earlier: list[Any],
+    nations: list[_Spot],
+    text: str,
+    knowledge: Any,
+    history: _Earlier,
+    refers: bool,
+    sources: list[Any],
+) -> tuple[str | None, bool]:
+    """(entity id, uncertain) of the figure `text[q.start:end]`.
+
+    A count belongs to its owner (`_count_owner`). A measure belongs to the nearest
+    mention of the first fitting kind in its sentence, else in the paragraph so far and the
+    one before ("Each missile costs $1.5 million" names no weapon: it refers back), flagged
+    uncertain. Failing all that, the sentence's first mention, uncertain.
+    """
+    if q.dimension == "count":
+        owner = _count_owner(q, end, pool, nations, text, knowledge)
+        if owner is not None and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
+            return owner.entity_id, False
+        if owner is not None:
+            # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
+            # the country's: a country's forces and stocks are counted as the country's.
+            states = entity_rules(knowledge).government_country or {}
+            if owner.entity_id in states:
+                return states[owner.entity_id], False
+            # A government body's count is its country's too ("The State Department
+            # approved the sale of 3,350 missiles", as ANNOTATING.md decides for aid).
+            return _country_of_government(owner.entity_id, knowledge), False
+    if q.dimension == "money" and (each := _PRICE_FOR.match(text, end)) is not None:
+        # The price of one weapon; a maker's name may stand before it ("an MBDA Storm
+        # Shadow"), nothing else.
+        for m in pool:
+            if (
+                each.end() <= m.start <= each.end() + _PRICE_REACH
+                and _kind(knowledge, m) == "weapon"
+                and _NAMES_ONLY.fullmatch(text, each.end(), m.start)
+            ):
+                return m.entity_id, False
+    if q.dimension == "money" and (paid := _PAID_BY.match(text, end)) is not None:
+        # "a $1.2 billion package financed by Germany": whoever pays, named after it.
+        payer = next((m for m in pool if m.start == paid.end()), None)
+        if payer is not None and _kind(knowledge, payer) == "actor":
+            return payer.entity_id, False
+    if q.dimension == "money" and kinds[:1] == ("actor",):
+        # Money an actor gives or spends belongs to the clause's subject, not to the
+        # nearest name (often the receiver: "Germany has given Ukraine aid worth ...").
+        payer = _clause_actor(q, pool, text, knowledge)
+        if payer is not None:
+            # "Berlin has set aside EUR 280 million": a government's money is its country's.
+            return _country_of_government(payer.entity_id, knowledge), False
+        said = _speaker_as_subject(q, pool, text, knowledge)
+        if said is not None:
+            return said, False
+    if q.dimension == "time":
+        # How long something lasted is the doer's: the clause's subject ("Biden has barred
+        # the strikes for nearly three years"), else the sentence's ("The missile, developed
+        # in 18 months"), not the nearest name (often the object).
+        doer = _clause_actor(q, pool, text, knowledge, any_kind=True)
+        doer = doer or next((m for m in pool if m.end <= q.start), None)
+        if doer is not None:
+            return doer.entity_id, False
+    # A measure describes a thing, never who is cited for it ("Each system costs 140
+    # million euros, according to the Defense Ministry": the system costs that).
+    measured = pool if q.dimension == "count" else [m for m in pool if m not in sources]
+    if (
+        q.dimension != "count"
+        and refers
+        and _EACH.search(text, max(0, q.start - 200), q.start)
+        and "weapon" in kinds
+        and not any(_kind(knowledge, m) == "weapon" for m in measured)
+    ):
+        # "Each missile costs 2 million pounds, and Britain ...": a weapon named only by
+        # its kind is the last weapon named, not another name in the sentence.
+        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        if weapon is not None:
+            return weapon.entity_id, True
+    if q.dimension != "count":
+        # "The Long Neptune, a version of the Neptune missile, has a range of 1,000 km": a
+        # name inside an aside before the number describes, the subject is measured.
+        measured = _outside_asides(measured, text, q.start)
+    found = _by_kinds(measured, kinds, q.start, end, knowledge)
+    if found is not None:
+        return found.entity_id, False
+    if q.dimension != "count" and "weapon" in kinds and (refers or kinds == ("weapon",)):
+        # "The missile, which costs ..." refers to the last weapon named, however far back.
+        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        if weapon is not None:
+            return weapon.entity_id, True
+    if q.dimension != "count" and kinds:
+        back = _by_kinds(earlier, kinds, q.start, end, knowledge)
+        if back is not None:
+            return back.entity_id, True
+    return (pool[0].entity_id, True) if pool else (None, False)

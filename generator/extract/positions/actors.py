@@ -1,0 +1,249 @@
+"""Who holds the stance a cue marks (`_actor`): the speaker of the words holding it, the
+antecedent of a relative clause it is in, an interview's speaker label, else the nearest
+actor named before it that acts, else whom a sentence that refers back is about. Also the
+further holders of a sentence's later cues (`_quoted_holders`, `_goes_on`) and the names
+that hold none because a poll comes from there (`_polls`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...sources import Source
+from ..entities import EntityScan
+from ..entitycues import PLACE_BEFORE
+from ..holders import (
+    AUX_GAP,
+    FIRST_WORD,
+    Stated,
+    actors_before,
+    addressed,
+    after_preposition,
+    in_relative_clause,
+    is_actor,
+    is_modifier,
+    subject_before,
+)
+from ..knowledge import Knowledge
+from ..quotecues import quote_rules
+from ..quotes import QuoteFound, Speech
+from ..sentences import Sentence
+from ..stanceframes import Frames, topic_spans
+from .topics import _topic_rules
+
+# Openings that refer back to the sentence before ("The document", "It", "This"): words
+# of grammar, not of the domain.
+_ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
+
+
+def _quoted_holders(
+    every: list[tuple[int, str]], quotes: list[QuoteFound], stated: Stated
+) -> Stated:
+    """Holders whose own words hold a cue that `stated` gives nobody: "The embassy said
+    Sweden had 'chosen to become a target', and the Kremlin spokesman said the move would
+    'not go unanswered'" warns twice, once in each speaker's words."""
+    out: Stated = []
+    holders = {a for (a, _n), _s, _p in stated}
+    for pos, stance in every:
+        for q in quotes:
+            if q.kind == "direct" and q.start <= pos < q.end and q.speaker:
+                # A holder `stated` names already speaks once: their other cues are framed
+                # by the sentence's first (`_yield`, `_goes_on`).
+                if q.speaker not in holders and all(
+                    (a, s) != (q.speaker, stance) for (a, _n), s, _p in out
+                ):
+                    out.append(((q.speaker, None), stance, pos))
+                break
+    return out
+
+
+# Where a holder goes on speaking: ", calling", ", adding", "and warned".
+_GOES_ON = re.compile(r"(?:,\s+|\s+and\s+(?:then\s+)?)(?P<verb>\w+)\b")
+
+
+def _goes_on(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
+    """Whether, between two cues, the sentence's holder speaks again: a comma or "and"
+    right before a speech or call verb ("..., calling the deliveries")."""
+    calls = quote_rules(knowledge).calls
+    verb = knowledge.speech_verb
+    for m in _GOES_ON.finditer(text, start, end):
+        word = m.group("verb")
+        if m.group().lstrip().startswith("and") and word.endswith("ed"):
+            return True  # "said ... and accused ministers of": the same subject acts on
+        if (verb is not None and verb.fullmatch(word)) or (
+            calls is not None and calls.fullmatch(word)
+        ):
+            return True
+    return False
+
+
+# A non-restrictive relative clause: ", which", ", who".
+_RELATIVE = re.compile(r",\s+(?:which|who)\s")
+
+
+def _relative_antecedent(
+    text: str, sentence: Sentence, scan: EntityScan, pos: int
+) -> tuple[str, int] | None:
+    """The actor a relative clause holding the cue is about: "Belgium, which on Tuesday
+    lifted its restrictions, would 'learn what this means,' he wrote" is Belgium's act,
+    whoever reports it. Only when no comma stands between the clause's start and the cue."""
+    lo = max(sentence.start, pos - 160)
+    last = None
+    for m in _RELATIVE.finditer(text, lo, pos):
+        last = m
+    if last is None or "," in text[last.end() : pos]:
+        return None
+    named = next((m for m in scan.mentions if m.end == last.start()), None)
+    if named is None or not is_actor(scan, named.entity_id):
+        return None
+    return named.entity_id, named.start
+
+
+def _after_relative(
+    text: str, sentence: Sentence, scan: EntityScan, prev: int, later: int, holder: str
+) -> bool:
+    """Whether the cue at `prev` is in a relative clause on `holder` that a comma closes
+    before the cue at `later`: the antecedent is then the main clause's subject."""
+    antecedent = _relative_antecedent(text, sentence, scan, prev)
+    return antecedent is not None and antecedent[0] == holder and "," in text[prev:later]
+
+
+def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, int | None]]:
+    """Paragraph number -> the person whose answer it is, in an interview printed with the
+    speaker's name as a label ("Kuryk: The serial version flies far."): what the
+    paragraph says is theirs."""
+    labels: dict[int, tuple[str, int | None]] = {}
+    starts = {m.start: m for m in scan.mentions}
+    for paragraph in source.paragraphs:
+        m = starts.get(paragraph.start)
+        if (
+            m is not None
+            and not paragraph.heading
+            and source.text.startswith(": ", m.end)
+            and (entity := scan.entity(m.entity_id)) is not None
+            and entity.is_person
+        ):
+            labels[paragraph.number] = (m.entity_id, m.start)
+    return labels
+
+
+def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) -> bool:
+    """Whether the first speech verb after `quote` in its sentence has no known speaker."""
+    after = [ev for ev in events if ev.sentence == sentence and ev.start >= quote.end]
+    return bool(after) and after[0].speaker is None and not after[0].calls
+
+
+def _actor(
+    text: str,
+    pos: int,
+    sentence: Sentence,
+    previous: Sentence | None,
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    events: list[Speech],
+    knowledge: Knowledge,
+) -> tuple[str, int | None] | None:
+    """(actor, where the sentence names it) of a cue at `pos`: the speaker of the words
+    holding it, else the nearest actor named before it that acts (not one qualifying a
+    noun: `is_modifier`). A sentence naming no actor at all
+    and opening by referring back ("The document lowers the threshold ...") continues the
+    one before it in the same paragraph, whose first actor it is about. `events`: the
+    article's speech verbs, or only those of `sentence`."""
+    antecedent = _relative_antecedent(text, sentence, scan, pos)
+    if antecedent is not None:
+        return antecedent
+    for q in quotes:
+        if q.start <= pos < q.end and q.speaker:
+            if q.kind == "reported" and q.said_end is not None and pos > q.said_end:
+                # "..., according to Ukraine's air force, and Kyiv has asked for ...": a
+                # clause of its own after the attribution is its subject's.
+                own = subject_before(text, sentence, scan, quotes, q.said_end, pos, AUX_GAP)
+                if own is not None:
+                    return own
+            semicolon = text.rfind("; ", sentence.start, pos)
+            if q.kind == "reported" and q.clause is not None and q.clause < semicolon:
+                # "Kyiv says the depot was hit; Kremlin accuses Washington of ...": a
+                # clause after a semicolon is its own subject's.
+                own = subject_before(text, sentence, scan, quotes, semicolon, pos, AUX_GAP)
+                if own is not None:
+                    return own
+            return q.speaker, None
+        if q.start <= pos < q.end and q.kind == "direct" and _unnamed_after(q, sentence, events):
+            # '"for each ally to decide," an official said': the words are an
+            # unnamed source's; no name elsewhere in the sentence said them.
+            return None
+    for ev in events:
+        if ev.sentence == sentence and ev.end <= pos and ev.speaker:
+            return ev.speaker, None
+    # Not a name inside the topic of the cue's predicate ("permission to strike inside
+    # Russia would amount to war": Russia is what is talked about, not who talks).
+    topics = [
+        (t_lo, t_hi)
+        for t_lo, t_hi, p_lo, p_hi in topic_spans(
+            text, sentence.start, sentence.end, _topic_rules(knowledge).frames
+        )
+        if p_lo <= pos < p_hi
+    ]
+    before = [
+        a
+        for a in actors_before(text, sentence, scan, quotes, pos)
+        if not is_modifier(text, a[1], scan, knowledge)
+        and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
+    ]
+    # "Britain and France, which build the missile through MBDA, lifted": a name in a
+    # relative clause qualifies the one before it, it does not act.
+    before = [
+        a for a in before if not in_relative_clause(text, sentence.start, a[1], pos)
+    ] or before
+    # "strikes by Ukraine", "a fellow of the Asan Institute": a name after a preposition
+    # is its object, not who speaks, unless nobody else is named; a place ("the use of the
+    # missiles in Russia") never is.
+    acting = [a for a in before if not after_preposition(text, a[1], sentence)]
+    # "researcher at the French Institute of International Relations (IFRI)": a name in
+    # brackets is an aside to the one before it, which acts or not as it does.
+    acting = [a for a in acting if a[1] is None or not text.startswith("(", a[1] - 1)]
+    asked = _topic_rules(knowledge).frames.asked_before
+    if asked is not None:
+        before = [a for a in before if not asked.search(text, max(0, a[1] - 30), a[1])]
+        acting = [a for a in acting if not asked.search(text, max(0, a[1] - 30), a[1])]
+    # "UK says Kyiv free to hit": the one let do it is not who lets it (a headline's
+    # speech verb finds no quote, so this sentence has no speaker).
+    if len(acting) > 1 and addressed(text, acting[-1][1], pos, _topic_rules(knowledge).frames):
+        acting.pop()
+    if acting:
+        return acting[-1]
+    holders = [a for a in before if not PLACE_BEFORE.search(text, max(0, a[1] - 12), a[1])]
+    if holders:
+        return holders[-1]
+    if (
+        previous is not None
+        and previous.paragraph == sentence.paragraph
+        and _ANAPHORA.match(text, sentence.start)
+        and not actors_before(text, sentence, scan, quotes, sentence.end)
+    ):
+        earlier = actors_before(text, previous, scan, quotes, previous.end)
+        if earlier:
+            return earlier[0][0], None
+    if previous is not None and not actors_before(text, sentence, scan, quotes, sentence.end):
+        # "He appealed to partners to remove all restrictions": a personal pronoun opening
+        # the sentence (lexicon `pronouns`) stands for the last person named just before.
+        first = FIRST_WORD.match(text, sentence.start)
+        pronouns = knowledge.word_set("pronouns")
+        if first is not None and first.group(0).casefold() in pronouns:
+            people = [
+                a
+                for a in actors_before(text, previous, scan, quotes, previous.end)
+                if (e := scan.entity(a[0])) is not None and e.is_person
+            ]
+            if people:
+                return people[-1][0], None
+    return None
+
+
+def _polls(text: str, start: int, end: int, frames: Frames) -> bool:
+    """Whether the name at `text[start:end]` is where a poll comes from."""
+    if frames.poll_after is not None and frames.poll_after.match(text, end):
+        return True
+    return frames.poll_before is not None and (
+        frames.poll_before.search(text, max(0, start - 40), start) is not None
+    )

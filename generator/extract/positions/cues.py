@@ -1,0 +1,138 @@
+"""The stance cues of a sentence (`_cues`), in text order: found in one scan of the combined
+alternation (`_cue_matches`), a gated cue only near a sign of the question, none that opens
+a scare-quoted term, each then read through `stance_frames`; the first cue of each stance
+(`_firsts`), and a yielding first cue dropped for the one it announces (`_yield`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import casefast
+from ..entities import EntityScan
+from ..knowledge import Knowledge
+from ..quantities import PLAIN as _PLAIN
+from ..quotecues import quote_rules
+from ..sentences import Sentence
+from ..stanceframes import Frames, framed
+from .topics import _Topic
+
+# Marks that open a quotation: a cue right after one is a scare-quoted term's, a question
+# holding one is somebody's words (`records._asked`).
+_MARKS = frozenset('"\u201c')
+
+
+def _near_topic(
+    text: str, start: int, end: int, scan: EntityScan, knowledge: Knowledge, topic: _Topic
+) -> bool:
+    """Whether `text[start:end]` (a cue and its surroundings) names a weapon or a topic
+    word. With no topic words in the lexicon everything is on topic."""
+    if topic.words is None:
+        return True
+    if casefast.search(topic.words, text, start, end):
+        return True
+    if knowledge.weapon_head and casefast.search(knowledge.weapon_head, text, start, end):
+        return True
+    return any(
+        start <= m.start < end
+        and (e := scan.entity(m.entity_id)) is not None
+        and e.kind == "weapon"
+        for m in scan.mentions
+    )
+
+
+def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str] | None) -> bool:
+    """Whether the cue at `pos` opens a term set off by scare quotes ('the so-called "red
+    lines"'): the writer's label, nobody's stance."""
+    if scare is None or pos <= sentence.start or text[pos - 1] not in _MARKS:
+        return False
+    return scare.search(text[max(sentence.start, pos - 41) : pos - 1]) is not None
+
+
+_WORD = re.compile(r"\w")
+
+
+def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
+    """Whether the cues match in `text[start:]` as in `text` from `start`: the character
+    before `start` is seen by \\b only as a non-word one, and by no lookbehind."""
+    assert topic.every is not None
+    if start and _WORD.match(text, start - 1):
+        return False
+    return not topic.behind
+
+
+def _cue_matches(text: str, start: int, end: int, topic: _Topic) -> Iterator[tuple[int, int, str]]:
+    """(start, end, group name) of each match of `topic.every` in `text[start:end]`."""
+    assert topic.every is not None and topic.lower is not None
+    span = text[start:end]
+    # Plain text keeps its offsets when lower-cased: search a lower-cased copy with the
+    # case-sensitive pattern (faster), offsets shifted back to the article's. A copy
+    # starts afresh where `text` had a character before: non-ASCII sentences take it only
+    # where that makes no difference (ASCII ones always have).
+    if not (span.isascii() or (_PLAIN.fullmatch(span) and _cut_alike(text, start, topic))):
+        for match in topic.every.finditer(text, start, end):
+            yield match.start(), match.end(), str(match.lastgroup)
+        return
+    # The first-character form finds the same spans faster again; `lower`, matched at
+    # each one's start, gives its group.
+    lowered = span.lower()
+    found = topic.first.finditer(lowered) if topic.first else topic.lower.finditer(lowered)
+    for hit in found:
+        again = topic.lower.match(lowered, hit.start())
+        assert again is not None and again.end() == hit.end()
+        yield again.start() + start, again.end() + start, str(again.lastgroup)
+
+
+def _cues(
+    text: str,
+    sentence: Sentence,
+    scan: EntityScan,
+    knowledge: Knowledge,
+    topic: _Topic,
+    named: frozenset[int] = frozenset(),
+) -> list[tuple[int, str]]:
+    """(offset, stance) of every cue in the sentence, in text order. Cues that need the
+    topic (`topic_stance_cues`) count only near a sign of the question; the constructions
+    of `stance_frames` then decide what each cue says (`framed`)."""
+    if topic.every is None or topic.lower is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    scare = None
+    for n, (start, end, group) in enumerate(
+        _cue_matches(text, sentence.start, sentence.end, topic)
+    ):
+        stance, needs = topic.by_group[group]
+        if not n:  # most sentences hold no cue: the rules only for those that do
+            scare = quote_rules(knowledge).scare
+        if _scare_quoted(text, sentence, start, scare):
+            continue
+        if needs:
+            lo = max(sentence.start, start - topic.reach)
+            hi = min(sentence.end, end + topic.reach)
+            if not _near_topic(text, lo, hi, scan, knowledge, topic):
+                continue
+        found.append((start, end, stance))
+    if not found:
+        return []
+    return sorted(framed(text, sentence, found, topic.frames, named))
+
+
+def _firsts(cues: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The first cue of each stance, in text order."""
+    first: dict[str, int] = {}
+    for pos, stance in cues:
+        if stance not in first or pos < first[stance]:
+            first[stance] = pos
+    return sorted((pos, stance) for stance, pos in first.items())
+
+
+def _yield(cues: list[tuple[int, str]], scan: EntityScan, frames: Frames) -> list[tuple[int, str]]:
+    """`cues` without a first cue of a yielding stance that a cue of another stance
+    follows with no name in between (the same holder says what its position is)."""
+    first, later = cues[0], [c for c in cues[1:] if c[1] not in frames.yielding]
+    if first[1] not in frames.yielding or not later:
+        return cues
+    if any(first[0] < m.start < later[0][0] for m in scan.mentions):
+        return cues
+    return cues[1:]

@@ -1,0 +1,121 @@
+"""Stances a holder gets without a cue in a sentence of their own: the person a writer's
+lead-in introduces (`_lead_in`), an actor whose announced reaction the next sentence tells
+(`_reactions`), and support shown by use, a strike with a weapon (`_record_use`).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ...sources import Source
+from ..entities import EntityScan
+from ..holders import AUX_GAP, is_actor, subject_before
+from ..knowledge import Knowledge
+from ..quotes import QuoteFound, Speech
+from ..sentences import Sentence
+from ..stanceframes import Frames
+from ..usereports import USE_STANCE, country_of
+from .evidence import Evidence, _as_of
+from .summaries import _summary
+
+
+def _lead_in(
+    text: str,
+    sentence: Sentence,
+    following: Sentence | None,
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    events: list[Speech],
+    frames: Frames,
+) -> str | None:
+    """The person a writer's lead-in introduces: "Not everyone is convinced the change
+    will matter. Agnieszka Wrobel, who follows ..., said ..." gives Wrobel the doubt. The
+    sentence opens on a group nobody names (`stance_frames.lead_in`); the holder is the
+    first speaker of the next sentence in the same paragraph, when a person."""
+    if (
+        frames.lead_in is None
+        or following is None
+        or following.paragraph != sentence.paragraph
+        or not frames.lead_in.match(text, sentence.start)
+    ):
+        return None
+    spoken = [(q.start, q.speaker) for q in quotes if following.start <= q.start < following.end]
+    spoken += [(ev.start, ev.speaker) for ev in events if ev.sentence == following]
+    first = min(((at, who) for at, who in spoken if who), default=None)
+    entity = scan.entity(first[1]) if first is not None else None
+    return first[1] if first is not None and entity is not None and entity.is_person else None
+
+
+def _record_use(
+    source: Source,
+    sentence: Sentence,
+    used: tuple[int, str | None],
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    spoken: list[Speech],
+    knowledge: Knowledge,
+    grouped: dict[tuple[str, str], Evidence],
+    summaries: dict[tuple[str, str], str],
+) -> None:
+    """Support shown by use (`usereports`) in a sentence that names a weapon: who strikes
+    (the verb's subject, unless a person) and who reports the strike, when no body of the
+    target country."""
+    pos, target = used
+    # Whose words report the strike: the claim holding it, else a speech verb before it.
+    holders = [q.speaker for q in quotes if q.start <= pos < q.end and q.speaker] or [
+        ev.speaker for ev in spoken if ev.speaker and ev.end <= pos
+    ]
+    # Who strikes: the verb's subject ("Ukraine fired ..."), unless a person ("Pilot X
+    # fired" reports what someone did, not where a party stands).
+    subject = subject_before(source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP)
+    if subject is not None and (e := scan.entity(subject[0])) is not None and not e.is_person:
+        holders.append(subject[0])
+    for who in dict.fromkeys(holders):
+        key = (who, USE_STANCE)
+        if (
+            not is_actor(scan, who)
+            or country_of(who, knowledge) == target
+            or any(s is sentence for s, _d in grouped.get(key, []))
+        ):
+            continue
+        grouped.setdefault(key, []).append((sentence, _as_of(source.text, sentence, source)))
+        summaries.setdefault(key, _summary(source.text, sentence, pos, None, quotes, spoken))
+
+
+def _reactions(
+    source: Source,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    frames: Frames,
+    grouped: dict[tuple[str, str], Evidence],
+    summaries: dict[tuple[str, str], str],
+) -> None:
+    """Give an actor whose reaction a sentence announces ("Moscow's reaction was swift.")
+    the stances of the next sentence in its paragraph, which tells that reaction."""
+    if frames.reaction is None:
+        return
+    text = source.text
+    opening = {m.start: m for m in scan.mentions}
+    for sentence, following in pairwise(sentences):
+        m = opening.get(sentence.start) or (
+            opening.get(sentence.start + 4) if text.startswith("The ", sentence.start) else None
+        )
+        if (
+            m is None
+            or following.paragraph != sentence.paragraph
+            or not frames.reaction.match(text, m.end, sentence.end)
+            or (entity := scan.entity(m.entity_id)) is None
+            or entity.is_person
+        ):
+            continue
+        # Each stance the next sentence gives, with the words of its first holder there.
+        told: dict[str, str] = {}
+        for (holder, stance), evidence in grouped.items():
+            if stance not in told and any(s is following for s, _d in evidence):
+                told[stance] = summaries[(holder, stance)]
+        for stance in sorted(told):
+            key = (m.entity_id, stance)
+            if key not in grouped:
+                as_of = _as_of(text, following, source)
+                grouped[key] = [(sentence, as_of), (following, as_of)]
+                summaries[key] = told[stance]

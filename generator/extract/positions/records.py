@@ -1,0 +1,218 @@
+"""`position_records`: the steps of the other modules run over an article's sentences (and
+then its headings), one schema `position` item per actor and stance, evidence in text order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+from itertools import pairwise
+
+from ...sources import Source
+from .. import casefast
+from ..bystart import ByStart
+from ..entities import EntityScan
+from ..framegate import may_match
+from ..holders import AUX_GAP, PASSIVE, addressed, partners, reported, subject_before
+from ..knowledge import Knowledge
+from ..quotes import QuoteFound, Speech, stable_id
+from ..sentences import Sentence
+from ..sides import side_stances
+from ..usereports import use_report
+from .actors import _actor, _after_relative, _goes_on, _interview_labels, _polls, _quoted_holders
+from .cues import _MARKS, _cues, _firsts, _yield
+from .evidence import Evidence, _as_of
+from .indirect import _lead_in, _reactions, _record_use
+from .summaries import _summary
+from .topics import _topic_rules
+
+
+def _asked(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is a question of the writer's or an interviewer's ("Do you
+    expect Russia to retaliate?"): it asks, it holds no one's stance. A quoted question
+    is the speaker's words (a rhetorical one may well hold a stance)."""
+    passage = text[sentence.start : sentence.end].rstrip()
+    return passage.endswith("?") and not any(mark in passage for mark in _MARKS)
+
+
+def position_records(
+    source: Source,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    knowledge: Knowledge,
+    quotes: list[QuoteFound],
+    events: list[Speech],
+    headings: list[Sentence] | None = None,
+) -> list[dict[str, object]]:
+    """Schema `position` items: one per actor and stance, evidence in text order, but for
+    `headings` (headline, dek, subheads: `sentences.split_headings`): they come after the
+    body's, whose words state a position better than a headline's shorthand."""
+    topic = _topic_rules(knowledge)
+    # A nationality adjective holds no stance ("called the British decision reckless"), nor
+    # does where a poll comes from ("A YouGov poll found that 54 per cent backed ...").
+    # Most articles hold no word of the poll patterns (`Frames.poll_gate`): then no name
+    # is looked around.
+    lowered = casefast.plain_lower(source.text)
+    weapon_starts = sorted(
+        m.start
+        for m in scan.mentions
+        if (e := scan.entity(m.entity_id)) is not None and e.kind == "weapon"
+    )
+    polls = may_match(topic.frames.poll_gate, lowered)
+    scan = replace(
+        scan,
+        mentions=[
+            m
+            for m in scan.mentions
+            if not m.adjective and not (polls and _polls(source.text, m.start, m.end, topic.frames))
+        ],
+    )
+    grouped: dict[tuple[str, str], Evidence] = {}
+    summaries: dict[tuple[str, str], str] = {}
+    previous: Sentence | None = None
+    named = frozenset(m.end for m in scan.mentions)  # where names end
+    by_start = ByStart(scan.mentions)
+    # The speech verbs of each sentence, in list order: `_actor` and `reported` look only
+    # at those of the cue's sentence, and a pass over the article's for every cue compared
+    # each verb's sentence with it.
+    said: dict[Sentence, list[Speech]] = {}
+    for ev in events:
+        said.setdefault(ev.sentence, []).append(ev)
+    labels = _interview_labels(source, scan)
+    for index, sentence in enumerate([*sentences, *(headings or [])]):
+        if index == len(sentences):
+            previous = None  # a heading continues no sentence
+        before, previous = previous, sentence
+        # Only a sentence naming a weapon can report a strike by use (`usereports`).
+        at = bisect_left(weapon_starts, sentence.start)
+        armed = at < len(weapon_starts) and weapon_starts[at] < sentence.end
+        used = use_report(source.text, sentence, knowledge, lowered) if armed else None
+        if used is not None:
+            _record_use(
+                source,
+                sentence,
+                used,
+                scan,
+                quotes,
+                said.get(sentence, []),
+                knowledge,
+                grouped,
+                summaries,
+            )
+        every = _cues(source.text, sentence, scan, knowledge, topic, named)
+        if not every or _asked(source.text, sentence):
+            continue
+        cues = _firsts(every)
+        # What follows looks only at names of this sentence and the one before, which
+        # (mentions in order: `ByStart.ordered`) start between the two's bounds: a pass
+        # over those few, not over all of the article's, in each helper.
+        near = scan
+        if by_start.ordered:
+            near = EntityScan(
+                by_start.between((before or sentence).start, sentence.end),
+                scan.entities,
+                scan.descriptions,
+            )
+        # The earliest cue is the sentence's; a later one counts only for another actor
+        # named right before it, as its subject ("Merz would be open to sending Taurus, a
+        # step his predecessor Olaf Scholz refused to take").
+        cues = _yield(cues, near, topic.frames)
+        pos, stance = cues[0]
+        spoken = said.get(sentence, [])
+        found = labels.get(sentence.paragraph)
+        if found is None or any(q.kind == "direct" and q.start <= pos < q.end for q in quotes):
+            found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
+        if found is None:
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            holder = _lead_in(source.text, sentence, following, scan, quotes, events, topic.frames)
+            if holder is not None and following is not None:
+                key = (holder, stance)
+                as_of = _as_of(source.text, sentence, source)
+                grouped.setdefault(key, []).extend([(sentence, as_of), (following, as_of)])
+                summaries.setdefault(
+                    key, _summary(source.text, sentence, pos, None, quotes, events)
+                )
+            continue
+        stated = [(found, stance, pos)]
+        # 'Hebestreit said Berlin would not send': the clause's own subject (a government
+        # through its spokesman, a person whose stance someone reports) holds it too.
+        subject = (
+            None
+            if PASSIVE.match(source.text, pos)  # "Ukraine should be allowed": not its stance
+            else subject_before(
+                source.text, sentence, near, quotes, sentence.start - 1, pos, AUX_GAP
+            )
+        )
+        if (
+            subject
+            and subject[0] != found[0]
+            and not (
+                stance in topic.frames.speaker_only
+                and reported(subject[1], sentence, spoken)  # the subject of someone's words
+            )
+            and not addressed(source.text, subject[1], pos, topic.frames)
+        ):
+            stated.append((subject, stance, pos))
+        for (prev, _s), (later, other) in pairwise(cues):
+            # Only auxiliaries between ("Scholz had refused"): in "any EU statement
+            # endorsing the strikes" the name qualifies the noun that endorses.
+            subject = subject_before(source.text, sentence, near, quotes, prev, later, AUX_GAP)
+            if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
+                stated.append((subject, other, later))
+            elif (
+                subject is None
+                and other != stance
+                and (
+                    _goes_on(source.text, prev, later, knowledge)
+                    or _after_relative(source.text, sentence, near, prev, later, found[0])
+                )
+                and all(s != other for _a, s, _p in stated)
+            ):
+                # "said Hungary will not pay ..., calling the deliveries 'a road to a wider
+                # war'": the holder goes on to a second stance; "Belgium, which insisted
+                # ..., dropped that condition": the clause's antecedent acts after it.
+                stated.append((found, other, later))
+        stated += partners(source.text, sentence, near, stated)
+        if len(every) > 1:
+            stated += _quoted_holders(every, quotes, stated)
+        as_of = _as_of(source.text, sentence, source)  # the sentence's: once, not per holder
+        for (actor, named_at), stance, pos in stated:
+            key = (actor, stance)
+            grouped.setdefault(key, []).append((sentence, as_of))
+            if key not in summaries:
+                summaries[key] = _summary(source.text, sentence, pos, named_at, quotes, events)
+    _reactions(source, sentences, scan, topic.frames, grouped, summaries)
+    inferred: set[tuple[str, str]] = set()
+    for side in side_stances(source, sentences, scan, knowledge, quotes, {a for a, _s in grouped}):
+        key = (side.actor, side.stance)
+        grouped[key] = [(s, _as_of(source.text, s, source)) for s in side.sentences]
+        summaries[key] = _summary(
+            source.text, side.sentences[0], side.quote.start, None, quotes, events
+        )
+        inferred.add(key)
+    out: list[dict[str, object]] = []
+    for (actor, stance), evidence in sorted(grouped.items(), key=lambda kv: kv[1][0][0].start):
+        first = evidence[0][0]
+        item: dict[str, object] = {
+            "id": stable_id("position", source.id, first.start, first.end, f"{actor}:{stance}"),
+            "actor": actor,
+            "stance": stance,
+            "summary": summaries[(actor, stance)],
+        }
+        dates = sorted(d for _, d in evidence if d)
+        if dates:
+            item["as_of"] = dates[-1]
+        item["citations"] = [
+            {
+                "source": source.id,
+                "quote": source.text[s.start : s.end],
+                "start": s.start,
+                "end": s.end,
+            }
+            for s, _ in evidence
+        ]
+        item["status"] = "extracted"
+        if (actor, stance) in inferred:
+            item["flags"] = ["uncertain"]  # inferred from the actor's side (`sides`)
+        out.append(item)
+    return out
