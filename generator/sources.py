@@ -150,6 +150,16 @@ def _is_subhead(line: str) -> bool:
     )
 
 
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A block's lines, each a paragraph of its own, when every line is a short unstopped
+    one: a list without bullets ("Key points" of a live page: "Russia claims 34 drones shot
+    down"), not one sentence run over its line breaks. Else the block whole."""
+    lines = _lines(text[start:end], start)
+    if len(lines) >= 2 and all(_is_subhead(text[a:b]) for a, b in lines):
+        return lines
+    return [(start, end)]
+
+
 def _unstopped(line: str) -> bool:
     return line.rstrip()[-1:] not in tuple(".!?:;,\"'\u201d\u2019)")
 
@@ -225,7 +235,7 @@ def split_layout(
             if any(p.match(text[start:end]) for p in layout.byline):
                 header.append(blocks.pop(index))
                 break
-    body = blocks[first_body:]
+    body = [line for s, e in blocks[first_body:] for line in _list_items(text, s, e)]
     while body:
         start, end = body[-1]
         line = text[start:end]

@@ -222,3 +222,23 @@ def test_seed_articles_split_into_header_body_and_footer(layout: Layout) -> None
         assert first[0].isupper() and len(first.split()) > 15
         for a, b in source.footer:
             assert "contributed to" in source.text[a:b] or "updated" in source.text[a:b]
+
+
+def test_a_list_of_short_unstopped_lines_is_one_heading_per_line(
+    tmp_path: Path, layout: Layout
+) -> None:
+    text = (
+        "Example Times\n\u2014\nDam breaks upstream\n\nKey points\n\n"
+        "Residents flee as the water rises\nTwo villages cut off\n\n"
+        "The dam broke on Tuesday.\nIt had been repaired\nin May.\n"
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    paragraphs = [(source.text[p.start : p.end], p.heading) for p in source.paragraphs]
+    assert paragraphs == [
+        ("Key points", True),
+        ("Residents flee as the water rises", True),
+        ("Two villages cut off", True),
+        # A paragraph whose lines are not all short and unstopped stays whole.
+        ("The dam broke on Tuesday.\nIt had been repaired\nin May.", False),
+    ]
