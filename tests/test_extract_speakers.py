@@ -630,3 +630,18 @@ def test_a_person_before_two_appositions_in_a_row_speaks() -> None:
         'partner, warned that Japan risked becoming "one link in a chain of escalation."'
     )
     assert speakers["one link in a chain of escalation."] == "shinji-utsunomiya"
+
+
+def test_according_to_the_ministry_is_the_ministry_named_before() -> None:
+    speakers = _speakers(
+        "Minister Rasmus Korvits spoke at the Estonian Defence Ministry on Monday. The drone "
+        "can fly up to 1,000 kilometers, according to the ministry."
+    )
+    assert speakers["The drone can fly up to 1,000 kilometers"] == "estonian-defence-ministry"
+
+
+def test_an_embassy_in_a_capital_is_its_countrys() -> None:
+    speakers = _speakers(
+        'The Russian embassy in Canberra said the decision made Australia "a co-belligerent."'
+    )
+    assert speakers["a co-belligerent."] == "russian-embassy-in-australia"

@@ -92,6 +92,30 @@ def _goes_on_after(text: str, source_end: int, end: int) -> bool:
     return comma is not None and len(_WORDS.findall(text, comma.end(), end)) >= _MIN_REST_WORDS
 
 
+class _Named:
+    """A source named before its sentence, standing at the words that refer back to it."""
+
+    def __init__(self, entity_id: str, end: int) -> None:
+        self.entity_id, self.end = entity_id, end
+
+
+def _body_named_before(
+    text: str, m: re.Match[str], sentence: Sentence, mentions: list[Any], knowledge: Any
+) -> _Named | None:
+    """For "according to the ministry": the last body named before the sentence whose
+    name holds that head noun ("the Estonian Defence Ministry")."""
+    noun = _NEXT_WORD.match(text, m.end() - 1)
+    if noun is None or not text[m.start() : m.end()].casefold().endswith("the "):
+        return None
+    word = noun.group(1)
+    if word.capitalize() not in knowledge.organisation_heads:
+        return None
+    for x in reversed(mentions):
+        if x.end <= sentence.start and word.casefold() in x.text.casefold().split():
+            return _Named(str(x.entity_id), noun.end())
+    return None
+
+
 # "According to him," / "according to her": the person named last.
 _PRONOUN = re.compile(r"\s+(?:him|her)\b")
 
@@ -146,6 +170,8 @@ def according(
             )
         if speaker is None and pronoun is None:
             speaker = _described_source(text, m.end(), sentence.end, mentions, knowledge)
+        if speaker is None and pronoun is None:
+            speaker = _body_named_before(text, m, sentence, mentions, knowledge)
         source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
         lead = _LEAD.match(text, sentence.start)
         opens = lead is not None and lead.end() == m.start()
