@@ -645,3 +645,17 @@ def test_an_embassy_in_a_capital_is_its_countrys() -> None:
         'The Russian embassy in Canberra said the decision made Australia "a co-belligerent."'
     )
     assert speakers["a co-belligerent."] == "russian-embassy-in-australia"
+
+
+def test_a_name_called_a_company_is_a_body_and_the_company_it_speaks() -> None:
+    found = extract_text(
+        "The Narwhal is built by Boreal Kinetics, a company based in Kitchener. According to "
+        "the company, it can fly about 1,100 kilometres.",
+        DAY,
+    )
+    assert {(e["id"], e.get("category")) for e in found["entities"]} >= {
+        ("boreal-kinetics", "organisation")
+    }
+    assert [(q["text"], q["speaker"]) for q in found["quotes"]] == [
+        ("it can fly about 1,100 kilometres.", "boreal-kinetics")
+    ]

@@ -100,18 +100,28 @@ class _Named:
 
 
 def _body_named_before(
-    text: str, m: re.Match[str], sentence: Sentence, mentions: list[Any], knowledge: Any
+    text: str,
+    m: re.Match[str],
+    sentence: Sentence,
+    mentions: list[Any],
+    knowledge: Any,
+    companies: frozenset[str],
 ) -> _Named | None:
     """For "according to the ministry": the last body named before the sentence whose
-    name holds that head noun ("the Estonian Defence Ministry")."""
+    name holds that head noun ("the Estonian Defence Ministry"); for "according to the
+    company", the last company (`companies`: their ids)."""
     noun = _NEXT_WORD.match(text, m.end() - 1)
     if noun is None or not text[m.start() : m.end()].casefold().endswith("the "):
         return None
-    word = noun.group(1)
-    if word.capitalize() not in knowledge.organisation_heads:
+    word = noun.group(1).casefold()
+    if word in quote_rules(knowledge).company_nouns:
+        fits = lambda x: x.entity_id in companies  # noqa: E731
+    elif word.capitalize() in knowledge.organisation_heads:
+        fits = lambda x: word in x.text.casefold().split()  # noqa: E731
+    else:
         return None
     for x in reversed(mentions):
-        if x.end <= sentence.start and word.casefold() in x.text.casefold().split():
+        if x.end <= sentence.start and fits(x):
             return _Named(str(x.entity_id), noun.end())
     return None
 
@@ -140,6 +150,7 @@ def according(
     spans: list[tuple[int, int]],
     taken: set[int],
     people: frozenset[str] = frozenset(),
+    companies: frozenset[str] = frozenset(),
 ) -> tuple[list[QuoteFound], list[Speech]]:
     """Reported claims with a source phrase, and a Speech for each (its phrase) so that
     `reported_text` and the positions see them like speech verbs. `taken`: starts of the
@@ -171,7 +182,7 @@ def according(
         if speaker is None and pronoun is None:
             speaker = _described_source(text, m.end(), sentence.end, mentions, knowledge)
         if speaker is None and pronoun is None:
-            speaker = _body_named_before(text, m, sentence, mentions, knowledge)
+            speaker = _body_named_before(text, m, sentence, mentions, knowledge, companies)
         source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
         lead = _LEAD.match(text, sentence.start)
         opens = lead is not None and lead.end() == m.start()

@@ -9,6 +9,7 @@ import re
 from ..entitycues import PLACE_BEFORE
 from ..factbits import per_knowledge
 from ..knowledge import Knowledge, trie_alternation
+from ..quotecues import quote_rules
 from ..weaponframes import describes_variant
 from .candidate import Candidate
 from .gates import _FOLDS_TO_ASCII, _word_led, _word_starts, gate_open
@@ -135,6 +136,19 @@ def _people(
                 continue
             if describes_variant(m.group("desc"), k):
                 continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"
+            if _describes_company(m.group("desc"), k):
+                # "Boreal Kinetics, a company based in Kitchener": a body, no person.
+                name = m.group("name")
+                found.append(
+                    Candidate(
+                        "actor",
+                        "organisation",
+                        name,
+                        [(m.start("name"), m.start("name") + len(name))],
+                        m.group("desc").strip(),
+                    )
+                )
+                continue
             add(m.start("name"), m.group("name"), m.group("desc").strip(), 2)
     # After roles and appositions: they describe better than a title.
     if k.titled_name and gate_open(k, "titles", sentence, lower):
@@ -292,6 +306,14 @@ def _role_appositions(
 
 
 _APPOSITIONS: dict[int, tuple[frozenset[str], str, re.Pattern[str] | None]] = {}
+
+
+def _describes_company(description: str, k: Knowledge) -> bool:
+    """Whether an apposition calls its name a company ("a company based in Kitchener", "a
+    Texas-based defence firm"): lexicon `quote_rules.company_nouns`, within its first words."""
+    nouns = quote_rules(k).company_nouns
+    words = description.split()[:4]
+    return any(w.strip(",.").casefold() in nouns for w in words)
 
 
 def _plural_title(title: str, k: Knowledge) -> bool:

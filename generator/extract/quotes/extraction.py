@@ -53,7 +53,16 @@ def find_quotes(
     taken = {q.start for q in found if q.kind == "reported"}
     named = [m for m in scan.mentions if not m.adjective]
     people = frozenset(i for i, e in scan.entities.items() if e.is_person)
-    more, sources = according(text, sentences, named, knowledge, spans, taken, people)
+    companies = frozenset(
+        i
+        for i, e in scan.entities.items()
+        if e.category == "organisation"
+        and any(
+            w in quote_rules(knowledge).company_nouns
+            for w in (e.description or scan.descriptions.get(i) or "").casefold().split()
+        )
+    )
+    more, sources = according(text, sentences, named, knowledge, spans, taken, people, companies)
     if more:
         # A quotation inside a claim "according to" someone is theirs ('According to her,
         # London "crossed all the red lines"'), when no verb gave it a speaker.
