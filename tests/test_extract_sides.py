@@ -114,3 +114,20 @@ def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
         'threshold after another."'
     )
     assert ("sergei-volkov", "warns-against", True) in [(a, s, f) for a, s, f, _q in found]
+
+
+def test_a_sides_embassy_holds_its_stance_its_military_does_not() -> None:
+    found = _positions(
+        "The Russian Embassy in Ottawa said Canada was paying for the drones that strike "
+        "Russian airfields."
+    )
+    assert [(a, s, flagged) for a, s, flagged, _q in found] == [
+        ("russian-embassy-in-canada", "warns-against", True)
+    ]
+    assert (
+        _positions(
+            "The Russian Defence Ministry said its air defences shot down 12 missiles over "
+            "the Kursk region."
+        )
+        == []
+    )

@@ -5,8 +5,9 @@ paid for in Ukrainian lives") rarely uses a stance cue word, yet everyone readin
 where they stand; so does a Kremlin spokesman saying the West is "choosing the targets
 itself". Lexicon `side_stances` names the sides (country entity id -> stance id). A person
 whose role the article or the lexicon gives as that country's ("Ukraine's ambassador to
-the UK", "Kremlin spokesman"), who says something on the question (a word of
-`side_topic_words` in the paragraph holding their words) and holds no stance by a cue in
+the UK", "Kremlin spokesman"), or a diplomatic body of it (`side_bodies`: an embassy),
+who says something on the question (a word of `side_topic_words` in the paragraph
+holding their words) and holds no stance by a cue in
 the article, gets the side's stance, flagged `uncertain` for the editor: the stance is
 inferred from who speaks, not read from the words.
 
@@ -48,6 +49,7 @@ class _Rules:
     stances: dict[str, str]  # country entity id -> stance id
     observers: re.Pattern[str] | None
     topic: re.Pattern[str] | None
+    bodies: re.Pattern[str] | None  # words naming a side's diplomatic body
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ def _build(data: dict[str, Any]) -> _Rules:
         {str(k): str(v) for k, v in (data.get("side_stances") or {}).items()},
         words_pattern(str(w) for w in data.get("observer_words") or []),
         words_pattern(str(w) for w in data.get("side_topic_words") or []),
+        words_pattern(str(w) for w in data.get("side_bodies") or []),
     )
 
 
@@ -103,8 +106,17 @@ def _side(
 ) -> tuple[str, str] | None:
     """(country, stance) of the side `actor` is an official of, if any."""
     entity = scan.entity(actor)
-    if entity is None or not entity.is_person:
+    if entity is None:
         return None
+    if not entity.is_person:
+        # A diplomatic voice of a side (lexicon `side_bodies`: "Russian Embassy in Spain",
+        # "Russian Foreign Ministry"); not its military, whose reports of strikes and
+        # interceptions take no side on the question.
+        if rules.bodies is None or not casefast.search(rules.bodies, entity.name):
+            return None
+        seat = country_of(actor, knowledge)
+        stance = rules.stances.get(seat) if seat != actor else None
+        return (seat, stance) if stance else None
     description = entity.description or scan.descriptions.get(actor) or ""
     if (
         not description
