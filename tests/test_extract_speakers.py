@@ -659,3 +659,11 @@ def test_a_name_called_a_company_is_a_body_and_the_company_it_speaks() -> None:
     assert [(q["text"], q["speaker"]) for q in found["quotes"]] == [
         ("it can fly about 1,100 kilometres.", "boreal-kinetics")
     ]
+
+
+def test_the_same_minister_before_an_auxiliary_is_the_minister_named_before() -> None:
+    speakers = _speakers(
+        "On Monday, Defense Minister Callum Prendergast announced the change. In November, "
+        'the same minister had said they were to be used "only within Ukraine\'s borders."'
+    )
+    assert speakers["only within Ukraine's borders."] == "callum-prendergast"

@@ -228,12 +228,19 @@ class _Speakers(_Referents):
                 named = self.by_role(last_word, vs, nation)
                 if named is not None:
                     return named
-        if len(words) >= 2 and words[-2].casefold() == "the":
+        # "the minister", "the same minister had" (the one named before).
+        noun_words = words[:-1] if words and words[-1].casefold() in _AUXILIARIES else words
+        noun = noun_words[-1].casefold() if noun_words else ""
+        if (len(noun_words) >= 2 and noun_words[-2].casefold() == "the") or (
+            len(noun_words) >= 3
+            and noun_words[-3].casefold() == "the"
+            and noun_words[-2].casefold() == "same"
+        ):
             named = (
-                self.by_head(last_word, vs)
-                or self.by_company(last_word, vs)
-                or self.by_role(last_word, vs)
-                or self.by_country(last_word, vs, sentence.start)
+                self.by_head(noun, vs)
+                or self.by_company(noun, vs)
+                or self.by_role(noun, vs)
+                or self.by_country(noun, vs, sentence.start)
             )
             if named is not None:
                 return named
@@ -391,6 +398,7 @@ class _Speakers(_Referents):
 # Between a speech verb and the person it names: "the", a few words of description (party,
 # role, nationality), an optional comma.
 _DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,7}?,?\s*")
+_AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
 _LONE_AUXILIARY = re.compile(r"^[\s,.;:\"”»’']*(?:has|have|had)\s*$")
 _DESCRIBED_REACH = 60
 
