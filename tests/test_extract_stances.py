@@ -715,3 +715,10 @@ def test_a_question_asked_holds_no_stance_a_quoted_one_may() -> None:
         '"Why should Russia decide where Ukraine may strike?" Minister Clara Voss asked, '
         "urging allies to lift the restrictions."
     ) == [("clara-voss", "supports")]
+
+
+def test_no_conditions_attached_after_a_modal_are_the_subjects_too() -> None:
+    assert _pairs(
+        "Prime Minister Kaja Tamm said Estonia would attach no geographical conditions to "
+        "the drones."
+    ) == [("estonia", "supports"), ("kaja-tamm", "supports")]
