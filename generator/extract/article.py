@@ -18,6 +18,7 @@ from ..sources import Source, headline_lines
 from .claims import claim_records
 from .debris import flag_debris
 from .entities import EntityScan, Mention, scan_entities
+from .home import localise
 from .knowledge import Knowledge
 from .positions import position_records
 from .quotes import find_quotes, quote_records
@@ -74,11 +75,16 @@ def extract_article(source: Source, knowledge: Knowledge) -> Collections:
     text = source.text
     folded = fold_quotation_marks(text)
     if folded == text:
-        return _extract_article(source, knowledge)
-    # A copy of the same length, so every offset holds; each passage read from the copy is
-    # then taken from the article as written.
-    result = _extract_article(replace(source, text=folded), knowledge)
-    return cast(Collections, _as_written(result, folded, text))
+        result = _extract_article(source, knowledge)
+    else:
+        # A copy of the same length, so every offset holds; each passage read from the copy
+        # is then taken from the article as written.
+        result = cast(
+            Collections,
+            _as_written(_extract_article(replace(source, text=folded), knowledge), folded, text),
+        )
+    localise(result, source, knowledge)  # bare names and sums of the article's country
+    return result
 
 
 def _as_written(value: Any, folded: str, text: str) -> Any:

@@ -1,0 +1,137 @@
+"""An article's home country, and what it says of names and sums the article leaves bare.
+
+A national outlet writes "the Defence Ministry", "the Council of Ministers" or "$310,000"
+without saying whose: its own country's. An article's home is the country of its web
+address's domain (lexicon `domain_countries`: ".ca" is Canada), else of its dateline's place
+("KYIV, Ukraine (AP) --", "STUTTGART, Germany --"). Then:
+
+- a body found under a generic name only (lexicon `generic_bodies`: "Defence Ministry") is
+  the home country's ("Norwegian Defence Ministry"), as a reader takes it;
+- a sum in "$" is in the home country's own dollar (lexicon `local_dollars`: Canada's
+  "$310,000" is CAD); "US$" and "U.S. dollars" stay US dollars.
+
+With no home found, or a home without a demonym or a dollar of its own, nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..sources import Source
+from .entitycues import entity_rules
+from .factbits import lexicon_data
+from .knowledge import Knowledge
+from .usereports import country_of
+
+__all__ = ["home_country", "localise"]
+
+Collections = dict[str, list[dict[str, Any]]]
+
+# The place a dateline opens with: its first words, up to a comma, a bracket or a dash.
+_DATELINE_PLACE = re.compile(
+    r"([A-Za-z][A-Za-z.' -]*?)\s*(?:,\s*([A-Za-z][A-Za-z .]*?))?\s*(?:\(|--|\u2014|\u2013|-\s|$)"
+)
+# A US dollar written as such: "US$", "U.S.$", "USD".
+_US_DOLLAR = re.compile(r"\b(?:US|U\.S\.)\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b", re.IGNORECASE)
+
+
+def _country(name: str, knowledge: Knowledge) -> str | None:
+    """The country a place's name (as written, in capitals or not) stands for: a country,
+    a capital (its government's), or a town of lexicon `places`."""
+    for form in (name, name.title()):
+        found = knowledge.lookup(form)
+        if found is not None:
+            country = country_of(found, knowledge)
+            entity = knowledge.entities.get(country)
+            if entity is not None and entity.category == "country":
+                return country
+    for group in lexicon_data(knowledge).get("places") or []:
+        if name.title() in group.get("names", []) or name in group.get("names", []):
+            return str(group["country"])
+    return None
+
+
+def home_country(source: Source, knowledge: Knowledge) -> str | None:
+    """The article's home country: its domain's, else its dateline's place's."""
+    data = lexicon_data(knowledge)
+    if source.url:
+        host = urlsplit(source.url).hostname or ""
+        top = host.rsplit(".", 1)[-1].casefold()
+        country = (data.get("domain_countries") or {}).get(top)
+        if country is not None:
+            return str(country)
+    layout = knowledge.lexicon.layout if knowledge.lexicon else None
+    if layout is None or layout.dateline is None:
+        return None
+    for start, end in source.header:
+        line = source.text[start:end]
+        if layout.dateline.match(line) is None:
+            continue
+        place = _DATELINE_PLACE.match(line)
+        if place is None:
+            return None
+        for name in (place.group(2), place.group(1)):
+            country = _country(name.strip(), knowledge) if name else None
+            if country is not None:
+                return country
+        return None
+    return None
+
+
+def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
+    """Give the article's bare generic bodies and "$" sums to its home country (in place)."""
+    home = home_country(source, knowledge)
+    if home is None:
+        return
+    data = lexicon_data(knowledge)
+    dollar = (data.get("local_dollars") or {}).get(home)
+    if dollar:
+        for figure in result.get("figures", []):
+            if (
+                figure.get("unit") == "usd"
+                and "$" in str(figure.get("text", ""))
+                and not _US_DOLLAR.search(str(figure.get("text", "")))
+            ):
+                figure["unit"] = str(dollar)
+    demonym = entity_rules(knowledge).demonym_for.get(home)
+    generic = {str(n).casefold() for n in data.get("generic_bodies") or []}
+    if not demonym or not generic:
+        return
+    renamed: dict[str, str] = {}
+    by_id = {str(e["id"]): e for e in result.get("entities", [])}
+    for entity in list(result.get("entities", [])):
+        name = str(entity.get("name", ""))
+        if entity.get("kind") != "actor" or name.casefold() not in generic:
+            continue
+        full = f"{demonym} {name}"
+        known = knowledge.lookup(full)
+        new_id = known or knowledge.id_for(full)
+        renamed[str(entity["id"])] = new_id
+        del by_id[str(entity["id"])]
+        into = by_id.get(new_id)
+        if into is None:  # the body named only bare: it takes the full name
+            entity["id"] = new_id
+            entity["name"] = knowledge.entities[known].name if known else full
+            into = by_id[new_id] = entity
+        aliases = {*(into.get("aliases") or []), *(entity.get("aliases") or []), name}
+        into["aliases"] = sorted(aliases - {into["name"]})
+    if renamed:
+        result["entities"] = [by_id[i] for i in sorted(by_id)]
+        _rename(result, renamed)
+
+
+_REFERENCES = ("subject", "speaker", "actor")
+
+
+def _rename(result: Collections, renamed: dict[str, str]) -> None:
+    """Every reference to a renamed entity, in every collection, follows it."""
+    for items in result.values():
+        for item in items:
+            for key in _REFERENCES:
+                if item.get(key) in renamed:
+                    item[key] = renamed[item[key]]
+            for key in ("mentions", "actors"):
+                if key in item:
+                    item[key] = list(dict.fromkeys(renamed.get(m, m) for m in item[key]))

@@ -1,0 +1,47 @@
+"""An article's home country (`home.py`): its domain's or its dateline's; the bare generic
+bodies and "$" sums it gives to that country. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from generator.extract.article import extract_article
+from generator.extract.home import home_country
+from tests.extract_support import knowledge, text_source
+
+DAY = dt.date(2027, 4, 7)
+
+
+def _extract(text: str, url: str | None = None) -> dict[str, list[dict[str, object]]]:
+    source = replace(text_source(text, DAY), url=url)
+    return extract_article(source, knowledge())
+
+
+def test_the_home_is_the_domains_else_the_datelines() -> None:
+    source = text_source("Headline\nKYIV, Ukraine (AP) -- The strike hit a depot.\n", DAY)
+    assert home_country(source, knowledge()) == "ukraine"
+    assert home_country(replace(source, url="https://www.cbc.ca/news/x"), knowledge()) == "canada"
+    assert (
+        home_country(text_source("Headline\nThe strike hit a depot.\n", DAY), knowledge()) is None
+    )
+
+
+def test_a_bare_generic_body_is_the_home_countrys() -> None:
+    found = _extract(
+        "Headline\nEach missile costs roughly 30 million kroner, according to the Ministry of "
+        "Defence.\n",
+        url="https://www.nrk.no/norge/x",
+    )
+    ids = {str(e["id"]) for e in found["entities"]}
+    assert "norwegian-defence-ministry" in ids and "defence-ministry" not in ids
+    assert [q["speaker"] for q in found["quotes"]] == ["norwegian-defence-ministry"]
+
+
+def test_dollars_of_a_home_with_its_own_dollar() -> None:
+    text = "Headline\nEach drone costs roughly $310,000 (US$225,000), Ottawa said.\n"
+    units = {(f["value"], f["unit"]) for f in _extract(text, "https://www.cbc.ca/x")["figures"]}
+    assert units == {(310000, "cad"), (225000, "usd")}
+    # Without a home, a dollar is a US dollar.
+    units = {(f["value"], f["unit"]) for f in _extract(text)["figures"]}
+    assert units == {(310000, "usd"), (225000, "usd")}
