@@ -239,6 +239,9 @@ def test_seed_events() -> None:
         ("Deliveries are expected to resume in June.", "2025-06"),
         ("The jets arrived before the end of June.", "2024-06-30"),
         ("Deliveries resumed in June.", "2024-06"),
+        # A schedule told in the present.
+        ("The parliamentary elections are held in April.", "2025-04"),
+        ("The first missiles are due in June.", "2025-06"),
     ],
 )
 def test_a_month_in_a_future_tense_clause_is_the_next_one(text: str, expected: str) -> None:
