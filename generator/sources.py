@@ -145,8 +145,8 @@ def _is_subhead(line: str) -> bool:
     head = line.lstrip(_BULLETS)  # a bulleted subhead ("- Turkey calls for talks")
     return (
         0 < len(words) <= _SUBHEAD_WORDS
-        and line.rstrip()[-1] not in ".!?:;,\"'\u201d\u2019)"
-        and head[:1].isupper() | head[:1].isdigit()
+        and _unstopped(line)
+        and (head[:1].isupper() or head[:1].isdigit())
     )
 
 

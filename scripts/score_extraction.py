@@ -57,11 +57,6 @@ def score_entities(found: dict[str, list[Item]], gold: Item, source: Source) -> 
     return _sets({e["id"] for e in found["entities"]}, {e["id"] for e in gold.get("entities", [])})
 
 
-def _match_quote(q: Item, gold_quotes: list[Item]) -> Item | None:
-    """The annotated quote an extracted one stands for: same words (reported: contained)."""
-    return next(iter(_candidates(q, gold_quotes)), None)
-
-
 def _candidates(q: Item, gold_quotes: list[Item]) -> list[Item]:
     """The annotated quotes `q` may stand for, best first: a direct quote's same words; a
     reported claim's words contained in its text, then in its sentence (two claims of one

@@ -11,7 +11,7 @@ sentence; the speaker the entity named right after the phrase (nobody if none is
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from .entitycues import entity_rules
 from .factbits import per_lexicon
@@ -92,11 +92,11 @@ def _goes_on_after(text: str, source_end: int, end: int) -> bool:
     return comma is not None and len(_WORDS.findall(text, comma.end(), end)) >= _MIN_REST_WORDS
 
 
-class _Named:
+class _Named(NamedTuple):
     """A source named before its sentence, standing at the words that refer back to it."""
 
-    def __init__(self, entity_id: str, end: int) -> None:
-        self.entity_id, self.end = entity_id, end
+    entity_id: str
+    end: int
 
 
 def _body_named_before(
@@ -114,16 +114,14 @@ def _body_named_before(
     if noun is None or not text[m.start() : m.end()].casefold().endswith("the "):
         return None
     word = noun.group(1).casefold()
+    before = [x for x in mentions if x.end <= sentence.start]
     if word in quote_rules(knowledge).company_nouns:
-        fits = lambda x: x.entity_id in companies  # noqa: E731
+        fitting = [x for x in before if x.entity_id in companies]
     elif word.capitalize() in knowledge.organisation_heads:
-        fits = lambda x: word in x.text.casefold().split()  # noqa: E731
+        fitting = [x for x in before if word in x.text.casefold().split()]
     else:
         return None
-    for x in reversed(mentions):
-        if x.end <= sentence.start and fits(x):
-            return _Named(str(x.entity_id), noun.end())
-    return None
+    return _Named(str(fitting[-1].entity_id), noun.end()) if fitting else None
 
 
 # "According to him," / "according to her": the person named last.

@@ -20,12 +20,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..sources import Source
+from .casualties import casualty_rules_for
 from .entitycues import entity_rules
-from .factbits import lexicon_data
+from .factbits import lexicon_data, per_lexicon
 from .knowledge import Knowledge
 from .usereports import country_of
 
-__all__ = ["home_country", "localise"]
+__all__ = ["country_named", "home_country", "localise"]
 
 Collections = dict[str, list[dict[str, Any]]]
 
@@ -37,20 +38,26 @@ _DATELINE_PLACE = re.compile(
 _US_DOLLAR = re.compile(r"\b(?:US|U\.S\.)\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b", re.IGNORECASE)
 
 
-def _country(name: str, knowledge: Knowledge) -> str | None:
-    """The country a place's name (as written, in capitals or not) stands for: a country,
-    a capital (its government's), or a town of lexicon `places`."""
-    for form in (name, name.title()):
-        found = knowledge.lookup(form)
-        if found is not None:
-            country = country_of(found, knowledge)
-            entity = knowledge.entities.get(country)
-            if entity is not None and entity.category == "country":
-                return country
-    for group in lexicon_data(knowledge).get("places") or []:
-        if name.title() in group.get("names", []) or name in group.get("names", []):
-            return str(group["country"])
-    return None
+def country_named(name: str, knowledge: Knowledge, towns: bool = True) -> str | None:
+    """The country a name (as written, or in capitals: "KYIV") stands for: by demonym
+    ("Ukrainian"), by name, through a body or capital of it ("Kremlin", "Kyiv"), or, with
+    `towns`, a town of lexicon `places` ("Kharkiv")."""
+    found = (
+        entity_rules(knowledge).demonym_of.get(name)
+        or knowledge.lookup(name)
+        or knowledge.lookup(name.title())
+    )
+    if found is not None:
+        return country_of(found, knowledge)
+    if not towns:
+        return None
+    places = casualty_rules_for(knowledge).place_country
+    return places.get(name) or places.get(name.title())
+
+
+def _is_country(entity_id: str | None, knowledge: Knowledge) -> bool:
+    entity = knowledge.entities.get(entity_id) if entity_id else None
+    return entity is not None and entity.category == "country"
 
 
 def home_country(source: Source, knowledge: Knowledge) -> str | None:
@@ -73,11 +80,17 @@ def home_country(source: Source, knowledge: Knowledge) -> str | None:
         if place is None:
             return None
         for name in (place.group(2), place.group(1)):
-            country = _country(name.strip(), knowledge) if name else None
-            if country is not None:
+            country = country_named(name.strip(), knowledge) if name else None
+            if _is_country(country, knowledge):
                 return country
         return None
     return None
+
+
+# The bare body names of lexicon `generic_bodies`, folded, once per lexicon.
+_generic = per_lexicon(
+    lambda data: frozenset(str(n).casefold() for n in data.get("generic_bodies") or [])
+)
 
 
 def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
@@ -96,7 +109,7 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
             ):
                 figure["unit"] = str(dollar)
     demonym = entity_rules(knowledge).demonym_for.get(home)
-    generic = {str(n).casefold() for n in data.get("generic_bodies") or []}
+    generic = _generic(knowledge)
     if not demonym or not generic:
         return
     renamed: dict[str, str] = {}

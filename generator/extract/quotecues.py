@@ -128,3 +128,12 @@ def is_term(
     return words < rules.short_words and not (
         has_speech_verb or _called(text, sentence, start, rules)
     )
+
+
+def is_company(name: str, category: str | None, description: str | None, rules: QuoteRules) -> bool:
+    """Whether an organisation is a company: by the last word of its name ("Corvane
+    Aerospace") or a word of its description ("a company based in Kitchener")."""
+    if category != "organisation":
+        return False
+    words = (description or "").casefold().split()
+    return name.split()[-1] in rules.company_endings or any(w in rules.company_nouns for w in words)

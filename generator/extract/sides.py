@@ -29,8 +29,8 @@ from ..sources import Source
 from . import casefast
 from .casualties import casualty_rules_for, places_in
 from .entities import EntityScan
-from .entitycues import entity_rules
 from .factbits import per_lexicon
+from .home import country_named
 from .knowledge import Knowledge, words_pattern
 from .quotes import QuoteFound
 from .sentences import Sentence
@@ -76,16 +76,15 @@ def _country_named(description: str, knowledge: Knowledge) -> str | None:
     """The first country `description` names: by demonym ("Ukrainian Deputy Foreign
     Minister"), by name ("Minister of Defense of Ukraine") or through a body of it
     ("Kremlin spokesman")."""
-    demonyms = entity_rules(knowledge).demonym_of
     for m in _CAPITALISED.finditer(description):
         words = _POSSESSIVE.sub("", m.group()).split()
         # The longest run first ("Security Service of Ukraine" is no run: its words are).
         for i in range(len(words)):
             for j in range(len(words), i, -1):
-                name = " ".join(words[i:j])
-                found = demonyms.get(name) or knowledge.lookup(name)
+                # Not a town: a region's governor speaks of attacks on it, not for a side.
+                found = country_named(" ".join(words[i:j]), knowledge, towns=False)
                 if found:
-                    return country_of(found, knowledge)
+                    return found
     return None
 
 

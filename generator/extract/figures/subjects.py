@@ -15,15 +15,16 @@ from .clauses import _clause_actor, _clause_start
 from .mentions import _Earlier, _kind, _Spot
 from .rules import figure_rules_for
 
+# A figure's twin in brackets, if any ("£2 million ($2.6 million)").
+_TWIN = r"(?:\s*\([^()]{1,40}\))?"
 # What a price is for, after the sum ("£2 million ($2.6 million) for an MBDA Storm Shadow"):
 # a weapon named within `_PRICE_REACH` characters of it.
-_PRICE_FOR = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every)\s+")
+_PRICE_FOR = re.compile(rf"{_TWIN}\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every)\s+")
 _PRICE_REACH = 30
 _NAMES_ONLY = re.compile(r"(?:[A-Z][\w-]*\s+)*")
 # Who pays, after the sum ("$1.2 billion (1.03 billion euro) package financed by the").
 _PAID_BY = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:financed|funded|paid(?: for)?|bankrolled)"
-    r"\s+by\s+(?:the\s+)?"
+    rf"{_TWIN}[^,;.()]{{0,40}}?\b(?:financed|funded|paid(?: for)?|bankrolled)\s+by\s+(?:the\s+)?"
 )
 # A clause whose subject is the speaker's own ("said its air defences ...").
 _ITS = re.compile(r"\s*(?:its|their)\s")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from ...sources import Source
 from ..entities import EntityScan
 from ..knowledge import Knowledge
-from ..quotecues import quote_rules
+from ..quotecues import is_company, quote_rules
 from ..runon import run_on_spans
 from ..sentences import Sentence
 from .direct import _direct
@@ -53,14 +53,13 @@ def find_quotes(
     taken = {q.start for q in found if q.kind == "reported"}
     named = [m for m in scan.mentions if not m.adjective]
     people = frozenset(i for i, e in scan.entities.items() if e.is_person)
+    # The companies the article names, for "according to the company".
+    rules = quote_rules(knowledge)
     companies = frozenset(
-        i
-        for i, e in scan.entities.items()
-        if e.category == "organisation"
-        and any(
-            w in quote_rules(knowledge).company_nouns
-            for w in (e.description or scan.descriptions.get(i) or "").casefold().split()
-        )
+        m.entity_id
+        for m in named
+        if (e := scan.entity(m.entity_id)) is not None
+        and is_company(e.name, e.category, e.description or scan.descriptions.get(e.id), rules)
     )
     more, sources = according(text, sentences, named, knowledge, spans, taken, people, companies)
     if more:

@@ -8,6 +8,7 @@ import re
 
 # A verb with no subject of its own, coordinated with the one before it.
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+)?$")
+_WORD_CHAR = re.compile(r"\w")  # any word character: is there a word at all?
 _TOKEN = re.compile(r"\w[\w’'-]*")  # a word without the stops `speakers._WORD` keeps
 # The most words a speech verb reaches across: back to its speaker, on to the "that" it
 # opens, and on either side of it when what was said comes first.

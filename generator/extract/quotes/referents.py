@@ -13,7 +13,7 @@ from ..bystart import ByStart
 from ..entities import EntityScan, Mention
 from ..entitycues import entity_rules
 from ..knowledge import Knowledge
-from ..quotecues import quote_rules
+from ..quotecues import is_company, quote_rules
 from .grammar import _TOKEN
 
 # The words between a body's name and the voice noun that ends a speaker's description
@@ -186,11 +186,10 @@ class _Referents:
             return None
         for m in reversed(self.outside):
             entity = self.scan.entity(m.entity_id)
-            if m.end > pos or entity is None or entity.category != "organisation":
-                continue
-            described = (entity.description or "").casefold().split()
-            if entity.name.split()[-1] in rules.company_endings or any(
-                word in rules.company_nouns for word in described
+            if (
+                m.end <= pos
+                and entity is not None
+                and is_company(entity.name, entity.category, entity.description, rules)
             ):
                 return m.entity_id
         return None

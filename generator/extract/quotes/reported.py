@@ -11,12 +11,10 @@ import re
 
 from ..quotecues import QuoteRules
 from ..sentences import Sentence
-from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL, _TOKEN
+from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL, _TOKEN, _WORD_CHAR
 from .speech import QuoteFound, Speech
 
 _THAT = re.compile(r"\bthat\b")
-
-_WORDY_CHAR = re.compile(r"\w")
 
 # Words that open a phrase of place, time or manner after a speech verb ("said in a
 # statement on Monday"): grammar, not domain knowledge.
@@ -227,7 +225,7 @@ def _reported(
                 if first < ev.start
                 # 'said "...": the quote is all that was said; not 'said that "the war
                 # party" was gambling ...', whose clause goes on after the quote.
-                else not _WORDY_CHAR.search(text, start, first - 1)
+                else not _WORD_CHAR.search(text, start, first - 1)
                 and not _goes_on_after(text, first, spans)
             )
             if quoted_only:
@@ -264,7 +262,7 @@ def _reported(
                         continue
                 later = [s for s in inside if went_on is not None and s >= went_on]
                 if went_on is not None and (
-                    not later or _WORDY_CHAR.search(text, went_on, min(later) - 1)
+                    not later or _WORD_CHAR.search(text, went_on, min(later) - 1)
                 ):
                     done.add(sentence)
                     out.append(

@@ -17,7 +17,7 @@ from ..entitycues import PLACE_BEFORE
 from ..knowledge import Knowledge
 from ..sentences import Sentence
 from ..verbstarts import speech_verbs
-from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL
+from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL, _WORD_CHAR
 from .referents import _Referents
 from .speech import Speech
 
@@ -29,7 +29,6 @@ _APPOSITION = re.compile(
     r",\s(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
 )
 _WORD = re.compile(r"[\w’'.-]+")
-_WORD_CHAR = re.compile(r"\w")
 # A relative clause between a speaker and the verb (", who spoke on condition of anonymity,").
 # An aside between the subject and its verb: a relative clause, or a participle's
 # ("A ministry spokesperson, asked about the strike, said").
