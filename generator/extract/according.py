@@ -108,7 +108,7 @@ def _body_named_before(
     companies: frozenset[str],
 ) -> _Named | None:
     """For "according to the ministry": the last body named before the sentence whose
-    name holds that head noun ("the Estonian Defence Ministry"); for "according to the
+    name holds that head noun ("the Latvian Interior Ministry"); for "according to the
     company", the last company (`companies`: their ids)."""
     noun = _NEXT_WORD.match(text, m.end() - 1)
     if noun is None or not text[m.start() : m.end()].casefold().endswith("the "):

@@ -616,7 +616,7 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         ),
         # A role of a body in lower case may stand between ("the minister of defence
         # Jaromir Stepanek", as a translation writes it; "the chairman of the defence
-        # committee of the parliament Jukka Ristola"), not a company's: "the director of
+        # committee of the parliament Mikko Aalto"), not a company's: "the director of
         # the firm Brdy Arms" names the firm.
         "role_name": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{roles}))"

@@ -132,7 +132,7 @@ def is_term(
 
 def is_company(name: str, category: str | None, description: str | None, rules: QuoteRules) -> bool:
     """Whether an organisation is a company: by the last word of its name ("Corvane
-    Aerospace") or a word of its description ("a company based in Kitchener")."""
+    Aerospace") or a word of its description ("a company based in Graz")."""
     if category != "organisation":
         return False
     words = (description or "").casefold().split()

@@ -1,9 +1,8 @@
 """Sides: the stance an official of a party to the question holds when quoted on it.
 
-A Ukrainian minister quoted on strikes inside Russia ("Every permission that comes late is
-paid for in Ukrainian lives") rarely uses a stance cue word, yet everyone reading knows
-where they stand; so does a Kremlin spokesman saying the West is "choosing the targets
-itself". Lexicon `side_stances` names the sides (country entity id -> stance id). A person
+A Ukrainian minister quoted on strikes inside Russia ("every delay in the permission costs
+us lives") rarely uses a stance cue word, yet everyone reading knows where they stand; so
+does a Kremlin spokesman saying the West now "picks the targets". Lexicon `side_stances` names the sides (country entity id -> stance id). A person
 whose role the article or the lexicon gives as that country's ("Ukraine's ambassador to
 the UK", "Kremlin spokesman"), or a diplomatic body of it (`side_bodies`: an embassy),
 who says something on the question (a word of `side_topic_words` in the paragraph
@@ -90,7 +89,7 @@ def _country_named(description: str, knowledge: Knowledge) -> str | None:
 
 def _owner_before(text: str, description: str, scan: EntityScan, actor: str) -> str:
     """The words owning the role written before the actor's first mention ("Ukraine's" of
-    "Ukraine's deputy defense minister, Taras Yaremchuk"), which the description leaves
+    "Ukraine's deputy defense minister, Taras Melnyk"), which the description leaves
     out; "" if none."""
     first = next((m for m in scan.mentions if m.entity_id == actor), None)
     if first is None:

@@ -137,7 +137,7 @@ def _people(
             if describes_variant(m.group("desc"), k):
                 continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"
             if _describes_company(m.group("desc"), k):
-                # "Boreal Kinetics, a company based in Kitchener": a body, no person.
+                # "Nordhaven Dynamics, a company based in Graz": a body, no person.
                 name = m.group("name")
                 found.append(
                     Candidate(
@@ -158,7 +158,7 @@ def _people(
             title = f"{qualifier} {m.group('title')}" if is_demonym else m.group("title")
             honorific = k.honorifics is not None and k.honorifics.fullmatch(m.group("title"))
             add(m.start("name"), m.group("name"), None if honorific else title, 1)
-            # "Sens. Roger Mayhew (R-Ohio) and Elena Ruiz-Castell": the title is both's.
+            # "Sens. Ann Doyle (R-Ohio) and Luis Ortega": the title is both's.
             more = _and_name(k).match(text, m.end(), end) if _plural_title(title, k) else None
             if more is not None:
                 add(more.start("name"), more.group("name"), title, 2)
@@ -309,7 +309,7 @@ _APPOSITIONS: dict[int, tuple[frozenset[str], str, re.Pattern[str] | None]] = {}
 
 
 def _describes_company(description: str, k: Knowledge) -> bool:
-    """Whether an apposition calls its name a company ("a company based in Kitchener", "a
+    """Whether an apposition calls its name a company ("a company based in Graz", "a
     Texas-based defence firm"): lexicon `quote_rules.company_nouns`, within its first words."""
     nouns = quote_rules(k).company_nouns
     words = description.split()[:4]
@@ -348,7 +348,7 @@ def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
         pattern = (
             re.compile(
                 # A stop inside an abbreviation may come in the phrase ("ambassador to
-                # the U.S., Alexander Darchiev,"), not one that ends a sentence.
+                # the U.S., Ivan Sorokin,"), not one that ends a sentence.
                 rf"(?P<role>(?i:\b(?:{alternation}))\b(?:[^,.;:\"“”]|\.(?!\s)){{0,40}}),\s+"
                 rf"(?P<name>{name}),"
             )

@@ -29,7 +29,7 @@ def _weapon_name_before(
 ) -> tuple[int, str] | None:
     """The proper name right before a weapon noun ('Storm Shadow/SCALP' cruise missiles),
     or joined to it by a hyphen, as translations from Finnish or German write it
-    ("Fenrir-missiles")."""
+    ("Vega-missiles")."""
     tokens: list[tuple[int, str]] = []
     if text[head_start - 1 : head_start] == "-" and text[head_start - 2 : head_start - 1].isalnum():
         head_start -= 1

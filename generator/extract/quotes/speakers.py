@@ -175,7 +175,7 @@ class _Speakers(_Referents):
             if after:
                 return after[0].entity_id
         masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
-        # Appositions in a row (", policy chief of Komeito, the LDP's former partner,"): each
+        # Appositions in a row (", deputy leader of the Greens, the party's oldest member,"): each
         # opens at the comma that closes the one before, which the search had taken.
         for _a, b in list(masked):
             while (more := _APPOSITION.match(text, b - 1, vs)) is not None and more.end() > b:
@@ -308,8 +308,8 @@ class _Speakers(_Referents):
         return nearest.entity_id
 
     def _titles_only(self, gap: str) -> bool:
-        """Whether `gap` holds only role nouns and titles ("NATO Secretary-General Mark
-        Rutte"): the body before it is the person's, who speaks."""
+        """Whether `gap` holds only role nouns and titles ("NATO Secretary-General Jan
+        Vos"): the body before it is the person's, who speaks."""
         words = gap.split()
         known = self.k.word_set("role_nouns") | self.k.word_set("titles")
         return 0 < len(words) <= 3 and all(w.casefold() in known for w in words)
