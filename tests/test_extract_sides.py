@@ -69,7 +69,7 @@ def test_an_official_of_a_side_holds_its_stance(
         'Oleh Savchuk, a military analyst in Kyiv, said "the airfields are now within range."',
         'Irina Volkova, who studies Russian air bases, said "the targets are within range."',
         # A region's governor names a town, not a side.
-        'Odesa regional governor Oleh Kiper said "there is no military target there, only '
+        'Odesa regional governor Petro Haidai said "there is no military target there, only '
         'people."',
         # Off the question: no word of `side_topic_words` in the sentence.
         'Ukrainian Foreign Minister Petro Hrytsenko said the talks were "useful and frank."',
