@@ -195,3 +195,15 @@ def test_a_comparison_attributes_its_quotation() -> None:
         "powder magazine,\" and Viktor Horvath's government says it will veto the plan."
     )
     assert ("direct", "playing with matches in a powder magazine,", "robert-novak") in quotes
+
+
+def test_a_long_name_after_what_was_said_counts_as_one_word() -> None:
+    """ "X, the General Staff of the Armed Forces of Ukraine said on Telegram.": nine words
+    of a name between the comma and the verb are one speaker; what was said comes first,
+    not "on Telegram"."""
+    claim = "Ukrainian forces struck a fuel depot near the border overnight"
+    for verb in ("said on Telegram", "reported", "has reported"):
+        quotes = _quotes(
+            f"Headline\n{claim}, the General Staff of the Armed Forces of Ukraine {verb}.\n"
+        )
+        assert quotes == [("reported", claim, "general-staff-of-ukraine")], verb

@@ -26,6 +26,14 @@ def _pairs(sentence: str) -> list[tuple[str, str]]:
         "on Saturday, Ukraine's General Staff said on Tuesday.",
         "Ukraine's General Staff says its forces struck an air base in Russia's Rostov region "
         "with British-made Storm Shadow missiles on Tuesday night.",
+        # A town of the target country (lexicon `places`, `use_report.target_places`).
+        "Ukraine's General Staff said its forces fired 16 Storm Shadow missiles on the night "
+        "of Jan. 19, hitting an ammunition depot near Bryansk.",
+        # A long name before a verb after the clause: a name counts as one word.
+        "Ukrainian forces struck an airfield in Russia's Rostov region with Storm Shadow "
+        "missiles, the General Staff of the Armed Forces of Ukraine reported on Telegram.",
+        "Ukrainian forces struck an airfield in Russia's Rostov region with Storm Shadow "
+        "missiles, the General Staff of Ukraine's Armed Forces said.",
     ],
 )
 def test_who_reports_a_strike_inside_russia_with_a_named_weapon_supports(sentence: str) -> None:
@@ -60,6 +68,8 @@ def test_who_strikes_inside_russia_with_a_named_weapon_supports() -> None:
         # The strike is not inside the target country.
         "Russia launched 146 drones and six Iskander missiles at Ukraine overnight, Ukraine's "
         "air force said.",
+        # A town of another country than the target's.
+        "Russia fired Iskander missiles at a hospital in Kharkiv, Ukraine's General Staff said.",
         # No weapon is named.
         "Ukrainian drones struck a refinery in Russia's Ryazan region, Ukraine's General Staff "
         "said.",

@@ -4,8 +4,8 @@ strikes ("Ukraine fired U.S.-made missiles at an arsenal in Russia's Voronezh re
 Ukraine's General Staff said": both Ukraine and its General Staff).
 
 ANNOTATING.md counts using the permission as support. The lexicon's
-`stance_frames.use_report` finds the target country (in a group named `target`) and a
-strike verb shortly before it; the stance goes to the verb's subject when that is no
+`stance_frames.use_report` finds the target country (in a group named `target`, or a
+town of it listed in `places`: "near Kursk") and a strike verb shortly before it; the stance goes to the verb's subject when that is no
 person ("Pilot X fired" reports a person, not a party), and to whoever the sentence
 reports it from (a quote's speaker or a speech verb's), never to a body of the target
 country itself ("the Russian Defence Ministry said Ukraine fired ...": Ukraine only), and
@@ -15,7 +15,7 @@ only when the sentence names a weapon.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .entitycues import body_country, entity_rules
@@ -33,6 +33,7 @@ class UseRules:
     # The targets' `framegate` gate: a lower-cased sentence holding none of their pieces
     # names no target (most do not), found by substring tests instead of a search.
     gate: Gate = None
+    towns: dict[str, str] = field(default_factory=dict)  # a target town: its country
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -41,6 +42,20 @@ def _build(data: dict[str, Any]) -> UseRules | None:
     targets = [str(t) for t in raw.get("targets") or []]
     if not verbs or not targets:
         return None
+    # A town of a target country (lexicon `places`, `use_report.target_places`): "hit an
+    # ammunition depot near Kursk", "in Voronezh region". The group names the town.
+    inside = {str(c) for c in raw.get("target_places") or []}
+    towns = {
+        str(name): str(group["country"])
+        for group in data.get("places") or []
+        if str(group.get("country")) in inside
+        for name in group.get("names") or []
+    }
+    if towns:
+        names = "|".join(re.escape(n) for n in sorted(towns, key=lambda n: (-len(n), n)))
+        targets.append(
+            rf"\b(?:in|near|at|outside|on|around) (?:the )?(?P<target>{names})\b(?![’'-])"
+        )
     # Each target pattern names its country `target`: numbered apart in one alternation.
     body = "|".join(
         f"(?:{t.replace('(?P<target>', f'(?P<target{i}>')})" for i, t in enumerate(targets)
@@ -50,6 +65,7 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         re.compile(body),
         int(raw.get("reach") or 140),
         alternatives_gate(t.replace("(?P<target>", "(") for t in targets),
+        towns,
     )
 
 
@@ -80,5 +96,7 @@ def use_report(
             continue
         named = next((v for k, v in t.groupdict().items() if k.startswith("target") and v), None)
         target = knowledge.lookup(named) if named else None
+        if target is None and named:
+            return verb.start(), rules.towns.get(named)
         return verb.start(), country_of(target, knowledge) if target else None
     return None

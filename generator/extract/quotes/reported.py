@@ -107,12 +107,32 @@ def _content_first(
     listener = text[verb_start:verb_end].casefold().startswith(("told", "tell"))
     if after and after[0].casefold() not in _ADVERBIAL_LEADS and not (listener and len(after) <= 4):
         return None
-    if len(_TOKEN.findall(text[comma:verb_start])) > _MAX_GAP_WORDS:
+    if _words(text, comma, verb_start, starts) > _MAX_GAP_WORDS:
         return None
     return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
 
 
-def _reports(text: str, ev: Speech, rules: QuoteRules, verbs: list[Speech]) -> bool:
+def _words(text: str, start: int, end: int, starts: dict[int, int] | None) -> int:
+    """The words of `text[start:end]`, a name (`starts`: where names start and end) as one:
+    'the General Staff of the Armed Forces of Ukraine said' is a speaker and a verb."""
+    count, skip = 0, start
+    for token in _TOKEN.finditer(text, start, end):
+        if token.start() < skip:
+            continue
+        count += 1
+        name_end = starts.get(token.start()) if starts else None
+        if name_end is not None and name_end <= end:
+            skip = name_end
+    return count
+
+
+def _reports(
+    text: str,
+    ev: Speech,
+    rules: QuoteRules,
+    verbs: list[Speech],
+    starts: dict[int, int] | None = None,
+) -> bool:
     """Whether the verb reports a statement: 'promised a further EUR 500m' does not; nor
     does 'a video posted on Facebook' when the "that" after it is another verb's ('..., he
     said that'). `verbs`: those of `ev`'s sentence."""
@@ -121,7 +141,7 @@ def _reports(text: str, ev: Speech, rules: QuoteRules, verbs: list[Speech]) -> b
     that = _THAT.search(text, ev.end, min(ev.sentence.end, ev.end + 60))
     if that and not any(ev.end <= v.start < that.start() for v in verbs):
         return True
-    return _content_first(text, ev.sentence, ev.start, ev.end) is not None
+    return _content_first(text, ev.sentence, ev.start, ev.end, starts) is not None
 
 
 def _listener_end(text: str, ev: Speech, starts: dict[int, int], rules: QuoteRules) -> int:
@@ -203,7 +223,7 @@ def _reported(
         same.setdefault(ev.sentence, []).append(ev)
     for ev in events:
         sentence = ev.sentence
-        if sentence in done or ev.calls or not _reports(text, ev, rules, same[sentence]):
+        if sentence in done or ev.calls or not _reports(text, ev, rules, same[sentence], starts):
             continue
         # The sentence opens inside a quotation begun before it ('"... arrow. At some
         # point you have to hit the archer," Lorenz said.'): the quote is what was said,
