@@ -722,3 +722,21 @@ def test_no_conditions_attached_after_a_modal_are_the_subjects_too() -> None:
         "Prime Minister Kaja Tamm said Estonia would attach no geographical conditions to "
         "the drones."
     ) == [("estonia", "supports"), ("kaja-tamm", "supports")]
+
+
+def test_a_rule_limiting_the_strikes_undone_supports_a_rule_of_anything_else_not() -> None:
+    assert _pairs(
+        "On Jan. 5, the Pentagon scrapped the rule that had forced Kyiv to notify Washington "
+        "before strikes inside Russia."
+    ) == [("u-s-department-of-defence", "supports")]
+    assert _pairs(
+        "The Pentagon cancelled the requirement for Ukraine to seek approval before missile "
+        "strikes on Russian territory."
+    ) == [("u-s-department-of-defence", "supports")]
+    # "firing" is a sign of the question (lexicon `stance_topic_words`).
+    assert _pairs(
+        "The Pentagon scrapped the rule that had forced Kyiv to tell the U.S. European Command "
+        "before firing far into Russia."
+    ) == [("u-s-department-of-defence", "supports")]
+    # No sign of the question near the cue.
+    assert _pairs("The Pentagon scrapped the rule on uniforms for its civilian staff.") == []
