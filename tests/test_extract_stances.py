@@ -740,3 +740,23 @@ def test_a_rule_limiting_the_strikes_undone_supports_a_rule_of_anything_else_not
     ) == [("u-s-department-of-defence", "supports")]
     # No sign of the question near the cue.
     assert _pairs("The Pentagon scrapped the rule on uniforms for its civilian staff.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kremlin spokesman Ivan Sorokin said Norway "will bear responsibility for it."',
+        "Ambassador Ivan Sorokin said the sale would make the U.S. directly responsible for "
+        "any strike on Russian territory.",
+        'Deputy Ivan Sorokin said the decision makes Oslo "a direct participant in the strikes."',
+        'Spokesman Ivan Sorokin said that "Oslo has chosen to be part of the conflict."',
+        'Deputy minister Ivan Sorokin said supplying such missiles would be "a qualitatively '
+        'new step."',
+    ],
+)
+def test_blame_promised_or_a_helper_made_a_participant_warns(text: str) -> None:
+    assert ("ivan-sorokin", "warns-against") in _pairs(text)
+
+
+def test_part_of_the_war_effort_is_no_warning() -> None:
+    assert _pairs("Minister Ivan Sorokin said the factory is part of the war effort.") == []
