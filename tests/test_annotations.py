@@ -30,6 +30,7 @@ SETS = [
     (FIXTURES / "blind10" / "annotations", FIXTURES / "blind10" / "articles"),
     (FIXTURES / "blind11" / "annotations", FIXTURES / "blind11" / "articles"),
     (FIXTURES / "blind12" / "annotations", FIXTURES / "blind12" / "articles"),
+    (FIXTURES / "blind13" / "annotations", FIXTURES / "blind13" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
