@@ -121,6 +121,33 @@ def test_hedges_and_number_words_said_twice_are_no_echo() -> None:
     assert _debris(text) == list(_ECHOES)
 
 
+def test_a_quotation_begun_a_sentence_earlier_is_no_echo() -> None:
+    """In a translated article, the second sentence of a quotation repeats its speaker's
+    words on purpose; its closing mark ('rules", he said') shows it is quoted."""
+    quoted = "Now one changes the rules, because another country changes its rules\u201d, he said."
+    text = (
+        "Headline\nThe ministry spoke in Kyiv on Friday. "
+        + " ".join(_ECHOES)
+        + " \u201cWe kept every rule. "
+        + quoted
+        + "\n"
+    )
+    assert _debris(text) == list(_ECHOES)
+
+
+def test_german_and_polish_low_quotation_marks_open_quotations() -> None:
+    """„...“ (German) and „...” (Polish) are quotations, with their speaker."""
+    for opening, closing in (("\u201e", "\u201c"), ("\u201e", "\u201d")):
+        found = extract_text(
+            f"Headline\n{opening}Switzerland does not decide where a German missile flies"
+            f"{closing}, Minister Anna Keller said on Friday.\n",
+            DAY,
+        )
+        assert [(q["kind"], q["text"], q["speaker"]) for q in found["quotes"]] == [
+            ("direct", "Switzerland does not decide where a German missile flies", "anna-keller")
+        ], opening + closing
+
+
 def test_a_dek_without_a_stop_under_the_headline_is_no_debris() -> None:
     """An outlet, a rule, the headline and a dek written without blank lines: the dek has
     no closing stop, and is a heading, not a sentence cut short."""

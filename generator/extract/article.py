@@ -61,10 +61,16 @@ def _opened(line: re.Match[str]) -> str:
     return _CLOSING.sub(lambda m: "\u201c" if next(count) % 2 == 0 else "\u201d", line.group())
 
 
+_LOW_PAIR = re.compile("\u201e([^\u201c\u201d\u201e\n]*)[\u201c\u201d]")
+
+
 def fold_quotation_marks(text: str) -> str:
     """`text` with its quotation marks as the finders know them (“...”), in a copy of the
-    same length: guillemets («...», »...») and marks that open as they close (”...”)."""
+    same length: guillemets («...», »...»), marks that open as they close (”...”), and
+    low marks that open („...“ in German, „...” in Polish)."""
     folded = text.translate(_GUILLEMETS)
+    if "\u201e" in folded:
+        folded = _LOW_PAIR.sub(lambda m: f"\u201c{m.group(1)}\u201d", folded)
     if "\u201d" in folded and "\u201c" not in folded:
         folded = _LINE.sub(_opened, folded)
     return folded

@@ -97,8 +97,10 @@ def _echoes(text: str, rule: EchoRule) -> bool:
     bombers on the map have stayed the map."). English repeats a word now and then ("the
     range of the new missile is twice the range of the old one" would count), so this is
     asked only in a machine-translated article, as `vague` is."""
-    if '"' in text or "\u201c" in text:
-        return False  # a quotation echoes its speaker's words on purpose
+    if '"' in text or "\u201c" in text or "\u201d" in text:
+        # A quotation echoes its speaker's words on purpose, one that began a sentence
+        # earlier too ('... changes its rules", he said.').
+        return False
     words = _WORDS.findall(text)
     if not rule.min_words <= len(words) <= rule.max_words:
         return False
