@@ -760,3 +760,47 @@ def test_blame_promised_or_a_helper_made_a_participant_warns(text: str) -> None:
 
 def test_part_of_the_war_effort_is_no_warning() -> None:
     assert _pairs("Minister Ivan Sorokin said the factory is part of the war effort.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No limit ever set, or one ended.
+        (
+            "Estonia has never told Kyiv where not to fly its drones.",
+            [("estonia", "supports")],
+        ),
+        ("Estonia has never restricted its long-range drones.", [("estonia", "supports")]),
+        (
+            "Latvia has cleared Ukraine to use its drones against military targets inside "
+            "Russia, ending a restriction that had applied since February.",
+            [("latvia", "supports")],
+        ),
+        # Use kept to the country's own ground.
+        (
+            "Washington still limits the new missile to occupied Ukrainian territory.",
+            [("u-s-government", "opposes")],
+        ),
+        (
+            "Berlin had limited the missile to targets on Ukrainian territory.",
+            [("german-government", "opposes")],
+        ),
+        (
+            "Washington has cleared its new missile only for targets in occupied Ukrainian "
+            "territory.",
+            [("u-s-government", "opposes")],
+        ),
+        # A limit wanted back: the demand's object decides.
+        (
+            "The far-right Freedom Party (FP) demanded that the government reimpose the "
+            "restriction on long-range strikes.",
+            [("freedom-party", "opposes")],
+        ),
+        # The one let use the weapons is not who sets the condition.
+        ("Ukraine may use them only against targets on Ukrainian territory.", []),
+    ],
+)
+def test_limits_never_set_ended_kept_to_home_ground_or_wanted_back(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected

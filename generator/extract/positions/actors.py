@@ -208,8 +208,9 @@ def _actor(
         acting = [a for a in acting if not asked.search(text, max(0, a[1] - 30), a[1])]
     # "UK says Kyiv free to hit": the one let do it is not who lets it (a headline's
     # speech verb finds no quote, so this sentence has no speaker).
-    if len(acting) > 1 and addressed(text, acting[-1][1], pos, _topic_rules(knowledge).frames):
-        acting.pop()
+    if acting and addressed(text, acting[-1][1], pos, _topic_rules(knowledge).frames):
+        let = acting.pop()
+        before = [a for a in before if a != let]
     if acting:
         return acting[-1]
     holders = [a for a in before if not PLACE_BEFORE.search(text, max(0, a[1] - 12), a[1])]
