@@ -804,3 +804,15 @@ def test_limits_never_set_ended_kept_to_home_ground_or_wanted_back(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_decisions_owner_holds_its_stance() -> None:
+    """ "over Germany's decision to allow ...": Germany holds it, not the clause's subject;
+    one who welcomes it holds its own."""
+    assert _pairs(
+        "Ministers were divided over Germany's decision to allow Ukraine to strike military "
+        "targets inside Russia."
+    ) == [("germany", "supports")]
+    assert _pairs(
+        "Estonia welcomed Germany's decision to allow Ukraine to strike targets inside Russia."
+    ) == [("estonia", "supports"), ("germany", "supports")]

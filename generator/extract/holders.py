@@ -107,6 +107,26 @@ def possessives(
     ]
 
 
+# A decision and its owner before a cue ("Germany's decision to allow", "Oslo's move to
+# lift"): the owner holds the cue's stance, whoever the clause's subject is.
+_DECISION = re.compile(
+    r"['’]s (?:[\w-]+ ){0,2}?(?:decision|move|plan|choice|readiness|willingness|offer|step)"
+    r" (?:not )?to $"
+)
+
+
+def decided_by(text: str, sentence: Sentence, scan: EntityScan, cue: int) -> tuple[str, int] | None:
+    """(actor, where named) whose decision the cue at `cue` is ("welcomed Germany's
+    decision to allow ...": Germany's)."""
+    m = _DECISION.search(text, max(sentence.start, cue - 60), cue)
+    if m is None:
+        return None
+    owner = next((x for x in scan.mentions if x.end == m.start()), None)
+    if owner is None or not is_actor(scan, owner.entity_id):
+        return None
+    return owner.entity_id, owner.start
+
+
 FIRST_WORD = re.compile(r"[A-Za-z]+\b")
 _FIRST_WORDS = re.compile(r"[A-Za-z]+\b(?:\s+[A-Za-z]+\b){0,2}")
 

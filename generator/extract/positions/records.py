@@ -13,7 +13,15 @@ from .. import casefast
 from ..bystart import ByStart
 from ..entities import EntityScan
 from ..framegate import may_match
-from ..holders import AUX_GAP, PASSIVE, addressed, partners, reported, subject_before
+from ..holders import (
+    AUX_GAP,
+    PASSIVE,
+    addressed,
+    decided_by,
+    partners,
+    reported,
+    subject_before,
+)
 from ..knowledge import Knowledge
 from ..quotes import QuoteFound, Speech, stable_id
 from ..sentences import Sentence
@@ -122,6 +130,8 @@ def position_records(
         found = labels.get(sentence.paragraph)
         if found is None or any(q.kind == "direct" and q.start <= pos < q.end for q in quotes):
             found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
+        # "divided over Germany's decision to allow ...": the decision's owner holds it.
+        found = decided_by(source.text, sentence, near, pos) or found
         if found is None:
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             holder = _lead_in(source.text, sentence, following, scan, quotes, events, topic.frames)
@@ -172,6 +182,10 @@ def position_records(
                 # war'": the holder goes on to a second stance; "Belgium, which insisted
                 # ..., dropped that condition": the clause's antecedent acts after it.
                 stated.append((found, other, later))
+        for at, other in every:
+            owner = decided_by(source.text, sentence, near, at) if at != pos else None
+            if owner is not None and all(owner[0] != a for (a, _n), _s, _p in stated):
+                stated.append((owner, other, at))
         stated += partners(source.text, sentence, near, stated)
         if len(every) > 1:
             stated += _quoted_holders(every, quotes, stated)
