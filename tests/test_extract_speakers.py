@@ -667,3 +667,16 @@ def test_the_same_minister_before_an_auxiliary_is_the_minister_named_before() ->
         'the same minister had said they were to be used "only within Ukraine\'s borders."'
     )
     assert speakers["only within Ukraine's borders."] == "callum-prendergast"
+
+
+def test_a_title_of_two_words_after_the_verb_is_no_part_of_the_name() -> None:
+    """ "said Foreign Minister Anna Gisler": the verb's name pattern sees three words,
+    "Foreign Minister Anna"; the title is dropped and the person is Anna Gisler."""
+    for title in ("Foreign Minister", "Economy Minister", "Vice President"):
+        source = text_source(
+            f'"We will decide where our parts fly," said {title} Anna Gisler before the media.',
+            DAY,
+        )
+        found = extract_article(source, knowledge())
+        assert [q["speaker"] for q in found["quotes"]] == ["anna-gisler"], title
+        assert [e["id"] for e in found["entities"]] == ["anna-gisler"], title

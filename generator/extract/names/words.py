@@ -83,6 +83,10 @@ def _cleaned_person(name: str, knowledge: Knowledge) -> str | None:
     lead_words = _lead_words(knowledge)
     while tokens and (_blocked(tokens[0], knowledge) or tokens[0].casefold() in lead_words):
         tokens.pop(0)
+    # A title of two words opening it, whose second is a title ("Foreign Minister Anna",
+    # "Economy Minister Beat Gisler", as a verb before them sees them): the person is after.
+    if len(tokens) > 2 and tokens[1].casefold() in lead_words:
+        del tokens[:2]
     while tokens and _blocked(tokens[-1], knowledge):
         tokens.pop()
     if not tokens or any(_blocked(t, knowledge) for t in tokens):
