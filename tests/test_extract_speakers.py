@@ -680,3 +680,13 @@ def test_a_title_of_two_words_after_the_verb_is_no_part_of_the_name() -> None:
         found = extract_article(source, knowledge())
         assert [q["speaker"] for q in found["quotes"]] == ["anna-gisler"], title
         assert [e["id"] for e in found["entities"]] == ["anna-gisler"], title
+
+
+def test_the_object_of_a_verb_before_and_said_does_not_speak() -> None:
+    """ "X, Ukraine's foreign minister, thanked Berlin and said that ...": X speaks."""
+    for verb in ("thanked", "thanks", "praised"):
+        speakers = _speakers(
+            f"Ukraine's foreign minister, Olena Hrytsak, {verb} Berlin and said that Kyiv had "
+            "drawn up a list of targets."
+        )
+        assert speakers["Kyiv had drawn up a list of targets."] == "olena-hrytsak", verb

@@ -275,6 +275,12 @@ class _Speakers(_Referents):
                 return candidates[1].entity_id
             return first.entity_id
         nearest = candidates[-1]
+        if _COORDINATED.search(text, max(lead, vs - 16), vs):
+            # "X, Ukraine's foreign minister, thanked Berlin and said": the object of the
+            # verb before "and" does not speak; that verb's subject does.
+            prior = _VERB_BEFORE.search(text, max(lead, nearest.start - 30), nearest.start)
+            if prior is not None:
+                return self.resolve(sentence, prior.start(1), prior.end(1))
         if (
             len(candidates) > 1
             and self._person(candidates[-2].entity_id)
@@ -392,6 +398,13 @@ class _Speakers(_Referents):
                     self._last_anonymous = vs
                 found.append(Speech(vs, ve, speaker, sentence, calling))
         return found
+
+
+# A verb in the past or present right before a name, its object ("thanked Berlin").
+_VERB_BEFORE = re.compile(
+    r"\b(?!(?:this|his|its|was|has|does|ours|yours|theirs|hers|whereas|always)\b)"
+    r"([a-z]{2,}(?:ed|s))\s+(?:the\s+)?$"
+)
 
 
 # Between a speech verb and the person it names: "the", a few words of description (party,
