@@ -690,3 +690,14 @@ def test_the_object_of_a_verb_before_and_said_does_not_speak() -> None:
             "drawn up a list of targets."
         )
         assert speakers["Kyiv had drawn up a list of targets."] == "olena-hrytsak", verb
+
+
+def test_a_name_in_apposition_before_the_verb_is_the_subject() -> None:
+    """ "The minister, Ana Daly, said Ireland, which ..., would not ...": Daly speaks and
+    what she said comes after the verb ("said John Kirby, a spokesman" is another shape)."""
+    speakers = _speakers(
+        "The Minister for Foreign Affairs, Ana Daly, said Ireland, which does not supply "
+        "weapons to Ukraine, would not lecture those who do."
+    )
+    claim = "Ireland, which does not supply weapons to Ukraine, would not lecture those who do."
+    assert speakers == {claim: "ana-daly"}

@@ -88,7 +88,7 @@ def _content_first(
     aside = _WRITERS_ASIDE.match(rest)
     after = _TOKEN.findall(aside.group(1) if aside else rest)
     comma = text.rfind(",", sentence.start, verb_start)
-    if comma < 0:
+    if comma < 0 or _closes_apposition(text, sentence, comma, starts):
         return None
     # 'The decision was final, said John Kirby, a White House spokesman.': the speaker
     # follows the verb right after the comma, with an apposition of their own.
@@ -110,6 +110,20 @@ def _content_first(
     if _words(text, comma, verb_start, starts) > _MAX_GAP_WORDS:
         return None
     return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+
+
+def _closes_apposition(
+    text: str, sentence: Sentence, comma: int, starts: dict[int, int] | None
+) -> bool:
+    """Whether the comma closes an apposition that is a name ("The Minister for Foreign
+    Affairs, Fiachra Daly, said ..."): the subject and its name, not what was said."""
+    if not starts:
+        return False
+    opening = text.rfind(",", sentence.start, comma)
+    if opening < 0:
+        return False
+    at = _skip_space(text, opening + 1)
+    return starts.get(at) == comma
 
 
 def _words(text: str, start: int, end: int, starts: dict[int, int] | None) -> int:

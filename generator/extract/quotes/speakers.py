@@ -157,7 +157,7 @@ class _Speakers(_Referents):
             if follow and follow.group().casefold() in k.word_set("pronouns"):
                 return self.pronoun(vs, sentence.paragraph, follow.group().casefold())
             return None
-        if before.rstrip().endswith(","):
+        if before.rstrip().endswith(",") and not self._named_apposition(lead, vs):
             # 'The decision was final, said John Kirby, a White House spokesman.'
             at = {ve + 1, ve + 5} if text[ve + 1 : ve + 5].casefold() == "the " else {ve + 1}
             after = [
@@ -312,6 +312,19 @@ class _Speakers(_Referents):
             # "In a poll by KIIS, 78% of Ukrainians said": a share of people speaks, unnamed.
             return None
         return nearest.entity_id
+
+    def _named_apposition(self, lead: int, vs: int) -> bool:
+        """Whether the comma before the verb at `vs` closes an apposition that is a name
+        ("The Minister for Foreign Affairs, Fiachra Daly, said"): the subject is before
+        the verb, what follows it is what was said."""
+        comma = self.text.rfind(",", lead, vs)
+        opening = self.text.rfind(",", lead, comma) if comma > 0 else -1
+        if opening < 0:
+            return False
+        at = opening + 1
+        while at < comma and self.text[at].isspace():
+            at += 1
+        return any(m.start == at and m.end == comma for m in self._by_start.between(at, at + 1))
 
     def _titles_only(self, gap: str) -> bool:
         """Whether `gap` holds only role nouns and titles ("NATO Secretary-General Jan
