@@ -63,6 +63,24 @@ ALL = ("year", "month", "day")
             [("since October 2023", "2023-10", (), "2024-11-18")],
         ),
         ("fighting since August.", MONDAY, [("since August", "2024-08", ("year",), "2024-11-18")]),
+        # A weekday ahead only with a future verb right before it (SUNDAY is 17 November).
+        (
+            "Our coverage continues on Monday morning.",
+            SUNDAY,
+            [("Monday", "2024-11-18", ALL, None)],
+        ),
+        ("Ministers will meet on Thursday.", SUNDAY, [("Thursday", "2024-11-21", ALL, None)]),
+        (
+            "Russia will respond, Peskov said on Thursday.",
+            SUNDAY,
+            [("Thursday", "2024-11-14", ALL, None)],
+        ),
+        # The speaker's tense inside a closed quotation is not the attribution's.
+        (
+            '"there is little sign that they will," she wrote in a paper in May.',
+            SUNDAY,
+            [("May", "2024-05", ("year",), None)],
+        ),
         (
             "a counterattack in the summer, in",
             SUNDAY,
@@ -93,7 +111,12 @@ ALL = ("year", "month", "day")
         ("on November 17, 2024, he", MONDAY, [("November 17, 2024", "2024-11-17", (), None)]),
         ("due on Nov. 17 at", MONDAY, [("Nov. 17", "2024-11-17", ("year",), None)]),
         ("on 3 March 2022", MONDAY, [("3 March 2022", "2022-03-03", (), None)]),
-        ("by the end of March", MONDAY, [("by the end of March", "2024-11-18", ALL, "2025-03-31")]),
+        # A deadline is one date, no period (ANNOTATING.md): the next March when future.
+        (
+            "will deliver them by the end of March",
+            MONDAY,
+            [("the end of March", "2025-03-31", ("year",), None)],
+        ),
         # The night ending on the publication morning; with a day named, that day dates it.
         (
             "fired 80 drones overnight, officials said",
@@ -285,3 +308,22 @@ def test_a_coarser_date_inside_a_finer_one_of_the_sentence_adds_no_event() -> No
     )
     events = extract_article(source, knowledge())["events"]
     assert [e["date"] for e in events] == ["2025-01-06"]
+
+
+def test_an_event_text_leaves_out_a_bullet_and_a_speakers_label() -> None:
+    source = text_source(
+        "Headline\n\nThe ministry spoke in Berlin on the matter.\n\n"
+        "\u2022 Germany cleared the missiles for use against Russian territory in late May.\n\n"
+        "Anna Nowak: We will deliver another 400 drones by September.\n",
+        SUNDAY,
+    )
+    found = extract_article(source, knowledge())
+    assert_citations_exact(found["events"], {source.id: source})
+    assert sorted((e["text"], e["date"], e.get("until")) for e in found["events"]) == [
+        (
+            "Germany cleared the missiles for use against Russian territory in late May.",
+            "2024-05",
+            None,
+        ),
+        ("We will deliver another 400 drones by September.", "2025-09", None),
+    ]

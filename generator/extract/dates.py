@@ -327,7 +327,10 @@ def _resolve(
     if name == "y":
         return dt.date(int(m.group("year")), 1, 1), None, 1, ()
     if name == "weekday":
-        back = (pub.weekday() - rules.weekdays[m.group("weekday").casefold()]) % 7
+        day = rules.weekdays[m.group("weekday").casefold()]
+        if forward:  # "talks resume on Monday": the next one
+            return pub + dt.timedelta(days=(day - pub.weekday()) % 7), None, 3, _PARTS
+        back = (pub.weekday() - day) % 7
         return pub - dt.timedelta(days=back), None, 3, _PARTS
     if name == "relday":
         return (
@@ -464,13 +467,26 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         # of June") means the next such month, not the last one.
         # The clause starts after a stop, a semicolon or a comma and a conjunction ('he said
         # he would not send them, and in March he told ...': looking back again).
-        cut = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+        # A quotation closed before the date is the speaker's tense, not its clause's:
+        # '"... there is little sign that they will," she wrote in May'.
+        cut = max(
+            text.rfind(". ", 0, start),
+            text.rfind("; ", 0, start),
+            text.rfind(',"', 0, start),
+            text.rfind("\u201d", 0, start),
+        )
         for joint in _NEW_CLAUSE.finditer(text, cut + 1, start):
             cut = joint.end() - 1
         clause = text[cut + 1 : start]
         if rules.not_future is not None:
             clause = rules.not_future.sub("", clause)
-        ahead = until_m is not None or rules.future.search(clause) is not None
+        future = rules.future.search(clause)
+        ahead = until_m is not None or future is not None
+        if name == "weekday" and future is not None:
+            # "X will respond, the minister said on Monday": only a verb right before the
+            # day ("will meet on Monday", "continues on Monday") makes it the next one.
+            verb = list(rules.future.finditer(clause))[-1]
+            ahead = "," not in clause[verb.end() :] and len(clause) - verb.end() <= 40
         resolved = _resolve(name, m, published, rules, forward=ahead)
         if resolved is None:
             continue

@@ -74,6 +74,12 @@ def _pieces(
     return out
 
 
+# A bullet, and a speaker's label of up to four capitalised words ("NfP: ", "Anna Nowak: ").
+_LEAD = re.compile(
+    r"(?:[\u2022\u00b7\u25aa*\u2013\u2014-][ \t]+)?(?:(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]*:[ \t]+)?"
+)
+
+
 def extract_events(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -98,10 +104,14 @@ def extract_events(
                     if entity_info(knowledge, m.entity_id)[1] not in excluded
                 )
             )
+            # What happened, without a bullet or an interview's speaker label before it
+            # ("• Germany cleared ...", "Kowalska: We will deliver ..."); the citation
+            # keeps the whole sentence.
+            opening = _LEAD.match(source.text, start, end) if start == sentence.start else None
             item: dict[str, Any] = {
                 "id": stable_id("evt", source.id, start, end, date.start),
                 "date": date.date,
-                "text": source.text[start:end].strip(),
+                "text": source.text[opening.end() if opening else start : end].strip(),
                 "actors": actors,
                 "citations": [citation(source, sentence.start, sentence.end)],
             }
