@@ -73,6 +73,11 @@ def _weapons(text: str) -> dict[str, str]:
             {"taurus-nordlicht": "missile"},
         ),
         ("The Tomahawk Block V flies further.", {"tomahawk": "missile"}),
+        # A plain name after its noun that ends the phrase, as a translation writes it.
+        (
+            "The firm sends no more parts for the German cruise missile Lindwurm to its maker.",
+            {"lindwurm": "missile"},
+        ),
         # A plural name is one weapon.
         (
             "Ukraine fired Precise Reach Missiles at the depot.",
@@ -92,6 +97,9 @@ def test_weapon_names_as_articles_write_them(text: str, expected: dict[str, str]
         "Dr Justine Hale, a missile specialist at a think tank, said the plan was late.",
         # A known actor after a noun names no weapon; a plain count keeps no name.
         "The missiles Ukraine received were fired at once.",
+        # A plain word after the noun that goes on with a verb, or a town, is no name.
+        "The missiles Hrytsak requested were fired at once.",
+        "Russia launched drones at Kharkiv and drones Odesa, officials said.",
         "Russia fired 15 missiles at the city.",
         # An owner's phrase that goes on past the noun, an actor as the example, a pronoun
         # opening a quote.

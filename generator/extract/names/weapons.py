@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .. import casefast
+from ..casualties import casualty_rules_for
 from ..knowledge import Knowledge
 from ..weaponframes import example_after, variants_in
 from ..wordstarts import matches_reaching, run_starts
@@ -61,7 +62,8 @@ def _weapon_name_before(
 
 # A name given after its head noun, as machine translation from Slavic languages and
 # German orders it ("the cruise missiles JASSM-ER"); only a designation-like name (two
-# capitals or a digit), so that "missiles Ukraine received" names no weapon.
+# capitals or a digit), or one that ends the phrase (`_NAME_ENDS`), so that "missiles
+# Ukraine received" names no weapon.
 _NAME_AFTER = re.compile(r"[ \t]+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)(?![\w-])")
 # The name a weapon noun describes: "Quiver, a launcher built into a container", "The
 # Falchion is a subsonic, turbojet-powered missile", "the Vyrii, Ukraine's new homemade
@@ -71,6 +73,11 @@ _DESCRIBED = re.compile(
     r"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)(?:an?|(?P<owner>[A-Z][\w-]*['’]s))[ \t]+"
     r"(?:[a-z][\w-]*,?[ \t]+){0,3}$"
 )
+
+
+# After a plain word written after its head noun: the phrase ends there ("the German
+# cruise missile Lindwurm to the manufacturer"), so the word is no clause's subject.
+_NAME_ENDS = re.compile(r"[.,;:)]|[ \t]+(?:to|for|from|and|in|on|at|with|of|which|that)\b")
 
 
 def _designation_like(word: str) -> bool:
@@ -108,7 +115,9 @@ def _weapon_name_around(
     nxt = m.end() + 1
     if nxt < end and text[nxt].isupper():
         after = _NAME_AFTER.match(text, m.end(), end)
-        if after is not None and _designation_like(after.group("name")):
+        if after is not None and (
+            _designation_like(after.group("name")) or _NAME_ENDS.match(text, after.end())
+        ):
             name = after.group("name")
             if not _blocked(name, k) and not _known_actor(name, k):
                 found = after.start("name"), name
@@ -134,8 +143,12 @@ _PHRASE_END = frozenset(".,;:!?)")
 
 
 def _known_actor(name: str, k: Knowledge) -> bool:
+    """Whether `name` is a known actor, or a town of lexicon `places` ("the drones
+    Kharkiv counts are the city's, no weapon's name")."""
     found = k.lookup(name)
-    return found is not None and k.entities[found].kind == "actor"
+    if found is not None and k.entities[found].kind == "actor":
+        return True
+    return name in casualty_rules_for(k).place_country
 
 
 def _span(named: tuple[int, str]) -> tuple[int, int]:
