@@ -42,6 +42,12 @@ def test_dollars_of_a_home_with_its_own_dollar() -> None:
     text = "Headline\nEach drone costs roughly $310,000 (US$225,000), Ottawa said.\n"
     units = {(f["value"], f["unit"]) for f in _extract(text, "https://www.cbc.ca/x")["figures"]}
     assert units == {(310000, "cad"), (225000, "usd")}
+    # An Australian paper writes "$US" for the US dollar.
+    text_au = "Headline\nEach drone costs about $US160,000 ($240,000), Canberra said.\n"
+    units = {
+        (f["value"], f["unit"]) for f in _extract(text_au, "https://www.smh.com.au/x")["figures"]
+    }
+    assert units == {(160000, "usd"), (240000, "aud")}
     # Without a home, a dollar is a US dollar.
     units = {(f["value"], f["unit"]) for f in _extract(text)["figures"]}
     assert units == {(310000, "usd"), (225000, "usd")}

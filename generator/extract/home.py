@@ -8,7 +8,7 @@ address's domain (lexicon `domain_countries`: ".ca" is Canada), else of its date
 - a body found under a generic name only (lexicon `generic_bodies`: "Defence Ministry") is
   the home country's ("Norwegian Defence Ministry"), as a reader takes it;
 - a sum in "$" is in the home country's own dollar (lexicon `local_dollars`: Canada's
-  "$310,000" is CAD); "US$" and "U.S. dollars" stay US dollars.
+  "$310,000" is CAD); "US$", "$US" and "U.S. dollars" stay US dollars.
 
 With no home found, or a home without a demonym or a dollar of its own, nothing changes.
 """
@@ -34,8 +34,10 @@ Collections = dict[str, list[dict[str, Any]]]
 _DATELINE_PLACE = re.compile(
     r"([A-Za-z][A-Za-z.' -]*?)\s*(?:,\s*([A-Za-z][A-Za-z .]*?))?\s*(?:\(|--|\u2014|\u2013|-\s|$)"
 )
-# A US dollar written as such: "US$", "U.S.$", "USD".
-_US_DOLLAR = re.compile(r"\b(?:US|U\.S\.)\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b", re.IGNORECASE)
+# A US dollar written as such: "US$", "U.S.$", "$US" (as Australian papers write it), "USD".
+_US_DOLLAR = re.compile(
+    r"\b(?:US|U\.S\.)\s?\$|\$\s?US(?![A-Za-z])|\bUSD\b|\bU\.?S\.? dollars?\b", re.IGNORECASE
+)
 
 
 def country_named(name: str, knowledge: Knowledge, towns: bool = True) -> str | None:
