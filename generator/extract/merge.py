@@ -441,6 +441,10 @@ class _CollectionMerge:
                 self.counts.removed += 1
             else:
                 self.counts.kept += 1  # it holds the comment over the next item
+                if item_id in self.base:
+                    # Still the extractor's: its base stays, or the next run that gives
+                    # it again would take it for the editor's and never refresh it.
+                    self.new_base[item_id] = self.base[item_id]
 
     def _hand_on_comment(self, index: int) -> bool:
         """Whether the item at `index` can go without losing the comment over the next item
