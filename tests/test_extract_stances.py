@@ -816,3 +816,10 @@ def test_a_decisions_owner_holds_its_stance() -> None:
     assert _pairs(
         "Estonia welcomed Germany's decision to allow Ukraine to strike targets inside Russia."
     ) == [("estonia", "supports"), ("germany", "supports")]
+
+
+def test_a_person_acts_not_the_party_their_apposition_names() -> None:
+    assert _pairs(
+        "A group of senators led by Dale Fenwick, a Republican from Montana, urged the "
+        "administration to lift the limits on strikes inside Russia."
+    ) == [("dale-fenwick", "supports")]

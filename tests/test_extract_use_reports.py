@@ -68,6 +68,9 @@ def test_who_strikes_inside_russia_with_a_named_weapon_supports() -> None:
         # The strike is not inside the target country.
         "Russia launched 146 drones and six Iskander missiles at Ukraine overnight, Ukraine's "
         "air force said.",
+        # The weapon named is what the strike hit, not what it used.
+        "Ukraine's General Staff said the strike hit at least two Su-34 bombers at an air "
+        "base in Russia's Rostov region.",
         # A town of another country than the target's.
         "Russia fired Iskander missiles at a hospital in Kharkiv, Ukraine's General Staff said.",
         # No weapon is named.

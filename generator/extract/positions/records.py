@@ -4,6 +4,8 @@ then its headings), one schema `position` item per actor and stance, evidence in
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
@@ -35,6 +37,13 @@ from .summaries import _summary
 from .topics import _topic_rules
 
 
+# A strike's object right before a weapon's name: the weapon was the target.
+_HIT_BEFORE = re.compile(
+    r"\b(?:hit|hits|struck|destroyed|destroys|damaged|damages)\s+(?:at least\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _asked(text: str, sentence: Sentence) -> bool:
     """Whether the sentence is a question of the writer's or an interviewer's ("Do you
     expect Russia to retaliate?"): it asks, it holds no one's stance. A quoted question
@@ -61,10 +70,13 @@ def position_records(
     # Most articles hold no word of the poll patterns (`Frames.poll_gate`): then no name
     # is looked around.
     lowered = casefast.plain_lower(source.text)
+    # A weapon that is what a strike hit ("the strike hit two Su-34 bombers") was not used.
     weapon_starts = sorted(
         m.start
         for m in scan.mentions
-        if (e := scan.entity(m.entity_id)) is not None and e.kind == "weapon"
+        if (e := scan.entity(m.entity_id)) is not None
+        and e.kind == "weapon"
+        and not _HIT_BEFORE.search(source.text, max(0, m.start - 40), m.start)
     )
     polls = may_match(topic.frames.poll_gate, lowered)
     scan = replace(
