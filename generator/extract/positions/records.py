@@ -5,7 +5,6 @@ then its headings), one schema `position` item per actor and stance, evidence in
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
@@ -35,7 +34,6 @@ from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
 from .summaries import _summary
 from .topics import _topic_rules
-
 
 # A strike's object right before a weapon's name: the weapon was the target.
 _HIT_BEFORE = re.compile(
