@@ -207,3 +207,18 @@ def test_a_long_name_after_what_was_said_counts_as_one_word() -> None:
             f"Headline\n{claim}, the General Staff of the Armed Forces of Ukraine {verb}.\n"
         )
         assert quotes == [("reported", claim, "general-staff-of-ukraine")], verb
+
+
+def test_what_was_said_first_and_what_the_speaker_added() -> None:
+    """'The strike "changes nothing", he wrote, adding that ...': two claims, the first
+    before the attribution."""
+    quotes = _quotes(
+        'Headline\nMP Juha Lahtinen was less impressed. The strike "changes nothing at the '
+        'front", he wrote on Facebook, adding that Finland should "not cheer for every '
+        'missile".\n'
+    )
+    reported = [(text, who) for kind, text, who in quotes if kind == "reported"]
+    assert reported == [
+        ('The strike "changes nothing at the front"', "juha-lahtinen"),
+        ('Finland should "not cheer for every missile".', "juha-lahtinen"),
+    ]

@@ -247,21 +247,18 @@ _APPOSITION_OPENING = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}")
 
 
 def _described_person(
-    text: str,
-    actor: tuple[str, int | None],
-    before: list[tuple[str, int | None]],
-    scan: EntityScan,
-) -> tuple[str, int | None] | None:
+    text: str, actor: tuple[str, int], before: list[tuple[str, int]], scan: EntityScan
+) -> tuple[str, int] | None:
     """The person an apposition describes when `actor` only names their party or employer
     inside it ("senators led by Dale Ferriday, a Republican from Montana, urged"): the
     person acts, the body describes them."""
     at = actor[1]
     entity = scan.entity(actor[0])
-    if at is None or entity is None or entity.is_person:
+    if entity is None or entity.is_person:
         return None
     for other in reversed(before):
         person = scan.entity(other[0])
-        if other[1] is None or other[1] >= at or person is None or not person.is_person:
+        if other[1] >= at or person is None or not person.is_person:
             continue
         end = next((m.end for m in scan.mentions if m.start == other[1]), None)
         if end is not None and _APPOSITION_OPENING.fullmatch(text, end, at):

@@ -308,7 +308,6 @@ def _reported(
             if first > ev.start:
                 said_end = None
         done.add(sentence)
-        more = None if said_end is not None else more
         out.append(
             QuoteFound(
                 sentence.start,
@@ -317,7 +316,8 @@ def _reported(
                 "reported",
                 clause=start,
                 said_end=said_end,
-                clause_end=more[0] if more else None,
+                # What was said came first ('X, she wrote, adding that Y'): it ends there.
+                clause_end=more[0] if more and said_end is None else None,
             )
         )
         if more:
