@@ -701,3 +701,17 @@ def test_a_name_in_apposition_before_the_verb_is_the_subject() -> None:
     )
     claim = "Ireland, which does not supply weapons to Ukraine, would not lecture those who do."
     assert speakers == {claim: "ana-daly"}
+
+
+def test_an_ing_verb_right_after_a_name_and_before_that_reports() -> None:
+    """ "with Belgium welcoming the move and Hungary warning that ...": Hungary speaks; "received
+    advance warning that" stays a noun."""
+    speakers = _speakers(
+        "Ministers were divided, with Belgium welcoming the move and Hungary warning that it "
+        'risked "dragging the whole union into a war".'
+    )
+    assert speakers == {
+        'it risked "dragging the whole union into a war".': "hungary",
+        "dragging the whole union into a war": "hungary",
+    }
+    assert _speakers("Kyiv received advance warning that the drones were coming.") == {}

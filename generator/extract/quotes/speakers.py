@@ -355,7 +355,14 @@ class _Speakers(_Referents):
             return False
         last = words[-1].casefold()
         if self.text[start:end].endswith("ing") and not (
-            lead.rstrip().endswith(",") or last in _PASSIVE_AFTER
+            lead.rstrip().endswith(",")
+            or last in _PASSIVE_AFTER
+            # "with Hungary warning that ...": a name right before, "that" right after.
+            or (
+                start >= 2
+                and self._mentioned.covers(start - 2)
+                and self.text.startswith(" that ", end)
+            )
         ):
             # An -ing form reports only after a comma ("..., warning that") or as a verb
             # ("have been explaining"): "received advance warning" is a noun.
