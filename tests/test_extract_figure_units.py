@@ -55,6 +55,15 @@ def test_a_pound_written_as_an_adjective_weighs() -> None:
     assert {unit for _, unit, _, _ in figures} == {"lb", "kg", "gbp"}  # "£2 million" is money
 
 
+def test_pounds_in_brackets_after_a_weight_weigh_after_a_sum_they_are_money() -> None:
+    figures = _figures(
+        "The Storm Shadow carries 100 kilograms (220 pounds) of explosive. Each one costs "
+        "2 million euros (1.7 million pounds)."
+    )
+    assert (220, "lb", "weight", "220 pounds") in figures
+    assert (1700000, "gbp", "cost", "1.7 million pounds") in figures
+
+
 def test_currencies_beyond_dollars_euros_and_pounds() -> None:
     figures = _figures(
         "Each missile costs roughly 30 million Norwegian kroner. The maker's sales reached "

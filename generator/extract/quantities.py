@@ -379,8 +379,18 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
             unit, dimension = rules.units[match.group("cur").casefold()]
         elif (m := rules.measure.match(text, end)) is not None:
             unit, dimension = rules.units[m.group("unit").casefold()]
-            if rules.adjective_units and unit in rules.adjective_units and "-" in m.group():
-                unit, dimension = rules.adjective_units[unit]
+            if rules.adjective_units and unit in rules.adjective_units:
+                # "a 250-pound warhead", or a bracketed twin of a weight ("100 kilograms
+                # (220 pounds)"): the other unit.
+                other = rules.adjective_units[unit]
+                before = found[-1] if found else None
+                twin = (
+                    before is not None
+                    and before.dimension == other[1]
+                    and text[max(0, before.end - offset) : match.start()].strip() == "("
+                )
+                if "-" in m.group() or twin:
+                    unit, dimension = other
             end = m.end()
         # "one of its targets" is an idiom, not a count of one.
         elif (m := rules.counted.match(text, end)) is not None and not (
