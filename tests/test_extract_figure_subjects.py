@@ -154,6 +154,15 @@ def test_a_price_for_a_weapon_is_the_weapons_even_after_its_makers_name() -> Non
         ("storm-shadow", 2000000, "gbp"),
         ("storm-shadow", 2600000, "usd"),
     }
+    # An owner and a describing word before the name.
+    figures = _figures(
+        "The price compares with about €2.7 million ($3.1 million) for Germany's new "
+        "Taurus Adler missile."
+    )
+    assert {(s, v, unit) for s, v, unit, _ in figures} == {
+        ("taurus-adler", 2700000, "eur"),
+        ("taurus-adler", 3100000, "usd"),
+    }
 
 
 def test_the_source_opening_a_sentence_owns_no_count_of_its_clause() -> None:

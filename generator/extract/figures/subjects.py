@@ -19,9 +19,13 @@ from .rules import figure_rules_for
 _TWIN = r"(?:\s*\([^()]{1,40}\))?"
 # What a price is for, after the sum ("£2 million ($2.6 million) for an MBDA Storm Shadow"):
 # a weapon named within `_PRICE_REACH` characters of it.
-_PRICE_FOR = re.compile(rf"{_TWIN}\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every)\s+")
+# ("... for Germany's new Taurus Adler": an owner and a describing word or two may stand
+# before the name.)
+_PRICE_FOR = re.compile(
+    rf"{_TWIN}\s+(?:apiece\s+)?for\s+(?:a|an|one|each|every|[A-Z][\w-]*['’]s)\s+"
+)
 _PRICE_REACH = 30
-_NAMES_ONLY = re.compile(r"(?:[A-Z][\w-]*\s+)*")
+_NAMES_ONLY = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w-]*['’]?s?\s+)*")
 # Who pays, after the sum ("$1.2 billion (1.03 billion euro) package financed by the").
 _PAID_BY = re.compile(
     rf"{_TWIN}[^,;.()]{{0,40}}?\b(?:financed|funded|paid(?: for)?|bankrolled)\s+by\s+(?:the\s+)?"
