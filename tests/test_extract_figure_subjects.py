@@ -156,10 +156,11 @@ def test_a_price_for_a_weapon_is_the_weapons_even_after_its_makers_name() -> Non
     }
     # An owner and a describing word before the name.
     figures = _figures(
-        "The price compares with about €2.7 million ($3.1 million) for Germany's new "
-        "Taurus Adler missile."
+        "That compares with roughly £2 million for an MBDA Storm Shadow and about €2.7 "
+        "million ($3.1 million) for Germany's new Taurus Adler."
     )
     assert {(s, v, unit) for s, v, unit, _ in figures} == {
+        ("storm-shadow", 2000000, "gbp"),
         ("taurus-adler", 2700000, "eur"),
         ("taurus-adler", 3100000, "usd"),
     }
