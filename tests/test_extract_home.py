@@ -51,3 +51,18 @@ def test_dollars_of_a_home_with_its_own_dollar() -> None:
     # Without a home, a dollar is a US dollar.
     units = {(f["value"], f["unit"]) for f in _extract(text)["figures"]}
     assert units == {(310000, "usd"), (225000, "usd")}
+
+
+def test_the_countrys_body_is_the_country_the_sentence_is_about_not_the_home() -> None:
+    """A Turkish wire on Ukraine: "according to the country's General Staff" after "Ukraine's
+    army" is Ukraine's, and so is every bare "the General Staff" after it."""
+    text = (
+        "Headline\nUkraine's army fired Storm Shadow missiles at targets inside Russia, "
+        "according to the country's General Staff.\n\n"
+        "In a statement, the General Staff said 16 missiles were launched.\n"
+    )
+    found = _extract(text, "https://www.aa.com.tr/en/x")
+    ids = {e["id"] for e in found["entities"]}
+    assert "general-staff-of-ukraine" in ids and not any("turkish" in i for i in ids)
+    said = {q["text"]: q["speaker"] for q in found["quotes"]}
+    assert said["16 missiles were launched."] == "general-staff-of-ukraine"

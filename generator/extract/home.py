@@ -96,12 +96,11 @@ _generic = per_lexicon(
 
 
 def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
-    """Give the article's bare generic bodies and "$" sums to its home country (in place)."""
+    """Give the article's bare generic bodies and "$" sums to its home country (in place);
+    a body owned by "the country" the sentence named is that country's."""
     home = home_country(source, knowledge)
-    if home is None:
-        return
     data = lexicon_data(knowledge)
-    dollar = (data.get("local_dollars") or {}).get(home)
+    dollar = (data.get("local_dollars") or {}).get(home) if home else None
     if dollar:
         for figure in result.get("figures", []):
             if (
@@ -110,15 +109,21 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
                 and not _US_DOLLAR.search(str(figure.get("text", "")))
             ):
                 figure["unit"] = str(dollar)
-    demonym = entity_rules(knowledge).demonym_for.get(home)
     generic = _generic(knowledge)
-    if not demonym or not generic:
+    if not generic:
         return
+    demonyms = entity_rules(knowledge).demonym_for
     renamed: dict[str, str] = {}
     by_id = {str(e["id"]): e for e in result.get("entities", [])}
     for entity in list(result.get("entities", [])):
         name = str(entity.get("name", ""))
         if entity.get("kind") != "actor" or name.casefold() not in generic:
+            continue
+        # "Ukraine's army fired ..., according to the country's General Staff": Ukraine's.
+        owned = _owned(source.text, name)
+        country = _owner_country(source.text, owned, knowledge) if owned is not None else home
+        demonym = demonyms.get(country) if country else None
+        if not demonym:
             continue
         full = f"{demonym} {name}"
         known = knowledge.lookup(full)
@@ -135,6 +140,30 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
     if renamed:
         result["entities"] = [by_id[i] for i in sorted(by_id)]
         _rename(result, renamed)
+
+
+def _owned(text: str, name: str) -> int | None:
+    """Where `name` is first written after "the country's", "its" or "their", if it is."""
+    m = re.search(rf"\b(?:the country['’]s|the nation['’]s|its|their)\s+{re.escape(name)}\b", text)
+    return m.start() if m else None
+
+
+# A country's name or demonym as a capitalised word ("Ukraine's", "Ukrainian").
+_COUNTRY_WORD = re.compile(r"\b[A-Z][\w-]*")
+
+
+def _owner_country(text: str, at: int, knowledge: Knowledge) -> str | None:
+    """The country its sentence is about before `at` ("Ukraine's army fired ... at targets
+    inside Russia, according to the country's"): the first named as an owner ("Ukraine's"),
+    else the first named, if any."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    named: list[tuple[bool, int, str]] = []
+    for m in _COUNTRY_WORD.finditer(text, start, at):
+        country = country_named(m.group(), knowledge, towns=False)
+        if country is not None and _is_country(country, knowledge):
+            owner = text.startswith(("'s", "\u2019s"), m.end())
+            named.append((not owner, m.start(), country))
+    return min(named)[2] if named else None
 
 
 _REFERENCES = ("subject", "speaker", "actor")
