@@ -281,3 +281,11 @@ def test_a_body_written_before_its_country_as_translations_keep_it() -> None:
 def test_a_capitalised_body_in_a_capital_is_that_country_s() -> None:
     mentions = _mentions("Ukraine fired eight missiles, the General Staff in Kyiv said.")
     assert ("general-staff-of-ukraine", "General Staff in Kyiv") in mentions
+
+
+def test_a_coalition_or_a_bloc_of_parties_is_a_body() -> None:
+    ids = _entity_ids(
+        "The opposition Liberal-National Coalition backed the decision, and the Green Left "
+        "Bloc opposed it."
+    )
+    assert {"liberal-national-coalition", "green-left-bloc"} <= ids
