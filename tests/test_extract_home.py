@@ -66,3 +66,14 @@ def test_the_countrys_body_is_the_country_the_sentence_is_about_not_the_home() -
     assert "general-staff-of-ukraine" in ids and not any("turkish" in i for i in ids)
     said = {q["text"]: q["speaker"] for q in found["quotes"]}
     assert said["16 missiles were launched."] == "general-staff-of-ukraine"
+
+
+def test_an_unnamed_government_official_in_a_national_outlet_is_the_home_governments() -> None:
+    text = (
+        "Headline\nIn January, a senior government official, speaking on background, told "
+        'CBC News the caution reflected "the view in Washington" at the time.\n'
+    )
+    speakers = {q["speaker"] for q in _extract(text, "https://www.cbc.ca/x")["quotes"]}
+    assert speakers == {"canadian-government"}
+    # Without a home, nobody identifiable.
+    assert {q["speaker"] for q in _extract(text)["quotes"]} == {None}

@@ -109,10 +109,12 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
                 and not _US_DOLLAR.search(str(figure.get("text", "")))
             ):
                 figure["unit"] = str(dollar)
+    demonyms = entity_rules(knowledge).demonym_for
+    if home is not None and demonyms.get(home):
+        _home_officials(result, knowledge.lookup(f"{demonyms[home]} government"))
     generic = _generic(knowledge)
     if not generic:
         return
-    demonyms = entity_rules(knowledge).demonym_for
     renamed: dict[str, str] = {}
     by_id = {str(e["id"]): e for e in result.get("entities", [])}
     for entity in list(result.get("entities", [])):
@@ -140,6 +142,34 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
     if renamed:
         result["entities"] = [by_id[i] for i in sorted(by_id)]
         _rename(result, renamed)
+
+
+# A government's unnamed official, no country said ("a senior government official told
+# CBC News"): in a national outlet, the home country's.
+_GOVERNMENT_SOURCE = re.compile(
+    r"\b(?:a|an|the|two|three|several|one)\s+(?:senior\s+|top\s+|high-ranking\s+)?"
+    r"government\s+(?:official|officials|source|sources)\b",
+    re.IGNORECASE,
+)
+
+
+def _home_officials(result: Collections, government: str | None) -> None:
+    """Quotes with no speaker whose sentence gives them to an unnamed government official
+    go to the home government (`government`, if the lexicon knows it)."""
+    if government is None:
+        return
+    quotes = [q for q in result.get("quotes", []) if q.get("speaker") is None]
+    spans = []
+    for quote in quotes:
+        cited = quote.get("citation") or {}
+        if _GOVERNMENT_SOURCE.search(str(cited.get("quote", ""))):
+            quote["speaker"] = government
+            spans.append((cited.get("start", -1), cited.get("end", -1)))
+    for quote in quotes:  # the words quoted inside such a sentence
+        cited = quote.get("citation") or {}
+        at = cited.get("start", -1)
+        if quote.get("speaker") is None and any(lo <= at < hi for lo, hi in spans):
+            quote["speaker"] = government
 
 
 def _owned(text: str, name: str) -> int | None:
