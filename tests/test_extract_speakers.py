@@ -715,3 +715,13 @@ def test_an_ing_verb_right_after_a_name_and_before_that_reports() -> None:
         "dragging the whole union into a war": "hungary",
     }
     assert _speakers("Kyiv received advance warning that the drones were coming.") == {}
+
+
+def test_a_speaker_after_the_verb_and_a_possessive_role_set_off_by_a_comma() -> None:
+    for role in ("SV's foreign affairs spokesperson,", "the party's foreign policy spokesman,"):
+        speakers = _speakers(
+            f'"The government has drawn the line in the right place," said {role} Ingrid Solheim.'
+        )
+        assert speakers == {
+            "The government has drawn the line in the right place,": "ingrid-solheim"
+        }, role

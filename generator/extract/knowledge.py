@@ -621,6 +621,9 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         "role_name": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{roles}))"
             rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|(?:{departments})\b)){{0,2}}"
+            # A comma may set the name off at the end ("said SV's foreign affairs
+            # spokesperson, Ingrid Solhaug.").
+            rf"(?:,(?=\s+{person}\s*[.!?]?[\"”]?$))?"
             rf"\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(

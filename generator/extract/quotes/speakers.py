@@ -429,7 +429,9 @@ _VERB_BEFORE = re.compile(
 
 # Between a speech verb and the person it names: "the", a few words of description (party,
 # role, nationality), an optional comma.
-_DESCRIPTION = re.compile(r"\s+the\s+(?:[\w'’-]+\s+){1,7}?,?\s*")
+_DESCRIPTION = re.compile(
+    r"\s+(?:the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
+)
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
 _LONE_AUXILIARY = re.compile(r"^[\s,.;:\"”»’']*(?:has|have|had)\s*$")
 _DESCRIBED_REACH = 60
