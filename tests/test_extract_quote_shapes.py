@@ -222,3 +222,20 @@ def test_what_was_said_first_and_what_the_speaker_added() -> None:
         ('The strike "changes nothing at the front"', "juha-lahtinen"),
         ('Finland should "not cheer for every missile".', "juha-lahtinen"),
     ]
+
+
+def test_a_quotation_in_a_relative_clause_before_the_verb_is_not_what_it_reports() -> None:
+    quotes = _quotes(
+        'Headline\nSen. Roger Mayfield, who in March called deep strikes "a ticket to World War '
+        'III," said Tuesday that the deal was overdue and that Ukraine should be free to use '
+        "the missiles against airfields in Russia.\n"
+    )
+    assert quotes == [
+        ("reported", "the deal was overdue", "roger-mayfield"),
+        (
+            "reported",
+            "Ukraine should be free to use the missiles against airfields in Russia.",
+            "roger-mayfield",
+        ),
+        ("direct", "a ticket to World War III,", "roger-mayfield"),
+    ]

@@ -18,3 +18,7 @@ _MAX_GAP_WORDS = 6
 _SPEAKER_TAIL = re.compile(r"\s*(?:[.!?]|,\s|$)")
 # ... or, for a person, where they work ("..., said Fabian Reitmeier of the SWP.").
 _PERSON_TAIL = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
+# A relative clause holding a quotation closed right before a speech verb ('Sen. X, who
+# called the strikes "a ticket to war," said'): its comma, its pronoun, the quotation, no
+# comma in between. The quotation is the clause's, not what the verb reports.
+_RELATIVE_QUOTE = re.compile(r",\s+(?:who|which)\b[^,\"“]*[\"“][^\"“”]*[\"”]\s*,?\s*$")

@@ -11,7 +11,15 @@ import re
 
 from ..quotecues import QuoteRules
 from ..sentences import Sentence
-from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL, _TOKEN, _WORD_CHAR
+from .grammar import (
+    _COORDINATED,
+    _MAX_GAP_WORDS,
+    _PERSON_TAIL,
+    _RELATIVE_QUOTE,
+    _SPEAKER_TAIL,
+    _TOKEN,
+    _WORD_CHAR,
+)
 from .speech import QuoteFound, Speech
 
 _THAT = re.compile(r"\bthat\b")
@@ -252,6 +260,8 @@ def _reported(
         that = text[max(ev.end, start - 5) : start].rstrip().endswith("that")
         said_end = None if that else _content_first(text, sentence, ev.start, ev.end, starts)
         more = _goes_on(text, ev, start, same[sentence])
+        if inside and _RELATIVE_QUOTE.search(text, sentence.start, ev.start):
+            inside = [s for s in inside if s > ev.start]  # the relative clause's quotation
         if inside:
             first = min(inside)
             quoted_only = opened_before or (

@@ -17,7 +17,14 @@ from ..entitycues import PLACE_BEFORE
 from ..knowledge import Knowledge
 from ..sentences import Sentence
 from ..verbstarts import speech_verbs
-from .grammar import _COORDINATED, _MAX_GAP_WORDS, _PERSON_TAIL, _SPEAKER_TAIL, _WORD_CHAR
+from .grammar import (
+    _COORDINATED,
+    _MAX_GAP_WORDS,
+    _PERSON_TAIL,
+    _RELATIVE_QUOTE,
+    _SPEAKER_TAIL,
+    _WORD_CHAR,
+)
 from .referents import _Referents
 from .speech import Speech
 
@@ -29,6 +36,7 @@ _APPOSITION = re.compile(
     r",\s(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
 )
 _WORD = re.compile(r"[\w’'.-]+")
+
 # A relative clause between a speaker and the verb (", who spoke on condition of anonymity,").
 # An aside between the subject and its verb: a relative clause, or a participle's
 # ("A ministry spokesperson, asked about the strike, said").
@@ -128,6 +136,10 @@ class _Speakers(_Referents):
         text, k = self.text, self.k
         # After the last quote ending in the sentence before the verb.
         lead = after_last_end(self._quote_ends, sentence.start, vs)
+        if lead > sentence.start and _RELATIVE_QUOTE.search(text, sentence.start, lead):
+            # 'Sen. X, who in March called the strikes "a ticket to war," said that': the
+            # quotation is the relative clause's; the subject before it speaks.
+            lead = sentence.start
         before = text[lead:vs]
         # '..." added Rice': the speaker follows the verb; so it does after an auxiliary, as
         # a translation from Italian writes it ('«...», has explained the minister X').
