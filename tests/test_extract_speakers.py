@@ -725,3 +725,11 @@ def test_a_speaker_after_the_verb_and_a_possessive_role_set_off_by_a_comma() -> 
         assert speakers == {
             "The government has drawn the line in the right place,": "ingrid-solheim"
         }, role
+
+
+def test_a_translated_reacted_attributes_the_quotation_before_it() -> None:
+    speakers = _speakers(
+        "«France takes a direct part in the conflict», reacted the spokesman of the Kremlin, "
+        "Dmitry Peskov, cited by the agency TASS."
+    )
+    assert speakers == {"France takes a direct part in the conflict": "dmitry-peskov"}

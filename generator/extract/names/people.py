@@ -102,8 +102,8 @@ def _people(
 
     def add(name_start: int, raw: str, description: str | None, min_tokens: int) -> None:
         name = _clean_person(raw, k)
-        if name is None:
-            return
+        if name is None or name not in raw:
+            return  # none left, or words a line break splits ("Headline\nMoscow")
         offset = name_start + raw.index(name)
         name, offset = _after_title(text, name, offset, k)
         name, offset = _after_connector(text, name, offset, k)
