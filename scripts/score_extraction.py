@@ -175,7 +175,9 @@ def score_events(found: dict[str, list[Item]], gold: Item, source: Source) -> Sc
     expected = {(str(e["date"]), str(e.get("until")), e["starts"]) for e in gold.get("events", [])}
     predicted = set()
     for event in found["events"]:
-        starts = next((s for _, _, s in expected if event["text"].startswith(s)), event["text"])
+        # The first words, with or without an opening quotation mark ('"Russia does not').
+        text, bare = event["text"], event["text"].lstrip('"“«„ ')
+        starts = next((s for _, _, s in expected if text.startswith(s) or bare.startswith(s)), text)
         predicted.add((str(event["date"]), str(event.get("until")), starts))
     return _sets(predicted, expected)
 

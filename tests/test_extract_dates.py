@@ -327,3 +327,19 @@ def test_an_event_text_leaves_out_a_bullet_and_a_speakers_label() -> None:
         ),
         ("We will deliver another 400 drones by September.", "2025-09", None),
     ]
+
+
+def test_an_event_text_leaves_out_a_dateline_and_a_transcripts_label() -> None:
+    source = text_source(
+        "Headline\n\nThe ministry spoke in Berlin on the matter.\n\n"
+        "Jan 8 (Interfax-Ukraine) \u2013 The Defense Forces struck an airfield on the night of "
+        "January 8.\n\n"
+        "JONATHAN REYES, BYLINE: The first strike came just after 2 a.m. Saturday.\n",
+        dt.date(2027, 1, 8),
+    )
+    found = extract_article(source, knowledge())
+    assert_citations_exact(found["events"], {source.id: source})
+    assert sorted(e["text"] for e in found["events"]) == [
+        "The Defense Forces struck an airfield on the night of January 8.",
+        "The first strike came just after 2 a.m. Saturday.",
+    ]

@@ -74,9 +74,14 @@ def _pieces(
     return out
 
 
-# A bullet, and a speaker's label of up to four capitalised words ("NfP: ", "Anna Nowak: ").
+# What opens a sentence before what happened: a dateline ("KYIV, Ukraine (AP) -- ", "Jan 8
+# (Interfax-Ukraine) – "), a bullet, a speaker's label of up to four capitalised words
+# ("NfP: ", "Anna Nowak: ") or a transcript's ("JONATHAN REYES, BYLINE: ").
 _LEAD = re.compile(
-    r"(?:[\u2022\u00b7\u25aa*\u2013\u2014-][ \t]+)?(?:(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]*:[ \t]+)?"
+    r"(?:[^()\n]{0,40}\([A-Z][\w .-]{0,30}\)[ \t]*(?:--|\u2013|\u2014|-)[ \t]+)?"
+    r"(?:[\u2022\u00b7\u25aa*\u2013\u2014-][ \t]+)?"
+    r"(?:(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]*:[ \t]+"
+    r"|[A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,3},[ \t][A-Z]+:[ \t]+)?"
 )
 
 
