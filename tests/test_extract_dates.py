@@ -87,6 +87,12 @@ ALL = ("year", "month", "day")
             [("in the summer", "2024", ("year",), None)],  # a season: year precision
         ),
         ("double it next spring", SUNDAY, [("next spring", "2025", ("year",), None)]),
+        # "this" season is this year's, come or not yet come.
+        (
+            "a test planned for this summer",
+            dt.date(2027, 1, 26),
+            [("this summer", "2027", ("year",), None)],
+        ),
         ("last summer it", dt.date(2024, 8, 10), [("last summer", "2023", ("year",), None)]),
         ("last winter it", SUNDAY, [("last winter", "2024", ("year",), None)]),
         (

@@ -367,6 +367,10 @@ def _resolve(
             latest -= 1  # "last summer" said in August is the summer before
         elif which == "next":
             latest += 1
+        elif which == "this":
+            # This year's, whether it has come yet or not ("planned for this summer" in
+            # January); a winter is the one that holds the publication month or comes next.
+            latest = pub.year - 1 if crosses and pub.month <= last else pub.year
         return dt.date(latest + (1 if crosses else 0), 1, 1), None, 1, ("year",)
     count = parse_number(m.group("n"), rules.numbers) if m.group("n") else 1.0
     if count is None or count != int(count):
