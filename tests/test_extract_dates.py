@@ -63,6 +63,19 @@ ALL = ("year", "month", "day")
             [("since October 2023", "2023-10", (), "2024-11-18")],
         ),
         ("fighting since August.", MONDAY, [("since August", "2024-08", ("year",), "2024-11-18")]),
+        # A sentence opening on a "Since" clause that holds the date.
+        (
+            "Since Oslo lifted its limits in late October, Ukraine fired it twice.",
+            MONDAY,
+            [
+                (
+                    "Since Oslo lifted its limits in late October",
+                    "2024-10",
+                    ("year",),
+                    "2024-11-18",
+                )
+            ],
+        ),
         # A weekday ahead only with a future verb right before it (SUNDAY is 17 November).
         (
             "Our coverage continues on Monday morning.",

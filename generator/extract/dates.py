@@ -407,6 +407,11 @@ _FOUND: dict[tuple[str, dt.date, int], tuple[DateRules, list[DateExpr]]] = {}
 _FOUND_LIMIT = 1024
 
 
+# A sentence opening on "Since" with the date inside that clause ("Since Oslo lifted its
+# restrictions in late October, Ukraine has ..."): a period to publication, too.
+_SINCE_CLAUSE = re.compile(r"\s*(?:[\"\u201c]\s*)?Since\s+(?!then\b)[^,;:.]*$")
+
+
 def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0) -> list[DateExpr]:
     """Every date expression in `text` (one sentence or more), resolved against `published`."""
     key = (text, published, offset)
@@ -466,7 +471,7 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         if name in ("weekday", "relday", "relperiod", "ago") and _in_quotes(text, start):
             continue
         until_m = rules.until.search(text[:start])
-        since_m = rules.since.search(text[:start])
+        since_m = rules.since.search(text[:start]) or _SINCE_CLAUSE.match(text[:start])
         # News looks back, but a clause in the future tense ("will deliver ... before the end
         # of June") means the next such month, not the last one.
         # The clause starts after a stop, a semicolon or a comma and a conjunction ('he said
