@@ -823,3 +823,10 @@ def test_a_person_acts_not_the_party_their_apposition_names() -> None:
         "A group of senators led by Dale Fenwick, a Republican from Montana, urged the "
         "administration to lift the limits on strikes inside Russia."
     ) == [("dale-fenwick", "supports")]
+
+
+def test_an_earlier_act_told_after_the_holders_new_one_is_the_holders_too() -> None:
+    assert _pairs(
+        "Germany cleared the missiles for use against Russian territory in late May, after "
+        "keeping them limited to Ukrainian soil since the first deliveries."
+    ) == [("germany", "opposes"), ("germany", "supports")]

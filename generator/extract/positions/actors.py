@@ -59,11 +59,15 @@ def _quoted_holders(
 
 # Where a holder goes on speaking: ", calling", ", adding", "and warned".
 _GOES_ON = re.compile(r"(?:,\s+|\s+and\s+(?:then\s+)?)(?P<verb>\w+)\b")
+# Where the holder's earlier act is told: ", after keeping them limited", ", having refused".
+_EARLIER = re.compile(r",\s+(?:(?:after|before)\s+(?:having\s+)?\w+ing|having\s+\w+ed)\b")
 
 
 def _goes_on(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
     """Whether, between two cues, the sentence's holder speaks again: a comma or "and"
     right before a speech or call verb ("..., calling the deliveries")."""
+    if _EARLIER.search(text, start, end):
+        return True  # "cleared the missiles in May, after keeping them limited to ..."
     calls = quote_rules(knowledge).calls
     verb = knowledge.speech_verb
     for m in _GOES_ON.finditer(text, start, end):
