@@ -46,6 +46,15 @@ def test_a_known_weapon_counted_by_name_is_a_count_of_its_kind() -> None:
     assert (16, "missiles", "missiles", "16 ATACMS missiles") in figures
 
 
+def test_a_weapon_the_article_names_counted_by_name_is_a_count_of_its_kind() -> None:
+    figures = _figures(
+        "Ukraine fired the new Zorvan cruise missile at Russia. The General Staff said "
+        "16 Zorvans were launched, and about 40 more Zorvans are on order."
+    )
+    assert (16, "missiles", "missiles", "16 Zorvans") in figures
+    assert (40, "missiles", "missiles", "about 40 more Zorvans") in figures
+
+
 def test_a_pound_written_as_an_adjective_weighs() -> None:
     figures = _figures(
         "The Storm Shadow carries a 250-pound (113-kilogram) warhead. Britain paid "

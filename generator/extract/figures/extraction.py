@@ -65,6 +65,49 @@ def _bracketed_twin(
     return item if gap is not None and item["unit"] != q.unit else None
 
 
+def _weapon_names(text: str, mentions: list[Any], knowledge: Any, nouns: Any) -> Any:
+    """A pattern of the article's weapon names as written, each with an optional plural
+    "s" (a group per name's noun: `_named_counts`), and the noun of each name; None when
+    the article names no weapon of a counted category."""
+    named: dict[str, Any] = {}
+    for m in mentions:
+        kind, category = entity_info(knowledge, m.entity_id)
+        noun = nouns.get(str(category or "").casefold()) if kind == "weapon" else None
+        written = text[m.start : m.end]
+        if noun is not None and len(written) >= 3:
+            named.setdefault(written, noun)
+    if not named:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(named, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?P<name>{names})s?(?![\w-])"), named
+
+
+def _named_counts(
+    text: str, lo: int, hi: int, found: list[Quantity], rules: Any, weapons: Any
+) -> list[Quantity]:
+    """Counts of a weapon the article names, by its name ("16 Arbalests were launched"):
+    a count of its category's noun (missiles), the actor's, as for a known weapon (lexicon
+    `known_entities`, `quantities._named_counts`), found here for the names the article
+    gave (in the plural they are no mention)."""
+    if weapons is None:
+        return []
+    pattern, named = weapons
+    out: list[Quantity] = []
+    for m in pattern.finditer(text, lo, hi):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        start = max(lo, m.start() - 30)
+        probe = f"{text[start : m.start()]}{named[m.group('name')].unit}"
+        counted = [q for q in find_quantities(probe, rules, start) if q.skip is None]
+        last = counted[-1] if counted else None
+        if last is None or last.end != start + len(probe) or last.dimension != "count":
+            continue
+        out.append(
+            replace(last, end=m.end(), text=text[last.start : m.end()], subject_kinds=("actor",))
+        )
+    return out
+
+
 def extract_figures(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -77,11 +120,17 @@ def extract_figures(
     figures: list[dict[str, Any]] = []
     owners: dict[str, str] = {}  # counted unit -> subject of its last count
     ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
+    weapons = _weapon_names(source.text, mentions, knowledge, qrules.nouns)
     previous: str | None = None
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
         quantities = [q for q in find_quantities(text, qrules, sentence.start) if q.skip is None]
+        if weapons is not None and any(c.isdigit() for c in text):
+            quantities += _named_counts(
+                source.text, sentence.start, sentence.end, quantities, qrules, weapons
+            )
+            quantities.sort(key=lambda q: q.start)
         if not quantities:
             continue
         dates = find_dates(text, source.published, drules, sentence.start)
