@@ -65,6 +65,9 @@ def _bracketed_twin(
     return item if gap is not None and item["unit"] != q.unit else None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _weapon_names(text: str, mentions: list[Any], knowledge: Any, nouns: Any) -> Any:
     """A pattern of the article's weapon names as written, each with an optional plural
     "s" (a group per name's noun: `_named_counts`), and the noun of each name; None when
@@ -126,7 +129,7 @@ def extract_figures(
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
         quantities = [q for q in find_quantities(text, qrules, sentence.start) if q.skip is None]
-        if weapons is not None and any(c.isdigit() for c in text):
+        if weapons is not None and _DIGIT.search(text):
             quantities += _named_counts(
                 source.text, sentence.start, sentence.end, quantities, qrules, weapons
             )
