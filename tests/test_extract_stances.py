@@ -830,3 +830,14 @@ def test_an_earlier_act_told_after_the_holders_new_one_is_the_holders_too() -> N
         "Germany cleared the missiles for use against Russian territory in late May, after "
         "keeping them limited to Ukrainian soil since the first deliveries."
     ) == [("germany", "opposes"), ("germany", "supports")]
+
+
+def test_a_countrys_unnamed_officials_hold_their_governments_stance() -> None:
+    assert _pairs(
+        "Ukrainian officials have been pressing for the same freedom for the Storm Shadow missile."
+    ) == [("ukrainian-government", "supports")]
+    assert _pairs("Russian officials warned of retaliation against strikes inside Russia.") == [
+        ("russian-government", "warns-against")
+    ]
+    # Unnamed officials of no country hold nothing.
+    assert _pairs("Officials warned of retaliation against strikes inside Russia.") == []

@@ -24,6 +24,7 @@ from ..holders import (
     subject_before,
 )
 from ..knowledge import Knowledge
+from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech, stable_id
 from ..sentences import Sentence
 from ..sides import side_stances
@@ -40,6 +41,18 @@ _HIT_BEFORE = re.compile(
     r"\b(?:hit|hits|struck|destroyed|destroys|damaged|damages)\s+(?:at least\s+|some\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
 )
+
+
+def _officials_of(text: str, start: int, pos: int, knowledge: Knowledge) -> tuple[str, int] | None:
+    """The government whose unnamed officials (lexicon `quote_rules.government_voice`:
+    "Ukrainian officials") are the last voice before the cue at `pos`, if the lexicon knows
+    it."""
+    voice = quote_rules(knowledge).government_voice
+    found = list(voice.finditer(text, start, pos)) if voice is not None else []
+    if not found:
+        return None
+    government = knowledge.lookup(f"{found[-1].group('dem')} government")
+    return (government, found[-1].start()) if government else None
 
 
 def _asked(text: str, sentence: Sentence) -> bool:
@@ -142,6 +155,9 @@ def position_records(
             found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
         # "divided over Germany's decision to allow ...": the decision's owner holds it.
         found = decided_by(source.text, sentence, near, pos) or found
+        if found is None:
+            # "Ukrainian officials have been pressing for ...": their government's.
+            found = _officials_of(source.text, sentence.start, pos, knowledge)
         if found is None:
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             holder = _lead_in(source.text, sentence, following, scan, quotes, events, topic.frames)
