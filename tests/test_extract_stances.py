@@ -841,3 +841,16 @@ def test_a_countrys_unnamed_officials_hold_their_governments_stance() -> None:
     ]
     # Unnamed officials of no country hold nothing.
     assert _pairs("Officials warned of retaliation against strikes inside Russia.") == []
+
+
+def test_a_later_cue_of_the_same_stance_with_its_own_subject_is_that_subjects_too() -> None:
+    pairs = _pairs(
+        "Ministers were divided over Germany's decision to allow Ukraine to strike targets "
+        "inside Russia, with Belgium and Estonia welcoming the move."
+    )
+    assert pairs == [("belgium", "supports"), ("estonia", "supports"), ("germany", "supports")]
+    # Not the subject of someone's words: "Russia would respond" is Peskov's warning.
+    assert _pairs(
+        "Kremlin spokesman Dmitry Peskov warned that strikes inside Russia were an escalation "
+        "and that Russia would respond."
+    ) == [("dmitry-peskov", "warns-against")]

@@ -208,6 +208,18 @@ def position_records(
                 # war'": the holder goes on to a second stance; "Belgium, which insisted
                 # ..., dropped that condition": the clause's antecedent acts after it.
                 stated.append((found, other, later))
+        for (prev, _s), (later, other) in pairwise(every):
+            # A later cue of a stance already stated, with a subject of its own ("..., with
+            # Belgium and Estonia welcoming the move"): that subject holds it too.
+            if (later, other) in cues:
+                continue
+            subject = subject_before(source.text, sentence, near, quotes, prev, later, AUX_GAP)
+            if (
+                subject
+                and all(subject[0] != a for (a, _n), _st, _p in stated)
+                and not reported(subject[1], sentence, spoken)  # someone's words' subject
+            ):
+                stated.append((subject, other, later))
         for at, other in every:
             owner = decided_by(source.text, sentence, near, at) if at != pos else None
             if owner is not None and all(owner[0] != a for (a, _n), _s, _p in stated):
