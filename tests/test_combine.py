@@ -161,6 +161,30 @@ def test_figures_that_disagree_make_a_dispute() -> None:
     assert all(f["flags"] == ["contradicted"] for f in out["figures"])
 
 
+def _count(source_id: str, text: str, fid: str, value: float) -> dict[str, Any]:
+    item = figure(source_id, text, fid, value, "missiles", "The Taurus has a range")
+    return {**item, "subject": "germany", "property": "missiles", "text": f"{value:g} missiles"}
+
+
+def test_counts_of_articles_far_apart_in_time_are_no_dispute() -> None:
+    """Counts (no unit of measure) told by articles published more than `count_dispute_days`
+    apart are of different moments (a night's strike in March, another in July); within
+    the window they disagree. Measures hold across moments."""
+    a = article_items("a", A_TEXT, figures=[_count("a", A_TEXT, "fig-a", 6)])
+    b = article_items("b", B_TEXT, figures=[_count("b", B_TEXT, "fig-b", 11)])
+    later = {
+        "a": text_source(A_TEXT, PUB, "a", "Paper A"),
+        "b": text_source(B_TEXT, PUB + dt.timedelta(days=90), "b", "Paper B"),
+    }
+    out = combine([copy.deepcopy(a), copy.deepcopy(b)], knowledge(), later)
+    assert not [d for d in out["disputes"] if d.get("property") == "missiles"]
+    assert not any(f.get("flags") for f in out["figures"])
+    out = combine([copy.deepcopy(a), copy.deepcopy(b)], knowledge(), sources())
+    assert [d["members"] for d in out["disputes"] if d.get("property") == "missiles"] == [
+        ["fig-a", "fig-b"]
+    ]
+
+
 def test_garbled_flag_survives_a_merge() -> None:
     a = article_items("a", A_TEXT)
     a["claims"][0]["flags"] = ["garbled"]

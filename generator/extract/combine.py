@@ -11,7 +11,7 @@ the id of its member from the source that sorts first.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..sources import Source
@@ -280,6 +280,7 @@ class Stage:
     items: dict[str, list[Item]]
     rules: Any
     publishers: dict[str, str]
+    published: dict[str, str] = field(default_factory=dict)  # source id -> ISO date
 
 
 def start(
@@ -301,7 +302,8 @@ def start(
             items[kind] += found
     rules = build_similarity_rules(lexicon_data(knowledge), entities)
     publishers = {sid: src.publisher for sid, src in sources.items()}
-    return Stage(knowledge, entities, items, rules, publishers)
+    published = {sid: src.published.isoformat() for sid, src in sources.items()}
+    return Stage(knowledge, entities, items, rules, publishers, published)
 
 
 def combine_claims(stage: Stage) -> tuple[list[Item], list[Item]]:
@@ -319,7 +321,14 @@ def combine_others(stage: Stage) -> dict[str, list[Item]]:
         known = getattr(knowledge, "entities", {}).get(entity_id)
         return names.get(entity_id) or getattr(known, "name", None) or entity_id
 
-    figures, figure_disputes = combine_figures(items["figures"], units_of(knowledge), name)
+    window = (lexicon_data(knowledge).get("combine") or {}).get("count_dispute_days")
+    figures, figure_disputes = combine_figures(
+        items["figures"],
+        units_of(knowledge),
+        name,
+        stage.published if window is not None else None,
+        int(window or 0),
+    )
     same = _same_statements(items["quotes"], items["events"], stage.rules)
     events, event_disputes = combine_events(
         items["events"], stage.rules, same, name, stage.publishers

@@ -6,6 +6,7 @@ sorted by id, then text order) and adds the citations of the others, so ids are 
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import insort_right
 from collections.abc import Callable, Container
 from typing import Any
@@ -125,8 +126,26 @@ def _kind(figure: Item, units: dict[str, Unit]) -> tuple[Any, ...]:
     return ("dimension", unit.dimension, unit.id if unit.dimension == "money" else None)
 
 
+def _moments(published: dict[str, str], days: int) -> dict[str, int]:
+    """Source id -> its moment: publication dates no more than `days` apart in a chain are
+    one moment (articles of 17 and 18 November report the same night; one of March and
+    one of July do not)."""
+    dates = sorted({d for d in published.values() if d})
+    moment, group, last = {}, 0, None
+    for d in dates:
+        day = dt.date.fromisoformat(d)
+        if last is not None and (day - last).days > days:
+            group += 1
+        moment[d], last = group, day
+    return {sid: moment[d] for sid, d in published.items() if d}
+
+
 def combine_figures(
-    figures: list[Item], units: dict[str, Unit], names: Callable[[str], str]
+    figures: list[Item],
+    units: dict[str, Unit],
+    names: Callable[[str], str],
+    published: dict[str, str] | None = None,
+    days: int = 0,
 ) -> tuple[list[Item], list[Item]]:
     """Merged figures and the disputes between sources that give incompatible values.
 
@@ -135,13 +154,17 @@ def combine_figures(
     merges into that first figure; several figures of the first source stay separate.
     Clusters that disagree, across two or more sources, make one dispute.
     """
-    groups: dict[tuple[str, str], list[Item]] = {}
+    # Counts (no unit of measure) of different moments are different facts: neither one
+    # figure nor a dispute. Measures (a range, a price) hold across moments.
+    moments = _moments(published, days) if published is not None else {}
+    groups: dict[tuple[str, str, int], list[Item]] = {}
     for fig in sorted(figures, key=order_key):
-        groups.setdefault((fig["subject"], str(fig.get("property"))), []).append(fig)
+        moment = -1 if str(fig.get("unit")) in units else moments.get(source_of(fig), -1)
+        groups.setdefault((fig["subject"], str(fig.get("property")), moment), []).append(fig)
     kept: list[Item] = []
     disputes: list[Item] = []
     absorb = Absorber()
-    for (subject, prop), members in groups.items():
+    for (subject, prop, _moment), members in groups.items():
         clusters: list[list[Item]] = []
         # A figure joins the first cluster whose every member is comparable and agrees
         # with it. Comparable is equal `_kind`; overlapping every member's interval is
