@@ -267,3 +267,38 @@ def test_a_name_re_matches_but_casefolds_differently_is_kept_as_text() -> None:
     rules = build_similarity_rules({}, [{"id": "sbu", "name": "Security Service"}])
     assert "@sbu" in tokens("The Security Service said", rules)
     assert "@sbu" not in tokens("The Securıty Servıce said", rules)
+
+
+def test_events_naming_different_weapons_are_two_happenings_not_a_dispute() -> None:
+    """ "Australia cleared Ukraine to use the Bunyip" (February) and "Canada cleared Ukraine
+    to use the Narwhal" (January) read alike, but name different weapons: no dispute over
+    when one thing happened. The same weapon dated differently still is one."""
+
+    def event(source_id: str, text: str, date: str, weapon: str) -> dict[str, Any]:
+        return {
+            "id": f"evt-{source_id}",
+            "date": date,
+            "text": text,
+            "actors": ["ukraine", weapon],
+            "citations": [cite(source_id, text, text)],
+        }
+
+    a_text = "Australia cleared Ukraine to use its long-range drones against targets in Russia."
+    b_text = "Canada cleared Ukraine to use its long-range drones against targets in Russia."
+    entities = [
+        {"id": "ukraine", "kind": "actor", "name": "Ukraine"},
+        {"id": "bunyip", "kind": "weapon", "name": "Bunyip"},
+        {"id": "narwhal", "kind": "weapon", "name": "Narwhal"},
+    ]
+    srcs = {
+        "a": text_source(a_text, PUB, "a", "Paper A"),
+        "b": text_source(b_text, PUB, "b", "Paper B"),
+    }
+    for b_weapon, disputed in (("narwhal", False), ("bunyip", True)):
+        arts = [
+            {"entities": entities, "events": [event("a", a_text, "2025-02", "bunyip")]},
+            {"entities": entities, "events": [event("b", b_text, "2025-01", b_weapon)]},
+        ]
+        out = combine(arts, knowledge(), srcs)
+        dates = [d for d in out["disputes"] if d.get("property") == "date"]
+        assert bool(dates) is disputed, b_weapon

@@ -330,8 +330,9 @@ def combine_others(stage: Stage) -> dict[str, list[Item]]:
         int(window or 0),
     )
     same = _same_statements(items["quotes"], items["events"], stage.rules)
+    weapons = frozenset(e["id"] for e in entities if e.get("kind") == "weapon")
     events, event_disputes = combine_events(
-        items["events"], stage.rules, same, name, stage.publishers
+        items["events"], stage.rules, same, name, stage.publishers, weapons
     )
     return {
         "quotes": sorted(items["quotes"], key=order_key),

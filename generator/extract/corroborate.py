@@ -227,6 +227,14 @@ def combine_figures(
     return sorted(kept, key=order_key), disputes
 
 
+def _other_weapons(earlier: Item, actors: list[str], weapons: Container[str]) -> bool:
+    """Whether both events name weapons and none in common: two happenings ("Australia
+    cleared the Bunyip", "Canada cleared the Narwhal"), not one dated differently."""
+    theirs = {a for a in earlier.get("actors") or [] if a in weapons}
+    mine = {a for a in actors if a in weapons}
+    return bool(theirs) and bool(mine) and not theirs & mine
+
+
 def _dates_agree(a: str, b: str) -> bool:
     """ "2024-11" and "2024-11-17" can both be right; "2024-11-17" and "2024-11-18" cannot."""
     return a.startswith(b) or b.startswith(a)
@@ -242,6 +250,7 @@ def combine_events(
     same_statement: Container[frozenset[str]],
     names: Callable[[str], str],
     publishers: dict[str, str],
+    weapons: Container[str] = frozenset(),
 ) -> tuple[list[Item], list[Item]]:
     """Merged events and disputes over when the same thing happened.
 
@@ -307,7 +316,7 @@ def combine_events(
                 if linked or (earlier["date"] == event["date"] and score >= same):
                     target = earlier
                     break
-            elif linked:
+            elif linked and not _other_weapons(earlier, actors, weapons):
                 shared = [a for a in earlier.get("actors") or [] if a in actor_set]
                 flag(earlier, "contradicted")
                 flag(event, "contradicted")
