@@ -167,9 +167,9 @@ def _count(source_id: str, text: str, fid: str, value: float) -> dict[str, Any]:
 
 
 def test_counts_of_articles_far_apart_in_time_are_no_dispute() -> None:
-    """Counts (no unit of measure) told by articles published more than `count_dispute_days`
-    apart are of different moments (a night's strike in March, another in July); within
-    the window they disagree. Measures hold across moments."""
+    """Figures told by articles published more than `moment_days` apart are of different
+    moments (a night's strike in March, another in July); within the window they
+    disagree. What lasts (a range) disagrees at any distance."""
     a = article_items("a", A_TEXT, figures=[_count("a", A_TEXT, "fig-a", 6)])
     b = article_items("b", B_TEXT, figures=[_count("b", B_TEXT, "fig-b", 11)])
     later = {
@@ -181,6 +181,17 @@ def test_counts_of_articles_far_apart_in_time_are_no_dispute() -> None:
     assert not any(f.get("flags") for f in out["figures"])
     out = combine([copy.deepcopy(a), copy.deepcopy(b)], knowledge(), sources())
     assert [d["members"] for d in out["disputes"] if d.get("property") == "missiles"] == [
+        ["fig-a", "fig-b"]
+    ]
+    # A lasting property (lexicon `lasting_properties`: a range) disagrees at any distance.
+    a = article_items(
+        "a", A_TEXT, figures=[figure("a", A_TEXT, "fig-a", 500, "km", "500 kilometers")]
+    )
+    b = article_items(
+        "b", B_TEXT, figures=[figure("b", B_TEXT, "fig-b", 200, "mi", "about 310 miles", "about")]
+    )
+    out = combine([a, b], knowledge(), later)
+    assert [d["members"] for d in out["disputes"] if d.get("property") == "range"] == [
         ["fig-a", "fig-b"]
     ]
 

@@ -321,13 +321,15 @@ def combine_others(stage: Stage) -> dict[str, list[Item]]:
         known = getattr(knowledge, "entities", {}).get(entity_id)
         return names.get(entity_id) or getattr(known, "name", None) or entity_id
 
-    window = (lexicon_data(knowledge).get("combine") or {}).get("count_dispute_days")
+    raw = lexicon_data(knowledge).get("combine") or {}
+    window = raw.get("moment_days")
     figures, figure_disputes = combine_figures(
         items["figures"],
         units_of(knowledge),
         name,
         stage.published if window is not None else None,
         int(window or 0),
+        frozenset(str(p) for p in raw.get("lasting_properties") or []),
     )
     same = _same_statements(items["quotes"], items["events"], stage.rules)
     weapons = frozenset(e["id"] for e in entities if e.get("kind") == "weapon")

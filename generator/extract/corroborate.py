@@ -146,6 +146,7 @@ def combine_figures(
     names: Callable[[str], str],
     published: dict[str, str] | None = None,
     days: int = 0,
+    lasting: Container[str] = frozenset(),
 ) -> tuple[list[Item], list[Item]]:
     """Merged figures and the disputes between sources that give incompatible values.
 
@@ -154,12 +155,12 @@ def combine_figures(
     merges into that first figure; several figures of the first source stay separate.
     Clusters that disagree, across two or more sources, make one dispute.
     """
-    # Counts (no unit of measure) of different moments are different facts: neither one
-    # figure nor a dispute. Measures (a range, a price) hold across moments.
+    # Figures of different moments (`_moments`) are different facts: neither one figure
+    # nor a dispute; but what lasts (`lasting`: a range, a price) holds across moments.
     moments = _moments(published, days) if published is not None else {}
     groups: dict[tuple[str, str, int], list[Item]] = {}
     for fig in sorted(figures, key=order_key):
-        moment = -1 if str(fig.get("unit")) in units else moments.get(source_of(fig), -1)
+        moment = -1 if fig.get("property") in lasting else moments.get(source_of(fig), -1)
         groups.setdefault((fig["subject"], str(fig.get("property")), moment), []).append(fig)
     kept: list[Item] = []
     disputes: list[Item] = []

@@ -106,7 +106,11 @@ def build_similarity_rules(
         if body and not any(c in form for form in entity_ids for c in _FOLDS_TO_ASCII)
         else None
     )
-    thresholds = {str(k): float(v) for k, v in (data.get("combine") or {}).items()}
+    thresholds = {
+        str(k): float(v)
+        for k, v in (data.get("combine") or {}).items()
+        if isinstance(v, (int, float))  # not `lasting_properties`
+    }
     stop = frozenset(str(w).casefold() for w in data.get("similarity_stopwords") or [])
     return SimilarityRules(
         stop,
