@@ -33,7 +33,7 @@ from ..figureowners import (
     restated_sum,
     without_people,
 )
-from ..quantities import Quantity, find_quantities, rules_for
+from ..quantities import _DIGIT, Quantity, find_quantities, rules_for
 from .clauses import _clause_start, _intercepted
 from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _Usable, _usable
 from .owners import _across_border, _group_owner, _people_share, _place_country
@@ -65,10 +65,13 @@ def _bracketed_twin(
     return item if gap is not None and item["unit"] != q.unit else None
 
 
-_DIGIT = re.compile(r"\d")
+# The article's weapon names as one pattern, and the counted noun of each name.
+WeaponNames = tuple[re.Pattern[str], dict[str, Any]]
 
 
-def _weapon_names(text: str, mentions: list[Any], knowledge: Any, nouns: Any) -> Any:
+def _weapon_names(
+    text: str, mentions: list[Any], knowledge: Any, nouns: dict[str, Any]
+) -> WeaponNames | None:
     """A pattern of the article's weapon names as written, each with an optional plural
     "s" (a group per name's noun: `_named_counts`), and the noun of each name; None when
     the article names no weapon of a counted category."""
@@ -86,7 +89,7 @@ def _weapon_names(text: str, mentions: list[Any], knowledge: Any, nouns: Any) ->
 
 
 def _named_counts(
-    text: str, lo: int, hi: int, found: list[Quantity], rules: Any, weapons: Any
+    text: str, lo: int, hi: int, found: list[Quantity], rules: Any, weapons: WeaponNames | None
 ) -> list[Quantity]:
     """Counts of a weapon the article names, by its name ("16 Arbalests were launched"):
     a count of its category's noun (missiles), the actor's, as for a known weapon (lexicon

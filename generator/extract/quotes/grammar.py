@@ -22,3 +22,16 @@ _PERSON_TAIL = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 # called the strikes "a ticket to war," said'): its comma, its pronoun, the quotation, no
 # comma in between. The quotation is the clause's, not what the verb reports.
 _RELATIVE_QUOTE = re.compile(r",\s+(?:who|which)\b[^,\"“]*[\"“][^\"“”]*[\"”]\s*,?\s*$")
+
+
+def name_in_commas(text: str, lo: int, comma: int) -> int | None:
+    """Where a name set off by the comma before `comma` would start ("The Minister for
+    Foreign Affairs, Fiachra Daly, said": Daly's first letter), or None with no such comma
+    after `lo`. The caller asks its own table of names whether one spans to `comma`."""
+    opening = text.rfind(",", lo, comma) if comma > lo else -1
+    if opening < 0:
+        return None
+    at = opening + 1
+    while at < comma and text[at].isspace():
+        at += 1
+    return at

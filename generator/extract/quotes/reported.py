@@ -19,6 +19,7 @@ from .grammar import (
     _SPEAKER_TAIL,
     _TOKEN,
     _WORD_CHAR,
+    name_in_commas,
 )
 from .speech import QuoteFound, Speech
 
@@ -125,13 +126,8 @@ def _closes_apposition(
 ) -> bool:
     """Whether the comma closes an apposition that is a name ("The Minister for Foreign
     Affairs, Fiachra Daly, said ..."): the subject and its name, not what was said."""
-    if not starts:
-        return False
-    opening = text.rfind(",", sentence.start, comma)
-    if opening < 0:
-        return False
-    at = _skip_space(text, opening + 1)
-    return starts.get(at) == comma
+    at = name_in_commas(text, sentence.start, comma) if starts else None
+    return at is not None and starts is not None and starts.get(at) == comma
 
 
 def _words(text: str, start: int, end: int, starts: dict[int, int] | None) -> int:

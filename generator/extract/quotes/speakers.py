@@ -24,6 +24,7 @@ from .grammar import (
     _RELATIVE_QUOTE,
     _SPEAKER_TAIL,
     _WORD_CHAR,
+    name_in_commas,
 )
 from .referents import _Referents
 from .speech import Speech
@@ -330,13 +331,10 @@ class _Speakers(_Referents):
         ("The Minister for Foreign Affairs, Fiachra Daly, said"): the subject is before
         the verb, what follows it is what was said."""
         comma = self.text.rfind(",", lead, vs)
-        opening = self.text.rfind(",", lead, comma) if comma > 0 else -1
-        if opening < 0:
-            return False
-        at = opening + 1
-        while at < comma and self.text[at].isspace():
-            at += 1
-        return any(m.start == at and m.end == comma for m in self._by_start.between(at, at + 1))
+        at = name_in_commas(self.text, lead, comma)
+        return at is not None and any(
+            m.start == at and m.end == comma for m in self._by_start.between(at, at + 1)
+        )
 
     def _titles_only(self, gap: str) -> bool:
         """Whether `gap` holds only role nouns and titles ("NATO Secretary-General Jan
