@@ -65,16 +65,22 @@ def _bracketed_twin(
     return item if gap is not None and item["unit"] != q.unit else None
 
 
-# The article's weapon names as one pattern, and the counted noun of each name.
-WeaponNames = tuple[re.Pattern[str], dict[str, Any]]
+# Where the article writes its weapon names (start, end with a plural "s", name), and the
+# counted noun of each name.
+WeaponNames = tuple[list[tuple[int, int, str]], dict[str, Any]]
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def _weapon_names(
     text: str, mentions: list[Any], knowledge: Any, nouns: dict[str, Any]
 ) -> WeaponNames | None:
-    """A pattern of the article's weapon names as written, each with an optional plural
-    "s" (a group per name's noun: `_named_counts`), and the noun of each name; None when
-    the article names no weapon of a counted category."""
+    """Every place the article writes one of its weapon names, with an optional plural
+    "s", leftmost first and the longest name where two start together, and the noun of
+    each name; None when the article names no weapon of a counted category. Searched
+    with `str.find`: a pattern of the names would be compiled anew for every article."""
     named: dict[str, Any] = {}
     for m in mentions:
         kind, category = entity_info(knowledge, m.entity_id)
@@ -84,8 +90,22 @@ def _weapon_names(
             named.setdefault(written, noun)
     if not named:
         return None
-    names = "|".join(re.escape(n) for n in sorted(named, key=lambda n: (-len(n), n)))
-    return re.compile(rf"(?<![\w-])(?P<name>{names})s?(?![\w-])"), named
+    found: list[tuple[int, int, str]] = []
+    for name in named:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _word_char(text, at - 1):
+                if text.startswith("s", end) and not _word_char(text, end + 1):
+                    found.append((at, end + 1, name))
+                elif not _word_char(text, end):
+                    found.append((at, end, name))
+            at = text.find(name, at + 1)
+    places: list[tuple[int, int, str]] = []
+    for at, end, name in sorted(found, key=lambda f: (f[0], -len(f[2]), f[2])):
+        if not places or at >= places[-1][1]:
+            places.append((at, end, name))
+    return places, named
 
 
 def _named_counts(
@@ -97,20 +117,18 @@ def _named_counts(
     gave (in the plural they are no mention)."""
     if weapons is None:
         return []
-    pattern, named = weapons
+    places, named = weapons
     out: list[Quantity] = []
-    for m in pattern.finditer(text, lo, hi):
-        if any(q.start <= m.start() < q.end for q in found):
+    for at, end, name in places:
+        if at < lo or end > hi or any(q.start <= at < q.end for q in found):
             continue
-        start = max(lo, m.start() - 30)
-        probe = f"{text[start : m.start()]}{named[m.group('name')].unit}"
+        start = max(lo, at - 30)
+        probe = f"{text[start:at]}{named[name].unit}"
         counted = [q for q in find_quantities(probe, rules, start) if q.skip is None]
         last = counted[-1] if counted else None
         if last is None or last.end != start + len(probe) or last.dimension != "count":
             continue
-        out.append(
-            replace(last, end=m.end(), text=text[last.start : m.end()], subject_kinds=("actor",))
-        )
+        out.append(replace(last, end=end, text=text[last.start : end], subject_kinds=("actor",)))
     return out
 
 
