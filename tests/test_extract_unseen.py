@@ -310,3 +310,27 @@ def test_a_title_governing_words_before_a_name_leaves_them_out(text: str, name: 
     found = _extract(f"Headline\n{text}\n")["entities"]
     people = [e["name"] for e in found if e.get("category") == "person"]
     assert people == [name]
+
+
+def test_the_publisher_named_without_its_last_word_is_no_entity() -> None:
+    text = "Ukraine said it hit two bombers. Bloomberg could not independently verify the claims."
+    ids = [
+        {
+            e["id"]
+            for e in extract_article(text_source(text, DAY, publisher=p), knowledge())["entities"]
+        }
+        for p in ("Test", "Bloomberg News", "Bloomberg Newsroom")
+    ]
+    assert ids == [{"bloomberg", "ukraine"}, {"ukraine"}, {"bloomberg", "ukraine"}]
+
+
+def test_a_month_a_made_in_town_and_a_clause_opener_name_nothing() -> None:
+    entities = _entities(
+        "Corella plans to lift output to 75 a month by December, the company said.\n\n"
+        "Canberra has lifted its last restriction on the Adelaide-built drones.\n\n"
+        "Whether the Federal Council on Friday has saved the module, nobody knows."
+    )
+    assert "december" not in entities
+    assert not any(i.startswith("adelaide") for i in entities)
+    assert "federal-council" in entities
+    assert not any(i.startswith("whether") for i in entities)

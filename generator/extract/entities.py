@@ -19,7 +19,13 @@ from functools import partial
 from ..sources import Source
 from . import casefast
 from .companies import companies_in
-from .entitycues import EntityRules, capital_as_place, entity_rules, outlet_as_place
+from .entitycues import (
+    EntityRules,
+    capital_as_place,
+    entity_rules,
+    is_publisher,
+    outlet_as_place,
+)
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
 from .spanscan import SpanScan
@@ -281,7 +287,7 @@ def _outlet(
     entity = entities.get(m.entity_id)
     if entity is None:
         return False
-    if entity.name.casefold() == source.publisher.casefold():
+    if is_publisher(entity.name, source.publisher, rules):
         return True
     return entity.category == "media" and outlet_as_place(source.text, m.start, m.end, rules)
 

@@ -63,6 +63,8 @@ class EntityRules:
     institutions_of: re.Pattern[str] | None = None
     # "In Moscow, the defence ministry says": `in_capital` with the capital first.
     capital_first: re.Pattern[str] | None = None
+    # Last words of a publisher's name its stories leave out (casefolded): "Yle News".
+    publisher_endings: frozenset[str] = frozenset()
 
 
 # A preposition of place right before a name: the name is where, not who ("in Russia's
@@ -179,6 +181,9 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if bodies and capitals
         else None,
         institutions_of=institutions_of,
+        publisher_endings=frozenset(
+            str(w).casefold() for w in data.get("publisher_name_endings") or []
+        ),
     )
 
 
@@ -193,6 +198,18 @@ def capital_as_place(text: str, start: int, end: int, rules: EntityRules) -> boo
 
 # The compiled rules of the lexicon behind a Knowledge, built once per lexicon.
 entity_rules = per_lexicon(_build)
+
+
+def is_publisher(name: str, publisher: str, rules: EntityRules) -> bool:
+    """Whether `name` is the article's publisher: as written, without "The", or without
+    a last word its stories leave out ("Yle" of "Yle News", "Irish Times")."""
+    words = publisher.casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    forms = {publisher.casefold(), " ".join(words)}
+    if len(words) > 1 and words[-1] in rules.publisher_endings:
+        forms.add(" ".join(words[:-1]))
+    return name.casefold() in forms
 
 
 def outlet_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:

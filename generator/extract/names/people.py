@@ -13,7 +13,7 @@ from ..quotecues import quote_rules
 from ..weaponframes import describes_variant
 from .candidate import Candidate
 from .gates import _FOLDS_TO_ASCII, _word_led, _word_starts, gate_open
-from .words import _clean_person, _word_back, _word_sets
+from .words import _clean_person, _rules, _word_back, _word_sets
 
 # A lower-case word and a preposition: "founder of", "an analyst at" (but "the Foreign
 # Ministry of Russia Maria Zakharova said": a capitalised body before it, a glued name).
@@ -137,8 +137,11 @@ def _people(
             if describes_variant(m.group("desc"), k):
                 continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"
             if _describes_company(m.group("desc"), k):
-                # "Nordhaven Dynamics, a company based in Graz": a body, no person.
+                # "Nordhaven Dynamics, a company based in Graz": a body, no person; "by
+                # December, the company said": a month, no body.
                 name = m.group("name")
+                if name in _rules(k)[1]:
+                    continue
                 found.append(
                     Candidate(
                         "actor",

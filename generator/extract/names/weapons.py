@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 from .. import casefast
 from ..casualties import casualty_rules_for
+from ..factbits import per_lexicon
 from ..knowledge import Knowledge
 from ..weaponframes import example_after, variants_in
 from ..wordstarts import matches_reaching, run_starts
@@ -23,6 +24,12 @@ from .words import _blocked, _word_back
 # two-character lookbehind ending in that capital): the same matches. (`acronyms._ACRONYM`
 # is written the same way.)
 _DESIGNATION = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
+
+
+# "Adelaide-built", "U.S.-made": where a weapon was made (lexicon `origin_words`), no name.
+_origin_words = per_lexicon(
+    lambda data: frozenset(str(w).casefold() for w in data.get("origin_words") or [])
+)
 
 
 def _weapon_name_before(
@@ -49,6 +56,7 @@ def _weapon_name_before(
         if (
             not name_like
             or word.endswith(("'s", "’s"))  # an owner ("Ukraine's drones"), not a name
+            or ("-" in word and word.rsplit("-", 1)[1].casefold() in _origin_words(k))
             or _blocked(word, k)
             or _known_actor(word, k)
         ):
