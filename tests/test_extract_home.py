@@ -1,4 +1,4 @@
-"""An article's home country (`home.py`): its domain's or its dateline's; the bare generic
+"""An article's home country (`home.py`): its domain's, its dateline's or its publisher's; the bare generic
 bodies and "$" sums it gives to that country. Each article here is made up for the test."""
 
 from __future__ import annotations
@@ -25,6 +25,33 @@ def test_the_home_is_the_domains_else_the_datelines() -> None:
     assert (
         home_country(text_source("Headline\nThe strike hit a depot.\n", DAY), knowledge()) is None
     )
+
+
+def test_else_the_home_is_the_one_country_the_publishers_name_holds() -> None:
+    def home(publisher: str) -> str | None:
+        source = text_source("Headline\nThe strike hit a depot.\n", DAY, publisher=publisher)
+        return home_country(source, knowledge())
+
+    assert home("Notes from Poland") == "poland"
+    assert home("The Irish Times") == "ireland"  # by demonym
+    assert home("Kyiv Post") == "ukraine"  # by capital
+    assert home("Financial Times") is None
+    assert home("Poland and Ukraine Weekly") is None  # two countries: no home
+
+
+def test_a_bare_body_in_lower_case_is_the_home_countrys_or_the_one_named_in_full() -> None:
+    def extract(text: str) -> dict[str, list[dict[str, object]]]:
+        source = text_source(f"Headline\n{text}\n", DAY, publisher="Notes from Poland")
+        return extract_article(source, knowledge())
+
+    found = extract("The drone flies far. The defence ministry says that 70% of it is Polish.")
+    assert [q["speaker"] for q in found["quotes"]] == ["polish-defence-ministry"]
+    found = extract(
+        "Russia's defence ministry said it downed the drone. The defence ministry added that "
+        "70% of it was Polish."
+    )
+    assert [q["speaker"] for q in found["quotes"]] == ["russian-defence-ministry"] * 2
+    assert "polish-defence-ministry" not in {e["id"] for e in found["entities"]}
 
 
 def test_a_bare_generic_body_is_the_home_countrys() -> None:

@@ -63,6 +63,10 @@ class EntityRules:
     institutions_of: re.Pattern[str] | None = None
     # "In Moscow, the defence ministry says": `in_capital` with the capital first.
     capital_first: re.Pattern[str] | None = None
+    # "the defence ministry": a generic body (lexicon `generic_bodies`) in lower case, no
+    # owner said (group noun); `generic_names` maps the noun folded to the listed name.
+    bare_body: re.Pattern[str] | None = None
+    generic_names: dict[str, str] | None = None
     # Last words of a publisher's name its stories leave out (casefolded): "Yle News".
     publisher_endings: frozenset[str] = frozenset()
 
@@ -142,6 +146,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
         else None
     )
     capitals = frozenset(str(c) for c in data.get("capitals") or [])
+    generic = [str(n) for n in data.get("generic_bodies") or []]
     others = [str(n) for n in data.get("other_names") or []]
     return EntityRules(
         demonym_of,
@@ -181,6 +186,12 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if bodies and capitals
         else None,
         institutions_of=institutions_of,
+        bare_body=re.compile(
+            rf"\b[Tt]he\s+(?P<noun>{_alternation([n.casefold() for n in generic])})(?![\w-])"
+        )
+        if generic
+        else None,
+        generic_names={n.casefold(): n for n in generic},
         publisher_endings=frozenset(
             str(w).casefold() for w in data.get("publisher_name_endings") or []
         ),

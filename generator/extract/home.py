@@ -3,7 +3,8 @@
 A national outlet writes "the Defence Ministry", "the Council of Ministers" or "$310,000"
 without saying whose: its own country's. An article's home is the country of its web
 address's domain (lexicon `domain_countries`: ".ca" is Canada), else of its dateline's place
-("KYIV, Ukraine (AP) --", "STUTTGART, Germany --"). Then:
+("KYIV, Ukraine (AP) --", "STUTTGART, Germany --"), else the one its publisher's name holds
+("Notes from Poland", "Kyiv Post"). Then:
 
 - a body found under a generic name only (lexicon `generic_bodies`: "Defence Ministry") is
   the home country's ("Norwegian Defence Ministry"), as a reader takes it;
@@ -63,7 +64,8 @@ def _is_country(entity_id: str | None, knowledge: Knowledge) -> bool:
 
 
 def home_country(source: Source, knowledge: Knowledge) -> str | None:
-    """The article's home country: its domain's, else its dateline's place's."""
+    """The article's home country: its domain's, else its dateline's place's, else the
+    country its publisher's name holds ("Notes from Poland", "The Irish Times")."""
     data = lexicon_data(knowledge)
     if source.url:
         host = urlsplit(source.url).hostname or ""
@@ -71,6 +73,10 @@ def home_country(source: Source, knowledge: Knowledge) -> str | None:
         country = (data.get("domain_countries") or {}).get(top)
         if country is not None:
             return str(country)
+    return _dateline_country(source, knowledge) or _publisher_country(source, knowledge)
+
+
+def _dateline_country(source: Source, knowledge: Knowledge) -> str | None:
     layout = knowledge.lexicon.layout if knowledge.lexicon else None
     if layout is None or layout.dateline is None:
         return None
@@ -87,6 +93,18 @@ def home_country(source: Source, knowledge: Knowledge) -> str | None:
                 return country
         return None
     return None
+
+
+def _publisher_country(source: Source, knowledge: Knowledge) -> str | None:
+    """The one country the publisher's name holds by name, demonym or capital ("Kyiv
+    Post"); none when it holds none or two."""
+    found = {
+        country
+        for word in source.publisher.split()
+        if word[:1].isupper()
+        and _is_country(country := country_named(word, knowledge, towns=False), knowledge)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 # The bare body names of lexicon `generic_bodies`, folded, once per lexicon.
@@ -123,25 +141,42 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
             continue
         # "Ukraine's army fired ..., according to the country's General Staff": Ukraine's.
         owned = _owned(source.text, name)
-        country = _owner_country(source.text, owned, knowledge) if owned is not None else home
-        demonym = demonyms.get(country) if country else None
-        if not demonym:
-            continue
-        full = f"{demonym} {name}"
-        known = knowledge.lookup(full)
-        new_id = known or knowledge.id_for(full)
+        # "Russia's defence ministry said ... The defence ministry added": Russia's.
+        same = _named_in_full(result, entity, name) if owned is None else None
+        known: str | None = same
+        new_id = same or ""
+        if same is None:
+            country = _owner_country(source.text, owned, knowledge) if owned is not None else home
+            demonym = demonyms.get(country) if country else None
+            if not demonym:
+                continue
+            full = f"{demonym} {name}"
+            known = knowledge.lookup(full)
+            new_id = known or knowledge.id_for(full)
         renamed[str(entity["id"])] = new_id
         del by_id[str(entity["id"])]
         into = by_id.get(new_id)
         if into is None:  # the body named only bare: it takes the full name
             entity["id"] = new_id
-            entity["name"] = knowledge.entities[known].name if known else full
+            entity["name"] = knowledge.entities[known].name if known in knowledge.entities else full
             into = by_id[new_id] = entity
         aliases = {*(into.get("aliases") or []), *(entity.get("aliases") or []), name}
         into["aliases"] = sorted(aliases - {into["name"]})
     if renamed:
         result["entities"] = [by_id[i] for i in sorted(by_id)]
         _rename(result, renamed)
+
+
+def _named_in_full(result: Collections, bare: dict[str, Any], name: str) -> str | None:
+    """The id of the one other body of the article whose name ends in the bare `name`
+    ("Russian Defence Ministry" for "Defence Ministry"): the body the article means."""
+    tail = f" {name.casefold()}"
+    same = [
+        str(e["id"])
+        for e in result.get("entities", [])
+        if e is not bare and str(e.get("name", "")).casefold().endswith(tail)
+    ]
+    return same[0] if len(same) == 1 else None
 
 
 # A government's unnamed official, no country said ("a senior government official told

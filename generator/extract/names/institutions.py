@@ -44,6 +44,15 @@ def _institutions(
             if not demonym:
                 continue
             found.append(_body(demonym, m.group("noun"), m.start(), m.end(), text, end, k))
+    # "The defence ministry says": a generic body, no owner said (`home` finds whose).
+    if rules.bare_body is not None and rules.generic_names:
+        for m in rules.bare_body.finditer(text, start, end):
+            noun = m.group("noun")
+            if noun != noun.casefold():
+                continue  # "The Defence Ministry": a name, found by `_organisations`
+            name = rules.generic_names[noun]
+            category = rules.institution_category.get(noun, "government")
+            found.append(Candidate("actor", category, name, [(m.start("noun"), m.end())]))
     in_capital = [
         m
         for pattern in (rules.in_capital, rules.capital_first)
