@@ -161,7 +161,13 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _unstopped(line: str) -> bool:
-    return line.rstrip()[-1:] not in tuple(".!?:;,\"'\u201d\u2019)")
+    """No closing punctuation: a quotation mark closes a sentence only after its own
+    stop ('... he said "no."'); a subhead ends on the words it quotes ('Kremlin: Germany
+    "has crossed the line"')."""
+    kept = line.rstrip()
+    if kept[-1:] in ('"', "\u201d") and kept[-2:-1] not in tuple(".!?,;:'\u2019"):
+        return True
+    return kept[-1:] not in tuple(".!?:;,\"'\u201d\u2019)")
 
 
 def headline_lines(source: Source, layout: Layout) -> list[tuple[int, int]]:

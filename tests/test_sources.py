@@ -166,6 +166,16 @@ def test_a_live_pages_time_stamps_are_subheads(tmp_path: Path, layout: Layout) -
     assert [p.heading for p in source.paragraphs] == [False, True, False, False]
 
 
+def test_a_subhead_may_end_on_the_words_it_quotes(tmp_path: Path, layout: Layout) -> None:
+    text = (
+        'The dam broke on Tuesday.\n\n18:10\nMayor: the town "will be rebuilt"\n\n'
+        'The mayor said the town "will be rebuilt."\n\nHe called it "a disaster".\n'
+    )
+    write(tmp_path, "s", text, META)
+    [source], _ = load_sources(tmp_path, layout)
+    assert [p.heading for p in source.paragraphs] == [False, True, True, False, False]
+
+
 def test_bom_and_crlf_are_normalised(tmp_path: Path, layout: Layout) -> None:
     write(tmp_path, "s", "\ufeffFirst line.\r\nSecond line.\r\n".encode(), META)
     [source], problems = load_sources(tmp_path, layout)
