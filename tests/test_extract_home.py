@@ -21,6 +21,8 @@ def _extract(text: str, url: str | None = None) -> dict[str, list[dict[str, obje
 def test_the_home_is_the_domains_else_the_datelines() -> None:
     source = text_source("Headline\nKYIV, Ukraine (AP) -- The strike hit a depot.\n", DAY)
     assert home_country(source, knowledge()) == "ukraine"
+    ansa = text_source("Headline\n(ANSA) - ROME, SEP 22 - The strike hit a depot.\n", DAY)
+    assert home_country(ansa, knowledge()) == "italy"
     assert home_country(replace(source, url="https://www.cbc.ca/news/x"), knowledge()) == "canada"
     assert (
         home_country(text_source("Headline\nThe strike hit a depot.\n", DAY), knowledge()) is None

@@ -334,3 +334,8 @@ def test_a_month_a_made_in_town_and_a_clause_opener_name_nothing() -> None:
     assert not any(i.startswith("adelaide") for i in entities)
     assert "federal-council" in entities
     assert not any(i.startswith("whether") for i in entities)
+
+
+def test_an_article_a_dash_leaves_capitalised_is_no_part_of_a_bodys_name() -> None:
+    entities = _entities("Rome -- The Italian Senate approved the motion on Tuesday.")
+    assert "italian-senate" in entities and "the-italian-senate" not in entities

@@ -31,9 +31,10 @@ __all__ = ["country_named", "home_country", "localise"]
 
 Collections = dict[str, list[dict[str, Any]]]
 
-# The place a dateline opens with: its first words, up to a comma, a bracket or a dash.
+# The place a dateline opens with (after the agency: "(ANSA) - ROME, SEP 22 -"): its first
+# words, up to a comma, a bracket or a dash.
 _DATELINE_PLACE = re.compile(
-    r"([A-Za-z][A-Za-z.' -]*?)\s*(?:,\s*([A-Za-z][A-Za-z .]*?))?\s*(?:\(|--|\u2014|\u2013|-\s|$)"
+    r"(?:\([A-Za-z]+\)\s*[-\u2013\u2014]\s*)?([A-Za-z][A-Za-z.' -]*?)\s*(?:,\s*([A-Za-z][A-Za-z0-9 .]*?))?\s*(?:\(|--|\u2014|\u2013|-(?:\s|$)|$)"
 )
 # A US dollar written as such: "US$", "U.S.$", "$US" (as Australian papers write it), "USD".
 _US_DOLLAR = re.compile(

@@ -111,6 +111,9 @@ def _organisations(
             first = tokens.pop(0)
             while first.casefold() not in _ARTICLES and tokens and tokens[0].casefold() in starters:
                 tokens.pop(0)
+        # "ROME -- The Italian Senate": an article after a dateline is no part of a name.
+        if len(tokens) > 2 and tokens[0].casefold() in _ARTICLES:
+            tokens.pop(0)
         # "the Paris-based Foundation for ...": where it sits is no part of its name.
         while tokens and tokens[0].casefold().endswith("-based"):
             tokens.pop(0)
