@@ -110,6 +110,17 @@ def test_the_role_owner_written_before_the_name_makes_the_side() -> None:
     assert [(a, s, flagged) for a, s, flagged, _q in found] == [("taras-melnyk", "supports", True)]
 
 
+def test_the_country_an_envoy_is_sent_to_is_no_side() -> None:
+    for text in (
+        'Ukraine\'s ambassador to Canada, Oksana Lytvyn, called the decision "a gift of distance."',
+        'Ukraine\'s envoy in Ottawa, Oksana Lytvyn, called the decision "a gift of distance."',
+    ):
+        found = _positions(text)
+        assert [(a, s, flagged) for a, s, flagged, _q in found] == [
+            ("oksana-lytvyn", "supports", True)
+        ]
+
+
 def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
     found = _positions(
         "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "

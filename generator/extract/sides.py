@@ -40,6 +40,8 @@ __all__ = ["SideStance", "side_stances"]
 # Capitalised words, runs of them ("Foreign Ministry"), each a name to look up.
 _CAPITALISED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Where an envoy is sent or sits ("ambassador to Canada", "envoy in Ottawa").
+_HOST = re.compile(r"\b(?:to|in) (?:the )?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 _ROLE_REACH = 120  # characters before a name that its role may start
 
 
@@ -122,9 +124,11 @@ def _side(
         or (rules.observers is not None and casefast.search(rules.observers, description))
     ):
         return None
-    country = _country_named(description, knowledge) or _country_named(
+    # "Ukraine's ambassador to Canada": the owner's side; the country an envoy is sent to
+    # or sits in is no side of theirs.
+    country = _country_named(
         _owner_before(text, description, scan, actor), knowledge
-    )
+    ) or _country_named(_HOST.sub("", description), knowledge)
     stance = rules.stances.get(country) if country else None
     return (country, stance) if country and stance else None
 
