@@ -854,3 +854,43 @@ def test_a_later_cue_of_the_same_stance_with_its_own_subject_is_that_subjects_to
         "Kremlin spokesman Dmitry Peskov warned that strikes inside Russia were an escalation "
         "and that Russia would respond."
     ) == [("dmitry-peskov", "warns-against")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Defence Minister Rajiv Dhaliwal announced that Ukraine may now fly Wapiti drones "
+            "into Russia.",
+            ("rajiv-dhaliwal", "supports"),
+        ),
+        (
+            'Their defence critic, Graham Ostrowski, said Canada should now "push Washington '
+            'to drop its 300-kilometre ceiling."',
+            ("graham-ostrowski", "supports"),
+        ),
+        (
+            'The ambassador, Yaroslava Hnatiuk, welcomed "a courageous decision by a true friend".',
+            ("yaroslava-hnatiuk", "supports"),
+        ),
+        (
+            'The Russian embassy in Rome said that Italy had "chosen the path of confrontation".',
+            ("russian-embassy-in-italy", "warns-against"),
+        ),
+        (
+            'The Russian embassy in Rome said that Moscow would "draw the appropriate '
+            'conclusions".',
+            ("russian-embassy-in-italy", "warns-against"),
+        ),
+        # A critic is a role: the name after it is found, and holds the warning.
+        (
+            "Its foreign affairs critic, Amelie Tremblay-Roy, said the decision risked "
+            '"pulling Canada into an escalation."',
+            ("amelie-tremblay-roy", "warns-against"),
+        ),
+    ],
+)
+def test_permission_to_fly_a_limit_dropped_a_decision_welcomed_and_warnings(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _pairs(text) == [expected]
