@@ -894,3 +894,26 @@ def test_permission_to_fly_a_limit_dropped_a_decision_welcomed_and_warnings(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert _pairs(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The premier's Brothers of Italy party voted for the motion unanimously.",
+            [("brothers-of-italy", "supports")],
+        ),
+        (
+            "The Italian Senate approved the government's motion by 104 votes to 61.",
+            [("italian-senate", "supports")],
+        ),
+        ("Viktor Orban's ruling Fidesz party rejected the motion.", [("fidesz", "opposes")]),
+        # No vote, no motion: no stance; nobody voting for it is no one's support.
+        ("Washington approved an aid package on Tuesday.", []),
+        ('"Nobody voted for British missiles landing in Russia," said Graham Pettifer.', []),
+    ],
+)
+def test_votes_on_the_motion_and_parties_named_before_party(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected

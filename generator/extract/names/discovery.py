@@ -12,6 +12,7 @@ from .candidate import Candidate
 from .gates import _FOLDS_TO_ASCII, _folds_in, _word_starts
 from .institutions import _institutions
 from .organisations import _organisations
+from .parties import _parties
 from .people import _people, _role_appositions
 from .weapons import _weapons
 from .words import _known_other
@@ -38,6 +39,7 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     runs = list(_CAP_RUN.finditer(text, start, end))
     named += _organisations(runs, knowledge, text, start)
     named += _institutions(text, start, end, knowledge, lower)
+    named += _parties(text, start, end, knowledge, lower if lower is not None else sentence.lower())
     named += _weapons(text, start, end, knowledge, lower)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
     if "(" in sentence:
