@@ -917,3 +917,14 @@ def test_votes_on_the_motion_and_parties_named_before_party(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_clause_before_a_governments_speech_verb_is_its_own_subjects() -> None:
+    assert _pairs("Moscow vows a response, and London says it is happy.") == [
+        ("russian-government", "warns-against")
+    ]
+    # A person speaking after it speaks for its subject: theirs too.
+    assert _pairs(
+        "Britain has allowed Ukraine to fire Storm Shadow missiles at targets in Russia, and "
+        'Defence Secretary Alistair Penrose said the Americans had "now caught up".'
+    ) == [("alistair-penrose", "supports"), ("united-kingdom", "supports")]

@@ -137,6 +137,11 @@ def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) 
     return bool(after) and after[0].speaker is None and not after[0].calls
 
 
+def _is_person(scan: EntityScan, entity_id: str) -> bool:
+    entity = scan.entity(entity_id)
+    return entity is not None and entity.is_person
+
+
 def _actor(
     text: str,
     pos: int,
@@ -158,6 +163,18 @@ def _actor(
         return antecedent
     for q in quotes:
         if q.start <= pos < q.end and q.speaker:
+            if (
+                q.kind == "reported"
+                and q.clause is not None
+                and pos < q.clause
+                and (q.said_end is None or pos >= q.said_end)
+                and not _is_person(scan, q.speaker)
+            ):
+                # "Moscow vows a response, and London says it ...": a clause before the
+                # speech verb, not what was said, is its own subject's. A person speaking
+                # after it mostly speaks for its subject ("Germany has turned down ...,
+                # and government spokeswoman Katrin Seidel said"): theirs too.
+                continue
             if q.kind == "reported" and q.said_end is not None and pos > q.said_end:
                 # "..., according to Ukraine's air force, and Kyiv has asked for ...": a
                 # clause of its own after the attribution is its subject's.
