@@ -908,6 +908,11 @@ def test_permission_to_fly_a_limit_dropped_a_decision_welcomed_and_warnings(
             [("italian-senate", "supports")],
         ),
         ("Viktor Orban's ruling Fidesz party rejected the motion.", [("fidesz", "opposes")]),
+        # The decision to be undone: no support for "demands".
+        (
+            "Viktor Orban's Fidesz party demands the suspension of the decision.",
+            [("fidesz", "opposes")],
+        ),
         # No vote, no motion: no stance; nobody voting for it is no one's support.
         ("Washington approved an aid package on Tuesday.", []),
         ('"Nobody voted for British missiles landing in Russia," said Graham Pettifer.', []),
