@@ -293,6 +293,27 @@ def test_a_month_in_a_future_tense_clause_is_the_next_one(text: str, expected: s
     assert found.inferred == ("year",)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day a few weeks ahead, in no past tense: that day.
+        ("The Bloc wants a debate when the House returns on Sept. 20.", "2025-09-20"),
+        # In the past tense: the same day eleven months before.
+        ("The House returned on Sept. 20.", "2024-09-20"),
+        ("The minister said on Sept. 20 that talks had failed.", "2024-09-20"),
+        # Months ahead: still the one before.
+        ("The vote on December 20 split the party.", "2024-12-20"),
+        # A season in a future clause: the next one.
+        ("Parliament will discuss it in the autumn session.", "2025"),
+        ("Parliament discussed it in the autumn session.", "2024"),
+    ],
+)
+def test_a_day_soon_after_publication_and_a_future_season(text: str, expected: str) -> None:
+    rules = date_rules_for(lexicon().data)
+    [found] = find_dates(text, dt.date(2025, 8, 23), rules)
+    assert found.date == expected
+
+
 def test_a_month_of_a_relative_year() -> None:
     day = dt.date(2025, 2, 20)
     assert dates("In March last year, the vote failed.", day) == [

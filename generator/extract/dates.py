@@ -56,6 +56,7 @@ class DateRules:
     until: re.Pattern[str]
     future: re.Pattern[str]  # "will", "is expected to": a month without a year lies ahead
     not_future: re.Pattern[str] | None  # "We will remind,": no future of the clause
+    past: re.Pattern[str] | None  # "said", "-ed": a clause in the past tense
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -212,6 +213,9 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         not_future=re.compile(rf"(?i:\b(?:{_alt(data['not_future'], blind=True)}))\b")
         if data.get("not_future")
         else None,
+        past=re.compile(rf"(?i:\b(?:{_alt(data['past_words'], blind=True)}|[a-z]{{2,}}ed))\b")
+        if data.get("past_words")
+        else None,
         months={k.casefold(): v for k, v in months.items()},
         weekdays={k.casefold(): v for k, v in weekdays.items()},
         relative_days=rel_days,
@@ -296,8 +300,25 @@ def _pick_year(month: int, day: int, pub: dt.date, forward: bool) -> int:
     return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
 
 
+# How far ahead a day named without its year may lie and still be this year's.
+_SOON_DAYS = 92
+
+
+def _soon(month: int, day: int, pub: dt.date) -> bool:
+    """Whether month/day of the publication's year lies after it, within `_SOON_DAYS`."""
+    if day > calendar.monthrange(pub.year, month)[1]:
+        return False
+    ahead = (dt.date(pub.year, month, day) - pub).days
+    return 0 < ahead <= _SOON_DAYS
+
+
 def _resolve(
-    name: str, m: re.Match[str], pub: dt.date, rules: DateRules, forward: bool
+    name: str,
+    m: re.Match[str],
+    pub: dt.date,
+    rules: DateRules,
+    forward: bool,
+    past: bool = True,
 ) -> tuple[dt.date, dt.date | None, int, tuple[str, ...]] | None:
     """(start, end of period or None, precision 1-3, inferred parts) of one match."""
     year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
@@ -319,6 +340,10 @@ def _resolve(
         inferred: tuple[str, ...] = () if year else ("year",)
         if year is None:
             year = _pick_year(month, day or (32 if forward else 0), pub, forward)
+            if day is not None and not forward and not past and _soon(month, day, pub):
+                # "when it returns on Sept. 20", published in August: a day a few weeks
+                # ahead is that day, not the same day eleven months before.
+                year = pub.year
         if day is None:
             return dt.date(year, month, 1), None, 2, inferred
         if day < 1 or day > calendar.monthrange(year, month)[1]:
@@ -371,6 +396,8 @@ def _resolve(
             # This year's, whether it has come yet or not ("planned for this summer" in
             # January); a winter is the one that holds the publication month or comes next.
             latest = pub.year - 1 if crosses and pub.month <= last else pub.year
+        elif forward and ends < pub:
+            latest += 1  # "will discuss it in the autumn", said in June: this autumn
         return dt.date(latest + (1 if crosses else 0), 1, 1), None, 1, ("year",)
     count = parse_number(m.group("n"), rules.numbers) if m.group("n") else 1.0
     if count is None or count != int(count):
@@ -496,7 +523,8 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             # day ("will meet on Monday", "continues on Monday") makes it the next one.
             verb = list(rules.future.finditer(clause))[-1]
             ahead = "," not in clause[verb.end() :] and len(clause) - verb.end() <= 40
-        resolved = _resolve(name, m, published, rules, forward=ahead)
+        past = rules.past is None or rules.past.search(clause) is not None
+        resolved = _resolve(name, m, published, rules, forward=ahead, past=past)
         if resolved is None:
             continue
         first, last, precision, inferred = resolved
