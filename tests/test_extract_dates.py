@@ -350,6 +350,23 @@ def test_a_coarser_date_inside_a_finer_one_of_the_sentence_adds_no_event() -> No
     assert [e["date"] for e in events] == ["2025-01-06"]
 
 
+@pytest.mark.parametrize(
+    "dateline", ["(ANSA) - ROME, SEP 22 - ", "Tirana (dpa) - ", "KYIV, Ukraine (AP) -- "]
+)
+def test_an_event_text_leaves_out_the_dateline(dateline: str) -> None:
+    found = extract_article(
+        text_source(
+            f"Headline\n{dateline}Italy will allow Ukraine to use the missiles, the minister "
+            "announced on Wednesday.\n",
+            dt.date(2027, 9, 22),
+        ),
+        knowledge(),
+    )
+    assert [e["text"] for e in found["events"]] == [
+        "Italy will allow Ukraine to use the missiles, the minister announced on Wednesday."
+    ]
+
+
 def test_an_event_text_leaves_out_a_bullet_and_a_speakers_label() -> None:
     source = text_source(
         "Headline\n\nThe ministry spoke in Berlin on the matter.\n\n"

@@ -78,11 +78,21 @@ def _pieces(
 # (Interfax-Ukraine) – "), a bullet, a speaker's label of up to four capitalised words
 # ("NfP: ", "Anna Nowak: ") or a transcript's ("JONATHAN REYES, BYLINE: ").
 _LEAD = re.compile(
-    r"(?:[^()\n]{0,40}\([A-Z][\w .-]{0,30}\)[ \t]*(?:--|\u2013|\u2014|-)[ \t]+)?"
+    r"(?:[^()\n]{0,40}\([A-Za-z][\w .-]{0,30}\)[ \t]*(?:--|\u2013|\u2014|-)[ \t]+)?"
     r"(?:[\u2022\u00b7\u25aa*\u2013\u2014-][ \t]+)?"
     r"(?:(?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]*:[ \t]+"
     r"|[A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,3},[ \t][A-Z]+:[ \t]+)?"
 )
+
+
+def _opening(text: str, start: int, end: int, knowledge: Any) -> int:
+    """Where what happened starts: after a dateline as the lexicon writes them ("(ANSA) -
+    ROME, SEP 22 - ", `layout.dateline`), then after `_LEAD`."""
+    layout = knowledge.lexicon.layout if getattr(knowledge, "lexicon", None) else None
+    dateline = layout.dateline.match(text[start:end]) if layout and layout.dateline else None
+    at = start + dateline.end() if dateline is not None else start
+    lead = _LEAD.match(text, at, end)
+    return lead.end() if lead is not None else at
 
 
 def extract_events(
@@ -112,11 +122,13 @@ def extract_events(
             # What happened, without a bullet or an interview's speaker label before it
             # ("• Germany cleared ...", "Kowalska: We will deliver ..."); the citation
             # keeps the whole sentence.
-            opening = _LEAD.match(source.text, start, end) if start == sentence.start else None
+            opening = (
+                _opening(source.text, start, end, knowledge) if start == sentence.start else None
+            )
             item: dict[str, Any] = {
                 "id": stable_id("evt", source.id, start, end, date.start),
                 "date": date.date,
-                "text": source.text[opening.end() if opening else start : end].strip(),
+                "text": source.text[opening if opening is not None else start : end].strip(),
                 "actors": actors,
                 "citations": [citation(source, sentence.start, sentence.end)],
             }
