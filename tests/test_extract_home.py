@@ -29,6 +29,17 @@ def test_the_home_is_the_domains_else_the_datelines() -> None:
     )
 
 
+def test_else_the_home_is_a_place_line_under_the_byline() -> None:
+    text = (
+        "Globe Daily\nDrones can now fly into Russia\nBy Alexandra Moss\nOttawa\n\n"
+        "Each drone costs about $185,000, according to the company.\n"
+    )
+    source = text_source(text, DAY, publisher="Globe Daily")
+    assert home_country(source, knowledge()) == "canada"
+    found = extract_article(source, knowledge())
+    assert {f["unit"] for f in found["figures"]} == {"cad"}
+
+
 def test_else_the_home_is_the_one_country_the_publishers_name_holds() -> None:
     def home(publisher: str) -> str | None:
         source = text_source("Headline\nThe strike hit a depot.\n", DAY, publisher=publisher)

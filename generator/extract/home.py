@@ -3,7 +3,8 @@
 A national outlet writes "the Defence Ministry", "the Council of Ministers" or "$310,000"
 without saying whose: its own country's. An article's home is the country of its web
 address's domain (lexicon `domain_countries`: ".ca" is Canada), else of its dateline's place
-("KYIV, Ukraine (AP) --", "STUTTGART, Germany --"), else the one its publisher's name holds
+("KYIV, Ukraine (AP) --", "STUTTGART, Germany --"), else of a header line that is only a
+place ("Ottawa" under the byline), else the one its publisher's name holds
 ("Notes from Poland", "Kyiv Post"). Then:
 
 - a body found under a generic name only (lexicon `generic_bodies`: "Defence Ministry") is
@@ -74,7 +75,28 @@ def home_country(source: Source, knowledge: Knowledge) -> str | None:
         country = (data.get("domain_countries") or {}).get(top)
         if country is not None:
             return str(country)
-    return _dateline_country(source, knowledge) or _publisher_country(source, knowledge)
+    return (
+        _dateline_country(source, knowledge)
+        or _place_line_country(source, knowledge)
+        or _publisher_country(source, knowledge)
+    )
+
+
+def _place_line_country(source: Source, knowledge: Knowledge) -> str | None:
+    """The country of a header line that is only a place: where the story was filed,
+    under the byline ("Ottawa"), above the story's first paragraph."""
+    lines = list(source.header)
+    for para in source.paragraphs:
+        if not para.heading:
+            break
+        lines.append((para.start, para.end))
+    for start, end in lines:
+        line = source.text[start:end].strip()
+        if 0 < len(line.split()) <= 3 and line[:1].isupper():
+            country = country_named(line, knowledge, towns=False)
+            if _is_country(country, knowledge):
+                return country
+    return None
 
 
 def _dateline_country(source: Source, knowledge: Knowledge) -> str | None:
