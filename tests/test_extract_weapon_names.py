@@ -184,3 +184,13 @@ def test_a_name_joined_to_its_weapon_noun_by_a_hyphen() -> None:
         "The government will buy Norwegian Fenrir-missiles and long-range missiles.", DAY
     )
     assert {e["id"] for e in found["entities"] if e["kind"] == "weapon"} == {"fenrir"}
+
+
+def test_a_name_before_a_verb_of_reach_and_a_distance_is_a_weapon() -> None:
+    found = _weapons(
+        "The U.S. Pikestaff can fly up to 500 kilometres. Germany's Lindwurm reaches 800 to "
+        "1,000 kilometres. The Aquilon has a range of 1,000 km."
+    )
+    assert set(found) == {"pikestaff", "lindwurm", "aquilon"}
+    # Known actors and sentence words reach places too: no weapon.
+    assert _weapons("Ukraine can now strike 300 km inside Russia. It reaches 40 km.") == {}

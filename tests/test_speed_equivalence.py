@@ -1002,7 +1002,9 @@ def _plain_discover(text: str, start: int, end: int, k: Any) -> list[names.Candi
     runs = list(names.discovery._CAP_RUN.finditer(text, start, end))
     named += names.organisations._organisations(runs, k, text, start)
     named += names.institutions._institutions(text, start, end, k)
+    named += names.parties._parties(text, start, end, k, sentence.lower())
     named += names.weapons._weapons(text, start, end, k, lower)
+    named += names.weapons.weapons_by_reach(text, start, end, k)
     for m in runs:
         if k.lookup(m.group()):
             named.append(names.Candidate("known", "", m.group(), [(m.start(), m.end())]))

@@ -286,3 +286,56 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]*(?:[ \t][A-Z][\w-]*)*")
 def weapons_in(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
     """The weapons `text[start:end]` names by a weapon noun ("the Falchion cruise missile")."""
     return _weapons(text, start, end, knowledge, None)
+
+
+def _reach_pattern(data: dict[str, object]) -> re.Pattern[str] | None:
+    verbs = [str(v) for v in data.get("weapon_reach_verbs") or []]  # type: ignore[attr-defined]
+    if not verbs:
+        return None
+    alternation = "|".join(re.escape(v) for v in sorted(verbs, key=lambda v: (-len(v), v)))
+    return re.compile(
+        r"(?<![\w.'’-])(?P<name>[A-Z][a-z][\w-]*)(?!['’]s)"
+        r"(?:\s+(?:can|could|will|would|is able to)(?:\s+now)?\s+(?:" + alternation + r")"
+        r"|\s+(?:" + alternation + r"))"
+        r"(?:\s+(?:up to|as far as|about|some|roughly|nearly|around|more than|over|beyond))?"
+        r"\s+\d"
+        r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)\s+has\s+a\s+(?:[\w-]+\s+)?range\s+of\b"
+    )
+
+
+def _part_of_a_name(word: str, k: Knowledge) -> bool:
+    """Whether a capitalised `word` before a name goes with it: not an owner ("Germany's"),
+    a known name ("U.S.") or a word that opens sentences ("The")."""
+    return (
+        word[:1].isupper()
+        and not word.endswith(("'s", "’s"))
+        and not _blocked(word, k)
+        and k.lookup(word) is None
+        and k.lookup(word.rstrip(".,")) is None
+    )
+
+
+_reach = per_lexicon(_reach_pattern)
+_DIGIT = re.compile(r"\d")
+
+
+def weapons_by_reach(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """Weapons named only by what they reach ("Germany's Lindwurm reaches 800 to 1,000
+    kilometres", "The Pikestaff has a range of 500 km"): a capitalised name that is no
+    known actor, place or word of a sentence, before a verb of reach and a distance."""
+    pattern = _reach(k)
+    if pattern is None or (
+        " range of" not in text[start:end] and not _DIGIT.search(text, start, end)
+    ):
+        return []
+    found: list[Candidate] = []
+    for m in pattern.finditer(text, start, end):
+        group = "name" if m.group("name") else "ranged"
+        name = m.group(group)
+        if _blocked(name, k) or k.lookup(name) is not None or _known_actor(name, k):
+            continue
+        back = _word_back(text, start, m.start(group))
+        if back is not None and _part_of_a_name(back[1], k):
+            continue  # "The Storm Shadow has a range of": the end of a longer name
+        found.append(Candidate("weapon", "system", name, [(m.start(group), m.end(group))]))
+    return found
