@@ -239,3 +239,28 @@ def test_a_quotation_in_a_relative_clause_before_the_verb_is_not_what_it_reports
         ),
         ("direct", "a ticket to World War III,", "roger-mayfield"),
     ]
+
+
+def test_a_colon_after_a_short_lead_opens_the_quotation_no_claim() -> None:
+    assert _quotes('Senator Wade Tillerman wrote on X: "We have handed Kyiv the keys."') == [
+        ("direct", "We have handed Kyiv the keys.", "wade-tillerman")
+    ]
+    # A clause of its own before the colon is a claim too.
+    assert (
+        "reported",
+        'the bigger impact may be political: "Once Norway goes, the pressure grows."',
+        "dana-whitfield",
+    ) in _quotes(
+        'Analyst Dana Whitfield added that the bigger impact may be political: "Once Norway '
+        'goes, the pressure grows."'
+    )
+
+
+def test_a_word_welcomed_is_the_welcomers_quote() -> None:
+    assert _quotes(
+        "The embassy said Moscow would respond. Ukraine's ambassador, Yaroslava Hnatiuk, "
+        'welcomed "a courageous decision by a true friend".'
+    ) == [
+        ("reported", "Moscow would respond.", None),
+        ("direct", "a courageous decision by a true friend", "yaroslava-hnatiuk"),
+    ]

@@ -186,6 +186,11 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+# A lead of up to three words that a colon ends right before a quotation ("on X: ",
+# "the change: "); not a clause of its own ("that the impact may be political: ").
+_COLON_LEAD = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,2}[\w.'\u2019-]+:\s*")
+
+
 def _clause_start(text: str, ev: Speech, starts: dict[int, int], rules: QuoteRules) -> int:
     """Where the reported clause of `ev` begins: after "that" when it follows closely,
     else after the verb, its listener and its time."""
@@ -265,7 +270,11 @@ def _reported(
                 if first < ev.start
                 # 'said "...": the quote is all that was said; not 'said that "the war
                 # party" was gambling ...', whose clause goes on after the quote.
-                else not _WORD_CHAR.search(text, start, first - 1)
+                else (
+                    not _WORD_CHAR.search(text, start, first - 1)
+                    # 'wrote on X: "..."', 'explained the change: "..."': a colon opens it
+                    or (not that and _COLON_LEAD.fullmatch(text, start, first - 1) is not None)
+                )
                 and not _goes_on_after(text, first, spans)
             )
             if quoted_only:
