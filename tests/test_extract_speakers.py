@@ -733,3 +733,15 @@ def test_a_translated_reacted_attributes_the_quotation_before_it() -> None:
         "Dmitry Peskov, cited by the agency TASS."
     )
     assert speakers == {"France takes a direct part in the conflict": "dmitry-peskov"}
+
+
+def test_a_person_of_a_body_with_its_acronym_and_seat_speaks_after_the_quote() -> None:
+    for attribution in (
+        "Bastian Krolikowski of the German Institute for International Affairs said.",
+        "Bastian Krolikowski of the German Institute for International and Security Affairs "
+        "(SWP) in Berlin told dpa.",
+    ):
+        found = extract_text(f'Headline\n"It is a real shift," {attribution}\n', DAY)
+        assert [(q["kind"], q["speaker"]) for q in found["quotes"]] == [
+            ("direct", "bastian-krolikowski")
+        ]

@@ -98,6 +98,9 @@ class _Cover:
         return i > 0 and self.reach[i - 1] > pos
 
 
+_BRACKETED = re.compile(r"\s*\(\s*")
+
+
 class _Speakers(_Referents):
     """Resolves the speaker of each speech verb, remembering who spoke last."""
 
@@ -287,7 +290,15 @@ class _Speakers(_Referents):
             ):
                 return candidates[1].entity_id
             return first.entity_id
+        # "the German Institute for International Affairs (SWP)": an acronym in brackets
+        # after a name is that name again.
+        candidates = [
+            m
+            for i, m in enumerate(candidates)
+            if not (i and _BRACKETED.fullmatch(text, candidates[i - 1].end, m.start))
+        ]
         nearest = candidates[-1]
+        gap_from = nearest.end
         if _COORDINATED.search(text, max(lead, vs - 16), vs):
             # "X, Ukraine's foreign minister, thanked Berlin and said": the object of the
             # verb before "and" does not speak; that verb's subject does.
@@ -314,9 +325,11 @@ class _Speakers(_Referents):
             # person the article gave that role, else nobody named. ('A spokesperson for
             # the Kremlin said' voices the Kremlin: spokespeople are anonymous sources.)
             return self.by_role(role.group(1).casefold(), vs)
-        gap = text[nearest.end : vs]
+        # After the body a person is "of" ('Bronk of the Institute in London said'): the
+        # words between that body and the verb are the gap.
+        gap = text[gap_from:vs]
         for s, e in masked:
-            if nearest.end <= s and e <= vs:
+            if gap_from <= s and e <= vs:
                 gap = gap.replace(text[s:e], " ")
         gap_words = [w.casefold() for w in _WORD.findall(gap)]
         if any(w in k.word_set("anonymous_sources") for w in gap_words):
