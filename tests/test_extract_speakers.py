@@ -745,3 +745,15 @@ def test_a_person_of_a_body_with_its_acronym_and_seat_speaks_after_the_quote() -
         assert [(q["kind"], q["speaker"]) for q in found["quotes"]] == [
             ("direct", "bastian-krolikowski")
         ]
+
+
+def test_an_acronym_after_a_body_is_its_alias_and_its_spokesperson_speaks() -> None:
+    found = extract_text(
+        "Headline\nBastian Krolikowski of the German Institute for International Affairs (SWP) "
+        'said the shift was narrow.\n\nThe Socialist Left Party (SV) disagreed. "It drags us '
+        "closer to the war,\" said SV's foreign affairs spokesperson, Ingrid Solhaug.\n",
+        DAY,
+    )
+    ids = {e["id"] for e in found["entities"]}
+    assert "swp" not in ids and "german-institute-for-international-affairs" in ids
+    assert [q["speaker"] for q in found["quotes"] if q["kind"] == "direct"] == ["ingrid-solhaug"]

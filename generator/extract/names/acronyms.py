@@ -68,7 +68,12 @@ def _acronyms(
         defined = False
         for candidate in named:
             span_end = candidate.aliases[0][1]
-            if text[span_end : m.start()].strip() == "" and abbreviates(acronym, candidate.name):
+            if text[span_end : m.start()].strip() == "" and (
+                abbreviates(acronym, candidate.name)
+                # A body named in English, its acronym in its own language: "the German
+                # Institute for International and Security Affairs (SWP)".
+                or (candidate.kind == "actor" and candidate.category not in ("", "person"))
+            ):
                 candidate.aliases.append((m.start("acr"), m.end("acr")))
                 defined = True
         if not defined:

@@ -153,10 +153,12 @@ class _Speakers(_Referents):
                 for m in self._by_start.between(ve, ve + 2)
                 if ve <= m.start <= ve + 2 and m.end <= sentence.end
             ]
-            if after:
+            owner = bool(after) and text.startswith(("'s", "\u2019s"), after[0].end)
+            if after and not owner:
                 return after[0].entity_id
             # '"...," said the CDU budget politician Johannes Kaltenbach': a person right
-            # after a description of a few words (no stop, no clause of its own).
+            # after a description of a few words (no stop, no clause of its own); so after
+            # an owner's ('said SV's foreign affairs spokesperson, Ingrid Solhaug').
             described = next(
                 (
                     m
@@ -169,6 +171,8 @@ class _Speakers(_Referents):
             )
             if described is not None and _DESCRIPTION.fullmatch(text, ve, described.start):
                 return described.entity_id
+            if after:
+                return after[0].entity_id
             follow = _WORD.match(text, ve + 1)
             if follow and follow.group().casefold() in k.word_set("pronouns"):
                 return self.pronoun(vs, sentence.paragraph, follow.group().casefold())
