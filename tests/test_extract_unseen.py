@@ -322,6 +322,11 @@ def test_the_publisher_named_without_its_last_word_is_no_entity() -> None:
         for p in ("Test", "Bloomberg News", "Bloomberg Newsroom")
     ]
     assert ids == [{"bloomberg", "ukraine"}, {"ukraine"}, {"bloomberg", "ukraine"}]
+    # Named as the story writes it, not as the lexicon names it; the short form in brackets.
+    text = "Ukraine said it hit two bombers. The dpa could not verify the claim."
+    for publisher in ("dpa International", "Deutsche Presse-Agentur (dpa)"):
+        source = text_source(text, DAY, publisher=publisher)
+        assert {e["id"] for e in extract_article(source, knowledge())["entities"]} == {"ukraine"}
 
 
 def test_a_month_a_made_in_town_and_a_clause_opener_name_nothing() -> None:

@@ -287,8 +287,11 @@ def _outlet(
     entity = entities.get(m.entity_id)
     if entity is None:
         return False
-    if is_publisher(entity.name, source.publisher, rules):
-        return True
+    written = source.text[m.start : m.end]
+    if is_publisher(entity.name, source.publisher, rules) or is_publisher(
+        written, source.publisher, rules
+    ):
+        return True  # "told dpa" in a story of "dpa International"
     return entity.category == "media" and outlet_as_place(source.text, m.start, m.end, rules)
 
 

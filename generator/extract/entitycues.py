@@ -211,13 +211,22 @@ def capital_as_place(text: str, start: int, end: int, rules: EntityRules) -> boo
 entity_rules = per_lexicon(_build)
 
 
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+
+
 def is_publisher(name: str, publisher: str, rules: EntityRules) -> bool:
     """Whether `name` is the article's publisher: as written, without "The", or without
     a last word its stories leave out ("Yle" of "Yle News", "Irish Times")."""
+    # "Deutsche Presse-Agentur (dpa)": the name, and its short form in brackets.
+    bracket = _BRACKETED.search(publisher)
+    forms = {publisher.casefold()}
+    if bracket is not None:
+        forms.add(bracket.group(1).strip().casefold())
+        publisher = publisher[: bracket.start()].strip()
     words = publisher.casefold().split()
     if words[:1] == ["the"]:
         words = words[1:]
-    forms = {publisher.casefold(), " ".join(words)}
+    forms.add(" ".join(words))
     if len(words) > 1 and words[-1] in rules.publisher_endings:
         forms.add(" ".join(words[:-1]))
     return name.casefold() in forms
