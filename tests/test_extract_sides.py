@@ -121,6 +121,17 @@ def test_the_country_an_envoy_is_sent_to_is_no_side() -> None:
         ]
 
 
+def test_a_body_the_lexicon_gives_a_country_makes_its_members_a_side() -> None:
+    # "State Duma" names no country; the lexicon's `country` says it is Russia's.
+    found = _positions(
+        '"Every missile that falls on Russian soil will have an American return address," '
+        "Viktor Zharkov, chairman of the defence committee of the State Duma, wrote."
+    )
+    assert [(a, s, flagged) for a, s, flagged, _q in found] == [
+        ("viktor-zharkov", "warns-against", True)
+    ]
+
+
 def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
     found = _positions(
         "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "

@@ -859,6 +859,20 @@ def test_a_later_cue_of_the_same_stance_with_its_own_subject_is_that_subjects_to
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Italy will not follow suit for now.", ("italy", "opposes")),
+        (
+            'Saulius Bartkus said the government was "painting a target on Lithuania\'s back".',
+            ("saulius-bartkus", "warns-against"),
+        ),
+    ],
+)
+def test_not_following_suit_and_a_target_painted(text: str, expected: tuple[str, str]) -> None:
+    assert _pairs(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Defence Minister Rajiv Dhaliwal announced that Ukraine may now fly Wapiti drones "
             "into Russia.",

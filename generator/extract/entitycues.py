@@ -15,7 +15,7 @@ Compiled once per lexicon: this runs on every sentence of every article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .factbits import per_lexicon
@@ -67,6 +67,8 @@ class EntityRules:
     # owner said (group noun); `generic_names` maps the noun folded to the listed name.
     bare_body: re.Pattern[str] | None = None
     generic_names: dict[str, str] | None = None
+    # A known body's country the lexicon gives (`country`: "state-duma": "russia").
+    entity_country: dict[str, str] = field(default_factory=dict)
     # Last words of a publisher's name its stories leave out (casefolded): "Yle News".
     publisher_endings: frozenset[str] = frozenset()
 
@@ -87,9 +89,14 @@ def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
 
 
 def body_country(entity_id: str, rules: EntityRules) -> str | None:
-    """The country a government or another body is of, by the lexicon's governments
-    ("dutch-government": "netherlands") or by its id (`country_of_body`)."""
-    return (rules.government_country or {}).get(entity_id) or country_of_body(entity_id, rules)
+    """The country a government or another body is of: as the lexicon gives it
+    (`country`), by the lexicon's governments ("dutch-government": "netherlands") or by
+    its id (`country_of_body`)."""
+    return (
+        rules.entity_country.get(entity_id)
+        or (rules.government_country or {}).get(entity_id)
+        or country_of_body(entity_id, rules)
+    )
 
 
 def _alternation(words: list[str], ignore_case: bool = False) -> str:
@@ -192,6 +199,11 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if generic
         else None,
         generic_names={n.casefold(): n for n in generic},
+        entity_country={
+            str(e.get("id") or slug(str(e["name"]))): str(e["country"])
+            for e in data.get("known_entities") or []
+            if e.get("country")
+        },
         publisher_endings=frozenset(
             str(w).casefold() for w in data.get("publisher_name_endings") or []
         ),
