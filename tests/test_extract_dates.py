@@ -314,6 +314,33 @@ def test_a_day_soon_after_publication_and_a_future_season(text: str, expected: s
     assert found.date == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "since" a few words before the date: a period up to publication.
+        (
+            "Kyiv has pressed for it since the first missiles arrived in March 2024.",
+            ("2024-03", "2025-08-23"),
+        ),
+        ("Russia has built 150 shelters since early 2024.", ("2024", "2025-08-23")),
+        # "until" a past date: the state ended then, no period ahead.
+        ("Until last month, the policy mirrored Washington's.", ("2025-07", None)),
+        ("The jets will stay until the end of 2026.", ("2025-08-23", "2026-12-31")),
+        # A contracted future right before the day.
+        (
+            "We'll be back with all the latest from Ukraine on Tuesday morning.",
+            ("2025-08-26", None),
+        ),
+    ],
+)
+def test_periods_since_and_until_and_a_contracted_future(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    rules = date_rules_for(lexicon().data)
+    [found] = find_dates(text, dt.date(2025, 8, 23), rules)
+    assert (found.date, found.until) == expected
+
+
 def test_a_month_of_a_relative_year() -> None:
     day = dt.date(2025, 2, 20)
     assert dates("In March last year, the vote failed.", day) == [

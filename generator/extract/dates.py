@@ -437,6 +437,18 @@ _FOUND_LIMIT = 1024
 # A sentence opening on "Since" with the date inside that clause ("Since Oslo lifted its
 # restrictions in late October, Ukraine has ..."): a period to publication, too.
 _SINCE_CLAUSE = re.compile(r"\s*(?:[\"\u201c]\s*)?Since\s+(?!then\b)[^,;:.]*$")
+# "since the first missiles arrived in March 2026", "since the NATO summit in Tirana last
+# month": "since" a few words before the date, in its clause.
+_SINCE_NEAR = re.compile(r"\bsince\s+(?!then\b)(?:[^\s,;:.()]+\s+){1,6}$")
+
+
+def _before(day: dt.date, precision: int, published: dt.date) -> bool:
+    """Whether a date of `precision` (1 year, 2 month, 3 day) lies wholly before `published`."""
+    if precision == 1:
+        return day.year < published.year
+    if precision == 2:
+        return (day.year, day.month) < (published.year, published.month)
+    return day < published
 
 
 def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0) -> list[DateExpr]:
@@ -498,7 +510,11 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         if name in ("weekday", "relday", "relperiod", "ago") and _in_quotes(text, start):
             continue
         until_m = rules.until.search(text[:start])
-        since_m = rules.since.search(text[:start]) or _SINCE_CLAUSE.match(text[:start])
+        since_m = (
+            rules.since.search(text[:start])
+            or _SINCE_CLAUSE.match(text[:start])
+            or _SINCE_NEAR.search(text, max(0, start - 80), start)
+        )
         # News looks back, but a clause in the future tense ("will deliver ... before the end
         # of June") means the next such month, not the last one.
         # The clause starts after a stop, a semicolon or a comma and a conjunction ('he said
@@ -522,7 +538,7 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             # "X will respond, the minister said on Monday": only a verb right before the
             # day ("will meet on Monday", "continues on Monday") makes it the next one.
             verb = list(rules.future.finditer(clause))[-1]
-            ahead = "," not in clause[verb.end() :] and len(clause) - verb.end() <= 40
+            ahead = "," not in clause[verb.end() :] and len(clause) - verb.end() <= 60
         past = rules.past is None or rules.past.search(clause) is not None
         resolved = _resolve(name, m, published, rules, forward=ahead, past=past)
         if resolved is None:
@@ -543,8 +559,11 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             _iso(first, precision),
             (_iso(last, 2 if name == "season" else 3) if last else None),
         )
-        if since_m:
+        if since_m and first <= published:
             begin, until = since_m.start(), published.isoformat()
+        elif until_m and _before(first, precision, published):
+            # "Until last week, Canada's policy mirrored ...": a state that ended then.
+            begin = until_m.start()
         elif until_m:
             begin, date, until, inferred = until_m.start(), published.isoformat(), date, _PARTS
         found.append(
