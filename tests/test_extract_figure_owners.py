@@ -116,3 +116,13 @@ def test_a_listed_companys_stock_and_value_are_the_companys() -> None:
         ("borvik-dynamics", "percent"),
         ("borvik-dynamics", "gbp"),
     }
+
+
+def test_a_count_leaving_its_noun_to_the_sentence_before_is_of_that_noun_and_owner() -> None:
+    rows = _rows(
+        "Australia has ordered 600 Bunyip drones for Ukraine. About 230 have been delivered, "
+        "according to the Defence Department."
+    )
+    assert ("australia", 230, "drones", "About 230") in rows
+    # In another paragraph the noun is not carried over.
+    assert not any(r[1] == 230 for r in _rows("Australia ordered 600 drones.\n\n230 were sent."))

@@ -35,6 +35,7 @@ from ..figureowners import (
 )
 from ..quantities import _DIGIT, Quantity, find_quantities, rules_for
 from .clauses import _clause_start, _intercepted
+from .ellipsis import elliptical_counts
 from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _Usable, _usable
 from .owners import _across_border, _group_owner, _people_share, _place_country
 from .properties import _property
@@ -146,6 +147,8 @@ def extract_figures(
     ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
     weapons = _weapon_names(source.text, mentions, knowledge, qrules.nouns)
     previous: str | None = None
+    counted: tuple[int, Quantity] | None = None  # (paragraph, its last count so far)
+    elliptic: set[int] = set()  # where counts of a noun left to the sentence before start
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
@@ -155,6 +158,16 @@ def extract_figures(
                 source.text, sentence.start, sentence.end, quantities, qrules, weapons
             )
             quantities.sort(key=lambda q: q.start)
+        if counted is not None and counted[0] == sentence.paragraph and _DIGIT.search(text):
+            # "Australia ordered 600 Bunyips. About 230 have been delivered": Bunyips.
+            bare = elliptical_counts(
+                source.text, sentence.start, sentence.end, quantities, counted[1], qrules
+            )
+            elliptic.update(q.start for q in bare)
+            quantities = sorted([*quantities, *bare], key=lambda q: q.start)
+        counts = [q for q in quantities if q.dimension == "count"]
+        if counts:
+            counted = (sentence.paragraph, counts[-1])
         if not quantities:
             continue
         dates = find_dates(text, source.published, drules, sentence.start)
@@ -332,6 +345,14 @@ def extract_figures(
                 uncertain = "uncertain" in (twin.get("flags") or [])
                 if q.hedge is None:
                     q = replace(q, hedge=twin["hedge"])
+            if (
+                q.start in elliptic
+                and q.unit in owners
+                and (subject is None or uncertain or any(m.entity_id == subject for m in cited))
+            ):
+                # "About 230 have been delivered, according to the ministry": the count
+                # before's owner, not who is cited.
+                subject, uncertain = owners[q.unit], False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
             if q.dimension == "count" and q.unit:
