@@ -132,6 +132,22 @@ def test_a_body_the_lexicon_gives_a_country_makes_its_members_a_side() -> None:
     ]
 
 
+def test_the_owner_of_a_role_kept_short_makes_the_side_a_military_spokesman_none() -> None:
+    # The description keeps "minister"; "Ukraine's foreign" is read before it.
+    found = _positions(
+        "Ukraine's foreign minister, Oleksandr Havrysh, said Ukraine had drawn up a list of "
+        '"several dozen" airfields within the missile\'s reach.'
+    )
+    assert [(a, s, flagged) for a, s, flagged, _q in found] == [
+        ("oleksandr-havrysh", "supports", True)
+    ]
+    # A spokesman of the armed forces reports the war: no side.
+    assert not _positions(
+        "Ukraine's air force spokesman, Yurii Ihnat, said the IRIS-T cannot stop ballistic "
+        '"missiles such as the Iskander".'
+    )
+
+
 def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
     found = _positions(
         "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "

@@ -91,14 +91,15 @@ def _country_named(description: str, knowledge: Knowledge) -> str | None:
 
 def _owner_before(text: str, description: str, scan: EntityScan, actor: str) -> str:
     """The words owning the role written before the actor's first mention ("Ukraine's" of
-    "Ukraine's deputy defense minister, Taras Melnyk"), which the description leaves
-    out; "" if none."""
+    "Ukraine's deputy defense minister, Taras Melnyk", of "Ukraine's foreign minister"
+    when the description keeps only "minister"), which the description leaves out; up to
+    three words, "" if none."""
     first = next((m for m in scan.mentions if m.entity_id == actor), None)
     if first is None:
         return ""
     window = text[max(0, first.start - _ROLE_REACH) : first.start]
     at = window.rfind(description)
-    return window[:at].rsplit(None, 1)[-1] if at > 0 and window[:at].strip() else ""
+    return " ".join(window[:at].split()[-3:]) if at > 0 else ""
 
 
 def _side(
@@ -118,17 +119,18 @@ def _side(
         stance = rules.stances.get(seat) if seat != actor else None
         return (seat, stance) if stance else None
     description = entity.description or scan.descriptions.get(actor) or ""
-    if (
-        not description
-        or description.startswith("who ")
-        or (rules.observers is not None and casefast.search(rules.observers, description))
-    ):
+    if not description or description.startswith("who "):
         return None
+    owner = _owner_before(text, description, scan, actor)
+    if rules.observers is not None and (
+        casefast.search(rules.observers, description) or casefast.search(rules.observers, owner)
+    ):
+        return None  # "an analyst", "Ukraine's air force spokesman"
     # "Ukraine's ambassador to Canada": the owner's side; the country an envoy is sent to
     # or sits in is no side of theirs.
-    country = _country_named(
-        _owner_before(text, description, scan, actor), knowledge
-    ) or _country_named(_HOST.sub("", description), knowledge)
+    country = _country_named(owner, knowledge) or _country_named(
+        _HOST.sub("", description), knowledge
+    )
     stance = rules.stances.get(country) if country else None
     return (country, stance) if country and stance else None
 
