@@ -148,6 +148,16 @@ def test_the_owner_of_a_role_kept_short_makes_the_side_a_military_spokesman_none
     )
 
 
+def test_a_decision_named_puts_an_officials_words_on_the_question() -> None:
+    found = _positions(
+        'President Volodymyr Zelensky wrote on Telegram: "Long arms work. Thank you, Germany. '
+        'Now we need the same decision from Washington."'
+    )
+    assert [(a, s, flagged) for a, s, flagged, _q in found] == [
+        ("volodymyr-zelenskyy", "supports", True)
+    ]
+
+
 def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
     found = _positions(
         "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "

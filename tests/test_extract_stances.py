@@ -861,6 +861,14 @@ def test_a_later_cue_of_the_same_stance_with_its_own_subject_is_that_subjects_to
     [
         ("Italy will not follow suit for now.", ("italy", "opposes")),
         (
+            'A spokeswoman, Colleen Hartwell, said the strike was "consistent with the guidance".',
+            ("colleen-hartwell", "supports"),
+        ),
+        (
+            'Juho Lappalainen wrote that the strike "changes nothing at the front".',
+            ("juho-lappalainen", "doubts-impact"),
+        ),
+        (
             'Saulius Bartkus said the government was "painting a target on Lithuania\'s back".',
             ("saulius-bartkus", "warns-against"),
         ),
