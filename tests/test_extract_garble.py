@@ -38,6 +38,9 @@ DEBRIS = [
     "The talks ended without agreement because of their.",
     # a word left untranslated
     "The minister said the deliveries ( поставки ) would resume soon.",
+    # A French or German order: a verb, "not", its object; a noun "of" itself.
+    "The hangar of the rust makes not the season of the missiles, but the season makes it.",
+    "It is there all the question of who holds the pen of the map, and of the pen of the pen.",
 ]
 
 # Readable translationese (lexicon `garble.calques`): not debris, but a sign of machine
@@ -186,6 +189,9 @@ FLUENT = [
     '"Fenrir.',
     "«France does not make war on Russia.",
     "The minister waited at the exit of the tunnel for an hour.",
+    # A second "not" before "to" is English; so is a verb's "not" before a clause.
+    '"Our drones do not come with a map of where not to fly," Kairys said.',
+    "The ministry did not say whether it knew not to wait.",
 ]
 
 
