@@ -757,3 +757,13 @@ def test_an_acronym_after_a_body_is_its_alias_and_its_spokesperson_speaks() -> N
     ids = {e["id"] for e in found["entities"]}
     assert "swp" not in ids and "german-institute-for-international-affairs" in ids
     assert [q["speaker"] for q in found["quotes"] if q["kind"] == "direct"] == ["ingrid-solhaug"]
+
+
+def test_a_name_set_off_by_commas_before_a_speech_verb_is_a_person_who_speaks() -> None:
+    found = extract_text(
+        "Headline\nSix senators abstained. One of them, Laura Cimatti, said she could not "
+        '"vote for a wider war".\n',
+        DAY,
+    )
+    assert "laura-cimatti" in {e["id"] for e in found["entities"]}
+    assert {q["speaker"] for q in found["quotes"]} == {"laura-cimatti"}

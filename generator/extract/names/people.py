@@ -182,6 +182,12 @@ def _people(
                 and not k.entities[owner].is_person
             ):
                 add(m.start("name"), m.group("name"), None, 2)
+    if verbs and sentence.count(",") >= 2:
+        # "One of them, Laura Cimatti, said": a name set off by commas before the verb.
+        for m in _name_in_commas_verb(k).finditer(text, start, end):
+            known = k.lookup(m.group("name"))
+            if known is None or k.entities[known].is_person:
+                add(m.start("name"), m.group("name"), None, 2)
     for pattern in (k.name_before_verb, k.name_after_verb):
         if pattern and verbs:
             # The name comes before the verb in one: tried at its capitals, as before.
@@ -207,6 +213,14 @@ def _people(
                     continue
                 add(m.start("name"), m.group("name"), None, 2)
     return found
+
+
+_name_in_commas_verb = per_knowledge(
+    lambda k: re.compile(
+        rf",\s+(?P<name>{k.person_name}),\s+"
+        rf"(?i:{trie_alternation(sorted(k.word_set('speech_verbs')), ignore_case=True)})\b"
+    )
+)
 
 
 # The last word of a name right before a verb: a capital, then more, ending in a letter.
