@@ -183,11 +183,21 @@ def _people(
             ):
                 add(m.start("name"), m.group("name"), None, 2)
     if verbs and sentence.count(",") >= 2:
-        # "One of them, Laura Cimatti, said": a name set off by commas before the verb.
-        for m in _name_in_commas_verb(k).finditer(text, start, end):
-            known = k.lookup(m.group("name"))
+        # "One of them, Laura Cimatti, said": a name set off by commas before the verb,
+        # sought only before a comma that a speech verb follows (few sentences have one).
+        verb_after, named = _name_in_commas_verb(k)
+        commas = (
+            [at - 2 for at in verb_starts if text.startswith(", ", at - 2)]
+            if verb_starts is not None
+            else [v.start() for v in verb_after.finditer(text, start, end)]
+        )
+        for comma in commas:
+            hit = named.search(text, max(start, comma - _COMMA_NAME_REACH), comma)
+            if hit is None:
+                continue
+            known = k.lookup(hit.group("name"))
             if known is None or k.entities[known].is_person:
-                add(m.start("name"), m.group("name"), None, 2)
+                add(hit.start("name"), hit.group("name"), None, 2)
     for pattern in (k.name_before_verb, k.name_after_verb):
         if pattern and verbs:
             # The name comes before the verb in one: tried at its capitals, as before.
@@ -216,11 +226,14 @@ def _people(
 
 
 _name_in_commas_verb = per_knowledge(
-    lambda k: re.compile(
-        rf",\s+(?P<name>{k.person_name}),\s+"
-        rf"(?i:{trie_alternation(sorted(k.word_set('speech_verbs')), ignore_case=True)})\b"
+    lambda k: (
+        re.compile(
+            rf",\s+(?i:{trie_alternation(sorted(k.word_set('speech_verbs')), ignore_case=True)})\b"
+        ),
+        re.compile(rf",\s+(?P<name>{k.person_name})$"),
     )
 )
+_COMMA_NAME_REACH = 60  # characters before ", said" a name in commas may start
 
 
 # The last word of a name right before a verb: a capital, then more, ending in a letter.
