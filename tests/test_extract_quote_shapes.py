@@ -264,3 +264,17 @@ def test_a_word_welcomed_is_the_welcomers_quote() -> None:
         ("reported", "Moscow would respond.", None),
         ("direct", "a courageous decision by a true friend", "yaroslava-hnatiuk"),
     ]
+
+
+def test_a_statement_first_with_a_long_setting_after_the_verb_and_no_dateline() -> None:
+    assert _quotes(
+        "Tirana (dpa) - The United States will allow Ukraine to fire missiles at targets "
+        "inside Russia, Secretary of State Dana Whitcombe announced on Wednesday at the close "
+        "of the NATO summit in the Albanian capital."
+    ) == [
+        (
+            "reported",
+            "The United States will allow Ukraine to fire missiles at targets inside Russia",
+            "dana-whitcombe",
+        )
+    ]

@@ -81,6 +81,42 @@ _QUESTION = re.compile(r"\s*(?:whether|if)\b", re.IGNORECASE)
 _WRITERS_ASIDE = re.compile(r"([^,]*),\s+(?:[a-z]+ing|which|while|as|after|before|amid)\b")
 
 
+# Words that make what follows a verb a clause of its own, not where and when it was said.
+_CLAUSE_WORDS = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "and",
+        "but",
+        "to",
+        "said",
+        "says",
+        "not",
+    }
+)
+_LONG_SETTING = 16  # words of where and when after a verb ('on Wednesday at the close of ...')
+
+
+def _where_and_when(after: list[str]) -> bool:
+    """Whether the words after a verb only say where and when ('announced on Wednesday at
+    the close of the NATO summit in the Albanian capital'), however many they are."""
+    return (
+        len(after) <= _LONG_SETTING
+        and after[0].casefold() in _ADVERBIAL_LEADS
+        and not any(w.casefold() in _CLAUSE_WORDS for w in after)
+    )
+
+
 def _content_first(
     text: str,
     sentence: Sentence,
@@ -109,7 +145,7 @@ def _content_first(
             or _PERSON_TAIL.match(text, starts[at], sentence.end)
         ):
             return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
-    if len(after) > _MAX_GAP_WORDS:
+    if len(after) > _MAX_GAP_WORDS and not _where_and_when(after):
         return None
     # After the verb only where and when it was said ('in a statement', 'on Monday'), or a
     # listener ('told reporters'); 'said the jets would ...' has the statement after it.
@@ -435,6 +471,14 @@ _MARK_AT = re.compile(r",?[\"\u201d]")
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
+# A dateline opening a sentence: "Tirana (dpa) - ", "(ANSA) - ROME, SEP 22 - ",
+# "KYIV, Ukraine (AP) -- ".
+_DATELINE = re.compile(
+    r"(?:\([A-Za-z]{2,15}\)\s*[-\u2013\u2014]\s*)?[A-Z][A-Za-z.'/ ]{1,40}"
+    r"(?:,[A-Za-z0-9 .]{1,30})?(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s+"
+)
+
+
 def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     """What a reported claim says: the clause after 'that' or after the verb."""
     ev = next(e for e in events if found.start <= e.start < found.end)
@@ -447,7 +491,8 @@ def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     else:
         first = None if that else _content_first(text, ev.sentence, ev.start, ev.end)
     if first is not None:  # '..., the ministry said in a statement.': it comes first
-        content = text[found.start : first].strip()
+        lead = _DATELINE.match(text, found.start, first)  # "Tirana (dpa) - ": no claim
+        content = text[lead.end() if lead else found.start : first].strip()
     elif content.startswith(",") and (comma := text.rfind(",", found.start, ev.start)) > 0:
         # 'Longer-range weapons, Rice added, would help ...': the verb is an aside.
         content = f"{text[found.start : comma].strip()} {content.lstrip(', ')}"
