@@ -126,3 +126,8 @@ def test_a_count_leaving_its_noun_to_the_sentence_before_is_of_that_noun_and_own
     assert ("australia", 230, "drones", "About 230") in rows
     # In another paragraph the noun is not carried over.
     assert not any(r[1] == 230 for r in _rows("Australia ordered 600 drones.\n\n230 were sent."))
+
+
+def test_one_unit_of_money_written_as_a_word_is_no_sum() -> None:
+    rows = _rows("Germany asked where one euro does the most. Germany pledged one billion euros.")
+    assert {r[1] for r in rows} == {1000000000}

@@ -205,6 +205,8 @@ def extract_figures(
                 continue  # "two years ago", "seven months on": a date, not a measure
             if q.dimension == "count" and q.value == 1 and _PRICED.match(source.text, q.end):
                 continue  # "one missile costs 2.6 million euros": a unit price, no count
+            if q.dimension == "money" and q.value == 1 and not q.number[:1].isdigit():
+                continue  # "where one euro does the most": a unit of money, no sum
             if _AGE.match(source.text, q.end) or _AGED.search(
                 source.text, max(0, q.start - 8), q.start
             ):
