@@ -131,3 +131,15 @@ def test_a_count_leaving_its_noun_to_the_sentence_before_is_of_that_noun_and_own
 def test_one_unit_of_money_written_as_a_word_is_no_sum() -> None:
     rows = _rows("Germany asked where one euro does the most. Germany pledged one billion euros.")
     assert {r[1] for r in rows} == {1000000000}
+
+
+def test_it_is_the_weapon_named_before_not_the_one_it_is_compared_with() -> None:
+    figures = extract_text(
+        "The Arbalest is a new missile. It costs between $350,000 and $450,000 per missile, a "
+        "fraction of the roughly $2 million price tag of a Tomahawk.",
+        DAY,
+    )["figures"]
+    assert sorted((f["subject"], str(f["value"])) for f in figures) == [
+        ("arbalest", "[350000, 450000]"),
+        ("tomahawk", "2000000"),
+    ]

@@ -32,6 +32,8 @@ _PAID_BY = re.compile(
 )
 # A clause whose subject is the speaker's own ("said its air defences ...").
 _ITS = re.compile(r"\s*(?:its|their)\s")
+_OWN_PHRASE = 30  # characters after a figure that still name what it is of ("price of a Tomahawk")
+_IT = re.compile(r"\s*[\"\u201c]?It\s")  # a clause opening on "It": the thing named before
 # "3,000 troops from Poland": the place the counted things come from owns them.
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
 # "Each missile", "a single battery", "every launcher": one of a kind named before.
@@ -214,6 +216,20 @@ def _subject(
     ):
         # "Each missile costs 2 million pounds, and Britain ...": a weapon named only by
         # its kind is the last weapon named, not another name in the sentence.
+        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        if weapon is not None:
+            return weapon.entity_id, True
+    weapons_after = [m for m in measured if _kind(knowledge, m) == "weapon"]
+    if (
+        q.dimension != "count"
+        and "weapon" in kinds
+        and weapons_after
+        and all(m.start >= end + _OWN_PHRASE for m in weapons_after)
+        and _IT.match(text, _clause_start(q, text, knowledge))
+    ):
+        # "It costs $350,000 per missile, a fraction of the $2 million price of a
+        # Tomahawk": "It" is the weapon named before; the one named well after is what it
+        # is compared with (the $2 million, right before it, is the Tomahawk's).
         weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
         if weapon is not None:
             return weapon.entity_id, True
