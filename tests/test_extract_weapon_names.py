@@ -194,3 +194,9 @@ def test_a_name_before_a_verb_of_reach_and_a_distance_is_a_weapon() -> None:
     assert set(found) == {"pikestaff", "lindwurm", "aquilon"}
     # Known actors and sentence words reach places too: no weapon.
     assert _weapons("Ukraine can now strike 300 km inside Russia. It reaches 40 km.") == {}
+
+
+def test_a_hyphenated_number_word_opening_a_sentence_is_no_name() -> None:
+    assert _weapons("Twenty-four Strale missiles were delivered. Twenty-four can fly 600 km.") == {
+        "strale": "missile"
+    }

@@ -51,6 +51,7 @@ def _blocked_word(token: str, knowledge: Knowledge) -> bool:
         word in knowledge.word_set("not_names")
         or word in knowledge.word_set("starters")
         or word in numbers
+        or ("-" in word and all(part in numbers for part in word.split("-")))  # "Twenty-four"
         or any(part in knowledge.word_set("demonyms") for part in word.split("-"))
     )
 
