@@ -143,3 +143,12 @@ def test_it_is_the_weapon_named_before_not_the_one_it_is_compared_with() -> None
         ("arbalest", "[350000, 450000]"),
         ("tomahawk", "2000000"),
     ]
+
+
+def test_a_sum_for_a_weapon_is_its_price() -> None:
+    figures = extract_text(
+        "That compares with some 30 million Norwegian kroner ($2.8 million) for Kongsberg's "
+        "Fenrir missile.",
+        DAY,
+    )["figures"]
+    assert {(f["subject"], f["property"]) for f in figures} == {("fenrir", "cost")}

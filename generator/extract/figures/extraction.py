@@ -40,7 +40,7 @@ from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _
 from .owners import _across_border, _group_owner, _people_share, _place_country
 from .properties import _property
 from .rules import figure_rules_for
-from .subjects import _ITS, _subject
+from .subjects import _ITS, _PRICE_FOR, _subject
 
 # A thing's price after "one" of it ("one missile costs").
 _PRICED = re.compile(r"\s+(?:costs?|is priced|sells? for|comes? to)\b")
@@ -357,6 +357,12 @@ def extract_figures(
                 subject, uncertain = owners[q.unit], False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
+            if (
+                prop == "amount"
+                and _PRICE_FOR.match(source.text, q.end)
+                and entity_info(knowledge, subject)[0] == "weapon"
+            ):
+                prop = "cost"  # "some 30 million kroner for Kongsberg's Fenrir": its price
             if q.dimension == "count" and q.unit:
                 owners[q.unit] = subject
             if garbled is None:
