@@ -930,6 +930,12 @@ def test_permission_to_fly_a_limit_dropped_a_decision_welcomed_and_warnings(
             [("italian-senate", "supports")],
         ),
         ("Viktor Orban's ruling Fidesz party rejected the motion.", [("fidesz", "opposes")]),
+        ("The Popular Party supports the decision.", [("popular-party", "supports")]),
+        (
+            "Minister Sandra Kowalchuk wrote that the drones could be used against military "
+            "targets, wherever they are located.",
+            [("sandra-kowalchuk", "supports")],
+        ),
         # The decision to be undone: no support for "demands".
         (
             "Viktor Orban's Fidesz party demands the suspension of the decision.",
