@@ -80,7 +80,25 @@ def find_quotes(
     from ..impersonal import with_impersonal  # it builds QuoteFound and Speech (`speech`)
 
     found, events = with_impersonal(text, sentences, named, knowledge, spans, found, events)
+    found = _after_datelines(text, found, knowledge)
     return sorted(found, key=lambda q: (q.start, q.end)), events
+
+
+def _after_datelines(text: str, found: list[QuoteFound], knowledge: Knowledge) -> list[QuoteFound]:
+    """Reported claims that open a paragraph on its dateline ("Tirana (dpa) - The United
+    States will allow ..., Whitcombe announced") start after it (lexicon
+    `layout.dateline`): the place and the agency are nobody's words."""
+    layout = knowledge.lexicon.layout if knowledge.lexicon else None
+    if layout is None or layout.dateline is None:
+        return found
+    out = []
+    for q in found:
+        lead = layout.dateline.match(text[q.start : q.end]) if q.kind == "reported" else None
+        if lead is not None and lead.end() > 0 and (q.clause is None or q.clause <= q.start):
+            at = q.start + lead.end()
+            q = replace(q, start=at, clause=at if q.clause is not None else None)
+        out.append(q)
+    return out
 
 
 def quote_records(

@@ -471,14 +471,6 @@ _MARK_AT = re.compile(r",?[\"\u201d]")
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 
 
-# A dateline opening a sentence: "Tirana (dpa) - ", "(ANSA) - ROME, SEP 22 - ",
-# "KYIV, Ukraine (AP) -- ".
-_DATELINE = re.compile(
-    r"(?:\([A-Za-z]{2,15}\)\s*[-\u2013\u2014]\s*)?[A-Z][A-Za-z.'/ ]{1,40}"
-    r"(?:,[A-Za-z0-9 .]{1,30})?(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s+"
-)
-
-
 def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     """What a reported claim says: the clause after 'that' or after the verb."""
     ev = next(e for e in events if found.start <= e.start < found.end)
@@ -491,8 +483,7 @@ def reported_text(text: str, found: QuoteFound, events: list[Speech]) -> str:
     else:
         first = None if that else _content_first(text, ev.sentence, ev.start, ev.end)
     if first is not None:  # '..., the ministry said in a statement.': it comes first
-        lead = _DATELINE.match(text, found.start, first)  # "Tirana (dpa) - ": no claim
-        content = text[lead.end() if lead else found.start : first].strip()
+        content = text[found.start : first].strip()
     elif content.startswith(",") and (comma := text.rfind(",", found.start, ev.start)) > 0:
         # 'Longer-range weapons, Rice added, would help ...': the verb is an aside.
         content = f"{text[found.start : comma].strip()} {content.lstrip(', ')}"
