@@ -767,3 +767,12 @@ def test_a_name_set_off_by_commas_before_a_speech_verb_is_a_person_who_speaks() 
     )
     assert "laura-cimatti" in {e["id"] for e in found["entities"]}
     assert {q["speaker"] for q in found["quotes"]} == {"laura-cimatti"}
+
+
+def test_a_countrys_mission_to_a_body_is_named_with_it_and_speaks() -> None:
+    found = extract_text(
+        "Headline\nRussia's mission to the EU said in a statement that the fund would make the "
+        'bloc "a direct party to the conflict".\n',
+        DAY,
+    )
+    assert {q["speaker"] for q in found["quotes"]} == {"russian-mission-to-the-eu"}

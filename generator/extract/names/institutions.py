@@ -85,8 +85,15 @@ def _body(
     name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
     seat = _SEAT.match(text, stop, end) if noun in rules.seated else None
     if seat is not None:
-        name, stop = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
+        name, stop = f"{name} {seated_at(seat, k)}", seat.end()
     return Candidate("actor", rules.institution_category[noun], name, [(start, stop)])
+
+
+def seated_at(seat: re.Match[str], k: Knowledge) -> str:
+    """ "in the United Kingdom" of " in London"; "to the EU" as written."""
+    if seat.group("prep") == "to":
+        return f"to {seat.group('place')}"
+    return f"in {_seat_name(seat.group('place'), k)}"
 
 
 def _seat_name(place: str, k: Knowledge) -> str:
@@ -106,4 +113,7 @@ def _seat_name(place: str, k: Knowledge) -> str:
 
 
 # " in London", " in the United Kingdom": where a body sits (capitalised words).
-_SEAT = re.compile(r"\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+# " to the EU", " to NATO": where a mission is accredited (a body, not a country's seat).
+_SEAT = re.compile(
+    r"\s+(?P<prep>in|to)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+)

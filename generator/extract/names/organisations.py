@@ -13,7 +13,7 @@ from ..entitycues import entity_rules
 from ..factbits import per_lexicon
 from ..knowledge import Knowledge
 from .candidate import Candidate
-from .institutions import _SEAT, _seat_name
+from .institutions import _SEAT, seated_at
 from .words import _blocked, _clean_person, _known_other, _rules
 
 _WORDY = re.compile(r"\w")
@@ -166,7 +166,7 @@ def _organisations(
         if written.split()[-1].casefold() in rules.seated:
             seat = _SEAT.match(text, stop)  # "the Russian Embassy in Norway"
             if seat is not None:
-                name, stop = f"{name} in {_seat_name(seat.group('place'), k)}", seat.end()
+                name, stop = f"{name} {seated_at(seat, k)}", seat.end()
         category = "media" if "media" in heads else heads[-1]
         found.append(Candidate("actor", category, name, [(offset, stop)]))
     return found
