@@ -115,6 +115,15 @@ def _header_lines_apart(
     return [blocks[0]]
 
 
+def dateline_end(text: str, start: int, end: int, layout: Layout | None) -> int:
+    """Where a dateline opening `text[start:end]` ends ("(ANSA) - ROME, SEP 22 - ",
+    "Tirana (dpa) - "), as the lexicon's `layout.dateline` reads it; `start` when none."""
+    if layout is None or layout.dateline is None:
+        return start
+    match = layout.dateline.match(text[start:end])
+    return start + match.end() if match is not None else start
+
+
 def _dateline_in(
     text: str, start: int, end: int, layout: Layout
 ) -> tuple[int, re.Match[str] | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..sources import Source
+from ..sources import Source, dateline_end
 from .dates import DateExpr, date_rules_for, find_dates
 from .factbits import citation, entity_info, in_span, is_garbled, lexicon_data, stable_id
 
@@ -89,8 +89,7 @@ def _opening(text: str, start: int, end: int, knowledge: Any) -> int:
     """Where what happened starts: after a dateline as the lexicon writes them ("(ANSA) -
     ROME, SEP 22 - ", `layout.dateline`), then after `_LEAD`."""
     layout = knowledge.lexicon.layout if getattr(knowledge, "lexicon", None) else None
-    dateline = layout.dateline.match(text[start:end]) if layout and layout.dateline else None
-    at = start + dateline.end() if dateline is not None else start
+    at = dateline_end(text, start, end, layout)
     lead = _LEAD.match(text, at, end)
     return lead.end() if lead is not None else at
 

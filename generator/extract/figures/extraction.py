@@ -35,7 +35,7 @@ from ..figureowners import (
 )
 from ..quantities import _DIGIT, Quantity, find_quantities, rules_for
 from .clauses import _clause_start, _intercepted
-from .ellipsis import elliptical_counts
+from .implied_counts import elliptical_counts, named_counts, weapon_names
 from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _Usable, _usable
 from .owners import _across_border, _group_owner, _people_share, _place_country
 from .properties import _property
@@ -66,73 +66,6 @@ def _bracketed_twin(
     return item if gap is not None and item["unit"] != q.unit else None
 
 
-# Where the article writes its weapon names (start, end with a plural "s", name), and the
-# counted noun of each name.
-WeaponNames = tuple[list[tuple[int, int, str]], dict[str, Any]]
-
-
-def _word_char(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
-
-
-def _weapon_names(
-    text: str, mentions: list[Any], knowledge: Any, nouns: dict[str, Any]
-) -> WeaponNames | None:
-    """Every place the article writes one of its weapon names, with an optional plural
-    "s", leftmost first and the longest name where two start together, and the noun of
-    each name; None when the article names no weapon of a counted category. Searched
-    with `str.find`: a pattern of the names would be compiled anew for every article."""
-    named: dict[str, Any] = {}
-    for m in mentions:
-        kind, category = entity_info(knowledge, m.entity_id)
-        noun = nouns.get(str(category or "").casefold()) if kind == "weapon" else None
-        written = text[m.start : m.end]
-        if noun is not None and len(written) >= 3:
-            named.setdefault(written, noun)
-    if not named:
-        return None
-    found: list[tuple[int, int, str]] = []
-    for name in named:
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if not _word_char(text, at - 1):
-                if text.startswith("s", end) and not _word_char(text, end + 1):
-                    found.append((at, end + 1, name))
-                elif not _word_char(text, end):
-                    found.append((at, end, name))
-            at = text.find(name, at + 1)
-    places: list[tuple[int, int, str]] = []
-    for at, end, name in sorted(found, key=lambda f: (f[0], -len(f[2]), f[2])):
-        if not places or at >= places[-1][1]:
-            places.append((at, end, name))
-    return places, named
-
-
-def _named_counts(
-    text: str, lo: int, hi: int, found: list[Quantity], rules: Any, weapons: WeaponNames | None
-) -> list[Quantity]:
-    """Counts of a weapon the article names, by its name ("16 Arbalests were launched"):
-    a count of its category's noun (missiles), the actor's, as for a known weapon (lexicon
-    `known_entities`, `quantities._named_counts`), found here for the names the article
-    gave (in the plural they are no mention)."""
-    if weapons is None:
-        return []
-    places, named = weapons
-    out: list[Quantity] = []
-    for at, end, name in places:
-        if at < lo or end > hi or any(q.start <= at < q.end for q in found):
-            continue
-        start = max(lo, at - 30)
-        probe = f"{text[start:at]}{named[name].unit}"
-        counted = [q for q in find_quantities(probe, rules, start) if q.skip is None]
-        last = counted[-1] if counted else None
-        if last is None or last.end != start + len(probe) or last.dimension != "count":
-            continue
-        out.append(replace(last, end=end, text=text[last.start : end], subject_kinds=("actor",)))
-    return out
-
-
 def extract_figures(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -145,7 +78,7 @@ def extract_figures(
     figures: list[dict[str, Any]] = []
     owners: dict[str, str] = {}  # counted unit -> subject of its last count
     ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
-    weapons = _weapon_names(source.text, mentions, knowledge, qrules.nouns)
+    weapons = weapon_names(source.text, mentions, knowledge, qrules.nouns)
     previous: str | None = None
     counted: tuple[int, Quantity] | None = None  # (paragraph, its last count so far)
     elliptic: set[int] = set()  # where counts of a noun left to the sentence before start
@@ -154,7 +87,7 @@ def extract_figures(
         before, previous = previous, text
         quantities = [q for q in find_quantities(text, qrules, sentence.start) if q.skip is None]
         if weapons is not None and _DIGIT.search(text):
-            quantities += _named_counts(
+            quantities += named_counts(
                 source.text, sentence.start, sentence.end, quantities, qrules, weapons
             )
             quantities.sort(key=lambda q: q.start)

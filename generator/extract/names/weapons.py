@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from .. import casefast
 from ..casualties import casualty_rules_for
 from ..factbits import per_lexicon
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, trie_alternation
 from ..weaponframes import example_after, variants_in
 from ..wordstarts import matches_reaching, run_starts
 from .candidate import Candidate
@@ -288,11 +289,11 @@ def weapons_in(text: str, start: int, end: int, knowledge: Knowledge) -> list[Ca
     return _weapons(text, start, end, knowledge, None)
 
 
-def _reach_pattern(data: dict[str, object]) -> re.Pattern[str] | None:
-    verbs = [str(v) for v in data.get("weapon_reach_verbs") or []]  # type: ignore[attr-defined]
+def _reach_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
+    verbs = sorted(str(v) for v in data.get("weapon_reach_verbs") or [])
     if not verbs:
         return None
-    alternation = "|".join(re.escape(v) for v in sorted(verbs, key=lambda v: (-len(v), v)))
+    alternation = trie_alternation(verbs)
     return re.compile(
         r"(?<![\w.'’-])(?P<name>[A-Z][a-z][\w-]*)(?!['’]s)"
         r"(?:\s+(?:can|could|will|would|is able to)(?:\s+now)?\s+(?:" + alternation + r")"

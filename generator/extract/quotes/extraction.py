@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from ...sources import Source
+from ...sources import Source, dateline_end
 from ..entities import EntityScan
 from ..knowledge import Knowledge
 from ..quotecues import is_company, quote_rules
@@ -89,13 +89,10 @@ def _after_datelines(text: str, found: list[QuoteFound], knowledge: Knowledge) -
     States will allow ..., Whitcombe announced") start after it (lexicon
     `layout.dateline`): the place and the agency are nobody's words."""
     layout = knowledge.lexicon.layout if knowledge.lexicon else None
-    if layout is None or layout.dateline is None:
-        return found
     out = []
     for q in found:
-        lead = layout.dateline.match(text[q.start : q.end]) if q.kind == "reported" else None
-        if lead is not None and lead.end() > 0 and (q.clause is None or q.clause <= q.start):
-            at = q.start + lead.end()
+        at = dateline_end(text, q.start, q.end, layout) if q.kind == "reported" else q.start
+        if at > q.start and (q.clause is None or q.clause <= q.start):
             q = replace(q, start=at, clause=at if q.clause is not None else None)
         out.append(q)
     return out

@@ -1,0 +1,112 @@
+"""Counts whose noun is not written beside the number: a weapon the article names, in the
+plural ("16 Arbalests were launched": missiles), and a bare number that leaves its noun to
+the sentence before ("Australia ordered 600 Bunyips. About 230 have been delivered"). Each
+is read as "<number> <noun>" would be (`_count_before`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..factbits import entity_info
+from ..quantities import Quantity, find_quantities
+
+# A bare number (a hedge may stand before it) right before an auxiliary verb.
+_BARE = re.compile(
+    r"(?<![\w.,$\u20ac\u00a3%/-])(?P<n>\d[\d,]*)(?=\s+(?:have|has|had|were|was|are|is|will)\b)"
+)
+
+
+def _count_before(text: str, lo: int, at: int, noun: str, rules: Any) -> Quantity | None:
+    """The count `text[lo:at]` ends on when `noun` is written right after it ("About 230"
+    and "drones"), as `find_quantities` reads it; None when it ends on no count."""
+    start = max(lo, at - 30)
+    probe = f"{text[start:at]}{noun}"
+    counted = [q for q in find_quantities(probe, rules, start) if q.skip is None]
+    last = counted[-1] if counted else None
+    if last is None or last.end != start + len(probe) or last.dimension != "count":
+        return None
+    return last
+
+
+# Where the article writes its weapon names (start, end with a plural "s", name), and the
+# counted noun of each name.
+WeaponNames = tuple[list[tuple[int, int, str]], dict[str, Any]]
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+def weapon_names(
+    text: str, mentions: list[Any], knowledge: Any, nouns: dict[str, Any]
+) -> WeaponNames | None:
+    """Every place the article writes one of its weapon names, with an optional plural
+    "s", leftmost first and the longest name where two start together, and the noun of
+    each name; None when the article names no weapon of a counted category. Searched
+    with `str.find`: a pattern of the names would be compiled anew for every article."""
+    named: dict[str, Any] = {}
+    for m in mentions:
+        kind, category = entity_info(knowledge, m.entity_id)
+        noun = nouns.get(str(category or "").casefold()) if kind == "weapon" else None
+        written = text[m.start : m.end]
+        if noun is not None and len(written) >= 3:
+            named.setdefault(written, noun)
+    if not named:
+        return None
+    found: list[tuple[int, int, str]] = []
+    for name in named:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _word_char(text, at - 1):
+                if text.startswith("s", end) and not _word_char(text, end + 1):
+                    found.append((at, end + 1, name))
+                elif not _word_char(text, end):
+                    found.append((at, end, name))
+            at = text.find(name, at + 1)
+    places: list[tuple[int, int, str]] = []
+    for at, end, name in sorted(found, key=lambda f: (f[0], -len(f[2]), f[2])):
+        if not places or at >= places[-1][1]:
+            places.append((at, end, name))
+    return places, named
+
+
+def named_counts(
+    text: str, lo: int, hi: int, found: list[Quantity], rules: Any, weapons: WeaponNames | None
+) -> list[Quantity]:
+    """Counts of a weapon the article names, by its name ("16 Arbalests were launched"):
+    a count of its category's noun (missiles), the actor's, as for a known weapon (lexicon
+    `known_entities`, `quantities._named_counts`), found here for the names the article
+    gave (in the plural they are no mention)."""
+    if weapons is None:
+        return []
+    places, named = weapons
+    out: list[Quantity] = []
+    for at, end, name in places:
+        if at < lo or end > hi or any(q.start <= at < q.end for q in found):
+            continue
+        count = _count_before(text, lo, at, str(named[name].unit), rules)
+        if count is not None:
+            out.append(
+                replace(count, end=end, text=text[count.start : end], subject_kinds=("actor",))
+            )
+    return out
+
+
+def elliptical_counts(
+    text: str, lo: int, hi: int, found: list[Quantity], before: Quantity | None, rules: Any
+) -> list[Quantity]:
+    """Counts in `text[lo:hi]` (one sentence) of a bare number before a verb, in the unit of
+    `before` (the paragraph's last count)."""
+    if before is None or before.dimension != "count":
+        return []
+    out: list[Quantity] = []
+    for m in _BARE.finditer(text, lo, hi):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        count = _count_before(text, lo, m.end(), f" {before.unit}", rules)
+        if count is not None:
+            out.append(replace(count, end=m.end(), text=text[count.start : m.end()]))
+    return out
