@@ -117,3 +117,32 @@ def test_an_unnamed_government_official_in_a_national_outlet_is_the_home_governm
     assert speakers == {"canadian-government"}
     # Without a home, nobody identifiable.
     assert {q["speaker"] for q in _extract(text)["quotes"]} == {None}
+
+
+def test_a_name_parties_of_several_countries_share_is_the_home_countrys() -> None:
+    text = (
+        "Headline\nThe Conservatives welcomed the decision to let Ukraine fire the drones into "
+        "Russia.\n"
+    )
+
+    def actors(url: str | None) -> set[str]:
+        found = _extract(text, url)
+        assert {e["id"] for e in found["entities"]} >= {str(p["actor"]) for p in found["positions"]}
+        return {str(p["actor"]) for p in found["positions"]}
+
+    assert actors("https://www.cbc.ca/news/x") == {"conservative-party-of-canada"}
+    assert actors("https://www.bbc.co.uk/news/x") == {"conservative-party"}
+    assert actors(None) == {"conservative-party"}  # no home: the name as the lexicon has it
+    # A name the article gave an acronym: the home country's party keeps it.
+    found = extract_article(
+        text_source(
+            "Headline\n(ANSA) - ROME, SEP 22 - The Democratic Party (PD) backed the motion on "
+            "the missiles. The PD said so.\n",
+            DAY,
+        ),
+        knowledge(),
+    )
+    party = next(e for e in found["entities"] if e["id"] == "democratic-party-italy")
+    assert party["name"] == "Democratic Party (Italy)"
+    assert "PD" in party["aliases"]
+    assert [p["actor"] for p in found["positions"]] == ["democratic-party-italy"]

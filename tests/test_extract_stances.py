@@ -961,3 +961,48 @@ def test_a_clause_before_a_governments_speech_verb_is_its_own_subjects() -> None
         "Britain has allowed Ukraine to fire Storm Shadow missiles at targets in Russia, and "
         'Defence Secretary Alistair Penrose said the Americans had "now caught up".'
     ) == [("alistair-penrose", "supports"), ("united-kingdom", "supports")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A vote whose object the sentence before gave.
+        (
+            "The Democratic Party backed the motion on long-range missiles. "
+            "The Five Star Movement (M5S) voted against.",
+            [("democratic-party", "supports"), ("five-star-movement", "opposes")],
+        ),
+        # The sentence before is off the question: no stance.
+        ("The party voted against the budget. The Greens voted against.", []),
+        # Only a vote looks back: applause may be for what the sentence before refused.
+        (
+            "Switzerland refused to let Ukraine fire the missiles into Russia. "
+            "The Swiss People's Party applauds.",
+            [("switzerland", "opposes")],
+        ),
+        # A weapon cleared for targets inside the country, or only for home ground.
+        (
+            "At the summit, Washington cleared its Pikestaff missile for targets up to 250 "
+            "kilometres inside Russia.",
+            [("u-s-government", "supports")],
+        ),
+        (
+            "Washington has so far cleared the missile only for targets in occupied Ukrainian "
+            "territory.",
+            [("u-s-government", "opposes")],
+        ),
+        # The war, or the needle, left where it was.
+        (
+            '"A handful of missiles will not move the war," said Federica Lanzoni, an analyst.',
+            [("federica-lanzoni", "doubts-impact")],
+        ),
+        (
+            '"They won\'t move the needle," said Federica Lanzoni, an analyst.',
+            [("federica-lanzoni", "doubts-impact")],
+        ),
+    ],
+)
+def test_elided_votes_targets_cleared_and_an_unmoved_war(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected

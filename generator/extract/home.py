@@ -153,21 +153,29 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
     demonyms = entity_rules(knowledge).demonym_for
     if home is not None and demonyms.get(home):
         _home_officials(result, knowledge.lookup(f"{demonyms[home]} government"))
-    generic = _generic(knowledge)
-    if not generic:
-        return
     renamed: dict[str, str] = {}
     by_id = {str(e["id"]): e for e in result.get("entities", [])}
-    for entity in list(result.get("entities", [])):
+    namesakes = entity_rules(knowledge).namesakes
+    if home is not None and namesakes:
+        # "the Conservatives" in a Canadian paper: Canada's party, not Britain's.
+        for entity in list(result.get("entities", [])):
+            own = namesakes.get((home, str(entity["id"])))
+            if own is not None and own in knowledge.entities:
+                name = str(entity.get("name", ""))
+                _merge_into(by_id, entity, own, knowledge.entities[own].name, name, renamed)
+    generic = _generic(knowledge)
+    for entity in list(result.get("entities", [])) if generic else []:
         name = str(entity.get("name", ""))
         if entity.get("kind") != "actor" or name.casefold() not in generic:
             continue
+        if by_id.get(str(entity["id"])) is not entity:
+            continue  # merged into its namesake above
         # "Ukraine's army fired ..., according to the country's General Staff": Ukraine's.
         owned = _owned(source.text, name)
         # "Russia's defence ministry said ... The defence ministry added": Russia's.
         same = _named_in_full(result, entity, name) if owned is None else None
         known: str | None = same
-        new_id = same or ""
+        new_id, full = same or "", name
         if same is None:
             country = _owner_country(source.text, owned, knowledge) if owned is not None else home
             demonym = demonyms.get(country) if country else None
@@ -176,18 +184,32 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
             full = f"{demonym} {name}"
             known = knowledge.lookup(full)
             new_id = known or knowledge.id_for(full)
-        renamed[str(entity["id"])] = new_id
-        del by_id[str(entity["id"])]
-        into = by_id.get(new_id)
-        if into is None:  # the body named only bare: it takes the full name
-            entity["id"] = new_id
-            entity["name"] = knowledge.entities[known].name if known in knowledge.entities else full
-            into = by_id[new_id] = entity
-        aliases = {*(into.get("aliases") or []), *(entity.get("aliases") or []), name}
-        into["aliases"] = sorted(aliases - {into["name"]})
+        full_name = knowledge.entities[known].name if known in knowledge.entities else full
+        _merge_into(by_id, entity, new_id, full_name, name, renamed)
     if renamed:
         result["entities"] = [by_id[i] for i in sorted(by_id)]
         _rename(result, renamed)
+
+
+def _merge_into(
+    by_id: dict[str, dict[str, Any]],
+    entity: dict[str, Any],
+    new_id: str,
+    full_name: str,
+    name: str,
+    renamed: dict[str, str],
+) -> None:
+    """`entity` (written `name` in the article) renamed `new_id`: merged into the
+    article's entity of that id, or, if none, taking that id and `full_name`."""
+    renamed[str(entity["id"])] = new_id
+    del by_id[str(entity["id"])]
+    into = by_id.get(new_id)
+    if into is None:
+        entity["id"] = new_id
+        entity["name"] = full_name
+        into = by_id[new_id] = entity
+    aliases = {*(into.get("aliases") or []), *(entity.get("aliases") or []), name}
+    into["aliases"] = sorted(aliases - {into["name"]})
 
 
 def _named_in_full(result: Collections, bare: dict[str, Any], name: str) -> str | None:

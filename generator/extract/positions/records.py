@@ -130,7 +130,7 @@ def position_records(
                 grouped,
                 summaries,
             )
-        every = _cues(source.text, sentence, scan, knowledge, topic, named)
+        every = _cues(source.text, sentence, scan, knowledge, topic, named, before)
         if not every or _asked(source.text, sentence):
             continue
         cues = _firsts(every)
