@@ -991,6 +991,17 @@ def test_a_clause_before_a_governments_speech_verb_is_its_own_subjects() -> None
             "territory.",
             [("u-s-government", "opposes")],
         ),
+        # A share of those polled holds no stance, nor does the one it would let act.
+        (
+            "A poll found that 57 per cent of Canadians support letting Ukraine use Canadian "
+            "weapons against military targets in Russia, and 22 per cent oppose it.",
+            [],
+        ),
+        # One restriction dropped, as well as several.
+        (
+            "Ottawa has dropped its last restriction on the Quebec-built drones.",
+            [("canadian-government", "supports")],
+        ),
         # The war, or the needle, left where it was.
         (
             '"A handful of missiles will not move the war," said Federica Lanzoni, an analyst.',
