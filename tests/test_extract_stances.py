@@ -1002,6 +1002,14 @@ def test_a_clause_before_a_governments_speech_verb_is_its_own_subjects() -> None
             "Ottawa has dropped its last restriction on the Quebec-built drones.",
             [("canadian-government", "supports")],
         ),
+        # A decision to let Ukraine fire is its owner's, whoever condemns it; what a weapon
+        # would let Ukraine hit is no one's permission.
+        (
+            "Moscow condemned Oslo's decision to let Ukraine fire the Fenrir at targets inside "
+            "Russia.",
+            [("norwegian-government", "supports"), ("russian-government", "opposes")],
+        ),
+        ('"Taurus would let Ukraine hit bridges," said Henrike Vossberg, an MP.', []),
         # The war, or the needle, left where it was.
         (
             '"A handful of missiles will not move the war," said Federica Lanzoni, an analyst.',
