@@ -117,6 +117,9 @@ def test_a_capital_with_a_diacritic_opens_a_name() -> None:
         "jonas-akerlund": "Jonas Åkerlund"
     }
     assert [q["speaker"] for q in found["quotes"]] == ["jonas-akerlund"]
+    # A surname opening on one, right before the speech verb ("Radim Šebesta said").
+    found = extract_text("Headline\nRadim Šebesta said the decision was a mistake.\n", DAY)
+    assert {e["id"]: e["name"] for e in found["entities"]} == {"radim-sebesta": "Radim Šebesta"}
 
 
 def test_where_a_company_sits_is_no_part_of_its_name() -> None:

@@ -146,3 +146,13 @@ def test_a_name_parties_of_several_countries_share_is_the_home_countrys() -> Non
     assert party["name"] == "Democratic Party (Italy)"
     assert "PD" in party["aliases"]
     assert [p["actor"] for p in found["positions"]] == ["democratic-party-italy"]
+
+
+def test_a_known_acronym_another_countrys_party_shares_is_the_home_countrys() -> None:
+    text = "Headline\nThe SPD voted against the motion to let Ukraine strike Russia with drones.\n"
+    assert {p["actor"] for p in _extract(text, "https://www.irozhlas.cz/x")["positions"]} == {
+        "freedom-and-direct-democracy"
+    }
+    assert {p["actor"] for p in _extract(text, "https://www.spiegel.de/x")["positions"]} == {
+        "social-democratic-party-of-germany"
+    }

@@ -8,7 +8,7 @@ import re
 
 from ..entitycues import PLACE_BEFORE
 from ..factbits import per_knowledge
-from ..knowledge import Knowledge, trie_alternation
+from ..knowledge import CAPITAL, Knowledge, trie_alternation
 from ..quotecues import quote_rules
 from ..weaponframes import describes_variant
 from .candidate import Candidate
@@ -236,8 +236,9 @@ _name_in_commas_verb = per_knowledge(
 _COMMA_NAME_REACH = 60  # characters before ", said" a name in commas may start
 
 
-# The last word of a name right before a verb: a capital, then more, ending in a letter.
-_NAME_TAIL = re.compile(r"[A-Z].*[a-z\u00df-\u024f]\Z")
+# The last word of a name right before a verb: a capital (with a diacritic too: "Šebesta"),
+# then more, ending in a letter.
+_NAME_TAIL = re.compile(rf"{CAPITAL}.*[a-z\u00df-\u024f]\Z")
 
 
 def _name_before(text: str, start: int, verb_starts: list[int] | None) -> bool:
