@@ -1025,3 +1025,35 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A decision to be reversed; a restriction reversed is still support.
+        (
+            "Senator Lena Haskins wants to reverse the decision to let Ukraine fire the missiles.",
+            [("lena-haskins", "opposes")],
+        ),
+        ("Berlin reversed its restrictions on the Taurus.", [("german-government", "supports")]),
+        # Strikes on a nuclear power; an answer promised.
+        (
+            "Firing missiles into a nuclear power is madness, Senator Miriam Cole said.",
+            [("miriam-cole", "warns-against")],
+        ),
+        ('Moscow promises an "answer"', [("russian-government", "warns-against")]),
+        # Weapons kept on one side of the border; strikes cleared on the other.
+        (
+            "Senator Douglas Prewitt wants the missile kept on the Ukrainian side of the border.",
+            [("douglas-prewitt", "opposes")],
+        ),
+        (
+            "The United States cleared strikes inside Russia in July.",
+            [("united-states", "supports")],
+        ),
+    ],
+)
+def test_reversals_nuclear_powers_answers_and_sides_of_the_border(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected
