@@ -80,3 +80,36 @@ def test_who_strikes_inside_russia_with_a_named_weapon_supports() -> None:
 )
 def test_no_support_by_use_otherwise(sentence: str) -> None:
     assert _pairs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A strike going on, with an auxiliary "been" before it, in a relative clause too.
+        (
+            "Ukraine has been firing Quarrel missiles at targets inside Russia since December.",
+            [("ukraine", "supports")],
+        ),
+        (
+            "The plant makes the Quarrel cruise missile, which Ukraine has been firing at "
+            "targets inside Russia since December.",
+            [("ukraine", "supports")],
+        ),
+        # "first" between the subject and its verb; Russian territory as what is fired at.
+        (
+            "Ukraine's air force first fired the Quarrel missile at Russian territory in early "
+            "December.",
+            [("ukrainian-air-force", "supports")],
+        ),
+        # The market's noun is no one's demand.
+        (
+            "Sentry Dynamics will hire 600 workers to keep up with demand for the Quarrel "
+            "cruise missile.",
+            [],
+        ),
+    ],
+)
+def test_strikes_going_on_first_strikes_and_demand(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(sentence) == expected

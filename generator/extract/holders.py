@@ -218,7 +218,7 @@ SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")
 # Between a clause's subject and its verb: auxiliaries and a few adverbs only ("Berlin
 # would not send", "Britain has given"), so "make the United States a party" has none.
 AUX_GAP = re.compile(
-    r"\s+(?:(?:would|will|has|have|had|is|was|are|were|could|should|must|may|might|can|"
+    r"\s+(?:(?:would|will|has|have|had|is|was|are|were|been|could|should|must|may|might|can|"
     r"did|does|do|not|also|now|still|already|never|firmly|again|repeatedly|long|publicly|"
-    r"openly|previously|recently|consistently)\s+){0,3}"
+    r"openly|previously|recently|consistently|first|reportedly)\s+){0,3}"
 )
