@@ -140,3 +140,13 @@ def test_a_known_one_word_name_used_as_a_town_is_no_person() -> None:
 def test_a_roman_numeral_is_no_acronym() -> None:
     found = extract_text('Headline\nHe called the strikes "a ticket to World War III."\n', DAY)
     assert [e["id"] for e in found["entities"]] == []
+
+
+def test_local_titles_fold_away_and_a_datelines_city_is_no_actor() -> None:
+    found = extract_text(
+        "Headline\nTirana (dpa) - Supervisor Adelita Ruiz said the county would not pay.\n", DAY
+    )
+    assert {e["id"]: e["name"] for e in found["entities"]} == {"adelita-ruiz": "Adelita Ruiz"}
+    # The same capital in the story is its government.
+    found = extract_text("Headline\nTirana said it would send the drones.\n", DAY)
+    assert {e["id"] for e in found["entities"]} == {"albanian-government"}

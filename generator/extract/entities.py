@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from ..sources import Source
+from ..sources import Source, dateline_end
 from . import casefast
 from .companies import companies_in
 from .entitycues import (
@@ -515,12 +515,14 @@ def scan_entities(
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
+    datelines = _datelines(text, spans, knowledge)
     mentions = [
         m
         for m in mentions
         if not _outlet(source, m, entities, rules)
         and not capital_as_place(text, m.start, m.end, rules)
         and not _surname_as_town(text, m, entities)
+        and not any(a <= m.start < b for a, b in datelines)
     ]
     used = {m.entity_id for m in mentions}
     return EntityScan(
@@ -611,3 +613,20 @@ def find_mentions(source: Source, knowledge: Knowledge) -> list[Mention]:
 
     sentences = split_sentences(source, knowledge.split)
     return scan_entities(source, knowledge, [(s.start, s.end) for s in sentences]).mentions
+
+
+def _datelines(
+    text: str, spans: list[tuple[int, int]], knowledge: Knowledge
+) -> list[tuple[int, int]]:
+    """The datelines opening paragraphs ("Tirana (dpa) - ", "KYIV, Ukraine (AP) -- "): the
+    names in one say where the story was filed, no actor (`sources.dateline_end`)."""
+    layout = knowledge.lexicon.layout if knowledge.lexicon else None
+    if layout is None or layout.dateline is None:
+        return []
+    found = []
+    for start, end in spans:
+        if start == 0 or text[start - 1] == "\n":
+            stop = dateline_end(text, start, end, layout)
+            if stop > start:
+                found.append((start, stop))
+    return found
