@@ -150,3 +150,20 @@ def test_local_titles_fold_away_and_a_datelines_city_is_no_actor() -> None:
     # The same capital in the story is its government.
     found = extract_text("Headline\nTirana said it would send the drones.\n", DAY)
     assert {e["id"] for e in found["entities"]} == {"albanian-government"}
+
+
+def test_a_role_of_a_body_in_capitals_introduces_a_name() -> None:
+    found = extract_text(
+        'Headline\n"Better late than never," wrote on social networks chairman of ODS Ondřej '
+        "Bílek.\n",
+        DAY,
+    )
+    assert [q["speaker"] for q in found["quotes"]] == ["ondrej-bilek"]
+    assert {e["id"]: e["name"] for e in found["entities"]}["ondrej-bilek"] == "Ondřej Bílek"
+    # Said with the role bare after the verb, as a translation writes it.
+    found = extract_text(
+        'Headline\n"Three hundred drones do not win a war," said for iROZHLAS.cz military '
+        "analyst Vojtěch Smolík from Institute of International Relations.\n",
+        DAY,
+    )
+    assert [q["speaker"] for q in found["quotes"]] == ["vojtech-smolik"]

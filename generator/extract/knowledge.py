@@ -616,11 +616,12 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         ),
         # A role of a body in lower case may stand between ("the minister of defence
         # Jaromir Stepanek", as a translation writes it; "the chairman of the defence
-        # committee of the parliament Mikko Aalto"), not a company's: "the director of
-        # the firm Brdy Arms" names the firm.
+        # committee of the parliament Mikko Aalto"), or of one in capitals ("chairman of
+        # ODS Ondřej Bílek"), not a company's: "the director of the firm Brdy Arms" names
+        # the firm.
         "role_name": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{roles}))"
-            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|(?:{departments})\b)){{0,2}}"
+            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|(?:{departments})\b|[A-Z]{{2,6}}\b(?=\s+{CAPITAL}))){{0,2}}"
             # A comma may set the name off at the end ("said SV's foreign affairs
             # spokesperson, Ingrid Solhaug.").
             rf"(?:,(?=\s+{person}\s*[.!?]?[\"”]?$))?"

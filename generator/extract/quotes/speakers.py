@@ -169,7 +169,10 @@ class _Speakers(_Referents):
                 ),
                 None,
             )
-            if described is not None and _DESCRIPTION.fullmatch(text, ve, described.start):
+            if described is not None and (
+                _DESCRIPTION.fullmatch(text, ve, described.start)
+                or self._bare_role(ve, described.start)
+            ):
                 return described.entity_id
             if after:
                 return after[0].entity_id
@@ -353,6 +356,16 @@ class _Speakers(_Referents):
             m.start == at and m.end == comma for m in self._by_start.between(at, at + 1)
         )
 
+    def _bare_role(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]`, between a verb and a person, is a role without its
+        article, as a translation writes it ('wrote on social networks chairman of ODS',
+        'said for iROZHLAS.cz military analyst'): lower-case words, acronyms and web
+        names only, a role noun among them."""
+        if _BARE_DESCRIPTION.fullmatch(self.text, start, end) is None:
+            return False
+        roles = self.k.word_set("role_nouns")
+        return any(w.casefold() in roles for w in _WORD.findall(self.text, start, end))
+
     def _titles_only(self, gap: str) -> bool:
         """Whether `gap` holds only role nouns and titles ("NATO Secretary-General Jan
         Vos"): the body before it is the person's, who speaks."""
@@ -459,6 +472,7 @@ _VERB_BEFORE = re.compile(
 _DESCRIPTION = re.compile(
     r"\s+(?:the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
 )
+_BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
 _LONE_AUXILIARY = re.compile(r"^[\s,.;:\"”»’']*(?:has|have|had)\s*$")
 _DESCRIBED_REACH = 60
