@@ -1051,6 +1051,23 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "The United States cleared strikes inside Russia in July.",
             [("united-states", "supports")],
         ),
+        # A plural subject's "welcome"; a quoted term someone "speaks of" is theirs.
+        (
+            "Opposition ODS and Pirates welcome the step, SPD speaks about \u201eplaying with "
+            "fire\u201c.",
+            [
+                ("civic-democratic-party", "supports"),
+                ("czech-pirate-party", "supports"),
+                ("social-democratic-party-of-germany", "warns-against"),
+            ],
+        ),
+        # Someone's decision reversed; a body's members act, not the body.
+        (
+            "The bill, sponsored by Congresswoman Lena Haskins, would reverse the "
+            "administration's decision to let Ukraine fire the missiles at Russian air bases.",
+            [("lena-haskins", "opposes")],
+        ),
+        ("Spain is the sixth NATO member to lift such restrictions.", [("spain", "supports")]),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(

@@ -142,6 +142,14 @@ _MODIFIED = re.compile(
 )
 
 
+# A name before a noun of its members ("the sixth NATO member to lift", "EU states"): the
+# members act, not the body that names them.
+_MEMBERS = re.compile(
+    r"\s+(?:member|members|member states?|ally|allies|partner|partners|country|countries|"
+    r"state|states|nation|nations|capital|capitals)\b"
+)
+
+
 def is_modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -> bool:
     """Whether the mention at `start` qualifies a noun rather than acting ("Britain said
     on Monday" acts: a speech verb is no noun)."""
@@ -153,6 +161,8 @@ def is_modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -
     while after < len(text) and text[after] == " ":
         after += 1
     if after > mention.end and any(m.start == after for m in scan.mentions):
+        return True
+    if _MEMBERS.match(text, mention.end):
         return True
     if (m := _MODIFIED.match(text, mention.end)) is None:
         return False
