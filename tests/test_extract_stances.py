@@ -1068,6 +1068,13 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             [("lena-haskins", "opposes")],
         ),
         ("Spain is the sixth NATO member to lift such restrictions.", [("spain", "supports")]),
+        # A limit one party asked another to drop: each its own stance.
+        (
+            "Until now, Madrid had allowed the missile to be used only against targets on "
+            "Ukrainian territory, a condition that Kyiv had asked it to drop since the summer.",
+            [("spanish-government", "opposes"), ("ukrainian-government", "supports")],
+        ),
+        ("Zelensky asked him to send more shells.", []),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(
