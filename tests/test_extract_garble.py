@@ -24,6 +24,10 @@ def _garbled(text: str) -> list[str]:
 
 
 DEBRIS = [
+    # An agent before its participle; a verb saying what it does twice.
+    "Answer which is adequate, is by embassy weighed on scales, on which nobody stands.",
+    "Strazce guards what is guarded, but from which side of border it guards, that is the "
+    "wing of question.",
     # A relative clause standing alone, without a verb of its own.
     "Which is why the attacks on the airfields.",
     # German word order beyond recovery
@@ -113,6 +117,11 @@ CALQUES = [
 ]
 
 FLUENT = [
+    # "by" before a participle in English; an interviewer's one-word question, a short
+    # reply echoing the sentence before.
+    "The decision was by then agreed in Washington and Kyiv.",
+    "The missile is by far the most capable weapon Ukraine has received.",
+    "Why?",
     # A relative opening with its own verb is an op-ed's English; two negations in two
     # clauses joined by "and" deny nothing twice.
     "Which is why the next argument will not be about maps at all.",
@@ -295,3 +304,14 @@ def test_a_bulleted_subhead_is_no_debris() -> None:
         "The foreign minister spoke to reporters in Ankara on Thursday.\n"
     )
     assert _garbled(text) == []
+
+
+def test_a_short_reply_echoing_the_sentence_before_is_no_repeat() -> None:
+    text = (
+        "Headline\nThe talks lasted three hours and ended without a statement on the missiles. "
+        "The talks lasted three hours and ended without any statement on the missiles. "
+        "Olena Marchuk, thank you. Thank you.\n"
+    )
+    assert _garbled(text) == [
+        "The talks lasted three hours and ended without any statement on the missiles."
+    ]

@@ -64,6 +64,7 @@ def _verdicts(knowledge: Knowledge) -> dict[tuple[str, str | None], bool]:
 
 
 _OPENING_MARKS = ('"', "\u201c", "\u00ab")
+_REPEAT_MIN_WORDS = 5
 
 
 def is_garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
@@ -156,11 +157,19 @@ def _split(groups: Pieces) -> tuple[str | None, Pieces]:
 
 def _garbled(text: str, previous: str | None, knowledge: Knowledge) -> bool:
     words = _words(text)  # once: the count and the overlap both need them
-    if len(words) < knowledge.garble_min_words and not text.startswith(_OPENING_MARKS):
-        return True  # a fragment, unless a speaker's own short sentence ('"Fenrir.')
+    if (
+        len(words) < knowledge.garble_min_words
+        and not text.startswith(_OPENING_MARKS)
+        and not text.rstrip().endswith(("?", "!"))
+    ):
+        # A fragment, unless a speaker's own short sentence ('"Fenrir.', an interviewer's
+        # "Why?").
+        return True
     if _matches(text, _checks(knowledge.garble_patterns)):
         return True
-    if previous:
+    if previous and len(words) >= _REPEAT_MIN_WORDS:
+        # A sentence said again in other words; not a short reply ('"... Olena Marchuk,
+        # thank you." "Thank you."').
         mine, theirs = set(words), set(_words(previous))
         if mine and len(mine & theirs) / len(mine) >= knowledge.garble_repeat_share:
             return True
