@@ -156,3 +156,15 @@ def test_a_known_acronym_another_countrys_party_shares_is_the_home_countrys() ->
     assert {p["actor"] for p in _extract(text, "https://www.spiegel.de/x")["positions"]} == {
         "social-democratic-party-of-germany"
     }
+
+
+def test_a_title_case_dateline_with_its_date_and_a_dotted_dash() -> None:
+    source = text_source(
+        "Headline\nMadrid, Oct 13 (EFE).- Spain will allow Ukraine to fire the missiles "
+        "into Russia from Monday, the ministry said on Wednesday.\n",
+        DAY,
+    )
+    assert home_country(source, knowledge()) == "spain"
+    found = extract_article(source, knowledge())
+    assert found["events"]
+    assert all(str(e["text"]).startswith("Spain will allow") for e in found["events"])
