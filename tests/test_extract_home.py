@@ -168,3 +168,18 @@ def test_a_title_case_dateline_with_its_date_and_a_dotted_dash() -> None:
     found = extract_article(source, knowledge())
     assert found["events"]
     assert all(str(e["text"]).startswith("Spain will allow") for e in found["events"])
+
+
+def test_plain_crowns_are_the_home_countrys_else_the_one_named_countrys() -> None:
+    text = "Headline\nThe Vyr drone costs approximately 2,4 million crowns, the maker said.\n"
+
+    def units(body: str, url: str | None) -> list[str]:
+        return [str(f["unit"]) for f in _extract(body, url)["figures"]]
+
+    assert units(text, "https://www.irozhlas.cz/x") == ["czk"]
+    assert units(text, "https://www.nrk.no/x") == ["nok"]
+    assert units(text, None) == ["crowns"]  # whose crown, nothing says
+    named = text.replace("The Vyr drone", "Norway's Vyr drone")
+    assert units(named, None) == ["nok"]
+    both = named.replace("the maker said", "Sweden said")
+    assert units(both, None) == ["crowns"]

@@ -10,7 +10,8 @@ place ("Ottawa" under the byline), else the one its publisher's name holds
 - a body found under a generic name only (lexicon `generic_bodies`: "Defence Ministry") is
   the home country's ("Norwegian Defence Ministry"), as a reader takes it;
 - a sum in "$" is in the home country's own dollar (lexicon `local_dollars`: Canada's
-  "$310,000" is CAD); "US$", "$US" and "U.S. dollars" stay US dollars.
+  "$310,000" is CAD); "US$", "$US" and "U.S. dollars" stay US dollars; a sum in plain
+  "crowns" or "kroner" is in its crown (lexicon `local_crowns`).
 
 With no home found, or a home without a demonym or a dollar of its own, nothing changes.
 """
@@ -150,6 +151,16 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
                 and not _US_DOLLAR.search(str(figure.get("text", "")))
             ):
                 figure["unit"] = str(dollar)
+    crowns = data.get("local_crowns") or {}
+    # With no home of its own crown, the one country of a crown the article names.
+    named = {str(e["id"]) for e in result.get("entities", [])} & set(crowns)
+    crown = (
+        crowns.get(home) if home in crowns else (crowns[named.pop()] if len(named) == 1 else None)
+    )
+    if crown:
+        for figure in result.get("figures", []):
+            if figure.get("unit") == "crowns":
+                figure["unit"] = str(crown)
     demonyms = entity_rules(knowledge).demonym_for
     if home is not None and demonyms.get(home):
         _home_officials(result, knowledge.lookup(f"{demonyms[home]} government"))
