@@ -36,6 +36,13 @@ def _weapons(text: str) -> dict[str, str]:
             "Pilots applied the American cruise missiles ZASM-ER against the airfield.",
             {"zasm-er": "missile"},
         ),
+        # ... with a diacritic, before "also" or "against".
+        (
+            "Ukraine will be able to use Czech long-range drones Výr also against military "
+            "targets.",
+            {"vyr": "drone"},
+        ),
+        ("Ukraine will use the drones Strážce against military targets.", {"strazce": "drone"}),
         # The name a weapon noun describes.
         (
             "The missile is fired from Quiver, a launcher built into a shipping container.",

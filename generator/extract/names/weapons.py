@@ -12,7 +12,7 @@ from typing import Any
 from .. import casefast
 from ..casualties import casualty_rules_for
 from ..factbits import per_lexicon
-from ..knowledge import Knowledge, trie_alternation
+from ..knowledge import CAPITAL, Knowledge, trie_alternation
 from ..weaponframes import example_after, variants_in
 from ..wordstarts import matches_reaching, run_starts
 from .candidate import Candidate
@@ -73,7 +73,8 @@ def _weapon_name_before(
 # German orders it ("the cruise missiles JASSM-ER"); only a designation-like name (two
 # capitals or a digit), or one that ends the phrase (`_NAME_ENDS`), so that "missiles
 # Ukraine received" names no weapon.
-_NAME_AFTER = re.compile(r"[ \t]+(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)(?![\w-])")
+# (A capital with a diacritic too: "drones Výr", "the aircraft Strážce".)
+_NAME_AFTER = re.compile(rf"[ \t]+(?P<name>{CAPITAL}[^\W_]*(?:-[A-Z0-9][^\W_]*)*)(?![\w-])")
 # The name a weapon noun describes: "Quiver, a launcher built into a container", "The
 # Falchion is a subsonic, turbojet-powered missile", "the Vyrii, Ukraine's new homemade
 # cruise missile" (up to three describing words).
@@ -86,7 +87,9 @@ _DESCRIBED = re.compile(
 
 # After a plain word written after its head noun: the phrase ends there ("the German
 # cruise missile Lindwurm to the manufacturer"), so the word is no clause's subject.
-_NAME_ENDS = re.compile(r"[.,;:)]|[ \t]+(?:to|for|from|and|in|on|at|with|of|which|that)\b")
+_NAME_ENDS = re.compile(
+    r"[.,;:)]|[ \t]+(?:to|for|from|and|in|on|at|with|of|which|that|against|also|into|over|as)\b"
+)
 
 
 def _designation_like(word: str) -> bool:
