@@ -167,3 +167,20 @@ def test_a_role_of_a_body_in_capitals_introduces_a_name() -> None:
         DAY,
     )
     assert [q["speaker"] for q in found["quotes"]] == ["vojtech-smolik"]
+
+
+def test_a_body_named_with_for_a_and_a_board() -> None:
+    assert _bodies(
+        "Stacie Pettyjohn of the Center for a New American Security said the missiles matter."
+    ) == {"Center for a New American Security": "organisation"}
+    found = extract_text(
+        "Headline\nThe Pima County Board of Supervisors voted 4-1 to approve the incentive.\n",
+        DAY,
+    )["entities"]
+    assert {e["name"]: e["category"] for e in found} == {
+        "Pima County Board of Supervisors": "government"
+    }
+    # "a" joins no other words: "gave Ukraine a Storm Shadow" names no body.
+    assert _bodies("Britain gave Ukraine a Storm Shadow Institute grant.") == {
+        "Storm Shadow Institute": "organisation"
+    }

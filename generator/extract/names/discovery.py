@@ -19,7 +19,10 @@ from .words import _known_other
 
 # Runs of capitalised words, searched once per sentence: `_organisations` finds bodies in
 # them, and a known one keeps the acronyms inside it from being taken for bodies.
-_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+)*[A-Z][\w'’.-]*)*")
+# ("for a" too: the "Center for a New American Security".)
+_CAP_RUN = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+|for\s+a\s+)*[A-Z][\w'’.-]*)*"
+)
 
 
 def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Candidate]:
