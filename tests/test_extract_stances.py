@@ -1075,6 +1075,17 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             [("spanish-government", "opposes"), ("ukrainian-government", "supports")],
         ),
         ("Zelensky asked him to send more shells.", []),
+        # A warning of what the clause says: its stance; a clause that warns too stays one.
+        (
+            "The researcher of the Real Instituto Elcano Álvaro Quintanilla warns that the "
+            "Tizona will not change the course of the war.",
+            [("alvaro-quintanilla", "doubts-impact")],
+        ),
+        (
+            "The Kremlin has repeatedly warned that Western countries that allow such strikes "
+            "become parties to the conflict.",
+            [("russian-government", "warns-against")],
+        ),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(

@@ -57,6 +57,11 @@ class Frames:
     # Words ending right before a name that make it the one asked ("urged the White House
     # to let Ukraine"): it is pressed to take the stance, it does not hold it.
     asked_before: re.Pattern[str] | None = None
+    # Cues that report the clause after them ("warns that the Tizona will not change the
+    # course of the war"): matched at a first cue, which then yields to a later cue of
+    # another stance (the clause says what is warned of), unless an actor other than a
+    # weapon is named in between.
+    reporting: re.Pattern[str] | None = None
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -88,6 +93,7 @@ def parse_frames(data: dict[str, Any]) -> Frames:
             map(str, [*(raw.get("poll_after") or []), *(raw.get("poll_before") or [])])
         ),
         _alternation(raw.get("asked_before"), "$"),
+        _alternation(raw.get("reporting")),
     )
 
 

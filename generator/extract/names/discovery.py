@@ -61,8 +61,9 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
 
 def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candidate]:
     """Undo a run of capitals that glues a body and a person ("the Foreign Ministry of
-    Russia Maria Zakharova said"): the person loses a known name before it ("Russia"),
-    and a body ending where a person's name ends stops before that name."""
+    Russia Maria Zakharova said"): the person loses a known name before it ("Russia") or
+    the words of a body found before it, and a body ending where a person's name ends
+    stops before that name."""
     if not named:  # most sentences name no one
         return []
     for c in named:
@@ -73,6 +74,21 @@ def _split_glued(text: str, named: list[Candidate], k: Knowledge) -> list[Candid
             known = k.lookup(words[0])
             if known is None or k.entities[known].category == "person":
                 break
+            s = text.index(words[1], s + len(words[0]))
+            words = words[1:]
+        # ... or the last word of a body found there ("the Real Instituto Elcano Álvaro
+        # Quintanilla": the body ends on "Elcano").
+        body_end = next(
+            (
+                b
+                for o in named
+                if o.kind == "actor" and o.category != "person" and len(o.aliases) == 1
+                for a, b in o.aliases
+                if a < s < b < e
+            ),
+            None,
+        )
+        while body_end is not None and len(words) > 2 and s < body_end:
             s = text.index(words[1], s + len(words[0]))
             words = words[1:]
         if words != c.name.split():

@@ -140,10 +140,35 @@ def _firsts(cues: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return sorted((pos, stance) for stance, pos in first.items())
 
 
-def _yield(cues: list[tuple[int, str]], scan: EntityScan, frames: Frames) -> list[tuple[int, str]]:
+def _yield(
+    text: str,
+    cues: list[tuple[int, str]],
+    scan: EntityScan,
+    frames: Frames,
+    every: list[tuple[int, str]] | None = None,
+) -> list[tuple[int, str]]:
     """`cues` without a first cue of a yielding stance that a cue of another stance
-    follows with no name in between (the same holder says what its position is)."""
-    first, later = cues[0], [c for c in cues[1:] if c[1] not in frames.yielding]
+    follows with no name in between (the same holder says what its position is), nor
+    a first cue that reports the clause after it ("warns that ...", `Frames.reporting`)
+    that a cue of another stance follows with no actor but a weapon named in between."""
+    first = cues[0]
+    if frames.reporting is not None and frames.reporting.match(text, first[0]):
+        # Not when the clause warns too ("warned that countries that allow such strikes
+        # become parties to the conflict": `every` cue of the sentence, not only firsts).
+        other = [c for c in cues[1:] if c[1] != first[1]]
+        again = any(at > first[0] and stance == first[1] for at, stance in every or cues)
+        if (
+            other
+            and not again
+            and not any(
+                first[0] < m.start < other[0][0]
+                and (e := scan.entity(m.entity_id)) is not None
+                and e.kind != "weapon"
+                for m in scan.mentions
+            )
+        ):
+            return [c for c in cues if c != first]
+    later = [c for c in cues[1:] if c[1] not in frames.yielding]
     if first[1] not in frames.yielding or not later:
         return cues
     if any(first[0] < m.start < later[0][0] for m in scan.mentions):

@@ -147,7 +147,7 @@ def position_records(
         # The earliest cue is the sentence's; a later one counts only for another actor
         # named right before it, as its subject ("Merz would be open to sending Taurus, a
         # step his predecessor Olaf Scholz refused to take").
-        cues = _yield(cues, near, topic.frames)
+        cues = _yield(source.text, cues, near, topic.frames, every)
         pos, stance = cues[0]
         spoken = said.get(sentence, [])
         found = labels.get(sentence.paragraph)
