@@ -183,3 +183,15 @@ def test_plain_crowns_are_the_home_countrys_else_the_one_named_countrys() -> Non
     assert units(named, None) == ["nok"]
     both = named.replace("the maker said", "Sweden said")
     assert units(both, None) == ["crowns"]
+
+
+def test_a_norwegian_papers_conservatives_and_liberals_are_norways() -> None:
+    text = (
+        "Headline\nThe Conservative Party welcomed the decision to let Ukraine strike Russia "
+        "with the missiles. The Liberal Party welcomed the decision to let Ukraine fire the "
+        "missiles into Russia.\n"
+    )
+    actors = {p["actor"] for p in _extract(text, "https://www.aftenposten.no/x")["positions"]}
+    assert actors == {"conservative-party-norway", "liberal-party-norway"}
+    actors = {p["actor"] for p in _extract(text, None)["positions"]}
+    assert actors == {"conservative-party", "liberal-party"}

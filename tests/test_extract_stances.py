@@ -1086,6 +1086,22 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "become parties to the conflict.",
             [("russian-government", "warns-against")],
         ),
+        # Permission asked of someone, a use cleared, a decision with its month.
+        (
+            "Ukraine has asked Washington for permission to use the Halyard missile against "
+            "targets deeper in Russia.",
+            [("ukraine", "supports")],
+        ),
+        (
+            "Washington cleared the use of the Halyard missile against targets on Russian "
+            "territory.",
+            [("u-s-government", "supports")],
+        ),
+        (
+            "Washington's decision in March to lift the restrictions \"removed the last fig "
+            'leaf" from its non-participation, said Alla Gromyko.',
+            [("u-s-government", "supports")],
+        ),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(

@@ -108,11 +108,12 @@ def possessives(
 
 
 # A decision and its owner before a cue ("Germany's decision to allow", "Oslo's move to
-# lift", "Norway's decision to let": a cue that starts with its "to"): the owner holds
-# the cue's stance, whoever the clause's subject is.
+# lift", "Norway's decision to let": a cue that starts with its "to"; "Washington's
+# decision in March to lift"): the owner holds the cue's stance, whoever the clause's
+# subject is.
 _DECISION = re.compile(
     r"['’]s (?:[\w-]+ ){0,2}?(?:decision|move|plan|choice|readiness|willingness|offer|step)"
-    r" (?:not )?(?:to )?$"
+    r"(?: (?:in|on|last|this) [A-Z]?[\w.]+(?: \d{1,2})?)? (?:not )?(?:to )?$"
 )
 
 
