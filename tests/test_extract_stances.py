@@ -1102,6 +1102,18 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'leaf" from its non-participation, said Alla Gromyko.',
             [("u-s-government", "supports")],
         ),
+        # A vote on what a sentence or two before named; one that did the same.
+        (
+            "Italy has delivered about 80 Tramontana missiles since 2025. Not everyone in Rome "
+            "followed Baldacci. The Five Star Movement voted against, as did Lega, a partner "
+            "in the governing coalition.",
+            [("five-star-movement", "opposes"), ("league", "opposes")],
+        ),
+        (
+            "The White House cleared Ukraine on March 9 to fire the Halyard cruise missile at "
+            "military targets inside Russia.",
+            [("u-s-government", "supports")],
+        ),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(

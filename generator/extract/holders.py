@@ -49,7 +49,8 @@ Stated = list[tuple[tuple[str, int | None], str, int]]  # ((actor, named at), st
 
 def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) -> Stated:
     """More holders: a name joined by "and" to a holder's ("Britain and France lifted the
-    limits") shares its verb, so its stance."""
+    limits") shares its verb, so its stance; so does one that did the same ("..., as did
+    Lega")."""
     names = [
         (m.entity_id, m.start, m.end)
         for m in scan.mentions
@@ -62,7 +63,19 @@ def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) ->
         if partner and partner[0] not in held:
             held.add(partner[0])
             out.append((partner, stance, pos))
+        # "The Five Star Movement voted against, as did Lega": Lega did the same.
+        for actor, start, _end in names:
+            if (
+                start > pos
+                and actor not in held
+                and _AS_DID.search(text, max(pos, start - 20), start)
+            ):
+                held.add(actor)
+                out.append(((actor, start), stance, pos))
     return out
+
+
+_AS_DID = re.compile(r",\s+as\s+(?:did|does|do|has|have|had|were|was|is|are)\s+(?:the\s+)?$")
 
 
 def is_actor(scan: EntityScan, entity_id: str) -> bool:

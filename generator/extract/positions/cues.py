@@ -7,7 +7,7 @@ a scare-quoted term, each then read through `stance_frames`; the first cue of ea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .. import casefast
 from ..entities import EntityScan
@@ -52,10 +52,13 @@ def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str
 
 _WORD = re.compile(r"\w")
 # A vote whose object is left out ("The Five Star Movement voted against."): its clause
-# ends right after the cue, and what was voted on is in the sentence before. Only votes:
-# "the SVP applauds." may applaud a refusal the sentence before reported.
+# ends right after the cue, and what was voted on is in the sentences before (up to
+# `_VOTE_LOOKBACK`: "... Tramontanas ... Not everyone followed. The Senate approved the
+# change. The Five Star Movement voted against."). Only votes: "the SVP applauds." may
+# applaud a refusal the sentence before reported.
 _ELIDED = re.compile(r"\s*(?:[.;]|,\s+(?:and|but|while|although|though|with|as)\b|$)")
 _VOTE = re.compile(r"\b[Vv]ot(?:e|es|ed|ing)\b")
+_VOTE_LOOKBACK = 3
 
 
 def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
@@ -96,13 +99,13 @@ def _cues(
     knowledge: Knowledge,
     topic: _Topic,
     named: frozenset[int] = frozenset(),
-    before: Sentence | None = None,
+    before: Sequence[Sentence] = (),
 ) -> list[tuple[int, str]]:
     """(offset, stance) of every cue in the sentence, in text order. Cues that need the
     topic (`topic_stance_cues`) count only near a sign of the question, or, for a vote
-    that ends its clause ("The Five Star Movement voted against."), in the sentence
-    `before`, which said what was voted on; the constructions of `stance_frames` then decide what
-    each cue says (`framed`)."""
+    that ends its clause ("The Five Star Movement voted against."), in the sentences
+    `before` it, which said what was voted on; the constructions of `stance_frames` then
+    decide what each cue says (`framed`)."""
     if topic.every is None or topic.lower is None:
         return []
     found: list[tuple[int, int, str]] = []
@@ -119,10 +122,12 @@ def _cues(
             lo = max(sentence.start, start - topic.reach)
             hi = min(sentence.end, end + topic.reach)
             if not _near_topic(text, lo, hi, scan, knowledge, topic) and not (
-                before is not None
-                and _ELIDED.match(text, end)
+                _ELIDED.match(text, end)
                 and _VOTE.search(text, start, end)
-                and _near_topic(text, before.start, before.end, scan, knowledge, topic)
+                and any(
+                    _near_topic(text, b.start, b.end, scan, knowledge, topic)
+                    for b in before[-_VOTE_LOOKBACK:]
+                )
             ):
                 continue
         found.append((start, end, stance))

@@ -30,7 +30,7 @@ from ..sentences import Sentence
 from ..sides import side_stances
 from ..usereports import use_report
 from .actors import _actor, _after_relative, _goes_on, _interview_labels, _polls, _quoted_holders
-from .cues import _MARKS, _cues, _firsts, _yield
+from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
 from .summaries import _summary
@@ -130,7 +130,9 @@ def position_records(
                 grouped,
                 summaries,
             )
-        every = _cues(source.text, sentence, scan, knowledge, topic, named, before)
+        # The sentences before, for a vote whose object they gave (none for a heading).
+        earlier = sentences[max(0, index - _VOTE_LOOKBACK) : index] if before else []
+        every = _cues(source.text, sentence, scan, knowledge, topic, named, earlier)
         if not every or _asked(source.text, sentence):
             continue
         cues = _firsts(every)
