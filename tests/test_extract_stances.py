@@ -1114,6 +1114,10 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "military targets inside Russia.",
             [("u-s-government", "supports")],
         ),
+        # A permission to fly; countermeasures promised; a line crossed accuses its subject.
+        ("Poland lets Ukraine fly Rybolow drones into Russia", [("poland", "supports")]),
+        ('Moscow promises "countermeasures"', [("russian-government", "warns-against")]),
+        ('Kremlin: Germany "has crossed the line"', []),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(
