@@ -117,9 +117,18 @@ def load_lexicon(lexicon_dir: Path, *, site_only: bool = False) -> tuple[Lexicon
                 problems += p4
                 if compiled:
                     byline.append(compiled)
-            problems += p1 + p2
+            stamp, p5 = (
+                _compile(layout["time_stamp"], here, 0)
+                if "time_stamp" in layout
+                else (lexicon.layout.time_stamp, [])
+            )
+            problems += p1 + p2 + p5
             lexicon.layout = Layout(
-                dateline=dateline, footer=tuple(footer), rule=rule, byline=tuple(byline)
+                dateline=dateline,
+                footer=tuple(footer),
+                rule=rule,
+                byline=tuple(byline),
+                time_stamp=stamp,
             )
     for raw in lexicon.data.get("units", []):
         lexicon.units[raw["id"]] = Unit(

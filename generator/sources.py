@@ -33,6 +33,9 @@ class Layout:
     footer: tuple[re.Pattern[str], ...] = ()
     rule: re.Pattern[str] | None = None
     byline: tuple[re.Pattern[str], ...] = ()  # "By Jane Doe in Kyiv": the header ends there
+    # A live blog's time stamp on a line of its own ("21:15"): like a dateline, no part of
+    # what the entry says, but no end of the header either.
+    time_stamp: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,15 @@ def _header_lines_apart(
 
 def dateline_end(text: str, start: int, end: int, layout: Layout | None) -> int:
     """Where a dateline opening `text[start:end]` ends ("(ANSA) - ROME, SEP 22 - ",
-    "Tirana (dpa) - "), as the lexicon's `layout.dateline` reads it; `start` when none."""
-    if layout is None or layout.dateline is None:
+    "Tirana (dpa) - "), as the lexicon's `layout.dateline` reads it, after a time stamp
+    (`layout.time_stamp`); `start` when none."""
+    if layout is None:
+        return start
+    if layout.time_stamp is not None:
+        stamp = layout.time_stamp.match(text, start, end)
+        if stamp is not None:
+            start = stamp.end()
+    if layout.dateline is None:
         return start
     match = layout.dateline.match(text[start:end])
     return start + match.end() if match is not None else start

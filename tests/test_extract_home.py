@@ -195,3 +195,21 @@ def test_a_norwegian_papers_conservatives_and_liberals_are_norways() -> None:
     assert actors == {"conservative-party-norway", "liberal-party-norway"}
     actors = {p["actor"] for p in _extract(text, None)["positions"]}
     assert actors == {"conservative-party", "liberal-party"}
+
+
+def test_a_live_blogs_time_stamps_and_a_day_first_dateline_open_no_event() -> None:
+    def events(text: str) -> list[str]:
+        found = extract_article(text_source(text, DAY), knowledge())
+        return sorted(str(e["text"]) for e in found["events"])
+
+    assert events(
+        "Headline\nTimes are Kyiv time.\n\n21:15\nRussia attacked Ukraine with 312 drones, "
+        "the air force said on Friday.\n\n20:30\nPoland said on Thursday it would send more.\n"
+    ) == [
+        "Poland said on Thursday it would send more.",
+        "Russia attacked Ukraine with 312 drones, the air force said on Friday.",
+    ]
+    assert events(
+        "Headline\nMOSCOW, 17 May. The ministry said on Tuesday that all eight missiles were "
+        "destroyed.\n"
+    ) == ["The ministry said on Tuesday that all eight missiles were destroyed."]

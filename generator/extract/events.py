@@ -85,6 +85,12 @@ _LEAD = re.compile(
 )
 
 
+def _dateline(text: str, sentence: Any, knowledge: Any) -> int:
+    """Where a dateline opening `sentence` ends (`sentence.start` when none)."""
+    layout = knowledge.lexicon.layout if getattr(knowledge, "lexicon", None) else None
+    return dateline_end(text, sentence.start, sentence.end, layout)
+
+
 def _opening(text: str, start: int, end: int, knowledge: Any) -> int:
     """Where what happened starts: after a dateline as the lexicon writes them ("(ANSA) -
     ROME, SEP 22 - ", `layout.dateline`), then after `_LEAD`."""
@@ -107,6 +113,9 @@ def extract_events(
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
         dates = find_dates(text, source.published, rules, sentence.start)
+        if dates and (lead := _dateline(source.text, sentence, knowledge)) > sentence.start:
+            # The date of a dateline ("MOSCOW, 17 May.") is when the story was filed.
+            dates = [d for d in dates if d.start >= lead]
         if not dates:
             continue
         garbled: bool | None = None  # asked once an event is made
