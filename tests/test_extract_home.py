@@ -213,3 +213,20 @@ def test_a_live_blogs_time_stamps_and_a_day_first_dateline_open_no_event() -> No
         "Headline\nMOSCOW, 17 May. The ministry said on Tuesday that all eight missiles were "
         "destroyed.\n"
     ) == ["The ministry said on Tuesday that all eight missiles were destroyed."]
+
+
+def test_with_no_home_a_shared_name_is_the_one_named_countrys_party() -> None:
+    def actors(text: str) -> set[str]:
+        return {str(p["actor"]) for p in _extract(f"Headline\n{text}\n")["positions"]}
+
+    assert actors(
+        "In France, the Republicans opposed the decision to let Ukraine strike Russia."
+    ) == {"les-republicains"}
+    # The shared name's own country named too: the name as the lexicon has it.
+    assert actors(
+        "The Republicans in Washington and France's Republicans opposed the decision to let "
+        "Ukraine strike Russia."
+    ) == {"republican-party"}
+    assert actors("The Republicans opposed the decision to let Ukraine strike Russia.") == {
+        "republican-party"
+    }

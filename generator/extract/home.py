@@ -167,10 +167,17 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
     renamed: dict[str, str] = {}
     by_id = {str(e["id"]): e for e in result.get("entities", [])}
     namesakes = entity_rules(knowledge).namesakes
-    if home is not None and namesakes:
-        # "the Conservatives" in a Canadian paper: Canada's party, not Britain's.
+    if namesakes:
+        # "the Conservatives" in a Canadian paper: Canada's party, not Britain's; with no
+        # home of its own, the party of the one country of such a party the article names.
+        named = {str(e["id"]) for e in result.get("entities", [])}
+        countries = entity_rules(knowledge).entity_country
         for entity in list(result.get("entities", [])):
-            own = namesakes.get((home, str(entity["id"])))
+            eid = str(entity["id"])
+            own = namesakes.get((home, eid)) if home is not None else None
+            if own is None and home is None and countries.get(eid) not in named:
+                found = [o for (c, i), o in namesakes.items() if i == eid and c in named]
+                own = found[0] if len(found) == 1 else None
             if own is not None and own in knowledge.entities:
                 name = str(entity.get("name", ""))
                 _merge_into(by_id, entity, own, knowledge.entities[own].name, name, renamed)
