@@ -59,6 +59,13 @@ def quantities(text: str) -> list[tuple[object, ...]]:
         ("Ukraine's three-month military invasion", ("three-month", 3.0, "month", None)),
         ("in twenty-four hours", ("twenty-four hours", 24.0, "hour", None)),
         ("more than 1,000 drones", ("more than 1,000 drones", 1000.0, "drones", "more than")),
+        # Bombs with a describing word; a workforce; drones by their long name.
+        ("dropped about 3,100 glide bombs", ("about 3,100 glide bombs", 3100.0, "bombs", "about")),
+        ("will hire 600 more workers", ("600 more workers", 600.0, "staff", None)),
+        (
+            "destroyed 41 unmanned aerial vehicles over",
+            ("41 unmanned aerial vehicles", 41.0, "drones", None),
+        ),
     ],
 )
 def test_quantities(text: str, expected: tuple[object, ...]) -> None:
