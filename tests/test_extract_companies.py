@@ -184,3 +184,16 @@ def test_a_body_named_with_for_a_and_a_board() -> None:
     assert _bodies("Britain gave Ukraine a Storm Shadow Institute grant.") == {
         "Storm Shadow Institute": "organisation"
     }
+
+
+def test_a_known_name_before_and_ends_a_body_and_a_time_zone_is_no_body() -> None:
+    found = extract_text(
+        "Headline\nEditor's note: Updated at 5:40 p.m. EDT with comment from the Pentagon, "
+        "the Kremlin and Congress.\n",
+        DAY,
+    )["entities"]
+    assert {e["id"] for e in found} == {
+        "russian-government",
+        "u-s-congress",
+        "u-s-department-of-defence",
+    }

@@ -224,7 +224,7 @@ def test_with_no_home_a_shared_name_is_the_one_named_countrys_party() -> None:
     ) == {"les-republicains"}
     # The shared name's own country named too: the name as the lexicon has it.
     assert actors(
-        "The Republicans in Washington and France's Republicans opposed the decision to let "
+        "In France and the United States, the Republicans opposed the decision to let "
         "Ukraine strike Russia."
     ) == {"republican-party"}
     assert actors("The Republicans opposed the decision to let Ukraine strike Russia.") == {

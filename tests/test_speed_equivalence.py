@@ -1053,7 +1053,11 @@ def test_bodies_apart_keeps_runs_without_and_as_they_are() -> None:
             for cut in names.organisations._AND.finditer(run):
                 before = run[lo : cut.start()].split()
                 heads = [w in k.organisation_heads for w in before]
-                if heads and (heads[-1] or (any(heads) and cut.group().rstrip().endswith("the"))):
+                if heads and (
+                    heads[-1]
+                    or (any(heads) and cut.group().rstrip().endswith("the"))
+                    or k.lookup(" ".join(before)) is not None
+                ):
                     plain.append((run[lo : cut.start()], m.start() + lo, m.start() + cut.start()))
                     lo = cut.end()
             plain.append((run[lo:], m.start() + lo, m.end()))

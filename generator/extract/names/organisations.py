@@ -43,9 +43,10 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run | re.Match[str]]:
     """Each run, cut at an "and" after a body's name: one that ends in an organisation
-    head noun, or holds one and is followed by "and the" ("the Five Star Movement and the
-    Democratic Party", "the Ministry of Defence and the General Staff" are two bodies;
-    "Bosnia and Herzegovina" and "the Institute for Peace and Security" stay one)."""
+    head noun, or holds one and is followed by "and the", or a known name ("the Five Star
+    Movement and the Democratic Party", "the Ministry of Defence and the General Staff",
+    "the Kremlin and Congress" are two bodies; "Bosnia and Herzegovina" and "the
+    Institute for Peace and Security" stay one)."""
     parts: list[_Run | re.Match[str]] = []
     for m in runs:
         run, lo = m.group(), 0
@@ -58,8 +59,13 @@ def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run | re.Mat
                 w in k.organisation_heads or w.casefold() in k.word_set("legal_forms")
                 for w in before
             ]
-            # "the League and the Five Star Movement": "and the" opens another body.
-            if heads and (heads[-1] or cut.group().rstrip().endswith("the")):
+            # "the League and the Five Star Movement": "and the" opens another body; so
+            # does "and" after a known name ("the Kremlin and Congress").
+            if heads and (
+                heads[-1]
+                or cut.group().rstrip().endswith("the")
+                or k.lookup(" ".join(before)) is not None
+            ):
                 parts.append(_Run(run[lo : cut.start()], m.start() + lo))
                 lo = cut.end()
         parts.append(_Run(run[lo:], m.start() + lo))
