@@ -1118,6 +1118,27 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
         ("Poland lets Ukraine fly Rybolow drones into Russia", [("poland", "supports")]),
         ('Moscow promises "countermeasures"', [("russian-government", "warns-against")]),
         ('Kremlin: Germany "has crossed the line"', []),
+        # A vote to come, its object left out; a side neither taken; a refusal quoted.
+        (
+            "Norway's government lifted the restriction on the Draug missiles. SV and Rødt "
+            "will vote against when the case comes to the Storting.",
+            [
+                ("norwegian-government", "supports"),
+                ("red-party", "opposes"),
+                ("socialist-left-party", "opposes"),
+            ],
+        ),
+        ("The Centre Party will neither cheer nor protest.", [("centre-party", "unclear")]),
+        (
+            'He said Budapest "will never agree" to allied weapons being used on Russian '
+            "territory.",
+            [("hungarian-government", "opposes")],
+        ),
+        (
+            'The Communist Party said in a statement that Greece must "say no, clearly and '
+            'now" to strikes on Russian territory.',
+            [("communist-party-of-greece", "opposes")],  # the one such party named
+        ),
     ],
 )
 def test_reversals_nuclear_powers_answers_and_sides_of_the_border(

@@ -56,7 +56,10 @@ _WORD = re.compile(r"\w")
 # `_VOTE_LOOKBACK`: "... Tramontanas ... Not everyone followed. The Senate approved the
 # change. The Five Star Movement voted against."). Only votes: "the SVP applauds." may
 # applaud a refusal the sentence before reported.
-_ELIDED = re.compile(r"\s*(?:[.;]|,\s+(?:and|but|while|although|though|with|as)\b|$)")
+_ELIDED = re.compile(
+    r"\s*(?:[.;]|,\s+(?:and|but|while|although|though|with|as)\b"
+    r"|,?\s+(?:when|if|once|after|before|unless|in)\b|$)"
+)
 _VOTE = re.compile(r"\b[Vv]ot(?:e|es|ed|ing)\b")
 _VOTE_LOOKBACK = 3
 
