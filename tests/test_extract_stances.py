@@ -1129,6 +1129,19 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             ],
         ),
         ("The Centre Party will neither cheer nor protest.", [("centre-party", "unclear")]),
+        # Every name of a list before "and"; a fuse lit.
+        (
+            "Berlin, London and Paris have allowed such strikes with their own weapons since 2027.",
+            [
+                ("british-government", "supports"),
+                ("french-government", "supports"),
+                ("german-government", "supports"),
+            ],
+        ),
+        (
+            'Senator Paolo Ferrandi warned that Italy was "lighting a fuse under its own house."',
+            [("paolo-ferrandi", "warns-against")],
+        ),
         (
             'He said Budapest "will never agree" to allied weapons being used on Russian '
             "territory.",

@@ -45,6 +45,7 @@ def coordinated(text: str, at: int, mentions: list[tuple[str, int, int]]) -> tup
 
 
 Stated = list[tuple[tuple[str, int | None], str, int]]  # ((actor, named at), stance, cue)
+_LISTED = re.compile(r",\s+")
 
 
 def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) -> Stated:
@@ -60,9 +61,18 @@ def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) ->
     out: Stated = []
     for (_actor, named_at), stance, pos in stated:
         partner = coordinated(text, named_at, names) if named_at is not None else None
-        if partner and partner[0] not in held:
+        # ... and the names of the list before it ("Berlin, London and Paris").
+        while partner and partner[0] not in held:
             held.add(partner[0])
             out.append((partner, stance, pos))
+            partner = next(
+                (
+                    (e, s)
+                    for e, s, end in names
+                    if end < partner[1] and _LISTED.fullmatch(text, end, partner[1])
+                ),
+                None,
+            )
         # "The Five Star Movement voted against, as did Lega": Lega did the same.
         for actor, start, _end in names:
             if (
