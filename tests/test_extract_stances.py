@@ -1154,7 +1154,7 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
         ),
     ],
 )
-def test_reversals_nuclear_powers_answers_and_sides_of_the_border(
+def test_reversals_votes_warnings_permissions_and_lists_of_holders(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
