@@ -776,3 +776,19 @@ def test_a_countrys_mission_to_a_body_is_named_with_it_and_speaks() -> None:
         DAY,
     )
     assert {q["speaker"] for q in found["quotes"]} == {"russian-mission-to-the-eu"}
+
+
+def test_an_estimate_reports_what_follows_that_or_what_came_before() -> None:
+    speakers = _speakers(
+        "Theresa Lindqvist, an analyst, spoke. She estimates that Ukraine would need 250-300 "
+        "missiles a month.\n\n"
+        "Russian air defenses have stopped about half of the missiles fired this year, "
+        "estimates Justin Okafor, a senior fellow at the Center for a New American Security."
+    )
+    assert speakers["Ukraine would need 250-300 missiles a month."] == "theresa-lindqvist"
+    assert (
+        speakers["Russian air defenses have stopped about half of the missiles fired this year"]
+        == "justin-okafor"
+    )
+    # The noun reports nothing: "U.S. estimates suggest" has no speaker.
+    assert _speakers("U.S. estimates suggest the missiles were shot down.") == {}
