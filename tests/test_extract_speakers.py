@@ -792,3 +792,12 @@ def test_an_estimate_reports_what_follows_that_or_what_came_before() -> None:
     )
     # The noun reports nothing: "U.S. estimates suggest" has no speaker.
     assert _speakers("U.S. estimates suggest the missiles were shot down.") == {}
+
+
+def test_present_tenses_of_reporting_verbs() -> None:
+    speakers = _speakers(
+        "Theresa Lindqvist, an analyst, spoke. She notes that the missiles arrive slowly.\n\n"
+        "The strikes matter less than the numbers, stresses Justin Okafor, a senior fellow."
+    )
+    assert speakers["the missiles arrive slowly."] == "theresa-lindqvist"
+    assert speakers["The strikes matter less than the numbers"] == "justin-okafor"
