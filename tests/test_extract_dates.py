@@ -427,3 +427,14 @@ def test_an_event_text_leaves_out_a_dateline_and_a_transcripts_label() -> None:
         "The Defense Forces struck an airfield on the night of January 8.",
         "The first strike came just after 2 a.m. Saturday.",
     ]
+
+
+def test_a_past_perfect_after_a_future_dates_the_month_before_and_as_leads_a_month() -> None:
+    day = dt.date(2026, 6, 2)
+    text = (
+        "Belgium will no longer bar Ukraine from using the weapons, the minister said "
+        "Tuesday, reversing a position she had defended as recently as March."
+    )
+    assert dates(text, day)[-1][:2] == ("March", "2026-03")
+    # A passive of the future ("is to be announced") keeps the month ahead.
+    assert dates("The decision is to be announced in early December.", day)[0][1] == "2026-12"

@@ -462,6 +462,9 @@ def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0)
     return list(hit[1])  # a copy: callers may change theirs
 
 
+_PAST_AFTER = re.compile(r"\b(?:had|was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|en)\b")
+
+
 def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) -> list[DateExpr]:
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     passed: dict[re.Pattern[str], bool] = {}  # the month gate serves four patterns
@@ -533,6 +536,13 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         if rules.not_future is not None:
             clause = rules.not_future.sub("", clause)
         future = rules.future.search(clause)
+        if future is not None:
+            # "Belgium will no longer bar ..., reversing a position she had defended as
+            # recently as March": a verb in the past after the future one is the date's.
+            # (A past perfect or passive only: "is to be announced", "U.S.-supplied" are not.)
+            latest = list(rules.future.finditer(clause))[-1]
+            if _PAST_AFTER.search(clause, latest.end()) is not None:
+                future = None
         ahead = until_m is not None or future is not None
         if name == "weekday" and future is not None:
             # "X will respond, the minister said on Monday": only a verb right before the
