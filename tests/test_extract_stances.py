@@ -1143,6 +1143,11 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             [("paolo-ferrandi", "warns-against")],
         ),
         (
+            'She said she could not "vote for a wider war, even with the best of intentions", '
+            "said Laura Cimatti.",
+            [("laura-cimatti", "warns-against")],
+        ),
+        (
             'He said Budapest "will never agree" to allied weapons being used on Russian '
             "territory.",
             [("hungarian-government", "opposes")],

@@ -207,3 +207,17 @@ def test_a_hyphenated_number_word_opening_a_sentence_is_no_name() -> None:
     assert _weapons("Twenty-four Strale missiles were delivered. Twenty-four can fly 600 km.") == {
         "strale": "missile"
     }
+
+
+def test_a_discovered_weapon_named_in_the_plural_later() -> None:
+    found = extract_text(
+        "Headline\nWashington cleared its Pikestaff missile for targets inside Russia. Ukraine "
+        "first fired Pikestaffs into Russia on the night of August 1.\n",
+        DAY,
+    )
+    assert {(p["actor"], p["stance"]) for p in found["positions"]} == {
+        ("u-s-government", "supports"),
+        ("ukraine", "supports"),
+    }
+    pikestaff = next(e for e in found["entities"] if e["id"] == "pikestaff")
+    assert "Pikestaffs" in pikestaff.get("aliases", [])

@@ -474,6 +474,8 @@ def scan_entities(
         if hit.entity_id in local:
             forms.setdefault(hit.text, hit.entity_id)
             entity = local[hit.entity_id]
+            if entity.kind == "weapon" and hit.text[-1:].isalpha() and hit.text[-1] != "s":
+                forms.setdefault(f"{hit.text}s", hit.entity_id)  # "Pikestaffs": several
             words = hit.text.split()
             if entity.category == "person" and len(words) > 1:
                 forms.setdefault(words[-1], hit.entity_id)
