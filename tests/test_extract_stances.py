@@ -1147,6 +1147,13 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "said Laura Cimatti.",
             [("laura-cimatti", "warns-against")],
         ),
+        # What was said before its verb, the writer's aside after it: the speaker's too.
+        (
+            "Italy will allow Ukraine to use the missiles against military targets inside "
+            "Russia, Defence Minister Guido Ferrante announced on Wednesday, a day after the "
+            "Senate backed the move in a vote that split the League.",
+            [("guido-ferrante", "supports"), ("italy", "supports")],
+        ),
         (
             'He said Budapest "will never agree" to allied weapons being used on Russian '
             "territory.",

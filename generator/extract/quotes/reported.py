@@ -78,7 +78,12 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"
 # A reported clause that asks instead of telling (grammar, not domain words).
 _QUESTION = re.compile(r"\s*(?:whether|if)\b", re.IGNORECASE)
 
-_WRITERS_ASIDE = re.compile(r"([^,]*),\s+(?:[a-z]+ing|which|while|as|after|before|amid)\b")
+# ("..., the minister announced on Wednesday, a day after the Senate backed the move").
+_WRITERS_ASIDE = re.compile(
+    r"([^,]*),\s+(?:[a-z]+ing|which|while|as|amid"
+    r"|(?:(?:a|an|one|two|three|several|just|only|hours|days|weeks|months)\s+(?:\w+\s+)?)?"
+    r"(?:after|before))\b"
+)
 
 
 # Words that make what follows a verb a clause of its own, not where and when it was said.
