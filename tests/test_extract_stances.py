@@ -1147,6 +1147,16 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "said Laura Cimatti.",
             [("laura-cimatti", "warns-against")],
         ),
+        # A demand of what its clause says: the clause's stance.
+        (
+            "The vote exposed deep divisions in the League, which had demanded in July that "
+            'Italian weapons "never touch Russian soil".',
+            [("league", "opposes")],
+        ),
+        (
+            "The Greens demanded that the government lift the restrictions on the missiles.",
+            [("green-party", "supports")],
+        ),
         # What was said before its verb, the writer's aside after it: the speaker's too.
         (
             "Italy will allow Ukraine to use the missiles against military targets inside "
