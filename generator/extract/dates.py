@@ -535,20 +535,18 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         clause = text[cut + 1 : start]
         if rules.not_future is not None:
             clause = rules.not_future.sub("", clause)
-        future = rules.future.search(clause)
-        if future is not None:
+        # The clause's last future verb, if any.
+        future = next(reversed(list(rules.future.finditer(clause))), None)
+        if future is not None and _PAST_AFTER.search(clause, future.end()) is not None:
             # "Belgium will no longer bar ..., reversing a position she had defended as
             # recently as March": a verb in the past after the future one is the date's.
             # (A past perfect or passive only: "is to be announced", "U.S.-supplied" are not.)
-            latest = list(rules.future.finditer(clause))[-1]
-            if _PAST_AFTER.search(clause, latest.end()) is not None:
-                future = None
+            future = None
         ahead = until_m is not None or future is not None
         if name == "weekday" and future is not None:
             # "X will respond, the minister said on Monday": only a verb right before the
             # day ("will meet on Monday", "continues on Monday") makes it the next one.
-            verb = list(rules.future.finditer(clause))[-1]
-            ahead = "," not in clause[verb.end() :] and len(clause) - verb.end() <= 60
+            ahead = "," not in clause[future.end() :] and len(clause) - future.end() <= 60
         past = rules.past is None or rules.past.search(clause) is not None
         resolved = _resolve(name, m, published, rules, forward=ahead, past=past)
         if resolved is None:

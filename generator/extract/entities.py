@@ -26,6 +26,7 @@ from .entitycues import (
     is_publisher,
     outlet_as_place,
 )
+from .factbits import layout_of
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
 from .spanscan import SpanScan
@@ -622,7 +623,7 @@ def _datelines(
 ) -> list[tuple[int, int]]:
     """The datelines opening paragraphs ("Tirana (dpa) - ", "KYIV, Ukraine (AP) -- "): the
     names in one say where the story was filed, no actor (`sources.dateline_end`)."""
-    layout = knowledge.lexicon.layout if knowledge.lexicon else None
+    layout = layout_of(knowledge)
     if layout is None or layout.dateline is None:
         return []
     found = []

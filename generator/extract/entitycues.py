@@ -71,9 +71,10 @@ class EntityRules:
     entity_country: dict[str, str] = field(default_factory=dict)
     # Last words of a publisher's name its stories leave out (casefolded): "Yle News".
     publisher_endings: frozenset[str] = frozenset()
-    # (country, id of a known body) -> the id of that country's own body of the same name
-    # (lexicon `namesake_of`): "the Conservatives" of a Canadian paper are Canada's.
-    namesakes: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Id of a known body -> (country, id of that country's own body of the same name), one
+    # per country (lexicon `namesake_of`): "the Conservatives" of a Canadian paper are
+    # Canada's.
+    namesakes: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 # A preposition of place right before a name: the name is where, not who ("in Russia's
@@ -210,13 +211,18 @@ def _build(data: dict[str, Any]) -> EntityRules:
         publisher_endings=frozenset(
             str(w).casefold() for w in data.get("publisher_name_endings") or []
         ),
-        namesakes={
-            (str(e["country"]), str(other)): str(e.get("id") or slug(str(e["name"])))
-            for e in data.get("known_entities") or []
-            if e.get("country")
-            for other in e.get("namesake_of") or []
-        },
+        namesakes=_namesakes(data),
     )
+
+
+def _namesakes(data: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """`EntityRules.namesakes` from the known entities' `namesake_of` and `country`."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for e in data.get("known_entities") or []:
+        own = str(e.get("id") or slug(str(e["name"])))
+        for other in e.get("namesake_of") or [] if e.get("country") else []:
+            found.setdefault(str(other), []).append((str(e["country"]), own))
+    return {other: tuple(pairs) for other, pairs in found.items()}
 
 
 def capital_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:

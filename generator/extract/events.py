@@ -12,7 +12,15 @@ from typing import Any
 
 from ..sources import Source, dateline_end
 from .dates import DateExpr, date_rules_for, find_dates
-from .factbits import citation, entity_info, in_span, is_garbled, lexicon_data, stable_id
+from .factbits import (
+    citation,
+    entity_info,
+    in_span,
+    is_garbled,
+    layout_of,
+    lexicon_data,
+    stable_id,
+)
 
 _CACHE: dict[int, tuple[dict[str, Any], re.Pattern[str] | None]] = {}
 
@@ -85,17 +93,9 @@ _LEAD = re.compile(
 )
 
 
-def _dateline(text: str, sentence: Any, knowledge: Any) -> int:
-    """Where a dateline opening `sentence` ends (`sentence.start` when none)."""
-    layout = knowledge.lexicon.layout if getattr(knowledge, "lexicon", None) else None
-    return dateline_end(text, sentence.start, sentence.end, layout)
-
-
-def _opening(text: str, start: int, end: int, knowledge: Any) -> int:
-    """Where what happened starts: after a dateline as the lexicon writes them ("(ANSA) -
-    ROME, SEP 22 - ", `layout.dateline`), then after `_LEAD`."""
-    layout = knowledge.lexicon.layout if getattr(knowledge, "lexicon", None) else None
-    at = dateline_end(text, start, end, layout)
+def _opening(text: str, at: int, end: int) -> int:
+    """Where what happened starts: at `at` (after the sentence's dateline, "(ANSA) - ROME,
+    SEP 22 - ": `sources.dateline_end`), after `_LEAD`."""
     lead = _LEAD.match(text, at, end)
     return lead.end() if lead is not None else at
 
@@ -107,13 +107,19 @@ def extract_events(
     data = lexicon_data(knowledge)
     rules, breaks = date_rules_for(data), _breaks(data)
     excluded = frozenset(str(c) for c in data.get("figure_subject_exclude_categories") or [])
+    layout = layout_of(knowledge)
     events: list[dict[str, Any]] = []
     previous: str | None = None
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
         dates = find_dates(text, source.published, rules, sentence.start)
-        if dates and (lead := _dateline(source.text, sentence, knowledge)) > sentence.start:
+        lead = (
+            dateline_end(source.text, sentence.start, sentence.end, layout)
+            if dates
+            else sentence.start
+        )
+        if lead > sentence.start:
             # The date of a dateline ("MOSCOW, 17 May.") is when the story was filed.
             dates = [d for d in dates if d.start >= lead]
         if not dates:
@@ -130,9 +136,7 @@ def extract_events(
             # What happened, without a bullet or an interview's speaker label before it
             # ("• Germany cleared ...", "Kowalska: We will deliver ..."); the citation
             # keeps the whole sentence.
-            opening = (
-                _opening(source.text, start, end, knowledge) if start == sentence.start else None
-            )
+            opening = _opening(source.text, lead, end) if start == sentence.start else None
             item: dict[str, Any] = {
                 "id": stable_id("evt", source.id, start, end, date.start),
                 "date": date.date,

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from ..sources import Source
+from ..sources import Layout, Source
 
 T = TypeVar("T")
 _DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
@@ -29,6 +29,12 @@ def _default_data() -> dict[str, Any]:
 
     lexicon, _problems = load_lexicon(_DEFAULT_LEXICON)
     return lexicon.data
+
+
+def layout_of(knowledge: Any) -> Layout | None:
+    """The lexicon's layout cues behind `knowledge` (datelines, time stamps), if any."""
+    lexicon = getattr(knowledge, "lexicon", None)
+    return lexicon.layout if lexicon else None
 
 
 def lexicon_data(knowledge: Any) -> dict[str, Any]:

@@ -19,13 +19,14 @@ With no home found, or a home without a demonym or a dollar of its own, nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..sources import Source
 from .casualties import casualty_rules_for
 from .entitycues import entity_rules
-from .factbits import lexicon_data, per_lexicon
+from .factbits import layout_of, lexicon_data, per_lexicon
 from .knowledge import Knowledge
 from .usereports import country_of
 
@@ -101,7 +102,7 @@ def _place_line_country(source: Source, knowledge: Knowledge) -> str | None:
 
 
 def _dateline_country(source: Source, knowledge: Knowledge) -> str | None:
-    layout = knowledge.lexicon.layout if knowledge.lexicon else None
+    layout = layout_of(knowledge)
     if layout is None or layout.dateline is None:
         return None
     for start, end in source.header:
@@ -151,12 +152,11 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
                 and not _US_DOLLAR.search(str(figure.get("text", "")))
             ):
                 figure["unit"] = str(dollar)
+    ids = {str(e["id"]) for e in result.get("entities", [])}  # the article's entities
     crowns = data.get("local_crowns") or {}
     # With no home of its own crown, the one country of a crown the article names.
-    named = {str(e["id"]) for e in result.get("entities", [])} & set(crowns)
-    crown = (
-        crowns.get(home) if home in crowns else (crowns[named.pop()] if len(named) == 1 else None)
-    )
+    crowned = ids & set(crowns)
+    crown = crowns.get(home) if home in crowns else _only(crowns[c] for c in crowned)
     if crown:
         for figure in result.get("figures", []):
             if figure.get("unit") == "crowns":
@@ -166,21 +166,22 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
         _home_officials(result, knowledge.lookup(f"{demonyms[home]} government"))
     renamed: dict[str, str] = {}
     by_id = {str(e["id"]): e for e in result.get("entities", [])}
-    namesakes = entity_rules(knowledge).namesakes
-    if namesakes:
+    rules = entity_rules(knowledge)
+    for entity in list(result.get("entities", [])) if rules.namesakes else []:
         # "the Conservatives" in a Canadian paper: Canada's party, not Britain's; with no
-        # home of its own, the party of the one country of such a party the article names.
-        named = {str(e["id"]) for e in result.get("entities", [])}
-        countries = entity_rules(knowledge).entity_country
-        for entity in list(result.get("entities", [])):
-            eid = str(entity["id"])
-            own = namesakes.get((home, eid)) if home is not None else None
-            if own is None and home is None and countries.get(eid) not in named:
-                found = [o for (c, i), o in namesakes.items() if i == eid and c in named]
-                own = found[0] if len(found) == 1 else None
-            if own is not None and own in knowledge.entities:
-                name = str(entity.get("name", ""))
-                _merge_into(by_id, entity, own, knowledge.entities[own].name, name, renamed)
+        # home, the party of the one country of such a party the article names, unless it
+        # names the shared name's own country too.
+        eid = str(entity["id"])
+        pairs = rules.namesakes.get(eid, ())
+        if home is not None:
+            own = _only(o for c, o in pairs if c == home)
+        elif rules.entity_country.get(eid) not in ids:
+            own = _only(o for c, o in pairs if c in ids)
+        else:
+            own = None
+        if own is not None and own in knowledge.entities:
+            name = str(entity.get("name", ""))
+            _merge_into(by_id, entity, own, knowledge.entities[own].name, name, renamed)
     generic = _generic(knowledge)
     for entity in list(result.get("entities", [])) if generic else []:
         name = str(entity.get("name", ""))
@@ -207,6 +208,12 @@ def localise(result: Collections, source: Source, knowledge: Knowledge) -> None:
     if renamed:
         result["entities"] = [by_id[i] for i in sorted(by_id)]
         _rename(result, renamed)
+
+
+def _only(values: Iterable[str]) -> str | None:
+    """The one value, or None when there are none or several."""
+    found = list(values)
+    return found[0] if len(found) == 1 else None
 
 
 def _merge_into(

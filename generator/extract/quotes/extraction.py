@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ...sources import Source, dateline_end
 from ..entities import EntityScan
+from ..factbits import layout_of
 from ..knowledge import Knowledge
 from ..quotecues import is_company, quote_rules
 from ..runon import run_on_spans
@@ -88,7 +89,7 @@ def _after_datelines(text: str, found: list[QuoteFound], knowledge: Knowledge) -
     """Reported claims that open a paragraph on its dateline ("Tirana (dpa) - The United
     States will allow ..., Whitcombe announced") start after it (lexicon
     `layout.dateline`): the place and the agency are nobody's words."""
-    layout = knowledge.lexicon.layout if knowledge.lexicon else None
+    layout = layout_of(knowledge)
     out = []
     for q in found:
         at = dateline_end(text, q.start, q.end, layout) if q.kind == "reported" else q.start
