@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Page
 
@@ -27,17 +29,28 @@ def search(page: Page, query: str, want: str) -> list[str]:
                     && document.querySelector('input.md-search__input').value === q; }""",
         arg=query,
     )
-    # Material renders results in batches as the list scrolls: scroll until all are there.
-    text = meta.inner_text()
-    total = int(text.split()[0]) if text.split()[0].isdigit() else 0
+    # Material answers every keystroke, and the answer to a shorter prefix can still be on
+    # screen when the box already holds the whole query; it also renders results in batches
+    # as the list scrolls. So: scroll and re-read until `want` shows, or until the count and
+    # the list have stayed the same for several reads with every result rendered.
     links = page.locator(".md-search-result__item > .md-search-result__link")
-    for _ in range(20):
+    last: tuple[str, int] | None = None
+    unchanged = 0
+    found: list[str] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        text = meta.inner_text()
         found = links.evaluate_all("as => as.map(a => a.origin + a.pathname)")
-        if want in found or len(found) >= total:
+        if want in found:
+            return found
+        total = int(text.split()[0]) if text.split()[0].isdigit() else 0
+        unchanged = unchanged + 1 if (text, len(found)) == last else 0
+        last = (text, len(found))
+        if unchanged >= 4 and len(found) >= total:
             return found
         page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(50)
-    return links.evaluate_all("as => as.map(a => a.origin + a.pathname)")
+        page.wait_for_timeout(100)
+    return found
 
 
 def test_search_finds_entities_by_every_alias(site: Site, pages: Pages) -> None:
