@@ -801,3 +801,18 @@ def test_present_tenses_of_reporting_verbs() -> None:
     )
     assert speakers["the missiles arrive slowly."] == "theresa-lindqvist"
     assert speakers["The strikes matter less than the numbers"] == "justin-okafor"
+
+
+def test_a_role_or_a_day_between_the_verb_and_a_speaker_after_what_was_said() -> None:
+    speakers = _speakers(
+        "The party will propose that the decision is reversed, says the party's foreign "
+        "political spokesperson Jonas Hærem.\n\n"
+        "The strikes must stop, said Kremlin spokesman Dmitry Peskov.\n\n"
+        "No missile was shot down, said Oleg Rusin on Monday.\n\n"
+        "The talks had failed, said a statement from Oleg Rusin."
+    )
+    assert speakers["The party will propose that the decision is reversed"] == "jonas-haerem"
+    assert speakers["The strikes must stop"] == "dmitry-peskov"
+    assert speakers["No missile was shot down"] == "oleg-rusin"
+    # "from" makes it a place, not a role: no speaker named after the verb.
+    assert "The talks had failed" not in speakers

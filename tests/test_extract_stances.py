@@ -1174,6 +1174,30 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'now" to strikes on Russian territory.',
             [("communist-party-of-greece", "opposes")],  # the one such party named
         ),
+        # A bill to keep the weapons out of the strikes; its sponsor opposes.
+        (
+            "Congressman Tom Ridley said he would reintroduce a bill to bar Ukraine from "
+            "firing American missiles into Russia.",
+            [("tom-ridley", "opposes")],
+        ),
+        (
+            "Congressman Tom Ridley promised a bill banning the use of American missiles "
+            "against Russian territory.",
+            [("tom-ridley", "opposes")],
+        ),
+        # A limit wanted gone, or a decision wanted undone, in the passive.
+        (
+            "Defence Minister Wouter Dierickx wants the restriction lifted.",
+            [("wouter-dierickx", "supports")],
+        ),
+        (
+            "The Greens have since the autumn demanded that the restriction is removed.",
+            [("green-party", "supports")],
+        ),
+        (
+            "The Greens will propose that the decision is reversed.",
+            [("green-party", "opposes")],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(

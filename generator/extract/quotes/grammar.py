@@ -4,6 +4,7 @@ speech (`reported`) read: grammar, not domain knowledge (that is the lexicon's, 
 
 from __future__ import annotations
 
+import calendar
 import re
 
 # A verb with no subject of its own, coordinated with the one before it.
@@ -15,9 +16,25 @@ _TOKEN = re.compile(r"\w[\w’'-]*")  # a word without the stops `speakers._WORD
 _MAX_GAP_WORDS = 6
 
 # What may follow a speaker named after the verb: the end, or an apposition.
-_SPEAKER_TAIL = re.compile(r"\s*(?:[.!?]|,\s|$)")
+# (A day or a setting may come between: "..., said Dmitry Peskov on Monday.", "... in a
+# statement.")
+_SPEAKER_TAIL = re.compile(
+    r"(?:\s+(?:on|late|early|last|this)?\s*(?:"
+    + "|".join(calendar.day_name)
+    + r"|today|yesterday|tonight|overnight|earlier|later)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|interview|post|speech|letter))?"
+    r"\s*(?:[.!?]|,\s|$)"
+)
 # ... or, for a person, where they work ("..., said Fabian Reitmeier of the SWP.").
 _PERSON_TAIL = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
+# Words that end a role between a speech verb and the name after it ("the party's foreign
+# political spokesperson Jonas Hærem"), making it a clause or a place instead ("a
+# statement from Kyiv", "the air force of Ukraine").
+_NOT_ROLE = re.compile(
+    r"\b(?:of|from|at|in|on|by|for|to|with|that|which|who|is|are|was|were|will|would|has"
+    r"|have|had|and|but|not)\s",
+    re.IGNORECASE,
+)
 # A relative clause holding a quotation closed right before a speech verb ('Sen. X, who
 # called the strikes "a ticket to war," said'): its comma, its pronoun, the quotation, no
 # comma in between. The quotation is the clause's, not what the verb reports.

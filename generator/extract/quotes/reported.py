@@ -14,6 +14,7 @@ from ..sentences import Sentence
 from .grammar import (
     _COORDINATED,
     _MAX_GAP_WORDS,
+    _NOT_ROLE,
     _PERSON_TAIL,
     _RELATIVE_QUOTE,
     _SPEAKER_TAIL,
@@ -109,6 +110,7 @@ _CLAUSE_WORDS = frozenset(
         "not",
     }
 )
+_ROLE_WORDS = 6  # words of a role before a name ('the party's foreign political spokesperson')
 _LONG_SETTING = 16  # words of where and when after a verb ('on Wednesday at the close of ...')
 
 
@@ -150,6 +152,8 @@ def _content_first(
             or _PERSON_TAIL.match(text, starts[at], sentence.end)
         ):
             return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+        if _role_then_name(text, _skip_space(text, verb_end), sentence.end, starts):
+            return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
     if len(after) > _MAX_GAP_WORDS and not _where_and_when(after):
         return None
     # After the verb only where and when it was said ('in a statement', 'on Monday'), or a
@@ -160,6 +164,18 @@ def _content_first(
     if _words(text, comma, verb_start, starts) > _MAX_GAP_WORDS:
         return None
     return comma if len(_TOKEN.findall(text[sentence.start : comma])) >= 4 else None
+
+
+def _role_then_name(text: str, lead: int, end: int, starts: dict[int, int]) -> bool:
+    """Whether a role of a few words from `lead` is followed by a name that ends the
+    sentence ('..., says the party's foreign political spokesperson Jonas Hærem.')."""
+    for count, word in enumerate(_TOKEN.finditer(text, lead, end)):
+        at = _skip_space(text, word.end())
+        if count >= _ROLE_WORDS or at == word.end() or _NOT_ROLE.search(text, lead, at):
+            return False
+        if at in starts and _SPEAKER_TAIL.match(text, starts[at], end):
+            return True
+    return False
 
 
 def _closes_apposition(

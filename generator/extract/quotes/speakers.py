@@ -20,6 +20,7 @@ from ..verbstarts import speech_verbs
 from .grammar import (
     _COORDINATED,
     _MAX_GAP_WORDS,
+    _NOT_ROLE,
     _PERSON_TAIL,
     _RELATIVE_QUOTE,
     _SPEAKER_TAIL,
@@ -159,21 +160,9 @@ class _Speakers(_Referents):
             # '"...," said the CDU budget politician Johannes Kaltenbach': a person right
             # after a description of a few words (no stop, no clause of its own); so after
             # an owner's ('said SV's foreign affairs spokesperson, Ingrid Solhaug').
-            described = next(
-                (
-                    m
-                    for m in self._by_start.between(ve, ve + _DESCRIBED_REACH)
-                    if ve < m.start <= ve + _DESCRIBED_REACH
-                    and m.end <= sentence.end
-                    and self._person(m.entity_id)
-                ),
-                None,
-            )
-            if described is not None and (
-                _DESCRIPTION.fullmatch(text, ve, described.start)
-                or self._bare_role(ve, described.start)
-            ):
-                return described.entity_id
+            described = self._described(sentence, ve)
+            if described is not None:
+                return described
             if after:
                 return after[0].entity_id
             follow = _WORD.match(text, ve + 1)
@@ -197,6 +186,11 @@ class _Speakers(_Referents):
             ]
             if after:
                 return after[0].entity_id
+            # '..., says the party's foreign political spokesperson Jonas Hærem.': the
+            # described person ends the sentence.
+            described = self._described(sentence, ve, at_end=True)
+            if described is not None:
+                return described
         masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
         # Appositions in a row (", deputy leader of the Greens, the party's oldest member,"): each
         # opens at the comma that closes the one before, which the search had taken.
@@ -355,6 +349,36 @@ class _Speakers(_Referents):
         return at is not None and any(
             m.start == at and m.end == comma for m in self._by_start.between(at, at + 1)
         )
+
+    def _described(self, sentence: Sentence, ve: int, at_end: bool = False) -> str | None:
+        """A person right after the verb's description of them, a few words long (no stop,
+        no clause of its own), ending the sentence when `at_end`."""
+        text = self.text
+        described = next(
+            (
+                m
+                for m in self._by_start.between(ve, ve + _DESCRIBED_REACH)
+                if ve < m.start <= ve + _DESCRIBED_REACH
+                and m.end <= sentence.end
+                and self._person(m.entity_id)
+            ),
+            None,
+        )
+        if described is None or (
+            at_end and not _SPEAKER_TAIL.match(text, described.end, sentence.end)
+        ):
+            return None
+        if _DESCRIPTION.fullmatch(text, ve, described.start) or self._bare_role(
+            ve, described.start
+        ):
+            return described.entity_id
+        # ('..., said Kremlin spokesman Dmitry Peskov.'): a role noun or a title among the
+        # words, none that opens a clause or a place.
+        gap = text[ve : described.start]
+        known = self.k.word_set("role_nouns") | self.k.word_set("titles")
+        if at_end and not _NOT_ROLE.search(gap) and any(w.casefold() in known for w in gap.split()):
+            return described.entity_id
+        return None
 
     def _bare_role(self, start: int, end: int) -> bool:
         """Whether `text[start:end]`, between a verb and a person, is a role without its
