@@ -165,6 +165,18 @@ def test_a_title_case_dateline_with_its_date_and_a_dotted_dash() -> None:
         DAY,
     )
     assert home_country(source, knowledge()) == "spain"
+    # So when the dateline opens the story's first paragraph, under a dek and a time line.
+    paragraph = text_source(
+        "EFE\n—\nWorld | Ukraine\nSpain lets Ukraine fire missiles\nSumar rejects the move\n"
+        "13 Oct 2027 | 13:47 CET\n\n"
+        "Madrid, Oct 13 (EFE).- Spain will allow Ukraine to fire the missiles into Russia.\n\n"
+        "The Defence Ministry confirmed it.\n",
+        DAY,
+        title="Spain lets Ukraine fire missiles",  # the header ends at the headline
+    )
+    assert home_country(paragraph, knowledge()) == "spain"
+    ids = {e["id"] for e in extract_article(paragraph, knowledge())["entities"]}
+    assert "spanish-defence-ministry" in ids
     found = extract_article(source, knowledge())
     assert found["events"]
     assert all(str(e["text"]).startswith("Spain will allow") for e in found["events"])

@@ -105,7 +105,10 @@ def _dateline_country(source: Source, knowledge: Knowledge) -> str | None:
     layout = layout_of(knowledge)
     if layout is None or layout.dateline is None:
         return None
-    for start, end in source.header:
+    # The dateline opens the story's first paragraph ("Madrid, Oct 13 (EFE).- Spain
+    # will ..."), or a header line of its own.
+    first = next(((p.start, p.end) for p in source.paragraphs if not p.heading), None)
+    for start, end in [*source.header, *([first] if first else [])]:
         line = source.text[start:end]
         if layout.dateline.match(line) is None:
             continue
