@@ -34,6 +34,7 @@ SETS = [
     (FIXTURES / "blind14" / "annotations", FIXTURES / "blind14" / "articles"),
     (FIXTURES / "blind15" / "annotations", FIXTURES / "blind15" / "articles"),
     (FIXTURES / "blind16" / "annotations", FIXTURES / "blind16" / "articles"),
+    (FIXTURES / "blind17" / "annotations", FIXTURES / "blind17" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
