@@ -816,3 +816,23 @@ def test_a_role_or_a_day_between_the_verb_and_a_speaker_after_what_was_said() ->
     assert speakers["No missile was shot down"] == "oleg-rusin"
     # "from" makes it a place, not a role: no speaker named after the verb.
     assert "The talks had failed" not in speakers
+
+
+def test_an_unnamed_minister_of_a_country_speaks_for_its_government() -> None:
+    speakers = _speakers(
+        "Slovakia's foreign minister said the text went too far.\n\n"
+        "The Estonian foreign minister said the outcome was a gift to the Kremlin.\n\n"
+        "A Ukrainian commander said the bridge had held."
+    )
+    assert speakers["the text went too far."] == "slovak-government"
+    assert speakers["the outcome was a gift to the Kremlin."] == "estonian-government"
+    # A commander is no member of a government: unnamed, nobody we can name.
+    assert speakers["the bridge had held."] is None
+
+
+def test_a_minister_named_before_is_the_one_his_role_refers_to() -> None:
+    speakers = _speakers(
+        "Slovak Foreign Minister Juraj Blanar arrived late.\n\n"
+        "Slovakia's foreign minister said the text went too far."
+    )
+    assert speakers["the text went too far."] == "juraj-blanar"

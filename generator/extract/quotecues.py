@@ -28,6 +28,9 @@ class QuoteRules:
     # An unnamed official after a demonym ("two U.S. officials"): group "dem".
     government_voice: re.Pattern[str] | None
     government_voice_nouns: frozenset[str]  # folded
+    # A government's member after a demonym ("the Estonian foreign minister"): group "dem".
+    government_role: re.Pattern[str] | None = None
+    government_roles: frozenset[str] = frozenset()  # folded
     # "the company said": the nouns (folded), and what makes a named body a company (the
     # last word of its name, or a word of its description: "Zoria Systems", "arms maker").
     company_nouns: frozenset[str] = frozenset()
@@ -64,6 +67,11 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         government_voice_nouns=frozenset(
             str(v).casefold() for v in raw.get("government_voices") or []
         ),
+        government_role=_government_voice(
+            [str(d) for d in data.get("demonyms") or []],
+            [str(v) for v in raw.get("government_roles") or []],
+        ),
+        government_roles=frozenset(str(v).casefold() for v in raw.get("government_roles") or []),
         company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
         company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
         back_reference=_phrases(raw.get("back_references") or [], article=False),

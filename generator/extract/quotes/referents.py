@@ -44,6 +44,11 @@ PREPOSITION_BEFORE = re.compile(
 )
 
 
+# The role words between a country and a speech verb ("'s foreign minister ", " prime
+# minister "): lower-case, the last one the role noun.
+_COUNTRY_ROLE = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s*")
+
+
 class _Referents:
     """The lookups `_Speakers` makes for a word that names no one (a base class of it). The
     attributes below are `_Speakers`' own, set by its `__init__` and kept by its `events`;
@@ -214,6 +219,44 @@ class _Referents:
             return None
         here = [m for m in countries if m.start >= start]
         demonym = rules.demonym_for.get((here[0] if here else countries[-1]).entity_id)
+        return self.k.lookup(f"{demonym} government") if demonym else None
+
+    def country_official(self, m: Mention, gap: str, pos: int) -> str | None:
+        """An official a country's name leads to ("Slovakia's foreign minister said", "the
+        Estonian foreign minister said", `gap` the words between): the person the article
+        gave that role, else, unnamed, one who speaks for the country's government."""
+        entity = self.scan.entity(m.entity_id)
+        role = _COUNTRY_ROLE.fullmatch(gap)
+        if entity is None or entity.category != "country" or role is None:
+            return None
+        noun = role.group(1).casefold()
+        if noun not in quote_rules(self.k).government_roles:
+            return None
+        return self._member(
+            noun, pos, entity.name, entity_rules(self.k).demonym_for.get(m.entity_id)
+        )
+
+    def demonym_official(self, before: str, noun: str, pos: int) -> str | None:
+        """'The Estonian foreign minister said' (`before` the verb at `pos`, ending in
+        `noun`): the person the article gave that role, else the demonym's government."""
+        rules = quote_rules(self.k)
+        if rules.government_role is None or noun not in rules.government_roles:
+            return None
+        found = [m for m in rules.government_role.finditer(before) if not before[m.end() :].strip()]
+        if not found:
+            return None
+        demonym = found[-1].group("dem")
+        country = entity_rules(self.k).demonym_of.get(demonym)
+        entity = self.k.entities.get(country) if country else None
+        return self._member(noun, pos, entity.name if entity else None, demonym)
+
+    def _member(self, noun: str, pos: int, name: str | None, demonym: str | None) -> str | None:
+        """The person named before `pos` in the role `noun` of the country (by `name` or
+        `demonym`: "Slovakia's", "Slovak Foreign Minister X"), else its government."""
+        for nation in (name, demonym):
+            named = self.by_role(noun, pos, nation.casefold()) if nation else None
+            if named is not None:
+                return named
         return self.k.lookup(f"{demonym} government") if demonym else None
 
     def _nation_before(self, lead: int, vs: int, noun: str) -> str | None:

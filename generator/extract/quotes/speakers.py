@@ -260,6 +260,9 @@ class _Speakers(_Referents):
             )
             if named is not None:
                 return named
+        official = self.demonym_official(before, last_word.casefold(), vs)
+        if official is not None:
+            return official
         if last_word in k.word_set("anonymous_sources"):
             aside = _RELATIVE_ASIDE.search(before)
             subject_end = lead + aside.start() if aside else vs  # the noun before any aside
@@ -338,7 +341,7 @@ class _Speakers(_Referents):
         if len(gap_words) > _MAX_GAP_WORDS or _SHARE_OF.search(gap):
             # "In a poll by KIIS, 78% of Ukrainians said": a share of people speaks, unnamed.
             return None
-        return nearest.entity_id
+        return self.country_official(nearest, gap, vs) or nearest.entity_id
 
     def _named_apposition(self, lead: int, vs: int) -> bool:
         """Whether the comma before the verb at `vs` closes an apposition that is a name
