@@ -836,3 +836,12 @@ def test_a_minister_named_before_is_the_one_his_role_refers_to() -> None:
         "Slovakia's foreign minister said the text went too far."
     )
     assert speakers["the text went too far."] == "juraj-blanar"
+
+
+def test_a_person_named_after_the_place_a_role_governs_speaks() -> None:
+    # "ambassador to Moscow Arvind Rao": Moscow is what the role governs, not the speaker.
+    speakers = _speakers(
+        'Former Indian ambassador to Moscow Arvind Rao told PTI the strike was "more '
+        'symbolic than decisive".'
+    )
+    assert speakers['the strike was "more symbolic than decisive".'] == "arvind-rao"

@@ -63,6 +63,16 @@ def _after_connector(text: str, name: str, offset: int, k: Knowledge) -> tuple[s
     return " ".join(tokens[1:]), text.index(tokens[1], offset + len(tokens[0]))
 
 
+def _after_known_name(name: str, k: Knowledge) -> str | None:
+    """The two or three words after a known name of one or two words that opens `name`
+    ("Moscow Arvind Rao": "Arvind Rao"); None when it opens with none."""
+    tokens = name.split()
+    for n in (2, 1):
+        if 2 <= len(tokens) - n <= 3 and k.lookup(" ".join(tokens[:n])):
+            return " ".join(tokens[n:])
+    return None
+
+
 def _words_before(text: str, start: int, floor: int, limit: int = 6) -> str:
     """Up to `limit` words just before `start` that still qualify a name (its role)."""
     words: list[str] = []
@@ -220,6 +230,11 @@ def _people(
                     and m.group("name").startswith(cleaned)
                     and _OBJECT_OF.search(text, max(start, m.start("name") - 40), m.start("name"))
                 ):
+                    # ... unless the object is a known name and a person's name follows
+                    # ("ambassador to Moscow Arvind Rao told PTI").
+                    rest = _after_known_name(cleaned, k)
+                    if rest is not None:
+                        add(m.start("name") + m.group("name").index(rest), rest, None, 2)
                     continue
                 add(m.start("name"), m.group("name"), None, 2)
     return found
