@@ -1198,6 +1198,24 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "The Greens will propose that the decision is reversed.",
             [("green-party", "opposes")],
         ),
+        # A detail kept back, indifference to one, a position kept: no stance of these.
+        (
+            "Minister Clara Voss declined to confirm which weapons had been used.",
+            [],
+        ),
+        (
+            "Senator Oleg Rusin said it made no difference to Moscow which country had made "
+            "the missiles.",
+            [],
+        ),
+        (
+            'Minister Clara Voss said the position "will not change on my watch."',
+            [],
+        ),
+        (
+            "Minister Clara Voss declined to comment on the permission.",
+            [("clara-voss", "unclear")],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(
