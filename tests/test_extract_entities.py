@@ -206,3 +206,5 @@ def test_ids_spell_letters_without_a_decomposition_in_ascii() -> None:
     assert slug("Jonas Gahr Støre") == "jonas-gahr-store"
     assert slug("Władysław Kosiniak-Kamysz") == "wladyslaw-kosiniak-kamysz"
     assert slug("Rūta Vaitkienė") == "ruta-vaitkiene"
+    # Any dash parts words as the hyphen does.
+    assert slug("GroenLinks–PvdA") == slug("GroenLinks-PvdA") == "groenlinks-pvda"

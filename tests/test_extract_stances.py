@@ -1216,6 +1216,15 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "Minister Clara Voss declined to comment on the permission.",
             [("clara-voss", "unclear")],
         ),
+        # A call for calm takes no side; a bid to limit the weapons turned down supports.
+        (
+            "Türkiye calls for restraint after the strike on Engels.",
+            [("turkey", "unclear")],
+        ),
+        (
+            "The Dutch parliament rejected the PVV bid to limit their use.",
+            [("dutch-parliament", "supports")],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(

@@ -56,6 +56,8 @@ _UNDECOMPOSED = str.maketrans(
         "ð": "d",
         "Ð": "D",
         "ı": "i",
+        # Dashes other than the hyphen part words as the hyphen does ("GroenLinks–PvdA").
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     }
 )
 
