@@ -152,3 +152,12 @@ def test_a_sum_for_a_weapon_is_its_price() -> None:
         DAY,
     )["figures"]
     assert {(f["subject"], f["property"]) for f in figures} == {("fenrir", "cost")}
+
+
+def test_whom_a_letter_was_addressed_to_owns_none_of_its_figures() -> None:
+    rows = _rows(
+        "Of the total, 206 million euros will buy 240 missiles, Defense Minister Joost van "
+        "Ardenne wrote in a letter to the Tweede Kamer."
+    )
+    owners = {subject for subject, _, _, _ in rows}
+    assert owners and "house-of-representatives-of-the-netherlands" not in owners

@@ -845,3 +845,13 @@ def test_a_person_named_after_the_place_a_role_governs_speaks() -> None:
         'symbolic than decisive".'
     )
     assert speakers['the strike was "more symbolic than decisive".'] == "arvind-rao"
+
+
+def test_a_polls_result_is_no_ones_claim() -> None:
+    speakers = _speakers(
+        "According to a survey which Ipsos has made for the BBC in March, 52 percent support "
+        "the strikes.\n\n"
+        "52 percent oppose them, according to the latest Gallup poll.\n\n"
+        "According to the Pentagon, Ukraine fired eight missiles."
+    )
+    assert speakers == {"Ukraine fired eight missiles.": "u-s-department-of-defence"}

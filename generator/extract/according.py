@@ -5,7 +5,8 @@ ministry". The phrases are `quote_rules.source_phrases` in cues.yaml.
 Only the two plain shapes are read: the phrase opens the sentence and a comma ends the
 source, or the phrase ends the sentence after a comma. The claim is the rest of the
 sentence; the speaker the entity named right after the phrase (nobody if none is named:
-"according to officials").
+"according to officials"). A source that is a poll (`quote_rules.poll_words`: "according to
+a survey by Ipsos") gives no claim: a poll's result is not what anyone said.
 """
 
 from __future__ import annotations
@@ -37,6 +38,18 @@ def _phrases(data: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 _compiled = per_lexicon(_phrases)
+
+
+def _poll_words(data: dict[str, Any]) -> re.Pattern[str] | None:
+    words = [str(w) for w in (data.get("quote_rules") or {}).get("poll_words") or []]
+    if not words:
+        return None
+    return re.compile(
+        rf"\b(?i:{'|'.join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))})\b"
+    )
+
+
+_polls = per_lexicon(_poll_words)
 
 
 def _voice(text: str, speaker: Any, knowledge: Any) -> str | None:
@@ -205,6 +218,13 @@ def according(
             ):
                 continue
             clause, said_end = before, before
+        # A poll's result is no one's claim ("According to a survey which Norstat has made
+        # for NRK, 52.3 percent ...": the source's words name a poll).
+        polls = _polls(knowledge)
+        if polls is not None and polls.search(
+            text, m.end("phrase"), clause if opens else sentence.end
+        ):
+            continue
         who = (
             _voice(text, speaker, knowledge)
             if speaker is not None

@@ -17,6 +17,13 @@ from .rules import FigureRules
 
 # The word after a mention: "U.S. officials" names an unnamed source's country, no owner.
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+# Whom words were addressed to ("wrote in a letter to the Tweede Kamer", "told
+# parliament"): a listener, no figure's owner.
+_ADDRESSEE = re.compile(
+    r"\b(?:(?:letter|message|speech|statement|report|briefing|note|memo|submission)s?\s+to"
+    r"|wrote\s+to|told|briefed)\s+(?:the\s+)?$"
+)
+_ADDRESSEE_REACH = 40
 # A reported clause about the speaker itself opens with a pronoun (grammar, not domain words).
 _SELF = re.compile(r"(?:\s+that)?\s+(?:he|she|it|they|its|his|her|their|we|our|I)\b")
 
@@ -62,7 +69,8 @@ def _anonymous(knowledge: Any) -> frozenset[str]:
 
 def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
     """Mentions that can own a figure: not a news outlet, not a qualifier of an unnamed
-    source ("U.S. officials said": the country says who spoke, it does nothing)."""
+    source ("U.S. officials said": the country says who spoke, it does nothing), not a
+    listener ("wrote in a letter to the Tweede Kamer")."""
     out = []
     base = _variant_of(ctx.knowledge)
     for m in mentions:
@@ -73,6 +81,8 @@ def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
             continue
         if base is not None and base.search(text, max(0, m.start - 60), m.start):
             continue  # "a new version of the Taurus": the base, not what is described
+        if _ADDRESSEE.search(text, max(0, m.start - _ADDRESSEE_REACH), m.start):
+            continue
         out.append(m)
     return out
 
