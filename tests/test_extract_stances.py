@@ -1225,6 +1225,30 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "The Dutch parliament rejected the PVV bid to limit their use.",
             [("dutch-parliament", "supports")],
         ),
+        (
+            "Minister Juraj Blanar said his government cannot support a text that brings the "
+            "war closer.",
+            [("juraj-blanar", "opposes")],
+        ),
+        ('Minister Juraj Blanar said: "I cannot give dates."', []),
+        (
+            "Greece abstained in the vote on the statement on long-range strikes.",
+            [("greece", "unclear")],
+        ),
+        (
+            "Minister Timo Mucunski said Skopje will follow the consensus on the missiles, "
+            "whatever it turns out to be.",
+            [("north-macedonian-government", "unclear"), ("timo-mucunski", "unclear")],
+        ),
+        ('Minister Karin Ekholm said: "That sanctuary ends now."', [("karin-ekholm", "supports")]),
+        (
+            "Spokesperson Lin Jian said the West was pouring fuel on the fire.",
+            [("lin-jian", "warns-against")],
+        ),
+        (
+            "Minister Kim Min-seok said the condition on the missiles was no longer being applied.",
+            [("kim-min-seok", "supports")],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(
