@@ -855,3 +855,13 @@ def test_a_polls_result_is_no_ones_claim() -> None:
         "According to the Pentagon, Ukraine fired eight missiles."
     )
     assert speakers == {"Ukraine fired eight missiles.": "u-s-department-of-defence"}
+
+
+def test_a_surname_after_a_word_that_opens_sentences_is_still_alone() -> None:
+    # "If Redding's team": "If" opens the sentence, no capitalised name runs into it.
+    speakers = _speakers(
+        "When Thomas Redding took the oath of office, few questions were watched as closely. "
+        "As a senator, Redding had called that decision 'a blank cheque for escalation'. If "
+        "Redding's team narrows the permission, little changes."
+    )
+    assert speakers["a blank cheque for escalation"] == "thomas-redding"

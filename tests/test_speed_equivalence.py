@@ -1501,12 +1501,14 @@ def _plain_recurring(text: str, spans: list[tuple[int, int]], k: Any) -> list[tu
             full.setdefault(m.group("last"), []).append(m)
     alone: Counter[str] = Counter()
     starts = [s for s, _ in spans]
+    starters = k.word_set("starters")
     for surname in sorted(full):
         at = text.find(surname)
         while at >= 0:
             stop = at + len(surname)
             i = bisect_right(starts, at) - 1
-            if i >= 0 and stop <= spans[i][1] and surnames._alone(text, at, stop, spans[i][0]):
+            lo = spans[i][0] if i >= 0 else 0
+            if i >= 0 and stop <= spans[i][1] and surnames._alone(text, at, stop, lo, starters):
                 alone[surname] += 1
             at = text.find(surname, at + 1)
     found = []

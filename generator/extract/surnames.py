@@ -30,15 +30,19 @@ _ASCII_CAPITAL = re.compile(r"[A-Z]")
 _WORDISH = re.compile(r"[\w-]")
 
 
-def _alone(text: str, at: int, stop: int, lo: int) -> bool:
+def _alone(text: str, at: int, stop: int, lo: int, starters: frozenset[str] = frozenset()) -> bool:
     """Whether the word at `text[at:stop]` stands alone: a whole word ("Kovtun's" counts),
-    no capitalised word right before or after it."""
+    no capitalised word right before or after it but one that opens sentences ("If
+    Redding's team ...": `starters`)."""
     if (at > 0 and _WORDISH.match(text, at - 1)) or _WORDISH.match(text, stop):
         return False
     after = text[stop : stop + 2]
     if after.startswith(" ") and after[1:2].isupper():
         return False
-    return not _capital_before(text, max(lo, at - 30), at)
+    if not _capital_before(text, max(lo, at - 30), at):
+        return True
+    word = text[max(lo, at - 30) : at].split()
+    return bool(word) and word[-1].casefold() in starters
 
 
 def _capital_before(text: str, lo: int, at: int) -> bool:
@@ -79,6 +83,7 @@ def recurring_people(
     # Only the surnames of full names are counted alone, found with str.find (a regex of
     # them would be compiled anew for every article).
     alone: Counter[str] = Counter()
+    starters = k.word_set("starters")  # folded
     starts = [s for s, _ in spans]
     for surname in sorted(full):
         if _not_a_name(surname, k):
@@ -93,7 +98,7 @@ def recurring_people(
         for at in found_at:
             stop = at + len(surname)
             i = bisect_right(starts, at) - 1
-            if i >= 0 and stop <= spans[i][1] and _alone(text, at, stop, spans[i][0]):
+            if i >= 0 and stop <= spans[i][1] and _alone(text, at, stop, spans[i][0], starters):
                 alone[surname] += 1
     found: list[Candidate] = []
     for last, matches in sorted(full.items()):
