@@ -161,3 +161,12 @@ def test_whom_a_letter_was_addressed_to_owns_none_of_its_figures() -> None:
     )
     owners = {subject for subject, _, _, _ in rows}
     assert owners and "house-of-representatives-of-the-netherlands" not in owners
+
+
+def test_whom_a_speaker_told_owns_none_of_the_figures() -> None:
+    rows = _rows(
+        "Saab Dynamics is growing fast, chief executive Annika Strand told broadcaster NOS on "
+        "Monday. Its order book for the missile stands at 18 billion kronor."
+    )
+    owners = {subject for subject, _, _, _ in rows}
+    assert owners and "nos" not in owners

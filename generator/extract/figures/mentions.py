@@ -18,10 +18,10 @@ from .rules import FigureRules
 # The word after a mention: "U.S. officials" names an unnamed source's country, no owner.
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # Whom words were addressed to ("wrote in a letter to the Tweede Kamer", "told
-# parliament"): a listener, no figure's owner.
+# broadcaster NOS"): a listener, no figure's owner.
 _ADDRESSEE = re.compile(
     r"\b(?:(?:letter|message|speech|statement|report|briefing|note|memo|submission)s?\s+to"
-    r"|wrote\s+to|told|briefed)\s+(?:the\s+)?$"
+    r"|wrote\s+to|told|briefed)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
 _ADDRESSEE_REACH = 40
 # A reported clause about the speaker itself opens with a pronoun (grammar, not domain words).
