@@ -35,6 +35,7 @@ SETS = [
     (FIXTURES / "blind15" / "annotations", FIXTURES / "blind15" / "articles"),
     (FIXTURES / "blind16" / "annotations", FIXTURES / "blind16" / "articles"),
     (FIXTURES / "blind17" / "annotations", FIXTURES / "blind17" / "articles"),
+    (FIXTURES / "blind18" / "annotations", FIXTURES / "blind18" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
