@@ -170,3 +170,12 @@ def test_whom_a_speaker_told_owns_none_of_the_figures() -> None:
     )
     owners = {subject for subject, _, _, _ in rows}
     assert owners and "nos" not in owners
+
+
+def test_a_distance_from_the_front_line_is_the_country_of_a_listed_place_before_it() -> None:
+    rows = _rows(
+        "Two bombers were destroyed at the base in the Saratov region, about 640 km (400 "
+        "miles) from the front line."
+    )
+    assert ("russia", 640, "km", "about 640 km") in rows
+    assert ("russia", 400, "mi", "400 miles") in rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .casualties import casualty_rules_for, places_in
 from .entitycues import body_country, entity_rules
 from .factbits import entity_info, per_lexicon
 
@@ -54,18 +55,25 @@ def is_country(entity_id: str, knowledge: Any) -> bool:
 
 
 def front_line_owner(
-    text: str, start: int, end: int, pool: list[Any], knowledge: Any
+    text: str, start: int, end: int, pool: list[Any], knowledge: Any, lo: int | None = None
 ) -> str | None:
     """The country whose bases lie a distance "from the front line" (no side named): the
     first country the sentence names before the number ("Russia moved its bombers to
     airfields 300 km from the front line" is Russia's; ANNOTATING.md gives a distance to a
-    base to the country that owns the base)."""
+    base to the country that owns the base), else that of the last listed place the
+    sentence (from `lo`) names before it ("the base in the Saratov region, about 640 km
+    from the front line")."""
     if _FROM_LINE.match(text, end) is None:
         return None
-    return next(
+    country = next(
         (m.entity_id for m in pool if m.end <= start and is_country(m.entity_id, knowledge)),
         None,
     )
+    if country is not None or lo is None:
+        return country
+    rules = casualty_rules_for(knowledge)
+    places = places_in(text, lo, start, [], getattr(knowledge, "entities", {}), rules)
+    return places[-1][2] if places else None
 
 
 def farther_country(side: str, mentions: list[Any], knowledge: Any) -> str | None:

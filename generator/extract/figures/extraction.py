@@ -206,7 +206,7 @@ def extract_figures(
                     source.text, end, pool, earlier, nations, frules, knowledge, history
                 )
                 or _place_country(source.text, end, frules, knowledge)
-                or front_line_owner(source.text, q.start, end, pool, knowledge)
+                or front_line_owner(source.text, q.start, end, pool, knowledge, sentence.start)
             ):
                 subject, uncertain = other, False
             if (
