@@ -179,3 +179,17 @@ def test_a_distance_from_the_front_line_is_the_country_of_a_listed_place_before_
     )
     assert ("russia", 640, "km", "about 640 km") in rows
     assert ("russia", 400, "mi", "400 miles") in rows
+
+
+def test_a_poll_share_is_the_polled_peoples_named_before_it() -> None:
+    rows = _rows(
+        "Australians appear to agree: an Essential poll in December found 61 per cent in "
+        "favour of letting Ukraine hit military targets in Russia."
+    )
+    assert ("australia", 61, "percent", "61 per cent") in rows
+
+
+def test_a_share_with_a_decimal_comma() -> None:
+    rows = _rows("According to the survey, 48,6% of the Portuguese agree and 37,1% disagree.")
+    assert ("portugal", 48.6, "percent", "48,6%") in rows
+    assert ("portugal", 37.1, "percent", "37,1%") in rows

@@ -40,18 +40,6 @@ def _phrases(data: dict[str, Any]) -> re.Pattern[str] | None:
 _compiled = per_lexicon(_phrases)
 
 
-def _poll_words(data: dict[str, Any]) -> re.Pattern[str] | None:
-    words = [str(w) for w in (data.get("quote_rules") or {}).get("poll_words") or []]
-    if not words:
-        return None
-    return re.compile(
-        rf"\b(?i:{'|'.join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))})\b"
-    )
-
-
-_polls = per_lexicon(_poll_words)
-
-
 def _voice(text: str, speaker: Any, knowledge: Any) -> str | None:
     """Who speaks: the entity named, or for "U.S. officials" the U.S. government (unnamed
     officials of a country speak for its government, as in `quotes`)."""
@@ -220,7 +208,7 @@ def according(
             clause, said_end = before, before
         # A poll's result is no one's claim ("According to a survey which Norstat has made
         # for NRK, 52.3 percent ...": the source's words name a poll).
-        polls = _polls(knowledge)
+        polls = quote_rules(knowledge).polls
         if polls is not None and polls.search(
             text, m.end("phrase"), clause if opens else sentence.end
         ):

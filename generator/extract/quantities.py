@@ -19,9 +19,12 @@ Value = float | tuple[float, float]
 
 # Numbers as written: "50,000", "7.1"; as European articles and their translations write
 # them, thousands grouped by spaces ("1 340", "1\u00a0000") and a decimal comma before a
-# scale word ("2,6 million").
+# scale word or a percent sign ("2,6 million", "48,6%").
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
-_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|trillion)\b)"
+_DECIMAL_COMMA = (
+    r"\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|trillion|percent|per cent|prosent|procent)\b"
+    r"|[ \u00a0]?%)"
+)
 _DIGITS = rf"{_DECIMAL_COMMA}|{_SPACED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 

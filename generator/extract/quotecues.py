@@ -37,6 +37,8 @@ class QuoteRules:
     company_endings: frozenset[str] = frozenset()
     # A sentence opening that points back to the quote before it ("That was how").
     back_reference: re.Pattern[str] | None = None
+    # Words of a poll ("according to a survey by Ipsos"): its result is no one's claim.
+    polls: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> QuoteRules:
@@ -75,7 +77,16 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
         company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
         back_reference=_phrases(raw.get("back_references") or [], article=False),
+        polls=_words_pattern([str(w) for w in raw.get("poll_words") or []]),
     )
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Any of `words`, whole, in any case."""
+    if not words:
+        return None
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return re.compile(rf"\b(?i:{'|'.join(map(re.escape, ordered))})\b")
 
 
 def _government_voice(demonyms: list[str], voices: list[str]) -> re.Pattern[str] | None:

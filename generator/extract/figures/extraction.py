@@ -34,10 +34,11 @@ from ..figureowners import (
     without_people,
 )
 from ..quantities import _DIGIT, Quantity, find_quantities, rules_for
+from ..quotecues import quote_rules
 from .clauses import _clause_start, _intercepted
 from .implied_counts import elliptical_counts, named_counts, weapon_names
 from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _Usable, _usable
-from .owners import _across_border, _group_owner, _people_share, _place_country
+from .owners import _across_border, _group_owner, _people_share, _place_country, _polled_people
 from .properties import _property
 from .rules import figure_rules_for
 from .subjects import _ITS, _PRICE_FOR, _subject
@@ -265,7 +266,9 @@ def extract_figures(
                 and not _intercepted(q, source.text, frules, knowledge)
             ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
-            people = _people_share(source.text, q, frules, known)
+            people = _people_share(source.text, q, frules, known) or _polled_people(
+                source.text, sentence.start, q, frules, known, quote_rules(knowledge).polls
+            )
             if people is not None:
                 subject, uncertain = people, False
                 share = people

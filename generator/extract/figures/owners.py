@@ -97,6 +97,28 @@ def _people_share(text: str, q: Quantity, rules: FigureRules, known: Any) -> str
     return None
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'-]*")
+
+
+def _polled_people(
+    text: str, lo: int, q: Quantity, rules: FigureRules, known: Any, polls: re.Pattern[str] | None
+) -> str | None:
+    """The country whose people a poll's share is of, named as a people before it in a
+    sentence that speaks of a poll ("Australians appear to agree: an Essential poll found
+    61 per cent in favour"). ANNOTATING.md gives a poll share to the country polled."""
+    if q.dimension != "ratio" or polls is None or polls.search(text, lo, q.start) is None:
+        return None
+    for m in reversed(list(_CAPITALISED_WORD.finditer(text, lo, q.start))):
+        word = m.group()
+        if not word.endswith("s"):
+            continue  # a people, plural: "Australians", "Germans", "the Portuguese" aside
+        for name in (word[:-1], word[:-2]):
+            country = rules.demonym_ids.get(name)
+            if country is not None and country in known:
+                return country
+    return None
+
+
 def _group_owner(
     text: str, q: Quantity, rules: QuantityRules, owners: dict[str, str]
 ) -> str | None:
