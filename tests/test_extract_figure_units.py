@@ -127,3 +127,15 @@ def test_numbers_as_european_articles_write_them() -> None:
     }
     # A comma before three digits still groups thousands.
     assert {v for v, _u, _p, _t in _figures("Germany sent 2,600 missiles.")} == {2600}
+
+
+def test_units_and_scales_as_a_machine_translation_leaves_them() -> None:
+    # Portuguese "quilómetros"; "milhões de coroas" kept word for word as "million of".
+    figures = _figures(
+        "The Storm Shadow has a reach of until 250 quilómetros and costs around 2,5 million "
+        "of pounds."
+    )
+    assert (250, "km", "range", "250 quilómetros") in figures
+    assert (2500000, "gbp", "cost", "around 2,5 million of pounds") in figures
+    # No "of" after a number without its scale: "20 of the missiles" measure nothing.
+    assert not _figures("Ukraine fired 20 of pounds.")

@@ -27,6 +27,7 @@ _DECIMAL_COMMA = (
 )
 _DIGITS = rf"{_DECIMAL_COMMA}|{_SPACED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
+_SCALE_OF = re.compile(r" of(?= )")
 
 
 @dataclass(frozen=True)
@@ -380,7 +381,7 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         noun: _Noun | None = None
         if match.group("cur"):
             unit, dimension = rules.units[match.group("cur").casefold()]
-        elif (m := rules.measure.match(text, end)) is not None:
+        elif (m := _measure_after(text, end, match, rules)) is not None:
             unit, dimension = rules.units[m.group("unit").casefold()]
             if rules.adjective_units and unit in rules.adjective_units:
                 # "a 250-pound warhead", or a bracketed twin of a weight ("100 kilograms
@@ -446,6 +447,17 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         )
     found.extend(_vague(text, rules, offset, found, lowered))
     return sorted(found, key=lambda q: q.start)
+
+
+def _measure_after(
+    text: str, end: int, match: re.Match[str], rules: QuantityRules
+) -> re.Match[str] | None:
+    """The unit right after a number, or after its scale and an "of" ("9,5 million of
+    crowns": a translation keeps the "of" of "milhões de")."""
+    m = rules.measure.match(text, end)
+    if m is None and match.group("s1") and _SCALE_OF.match(text, end):
+        m = rules.measure.match(text, end + 3)
+    return m
 
 
 def _vague(
