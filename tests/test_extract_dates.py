@@ -176,6 +176,17 @@ ALL = ("year", "month", "day")
                 ("June", "2024-06", ("year",), None),
             ],
         ),
+        # A weekday before a full date is that date's; a translation's "9 of November".
+        (
+            "The government decided on Thursday, 9 of November, to lift the restriction.",
+            MONDAY,
+            [("9 of November", "2024-11-09", ("year",), None)],
+        ),
+        (
+            "The government decided on Thursday, Nov. 14, to lift it.",
+            MONDAY,
+            [("Nov. 14", "2024-11-14", ("year",), None)],
+        ),
         # The start of the year is its January.
         (
             "has launched 1,000 drones a week since the start of the year",

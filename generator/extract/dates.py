@@ -130,7 +130,8 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
     month_first = _first_chars([str(m) for m in months])
     patterns = (
         ("mdy", rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])"),
-        ("dmy", rf"(?<![\w.,]){_DAY}\s+{month}(?:,?\s+{_YEAR})?(?![\w])"),
+        # (and "9 of November", as a translation from a Romance language writes it)
+        ("dmy", rf"(?<![\w.,]){_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?(?![\w])"),
         ("my", rf"{month},?\s+{_YEAR}(?![\w])"),
         # "March last year", "in June next year": a month of a year named relative to now.
         ("mrel", rf"{month}(?:\s+of)?\s+(?i:(?P<relyear>{_alt(rel_years, blind=True)}))\b"),
@@ -465,6 +466,9 @@ def find_dates(text: str, published: dt.date, rules: DateRules, offset: int = 0)
 _PAST_AFTER = re.compile(r"\b(?:had|was|were)\s+(?:[a-z]+\s+){0,2}?[a-z]+(?:ed|en)\b")
 
 
+_WEEKDAY_GAP = re.compile(r",?\s+(?:the\s+)?")
+
+
 def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) -> list[DateExpr]:
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     passed: dict[re.Pattern[str], bool] = {}  # the month gate serves four patterns
@@ -507,9 +511,16 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             candidates.append((m.start(), -(m.end() - m.start()), name, m))
     found: list[DateExpr] = []
     taken_end = -1
+    # Where a full date starts: a weekday right before one is that date's ("on Thursday, 9
+    # November"), no other day.
+    full = {c[0] for c in candidates if c[2] in ("dmy", "mdy")}
     for start, _neg, name, m in sorted(candidates, key=lambda c: (c[0], c[1])):
         if start < taken_end:
             continue
+        if name == "weekday" and full:
+            gap = _WEEKDAY_GAP.match(text, m.end())
+            if gap is not None and gap.end() in full:
+                continue
         if name in ("weekday", "relday", "relperiod", "ago") and _in_quotes(text, start):
             continue
         until_m = rules.until.search(text[:start])
