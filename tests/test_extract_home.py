@@ -225,6 +225,11 @@ def test_a_live_blogs_time_stamps_and_a_day_first_dateline_open_no_event() -> No
         "Headline\nMOSCOW, 17 May. The ministry said on Tuesday that all eight missiles were "
         "destroyed.\n"
     ) == ["The ministry said on Tuesday that all eight missiles were destroyed."]
+    # Places in title case with a slash, the date and the agency with no dash after it.
+    assert events(
+        "Headline\nKyiv/Moscow, Feb 13 (PTI) Ukraine on Tuesday said its air force had struck "
+        "the Engels base.\n"
+    ) == ["Ukraine on Tuesday said its air force had struck the Engels base."]
 
 
 def test_with_no_home_a_shared_name_is_the_one_named_countrys_party() -> None:
