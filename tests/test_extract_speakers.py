@@ -865,3 +865,15 @@ def test_a_surname_after_a_word_that_opens_sentences_is_still_alone() -> None:
         "Redding's team narrows the permission, little changes."
     )
     assert speakers["a blank cheque for escalation"] == "thomas-redding"
+
+
+def test_a_quotation_after_a_sentence_introducing_a_person_is_theirs() -> None:
+    speakers = _speakers(
+        'Minister Kaja Tamm said the outcome was "a gift to the Kremlin".\n\n'
+        "Latvia's foreign minister, Ilze Rudzīte, was blunter still. \"Ukraine is told to "
+        'fight with one hand. Today one ally tied the other hand too."'
+    )
+    assert (
+        speakers["Ukraine is told to fight with one hand. Today one ally tied the other hand too."]
+        == "ilze-rudzite"
+    )

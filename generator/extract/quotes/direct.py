@@ -25,9 +25,11 @@ def _direct(
     rules: QuoteRules,
     windows: dict[tuple[int, int], list[Sentence]],
     runs_on: frozenset[tuple[int, int]] = frozenset(),
+    introduced: dict[int, str] | None = None,
 ) -> list[QuoteFound]:
     """Direct quotes of `spans`, `windows` the sentences each reaches into; `runs_on` the
-    quotations going on in the next paragraph, which may name their speaker."""
+    quotations going on in the next paragraph, which may name their speaker; `introduced`
+    the person a sentence with no quotation introduces, by the sentence's start."""
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
         window = windows[(s, e)]
@@ -87,6 +89,15 @@ def _direct(
         ]
         if not nxt and spoke:
             speaker, source_span = spoke[-1], (s, e)
+        elif not nxt and introduced and not any(windows[p][0].paragraph == para for p in prev):
+            # 'Latvia's foreign minister, Ilze Rudzīte, was blunter still. "Ukraine is told
+            # ..."': the first quotation of a paragraph, right after a sentence introducing
+            # a person, is that person's, not the last speaker's before.
+            first = windows[(s, e)][0]
+            at = sentences.index(first)
+            lead = sentences[at - 1] if at and first.start >= s - 1 else None
+            if lead is not None and lead.paragraph == para and lead.start in introduced:
+                speaker, source_span = introduced[lead.start], (s, e)
         out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
     return out
 

@@ -6,9 +6,11 @@ reports), and `quote_records`, what it found written as schema `quote` items.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import replace
 
 from ...sources import Source, dateline_end
+from ..bystart import ByStart
 from ..entities import EntityScan
 from ..factbits import layout_of
 from ..knowledge import Knowledge
@@ -25,6 +27,36 @@ from .speech import QuoteFound, Speech
 def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> str:
     digest = hashlib.sha1(f"{source_id}:{start}:{end}:{kind}".encode()).hexdigest()[:10]
     return f"{prefix}-{digest}"
+
+
+_SUBJECT_REACH = 60  # characters from a sentence's start its subject's name may begin in
+
+
+def _introduced(
+    text: str,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    spans: list[tuple[int, int]],
+    events: list[Speech],
+) -> dict[int, str]:
+    """Sentences that introduce a person with no quotation and no speech verb ("Latvia's
+    foreign minister, Ilze Rudzīte, was blunter still."), by start: the person named first,
+    near the start. A quotation standing alone right after one is that person's."""
+    spoken = {ev.sentence.start for ev in events}
+    quoted = sorted(s for s, _e in spans)
+    out: dict[int, str] = {}
+    by_start = ByStart(scan.mentions)
+    for sentence in sentences:
+        i = bisect_left(quoted, sentence.start)
+        if sentence.start in spoken or (i < len(quoted) and quoted[i] < sentence.end):
+            continue
+        reach = min(sentence.end, sentence.start + _SUBJECT_REACH)
+        for m in by_start.between(sentence.start, reach):
+            entity = scan.entity(m.entity_id)
+            if sentence.start <= m.start < reach and entity is not None and entity.is_person:
+                out[sentence.start] = m.entity_id
+                break
+    return out
 
 
 def find_quotes(
@@ -46,9 +78,10 @@ def find_quotes(
     spans = [sp for sp in spans if not _term(text, sp, spans, windows[sp], knowledge, rules)]
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
-    found = _direct(text, sentences, spans, events, rules, windows, runs_on) + _reported(
-        text, events, spans, rules, starts
-    )
+    introduced = _introduced(text, sentences, scan, spans, events)
+    found = _direct(
+        text, sentences, spans, events, rules, windows, runs_on, introduced
+    ) + _reported(text, events, spans, rules, starts)
     from ..according import according  # it builds QuoteFound and Speech (`speech`)
 
     taken = {q.start for q in found if q.kind == "reported"}
