@@ -877,3 +877,14 @@ def test_a_quotation_after_a_sentence_introducing_a_person_is_theirs() -> None:
         speakers["Ukraine is told to fight with one hand. Today one ally tied the other hand too."]
         == "ilze-rudzite"
     )
+
+
+def test_she_after_an_unnamed_minister_is_that_ministers_government() -> None:
+    text = (
+        'The Estonian foreign minister called the outcome "a gift to the Kremlin." "Almost '
+        'every ally wants this," she said.'
+    )
+    assert _speakers(text)["Almost every ally wants this,"] == "estonian-government"
+    # A government that spoke as a body is no "she".
+    text = 'The Estonian government called it "a gift." "Every ally wants this," she said.'
+    assert _speakers(text)["Every ally wants this,"] is None

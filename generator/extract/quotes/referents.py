@@ -63,6 +63,7 @@ class _Referents:
     last: tuple[str | None, int] | None
     last_body: tuple[str, int] | None
     government_voice: str | None
+    member_voice: str | None  # a government speaking for an unnamed member ("she said")
     anonymous: bool
     _last_anonymous: int | None
     last_pos: int
@@ -99,7 +100,11 @@ class _Referents:
             # subject, not a possessive qualifying an object, is who "he" is.
             named = self._subject_before(named) or named
         last = self.last
-        if last is not None and word in _PERSONAL and not (last[0] and self._person(last[0])):
+        if (
+            last is not None
+            and word in _PERSONAL
+            and not (last[0] and (self._person(last[0]) or last[0] == self.member_voice))
+        ):
             last = None
         if last and paragraph - last[1] <= _PRONOUN_REACH:
             if named is None or named.start < self.last_pos:
@@ -257,7 +262,11 @@ class _Referents:
             named = self.by_role(noun, pos, nation.casefold()) if nation else None
             if named is not None:
                 return named
-        return self.k.lookup(f"{demonym} government") if demonym else None
+        government = self.k.lookup(f"{demonym} government") if demonym else None
+        if government is not None:
+            # "The Estonian foreign minister called ... "...," she said": she is that member.
+            self.member_voice = government
+        return government
 
     def _nation_before(self, lead: int, vs: int, noun: str) -> str | None:
         """The country whose nationality adjective stands right before `noun`, the last

@@ -126,6 +126,7 @@ class _Speakers(_Referents):
         self.last_body: tuple[str, int] | None = None  # the last body that spoke: "it"
         self.anonymous = False  # the verb being resolved has an unnamed source
         self.government_voice: str | None = None  # whose officials spoke last, unnamed
+        self.member_voice: str | None = None  # a government speaking for a member
         self._last_anonymous: int | None = None
         self.last_pos = 0  # where the last speaker's verb is
         self.content: list[tuple[int, int]] = []  # what speakers said: not a pronoun's referent
@@ -475,7 +476,9 @@ class _Speakers(_Referents):
                 else:
                     speaker = self.resolve(sentence, vs, ve)
                 self.content.append((ve, sentence.end))
-                if speaker and self._person(speaker):
+                # A government speaking for an unnamed member ("the Estonian foreign
+                # minister") is a person to "she said" after it.
+                if speaker and (self._person(speaker) or speaker == self.member_voice):
                     self.last = (speaker, sentence.paragraph)
                     self.last_pos = vs
                 elif speaker:
