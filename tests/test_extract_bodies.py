@@ -289,3 +289,9 @@ def test_a_coalition_or_a_bloc_of_parties_is_a_body() -> None:
         "Bloc opposed it."
     )
     assert {"liberal-national-coalition", "green-left-bloc"} <= ids
+
+
+def test_an_embassy_in_a_listed_city_is_in_its_country() -> None:
+    # Brussels is no capital of the lexicon's (it stands for the EU), but a listed place.
+    mentions = _mentions("The Russian embassy in Brussels warned Belgium of the consequences.")
+    assert ("russian-embassy-in-belgium", "Russian embassy in Brussels") in mentions

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import casefast
+from ..casualties import casualty_rules_for
 from ..entitycues import entity_rules
 from ..knowledge import Knowledge
 from ..wordgate import holds_any
@@ -97,14 +98,17 @@ def seated_at(seat: re.Match[str], k: Knowledge) -> str:
 
 
 def _seat_name(place: str, k: Knowledge) -> str:
-    """The country a capital is the seat of ("Oslo": "Norway"), so that "the embassy in
-    Oslo" and "the embassy in Norway" are one; any other place as written."""
+    """The country a capital or a listed city is the seat of ("Oslo": "Norway",
+    "Brussels": "Belgium"), so that "the embassy in Oslo" and "the embassy in Norway" are
+    one; any other place as written."""
     rules = entity_rules(k)
     government = k.lookup(place) if place in rules.capitals else None
-    if government is None:
-        return place
-    demonym = k.entities[government].name.split()[0]
-    country = rules.demonym_of.get(demonym)
+    if government is not None:
+        demonym = k.entities[government].name.split()[0]
+        country = rules.demonym_of.get(demonym)
+    else:
+        # A listed city ("Brussels": lexicon `places`) is in its country.
+        country = casualty_rules_for(k).place_country.get(place)
     entity = k.entities.get(country) if country else None
     if entity is None:
         return place
