@@ -888,3 +888,19 @@ def test_she_after_an_unnamed_minister_is_that_ministers_government() -> None:
     # A government that spoke as a body is no "she".
     text = 'The Estonian government called it "a gift." "Every ally wants this," she said.'
     assert _speakers(text)["Every ally wants this,"] is None
+
+
+def test_a_translations_role_of_a_lower_case_body_and_the_outlet_after_the_name() -> None:
+    speakers = _speakers(
+        "Situation since then changed, explained first vice-chairwoman of movement Lenka "
+        "Staňková for Czech Radio."
+    )
+    assert speakers == {"Situation since then changed": "lenka-stankova"}
+
+
+def test_a_speaker_given_an_age_and_a_relative_clause_before_the_verb() -> None:
+    speakers = _speakers(
+        "Assembly technician Marisol Vega, 34, who joined Sentry in 2025, said the work had "
+        "become personal."
+    )
+    assert speakers == {"the work had become personal.": "marisol-vega"}

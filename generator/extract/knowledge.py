@@ -630,7 +630,8 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(
-            rf"{name_after}(?:,|\s+--|\s+\u2014)\s+"
+            # (An age may come first: "Marisol Vega, 34, who joined Sentry in 2025, said".)
+            rf"{name_after}(?:,\s+\d{{1,3}}(?=,))?(?:,|\s+--|\s+\u2014)\s+"
             rf"(?P<desc>(?:{appos_lead}|(?:{titles})\s|(?:[A-Z][\w.-]*['’]s\s+)?"
             rf"(?:[a-z][\w-]*\s+)?(?:(?:{roles})\s+){{1,2}}(?:of|for|at|to|in)\s)"
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"

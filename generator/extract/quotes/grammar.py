@@ -22,17 +22,20 @@ _SPEAKER_TAIL = re.compile(
     r"(?:\s+(?:on|late|early|last|this)?\s*(?:"
     + "|".join(calendar.day_name)
     + r"|today|yesterday|tonight|overnight|earlier|later)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|interview|post|speech|letter))?"
+    r"|\s+in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|interview|post|speech|letter)"
+    # ... or the outlet spoken to ("... for Czech Radio.", "... to Reuters.")
+    r"|\s+(?:for|to)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?"
     r"\s*(?:[.!?]|,\s|$)"
 )
 # ... or, for a person, where they work ("..., said Fabian Reitmeier of the SWP.").
 _PERSON_TAIL = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 # Words that end a role between a speech verb and the name after it ("the party's foreign
 # political spokesperson Jonas Hærem"), making it a clause or a place instead ("a
-# statement from Kyiv", "the air force of Ukraine").
+# statement from Kyiv", "the air force of Ukraine"); "of" before a lower-case word stays
+# in the role, as translations write it ("first vice-chairwoman of movement").
 _NOT_ROLE = re.compile(
-    r"\b(?:of|from|at|in|on|by|for|to|with|that|which|who|is|are|was|were|will|would|has"
-    r"|have|had|and|but|not)\s",
+    r"\b(?:of(?!\s+(?-i:[a-z]))|from|at|in|on|by|for|to|with|that|which|who|is|are|was|were|will"
+    r"|would|has|have|had|and|but|not)\s",
     re.IGNORECASE,
 )
 # A relative clause holding a quotation closed right before a speech verb ('Sen. X, who

@@ -171,7 +171,8 @@ def _role_then_name(text: str, lead: int, end: int, starts: dict[int, int]) -> b
     sentence ('..., says the party's foreign political spokesperson Jonas Hærem.')."""
     for count, word in enumerate(_TOKEN.finditer(text, lead, end)):
         at = _skip_space(text, word.end())
-        if count >= _ROLE_WORDS or at == word.end() or _NOT_ROLE.search(text, lead, at):
+        # (One character more: whether "of" is followed by a lower-case word.)
+        if count >= _ROLE_WORDS or at == word.end() or _NOT_ROLE.search(text, lead, at + 1):
             return False
         if at in starts and _SPEAKER_TAIL.match(text, starts[at], end):
             return True
