@@ -1249,6 +1249,15 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "Minister Kim Min-seok said the condition on the missiles was no longer being applied.",
             [("kim-min-seok", "supports")],
         ),
+        # A limit to targets in Ukraine: who set it opposes, not who was limited.
+        (
+            "Until then, Washington had allowed it to be used only against targets in Ukraine.",
+            [("u-s-government", "opposes")],
+        ),
+        (
+            "Until then, Ukraine could fire the Lindwurm only at targets on Ukrainian territory.",
+            [],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(
