@@ -1249,6 +1249,29 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "Minister Kim Min-seok said the condition on the missiles was no longer being applied.",
             [("kim-min-seok", "supports")],
         ),
+        # No limit set, an objection given up, limits that should go, no veto for Moscow.
+        (
+            "Zelensky thanked the partners who do not limit our long arm.",
+            [("volodymyr-zelenskyy", "supports")],
+        ),
+        (
+            "Minister Jaromir Stepanek said Prague no longer objects to the strikes.",
+            [("czech-government", "supports"), ("jaromir-stepanek", "supports")],
+        ),
+        ("Senator Roger Mayhew said those rules should go.", [("roger-mayhew", "supports")]),
+        (
+            "Minister Gintare Valanciute said Russia does not get a veto over Ukraine's map.",
+            [("gintare-valanciute", "supports")],
+        ),
+        ("Sweden said it had no objection to the strikes.", [("sweden", "supports")]),
+        (
+            "The U.S. House Armed Services Committee advanced a bill that would send Tomahawk "
+            "missiles with no limits on targets in Russia.",
+            [("house-armed-services-committee", "supports")],
+        ),
+        # No hurry, no part in the argument: no side taken.
+        ("Trump said he was not in a rush on the missiles.", [("donald-trump", "unclear")]),
+        ("Turkey stays out of the argument over the missiles.", [("turkey", "unclear")]),
         # A limit to targets in Ukraine: who set it opposes, not who was limited.
         (
             "Until then, Washington had allowed it to be used only against targets in Ukraine.",
