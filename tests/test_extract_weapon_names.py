@@ -166,6 +166,20 @@ def test_a_named_variant_by_its_own_word_and_in_the_plural() -> None:
     weapons = [e for e in found["entities"] if e["kind"] == "weapon"]
     assert [e["id"] for e in weapons] == ["storm-shadow-kestrel"]
     assert "Kestrel" in weapons[0]["aliases"]
+    # So when its own word is named by its range: no weapon of its own.
+    text += " The Kestrel, which has a range of about 560 miles, is the longest-range one."
+    found = extract_text(f"Headline\n{text}\n", DAY)
+    assert [e["id"] for e in found["entities"] if e["kind"] == "weapon"] == ["storm-shadow-kestrel"]
+
+
+def test_a_new_weapon_named_by_its_range_in_an_aside() -> None:
+    assert _weapons(
+        "The Pentagon has said the Halyard-ER, with a range of about 900 kilometers, will "
+        "reach Ukraine in early 2029."
+    ) == {"halyard-er": "system"}
+    assert _weapons("The Pantsir-S1 fires interceptors that cost $75,000 each.") == {
+        "pantsir": "system"
+    }
 
 
 def test_a_named_variant_is_no_person_s_name() -> None:

@@ -434,6 +434,9 @@ def scan_entities(
         # "the Storm Shadow Kestrel, an Anglo-French missile" is no person's name.
         named = set(own_words.values())
         candidates = [c for c in candidates if c.category != "person" or c.name not in named]
+        # ... nor is "The Kestrel, which has a range of ..." a weapon of its own: the
+        # variant's own word, a later mention of it.
+        candidates = [c for c in candidates if c.kind != "weapon" or c.name not in own_words]
     candidates += [
         Candidate("weapon", category, name, [(start, end)])
         for start, end, name, category in variants

@@ -303,7 +303,9 @@ def _reach_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
         r"|\s+(?:" + alternation + r"))"
         r"(?:\s+(?:up to|as far as|about|some|roughly|nearly|around|more than|over|beyond))?"
         r"\s+\d"
-        r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)\s+has\s+a\s+(?:[\w-]+\s+)?range\s+of\b"
+        # ("the Halyard-ER, with a range of about 900 kilometers", "..., which has a range")
+        r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)(?:\s+has|,\s+(?:which\s+has|with))"
+        r"\s+a\s+(?:[\w-]+\s+)?range\s+of\b"
     )
 
 
