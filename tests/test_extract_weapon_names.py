@@ -235,3 +235,10 @@ def test_a_discovered_weapon_named_in_the_plural_later() -> None:
     }
     pikestaff = next(e for e in found["entities"] if e["id"] == "pikestaff")
     assert "Pikestaffs" in pikestaff.get("aliases", [])
+
+
+def test_the_weapon_a_new_variant_is_of_where_it_is_named_alone() -> None:
+    assert _weapons(
+        "Ukraine struck the base with US-supplied Halyard-ER long-range missiles. The "
+        "Halyard-ER has a range of about 900 km, twice that of the original Halyard."
+    ) == {"halyard-er": "missile", "halyard": "missile"}

@@ -269,6 +269,34 @@ _TOWN_AFTER = re.compile(r",\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,|\.|\s[a-z])")
 _TOWN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|outside)\s$")
 
 
+# A new weapon's variant by its suffix ("Halyard-ER", "Arbalest-XR", "Krechet-2"): the
+# name before the hyphen, written alone, is the weapon it is a variant of.
+_SUFFIXED = re.compile(
+    r"(?P<base>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)-(?:[A-Z]{1,3}\d?|\d{1,2}[A-Z]?)"
+)
+
+
+def _base_weapons(
+    text: str, spans: list[tuple[int, int]], knowledge: Knowledge, candidates: list[Candidate]
+) -> list[Candidate]:
+    """The weapons a new variant is of, where the article names them alone ("twice that
+    of the original Halyard" after "the Halyard-ER"): weapons of their own."""
+    bases = {
+        m.group("base")
+        for c in candidates
+        if c.kind == "weapon" and (m := _SUFFIXED.fullmatch(c.name)) is not None
+    }
+    found: list[Candidate] = []
+    for base in sorted(bases):
+        if knowledge.lookup(base) is not None:
+            continue  # a known weapon: found by its name already
+        alone = re.compile(rf"(?<![\w-]){re.escape(base)}(?![\w-])")
+        at = [m.span() for start, end in spans for m in alone.finditer(text, start, end)]
+        if at:
+            found.append(Candidate("weapon", "missile", base, at))
+    return found
+
+
 def _surname_as_town(text: str, m: Mention, entities: dict[str, KnownEntity]) -> bool:
     """A known person's one-word name used as a town ("built in Austin, Texas")."""
     entity = entities.get(m.entity_id)
@@ -460,6 +488,7 @@ def scan_entities(
                 if not any(a <= s and e <= b for s, e in c.aliases[:1] for a, b in others)
             ]
     candidates += recurring_people(text, spans, knowledge, candidates)
+    candidates += _base_weapons(text, spans, knowledge, candidates)
     spelled = _spelled_out(text, candidates)
     for candidate in candidates:
         if candidate.name in spelled:  # "NIS" alone: the body it abbreviates
