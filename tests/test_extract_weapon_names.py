@@ -242,3 +242,7 @@ def test_the_weapon_a_new_variant_is_of_where_it_is_named_alone() -> None:
         "Ukraine struck the base with US-supplied Halyard-ER long-range missiles. The "
         "Halyard-ER has a range of about 900 km, twice that of the original Halyard."
     ) == {"halyard-er": "missile", "halyard": "missile"}
+
+
+def test_a_kind_named_after_a_weapon_is_the_weapon() -> None:
+    assert _weapons("Russia launched 120 Shahed-type drones overnight.") == {"shahed": "drone"}

@@ -235,6 +235,7 @@ def _weapons(
                         found.append(_weapon_candidate(example))
                 continue
             name_start, name = named
+            name = _KIND_OF.sub("", name)
             span = (name_start, name_start + len(name))
             if m.group()[
                 0
@@ -258,8 +259,13 @@ def _weapons(
     return found
 
 
+# "Shahed-type drones": a kind named after a weapon, the weapon itself.
+_KIND_OF = re.compile(r"-(?:type|style|class|like)$", re.IGNORECASE)
+
+
 def _weapon_candidate(named: tuple[int, str, str]) -> Candidate:
     at, name, category = named
+    name = _KIND_OF.sub("", name)
     return Candidate("weapon", category, name, [(at, at + len(name))])
 
 
