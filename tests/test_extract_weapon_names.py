@@ -246,3 +246,9 @@ def test_the_weapon_a_new_variant_is_of_where_it_is_named_alone() -> None:
 
 def test_a_kind_named_after_a_weapon_is_the_weapon() -> None:
     assert _weapons("Russia launched 120 Shahed-type drones overnight.") == {"shahed": "drone"}
+
+
+def test_a_weapon_named_as_an_arms_makers() -> None:
+    assert _weapons("Norway paid 40 million euros for Kongsberg's Fenrir.") == {"fenrir": "system"}
+    # A person named as the company's is no weapon.
+    assert _weapons("Rheinmetall's Papperger said the plant would open.") == {}

@@ -14,7 +14,7 @@ from .institutions import _institutions
 from .organisations import _organisations
 from .parties import _parties
 from .people import _people, _role_appositions
-from .weapons import _weapons, weapons_by_reach
+from .weapons import _weapons, weapons_by_reach, weapons_of_makers
 from .words import _known_other
 
 # Runs of capitalised words, searched once per sentence: `_organisations` finds bodies in
@@ -45,6 +45,7 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     named += _parties(text, start, end, knowledge, lower if lower is not None else sentence.lower())
     named += _weapons(text, start, end, knowledge, lower)
     named += weapons_by_reach(text, start, end, knowledge)
+    named += weapons_of_makers(text, start, end, knowledge)
     # An acronym in brackets right after a known name ("Army Tactical Missile System (ATACMS)").
     if "(" in sentence:
         for m in runs:

@@ -13,6 +13,7 @@ from .. import casefast
 from ..casualties import casualty_rules_for
 from ..factbits import per_lexicon
 from ..knowledge import CAPITAL, Knowledge, trie_alternation
+from ..quotecues import is_company, quote_rules
 from ..weaponframes import example_after, variants_in
 from ..wordstarts import matches_reaching, run_starts
 from .candidate import Candidate
@@ -315,6 +316,34 @@ def _reach_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
     )
 
 
+def weapons_of_makers(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """Weapons named as a known arms maker's ("Kongsberg's Fenrir", "MBDA's Aquilon"): a
+    company's possessive before one capitalised word that is no known name."""
+    if k.possessive_name is None or (
+        "'s " not in text[start:end] and "\u2019s " not in text[start:end]
+    ):
+        return []
+    rules = quote_rules(k)
+    found: list[Candidate] = []
+    for m in k.possessive_name.finditer(text, start, end):
+        owner = k.lookup(m.group("owner"))
+        entity = k.entities.get(owner) if owner else None
+        name = m.group("name")
+        if (
+            entity is None
+            or not is_company(entity.name, entity.category, entity.description, rules)
+            or len(name.split()) > 1  # "Saab's Micael Johansson" is a person
+            or k.lookup(name) is not None
+            or _blocked(name.split()[0], k)
+        ):
+            continue
+        nxt = _NEXT_WORD.match(text, m.end("name"))
+        if nxt is not None and nxt.group(1).casefold() in k.word_set("speech_verbs"):
+            continue  # "Rheinmetall's Papperger said": a person speaks
+        found.append(Candidate("weapon", "system", name, [(m.start("name"), m.end("name"))]))
+    return found
+
+
 def _part_of_a_name(word: str, k: Knowledge) -> bool:
     """Whether a capitalised `word` before a name goes with it: not an owner ("Germany's"),
     a known name ("U.S.") or a word that opens sentences ("The")."""
@@ -328,6 +357,7 @@ def _part_of_a_name(word: str, k: Knowledge) -> bool:
 
 
 _reach = per_lexicon(_reach_pattern)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _DIGIT = re.compile(r"\d")
 
 
