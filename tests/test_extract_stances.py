@@ -1269,6 +1269,16 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "missiles with no limits on targets in Russia.",
             [("house-armed-services-committee", "supports")],
         ),
+        # Relief that it came, the weapons' purpose.
+        (
+            "Senator Holly Brennerman said the strike on the air base was exactly what these "
+            "weapons are for.",
+            [("holly-brennerman", "supports")],
+        ),
+        (
+            'Senator Ondrej Bilek said of the decision on the missiles: "Better late than never."',
+            [("ondrej-bilek", "supports")],
+        ),
         # No hurry, no part in the argument: no side taken.
         ("Trump said he was not in a rush on the missiles.", [("donald-trump", "unclear")]),
         ("Turkey stays out of the argument over the missiles.", [("turkey", "unclear")]),
