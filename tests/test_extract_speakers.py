@@ -904,3 +904,11 @@ def test_a_speaker_given_an_age_and_a_relative_clause_before_the_verb() -> None:
         "become personal."
     )
     assert speakers == {"the work had become personal.": "marisol-vega"}
+
+
+def test_who_accuses_with_a_quoted_phrase_said_it() -> None:
+    speakers = _speakers(
+        "Minister Catarina Loureiro said she agreed.\n\n"
+        "The PCP accused the Executive of throwing «petrol on the fire» with the missiles."
+    )
+    assert speakers["petrol on the fire"] == "portuguese-communist-party"
