@@ -912,3 +912,13 @@ def test_who_accuses_with_a_quoted_phrase_said_it() -> None:
         "The PCP accused the Executive of throwing «petrol on the fire» with the missiles."
     )
     assert speakers["petrol on the fire"] == "portuguese-communist-party"
+
+
+def test_a_quotation_a_colon_leads_into_is_who_the_clause_before_names() -> None:
+    speakers = _speakers(
+        'Minister Lucas Vandevelde said "yes".\n\n'
+        "The Socialists warn of escalation. PS leader Nathalie Bruyère put it this way: "
+        '"Every drone that hits Russia brings the war a little closer to Brussels."'
+    )
+    quote = "Every drone that hits Russia brings the war a little closer to Brussels."
+    assert speakers[quote] == "nathalie-bruyere"

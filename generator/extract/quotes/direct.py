@@ -89,6 +89,10 @@ def _direct(
         ]
         if not nxt and spoke:
             speaker, source_span = spoke[-1], (s, e)
+        elif not nxt and introduced and s in introduced:
+            # 'PS leader Nathalie Bruyère put it this way: "..."': who the clause before the
+            # colon names.
+            speaker, source_span = introduced[s], (s, e)
         elif not nxt and introduced and not any(windows[p][0].paragraph == para for p in prev):
             # 'Latvia's foreign minister, Ilze Rudzīte, was blunter still. "Ukraine is told
             # ..."': the first quotation of a paragraph, right after a sentence introducing

@@ -59,6 +59,31 @@ def _introduced(
     return out
 
 
+def _colon_led(
+    text: str,
+    scan: EntityScan,
+    spans: list[tuple[int, int]],
+    windows: dict[tuple[int, int], list[Sentence]],
+) -> dict[int, str]:
+    """Quotations a colon leads into from a clause naming a person ("PS leader Nathalie
+    Bruyère put it this way: "..."), by the quotation's start: that person."""
+    out: dict[int, str] = {}
+    by_start = ByStart(scan.mentions)
+    for s, _e in spans:
+        # (`s` may be past the opening mark: marks and spaces before it are skipped.)
+        lead = text[max(0, s - 4) : s].rstrip(" \"“«‘'")
+        sentence = windows[(s, _e)][0]
+        if not lead.endswith(":") or sentence.start >= s:
+            continue
+        colon = text.rfind(":", sentence.start, s)
+        for m in by_start.between(sentence.start, colon):
+            entity = scan.entity(m.entity_id)
+            if sentence.start <= m.start and m.end <= colon and entity and entity.is_person:
+                out[s] = m.entity_id
+                break
+    return out
+
+
 def find_quotes(
     source: Source, sentences: list[Sentence], scan: EntityScan, knowledge: Knowledge
 ) -> tuple[list[QuoteFound], list[Speech]]:
@@ -79,6 +104,7 @@ def find_quotes(
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
     introduced = _introduced(text, sentences, scan, spans, events)
+    introduced.update(_colon_led(text, scan, spans, windows))
     found = _direct(
         text, sentences, spans, events, rules, windows, runs_on, introduced
     ) + _reported(text, events, spans, rules, starts)
