@@ -922,3 +922,11 @@ def test_a_quotation_a_colon_leads_into_is_who_the_clause_before_names() -> None
     )
     quote = "Every drone that hits Russia brings the war a little closer to Brussels."
     assert speakers[quote] == "nathalie-bruyere"
+
+
+def test_a_pronoun_before_an_auxiliary_or_an_adverb_speaks() -> None:
+    speakers = _speakers(
+        "Rep. Brent Oakes is one of the bill's co-sponsors. He has said Ukraine's strikes "
+        'inside Russia risk "dragging us into World War III."'
+    )
+    assert speakers["dragging us into World War III."] == "brent-oakes"

@@ -230,6 +230,17 @@ class _Speakers(_Referents):
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
             return self.pronoun(vs, sentence.paragraph, last_word)
+        # "He has said", "She also told", "They have repeatedly said": the pronoun before
+        # auxiliaries and adverbs.
+        subject = len(words)
+        while subject > 1 and (
+            words[subject - 1].casefold() in _AUXILIARIES
+            or words[subject - 1].casefold() in _ADVERBS
+            or words[subject - 1].endswith("ly")
+        ):
+            subject -= 1
+        if subject < len(words) and words[subject - 1].casefold() in k.word_set("pronouns"):
+            return self.pronoun(vs, sentence.paragraph, words[subject - 1].casefold())
         if last_word in _RELATIVE_PRONOUNS:
             # '..., according to the Defense Ministry, which said': the name before it.
             which = lead + before.casefold().rindex(last_word)
@@ -504,6 +515,8 @@ _DESCRIPTION = re.compile(
 )
 _BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
+# Adverbs between a subject and its verb ("She also said", "He has long argued").
+_ADVERBS = frozenset({"also", "long", "since", "already", "previously", "earlier", "often", "once"})
 _LONE_AUXILIARY = re.compile(r"^[\s,.;:\"”»’']*(?:has|have|had)\s*$")
 _DESCRIBED_REACH = 60
 
