@@ -930,3 +930,12 @@ def test_a_pronoun_before_an_auxiliary_or_an_adverb_speaks() -> None:
         'inside Russia risk "dragging us into World War III."'
     )
     assert speakers["dragging us into World War III."] == "brent-oakes"
+
+
+def test_who_thanks_with_a_quoted_phrase_said_it() -> None:
+    speakers = _speakers(
+        "Marisol Vega said it was personal.\n\n"
+        "Ukraine's consul general, Oleksandr Hnatenko, toured the plant and thanked workers "
+        'for "every base that no longer bombs Kharkiv."'
+    )
+    assert speakers["every base that no longer bombs Kharkiv."] == "oleksandr-hnatenko"
