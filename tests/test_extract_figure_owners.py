@@ -193,3 +193,12 @@ def test_a_share_with_a_decimal_comma() -> None:
     rows = _rows("According to the survey, 48,6% of the Portuguese agree and 37,1% disagree.")
     assert ("portugal", 48.6, "percent", "48,6%") in rows
     assert ("portugal", 37.1, "percent", "37,1%") in rows
+
+
+def test_what_the_company_makes_or_hires_is_the_companys_count() -> None:
+    rows = _rows(
+        "Saab Dynamics itself is growing fast. The company produced 14 Gladan missiles a month "
+        "and plans to hire 900 more staff by 2030."
+    )
+    assert ("saab-dynamics", 14, "missiles", "14 Gladan missiles") in rows
+    assert ("saab-dynamics", 900, "staff", "900 more staff") in rows

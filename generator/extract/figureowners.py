@@ -13,6 +13,7 @@ from typing import Any
 from .casualties import casualty_rules_for, places_in
 from .entitycues import body_country, entity_rules
 from .factbits import entity_info, per_lexicon
+from .quotecues import is_company, quote_rules
 
 # "from the front line", "from the border": a distance measured from the line between the
 # sides without naming the side (grammar of distances, not domain words).
@@ -180,6 +181,29 @@ def company_owner(sentence: str, pool: list[Any], earlier: list[Any], knowledge:
         return None
     named = [m for m in earlier if _is_organisation(m.entity_id, knowledge)]
     return str(named[-1].entity_id) if named else None
+
+
+_COMPANY_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(\w+)\s")
+
+
+def company_subject_owner(
+    text: str, sentence_start: int, earlier: list[Any], knowledge: Any
+) -> str | None:
+    """The company a sentence opening on "The company", "The firm" or "The manufacturer"
+    (`quote_rules.company_nouns`) speaks of: the last company named before ("Saab
+    Dynamics is growing fast. The company produced 14 missiles a month"). Its counts are
+    the company's, not the weapon's it makes (a price stays the weapon's)."""
+    m = _COMPANY_SUBJECT.match(text, sentence_start)
+    rules = quote_rules(knowledge)
+    if m is None or m.group(1).casefold() not in rules.company_nouns:
+        return None
+    for mention in reversed(earlier):
+        entity = getattr(knowledge, "entities", {}).get(mention.entity_id)
+        if entity is not None and is_company(
+            entity.name, entity.category, entity.description, rules
+        ):
+            return str(mention.entity_id)
+    return None
 
 
 def _is_organisation(entity_id: str, knowledge: Any) -> bool:

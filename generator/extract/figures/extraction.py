@@ -25,6 +25,7 @@ from ..factbits import (
 )
 from ..figureowners import (
     company_owner,
+    company_subject_owner,
     countries_named,
     farther_country,
     front_line_owner,
@@ -226,6 +227,10 @@ def extract_figures(
                 firm := company_owner(text, pool, earlier, knowledge)
             ):
                 subject, uncertain = firm, False  # "The stock rose as much as 14%"
+            elif q.dimension == "count" and (
+                firm := company_subject_owner(source.text, sentence.start, earlier, knowledge)
+            ):
+                subject, uncertain = firm, False  # "The company produced 14 missiles"
             if q.dimension == "money" and (again := restated_sum(source.text, q.start, last_sum)):
                 subject, uncertain = again, False  # "up from 2 billion euros in 2024"
             elif (
