@@ -139,3 +139,10 @@ def test_units_and_scales_as_a_machine_translation_leaves_them() -> None:
     assert (2500000, "gbp", "cost", "around 2,5 million of pounds") in figures
     # No "of" after a number without its scale: "20 of the missiles" measure nothing.
     assert not _figures("Ukraine fired 20 of pounds.")
+
+
+def test_a_count_whose_noun_opens_a_quotation() -> None:
+    figures = _figures(
+        'The ministry said it had shot down nine "American-made long-range missiles" overnight.'
+    )
+    assert (9, "missiles", "missiles", 'nine "American-made long-range missiles') in figures

@@ -127,8 +127,9 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     # hyphenated ("long-range") or listed; a verb would mean the noun belongs elsewhere.
     modifiers = _alt(data.get("count_modifiers") or []) or r"(?!x)x"
     # A capitalised word may carry a model number ("30 Leopard 1 tanks").
+    # (A quotation may open on the first of them: nine "American-made long-range missiles".)
     gap = (
-        rf"(?:\s+(?:[A-Z][\w'’.-]*(?:\s\d{{1,2}}[A-Z]?(?![\w,.]))?|[a-z]+-[\w-]+"
+        rf"(?:\s+[\"\u201c]?(?:[A-Z][\w'’.-]*(?:\s\d{{1,2}}[A-Z]?(?![\w,.]))?|[a-z]+-[\w-]+"
         rf"|(?i:{modifiers})\b)){{0,4}}?"
     )
     counters = _alt(data.get("counters") or []) or r"(?!x)x"
