@@ -295,6 +295,9 @@ def test_seed_events() -> None:
         # A schedule told in the present.
         ("The parliamentary elections are held in April.", "2025-04"),
         ("The first missiles are due in June.", "2025-06"),
+        # What ought to happen looks ahead; what ought to have happened, back.
+        ("The Chamber should discuss the resolution in June.", "2025-06"),
+        ("The Chamber should have discussed the resolution in June.", "2024-06"),
     ],
 )
 def test_a_month_in_a_future_tense_clause_is_the_next_one(text: str, expected: str) -> None:
