@@ -974,6 +974,13 @@ def test_a_clause_before_a_governments_speech_verb_is_its_own_subjects() -> None
         ),
         # The sentence before is off the question: no stance.
         ("The party voted against the budget. The Greens voted against.", []),
+        # ... or the next one of its paragraph names it.
+        (
+            "The Socialist Left Party will vote against when the case comes to the Storting. "
+            "Its leader calls the decision on the missiles a dangerous step.",
+            [("socialist-left-party", "opposes")],
+        ),
+        ("The Greens voted against. The budget passed anyway.", []),
         # Only a vote looks back: applause may be for what the sentence before refused.
         (
             "Switzerland refused to let Ukraine fire the missiles into Russia. "
@@ -1279,6 +1286,13 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'Senator Ondrej Bilek said of the decision on the missiles: "Better late than never."',
             [("ondrej-bilek", "supports")],
         ),
+        # A limit one asked to see go, a reach one wants; not any wish to go further.
+        (
+            "The Ukrainian government had asked for months for it to be dropped.",
+            [("ukrainian-government", "supports")],
+        ),
+        ("Kyiv, for its part, wants to hit deeper.", [("ukrainian-government", "supports")]),
+        ("Other Republicans want to go further.", []),
         # No hurry, no part in the argument: no side taken.
         ("Trump said he was not in a rush on the missiles.", [("donald-trump", "unclear")]),
         ("Turkey stays out of the argument over the missiles.", [("turkey", "unclear")]),

@@ -107,7 +107,8 @@ def _cues(
     """(offset, stance) of every cue in the sentence, in text order. Cues that need the
     topic (`topic_stance_cues`) count only near a sign of the question, or, for a vote
     that ends its clause ("The Five Star Movement voted against."), in the sentences
-    `before` it, which said what was voted on; the constructions of `stance_frames` then
+    `before` it (and the one after it in its paragraph), which said what was voted on;
+    the constructions of `stance_frames` then
     decide what each cue says (`framed`)."""
     if topic.every is None or topic.lower is None:
         return []
@@ -129,7 +130,7 @@ def _cues(
                 and _VOTE.search(text, start, end)
                 and any(
                     _near_topic(text, b.start, b.end, scan, knowledge, topic)
-                    for b in before[-_VOTE_LOOKBACK:]
+                    for b in before[-_VOTE_LOOKBACK - 1 :]
                 )
             ):
                 continue

@@ -130,8 +130,14 @@ def position_records(
                 grouped,
                 summaries,
             )
-        # The sentences before, for a vote whose object they gave (none for a heading).
+        # The sentences before, for a vote whose object they gave (none for a heading),
+        # and the next one of its paragraph, which may name it ("SV and Rødt will vote
+        # against when the case comes to the Storting. SV leader X calls the decision ...").
         earlier = sentences[max(0, index - _VOTE_LOOKBACK) : index] if before else []
+        if index + 1 < len(sentences):
+            nxt = sentences[index + 1]
+            if nxt.paragraph == sentence.paragraph:
+                earlier = [*earlier, nxt]
         every = _cues(source.text, sentence, scan, knowledge, topic, named, earlier)
         if not every or _asked(source.text, sentence):
             continue
