@@ -1293,6 +1293,11 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
         ),
         ("Kyiv, for its part, wants to hit deeper.", [("ukrainian-government", "supports")]),
         ("Other Republicans want to go further.", []),
+        # A headline's present tense: the one-word quotation is what Moscow promises.
+        (
+            'Poland lets Ukraine fly Rybolow drones into Russia, Moscow promises "countermeasures".',
+            [("poland", "supports"), ("russian-government", "warns-against")],
+        ),
         # No hurry, no part in the argument: no side taken.
         ("Trump said he was not in a rush on the missiles.", [("donald-trump", "unclear")]),
         ("Turkey stays out of the argument over the missiles.", [("turkey", "unclear")]),
