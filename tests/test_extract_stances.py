@@ -1298,6 +1298,12 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'Poland lets Ukraine fly Rybolow drones into Russia, Moscow promises "countermeasures".',
             [("poland", "supports"), ("russian-government", "warns-against")],
         ),
+        # "her country": the speaker's, by the role the article gives them.
+        (
+            "Finland's foreign minister, Elina Saarikoski, announced that her country would "
+            'finance 150 long-range drones for Ukraine "with no geographic restrictions."',
+            [("elina-saarikoski", "supports"), ("finland", "supports")],
+        ),
         # No hurry, no part in the argument: no side taken.
         ("Trump said he was not in a rush on the missiles.", [("donald-trump", "unclear")]),
         ("Turkey stays out of the argument over the missiles.", [("turkey", "unclear")]),

@@ -24,6 +24,7 @@ from ..holders import (
     is_modifier,
     subject_before,
 )
+from ..home import country_named
 from ..knowledge import Knowledge
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech
@@ -295,3 +296,35 @@ def _polls(text: str, start: int, end: int, frames: Frames) -> bool:
     return frames.poll_before is not None and (
         frames.poll_before.search(text, max(0, start - 40), start) is not None
     )
+
+
+# "her country", "his own country": the speaker's, as a clause's subject.
+_OWN_COUNTRY = re.compile(r"\b(?:his|her|their) (?:own )?country\b")
+_CAPITAL_WORD = re.compile(r"[A-Z][\w-]*")
+
+
+def _own_country(
+    text: str, sentence: Sentence, holder: str, pos: int, scan: EntityScan, knowledge: Knowledge
+) -> tuple[str, int] | None:
+    """The country "her country" stands for in the clause of a cue at `pos` whose holder
+    is a person ("Finland's foreign minister, Elina Saarikoski, announced that her country
+    would finance ..."): the first country the person's role names, and where the words
+    are."""
+    own = None
+    for m in _OWN_COUNTRY.finditer(text, sentence.start, pos):
+        own = m
+    if own is None or not _is_person(scan, holder):
+        return None
+    entity = scan.entity(holder)
+    role = " ".join(
+        d for d in (scan.descriptions.get(holder), entity.description if entity else None) if d
+    )
+    role += " " + text[sentence.start : own.start()]
+    for word in _CAPITAL_WORD.findall(role):
+        country = country_named(
+            word.removesuffix("'s").removesuffix("\u2019s"), knowledge, towns=False
+        )
+        entity = knowledge.entities.get(country) if country is not None else None
+        if country is not None and entity is not None and entity.category == "country":
+            return country, own.start()
+    return None

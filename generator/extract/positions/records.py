@@ -29,7 +29,15 @@ from ..quotes import QuoteFound, Speech, stable_id
 from ..sentences import Sentence
 from ..sides import side_stances
 from ..usereports import use_report
-from .actors import _actor, _after_relative, _goes_on, _interview_labels, _polls, _quoted_holders
+from .actors import (
+    _actor,
+    _after_relative,
+    _goes_on,
+    _interview_labels,
+    _own_country,
+    _polls,
+    _quoted_holders,
+)
 from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
@@ -233,6 +241,9 @@ def position_records(
             if owner is not None and all(owner[0] != a for (a, _n), _s, _p in stated):
                 stated.append((owner, other, at))
         stated += partners(source.text, sentence, near, stated)
+        own = _own_country(source.text, sentence, found[0], pos, scan, knowledge)
+        if own is not None and all(own[0] != a for (a, _n), _s, _p in stated):
+            stated.append((own, stance, pos))  # "her country would finance ..."
         if len(every) > 1:
             stated += _quoted_holders(every, quotes, stated)
         as_of = _as_of(source.text, sentence, source)  # the sentence's: once, not per holder
