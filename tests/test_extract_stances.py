@@ -1304,6 +1304,9 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'finance 150 long-range drones for Ukraine "with no geographic restrictions."',
             [("elina-saarikoski", "supports"), ("finland", "supports")],
         ),
+        # Letting someone use the weapons, near the question only.
+        ("Sweden lets Ukraine to use the missiles Gladan in Russia.", [("sweden", "supports")]),
+        ("The government lets farmers use the land.", []),
         # No hurry, no part in the argument: no side taken.
         ("Trump said he was not in a rush on the missiles.", [("donald-trump", "unclear")]),
         ("Turkey stays out of the argument over the missiles.", [("turkey", "unclear")]),
