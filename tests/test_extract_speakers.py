@@ -939,3 +939,11 @@ def test_who_thanks_with_a_quoted_phrase_said_it() -> None:
         'for "every base that no longer bombs Kharkiv."'
     )
     assert speakers["every base that no longer bombs Kharkiv."] == "oleksandr-hnatenko"
+
+
+def test_a_that_clause_after_a_quotation_of_another_verb_is_a_claim() -> None:
+    speakers = _speakers(
+        'Kremlin spokesman Dmitri Balandin called the committee vote "an internal American '
+        'affair," but he added that Russia would "answer every strike."'
+    )
+    assert speakers['Russia would "answer every strike."'] == "dmitri-balandin"

@@ -321,6 +321,11 @@ def _reported(
         more = _goes_on(text, ev, start, same[sentence])
         if inside and _RELATIVE_QUOTE.search(text, sentence.start, ev.start):
             inside = [s for s in inside if s > ev.start]  # the relative clause's quotation
+        elif inside and that and not opened_before:
+            # 'X called the vote "an internal affair," but he added that Russia would "answer
+            # every strike."': the claim is the "that" clause; a quotation before the verb
+            # is another verb's.
+            inside = [s for s in inside if s > ev.start]
         if inside:
             first = min(inside)
             quoted_only = opened_before or (
