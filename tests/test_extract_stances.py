@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from generator.extract.article import extract_article
-from tests.extract_support import knowledge, text_source
+from tests.extract_support import extract_text, knowledge, text_source
 
 
 def _positions(text: str) -> list[tuple[str, str, str]]:
@@ -1325,3 +1325,21 @@ def test_reversals_votes_warnings_permissions_and_lists_of_holders(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_transcripts_labels_in_capitals_and_the_paragraphs_that_go_on() -> None:
+    text = (
+        "Headline\n\n"
+        "JANE ROW, HOST: Tonight, the missiles. I'm joined by Douglas Prewitt, a senior "
+        "fellow at the Stimson Center.\n\n"
+        "DOUGLAS PREWITT, Stimson Center: Because Moscow adjusts every time.\n\n"
+        "The effect of the missiles is real, but it's limited.\n\n"
+        "ROW: And the strikes themselves?\n\n"
+        "The missiles would not change the course of the war, some say.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2028, 1, 24))["positions"]
+    }
+    assert ("douglas-prewitt", "doubts-impact") in pairs
+    # The host's paragraphs, and the one after them, are the programme's, no holder's.
+    assert {a for a, _s in pairs} == {"douglas-prewitt"}

@@ -119,17 +119,57 @@ def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, 
     paragraph says is theirs."""
     labels: dict[int, tuple[str, int | None]] = {}
     starts = {m.start: m for m in scan.mentions}
+    people = {e.name.casefold(): e.id for e in scan.entities.values() if e.is_person}
+    # ... and by surname, as a transcript labels them after the first time ("REYES:").
+    for e in scan.entities.values():
+        if e.is_person:
+            people.setdefault(e.name.split()[-1].casefold(), e.id)
+    capitals: set[int] = set()  # paragraphs opening on a label in capitals
+    journalists: set[str] = set()  # the labels of the programme's own people
     for paragraph in source.paragraphs:
+        if paragraph.heading:
+            continue
         m = starts.get(paragraph.start)
         if (
             m is not None
-            and not paragraph.heading
             and source.text.startswith(": ", m.end)
             and (entity := scan.entity(m.entity_id)) is not None
             and entity.is_person
         ):
             labels[paragraph.number] = (m.entity_id, m.start)
+            continue
+        # A transcript's label in capitals ("DOUGLAS PREWITT, Stimson Center: Because ..."):
+        # a person the article names, or nobody we know (the anchor, say).
+        caps = _CAPITALS_LABEL.match(source.text, paragraph.start, paragraph.end)
+        if caps is not None:
+            capitals.add(paragraph.number)
+            name = caps.group("name").casefold()
+            if _JOURNALIST.search(caps.group()):
+                # "JONATHAN REYES, BYLINE:", "LEILA FAROUK, HOST:": the programme's own
+                # narration, no holder's words; so later "REYES:".
+                journalists.update({name, name.split()[-1]})
+                continue
+            who = people.get(name) if name not in journalists else None
+            if who is not None:
+                labels[paragraph.number] = (who, None)
+    if len(capitals) >= _TRANSCRIPT_LABELS:
+        # A transcript: a paragraph with no label goes on with the last one's speaker.
+        last: tuple[str, int | None] | None = None
+        for paragraph in source.paragraphs:
+            if paragraph.heading:
+                continue
+            if paragraph.number in capitals:
+                last = labels.get(paragraph.number)
+            elif paragraph.number not in labels and last is not None:
+                labels[paragraph.number] = (last[0], None)
     return labels
+
+
+_CAPITALS_LABEL = re.compile(
+    r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?:,[^:\n]{1,60})?:\s"
+)
+_TRANSCRIPT_LABELS = 3  # labels in capitals that make an article a transcript
+_JOURNALIST = re.compile(r",\s*(?:HOST|BYLINE|ANCHOR|REPORTER|CORRESPONDENT)\b", re.IGNORECASE)
 
 
 def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) -> bool:
