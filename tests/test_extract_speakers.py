@@ -562,6 +562,11 @@ def test_labels_in_capitals_and_titles_are_no_acronyms() -> None:
         DAY,
     )
     assert {e["id"] for e in found["entities"]} == {"ruta-vaitkiene"}
+    # A transcript's label, with an affiliation after a comma.
+    found = extract_text(
+        "Headline\nOLENA MARCHUK, Ukraine's parliament: The planes would be safe.\n", DAY
+    )
+    assert "olena" not in {e["id"] for e in found["entities"]}
 
 
 def test_a_role_of_a_body_of_a_body_before_the_name() -> None:

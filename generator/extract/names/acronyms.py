@@ -44,7 +44,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 # THREAT:", "SPOTTED:"), or two or more of them before a lower-case word ("GOOD MORNING and
 # welcome"). Its words are headings, not acronyms.
 _LABEL = re.compile(
-    r"\s*(?:(?:[A-Z][A-Z'’-]*|[—–])\s+)*[A-Z][A-Z'’-]*:(?=\s)"
+    # (a transcript's, with an affiliation: "OLENA MARCHUK, Ukrainian Parliament: ...")
+    r"\s*(?:(?:[A-Z][A-Z'’-]*|[—–])\s+)*[A-Z][A-Z'’-]*(?:,[^:\n]{1,60})?:(?=\s)"
     r"|\s*(?:[A-Z][A-Z'’-]*\s+){2,}(?=[a-z])"
 )
 
