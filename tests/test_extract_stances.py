@@ -1304,6 +1304,12 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'finance 150 long-range drones for Ukraine "with no geographic restrictions."',
             [("elina-saarikoski", "supports"), ("finland", "supports")],
         ),
+        # A cap that still lets the weapon reach into Russia.
+        (
+            "Pikestaff can fly up to 500 kilometres, but Washington has capped its use at 300 "
+            "kilometres (186 miles) inside Russia since the summit.",
+            [("u-s-government", "supports")],
+        ),
         # Letting someone use the weapons, near the question only.
         ("Sweden lets Ukraine to use the missiles Gladan in Russia.", [("sweden", "supports")]),
         ("The government lets farmers use the land.", []),
