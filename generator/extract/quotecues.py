@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .factbits import per_lexicon
+from .knowledge import words_pattern
 
 _WORDS = re.compile(r"[\w’'-]+")
 
@@ -77,16 +78,8 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
         company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
         back_reference=_phrases(raw.get("back_references") or [], article=False),
-        polls=_words_pattern([str(w) for w in raw.get("poll_words") or []]),
+        polls=words_pattern(str(w) for w in raw.get("poll_words") or []),
     )
-
-
-def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
-    """Any of `words`, whole, in any case."""
-    if not words:
-        return None
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return re.compile(rf"\b(?i:{'|'.join(map(re.escape, ordered))})\b")
 
 
 def _government_voice(demonyms: list[str], voices: list[str]) -> re.Pattern[str] | None:

@@ -8,10 +8,12 @@ that hold none because a poll comes from there (`_polls`).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ...sources import Source
 from ..entities import EntityScan
 from ..entitycues import PLACE_BEFORE
+from ..factbits import per_lexicon
 from ..holders import (
     AUX_GAP,
     FIRST_WORD,
@@ -113,17 +115,15 @@ def _after_relative(
     return antecedent is not None and antecedent[0] == holder and "," in text[prev:later]
 
 
-def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, int | None]]:
+def _interview_labels(
+    source: Source, scan: EntityScan, knowledge: Knowledge
+) -> dict[int, tuple[str, int | None]]:
     """Paragraph number -> the person whose answer it is, in an interview printed with the
     speaker's name as a label ("Kuryk: The serial version flies far."): what the
     paragraph says is theirs."""
     labels: dict[int, tuple[str, int | None]] = {}
     starts = {m.start: m for m in scan.mentions}
-    people = {e.name.casefold(): e.id for e in scan.entities.values() if e.is_person}
-    # ... and by surname, as a transcript labels them after the first time ("REYES:").
-    for e in scan.entities.values():
-        if e.is_person:
-            people.setdefault(e.name.split()[-1].casefold(), e.id)
+    people: dict[str, str] | None = None  # by name and surname, once a label asks
     capitals: set[int] = set()  # paragraphs opening on a label in capitals
     journalists: set[str] = set()  # the labels of the programme's own people
     for paragraph in source.paragraphs:
@@ -144,11 +144,14 @@ def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, 
         if caps is not None:
             capitals.add(paragraph.number)
             name = caps.group("name").casefold()
-            if _JOURNALIST.search(caps.group()):
+            staff = _staff(knowledge)
+            if staff is not None and staff.search(caps.group()):
                 # "JONATHAN REYES, BYLINE:", "LEILA FAROUK, HOST:": the programme's own
                 # narration, no holder's words; so later "REYES:".
                 journalists.update({name, name.split()[-1]})
                 continue
+            if people is None:
+                people = _people_by_name(scan)
             who = people.get(name) if name not in journalists else None
             if who is not None:
                 labels[paragraph.number] = (who, None)
@@ -165,11 +168,32 @@ def _interview_labels(source: Source, scan: EntityScan) -> dict[int, tuple[str, 
     return labels
 
 
+def _people_by_name(scan: EntityScan) -> dict[str, str]:
+    """The article's people by name, folded, and by surname, as a transcript labels them
+    after the first time ("REYES:")."""
+    people = {e.name.casefold(): e.id for e in scan.entities.values() if e.is_person}
+    for e in scan.entities.values():
+        if e.is_person:
+            people.setdefault(e.name.split()[-1].casefold(), e.id)
+    return people
+
+
 _CAPITALS_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?:,[^:\n]{1,60})?:\s"
 )
 _TRANSCRIPT_LABELS = 3  # labels in capitals that make an article a transcript
-_JOURNALIST = re.compile(r",\s*(?:HOST|BYLINE|ANCHOR|REPORTER|CORRESPONDENT)\b", re.IGNORECASE)
+
+
+def _staff_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
+    """The role after a label's comma that makes it the programme's (lexicon
+    `transcript_staff`): ", HOST", ", BYLINE"."""
+    roles = sorted(str(w) for w in data.get("transcript_staff") or [])
+    if not roles:
+        return None
+    return re.compile(rf",\s*(?:{'|'.join(map(re.escape, roles))})\b", re.IGNORECASE)
+
+
+_staff = per_lexicon(_staff_pattern)
 
 
 def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) -> bool:

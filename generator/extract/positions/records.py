@@ -117,7 +117,7 @@ def position_records(
     said: dict[Sentence, list[Speech]] = {}
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
-    labels = _interview_labels(source, scan)
+    labels = _interview_labels(source, scan, knowledge)
     for index, sentence in enumerate([*sentences, *(headings or [])]):
         if index == len(sentences):
             previous = None  # a heading continues no sentence

@@ -26,10 +26,12 @@ def _direct(
     windows: dict[tuple[int, int], list[Sentence]],
     runs_on: frozenset[tuple[int, int]] = frozenset(),
     introduced: dict[int, str] | None = None,
+    led: dict[int, str] | None = None,
 ) -> list[QuoteFound]:
     """Direct quotes of `spans`, `windows` the sentences each reaches into; `runs_on` the
     quotations going on in the next paragraph, which may name their speaker; `introduced`
-    the person a sentence with no quotation introduces, by the sentence's start."""
+    the person a sentence with no quotation introduces, by the sentence's start; `led` the
+    person the clause before a quotation's colon names, by the quotation's start."""
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
         window = windows[(s, e)]
@@ -89,10 +91,10 @@ def _direct(
         ]
         if not nxt and spoke:
             speaker, source_span = spoke[-1], (s, e)
-        elif not nxt and introduced and s in introduced:
+        elif not nxt and led and s in led:
             # 'PS leader Nathalie Bruyère put it this way: "..."': who the clause before the
             # colon names.
-            speaker, source_span = introduced[s], (s, e)
+            speaker, source_span = led[s], (s, e)
         elif not nxt and introduced and not any(windows[p][0].paragraph == para for p in prev):
             # 'Latvia's foreign minister, Ilze Rudzīte, was blunter still. "Ukraine is told
             # ..."': the first quotation of a paragraph, right after a sentence introducing

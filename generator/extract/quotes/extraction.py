@@ -33,9 +33,9 @@ _SUBJECT_REACH = 60  # characters from a sentence's start its subject's name may
 
 
 def _introduced(
-    text: str,
     sentences: list[Sentence],
     scan: EntityScan,
+    by_start: ByStart,
     spans: list[tuple[int, int]],
     events: list[Speech],
 ) -> dict[int, str]:
@@ -45,7 +45,6 @@ def _introduced(
     spoken = {ev.sentence.start for ev in events}
     quoted = sorted(s for s, _e in spans)
     out: dict[int, str] = {}
-    by_start = ByStart(scan.mentions)
     for sentence in sentences:
         i = bisect_left(quoted, sentence.start)
         if sentence.start in spoken or (i < len(quoted) and quoted[i] < sentence.end):
@@ -62,13 +61,13 @@ def _introduced(
 def _colon_led(
     text: str,
     scan: EntityScan,
+    by_start: ByStart,
     spans: list[tuple[int, int]],
     windows: dict[tuple[int, int], list[Sentence]],
 ) -> dict[int, str]:
     """Quotations a colon leads into from a clause naming a person ("PS leader Nathalie
     Bruyère put it this way: "..."), by the quotation's start: that person."""
     out: dict[int, str] = {}
-    by_start = ByStart(scan.mentions)
     for s, _e in spans:
         # (`s` may be past the opening mark: marks and spaces before it are skipped.)
         lead = text[max(0, s - 4) : s].rstrip(" \"“«‘'")
@@ -103,10 +102,13 @@ def find_quotes(
     spans = [sp for sp in spans if not _term(text, sp, spans, windows[sp], knowledge, rules)]
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
-    introduced = _introduced(text, sentences, scan, spans, events)
-    introduced.update(_colon_led(text, scan, spans, windows))
+    # Who a quotation standing alone is by: the person the sentence before it introduces
+    # (by that sentence's start), or the clause before its colon names (by its own start).
+    by_start = ByStart(scan.mentions)
+    introduced = _introduced(sentences, scan, by_start, spans, events)
+    led = _colon_led(text, scan, by_start, spans, windows)
     found = _direct(
-        text, sentences, spans, events, rules, windows, runs_on, introduced
+        text, sentences, spans, events, rules, windows, runs_on, introduced, led
     ) + _reported(text, events, spans, rules, starts)
     from ..according import according  # it builds QuoteFound and Speech (`speech`)
 
