@@ -295,3 +295,17 @@ def test_an_embassy_in_a_listed_city_is_in_its_country() -> None:
     # Brussels is no capital of the lexicon's (it stands for the EU), but a listed place.
     mentions = _mentions("The Russian embassy in Brussels warned Belgium of the consequences.")
     assert ("russian-embassy-in-belgium", "Russian embassy in Brussels") in mentions
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = (
+        "Besides the Social Liberals and the Danish People's Party, the bill was backed by "
+        "the Denmark Democrats. The fund holds DKK 4.1 billion."
+    )
+    found = _entities(text)
+    assert not [e for e in found if e.startswith("besides")]
+    assert "dkk" not in found
+    # Parties of the lexicon, each by its own id.
+    assert {"danish-social-liberal-party", "danish-peoples-party", "denmark-democrats"} <= set(
+        found
+    )

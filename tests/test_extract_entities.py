@@ -208,3 +208,13 @@ def test_ids_spell_letters_without_a_decomposition_in_ascii() -> None:
     assert slug("Rūta Vaitkienė") == "ruta-vaitkiene"
     # Any dash parts words as the hyphen does.
     assert slug("GroenLinks–PvdA") == slug("GroenLinks-PvdA") == "groenlinks-pvda"
+
+
+def test_ids_keep_a_possessive_s_on_its_word() -> None:
+    from generator.extract.knowledge import slug
+
+    # As annotators and editors spell such ids ("danish-peoples-party"); other
+    # apostrophes still part words.
+    assert slug("Danish People's Party") == "danish-peoples-party"
+    assert slug("Socialist People\u2019s Party") == "socialist-peoples-party"
+    assert slug("O'Brien") == "o-brien"

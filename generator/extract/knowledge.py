@@ -62,8 +62,14 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+
+
 def slug(name: str) -> str:
     """Stable id of a name: ASCII, lower case, words joined by '-'."""
+    # A possessive's s stays on its word, as the annotators and editors write the id:
+    # "Danish People's Party" is `danish-peoples-party`.
+    name = _POSSESSIVE.sub("s", name)
     plain = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     ascii_name = plain.encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_name.casefold())
