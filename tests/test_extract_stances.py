@@ -1325,6 +1325,34 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "Until then, Ukraine could fire the Lindwurm only at targets on Ukrainian territory.",
             [],
         ),
+        # A decision wanted undone, with its body or with no verb between.
+        (
+            "Mihnea Costache asked that the decision of the CSAT to be annulled.",
+            [("mihnea-costache", "opposes")],
+        ),
+        (
+            "The Left party wants the permission to strike Russia revoked.",
+            [("left", "opposes")],
+        ),
+        ("The Left party wants permission for Ukraine to strike Russia.", [("left", "supports")]),
+        # Weapons kept to Ukraine's ground; a place made a target; a translation's welcome.
+        (
+            "The debate was requested by the Danish People's Party, which wants Danish-funded "
+            "weapons confined to Ukrainian territory.",
+            [("danish-peoples-party", "opposes")],
+        ),
+        (
+            "The Greens said the decision makes Denmark a target for Russian missiles.",
+            [("green-party", "warns-against")],
+        ),
+        (
+            "Ukraine says it fired US-made Pikestaff missiles at a target inside Russia.",
+            [("ukraine", "supports")],
+        ),
+        (
+            "The USR salutes the measure, but considers that it comes late.",
+            [("usr", "supports")],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(
