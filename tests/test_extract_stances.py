@@ -1353,6 +1353,13 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "The USR salutes the measure, but considers that it comes late.",
             [("usr", "supports")],
         ),
+        # A threat and a charge of complicity in a translation's guillemets.
+        (
+            "The Russian embassy in Ottawa denounced in a statement the «complicity» of Canada "
+            "and warned that Canadian «factories and instructors» in Ukraine would be "
+            "«legitimate targets».",
+            [("russian-embassy-in-canada", "warns-against")],
+        ),
     ],
 )
 def test_reversals_votes_warnings_permissions_and_lists_of_holders(
