@@ -1356,7 +1356,7 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
         # A threat and a charge of complicity in a translation's guillemets.
         (
             "The Russian embassy in Ottawa denounced in a statement the «complicity» of Canada "
-            "and warned that Canadian «factories and instructors» in Ukraine would be "
+            "in «terrorist attacks against Russian territory» and warned that Canadian «factories and instructors» in Ukraine would be "
             "«legitimate targets».",
             [("russian-embassy-in-canada", "warns-against")],
         ),
