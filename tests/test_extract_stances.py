@@ -1353,6 +1353,22 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "The USR salutes the measure, but considers that it comes late.",
             [("usr", "supports")],
         ),
+        # A weapon cleared for strikes on Russian bases; missiles kept off the border; a
+        # country's entry into the war.
+        (
+            "After President Thomas Redding cleared the American Halyard-ER for strikes on "
+            "Russian airfields in January, the German position became hard to explain.",
+            [("thomas-redding", "supports")],
+        ),
+        (
+            "Its parliamentary group leader, Marion Kessler, had long insisted that German "
+            'missiles must "not fly over the Russian border".',
+            [("marion-kessler", "opposes")],
+        ),
+        (
+            'The AfD calls the delivery "Germany\'s entry into the war".',
+            [("alternative-for-germany", "warns-against")],
+        ),
         # A threat and a charge of complicity in a translation's guillemets.
         (
             "The Russian embassy in Ottawa denounced in a statement the «complicity» of Canada "
@@ -1384,3 +1400,15 @@ def test_a_transcripts_labels_in_capitals_and_the_paragraphs_that_go_on() -> Non
     assert ("douglas-prewitt", "doubts-impact") in pairs
     # The host's paragraphs, and the one after them, are the programme's, no holder's.
     assert {a for a, _s in pairs} == {"douglas-prewitt"}
+
+
+def test_he_or_she_right_before_the_cue_is_the_person_named_before() -> None:
+    text = (
+        "Headline\n\n"
+        "Chancellor Hendrik Vossberg is the man who finally said yes. Until March he "
+        "refused to send the Taurus, citing depleted stocks.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2029, 9, 6))["positions"]
+    }
+    assert ("hendrik-vossberg", "opposes") in pairs

@@ -37,6 +37,10 @@ from .topics import _topic_rules
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
 # of grammar, not of the domain.
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
+# "As chancellor, until March he refused to send it": a personal pronoun after the
+# sentence's opening words, right before the cue (at most two words between), is its
+# subject too. Only "he" and "she": "it" and "they" stand for things as often.
+_PERSONAL_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _quoted_holders(
@@ -316,7 +320,9 @@ def _actor(
         # the sentence (lexicon `pronouns`) stands for the last person named just before.
         first = FIRST_WORD.match(text, sentence.start)
         pronouns = knowledge.word_set("pronouns")
-        if first is not None and first.group(0).casefold() in pronouns:
+        if (
+            first is not None and first.group(0).casefold() in pronouns
+        ) or _PERSONAL_SUBJECT.search(text, sentence.start, pos):
             people = [
                 a
                 for a in actors_before(text, previous, scan, quotes, previous.end)
