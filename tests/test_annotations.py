@@ -36,6 +36,7 @@ SETS = [
     (FIXTURES / "blind16" / "annotations", FIXTURES / "blind16" / "articles"),
     (FIXTURES / "blind17" / "annotations", FIXTURES / "blind17" / "articles"),
     (FIXTURES / "blind18" / "annotations", FIXTURES / "blind18" / "articles"),
+    (FIXTURES / "blind19" / "annotations", FIXTURES / "blind19" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
