@@ -952,3 +952,26 @@ def test_a_that_clause_after_a_quotation_of_another_verb_is_a_claim() -> None:
         'affair," but he added that Russia would "answer every strike."'
     )
     assert speakers['Russia would "answer every strike."'] == "dmitri-balandin"
+
+
+def test_a_paragraph_opening_on_a_body_with_no_speech_verb_holds_its_words() -> None:
+    speakers = _speakers(
+        'FDP President Lukas Amstutz said it would be "absurd" to tell Ukraine where to '
+        "defend itself.\n\n"
+        "The Russian embassy in Bern let communicate, Switzerland had thereby "
+        '"its neutrality finally buried".\n\n'
+        "Britain and France have issued a joint statement reaffirming that Ukraine may use "
+        'the missiles against "legitimate military targets on Russian territory".'
+    )
+    assert speakers["absurd"] == "lukas-amstutz"
+    assert speakers["its neutrality finally buried"] == "russian-embassy-in-switzerland"
+    # A joint subject is no one body.
+    assert speakers["legitimate military targets on Russian territory"] is None
+
+
+def test_a_shared_office_is_a_title_not_part_of_the_name() -> None:
+    speakers = _speakers(
+        "In the SP the opinions are divided. Co-President Mattea Ruflin said Ukraine had the "
+        'right "to defend itself against the air bases".'
+    )
+    assert speakers["to defend itself against the air bases"] == "mattea-ruflin"

@@ -27,11 +27,14 @@ def _direct(
     runs_on: frozenset[tuple[int, int]] = frozenset(),
     introduced: dict[int, str] | None = None,
     led: dict[int, str] | None = None,
+    subjects: dict[int, str] | None = None,
 ) -> list[QuoteFound]:
     """Direct quotes of `spans`, `windows` the sentences each reaches into; `runs_on` the
     quotations going on in the next paragraph, which may name their speaker; `introduced`
     the person a sentence with no quotation introduces, by the sentence's start; `led` the
-    person the clause before a quotation's colon names, by the quotation's start."""
+    person the clause before a quotation's colon names, by the quotation's start;
+    `subjects` the name opening a sentence with a quotation and no speech verb, by the
+    sentence's start."""
     attributed: dict[tuple[int, int], str | None] = {}
     for s, e in spans:
         window = windows[(s, e)]
@@ -95,6 +98,16 @@ def _direct(
             # 'PS leader Nathalie Bruyère put it this way: "..."': who the clause before the
             # colon names.
             speaker, source_span = led[s], (s, e)
+        elif (
+            not nxt
+            and subjects
+            and (first := windows[(s, e)][0]).start in subjects
+            and not any(windows[p][0].paragraph == para for p in prev)
+        ):
+            # 'The Russian embassy in Bern let communicate, Switzerland had "..."': a
+            # sentence opening a paragraph's quotations on its own subject says whose words
+            # they are (within a paragraph, the last speaker's words go on).
+            speaker, source_span = subjects[first.start], (s, e)
         elif not nxt and introduced and not any(windows[p][0].paragraph == para for p in prev):
             # 'Latvia's foreign minister, Ilze Rudzīte, was blunter still. "Ukraine is told
             # ..."': the first quotation of a paragraph, right after a sentence introducing

@@ -6,6 +6,7 @@ reports), and `quote_records`, what it found written as schema `quote` items.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -53,6 +54,44 @@ def _introduced(
         for m in by_start.between(sentence.start, reach):
             entity = scan.entity(m.entity_id)
             if sentence.start <= m.start < reach and entity is not None and entity.is_person:
+                out[sentence.start] = m.entity_id
+                break
+    return out
+
+
+_JOINT = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
+
+
+def _subjects(
+    text: str,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    by_start: ByStart,
+    spans: list[tuple[int, int]],
+    events: list[Speech],
+) -> dict[int, str]:
+    """Sentences that hold a quotation but no speech verb and open on a name, by start:
+    that name's entity ("The Russian embassy in Bern let communicate, Switzerland had
+    „its neutrality finally buried“": a verb of saying the lexicon does not know). A
+    quotation there is its subject's, not the last speaker's of the paragraph before."""
+    spoken = {ev.sentence.start for ev in events}
+    quoted = sorted(s for s, _e in spans)
+    out: dict[int, str] = {}
+    for sentence in sentences:
+        i = bisect_left(quoted, sentence.start)
+        if sentence.start in spoken or not (i < len(quoted) and quoted[i] < sentence.end):
+            continue
+        opening = 4 if text.startswith(("The ", "the "), sentence.start) else 0
+        for m in by_start.between(sentence.start, sentence.start + opening + 1):
+            entity = scan.entity(m.entity_id)
+            if (
+                m.start == sentence.start + opening
+                and not m.adjective
+                and m.end < quoted[i]
+                and not _JOINT.match(text, m.end)  # "Britain and France have issued"
+                and entity is not None
+                and entity.kind == "actor"
+            ):
                 out[sentence.start] = m.entity_id
                 break
     return out
@@ -107,8 +146,9 @@ def find_quotes(
     by_start = ByStart(scan.mentions)
     introduced = _introduced(sentences, scan, by_start, spans, events)
     led = _colon_led(text, scan, by_start, spans, windows)
+    subjects = _subjects(text, sentences, scan, by_start, spans, events)
     found = _direct(
-        text, sentences, spans, events, rules, windows, runs_on, introduced, led
+        text, sentences, spans, events, rules, windows, runs_on, introduced, led, subjects
     ) + _reported(text, events, spans, rules, starts)
     from ..according import according  # it builds QuoteFound and Speech (`speech`)
 
