@@ -309,3 +309,13 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
     assert {"danish-social-liberal-party", "danish-peoples-party", "denmark-democrats"} <= set(
         found
     )
+
+
+def test_a_long_generic_body_after_a_countrys_possessive_is_that_countrys() -> None:
+    mentions = _mentions(
+        "After the strike, China's Ministry of Foreign Affairs said it was concerned.\n\n"
+        "South Korea's National Intelligence Service said nothing."
+    )
+    assert ("chinese-foreign-ministry", "China's Ministry of Foreign Affairs") in mentions
+    # A long name of its own keeps the country a mention of its own.
+    assert ("south-korea", "South Korea") in mentions

@@ -254,7 +254,9 @@ def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
         # body's name; one word alone ("Smith's Party") is too little to name it.
         return (rest, rest) if len(rest.split()) >= 2 else (written, written)
     connectors = k.word_set("name_connectors")
-    if len([t for t in rest.split() if t.casefold() not in connectors]) >= _OWN_NAME_WORDS:
+    if len(
+        [t for t in rest.split() if t.casefold() not in connectors]
+    ) >= _OWN_NAME_WORDS and rest.casefold() not in _generic_bodies(k):
         return rest, rest
     demonym = entity_rules(k).demonym_for.get(owner_id)
     if demonym:
@@ -264,6 +266,11 @@ def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
+# Lexicon `generic_bodies`, folded: however long ("Ministry of Foreign Affairs"), such a
+# name after a country's possessive is that country's body.
+_generic_bodies = per_lexicon(
+    lambda data: frozenset(str(n).casefold() for n in data.get("generic_bodies") or [])
+)
 # A body's name this long after a country's possessive names it without the country.
 _OWN_NAME_WORDS = 3
 
