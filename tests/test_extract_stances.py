@@ -1369,6 +1369,27 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'The AfD calls the delivery "Germany\'s entry into the war".',
             [("alternative-for-germany", "warns-against")],
         ),
+        # A vote for a text the clause goes on to quote: the text's stance, its owner's.
+        (
+            "In March 2028, the ZZS faction voted for a Saeima statement which said that "
+            "weapons paid for by Latvia should be used on Ukrainian territory.",
+            [("saeima", "opposes")],
+        ),
+        (
+            "The Brothers of Italy party voted for the motion unanimously.",
+            [("brothers-of-italy", "supports")],
+        ),
+        # A decision said to be overdue; not one's place to comment.
+        (
+            "The National Alliance said the decision was overdue.",
+            [("national-alliance", "supports")],
+        ),
+        (
+            "Asked whether India was concerned that Western weapons were being used against "
+            'Russian energy facilities, spokesperson Siddharth Menon said it was "not for '
+            'India to comment on the bilateral arrangements of other countries".',
+            [("siddharth-menon", "unclear")],
+        ),
         # A threat and a charge of complicity in a translation's guillemets.
         (
             "The Russian embassy in Ottawa denounced in a statement the «complicity» of Canada "
