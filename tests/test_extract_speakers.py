@@ -975,3 +975,21 @@ def test_a_shared_office_is_a_title_not_part_of_the_name() -> None:
         'right "to defend itself against the air bases".'
     )
     assert speakers["to defend itself against the air bases"] == "mattea-ruflin"
+
+
+def test_a_clause_of_another_speaker_after_while_is_a_claim_of_its_own() -> None:
+    text = (
+        "People Before Profit TD Gerry Lonergan said Irish money should not go "
+        '"anywhere near a fund that buys drones to fly into Russia", while Labour backed the '
+        "contribution but said the ring-fence should go."
+    )
+    found = extract_text(text, dt.date(2029, 12, 5))
+    claims = {q["text"]: q["speaker"] for q in found["quotes"] if q["kind"] == "reported"}
+    assert claims == {
+        'Irish money should not go "anywhere near a fund that buys drones to fly into Russia"': (
+            "gerry-lonergan"
+        ),
+        "the ring-fence should go.": "labour-party",
+    }
+    # What Labour backed is Labour's, not the first speaker's.
+    assert {p["actor"] for p in found["positions"]} == {"labour-party"}

@@ -36,6 +36,9 @@ from .topics import _topic_rules
 
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
 # of grammar, not of the domain.
+# A clause with a subject of its own after a speech verb ("X said ..., while Labour
+# backed the contribution"): the verb's speaker does not hold what follows.
+_NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s|;\s")
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
 # "As chancellor, until March he refused to send it": a personal pronoun after the
 # sentence's opening words, right before the cue (at most two words between), is its
@@ -232,6 +235,8 @@ def _actor(
         return antecedent
     for q in quotes:
         if q.start <= pos < q.end and q.speaker:
+            if q.kind == "reported" and q.clause_end is not None and pos >= q.clause_end:
+                continue  # "X said ..., while Labour backed ...": past what X said
             if (
                 q.kind == "reported"
                 and q.clause is not None
@@ -263,7 +268,12 @@ def _actor(
             # unnamed source's; no name elsewhere in the sentence said them.
             return None
     for ev in events:
-        if ev.sentence == sentence and ev.end <= pos and ev.speaker:
+        if (
+            ev.sentence == sentence
+            and ev.end <= pos
+            and ev.speaker
+            and not _NEW_SUBJECT.search(text, ev.end, pos)
+        ):
             return ev.speaker, None
     # Not a name inside the topic of the cue's predicate ("permission to strike inside
     # Russia would amount to war": Russia is what is talked about, not who talks).

@@ -386,6 +386,12 @@ def _reported(
             if first > ev.start:
                 said_end = None
         done.add(sentence)
+        # ", while Labour backed the contribution but said ...": another's claim follows.
+        other = (
+            None
+            if more or said_end is not None
+            else _other_speaker(text, ev, start, same[sentence], rules, starts)
+        )
         out.append(
             QuoteFound(
                 sentence.start,
@@ -395,9 +401,20 @@ def _reported(
                 clause=start,
                 said_end=said_end,
                 # What was said came first ('X, she wrote, adding that Y'): it ends there.
-                clause_end=more[0] if more and said_end is None else None,
+                clause_end=more[0] if more and said_end is None else (other[0] if other else None),
             )
         )
+        if other is not None:
+            out.append(
+                QuoteFound(
+                    sentence.start,
+                    sentence.end,
+                    other[1].speaker,
+                    "reported",
+                    clause=_clause_start(text, other[1], starts, rules),
+                    part=1,
+                )
+            )
         if more:
             # ", adding that ...": a second claim of the same speaker, in the same sentence.
             out.append(
@@ -492,6 +509,37 @@ def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[
     # "told reporters that A and that B": a second claim under the same verb.
     again = _AND_THAT.search(text, clause, ev.sentence.end)
     return (again.start(), again.end()) if again else None
+
+
+# A clause of another subject: "..., while Labour backed the contribution but said".
+_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _other_speaker(
+    text: str,
+    ev: Speech,
+    clause: int,
+    events: list[Speech],
+    rules: QuoteRules,
+    starts: dict[int, int],
+) -> tuple[int, Speech] | None:
+    """(where the claim of `ev` stops, the verb of the next claim) when a clause of another
+    named speaker follows in the sentence after ", while" or a semicolon ("X said Irish
+    money should not go ..., while Labour backed the contribution but said the ring-fence
+    should go"): two claims, each its own speaker's."""
+    for later in events:
+        if later.start <= clause or later.calls or later.speaker in (None, ev.speaker):
+            continue
+        lead = max(_CONTRAST.finditer(text, clause, later.start), key=_start, default=None)
+        if lead is None or not _reports(text, later, rules, events, starts):
+            return None
+        mark = _MARK_AT.match(text, lead.start())
+        return (mark.end() if mark else lead.start()), later
+    return None
 
 
 _MARK_AT = re.compile(r",?[\"\u201d]")

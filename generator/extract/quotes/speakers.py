@@ -482,7 +482,12 @@ class _Speakers(_Referents):
                     continue
                 self.anonymous = False
                 earlier = found[-1] if found and found[-1].sentence == sentence else None
-                if earlier and _COORDINATED.search(self.text, sentence.start, vs):
+                if (
+                    earlier
+                    and _COORDINATED.search(self.text, sentence.start, vs)
+                    # not after a clause of its own ("..., while Labour backed X but said")
+                    and not _NEW_SUBJECT.search(self.text, earlier.end, vs)
+                ):
                     speaker = earlier.speaker  # 'X said ... and warned': X's verb too
                 else:
                     speaker = self.resolve(sentence, vs, ve)
@@ -501,6 +506,8 @@ class _Speakers(_Referents):
         return found
 
 
+# A clause with a subject of its own between two verbs of a sentence.
+_NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # A verb in the past or present right before a name, its object ("thanked Berlin").
 _VERB_BEFORE = re.compile(
     r"\b(?!(?:this|his|its|was|has|does|ours|yours|theirs|hers|whereas|always)\b)"
