@@ -1390,6 +1390,17 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             'India to comment on the bilateral arrangements of other countries".',
             [("siddharth-menon", "unclear")],
         ),
+        # Letting Ukraine fire, as a participle; not a proposal nobody made.
+        (
+            "London and Paris moved with Washington, letting Ukraine fire Storm Shadow "
+            "missiles into Russia within days.",
+            [("british-government", "supports"), ("french-government", "supports")],
+        ),
+        (
+            "Belgium has delivered 12 of the 30 jets it promised, and no party has proposed "
+            "letting them fly over Russia.",
+            [],
+        ),
         # A threat and a charge of complicity in a translation's guillemets.
         (
             "The Russian embassy in Ottawa denounced in a statement the «complicity» of Canada "
@@ -1433,3 +1444,15 @@ def test_he_or_she_right_before_the_cue_is_the_person_named_before() -> None:
         (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2029, 9, 6))["positions"]
     }
     assert ("hendrik-vossberg", "opposes") in pairs
+
+
+def test_it_after_an_opening_phrase_is_the_body_named_the_sentence_before() -> None:
+    text = (
+        "Headline\n\n"
+        "Washington set the pattern. In the spring of 2024, it still insisted that ATACMS "
+        "missiles be fired only at targets in occupied Ukrainian territory.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2030, 2, 12))["positions"]
+    }
+    assert pairs == {("u-s-government", "opposes")}

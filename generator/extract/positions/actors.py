@@ -39,6 +39,9 @@ from .topics import _topic_rules
 # A clause with a subject of its own after a speech verb ("X said ..., while Labour
 # backed the contribution"): the verb's speaker does not hold what follows.
 _NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s|;\s")
+# "In the spring of 2024, it still insisted that ...": "it" opening the clause after a
+# phrase of time or place is the sentence's subject, as "It" opening the sentence is.
+_IT_AFTER_OPENING = re.compile(r"[^,.;:\"“”]{3,50},\s+it\s")
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
 # "As chancellor, until March he refused to send it": a personal pronoun after the
 # sentence's opening words, right before the cue (at most two words between), is its
@@ -319,7 +322,7 @@ def _actor(
     if (
         previous is not None
         and previous.paragraph == sentence.paragraph
-        and _ANAPHORA.match(text, sentence.start)
+        and (_ANAPHORA.match(text, sentence.start) or _IT_AFTER_OPENING.match(text, sentence.start))
         and not actors_before(text, sentence, scan, quotes, sentence.end)
     ):
         earlier = actors_before(text, previous, scan, quotes, previous.end)
