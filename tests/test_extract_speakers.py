@@ -993,3 +993,14 @@ def test_a_clause_of_another_speaker_after_while_is_a_claim_of_its_own() -> None
     }
     # What Labour backed is Labour's, not the first speaker's.
     assert {p["actor"] for p in found["positions"]} == {"labour-party"}
+
+
+def test_an_unnamed_government_voice_after_a_capital_speaks_for_its_government() -> None:
+    speakers = _speakers(
+        'In Berlin, a government spokeswoman said the missiles carry "no geographic '
+        'restrictions".\n\n'
+        'A government spokeswoman later said it was "final".'
+    )
+    assert speakers["no geographic restrictions"] == "german-government"
+    # No capital, no country said: nobody we can name.
+    assert speakers["final"] is None

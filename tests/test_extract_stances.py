@@ -1401,6 +1401,13 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "letting them fly over Russia.",
             [],
         ),
+        # No position taken, in a translation's order; not being unable.
+        (
+            "Switzerland take to the question, which targets Ukraine with foreign weapons "
+            "attacks, no position, said Economy Minister Cornelia Aeschbacher on Tuesday.",
+            [("cornelia-aeschbacher", "unclear"), ("switzerland", "unclear")],
+        ),
+        ("Hungary is in no position to stop the strikes on Russia.", []),
         # A threat and a charge of complicity in a translation's guillemets.
         (
             "The Russian embassy in Ottawa denounced in a statement the «complicity» of Canada "

@@ -32,6 +32,10 @@ def _title_before(text: str, start: int) -> str:
     return found.group() if found else ""
 
 
+# A capital opening the sentence before "a government spokeswoman", "government sources".
+_CAPITAL_OPENING = re.compile(
+    r"\s*(?:In|From)\s+(?P<cap>[A-Z][\w'’. -]*?),?\s+(?:an?\s+|the\s+)?(?:senior\s+)?government\s+\w+\s*$"
+)
 _STOP = re.compile(r"[.!?][\"”’']?\s")  # a sentence's end between two names
 
 # Pronouns that only a person is (grammar, not domain words).
@@ -163,6 +167,14 @@ class _Referents:
                 entity = self.k.entities.get(body) if body else None
                 government = body if entity is not None and entity.category != "country" else None
                 self.government_voice = None
+            capital = _CAPITAL_OPENING.match(before) if government is None else None
+            if capital is not None and capital.group("cap") in entity_rules(self.k).capitals:
+                # "In Berlin, a government spokeswoman said": the capital's government.
+                body = self.k.lookup(capital.group("cap"))
+                entity = self.k.entities.get(body) if body else None
+                government = (
+                    body if entity is not None and entity.category == "government" else None
+                )
             if government is not None:
                 self.government_voice = government
                 return government
