@@ -130,11 +130,23 @@ ALL = ("year", "month", "day")
         ("on November 17, 2024, he", MONDAY, [("November 17, 2024", "2024-11-17", (), None)]),
         ("due on Nov. 17 at", MONDAY, [("Nov. 17", "2024-11-17", ("year",), None)]),
         ("on 3 March 2022", MONDAY, [("3 March 2022", "2022-03-03", (), None)]),
-        # A deadline is one date, no period (ANNOTATING.md): the next March when future.
+        # A deadline is one date, no period (ANNOTATING.md): the next March when future,
+        # as precise as it was said (a month); a period's end is its last day.
         (
             "will deliver them by the end of March",
             MONDAY,
-            [("the end of March", "2025-03-31", ("year",), None)],
+            [("the end of March", "2025-03", ("year",), None)],
+        ),
+        (
+            "at the beginning of October",
+            MONDAY,
+            [("the beginning of October", "2024-10", ("year",), None)],
+        ),
+        ("by the end of 2027", MONDAY, [("the end of 2027", "2027", (), None)]),
+        (
+            "until the end of 2030",
+            MONDAY,
+            [("until the end of 2030", "2024-11-18", ("year", "month", "day"), "2030-12-31")],
         ),
         # The night ending on the publication morning; with a day named, that day dates it.
         (
@@ -288,9 +300,9 @@ def test_seed_events() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The jets will arrive before the end of June.", "2025-06-30"),
+        ("The jets will arrive before the end of June.", "2025-06"),
         ("Deliveries are expected to resume in June.", "2025-06"),
-        ("The jets arrived before the end of June.", "2024-06-30"),
+        ("The jets arrived before the end of June.", "2024-06"),
         ("Deliveries resumed in June.", "2024-06"),
         # A schedule told in the present.
         ("The parliamentary elections are held in April.", "2025-04"),

@@ -566,13 +566,19 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         is_end = bool(
             "edge" in m.groupdict() and m.group("edge") and "end" in m.group("edge").casefold()
         )
-        if is_end or (m.groupdict().get("edge") and until_m):
+        if until_m and (is_end or m.groupdict().get("edge")):
+            # "until the end of 2025": the period closes on that day.
             day = last or (
                 _month_end(first.year, 12 if precision == 1 else first.month) if is_end else first
             )
             first, last, precision = day, None, 3
+        elif is_end and since_m and precision == 1:
+            # "since the end of 2023": from its last month.
+            first, last, precision = dt.date(first.year, 12, 1), None, 2
         elif m.groupdict().get("edge"):
-            precision = 3
+            # "by the end of June", "at the beginning of October", "before the end of the
+            # year": the month or the year named, as precise as it was said.
+            last = None
         begin = start
         date, until = (
             _iso(first, precision),
