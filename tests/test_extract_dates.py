@@ -304,6 +304,9 @@ def test_seed_events() -> None:
         ("Deliveries are expected to resume in June.", "2025-06"),
         ("The jets arrived before the end of June.", "2024-06"),
         ("Deliveries resumed in June.", "2024-06"),
+        # What someone wants or aims to do is ahead; what they wanted is not.
+        ("The SVP wants to submit a motion in the December session.", "2025-12"),
+        ("The party wanted to vote in January.", "2025-01"),
         # A schedule told in the present.
         ("The parliamentary elections are held in April.", "2025-04"),
         ("The first missiles are due in June.", "2025-06"),
