@@ -19,7 +19,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 
-from ..schemacheck import validator
+from ..schemacheck import schema_of
 from ..yamlfile import to_plain
 from .store import Base, BaseEntry, Span
 
@@ -162,7 +162,9 @@ def is_editors(item: Mapping[str, Any], accepted: set[str]) -> bool:
 
 @cache
 def _key_order(definition: str) -> dict[str, int]:
-    schema: Any = validator("data").schema
+    # The schema itself, not jsonschema's validator of it: building that imported
+    # jsonschema, over half a second of a run that never needs it (see `schemacheck`).
+    schema: Any = schema_of("data")
     properties = schema["$defs"][definition]["properties"]
     return {key: index for index, key in enumerate(properties)}
 
