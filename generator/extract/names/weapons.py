@@ -299,12 +299,16 @@ def weapons_in(text: str, start: int, end: int, knowledge: Knowledge) -> list[Ca
     return _weapons(text, start, end, knowledge, None)
 
 
-def _reach_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
+def _reach_pattern(data: dict[str, Any]) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The pattern of `weapons_by_reach`, and words one of which every match holds as
+    written: a reach verb (the first branch) or "range" (the second). A sentence holding
+    none cannot match, and is not searched: the pattern opens with a lookbehind, so re
+    would enter it at every position (most sentences hold a digit, the older gate)."""
     verbs = sorted(str(v) for v in data.get("weapon_reach_verbs") or [])
     if not verbs:
         return None
     alternation = trie_alternation(verbs)
-    return re.compile(
+    pattern = re.compile(
         r"(?<![\w.'’-])(?P<name>[A-Z][a-z][\w-]*)(?!['’]s)"
         r"(?:\s+(?:can|could|will|would|is able to)(?:\s+now)?\s+(?:" + alternation + r")"
         r"|\s+(?:" + alternation + r"))"
@@ -314,6 +318,7 @@ def _reach_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
         r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)(?:\s+has|,\s+(?:which\s+has|with))"
         r"\s+a\s+(?:[\w-]+\s+)?range\s+of\b"
     )
+    return pattern, (*verbs, "range")
 
 
 def weapons_of_makers(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
@@ -365,9 +370,13 @@ def weapons_by_reach(text: str, start: int, end: int, k: Knowledge) -> list[Cand
     """Weapons named only by what they reach ("Germany's Lindwurm reaches 800 to 1,000
     kilometres", "The Pikestaff has a range of 500 km"): a capitalised name that is no
     known actor, place or word of a sentence, before a verb of reach and a distance."""
-    pattern = _reach(k)
-    if pattern is None or (
-        " range of" not in text[start:end] and not _DIGIT.search(text, start, end)
+    rules = _reach(k)
+    if rules is None:
+        return []
+    pattern, needles = rules
+    sentence = text[start:end]
+    if (" range of" not in sentence and not _DIGIT.search(text, start, end)) or not any(
+        map(sentence.__contains__, needles)  # the loop in C
     ):
         return []
     found: list[Candidate] = []
