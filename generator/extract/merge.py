@@ -70,7 +70,10 @@ def _fresh_hash(item: dict[str, Any]) -> str:
 
 # `json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))`, the
 # encoder made once: dumps makes a new one on every call given options (once per item).
-_canonical = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+# Items are trees (decoded JSON, or `to_plain` copies): no check for circular references.
+_canonical = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False
+).encode
 
 
 def _json_hash(plain: Any) -> str:

@@ -210,7 +210,9 @@ def result_json(value: Any) -> str:
     return _result_json(value)
 
 
-_result_json = json.JSONEncoder(separators=(",", ":")).encode
+# No check for circular references (a dict of every container's id, kept while encoding):
+# results are trees of new dicts and lists, and one was ~10% of the encoding.
+_result_json = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
 
 
 _READERS = ("sources.py", "textnorm.py", "lexicon.py")
