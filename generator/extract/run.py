@@ -298,7 +298,10 @@ def run_extract(
         texts, plain, changed = merged.texts, merged.plain, merged.changed
         _check_unchanged(data_dir, data, changed)
 
-        files = {f"{n}.yaml": trust_digest(texts[n].encode("utf-8")) for n in sorted(plain)}
+        # Each text as UTF-8 once, for the digests, the fingerprint and the files: some
+        # 27 MB for 1,000 articles, each encoding of which took ~50 ms.
+        written = {f"{n}.yaml": t.encode("utf-8") for n, t in texts.items()}
+        files = {f"{n}.yaml": trust_digest(written[f"{n}.yaml"]) for n in sorted(plain)}
         new_state = store.State(base=merged.base, files=files)
         if changed:
             # No file is trusted while files are half written: the next run reads them all
@@ -306,8 +309,7 @@ def run_extract(
             dying = store.State(base=state.base, pending=[*state.pending, merged.base])
             store.save_state(data_dir, dying)
         for name in sorted(changed):
-            write_atomic(data_dir / f"{name}.yaml", texts[name])
-        written = {f"{n}.yaml": t.encode("utf-8") for n, t in texts.items()}
+            write_atomic(data_dir / f"{name}.yaml", written[f"{name}.yaml"])
         new_state.inputs = _fingerprint(inputs, {**data.raw, **written})
         store.save_state(data_dir, new_state)
         return ExtractReport(
