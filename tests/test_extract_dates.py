@@ -355,6 +355,10 @@ def test_a_day_soon_after_publication_and_a_future_season(text: str, expected: s
         # "until" a past date: the state ended then, no period ahead.
         ("Until last month, the policy mirrored Washington's.", ("2025-07", None)),
         ("The jets will stay until the end of 2026.", ("2025-08-23", "2026-12-31")),
+        # A season after "since" or "the": the one gone by, at year precision.
+        ("Russia has moved its bombers since the summer.", ("2025", "2025-08-23")),
+        ("Until the autumn, the ministry insisted the missiles stay home.", ("2024", None)),
+        ("Until March, the ban will stay in force.", ("2025-08-23", "2026-03")),
         # A contracted future right before the day.
         (
             "We'll be back with all the latest from Ukraine on Tuesday morning.",

@@ -150,7 +150,7 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         ("relperiod", rf"(?i:(?<!\bthe\s)\b(?P<relperiod>{_alt(rel_periods, blind=True)})\b)"),
         (
             "season",
-            rf"(?i:\b(?:(?P<which>in|this|last|next|during)\s+)(?:the\s+)?(?P<season>{_alt(seasons, blind=True)})\b(?:\s+(?:of\s+)?{_YEAR})?)",
+            rf"(?i:\b(?:(?P<which>in|this|last|next|during)\s+(?:the\s+)?|the\s+)(?P<season>{_alt(seasons, blind=True)})\b(?:\s+(?:of\s+)?{_YEAR})?)",
         ),
         (
             "ago",
@@ -554,6 +554,15 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             # (A past perfect or passive only: "is to be announced", "U.S.-supplied" are not.)
             future = None
         ahead = until_m is not None or future is not None
+        if until_m is not None and future is None and text.startswith(",", m.end()):
+            # "Until the autumn, the ministry insisted ...": the clause after it tells the
+            # tense; in the past, the autumn gone by.
+            after = text[m.end() + 1 : m.end() + 80]
+            ahead = not (
+                rules.past is not None
+                and rules.past.search(after) is not None
+                and not rules.future.search(after)
+            )
         if name == "weekday" and future is not None:
             # "X will respond, the minister said on Monday": only a verb right before the
             # day ("will meet on Monday", "continues on Monday") makes it the next one.
