@@ -13,6 +13,7 @@ from generator.extract.dates import date_rules_for, find_dates
 from tests.extract_support import (
     article,
     assert_citations_exact,
+    extract_text,
     knowledge,
     lexicon,
     seeds,
@@ -471,3 +472,16 @@ def test_a_past_perfect_after_a_future_dates_the_month_before_and_as_leads_a_mon
     assert dates(text, day)[-1][:2] == ("March", "2026-03")
     # A passive of the future ("is to be announced") keeps the month ahead.
     assert dates("The decision is to be announced in early December.", day)[0][1] == "2026-12"
+
+
+def test_a_month_of_that_year_is_in_the_year_last_written_out() -> None:
+    text = (
+        "Headline\n\n"
+        "In the spring of 2024, Washington still insisted on the limit. By November that "
+        "year, US officials were telling reporters it was gone. In November, it fired again.\n"
+    )
+    events = extract_text(text, dt.date(2030, 2, 12))["events"]
+    dates = {e["text"][:8]: (e["date"], e.get("inferred")) for e in events}
+    assert dates["By Novem"] == ("2024-11", None)
+    # A month with no "that year" is still the latest one.
+    assert dates["In Novem"] == ("2029-11", ["year"])

@@ -8,6 +8,7 @@ event per dated clause; the citation is always the whole sentence, so readers se
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..sources import Source, dateline_end
@@ -100,6 +101,37 @@ def _opening(text: str, at: int, end: int) -> int:
     return lead.end() if lead is not None else at
 
 
+# A year written out in a date's words, and "that year" right after a month or a day.
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|2\d)\d\d\b")
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b")
+
+
+def _of_that_year(
+    text: str, dates: list[DateExpr], written: str | None
+) -> tuple[list[DateExpr], str | None]:
+    """`dates` with "November that year" in the year the article last wrote out ("In the
+    spring of 2024, ... By November that year, ..."), not the latest November; and the
+    last year written out after them."""
+    out = []
+    for d in dates:
+        if (
+            written is not None
+            and "year" in d.inferred
+            and len(d.date) >= 7
+            and _THAT_YEAR.match(text, d.end)
+        ):
+            d = replace(
+                d,
+                date=written + d.date[4:],
+                inferred=tuple(p for p in d.inferred if p != "year"),
+            )
+        found = _YEAR_WRITTEN.findall(d.text)
+        if found:
+            written = found[-1]
+        out.append(d)
+    return out, written
+
+
 def extract_events(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -110,10 +142,12 @@ def extract_events(
     layout = layout_of(knowledge)
     events: list[dict[str, Any]] = []
     previous: str | None = None
+    written: str | None = None  # the last year the article wrote out ("in 2024")
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
         dates = find_dates(text, source.published, rules, sentence.start)
+        dates, written = _of_that_year(source.text, dates, written)
         lead = (
             dateline_end(source.text, sentence.start, sentence.end, layout)
             if dates
