@@ -305,6 +305,10 @@ def test_seed_events() -> None:
         ("Deliveries are expected to resume in June.", "2025-06"),
         ("The jets arrived before the end of June.", "2024-06"),
         ("Deliveries resumed in June.", "2024-06"),
+        # A month before its noun, its tense after it.
+        ("But in December the meeting will force a choice.", "2025-12"),
+        ("A February survey found 54 percent in favour.", "2025-02"),
+        ("In March, Russia said it will respond.", "2025-03"),
         # What someone wants or aims to do is ahead; what they wanted is not.
         ("The SVP wants to submit a motion in the December session.", "2025-12"),
         ("The party wanted to vote in January.", "2025-01"),

@@ -554,6 +554,14 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
             # (A past perfect or passive only: "is to be announced", "U.S.-supplied" are not.)
             future = None
         ahead = until_m is not None or future is not None
+        if not ahead and name == "m" and (rules.past is None or not rules.past.search(clause)):
+            # "But the December meeting will force a choice": a future right after the date
+            # (before any past verb) looks ahead as one before it does.
+            after = re.split(r"[,;:]", text[m.end() : m.end() + 50], maxsplit=1)[0]
+            later = rules.future.search(after)
+            ahead = later is not None and not (
+                rules.past is not None and rules.past.search(after, 0, later.start())
+            )
         if until_m is not None and future is None and text.startswith(",", m.end()):
             # "Until the autumn, the ministry insisted ...": the clause after it tells the
             # tense; in the past, the autumn gone by.
