@@ -146,3 +146,16 @@ def test_a_count_whose_noun_opens_a_quotation() -> None:
         'The ministry said it had shot down nine "American-made long-range missiles" overnight.'
     )
     assert (9, "missiles", "missiles", 'nine "American-made long-range missiles') in figures
+
+
+def test_currency_codes_before_the_number_crore_and_thousands_dots() -> None:
+    figures = _figures(
+        "Denmark has spent DKK 4.1 billion on the drones. New Zealand pays NZ$18 million and "
+        "India ₹8,400 crore. The missile costs around 830.000 euro and flies over 1.000 "
+        "kilometres; Romania pays 236,4 million lei."
+    )
+    # (4.1 billion exactly: no binary rounding error of the scale.)
+    assert (4100000000, "dkk", "DKK 4.1 billion") in {(v, u, t) for v, u, _p, t in figures}
+    values = {(v, u) for v, u, _p, _t in figures}
+    assert {(18000000, "nzd"), (84000000000, "inr"), (830000, "eur"), (1000, "km")} <= values
+    assert (236400000, "ron") in values

@@ -114,6 +114,9 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
             units[str(name).casefold()] = (raw["id"], raw["dimension"])
             if raw.get("prefix") and not str(name).isalpha():
                 prefixes.append(str(name))
+        if raw.get("code_prefix"):
+            # "DKK 4.1 billion": the code, then a space, before the number.
+            prefixes.append(f"{raw['symbol']} ")
     nouns: dict[str, _Noun] = {}
     for raw in data.get("counted_nouns") or []:
         noun = _Noun(
@@ -302,6 +305,10 @@ def parse_number(text: str, rules: QuantityRules) -> float | None:
     text = text.strip().casefold()
     if re.fullmatch(r"\d{1,3},\d{1,2}", text):
         return float(text.replace(",", "."))  # a decimal comma (found before "million")
+    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):
+        # Dots grouping thousands, as a translation keeps them ("830.000 euro", "1.000
+        # kilometres"): English writes no decimal with exactly three places in the news.
+        return float(text.replace(".", ""))
     if re.fullmatch(_DIGITS, text):
         return float(re.sub(r"[, \u00a0\u202f]", "", text))
     if text in rules.words:
@@ -323,7 +330,7 @@ def _value(match: re.Match[str], rules: QuantityRules) -> Value | None:
         return None
     low *= _scale(match, "s1", rules)
     if match.group("n2") is None:
-        return low
+        return _exact(low)
     high = parse_number(match.group("n2"), rules)
     if high is None:
         return None
@@ -336,8 +343,15 @@ def _value(match: re.Match[str], rules: QuantityRules) -> Value | None:
         if groups and "," not in match.group("n1") and low < 1000:
             shifted = low * 1000 ** (len(groups.group()) // 4)
             low = shifted if shifted < high * high_scale else low
-    high *= high_scale
+    high = _exact(high * high_scale)
+    low = _exact(low)
     return (low, high) if low < high else None
+
+
+def _exact(value: float) -> float:
+    """`value` without the binary rounding error of a scale ("4.1 billion" is
+    4100000000, not 4099999999.9999995)."""
+    return float(f"{value:.12g}")
 
 
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?")
@@ -381,7 +395,7 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         dimension: str | None = None
         noun: _Noun | None = None
         if match.group("cur"):
-            unit, dimension = rules.units[match.group("cur").casefold()]
+            unit, dimension = rules.units[match.group("cur").strip().casefold()]
         elif (m := _measure_after(text, end, match, rules)) is not None:
             unit, dimension = rules.units[m.group("unit").casefold()]
             if rules.adjective_units and unit in rules.adjective_units:
