@@ -319,3 +319,13 @@ def test_a_long_generic_body_after_a_countrys_possessive_is_that_countrys() -> N
     assert ("chinese-foreign-ministry", "China's Ministry of Foreign Affairs") in mentions
     # A long name of its own keeps the country a mention of its own.
     assert ("south-korea", "South Korea") in mentions
+
+
+def test_a_company_is_called_by_the_first_word_of_its_name_after_it() -> None:
+    mentions = _mentions(
+        "Crestline Aerospace builds the missile in Huntsville. Crestline delivered 412 "
+        "missiles last year. Taurus Systems builds the Taurus."
+    )
+    assert ("crestline-aerospace", "Crestline") in mentions
+    # A name the lexicon knows stays its own ("Taurus" is the missile).
+    assert ("taurus", "Taurus") in mentions

@@ -29,6 +29,7 @@ from .entitycues import (
 from .factbits import layout_of
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
+from .quotecues import quote_rules
 from .spanscan import SpanScan
 from .surnames import recurring_people
 from .weaponframes import named_variants
@@ -297,6 +298,26 @@ def _base_weapons(
     return found
 
 
+def _company_short_name(words: list[str], entity: KnownEntity, knowledge: Knowledge) -> str | None:
+    """The first word a company of two is called by after its full name ("Crestline" for
+    "Crestline Aerospace", "Saab" for "Saab Dynamics"): the second is a company ending of
+    the lexicon (`quote_rules.company_name_endings`), the first a word of its own, not a
+    name the lexicon knows ("Taurus Systems" is no "Taurus") nor a sentence's opener."""
+    if entity.category != "organisation" or len(words) != 2 or len(words[0]) < 4:
+        return None
+    first = words[0]
+    if (
+        words[1] not in quote_rules(knowledge).company_endings
+        or not first[0].isupper()
+        or knowledge.lookup(first) is not None
+        or first.casefold() in knowledge.word_set("starters")
+        or first.casefold() in knowledge.word_set("demonyms")
+        or first.casefold() in knowledge.word_set("not_names")
+    ):
+        return None
+    return first
+
+
 def _surname_as_town(text: str, m: Mention, entities: dict[str, KnownEntity]) -> bool:
     """A known person's one-word name used as a town ("built in Austin, Texas")."""
     entity = entities.get(m.entity_id)
@@ -516,6 +537,8 @@ def scan_entities(
                     forms.setdefault(words[0], hit.entity_id)
             elif own_words.get(words[-1]) == hit.text:
                 forms.setdefault(words[-1], hit.entity_id)  # "the Kestrel": the variant
+            elif (short := _company_short_name(words, entity, knowledge)) is not None:
+                forms.setdefault(short, hit.entity_id)  # "Crestline" for Crestline Aerospace
     if forms:
         hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)
