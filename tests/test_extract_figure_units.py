@@ -159,3 +159,15 @@ def test_currency_codes_before_the_number_crore_and_thousands_dots() -> None:
     values = {(v, u) for v, u, _p, _t in figures}
     assert {(18000000, "nzd"), (84000000000, "inr"), (830000, "eur"), (1000, "km")} <= values
     assert (236400000, "ron") in values
+
+
+def test_people_a_body_employs_are_its_staff_and_a_capitals_share_its_countrys() -> None:
+    found = extract_text(
+        "Crestline Aerospace employs nearly 2,300 people in Madison County. A Russian strike "
+        "killed 12 people in Kharkiv. Moscow claims to intercept more than 80% of the missiles.",
+        DAY,
+    )["figures"]
+    got = {(f["subject"], f["value"], f["unit"]) for f in found}
+    assert ("crestline-aerospace", 2300, "staff") in got
+    assert not any(v == 12 and u == "staff" for _s, v, u in got)
+    assert ("russia", 80, "percent") in got

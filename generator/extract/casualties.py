@@ -67,6 +67,23 @@ def _build(data: dict[str, Any]) -> CasualtyRules:
 casualty_rules_for = per_lexicon(_build)
 
 
+def _build_workforce(data: dict[str, Any]) -> CasualtyRules:
+    """Lexicon `workforce` as clause rules of the casualties' kind (`is_casualty_count`
+    asks the same of a count: a word of its kind in the count's clause)."""
+    raw = data.get("workforce") or {}
+    return CasualtyRules(
+        str(raw["unit"]) if raw.get("unit") else None,
+        frozenset(str(u) for u in raw.get("people_units") or []),
+        words_pattern(str(w) for w in raw.get("words") or []),
+        None,
+        None,
+        {},
+    )
+
+
+workforce_rules_for = per_lexicon(_build_workforce)
+
+
 def is_casualty_count(q: Quantity, text: str, lo: int, hi: int, rules: CasualtyRules) -> bool:
     """Whether the people counted at `q` (inside the sentence `text[lo:hi]`) were killed or
     wounded: a casualty word in the same clause, just before or just after the count."""

@@ -11,7 +11,13 @@ from typing import Any
 
 from ...sources import Source
 from .. import casefast
-from ..casualties import casualty_owner, casualty_rules_for, is_attacker, is_casualty_count
+from ..casualties import (
+    casualty_owner,
+    casualty_rules_for,
+    is_attacker,
+    is_casualty_count,
+    workforce_rules_for,
+)
 from ..dates import date_rules_for, find_dates
 from ..entitycues import body_country, entity_rules
 from ..factbits import (
@@ -75,6 +81,7 @@ def extract_figures(
     data = lexicon_data(knowledge)
     qrules, drules, frules = rules_for(data), date_rules_for(data), figure_rules_for(data)
     crules = casualty_rules_for(knowledge)
+    wrules = workforce_rules_for(knowledge)
     lrules = loss_rules_for(data)
     known = getattr(knowledge, "entities", {})
     figures: list[dict[str, Any]] = []
@@ -151,6 +158,10 @@ def extract_figures(
             )
             if victims:
                 q = replace(q, unit=crules.unit, property=crules.unit)
+            elif q.dimension == "count" and is_casualty_count(
+                q, source.text, sentence.start, sentence.end, wrules
+            ):
+                q = replace(q, unit=wrules.unit, property=wrules.unit)  # "employs 2,300 people"
             prop: str | None = q.property
             if prop is not None:
                 kinds, end = q.subject_kinds, q.end
@@ -203,6 +214,12 @@ def extract_figures(
                     refers,
                     cited,
                 )
+                if q.dimension == "ratio" and subject is not None:
+                    # "Moscow claims to intercept more than 80%": the country's share, as
+                    # its money and its counts are (ANNOTATING.md).
+                    subject = (entity_rules(knowledge).government_country or {}).get(
+                        subject, subject
+                    )
             if prop == "distance" and (
                 other := _across_border(
                     source.text, end, pool, earlier, nations, frules, knowledge, history
