@@ -1401,6 +1401,13 @@ def test_elided_votes_targets_cleared_and_an_unmoved_war(
             "letting them fly over Russia.",
             [],
         ),
+        # Letting Ukraine fire one's own missiles; not what a weapon would let it hit.
+        (
+            "Britain and France let Ukraine fire their Storm Shadow missiles at targets "
+            "inside Russia that year.",
+            [("france", "supports"), ("united-kingdom", "supports")],
+        ),
+        ("Its range would let Ukraine hit Moscow, Olaf Scholz argues.", []),
         # No position taken, in a translation's order; not being unable.
         (
             "Switzerland take to the question, which targets Ukraine with foreign weapons "
