@@ -247,3 +247,15 @@ def test_with_no_home_a_shared_name_is_the_one_named_countrys_party() -> None:
     assert actors("The Republicans opposed the decision to let Ukraine strike Russia.") == {
         "republican-party"
     }
+
+
+def test_the_government_with_a_capital_is_the_home_countrys() -> None:
+    text = (
+        "The Government says the Irish money will be ring-fenced for air defence. Sinn Féin "
+        "said the government of Latvia had acted alone."
+    )
+    found = _extract(text, "https://www.rte.ie/news/2029/1205/fund.html")
+    ids = {e["id"] for e in found["entities"]}
+    assert "irish-government" in ids
+    # With no home, "the Government" names no one.
+    assert "irish-government" not in {e["id"] for e in _extract(text)["entities"]}

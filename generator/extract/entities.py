@@ -234,6 +234,29 @@ def _in_a_body_name(text: str, start: int, end: int, covered: bytearray) -> bool
     return start >= 2 and text[start - 1] == " " and covered[start - 2] == 1
 
 
+# "the Government" with a capital G: as a national outlet writes its own country's.
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government)\b(?!['’]s? of\b| of\b)")
+
+
+def _home_government(source: Source, knowledge: Knowledge) -> list[Mention]:
+    """'The Government says the Irish money will be ring-fenced': "the Government" with a
+    capital G is the article's home country's (`home.home_country`), when the lexicon
+    knows that government; with no home found it names no one."""
+    if "Government" not in source.text:
+        return []
+    from .home import home_country  # (home reads entity rules; not at import time)
+
+    home = home_country(source, knowledge)
+    demonym = entity_rules(knowledge).demonym_for.get(home) if home else None
+    government = knowledge.lookup(f"{demonym} government") if demonym else None
+    if government is None:
+        return []
+    return [
+        Mention(government, m.start(1), m.end(1), m.group(1))
+        for m in _THE_GOVERNMENT.finditer(source.text)
+    ]
+
+
 def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules) -> list[Mention]:
     """'North Korean troops': the demonym names the country whose troops they are; and a
     demonym before any lower-case word names the country, as an adjective."""
@@ -542,6 +565,7 @@ def scan_entities(
     if forms:
         hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)
+    hits += _home_government(source, knowledge)
     chosen = _select(hits)
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
     # The characters the chosen mentions cover, marked (a set of every index was slower).
