@@ -218,3 +218,14 @@ def test_ids_keep_a_possessive_s_on_its_word() -> None:
     assert slug("Danish People's Party") == "danish-peoples-party"
     assert slug("Socialist People\u2019s Party") == "socialist-peoples-party"
     assert slug("O'Brien") == "o-brien"
+
+
+def test_a_quotation_opening_after_a_lone_capital_starts_a_sentence() -> None:
+    from generator.extract.sentences import default_rules, split_paragraph
+
+    text = 'Levchuk thanked Germany on X. "Bombers that stay on the ground," he wrote.'
+    got = [text[a:b] for a, b in split_paragraph(text, 0, len(text), default_rules())]
+    assert got == ["Levchuk thanked Germany on X.", '"Bombers that stay on the ground," he wrote.']
+    # An initial inside a name still does not end one.
+    name = "John F. Kennedy said it."
+    assert [name[a:b] for a, b in split_paragraph(name, 0, len(name), default_rules())] == [name]

@@ -1470,3 +1470,21 @@ def test_it_after_an_opening_phrase_is_the_body_named_the_sentence_before() -> N
         (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2030, 2, 12))["positions"]
     }
     assert pairs == {("u-s-government", "opposes")}
+
+
+def test_thanks_whose_reason_the_next_sentence_gives() -> None:
+    text = (
+        "Headline\n\n"
+        'Ukrainian Foreign Minister Andrii Sybiha thanked Britain on X. "The Storm Shadow was '
+        'the sword of Arthur. Tonight it reached Morozovsk," he wrote.\n\n'
+        'Ostap Levchuk thanked Germany. "Bombers that stay on the ground do not kill '
+        'children," he wrote.\n\n'
+        "Zelensky thanked the Netherlands for the grain.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2027, 3, 25))["positions"]
+    }
+    assert ("andrii-sybiha", "supports") in pairs
+    # Bombers that stay on the ground are no weapons kept on Ukrainian soil.
+    assert not any(s == "opposes" for _a, s in pairs)
+    assert not any(a.startswith("volodymyr") for a, _s in pairs)

@@ -87,8 +87,14 @@ def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> b
     nxt = _NEXT_WORD.match(text, after)
     next_word = nxt.group(2) if nxt else ""
     opens_sentence = next_word in rules.starters
-    if word.casefold() in rules.abbreviations or _INITIAL.match(word):
+    if word.casefold() in rules.abbreviations:
         return opens_sentence
+    if _INITIAL.match(word):
+        # 'thanked Germany on X. "Bombers that ...': a quotation opening after a lone
+        # capital starts a sentence (no one writes a name on across an opening quote).
+        return opens_sentence or (
+            nxt is not None and bool(nxt.group(1)) and nxt.group(1)[0] in '"\u201c'
+        )
     return True
 
 

@@ -62,6 +62,7 @@ _ELIDED = re.compile(
 )
 _VOTE = re.compile(r"\b[Vv]ot(?:e|es|ed|ing)\b")
 _VOTE_LOOKBACK = 3
+_THANKS = re.compile(r"thank", re.IGNORECASE)
 
 
 def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
@@ -125,12 +126,15 @@ def _cues(
         if needs:
             lo = max(sentence.start, start - topic.reach)
             hi = min(sentence.end, end + topic.reach)
+            thanks = _THANKS.match(text, start) is not None
             if not _near_topic(text, lo, hi, scan, knowledge, topic) and not (
-                _ELIDED.match(text, end)
-                and _VOTE.search(text, start, end)
+                ((_ELIDED.match(text, end) and _VOTE.search(text, start, end)) or thanks)
                 and any(
                     _near_topic(text, b.start, b.end, scan, knowledge, topic)
                     for b in before[-_VOTE_LOOKBACK - 1 :]
+                    # 'Sybiha thanked Spain on X. "Tizona ... reached Morozovsk"': thanks
+                    # whose reason the next sentence of the paragraph gives.
+                    if not thanks or b.start > sentence.start
                 )
             ):
                 continue
