@@ -259,3 +259,17 @@ def test_the_government_with_a_capital_is_the_home_countrys() -> None:
     assert "irish-government" in ids
     # With no home, "the Government" names no one.
     assert "irish-government" not in {e["id"] for e in _extract(text)["entities"]}
+
+
+def test_a_listed_publisher_is_the_home_before_a_dateline() -> None:
+    source = replace(
+        text_source("Headline\nKYIV, Ukraine -- Canada committed $240 million.\n", DAY),
+        publisher="Le Devoir",
+        url="https://www.ledevoir.com/monde/x",
+    )
+    assert home_country(source, knowledge()) == "canada"
+    units = {f["unit"] for f in extract_article(source, knowledge())["figures"]}
+    assert units == {"cad"}
+    # A publisher nobody listed keeps the dateline's home.
+    other = replace(source, publisher="Daily Planet")
+    assert home_country(other, knowledge()) == "ukraine"

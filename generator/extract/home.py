@@ -68,8 +68,9 @@ def _is_country(entity_id: str | None, knowledge: Knowledge) -> bool:
 
 
 def home_country(source: Source, knowledge: Knowledge) -> str | None:
-    """The article's home country: its domain's, else its dateline's place's, else the
-    country its publisher's name holds ("Notes from Poland", "The Irish Times")."""
+    """The article's home country: its domain's, else its publisher's as the lexicon lists
+    it (`publisher_countries`: "Le Devoir"), else its dateline's place's, else the country
+    its publisher's name holds ("Notes from Poland", "The Irish Times")."""
     data = lexicon_data(knowledge)
     if source.url:
         host = urlsplit(source.url).hostname or ""
@@ -77,6 +78,9 @@ def home_country(source: Source, knowledge: Knowledge) -> str | None:
         country = (data.get("domain_countries") or {}).get(top)
         if country is not None:
             return str(country)
+    listed = (data.get("publisher_countries") or {}).get(source.publisher.strip())
+    if listed is not None:
+        return str(listed)
     return (
         _dateline_country(source, knowledge)
         or _place_line_country(source, knowledge)
