@@ -1488,3 +1488,18 @@ def test_thanks_whose_reason_the_next_sentence_gives() -> None:
     # Bombers that stay on the ground are no weapons kept on Ukrainian soil.
     assert not any(s == "opposes" for _a, s in pairs)
     assert not any(a.startswith("volodymyr") for a, _s in pairs)
+
+
+def test_a_question_put_a_target_list_and_a_limit_to_occupied_ukraine() -> None:
+    text = (
+        "Headline\n\n"
+        "Crestline CEO Marcus Delaney spoke about the missiles. Asked whether the company had "
+        "any say over where Ukraine fires its missiles, he said no.\n\n"
+        "Rep. Carla Benning, R-Ala., welcomed the jobs but not the targets. \"I don't want "
+        'Huntsville on a Russian target list," she said, adding that she would back an '
+        "amendment limiting the use of U.S. missiles to Russian-occupied Ukraine.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2029, 6, 12))["positions"]
+    }
+    assert pairs == {("carla-benning", "warns-against"), ("carla-benning", "opposes")}

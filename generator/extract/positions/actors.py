@@ -42,6 +42,8 @@ _NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # "In the spring of 2024, it still insisted that ...": "it" opening the clause after a
 # phrase of time or place is the sentence's subject, as "It" opening the sentence is.
 _IT_AFTER_OPENING = re.compile(r"[^,.;:\"“”]{3,50},\s+it\s")
+# A question opening the sentence, up to its comma ("Asked whether ..., he said no").
+_ASKED_LEAD = re.compile(r"Asked\s+(?:whether|if|about|why|how|what|when|where|who)\b[^,;.]*,")
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
 # "As chancellor, until March he refused to send it": a personal pronoun after the
 # sentence's opening words, right before the cue (at most two words between), is its
@@ -293,6 +295,11 @@ def _actor(
         if not is_modifier(text, a[1], scan, knowledge)
         and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
     ]
+    # "Asked whether the company had any say over where Ukraine fires its missiles, he
+    # said no": a name inside the question put to someone is what was asked about.
+    question = _ASKED_LEAD.match(text, sentence.start)
+    if question is not None:
+        before = [a for a in before if a[1] is None or a[1] >= question.end()]
     # "Britain and France, which build the missile through MBDA, lifted": a name in a
     # relative clause qualifies the one before it, it does not act.
     before = [
