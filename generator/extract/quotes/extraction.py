@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ...sources import Source, dateline_end
@@ -33,6 +34,20 @@ def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> s
 _SUBJECT_REACH = 60  # characters from a sentence's start its subject's name may begin in
 
 
+def _unspoken(
+    sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]
+) -> Iterator[tuple[Sentence, int | None]]:
+    """Each sentence with no speech verb, with where its first quotation starts (None for
+    none): `_introduced` and `_subjects` read these."""
+    spoken = {ev.sentence.start for ev in events}
+    quoted = sorted(s for s, _e in spans)
+    for sentence in sentences:
+        if sentence.start in spoken:
+            continue
+        i = bisect_left(quoted, sentence.start)
+        yield sentence, (quoted[i] if i < len(quoted) and quoted[i] < sentence.end else None)
+
+
 def _introduced(
     sentences: list[Sentence],
     scan: EntityScan,
@@ -43,12 +58,9 @@ def _introduced(
     """Sentences that introduce a person with no quotation and no speech verb ("Latvia's
     foreign minister, Ilze Rudzīte, was blunter still."), by start: the person named first,
     near the start. A quotation standing alone right after one is that person's."""
-    spoken = {ev.sentence.start for ev in events}
-    quoted = sorted(s for s, _e in spans)
     out: dict[int, str] = {}
-    for sentence in sentences:
-        i = bisect_left(quoted, sentence.start)
-        if sentence.start in spoken or (i < len(quoted) and quoted[i] < sentence.end):
+    for sentence, quote in _unspoken(sentences, spans, events):
+        if quote is not None:
             continue
         reach = min(sentence.end, sentence.start + _SUBJECT_REACH)
         for m in by_start.between(sentence.start, reach):
@@ -74,12 +86,9 @@ def _subjects(
     that name's entity ("The Russian embassy in Bern let communicate, Switzerland had
     „its neutrality finally buried“": a verb of saying the lexicon does not know). A
     quotation there is its subject's, not the last speaker's of the paragraph before."""
-    spoken = {ev.sentence.start for ev in events}
-    quoted = sorted(s for s, _e in spans)
     out: dict[int, str] = {}
-    for sentence in sentences:
-        i = bisect_left(quoted, sentence.start)
-        if sentence.start in spoken or not (i < len(quoted) and quoted[i] < sentence.end):
+    for sentence, quote in _unspoken(sentences, spans, events):
+        if quote is None:
             continue
         opening = 4 if text.startswith(("The ", "the "), sentence.start) else 0
         for m in by_start.between(sentence.start, sentence.start + opening + 1):
@@ -87,7 +96,7 @@ def _subjects(
             if (
                 m.start == sentence.start + opening
                 and not m.adjective
-                and m.end < quoted[i]
+                and m.end < quote
                 and not _JOINT.match(text, m.end)  # "Britain and France have issued"
                 and entity is not None
                 and entity.kind == "actor"
