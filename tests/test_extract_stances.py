@@ -1503,3 +1503,22 @@ def test_a_question_put_a_target_list_and_a_limit_to_occupied_ukraine() -> None:
         (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2029, 6, 12))["positions"]
     }
     assert pairs == {("carla-benning", "warns-against"), ("carla-benning", "opposes")}
+
+
+def test_a_vote_on_a_motion_an_earlier_sentence_described() -> None:
+    text = (
+        "Headline\n\n"
+        "On Tuesday, a majority in the Tweede Kamer rejected a PVV motion that would have "
+        "barred Ukraine from using the Dutch-funded missiles against targets in Russia.\n\n"
+        "Saab Dynamics makes the missile. It flies 800 kilometres. It costs 830,000 euros. "
+        "The company is growing.\n\n"
+        "The PVV motion, tabled by MP Dennis Hoogland, was rejected by 104 votes to 46. Only "
+        "FvD and the Party for the Animals voted in favor. The Greens voted against.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2029, 3, 7))["positions"]
+    }
+    # For a motion to bar the strikes: against them; against it: for them.
+    assert {("forum-for-democracy", "opposes"), ("party-for-the-animals", "opposes")} <= pairs
+    assert ("green-party", "supports") in pairs
+    assert ("green-party", "opposes") not in pairs

@@ -41,6 +41,14 @@ from .actors import (
 from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
+from .motions import (
+    MOTION_SENTENCES,
+    OPPOSITE,
+    elided_vote,
+    motion_stance,
+    names_motion,
+    voters,
+)
 from .summaries import _summary
 from .topics import _topic_rules
 
@@ -118,6 +126,8 @@ def position_records(
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
     labels = _interview_labels(source, scan, knowledge)
+    # The stance of the last motion a sentence described, and that sentence's index.
+    motion: tuple[str, int] | None = None
     for index, sentence in enumerate([*sentences, *(headings or [])]):
         if index == len(sentences):
             previous = None  # a heading continues no sentence
@@ -146,7 +156,32 @@ def position_records(
             nxt = sentences[index + 1]
             if nxt.paragraph == sentence.paragraph:
                 earlier = [*earlier, nxt]
+        if motion is not None and index < len(sentences) and names_motion(source.text, sentence):
+            motion = (motion[0], index)
+        vote = (
+            elided_vote(source.text, sentence)
+            if motion is not None
+            and index < len(sentences)
+            and index - motion[1] <= MOTION_SENTENCES
+            else None
+        )
+        if motion is not None and vote is not None:
+            # "Only the PVV, the SP and FvD voted in favor.": the motion's stance, told
+            # sentences before; against it, the other side's.
+            vote_at, against = vote
+            vote_side = OPPOSITE.get(motion[0]) if against else motion[0]
+            as_of = _as_of(source.text, sentence, source)
+            for actor, voter_at in voters(scan, sentence, vote_at) if vote_side is not None else []:
+                key = (actor, str(vote_side))
+                grouped.setdefault(key, []).append((sentence, as_of))
+                summaries.setdefault(
+                    key, _summary(source.text, sentence, vote_at, voter_at, quotes, events)
+                )
+            continue
         every = _cues(source.text, sentence, scan, knowledge, topic, named, earlier)
+        told = motion_stance(source.text, sentence, every) if index < len(sentences) else None
+        if told is not None:
+            motion = (told, index)
         if not every or _asked(source.text, sentence):
             continue
         cues = _firsts(every)

@@ -1,0 +1,73 @@
+"""Votes on a motion whose stance an earlier sentence told: "On Tuesday, a majority rejected a
+PVV motion that would have barred Ukraine from using the missiles against targets in Russia.
+... Only the PVV, the SP, FvD and the Party for the Animals voted in favor." Those who voted
+for it hold the motion's stance, those against the other side's.
+
+`motion_stance` reads the stance of a motion a cue right after its noun describes;
+`elided_vote` finds a vote whose object is left out; `voters` are the actors named before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import EntityScan
+from ..holders import is_actor
+from ..sentences import Sentence
+
+# A motion's noun right before the cue that says what it would do ("a PVV motion that would
+# have barred", "a resolution to keep", "the bill, which would bar").
+_MOTION_BEFORE = re.compile(
+    r"\b(?:motion|resolution|bill|proposal|amendment|statement|declaration)s?,?\s+"
+    r"(?:(?:that|which)\s+)?(?:(?:would|will|sought\s+to|seeks\s+to|aimed\s+to)\s+)?"
+    r"(?:have\s+)?(?:to\s+)?$",
+    re.IGNORECASE,
+)
+# What a motion's cue may look back over, in characters.
+_MOTION_REACH = 60
+# A vote with no object, ending its clause ("voted in favor.", "voted against it;").
+_ELIDED_VOTE = re.compile(
+    r"\bvot(?:ed|es|e)\s+(?P<side>for|in\s+favou?r|against)(?:\s+it)?\s*(?:[.;]|,\s+(?:and|while|but)\b)",
+    re.IGNORECASE,
+)
+# Sentences after the motion's in which a vote may still be on it; a sentence naming a
+# motion again ("The PVV motion, tabled by MP Dennis Hoogland, was rejected") counts them
+# afresh.
+MOTION_SENTENCES = 4
+_NAMED_AGAIN = re.compile(
+    r"\b(?:motion|resolution|bill|proposal|amendment|statement|declaration)s?\b", re.IGNORECASE
+)
+# The other side of a two-sided stance.
+OPPOSITE = {"supports": "opposes", "opposes": "supports"}
+
+
+def motion_stance(text: str, sentence: Sentence, cues: list[tuple[int, str]]) -> str | None:
+    """The stance of a motion the sentence describes by a cue right after its noun."""
+    for pos, stance in cues:
+        if stance in OPPOSITE and _MOTION_BEFORE.search(
+            text, max(sentence.start, pos - _MOTION_REACH), pos
+        ):
+            return stance
+    return None
+
+
+def names_motion(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence names a motion (again)."""
+    return _NAMED_AGAIN.search(text, sentence.start, sentence.end) is not None
+
+
+def elided_vote(text: str, sentence: Sentence) -> tuple[int, bool] | None:
+    """(where, whether against) of a vote in the sentence whose object is left out."""
+    vote = _ELIDED_VOTE.search(text, sentence.start, sentence.end)
+    if vote is None:
+        return None
+    return vote.start(), vote.group("side").casefold() == "against"
+
+
+def voters(scan: EntityScan, sentence: Sentence, pos: int) -> list[tuple[str, int]]:
+    """(actor, where named) of each actor the sentence names before the vote at `pos`."""
+    out: dict[str, int] = {}
+    for m in scan.mentions:
+        if sentence.start <= m.start and m.end <= pos and is_actor(scan, m.entity_id):
+            out.setdefault(m.entity_id, m.start)
+    return list(out.items())
