@@ -56,6 +56,24 @@ def names_motion(text: str, sentence: Sentence) -> bool:
     return _NAMED_AGAIN.search(text, sentence.start, sentence.end) is not None
 
 
+# The motion's backers after it, in the passive ("the statement was backed by SF, the Social
+# Liberals and LA"), or a tally's side and where its votes came from ("The 17 votes against
+# came from DF, the Citizens' Party and one independent").
+_BACKED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?(?P<side>backed|supported|approved|endorsed|opposed)\s+by\b"
+    r"|\bvotes\s+(?P<tally>for|in\s+favou?r|against)(?:\s+it)?\s+came\s+from\b",
+    re.IGNORECASE,
+)
+# Where the names after "by" stop: a clause about the last of them ("..., whose defence
+# spokesperson said").
+_CLAUSE_AFTER = re.compile(r",\s+(?:whose|who|which|where|while|but)\b|[;:]")
+# Backers listed before the passive ("Besides the Social Democrats, Venstre and the
+# Moderates, the statement was backed by ...").
+_BESIDES = re.compile(
+    r"(?:Besides|Apart from|Along with|As well as|Alongside)\b[^,]*(?:,[^,]*)*?,\s+"
+)
+
+
 def elided_vote(text: str, sentence: Sentence) -> tuple[int, bool] | None:
     """(where, whether against) of a vote in the sentence whose object is left out."""
     vote = _ELIDED_VOTE.search(text, sentence.start, sentence.end)
@@ -64,10 +82,31 @@ def elided_vote(text: str, sentence: Sentence) -> tuple[int, bool] | None:
     return vote.start(), vote.group("side").casefold() == "against"
 
 
-def voters(scan: EntityScan, sentence: Sentence, pos: int) -> list[tuple[str, int]]:
-    """(actor, where named) of each actor the sentence names before the vote at `pos`."""
+def backed_by(text: str, sentence: Sentence) -> tuple[int, int, bool] | None:
+    """(where the backers' names start and stop, whether against) of a motion's backers
+    named after it ("was backed by ...", "votes against came from ...")."""
+    found = _BACKED_BY.search(text, sentence.start, sentence.end)
+    if found is None:
+        return None
+    side = (found.group("side") or found.group("tally") or "").casefold()
+    stop = _CLAUSE_AFTER.search(text, found.end(), sentence.end)
+    return found.end(), stop.start() if stop else sentence.end, side in ("opposed", "against")
+
+
+def besides(text: str, sentence: Sentence, until: int) -> int | None:
+    """Where a list of backers opening the sentence ("Besides X, Y and Z, ...") ends."""
+    found = _BESIDES.match(text, sentence.start, until)
+    return found.end() if found else None
+
+
+def voters(
+    scan: EntityScan, sentence: Sentence, pos: int, start: int | None = None
+) -> list[tuple[str, int]]:
+    """(actor, where named) of each actor the sentence names between `start` (its own
+    start by default) and the vote at `pos`."""
+    lo = sentence.start if start is None else start
     out: dict[str, int] = {}
     for m in scan.mentions:
-        if sentence.start <= m.start and m.end <= pos and is_actor(scan, m.entity_id):
+        if lo <= m.start and m.end <= pos and is_actor(scan, m.entity_id):
             out.setdefault(m.entity_id, m.start)
     return list(out.items())

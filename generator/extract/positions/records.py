@@ -44,6 +44,8 @@ from .indirect import _lead_in, _reactions, _record_use
 from .motions import (
     MOTION_SENTENCES,
     OPPOSITE,
+    backed_by,
+    besides,
     elided_vote,
     motion_stance,
     names_motion,
@@ -158,20 +160,28 @@ def position_records(
                 earlier = [*earlier, nxt]
         if motion is not None and index < len(sentences) and names_motion(source.text, sentence):
             motion = (motion[0], index)
-        vote = (
-            elided_vote(source.text, sentence)
-            if motion is not None
-            and index < len(sentences)
-            and index - motion[1] <= MOTION_SENTENCES
-            else None
+        on_motion = (
+            motion is not None and index < len(sentences) and index - motion[1] <= MOTION_SENTENCES
         )
-        if motion is not None and vote is not None:
-            # "Only the PVV, the SP and FvD voted in favor.": the motion's stance, told
-            # sentences before; against it, the other side's.
-            vote_at, against = vote
+        vote = elided_vote(source.text, sentence) if on_motion else None
+        backers = backed_by(source.text, sentence) if on_motion and vote is None else None
+        if motion is not None and (vote is not None or backers is not None):
+            # "Only the PVV, the SP and FvD voted in favor.", "the statement was backed by SF
+            # and LA": the motion's stance, told sentences before; against it, the other
+            # side's.
+            if vote is not None:
+                vote_at, against = vote
+                voted = voters(scan, sentence, vote_at)
+            else:
+                assert backers is not None
+                lo, vote_at, against = backers
+                listed = besides(source.text, sentence, lo)
+                voted = voters(scan, sentence, vote_at, lo) + (
+                    voters(scan, sentence, listed) if listed is not None else []
+                )
             vote_side = OPPOSITE.get(motion[0]) if against else motion[0]
             as_of = _as_of(source.text, sentence, source)
-            for actor, voter_at in voters(scan, sentence, vote_at) if vote_side is not None else []:
+            for actor, voter_at in voted if vote_side is not None else []:
                 key = (actor, str(vote_side))
                 grouped.setdefault(key, []).append((sentence, as_of))
                 summaries.setdefault(
