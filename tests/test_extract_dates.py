@@ -360,6 +360,9 @@ def test_a_day_soon_after_publication_and_a_future_season(text: str, expected: s
         # "until" a past date: the state ended then, no period ahead.
         ("Until last month, the policy mirrored Washington's.", ("2025-07", None)),
         ("The jets will stay until the end of 2026.", ("2025-08-23", "2026-12-31")),
+        # A run of days: from the first to the last.
+        ("The summit meets in Tallinn on 10-11 July.", ("2025-07-10", "2025-07-11")),
+        ("The summit met on July 10-11, 2024.", ("2024-07-10", "2024-07-11")),
         # A season after "since" or "the": the one gone by, at year precision.
         ("Russia has moved its bombers since the summer.", ("2025", "2025-08-23")),
         ("Until the autumn, the ministry insisted the missiles stay home.", ("2024", None)),

@@ -129,9 +129,17 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
     edge_first = _first_chars(edge_words, blind=True) if edge_words else ""
     month_first = _first_chars([str(m) for m in months])
     patterns = (
-        ("mdy", rf"{month}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w])"),
+        # (and a run of days: "July 10-11", "10-11 July", a period from the first)
+        (
+            "mdy",
+            rf"{month}\s+{_DAY}(?:\s*[-\u2013]\s*(?P<day1>[0-3]?\d)\b)?(?:,?\s+{_YEAR})?(?![\w])",
+        ),
         # (and "9 of November", as a translation from a Romance language writes it)
-        ("dmy", rf"(?<![\w.,]){_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?(?![\w])"),
+        (
+            "dmy",
+            rf"(?<![\w.,])(?:(?P<day0>[0-3]?\d)\s*[-\u2013]\s*)?{_DAY}\s+(?:of\s+)?{month}"
+            rf"(?:,?\s+{_YEAR})?(?![\w])",
+        ),
         ("my", rf"{month},?\s+{_YEAR}(?![\w])"),
         # "March last year", "in June next year": a month of a year named relative to now.
         ("mrel", rf"{month}(?:\s+of)?\s+(?i:(?P<relyear>{_alt(rel_years, blind=True)}))\b"),
@@ -347,9 +355,18 @@ def _resolve(
                 year = pub.year
         if day is None:
             return dt.date(year, month, 1), None, 2, inferred
-        if day < 1 or day > calendar.monthrange(year, month)[1]:
+        # A run of days ("10-11 July"): from the first to the last.
+        groups = m.groupdict()
+        first_day, last_day = (int(groups["day0"]), day) if groups.get("day0") else (day, None)
+        if groups.get("day1"):
+            last_day = int(groups["day1"])
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= first_day <= days or (
+            last_day is not None and not first_day < last_day <= days
+        ):
             return None
-        return dt.date(year, month, day), None, 3, inferred
+        ends = dt.date(year, month, last_day) if last_day is not None else None
+        return dt.date(year, month, first_day), ends, 3, inferred
     if name == "y":
         return dt.date(int(m.group("year")), 1, 1), None, 1, ()
     if name == "weekday":
