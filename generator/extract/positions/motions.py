@@ -4,7 +4,9 @@ PVV motion that would have barred Ukraine from using the missiles against target
 for it hold the motion's stance, those against the other side's.
 
 `motion_stance` reads the stance of a motion a cue right after its noun describes;
-`elided_vote` finds a vote whose object is left out; `voters` are the actors named before it.
+`motion_votes` finds the votes on it in a later sentence: a vote whose object is left out
+(`elided_vote`), or backers named after the motion (`backed_by`, `besides`), and who cast
+them (`voters`).
 """
 
 from __future__ import annotations
@@ -110,3 +112,27 @@ def voters(
         if lo <= m.start and m.end <= pos and is_actor(scan, m.entity_id):
             out.setdefault(m.entity_id, m.start)
     return list(out.items())
+
+
+def motion_votes(
+    text: str, sentence: Sentence, scan: EntityScan, stance: str
+) -> tuple[list[tuple[str, int]], int, str] | None:
+    """(voters and where each is named, where the vote is, their stance) of the votes the
+    sentence tells on a motion of `stance`: "Only the PVV, the SP and FvD voted in favor.",
+    "the statement was backed by SF and LA"; against it, the other side's. None when the
+    sentence tells no such vote."""
+    vote = elided_vote(text, sentence)
+    if vote is not None:
+        at, against = vote
+        voted = voters(scan, sentence, at)
+    else:
+        backers = backed_by(text, sentence)
+        if backers is None:
+            return None
+        lo, at, against = backers
+        listed = besides(text, sentence, lo)
+        voted = voters(scan, sentence, at, lo) + (
+            voters(scan, sentence, listed) if listed is not None else []
+        )
+    side = OPPOSITE.get(stance) if against else stance
+    return (voted, at, side) if side is not None else None

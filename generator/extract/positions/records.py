@@ -41,16 +41,7 @@ from .actors import (
 from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
-from .motions import (
-    MOTION_SENTENCES,
-    OPPOSITE,
-    backed_by,
-    besides,
-    elided_vote,
-    motion_stance,
-    names_motion,
-    voters,
-)
+from .motions import MOTION_SENTENCES, motion_stance, motion_votes, names_motion
 from .summaries import _summary
 from .topics import _topic_rules
 
@@ -160,29 +151,20 @@ def position_records(
                 earlier = [*earlier, nxt]
         if motion is not None and index < len(sentences) and names_motion(source.text, sentence):
             motion = (motion[0], index)
-        on_motion = (
-            motion is not None and index < len(sentences) and index - motion[1] <= MOTION_SENTENCES
+        votes = (
+            motion_votes(source.text, sentence, scan, motion[0])
+            if motion is not None
+            and index < len(sentences)
+            and index - motion[1] <= MOTION_SENTENCES
+            else None
         )
-        vote = elided_vote(source.text, sentence) if on_motion else None
-        backers = backed_by(source.text, sentence) if on_motion and vote is None else None
-        if motion is not None and (vote is not None or backers is not None):
-            # "Only the PVV, the SP and FvD voted in favor.", "the statement was backed by SF
-            # and LA": the motion's stance, told sentences before; against it, the other
-            # side's.
-            if vote is not None:
-                vote_at, against = vote
-                voted = voters(scan, sentence, vote_at)
-            else:
-                assert backers is not None
-                lo, vote_at, against = backers
-                listed = besides(source.text, sentence, lo)
-                voted = voters(scan, sentence, vote_at, lo) + (
-                    voters(scan, sentence, listed) if listed is not None else []
-                )
-            vote_side = OPPOSITE.get(motion[0]) if against else motion[0]
+        if votes is not None:
+            # "Only the PVV, the SP and FvD voted in favor.": the stance of the motion a
+            # sentence before told (`motions`).
+            voted, vote_at, vote_side = votes
             as_of = _as_of(source.text, sentence, source)
-            for actor, voter_at in voted if vote_side is not None else []:
-                key = (actor, str(vote_side))
+            for actor, voter_at in voted:
+                key = (actor, vote_side)
                 grouped.setdefault(key, []).append((sentence, as_of))
                 summaries.setdefault(
                     key, _summary(source.text, sentence, vote_at, voter_at, quotes, events)
