@@ -27,6 +27,7 @@ from .entitycues import (
     outlet_as_place,
 )
 from .factbits import layout_of
+from .home import home_country
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
 from .quotecues import quote_rules
@@ -244,8 +245,6 @@ def _home_government(source: Source, knowledge: Knowledge) -> list[Mention]:
     knows that government; with no home found it names no one."""
     if "Government" not in source.text:
         return []
-    from .home import home_country  # (home reads entity rules; not at import time)
-
     home = home_country(source, knowledge)
     demonym = entity_rules(knowledge).demonym_for.get(home) if home else None
     government = knowledge.lookup(f"{demonym} government") if demonym else None

@@ -30,20 +30,18 @@ from ..home import country_named
 from ..knowledge import Knowledge
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech
+from ..quotes.grammar import NEW_SUBJECT
 from ..sentences import Sentence
 from ..stanceframes import Frames, topic_spans
 from .topics import _topic_rules
 
-# Openings that refer back to the sentence before ("The document", "It", "This"): words
-# of grammar, not of the domain.
-# A clause with a subject of its own after a speech verb ("X said ..., while Labour
-# backed the contribution"): the verb's speaker does not hold what follows.
-_NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # "In the spring of 2024, it still insisted that ...": "it" opening the clause after a
 # phrase of time or place is the sentence's subject, as "It" opening the sentence is.
 _IT_AFTER_OPENING = re.compile(r"[^,.;:\"“”]{3,50},\s+it\s")
 # A question opening the sentence, up to its comma ("Asked whether ..., he said no").
 _ASKED_LEAD = re.compile(r"Asked\s+(?:whether|if|about|why|how|what|when|where|who)\b[^,;.]*,")
+# Openings that refer back to the sentence before ("The document", "It", "This"): words
+# of grammar, not of the domain.
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
 # "As chancellor, until March he refused to send it": a personal pronoun after the
 # sentence's opening words, right before the cue (at most two words between), is its
@@ -277,7 +275,7 @@ def _actor(
             ev.sentence == sentence
             and ev.end <= pos
             and ev.speaker
-            and not _NEW_SUBJECT.search(text, ev.end, pos)
+            and not NEW_SUBJECT.search(text, ev.end, pos)  # "..., while Labour backed"
         ):
             return ev.speaker, None
     # Not a name inside the topic of the cue's predicate ("permission to strike inside

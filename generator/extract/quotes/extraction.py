@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import replace
 
 from ...sources import Source, dateline_end
@@ -34,61 +33,42 @@ def stable_id(prefix: str, source_id: str, start: int, end: int, kind: str) -> s
 _SUBJECT_REACH = 60  # characters from a sentence's start its subject's name may begin in
 
 
-def _unspoken(
-    sentences: list[Sentence], spans: list[tuple[int, int]], events: list[Speech]
-) -> Iterator[tuple[Sentence, int | None]]:
-    """Each sentence with no speech verb, with where its first quotation starts (None for
-    none): `_introduced` and `_subjects` read these."""
-    spoken = {ev.sentence.start for ev in events}
-    quoted = sorted(s for s, _e in spans)
-    for sentence in sentences:
-        if sentence.start in spoken:
-            continue
-        i = bisect_left(quoted, sentence.start)
-        yield sentence, (quoted[i] if i < len(quoted) and quoted[i] < sentence.end else None)
-
-
-def _introduced(
-    sentences: list[Sentence],
-    scan: EntityScan,
-    by_start: ByStart,
-    spans: list[tuple[int, int]],
-    events: list[Speech],
-) -> dict[int, str]:
-    """Sentences that introduce a person with no quotation and no speech verb ("Latvia's
-    foreign minister, Ilze Rudzīte, was blunter still."), by start: the person named first,
-    near the start. A quotation standing alone right after one is that person's."""
-    out: dict[int, str] = {}
-    for sentence, quote in _unspoken(sentences, spans, events):
-        if quote is not None:
-            continue
-        reach = min(sentence.end, sentence.start + _SUBJECT_REACH)
-        for m in by_start.between(sentence.start, reach):
-            entity = scan.entity(m.entity_id)
-            if sentence.start <= m.start < reach and entity is not None and entity.is_person:
-                out[sentence.start] = m.entity_id
-                break
-    return out
-
-
 _JOINT = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 
 
-def _subjects(
+def _standing_alone(
     text: str,
     sentences: list[Sentence],
     scan: EntityScan,
     by_start: ByStart,
     spans: list[tuple[int, int]],
     events: list[Speech],
-) -> dict[int, str]:
-    """Sentences that hold a quotation but no speech verb and open on a name, by start:
-    that name's entity ("The Russian embassy in Bern let communicate, Switzerland had
-    „its neutrality finally buried“": a verb of saying the lexicon does not know). A
-    quotation there is its subject's, not the last speaker's of the paragraph before."""
-    out: dict[int, str] = {}
-    for sentence, quote in _unspoken(sentences, spans, events):
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Who a quotation with no speech verb of its own is by, from the sentences with no
+    speech verb, each by its start:
+    - one with no quotation that introduces a person ("Latvia's foreign minister, Ilze
+      Rudzīte, was blunter still."): the person named first, near its start; a quotation
+      standing alone right after it is that person's;
+    - one with a quotation that opens on a name ("The Russian embassy in Bern let
+      communicate, Switzerland had „its neutrality finally buried“": a verb of saying the
+      lexicon does not know): that name's, not the last speaker's of the paragraph before.
+    """
+    spoken = {ev.sentence.start for ev in events}
+    quoted = sorted(s for s, _e in spans)
+    introduced: dict[int, str] = {}
+    subjects: dict[int, str] = {}
+    for sentence in sentences:
+        if sentence.start in spoken:
+            continue
+        i = bisect_left(quoted, sentence.start)
+        quote = quoted[i] if i < len(quoted) and quoted[i] < sentence.end else None
         if quote is None:
+            reach = min(sentence.end, sentence.start + _SUBJECT_REACH)
+            for m in by_start.between(sentence.start, reach):
+                entity = scan.entity(m.entity_id)
+                if sentence.start <= m.start < reach and entity is not None and entity.is_person:
+                    introduced[sentence.start] = m.entity_id
+                    break
             continue
         opening = 4 if text.startswith(("The ", "the "), sentence.start) else 0
         for m in by_start.between(sentence.start, sentence.start + opening + 1):
@@ -101,9 +81,9 @@ def _subjects(
                 and entity is not None
                 and entity.kind == "actor"
             ):
-                out[sentence.start] = m.entity_id
+                subjects[sentence.start] = m.entity_id
                 break
-    return out
+    return introduced, subjects
 
 
 def _colon_led(
@@ -151,11 +131,11 @@ def find_quotes(
     events = _Speakers(text, scan, knowledge, spans).events(sentences, rules.calls)
     starts = {m.start: m.end for m in scan.mentions}
     # Who a quotation standing alone is by: the person the sentence before it introduces
-    # (by that sentence's start), or the clause before its colon names (by its own start).
+    # or the name opening its own sentence (by sentence start), or the person the clause
+    # before its colon names (by the quotation's start).
     by_start = ByStart(scan.mentions)
-    introduced = _introduced(sentences, scan, by_start, spans, events)
+    introduced, subjects = _standing_alone(text, sentences, scan, by_start, spans, events)
     led = _colon_led(text, scan, by_start, spans, windows)
-    subjects = _subjects(text, sentences, scan, by_start, spans, events)
     found = _direct(
         text, sentences, spans, events, rules, windows, runs_on, introduced, led, subjects
     ) + _reported(text, events, spans, rules, starts)

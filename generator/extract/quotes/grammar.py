@@ -1,5 +1,6 @@
 """Grammar patterns that both speaker resolution (`speakers`, `referents`) and reported
-speech (`reported`) read: grammar, not domain knowledge (that is the lexicon's, `quotecues`).
+speech (`reported`) read, and positions too where they ask whose words a cue is in
+(`NEW_SUBJECT`): grammar, not domain knowledge (that is the lexicon's, `quotecues`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ import re
 
 # A verb with no subject of its own, coordinated with the one before it.
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:\w+ly\s+)?$")
+# A clause with a subject of its own after another's ("X said ..., while Labour backed the
+# contribution but said ...", "...; Russia says ..."): what follows is not the first
+# clause's speaker's.
+NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
 _WORD_CHAR = re.compile(r"\w")  # any word character: is there a word at all?
 _TOKEN = re.compile(r"\w[\w’'-]*")  # a word without the stops `speakers._WORD` keeps
 # The most words a speech verb reaches across: back to its speaker, on to the "that" it

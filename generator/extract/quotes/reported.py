@@ -20,6 +20,7 @@ from .grammar import (
     _SPEAKER_TAIL,
     _TOKEN,
     _WORD_CHAR,
+    NEW_SUBJECT,
     name_in_commas,
 )
 from .speech import QuoteFound, Speech
@@ -511,14 +512,6 @@ def _goes_on(text: str, ev: Speech, clause: int, events: list[Speech]) -> tuple[
     return (again.start(), again.end()) if again else None
 
 
-# A clause of another subject: "..., while Labour backed the contribution but said".
-_CONTRAST = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
-
-
-def _start(m: re.Match[str]) -> int:
-    return m.start()
-
-
 def _other_speaker(
     text: str,
     ev: Speech,
@@ -534,7 +527,8 @@ def _other_speaker(
     for later in events:
         if later.start <= clause or later.calls or later.speaker in (None, ev.speaker):
             continue
-        lead = max(_CONTRAST.finditer(text, clause, later.start), key=_start, default=None)
+        leads = list(NEW_SUBJECT.finditer(text, clause, later.start))
+        lead = leads[-1] if leads else None
         if lead is None or not _reports(text, later, rules, events, starts):
             return None
         mark = _MARK_AT.match(text, lead.start())

@@ -25,6 +25,7 @@ from .grammar import (
     _RELATIVE_QUOTE,
     _SPEAKER_TAIL,
     _WORD_CHAR,
+    NEW_SUBJECT,
     name_in_commas,
 )
 from .referents import _Referents
@@ -486,7 +487,7 @@ class _Speakers(_Referents):
                     earlier
                     and _COORDINATED.search(self.text, sentence.start, vs)
                     # not after a clause of its own ("..., while Labour backed X but said")
-                    and not _NEW_SUBJECT.search(self.text, earlier.end, vs)
+                    and not NEW_SUBJECT.search(self.text, earlier.end, vs)
                 ):
                     speaker = earlier.speaker  # 'X said ... and warned': X's verb too
                 else:
@@ -506,8 +507,6 @@ class _Speakers(_Referents):
         return found
 
 
-# A clause with a subject of its own between two verbs of a sentence.
-_NEW_SUBJECT = re.compile(r",\s+(?:while|whereas)\s|;\s")
 # A verb in the past or present right before a name, its object ("thanked Berlin").
 _VERB_BEFORE = re.compile(
     r"\b(?!(?:this|his|its|was|has|does|ours|yours|theirs|hers|whereas|always)\b)"
