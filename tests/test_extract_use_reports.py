@@ -113,3 +113,65 @@ def test_strikes_going_on_first_strikes_and_demand(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A country's armed men are the country (ANNOTATING.md), however written.
+        (
+            "Ukrainian forces struck an air base in Russia's Kursk region with ATACMS missiles "
+            "on Monday.",
+            [("ukraine", "supports")],
+        ),
+        (
+            "Ukraine's armed forces struck an air base in Russia's Kursk region with ATACMS "
+            "missiles on Monday.",
+            [("ukraine", "supports")],
+        ),
+        (
+            "The Ukrainian military has struck an air base in Russia's Kursk region with ATACMS "
+            "missiles.",
+            [("ukraine", "supports")],
+        ),
+        # "its forces": the reporting body's country (Ukraine is named, as in any article).
+        (
+            "Ukraine's General Staff said its forces struck the Yeysk air base in Russia's "
+            "Krasnodar region with Storm Shadow missiles. Ukraine has asked for more.",
+            [("general-staff-of-ukraine", "supports"), ("ukraine", "supports")],
+        ),
+    ],
+)
+def test_a_country_s_forces_striking_inside_russia_are_the_country(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(sentence) == expected
+
+
+def test_a_strike_with_the_striker_s_own_weapon_shows_no_use_of_western_ones() -> None:
+    # Lexicon `use_report.own_make`: the home-made weapon says nothing of Western ones ...
+    assert (
+        _pairs(
+            "Ukraine's General Staff said its forces struck an air base near Voronezh with the "
+            "new Vatra ballistic missile, the first combat use of the home-made weapon, "
+            "damaging at least three Su-34 fighter-bombers."
+        )
+        == []
+    )
+    # ... unless a weapon of another make is named beside it.
+    assert _pairs(
+        "Ukrainian forces struck an air base near Voronezh, using Ukrainian-made Vatra missiles "
+        "and British-French Storm Shadow missiles, the General Staff of the Armed Forces of "
+        "Ukraine reported."
+    ) == [("general-staff-of-ukraine", "supports"), ("ukraine", "supports")]
+
+
+def test_a_weapon_being_damaged_is_no_weapon_used() -> None:
+    # "damaging four Tu-22M3 bombers": the bombers are what the strike hit.
+    assert (
+        _pairs(
+            "Ukrainian forces struck an airfield in Russia's Kaluga region on Sunday night, "
+            "damaging at least four Tu-22M3 long-range bombers, the General Staff said."
+        )
+        == []
+    )

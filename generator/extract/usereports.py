@@ -34,6 +34,11 @@ class UseRules:
     # names no target (most do not), found by substring tests instead of a search.
     gate: Gate = None
     towns: dict[str, str] = field(default_factory=dict)  # a target town: its country
+    # A noun of armed men after the striker's name ("Ukrainian forces struck", "Ukraine's
+    # armed forces hit") or after "its"/"their" ("its troops struck"): the lexicon's
+    # `force_nouns`, matched from the end of the name or pronoun to the words before the verb.
+    forces: re.Pattern[str] | None = None
+    own_make: re.Pattern[str] | None = None  # the striker's own weapon: no use shown
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -60,12 +65,15 @@ def _build(data: dict[str, Any]) -> UseRules | None:
     body = "|".join(
         f"(?:{t.replace('(?P<target>', f'(?P<target{i}>')})" for i, t in enumerate(targets)
     )
+    nouns = "|".join(re.escape(str(n)) for n in data.get("force_nouns") or [])
     return UseRules(
         re.compile("|".join(f"(?:{v})" for v in verbs)),
         re.compile(body),
         int(raw.get("reach") or 140),
         alternatives_gate(t.replace("(?P<target>", "(") for t in targets),
         towns,
+        re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{nouns})(?=\s)") if nouns else None,
+        re.compile("|".join(f"(?:{o})" for o in own)) if (own := raw.get("own_make")) else None,
     )
 
 
@@ -79,15 +87,28 @@ def country_of(entity_id: str, knowledge: Knowledge) -> str:
 
 
 def use_report(
-    text: str, sentence: Sentence, knowledge: Knowledge, lower: str | None = None
+    text: str,
+    sentence: Sentence,
+    knowledge: Knowledge,
+    lower: str | None = None,
+    weapons: int = 1,
 ) -> tuple[int, str | None] | None:
     """(where the strike verb is, the target's country) when `sentence` reports a strike
     inside the target country; whether it names a weapon and who reports it is the
     caller's to ask. The target is sought first: most sentences name none. `lower`: the
-    article lower-cased (`casefast.plain_lower`), for the gate."""
+    article lower-cased (`casefast.plain_lower`), for the gate. `weapons`: how many
+    weapons the sentence names as used; one said to be the striker's own make shows no use
+    unless another is named beside it ("Ukrainian-made Svitanok drones and British-French
+    Storm Shadow missiles")."""
     rules = use_rules(knowledge)
     if rules is None or (
         lower is not None and not may_match(rules.gate, lower[sentence.start : sentence.end])
+    ):
+        return None
+    if (
+        weapons < 2
+        and rules.own_make is not None
+        and rules.own_make.search(text, sentence.start, sentence.end)
     ):
         return None
     for t in rules.targets.finditer(text, sentence.start, sentence.end):

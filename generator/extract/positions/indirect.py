@@ -5,6 +5,7 @@ lead-in introduces (`_lead_in`), an actor whose announced reaction the next sent
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ...sources import Source
@@ -14,7 +15,7 @@ from ..knowledge import Knowledge
 from ..quotes import QuoteFound, Speech
 from ..sentences import Sentence
 from ..stanceframes import Frames
-from ..usereports import USE_STANCE, country_of
+from ..usereports import USE_STANCE, country_of, use_rules
 from .evidence import Evidence, _as_of
 from .summaries import _summary
 
@@ -70,6 +71,8 @@ def _record_use(
     subject = subject_before(source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP)
     if subject is not None and (e := scan.entity(subject[0])) is not None and not e.is_person:
         holders.append(subject[0])
+    elif striker := _forces_striker(source.text, sentence, pos, scan, quotes, holders, knowledge):
+        holders.append(striker)
     for who in dict.fromkeys(holders):
         key = (who, USE_STANCE)
         if (
@@ -80,6 +83,36 @@ def _record_use(
             continue
         grouped.setdefault(key, []).append((sentence, _as_of(source.text, sentence, source)))
         summaries.setdefault(key, _summary(source.text, sentence, pos, None, quotes, spoken))
+
+
+def _forces_striker(
+    text: str,
+    sentence: Sentence,
+    pos: int,
+    scan: EntityScan,
+    quotes: list[QuoteFound],
+    reporters: list[str],
+    knowledge: Knowledge,
+) -> str | None:
+    """The country whose armed men strike: named before them ("Ukrainian forces struck",
+    "Kyiv's forces hit": Ukraine, as ANNOTATING.md counts a country's troops) or, after
+    "its"/"their", the country of the body reporting the strike ("the General Staff said
+    its forces struck": Ukraine)."""
+    rules = use_rules(knowledge)
+    if rules is None or rules.forces is None:
+        return None
+    gap = re.compile(rules.forces.pattern + AUX_GAP.pattern)
+    named = subject_before(text, sentence, scan, quotes, sentence.start - 1, pos, gap)
+    if named is not None:
+        return country_of(named[0], knowledge)
+    pronoun = _THEIR.search(text, max(sentence.start, pos - 60), pos)
+    if pronoun is None or not gap.fullmatch(text, pronoun.end(), pos):
+        return None
+    bodies = [r for r in reporters if (e := scan.entity(r)) is not None and not e.is_person]
+    return country_of(bodies[0], knowledge) if bodies else None
+
+
+_THEIR = re.compile(r"\b(?:its|their)(?=\s)")
 
 
 def _reactions(

@@ -47,7 +47,8 @@ from .topics import _topic_rules
 
 # A strike's object right before a weapon's name: the weapon was the target.
 _HIT_BEFORE = re.compile(
-    r"\b(?:hit|hits|struck|destroyed|destroys|damaged|damages)\s+(?:at least\s+|some\s+)?"
+    r"\b(?:hit|hits|hitting|struck|destroyed|destroys|destroying|damaged|damages|damaging)"
+    r"\s+(?:at least\s+|some\s+)?"
     r"(?:[\w-]+\s+){0,2}$"
 )
 
@@ -91,8 +92,8 @@ def position_records(
     # is looked around.
     lowered = casefast.plain_lower(source.text)
     # A weapon that is what a strike hit ("the strike hit two Su-34 bombers") was not used.
-    weapon_starts = sorted(
-        m.start
+    used_weapons = sorted(
+        (m.start, m.entity_id)
         for m in scan.mentions
         if (e := scan.entity(m.entity_id)) is not None
         and e.kind == "weapon"
@@ -126,9 +127,17 @@ def position_records(
             previous = None  # a heading continues no sentence
         before, previous = previous, sentence
         # Only a sentence naming a weapon can report a strike by use (`usereports`).
-        at = bisect_left(weapon_starts, sentence.start)
-        armed = at < len(weapon_starts) and weapon_starts[at] < sentence.end
-        used = use_report(source.text, sentence, knowledge, lowered) if armed else None
+        weapons = {
+            w
+            for _s, w in used_weapons[
+                bisect_left(used_weapons, (sentence.start,)) : bisect_left(
+                    used_weapons, (sentence.end,)
+                )
+            ]
+        }
+        used = (
+            use_report(source.text, sentence, knowledge, lowered, len(weapons)) if weapons else None
+        )
         if used is not None:
             _record_use(
                 source,
