@@ -1544,3 +1544,15 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
     } <= pairs
     # Who speaks in a clause after the list is no backer by it.
     assert ("signe-holm", "supports") not in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Poland lets Ukraine fly drones into Russia; Moscow promises "countermeasures"',
+        "Poland lets Ukraine fly drones into Russia, Moscow speaks of «countermeasures»",
+    ],
+)
+def test_a_second_clause_s_speaker_holds_its_cue(text: str) -> None:
+    # A speech verb with its own subject between two cues: the second is that subject's.
+    assert sorted(_pairs(text)) == [("poland", "supports"), ("russian-government", "warns-against")]

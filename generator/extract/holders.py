@@ -10,8 +10,10 @@ Grammar words only; the domain's words are in the lexicon.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .entities import EntityScan
+from .factbits import per_lexicon
 from .knowledge import Knowledge
 from .quotes import PREPOSITION_BEFORE, QuoteFound, Speech
 from .sentences import Sentence
@@ -192,6 +194,20 @@ def is_modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -
         return False
     verb = knowledge.speech_verb
     return verb is None or verb.fullmatch(m.group(1)) is None
+
+
+def _speech_gap(data: dict[str, Any]) -> re.Pattern[str]:
+    verbs = sorted({str(v) for v in data.get("speech_verbs") or []}, key=lambda v: (-len(v), v))
+    return re.compile(
+        AUX_GAP.pattern
+        + rf"(?:{'|'.join(re.escape(v) for v in verbs)})\s+(?:(?:of|about|with|an?|the)\s+){{0,2}}"
+        + r"[\"“«„‘']?\s*"
+    )
+
+
+# Between a subject and a cue: a verb of speech and what opens its words ('Moscow promises
+# "countermeasures"', "the National Rally speaks of an «escalation»").
+speech_gap = per_lexicon(_speech_gap)
 
 
 def subject_before(

@@ -21,6 +21,7 @@ from ..holders import (
     decided_by,
     partners,
     reported,
+    speech_gap,
     subject_before,
 )
 from ..knowledge import Knowledge
@@ -245,6 +246,12 @@ def position_records(
             # Only auxiliaries between ("Scholz had refused"): in "any EU statement
             # endorsing the strikes" the name qualifies the noun that endorses.
             subject = subject_before(source.text, sentence, near, quotes, prev, later, AUX_GAP)
+            if subject is None:
+                # 'Poland lets Ukraine fly drones into Russia; Moscow promises
+                # "countermeasures"': the subject of a speech verb right before the cue.
+                subject = subject_before(
+                    source.text, sentence, near, quotes, prev, later, speech_gap(knowledge)
+                )
             if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
                 stated.append((subject, other, later))
             elif (
