@@ -1556,3 +1556,40 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
 def test_a_second_clause_s_speaker_holds_its_cue(text: str) -> None:
     # A speech verb with its own subject between two cues: the second is that subject's.
     assert sorted(_pairs(text)) == [("poland", "supports"), ("russian-government", "warns-against")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one asking after "from"/"by" (lexicon `stance_frames.requests`).
+        (
+            "Berlin agreed to send the Taurus missiles after months of pressure from Kyiv.",
+            [("ukrainian-government", "supports")],
+        ),
+        (
+            "The decision followed intense lobbying by Kiev for permission to strike Russian "
+            "air bases.",
+            [("ukrainian-government", "supports")],
+        ),
+        # ... or before the noun, a nationality adjective too.
+        (
+            "The permission came after eight months of Ukrainian requests for the missiles.",
+            [("ukraine", "supports")],
+        ),
+        (
+            "Washington had long resisted Kyiv's requests for longer-range missiles.",
+            [("u-s-government", "opposes"), ("ukrainian-government", "supports")],
+        ),
+        # A request the other way round is no support ...
+        (
+            "Berlin bowed to pressure from Washington to keep the limits on missiles.",
+            [("german-government", "opposes")],
+        ),
+        # ... nor one off the question.
+        ("Kyiv's requests for money went unanswered on Monday.", []),
+    ],
+)
+def test_a_request_named_as_a_noun_is_its_requester_s_support(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_pairs(text)) == expected

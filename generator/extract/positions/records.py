@@ -43,6 +43,7 @@ from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
 from .motions import MOTION_SENTENCES, motion_stance, motion_votes, names_motion
+from .requests import REQUEST_STANCE, requesters
 from .summaries import _summary
 from .topics import _topic_rules
 
@@ -101,6 +102,8 @@ def position_records(
         and not _HIT_BEFORE.search(source.text, max(0, m.start - 40), m.start)
     )
     polls = may_match(topic.frames.poll_gate, lowered)
+    # Nationality adjectives too, for requests ("eight months of Ukrainian requests").
+    adjectives = ByStart(scan.mentions)
     scan = replace(
         scan,
         mentions=[
@@ -151,6 +154,20 @@ def position_records(
                 grouped,
                 summaries,
             )
+        for actor, at in requesters(
+            source,
+            sentence,
+            adjectives.between(sentence.start, sentence.end),
+            scan,
+            knowledge,
+            topic,
+        ):
+            key = (actor, REQUEST_STANCE)
+            if not any(s is sentence for s, _d in grouped.get(key, [])):
+                grouped.setdefault(key, []).append(
+                    (sentence, _as_of(source.text, sentence, source))
+                )
+                summaries.setdefault(key, _summary(source.text, sentence, at, at, quotes, events))
         # The sentences before, for a vote whose object they gave (none for a heading),
         # and the next one of its paragraph, which may name it ("SV and Rødt will vote
         # against when the case comes to the Storting. SV leader X calls the decision ...").
