@@ -1593,3 +1593,21 @@ def test_a_request_named_as_a_noun_is_its_requester_s_support(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(_pairs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyiv wants the XR version of the missile to hit airfields in Russia.",
+            [("ukrainian-government", "supports")],
+        ),
+        ("Ukraine is seeking longer-range missiles for deeper strikes.", [("ukraine", "supports")]),
+        # Not what one wants done to them, nor air defence.
+        ("Russia wants to destroy the missiles before launch.", []),
+        ("Kyiv wants more air defence missiles.", []),
+        ("Ukraine sought Patriot missiles for Kyiv.", []),
+    ],
+)
+def test_missiles_wanted_are_support(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
