@@ -1611,3 +1611,18 @@ def test_a_request_named_as_a_noun_is_its_requester_s_support(
 )
 def test_missiles_wanted_are_support(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adverb between the auxiliary and "let"; where the strikes go is the question.
+        (
+            "Germany has only just let Ukraine use the Lindwurm inside Russia.",
+            [("germany", "supports")],
+        ),
+        ("Britain has now let Kyiv fire the missiles.", [("united-kingdom", "supports")]),
+    ],
+)
+def test_a_permission_let_after_an_adverb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
