@@ -38,6 +38,7 @@ SETS = [
     (FIXTURES / "blind18" / "annotations", FIXTURES / "blind18" / "articles"),
     (FIXTURES / "blind19" / "annotations", FIXTURES / "blind19" / "articles"),
     (FIXTURES / "blind20" / "annotations", FIXTURES / "blind20" / "articles"),
+    (FIXTURES / "blind21" / "annotations", FIXTURES / "blind21" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
