@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import itertools
 import re
 
@@ -10,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.extract.entities import _later_mentions, find_mentions
-from generator.extract.knowledge import build_knowledge
+from generator.extract.knowledge import Knowledge, build_knowledge
 from generator.extract.sentences import split_sentences
+from generator.sources import Source
 from tests._extract_support import extracted, knowledge, lexicon, source
 
 
@@ -229,3 +231,25 @@ def test_a_quotation_opening_after_a_lone_capital_starts_a_sentence() -> None:
     # An initial inside a name still does not end one.
     name = "John F. Kennedy said it."
     assert [name[a:b] for a, b in split_paragraph(name, 0, len(name), default_rules())] == [name]
+
+
+def test_a_name_opening_on_a_latin_capital_and_more_capitals_standing_for_governments() -> None:
+    from tests.extract_support import knowledge as plain_knowledge
+    from tests.extract_support import text_source
+
+    text = (
+        "Headline\n"
+        "The nationalist İYİ Party urged Ankara to act. The Russian embassy in Nicosia "
+        "warned Cyprus. Pretoria has said nothing.\n"
+    )
+    found = extract_article_ids(text_source(text, dt.date(2030, 5, 1)), plain_knowledge())
+    # The run of capitals opens on "İ" (not on "Y"); a capital (lexicon `capitals` and
+    # the governments it names) gives an embassy's country and stands for a government.
+    assert {"iyi-party", "russian-embassy-in-cyprus", "south-african-government"} <= found
+    assert "yi-party" not in found
+
+
+def extract_article_ids(src: Source, k: Knowledge) -> set[str]:
+    from generator.extract.article import extract_article
+
+    return {str(e["id"]) for e in extract_article(src, k)["entities"]}

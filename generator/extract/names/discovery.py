@@ -15,13 +15,16 @@ from .organisations import _organisations
 from .parties import _parties
 from .people import _people, _role_appositions
 from .weapons import _weapons, weapons_by_reach, weapons_of_makers
-from .words import _known_other
+from .words import UPPER, _known_other
 
 # Runs of capitalised words, searched once per sentence: `_organisations` finds bodies in
 # them, and a known one keeps the acronyms inside it from being taken for bodies.
-# ("for a" too: the "Center for a New American Security".)
+# ("for a" too: the "Center for a New American Security".) The first word may open on any
+# Latin capital ("İYİ Party"); a later one on an ASCII capital only: one that is not
+# mostly opens a person's name written right after a body's in a translation ("the Real
+# Instituto Elcano Álvaro Quintanilla"), which a run must not swallow.
 _CAP_RUN = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+|for\s+a\s+)*[A-Z][\w'’.-]*)*"
+    rf"[{UPPER}][\w'’.-]*(?:\s+(?:(?:of|for|the|and|on|de)\s+|for\s+a\s+)*[A-Z][\w'’.-]*)*"
 )
 
 

@@ -9,11 +9,11 @@ import re
 
 from ..knowledge import Knowledge
 from .candidate import Candidate
-from .words import _blocked
+from .words import UPPER, _blocked
 
 # Up to four capitalised words (with "of", "and", "the" between), then " party".
 _PARTY = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][\w’'.-]*){0,3})"
+    rf"(?<![\w'’-])(?P<name>[{UPPER}][\w’'.-]*(?:\s+(?:(?:of|for|and|the)\s+)?[{UPPER}][\w’'.-]*){{0,3}})"
     r"\s+party\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")

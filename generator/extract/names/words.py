@@ -16,6 +16,10 @@ from ..knowledge import Knowledge
 
 _WORD_BACK = re.compile(r"(\S+)\s*$")  # the plain form of `_word_back`
 
+# Capital letters a name may start with, for a character class: ASCII and the Latin
+# letters of other languages' names ("İYİ Party", "Ørsted", "Šimečka"); re has no \p{Lu}.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
 
 def _blocked(token: str, knowledge: Knowledge) -> bool:
     """Whether `token` cannot be (part of) a name: a listed non-name, a sentence starter,
