@@ -1626,3 +1626,37 @@ def test_missiles_wanted_are_support(text: str, expected: list[tuple[str, str]])
 )
 def test_a_permission_let_after_an_adverb(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Weapons that may be fired into Russia: the one paying holds it, not the
+        # compound "US-designed" before the noun, nor Ukraine.
+        (
+            "Australia will pay for 150 US-designed missiles that Ukraine can fire at military "
+            "targets inside Russia.",
+            [("australia", "supports")],
+        ),
+        (
+            "Canberra confirmed the missiles can be used against military targets inside Russia.",
+            [("australian-government", "supports")],
+        ),
+        # Weapons barred from being used there.
+        (
+            "The Greens will move a Senate motion to bar Australian-funded weapons from being "
+            "used on Russian soil.",
+            [("australian-greens", "opposes")],
+        ),
+        # An opening quotation mark inside the cue.
+        (
+            'The Russian embassy in Canberra said Australia would "bear responsibility for the '
+            'consequences".',
+            [("russian-embassy-in-australia", "warns-against")],
+        ),
+    ],
+)
+def test_weapons_that_may_or_may_not_be_fired_into_russia(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected

@@ -190,6 +190,9 @@ def is_modifier(text: str, start: int, scan: EntityScan, knowledge: Knowledge) -
         return True
     if _MEMBERS.match(text, mention.end):
         return True
+    # A compound before a noun ("US-designed missiles", "Australian-funded weapons").
+    if text.startswith("-", mention.end) and text[mention.end + 1 : mention.end + 2].islower():
+        return True
     if (m := _MODIFIED.match(text, mention.end)) is None:
         return False
     verb = knowledge.speech_verb
