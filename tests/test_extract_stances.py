@@ -1660,3 +1660,18 @@ def test_weapons_that_may_or_may_not_be_fired_into_russia(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bundestag voted against a motion to limit the use of the missiles to Ukrainian "
+        "territory.",
+        "The Bundestag rejects to limit the use of the missiles to the Ukrainian territory.",
+        "The Bundestag rejected a proposition of the AfD that asked to limit the use of the "
+        "missiles to the Ukrainian territory.",
+    ],
+)
+def test_a_vote_against_a_bid_to_limit_the_weapons_is_support(text: str) -> None:
+    assert ("bundestag", "supports") in _pairs(text)
+    assert ("bundestag", "opposes") not in _pairs(text)
