@@ -1675,3 +1675,36 @@ def test_weapons_that_may_or_may_not_be_fired_into_russia(
 def test_a_vote_against_a_bid_to_limit_the_weapons_is_support(text: str) -> None:
     assert ("bundestag", "supports") in _pairs(text)
     assert ("bundestag", "opposes") not in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Translations' word order and turns of phrase.
+        (
+            "Spain does not ask to Ukraine where it shoots, said Marta Olivencia.",
+            [("marta-olivencia", "supports"), ("spain", "supports")],
+        ),
+        (
+            "Berlin sends to Ukraine 24 missiles Taurus without limits geographic.",
+            [("german-government", "supports")],
+        ),
+        (
+            "Podemos accused the Government of «converting to Spain in objective».",
+            [("podemos", "warns-against")],
+        ),
+        (
+            "Sumar said that with this decision «Spain enters by the back door in a war».",
+            [("sumar", "warns-against")],
+        ),
+        # The one given the weapons is no holder: the giver is.
+        (
+            "Berlin gave Ukraine 24 Taurus missiles without geographic limits.",
+            [("german-government", "supports")],
+        ),
+    ],
+)
+def test_limits_left_out_targets_made_and_the_giver_of_the_weapons(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected

@@ -310,6 +310,11 @@ def _actor(
     # "researcher at the French Institute of International Relations (IFRI)": a name in
     # brackets is an aside to the one before it, which acts or not as it does.
     acting = [a for a in acting if a[1] is None or not text.startswith("(", a[1] - 1)]
+    # "Berlin gave Ukraine 24 Taurus missiles without geographic limits": a name right after
+    # a verb of giving is who receives, not who acts.
+    acting = [
+        a for a in acting if a[1] is None or not _GIVEN_TO.search(text, max(0, a[1] - 24), a[1])
+    ]
     asked = _topic_rules(knowledge).frames.asked_before
     if asked is not None:
         before = [a for a in before if not asked.search(text, max(0, a[1] - 30), a[1])]
@@ -349,6 +354,14 @@ def _actor(
             if people:
                 return people[-1][0], None
     return None
+
+
+# A verb of giving right before its recipient ("gave Ukraine", "is sending Kyiv").
+_GIVEN_TO = re.compile(
+    r"\b(?:gave|give|gives|giving|sen[dt]|sends|sending|hand(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|grant(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
+    r"ced(?:e|es|ed|ing))\s+$"
+)
 
 
 # An apposition's opening words between a person and a body it names ("Dale Ferriday, a
