@@ -1004,3 +1004,18 @@ def test_an_unnamed_government_voice_after_a_capital_speaks_for_its_government()
     assert speakers["no geographic restrictions"] == "german-government"
     # No capital, no country said: nobody we can name.
     assert speakers["final"] is None
+
+
+def test_a_quotation_after_he_in_the_sentence_after_a_person_is_introduced() -> None:
+    text = (
+        "Headline\n\n"
+        "Russia's Defence Ministry said its air defences shot down 14 of 16 \"British and "
+        'German cruise missiles" over the Kaluga region overnight.\n\n'
+        "President Marek Sosnowski spoke by phone with his Ukrainian counterpart. According "
+        "to the Chancellery of the President, he \"expressed full support for Ukraine's right "
+        'to self-defence".\n'
+    )
+    # Not the last speaker of the paragraph before (a ministry is no "he").
+    assert _speakers(text)["expressed full support for Ukraine's right to self-defence"] == (
+        "marek-sosnowski"
+    )

@@ -112,9 +112,13 @@ def _direct(
             # 'Latvia's foreign minister, Ilze Rudzīte, was blunter still. "Ukraine is told
             # ..."': the first quotation of a paragraph, right after a sentence introducing
             # a person, is that person's, not the last speaker's before.
+            # So is one after "he"/"she" in the next sentence ('President Marek Sosnowski
+            # spoke by phone with his counterpart. According to the Chancellery, he
+            # "expressed full support ..."').
             first = windows[(s, e)][0]
             at = sentences.index(first)
-            lead = sentences[at - 1] if at and first.start >= s - 1 else None
+            opens = first.start >= s - 1 or _HE_BEFORE.search(text, first.start, s) is not None
+            lead = sentences[at - 1] if at and opens else None
             if lead is not None and lead.paragraph == para and lead.start in introduced:
                 speaker, source_span = introduced[lead.start], (s, e)
         out.append(QuoteFound(s, e, speaker, "direct", inherited=source_span is not None))
@@ -122,6 +126,8 @@ def _direct(
 
 
 _THAT_NEXT = re.compile(r"\s+that\b")
+# A personal pronoun right before a quotation: its subject ('he "expressed full support').
+_HE_BEFORE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+\W?$")
 
 
 def _attributes(text: str, ev: Speech, rules: QuoteRules) -> bool:
