@@ -1708,3 +1708,24 @@ def test_limits_left_out_targets_made_and_the_giver_of_the_weapons(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The warning holds its own negation; a call to close a hub is no call for support.
+        (
+            "MP Bartosz Kędzior said Poland \"must not become the launch pad for someone else's "
+            'war" and called for the Rzeszów-Jasionka hub to be closed to "offensive weapons".',
+            [("bartosz-kedzior", "warns-against")],
+        ),
+        (
+            "Bartosz Kędzior said Germany must not become a party to the war with these missiles.",
+            [("bartosz-kedzior", "warns-against")],
+        ),
+        # A plain statement of fact stays negated.
+        ("Bartosz Kędzior said Germany will not be a party to this conflict.", []),
+    ],
+)
+def test_a_country_that_must_not_be_drawn_in(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
