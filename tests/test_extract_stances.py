@@ -1729,3 +1729,38 @@ def test_limits_left_out_targets_made_and_the_giver_of_the_weapons(
 )
 def test_a_country_that_must_not_be_drawn_in(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "entitled to use": the one who says so lets; the one entitled is addressed.
+        (
+            "Britain said Ukraine was entitled to use the missiles against military targets in "
+            "Russia.",
+            [("united-kingdom", "supports")],
+        ),
+        # A call on every side to avoid escalation takes no side, and is no warning.
+        (
+            "Ukraine says British missiles hit Russian bomber base; Nicosia urges 'all sides' "
+            "to avoid escalation",
+            [("cypriot-government", "unclear")],
+        ),
+        # Whether a weapon took part is a detail kept back, not a stance left open ...
+        (
+            "A German government spokesman declined to say whether German-made Taurus Neo "
+            "missiles had also been used in the attack.",
+            [],
+        ),
+        # ... unlike whether strikes will be allowed.
+        (
+            "A German government spokesman declined to say whether Berlin would allow such "
+            "strikes.",
+            [("german-government", "unclear")],
+        ),
+    ],
+)
+def test_entitled_calls_on_all_sides_and_details_kept_back(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(text) == expected
