@@ -1019,3 +1019,24 @@ def test_a_quotation_after_he_in_the_sentence_after_a_person_is_introduced() -> 
     assert _speakers(text)["expressed full support for Ukraine's right to self-defence"] == (
         "marek-sosnowski"
     )
+
+
+def test_a_coordinated_speech_verb_after_an_object_is_the_opening_subject_s() -> None:
+    speakers = _speakers(
+        "Ankara sold Bayraktar TB2 drones to Kyiv, kept buying Russian gas and said that where "
+        "Western missiles landed was a matter for the countries that supplied them.\n"
+    )
+    # Not Kyiv (after "to"), nor Russia (qualifying "gas").
+    assert set(speakers.values()) == {"turkish-government"}
+
+
+def test_the_u_s_administration_is_its_government() -> None:
+    from tests.extract_support import extract_text
+
+    found = extract_text(
+        "The U.S. administration, which lifted its last geographic limits in February, has "
+        "pressed Ankara to sell without conditions.\n",
+        DAY,
+    )
+    assert "u-s-government" in {e["id"] for e in found["entities"]}
+    assert "united-states" not in {e["id"] for e in found["entities"]}

@@ -28,7 +28,7 @@ from .grammar import (
     NEW_SUBJECT,
     name_in_commas,
 )
-from .referents import _Referents
+from .referents import PREPOSITION_BEFORE, _Referents
 from .speech import Speech
 
 # An aside between a speaker and their verb: an apposition ("X, a former officer, said"),
@@ -322,6 +322,20 @@ class _Speakers(_Referents):
             prior = _VERB_BEFORE.search(text, max(lead, nearest.start - 30), nearest.start)
             if prior is not None:
                 return self.resolve(sentence, prior.start(1), prior.end(1))
+            # "Ankara sold drones to Kyiv, kept buying Russian gas and said": a name after a
+            # preposition or qualifying a noun is no subject; the one opening the sentence is.
+            first = candidates[0]
+            opening = sentence.start + (4 if text.startswith("The ", sentence.start) else 0)
+            if (
+                first is not nearest
+                and first.start == opening
+                and not first.adjective
+                and (
+                    nearest.adjective
+                    or PREPOSITION_BEFORE.search(text, max(lead, nearest.start - 12), nearest.start)
+                )
+            ):
+                return first.entity_id
         if (
             len(candidates) > 1
             and self._person(candidates[-2].entity_id)
