@@ -1040,3 +1040,27 @@ def test_the_u_s_administration_is_its_government() -> None:
     )
     assert "u-s-government" in {e["id"] for e in found["entities"]}
     assert "united-states" not in {e["id"] for e in found["entities"]}
+
+
+def test_a_dashed_attribution_inside_a_quotation_splits_it_and_names_its_speaker() -> None:
+    # Spanish style, kept by a translation: «... —said X—, ...» is two quotations of X.
+    speakers = _speakers(
+        "«Spain does not ask to Ukraine where it shoots —said the holder of Defence, Marta "
+        "Olivencia, in the press conference—, of the same form that it does not ask it where "
+        "it sleeps».\n"
+    )
+    assert speakers == {
+        "Spain does not ask to Ukraine where it shoots": "marta-olivencia",
+        "of the same form that it does not ask it where it sleeps": "marta-olivencia",
+    }
+
+
+def test_a_long_role_before_a_name_and_a_translated_speech_verb() -> None:
+    speakers = _speakers(
+        "The spokesman of the PSOE in the commission of Defence, Álvaro Lezcano, defended that "
+        "Ukraine «has the right to defend itself also of the airports from where it is "
+        "bombed».\n"
+    )
+    assert speakers[
+        "has the right to defend itself also of the airports from where it is bombed"
+    ] == ("alvaro-lezcano")

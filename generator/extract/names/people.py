@@ -395,7 +395,7 @@ def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
             re.compile(
                 # A stop inside an abbreviation may come in the phrase ("ambassador to
                 # the U.S., Ivan Sorokin,"), not one that ends a sentence.
-                rf"(?P<role>(?i:\b(?:{alternation}))\b(?:[^,.;:\"“”]|\.(?!\s)){{0,40}}),\s+"
+                rf"(?P<role>(?i:\b(?:{alternation}))\b(?:[^,.;:\"“”]|\.(?!\s)){{0,60}}),\s+"
                 rf"(?P<name>{name}),"
             )
             if alternation

@@ -20,7 +20,7 @@ from ..runon import run_on_spans
 from ..sentences import Sentence
 from .direct import _direct
 from .reported import _reported, reported_text
-from .spans import _covering, _term, quote_spans
+from .spans import _covering, _term, quote_spans, split_dashed
 from .speakers import _Speakers
 from .speech import QuoteFound, Speech
 
@@ -123,6 +123,8 @@ def find_quotes(
     # A quotation left open where its paragraph ends, the next one going on with it.
     runs_on = frozenset(run_on_spans(text, source.paragraphs))
     spans = sorted([*spans, *runs_on])
+    if "\u2014" in text or "\u2013" in text:
+        spans = split_dashed(text, spans, knowledge.speech_verb)
     # The sentences each quote reaches into, found once: the tests below all ask.
     windows = {sp: window for sp in spans if (window := _covering(sentences, *sp))}
     spans = [sp for sp in spans if sp in windows]

@@ -54,6 +54,31 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# Inside a quotation, an attribution set off by dashes, as Spanish and Italian write it and
+# their translations keep it («Spain does not ask Ukraine where it shoots —said the minister,
+# Marta Olivencia—, just as it does not ask where it sleeps»): the dashes, the verb, who.
+_DASHED = re.compile(
+    r"\s*[\u2014\u2013]\s*(?P<verb>[A-Za-z]+)\b[^\u2014\u2013\n]{1,200}?[\u2014\u2013][\s,;]*"
+)
+
+
+def split_dashed(
+    text: str, spans: list[tuple[int, int]], speech_verb: re.Pattern[str] | None
+) -> list[tuple[int, int]]:
+    """`spans` with each quotation that holds a dashed attribution opening on a speech verb
+    cut in two around it: the attribution is the writer's words, which name the speaker."""
+    if speech_verb is None:
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        dash = _DASHED.search(text, s, e)
+        if dash is None or not speech_verb.fullmatch(dash.group("verb")) or dash.end() >= e:
+            out.append((s, e))
+            continue
+        out += [(s, dash.start()), (dash.end(), e)]
+    return out
+
+
 # British style: 'single quotation marks'. An opening mark follows no letter and precedes
 # one; a closing mark follows a letter or a stop and no letter follows it. An apostrophe
 # inside a word ("Ukraine's") is neither; a plural possessive ("the allies' decision")
