@@ -171,3 +171,13 @@ def test_the_source_opening_a_sentence_owns_no_count_of_its_clause() -> None:
         "According to the Ukrainian Air Force, Russia attacked Ukraine with 96 attack drones."
     )
     assert {(s, v, unit) for s, v, unit, _ in figures} == {("russia", 96, "drones")}
+
+
+def test_missiles_fired_by_a_body_s_forces_are_its_country_s_and_a_place_owns_none() -> None:
+    figures = _figures(
+        "07:15\nUkraine's General Staff said its forces struck Shaykovka air base in Russia's "
+        "Kaluga region overnight with 16 Storm Shadow missiles.\n"
+    )
+    # "its forces": Ukraine fired; "in Russia's Kaluga region" is where, not whose; the
+    # clock time "07:15" is no count of staff.
+    assert {(s, v, u) for s, v, u, _t in figures} == {("ukraine", 16, "missiles")}

@@ -231,7 +231,7 @@ def _core(
     prefix = rf"(?:{_alt(prefixes)})" if prefixes else r"(?!x)x"
     hedge = rf"(?:\b(?:{_alt(hedges)})\s+)" if hedges else r"(?!x)x"
     return (
-        rf"(?<![\w$€£.,-])(?P<hedge>{hedge})?(?:(?P<between>between)\s+)?(?P<cur>{prefix})?"
+        rf"(?<![\w$€£.,:-])(?P<hedge>{hedge})?(?:(?P<between>between)\s+)?(?P<cur>{prefix})?"
         rf"(?P<n1>{number})(?P<s1>{scale})?"
         rf"(?:\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!x)x))\s*(?P=cur)?(?P<n2>{number})(?P<s2>{scale})?)?"
         rf"(?![\d])"

@@ -6,9 +6,10 @@ other measure the nearest name of a fitting kind, else one named before, flagged
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
-from ..entitycues import country_of_body, entity_rules
+from ..entitycues import body_country, country_of_body, entity_rules
 from ..factbits import entity_info, lexicon_data
 from ..quantities import Quantity
 from .clauses import _clause_actor, _clause_start
@@ -32,6 +33,8 @@ _PAID_BY = re.compile(
 )
 # A clause whose subject is the speaker's own ("said its air defences ...").
 _ITS = re.compile(r"\s*(?:its|their)\s")
+_IN_PLACE = re.compile(r"\b(?:in|into|inside|near|over|across)\s+(?:the\s+)?$")
+_ITS_FORCES = re.compile(r"\s*(?:its|their)\s+(?:armed\s+)?(?:forces|troops|army|military)\b")
 _OWN_PHRASE = 30  # characters after a figure that still name what it is of ("price of a Tomahawk")
 _IT = re.compile(r"\s*[\"\u201c]?It\s")  # a clause opening on "It": the thing named before
 # "3,000 troops from Poland": the place the counted things come from owns them.
@@ -118,12 +121,23 @@ def _count_owner(
     # nearest before the number. ("Ukraine has received six batteries from the United
     # States" are Ukraine's.)
     clause = _clause_start(q, text, knowledge)
-    subjects = [m for m in actors if m.start >= clause]
+    # A place the clause names ("struck an air base in Russia's Kaluga region with 16
+    # missiles") owns nothing.
+    subjects = [
+        m
+        for m in actors
+        if m.start >= clause and not _IN_PLACE.search(text, max(0, m.start - 10), m.start)
+    ]
     if subjects:
         return subjects[0]
     if _ITS.match(text, clause) and (said := [m for m in actors if m.end <= clause]):
         # "the defence ministry said its air defences shot down 43 drones": the speaker's
-        # own forces.
+        # own forces; "the General Staff said its forces struck ... with 16 missiles": a
+        # country's armed men are the country (ANNOTATING.md), the staff's country fired.
+        if _ITS_FORCES.match(text, clause):
+            country = body_country(said[-1].entity_id, entity_rules(knowledge))
+            if country is not None:
+                return replace(said[-1], entity_id=country)
         return said[-1]
     origin = _FROM.match(text, end)
     if origin is not None:
