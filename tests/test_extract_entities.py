@@ -253,3 +253,21 @@ def extract_article_ids(src: Source, k: Knowledge) -> set[str]:
     from generator.extract.article import extract_article
 
     return {str(e["id"]) for e in extract_article(src, k)["entities"]}
+
+
+def test_cabinet_titles_and_a_listed_outlet_s_home() -> None:
+    from tests.extract_support import knowledge as plain_knowledge
+    from tests.extract_support import text_source
+
+    text = (
+        "Headline\n"
+        "Treasurer Michael Dorrington said spending would rise. The Foreign Ministry "
+        "summoned Russia's envoy over the threats.\n"
+    )
+    found = extract_article_ids(
+        text_source(text, dt.date(2030, 6, 18), publisher="TVP World"), plain_knowledge()
+    )
+    # A title is no part of the name; a Polish outlet's "Foreign Ministry" (lexicon
+    # `publisher_countries`) is Poland's.
+    assert {"michael-dorrington", "polish-foreign-ministry"} <= found
+    assert "treasurer-michael-dorrington" not in found
