@@ -1764,3 +1764,10 @@ def test_entitled_calls_on_all_sides_and_details_kept_back(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(text) == expected
+
+
+def test_no_part_in_others_decisions_on_their_weapons_is_unclear() -> None:
+    assert _pairs(
+        "Israel's Foreign Ministry said that Israel \"does not take part in decisions about the "
+        'use of weapons supplied by other countries".'
+    ) == [("israeli-foreign-ministry", "unclear")]
