@@ -1064,3 +1064,11 @@ def test_a_long_role_before_a_name_and_a_translated_speech_verb() -> None:
     assert speakers[
         "has the right to defend itself also of the airports from where it is bombed"
     ] == ("alvaro-lezcano")
+
+
+def test_according_to_a_body_after_a_town_compound_is_the_body() -> None:
+    speakers = _speakers(
+        "Ukraine has fired 150-200 missiles at targets inside Russia since January, according "
+        "to a tally by the Kyiv-based Centre for Defence Strategies.\n"
+    )
+    assert set(speakers.values()) == {"centre-for-defence-strategies"}

@@ -1744,7 +1744,7 @@ def test_a_country_that_must_not_be_drawn_in(text: str, expected: list[tuple[str
         (
             "Ukraine says British missiles hit Russian bomber base; Nicosia urges 'all sides' "
             "to avoid escalation",
-            [("cypriot-government", "unclear")],
+            [("cypriot-government", "unclear"), ("ukraine", "supports")],
         ),
         # Whether a weapon took part is a detail kept back, not a stance left open ...
         (

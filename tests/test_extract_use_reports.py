@@ -175,3 +175,43 @@ def test_a_weapon_being_damaged_is_no_weapon_used() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Weapons named by origin (lexicon `use_report.weapon_words`) are weapons named.
+        (
+            "Ukraine has fired Western-supplied long-range missiles at targets inside Russia "
+            "since January. Ukraine wants more.",
+            [("ukraine", "supports")],
+        ),
+        # A headline's target with no article right after the verb.
+        (
+            "Ukraine says British missiles hit Russian bomber base. Ukraine wants more.",
+            [("ukraine", "supports")],
+        ),
+        # A use refused or barred is no use reported.
+        (
+            "South Korea will not allow Korean-made weapons transferred to Ukraine to be used "
+            "against targets inside Russia, Foreign Minister Kang Min-seok said.",
+            [("kang-min-seok", "opposes"), ("south-korea", "opposes")],
+        ),
+        (
+            "Rep. Curtis Vandermeer said he would reintroduce a bill to bar Ukraine from firing "
+            "American missiles into Russia.",
+            [("curtis-vandermeer", "opposes")],
+        ),
+        # A think tank counting the strikes takes no side by it.
+        (
+            "Ukraine has fired 150-200 Western-supplied missiles at targets inside Russia, "
+            "according to a tally by the Kyiv-based Centre for Defence Strategies. Ukraine "
+            "wants more.",
+            [("ukraine", "supports")],
+        ),
+    ],
+)
+def test_weapons_named_by_origin_uses_refused_and_who_only_counts(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(sentence) == expected

@@ -82,7 +82,17 @@ def _described_source(text: str, at: int, end: int, mentions: list[Any], knowled
     roles = knowledge.word_set("role_nouns")
     if any(w.casefold() in roles for w in _WORDS.findall(lead.group())):
         return None
-    return next((x for x in mentions if x.start == lead.end() and x.end <= end), None)
+    found = next((x for x in mentions if x.start == lead.end() and x.end <= end), None)
+    compound = _COMPOUND.match(text, found.end, end) if found is not None else None
+    if compound is not None:
+        # "a tally by the Kyiv-based Centre for Defence Strategies": the town qualifies
+        # the body named after it, which is the source.
+        return next((x for x in mentions if x.start == compound.end() and x.end <= end), None)
+    return found
+
+
+# A compound modifier right after a name ("Kyiv-based ", "U.S.-funded ").
+_COMPOUND = re.compile(r"-[a-z]+\s+")
 
 
 def _goes_on_after(text: str, source_end: int, end: int) -> bool:

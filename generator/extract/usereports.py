@@ -39,6 +39,8 @@ class UseRules:
     # `force_nouns`, matched from the end of the name or pronoun to the words before the verb.
     forces: re.Pattern[str] | None = None
     own_make: re.Pattern[str] | None = None  # the striker's own weapon: no use shown
+    # Weapons named by their origin ("Western-supplied long-range missiles").
+    weapon_words: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -74,16 +76,33 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         towns,
         re.compile(rf"(?:['’]s)?\s+(?:armed\s+)?(?:{nouns})(?=\s)") if nouns else None,
         re.compile("|".join(f"(?:{o})" for o in own)) if (own := raw.get("own_make")) else None,
+        re.compile("|".join(f"(?:{w})" for w in by_origin))
+        if (by_origin := raw.get("weapon_words"))
+        else None,
     )
 
 
 use_rules = per_lexicon(_build)  # the lexicon's UseRules, or None
+
+# Right before the strike verb: a use not reported but refused or barred ("will not allow Korean-made weapons to be used against targets inside Russia", "a bill
+# to bar Ukraine from firing American missiles into Russia", "allied weapons being used").
+_NO_REPORT = re.compile(r"\b(?:to|being|from|not|never|cannot)\s+(?:be\s+)?$")
 USE_STANCE = "supports"
 
 
 def country_of(entity_id: str, knowledge: Knowledge) -> str:
     """The country an actor is, or is a body of ("russian-defence-ministry": "russia")."""
     return body_country(entity_id, entity_rules(knowledge)) or entity_id
+
+
+def names_weapon_by_origin(text: str, sentence: Sentence, knowledge: Knowledge) -> bool:
+    """Whether the sentence names weapons by their origin (lexicon `weapon_words`)."""
+    rules = use_rules(knowledge)
+    return (
+        rules is not None
+        and rules.weapon_words is not None
+        and rules.weapon_words.search(text, sentence.start, sentence.end) is not None
+    )
 
 
 def use_report(
@@ -113,7 +132,9 @@ def use_report(
         return None
     for t in rules.targets.finditer(text, sentence.start, sentence.end):
         verb = rules.verbs.search(text, max(sentence.start, t.start() - rules.reach), t.start())
-        if verb is None:
+        if verb is None or _NO_REPORT.search(
+            text, max(sentence.start, verb.start() - 16), verb.start()
+        ):
             continue
         named = next((v for k, v in t.groupdict().items() if k.startswith("target") and v), None)
         target = knowledge.lookup(named) if named else None

@@ -66,6 +66,9 @@ def _record_use(
     holders = [q.speaker for q in quotes if q.start <= pos < q.end and q.speaker] or [
         ev.speaker for ev in spoken if ev.speaker and ev.end <= pos
     ]
+    # A think tank or a company counting strikes ("according to a tally by the Centre for
+    # Defence Strategies") reports them, it takes no side by it.
+    holders = [h for h in holders if (e := scan.entity(h)) is None or e.category != "organisation"]
     # Who strikes: the verb's subject ("Ukraine fired ..."), unless a person ("Pilot X
     # fired" reports what someone did, not where a party stands).
     subject = subject_before(source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP)

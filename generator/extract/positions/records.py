@@ -29,7 +29,7 @@ from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech, stable_id
 from ..sentences import Sentence
 from ..sides import side_stances
-from ..usereports import use_report
+from ..usereports import names_weapon_by_origin, use_report
 from .actors import (
     _actor,
     _after_relative,
@@ -139,6 +139,8 @@ def position_records(
                 )
             ]
         }
+        if not weapons and names_weapon_by_origin(source.text, sentence, knowledge):
+            weapons = {""}  # "fired Western-supplied long-range missiles": weapons, unnamed
         used = (
             use_report(source.text, sentence, knowledge, lowered, len(weapons)) if weapons else None
         )
