@@ -271,3 +271,20 @@ def test_cabinet_titles_and_a_listed_outlet_s_home() -> None:
     # `publisher_countries`) is Poland's.
     assert {"michael-dorrington", "polish-foreign-ministry"} <= found
     assert "treasurer-michael-dorrington" not in found
+
+
+def test_a_head_noun_after_of_does_not_end_a_body_before_and() -> None:
+    from tests.extract_support import knowledge as plain_knowledge
+    from tests.extract_support import text_source
+
+    found = extract_article_ids(
+        text_source(
+            "Headline\nThe Union of Greens and Farmers (ZZS) voted against the amendment. The "
+            "Ministry of Defence and the General Staff said nothing.\n",
+            dt.date(2030, 1, 17),
+        ),
+        plain_knowledge(),
+    )
+    assert "union-of-greens-and-farmers" in found and "union-of-greens" not in found
+    # "and the" still opens another body.
+    assert {"defence-ministry", "general-staff"} <= found

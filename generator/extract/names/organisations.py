@@ -61,8 +61,11 @@ def _bodies_apart(runs: list[re.Match[str]], k: Knowledge) -> list[_Run | re.Mat
             ]
             # "the League and the Five Star Movement": "and the" opens another body; so
             # does "and" after a known name ("the Kremlin and Congress").
+            # A head right after "of"/"for" is the body's object ("the Union of Greens and
+            # Farmers" stays one), not the end of a body's name.
+            governed = len(before) > 1 and before[-2].casefold() in ("of", "for")
             if heads and (
-                heads[-1]
+                (heads[-1] and not governed)
                 or cut.group().rstrip().endswith("the")
                 or k.lookup(" ".join(before)) is not None
             ):
