@@ -288,3 +288,23 @@ def test_a_head_noun_after_of_does_not_end_a_body_before_and() -> None:
     assert "union-of-greens-and-farmers" in found and "union-of-greens" not in found
     # "and the" still opens another body.
     assert {"defence-ministry", "general-staff"} <= found
+
+
+def test_parties_named_as_a_person_s_affiliation() -> None:
+    from tests.extract_support import knowledge as plain_knowledge
+    from tests.extract_support import text_source
+
+    found = extract_article_ids(
+        text_source(
+            "Headline\nDefence Minister Mārtiņš Strautnieks (New Unity) told deputies the "
+            "government would attach no limits. On Thursday, Konfederacja MP Bartosz Kędzior "
+            "objected. Rep. Dale Ferriday (R-Ohio) and Camille Grand of the French Institute of "
+            "International Relations (Ifri) said nothing.\n",
+            dt.date(2030, 1, 17),
+        ),
+        plain_knowledge(),
+    )
+    # In brackets after a person, or before a member's role (lexicon `party_members`).
+    assert {"new-unity", "konfederacja"} <= found
+    # Not a US member's party and state, nor a body's short name after the body.
+    assert not {"r-ohio", "ifri"} & found

@@ -1,12 +1,15 @@
 """Parties named by a run of capitalised words before a lower-case "party" ("the premier's
-Brothers of Italy party", "the ruling Fidesz party"): a name with no organisation head
-noun of its own, which `organisations` cannot see.
+Brothers of Italy party", "the ruling Fidesz party"), or as a person's affiliation ("Mārtiņš
+Strautnieks (New Unity)", "Stability! deputy Artjoms Beļajevs"): names with no organisation
+head noun of their own, which `organisations` cannot see.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from ..factbits import per_lexicon
 from ..knowledge import Knowledge
 from .candidate import Candidate
 from .words import UPPER, _blocked
@@ -41,3 +44,61 @@ def _parties(text: str, start: int, end: int, k: Knowledge, lower: str) -> list[
         at = m.start("name") + m.group("name").rfind(name)
         found.append(Candidate("actor", "organisation", name, [(at, at + len(name))]))
     return found
+
+
+# A party named in brackets after a person ("Defence Minister Mārtiņš Strautnieks (New
+# Unity) told deputies"): words opening on a capital, not an acronym alone (`acronyms`).
+_AFFILIATION = re.compile(
+    rf"(?<![\w’'-])(?P<person>[{UPPER}][a-z\u00df-\u024f]+(?:-[{UPPER}][a-z\u00df-\u024f]+)?\s+"
+    rf"[{UPPER}][a-z\u00df-\u024f’'-]+)\s+"
+    rf"\((?P<name>[{UPPER}][\w’'!.]*[a-z!][\w’'!.]*(?:\s+[{UPPER}][\w’'!.]*){{0,3}})\)"
+)
+# What a person's name cannot follow: the words of a body's ("the Institute of").
+_OF_BEFORE = re.compile(r"\b(?:of|for|the)\s+$")
+
+
+def _party_members(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """Parties of `text[start:end]` named as a person's affiliation: in brackets after the
+    person, or before a member's role and the person's name ("Stability! deputy Artjoms
+    Beļajevs"; lexicon `party_members`)."""
+    found: list[Candidate] = []
+    spans: list[tuple[int, str]] = []
+    if "(" in text[start:end]:
+        spans += [
+            (m.start("name"), m.group("name"))
+            for m in _AFFILIATION.finditer(text, start, end)
+            if not any(w in k.organisation_heads for w in m.group("person").split())
+            and not _OF_BEFORE.search(text, max(start, m.start() - 8), m.start())
+        ]
+    members, stop = _member_roles(k)
+    if members is not None:
+        spans += [(m.start("name"), m.group("name")) for m in members.finditer(text, start, end)]
+    for at, raw in spans:
+        words = raw.split()
+        while words and _blocked(words[0], k):
+            at = text.index(words[1], at) if len(words) > 1 else at
+            words = words[1:]
+        if not words or any(_blocked(w, k) or w.casefold() in stop for w in words):
+            continue
+        # "Stability!": the mark is no part of the name a later mention is matched by.
+        name = " ".join(words).rstrip("!")
+        if k.lookup(name) is not None:
+            continue  # known already; "(Ukraine)", "Kremlin spokesman" are no parties
+        found.append(Candidate("actor", "organisation", name, [(at, at + len(name))]))
+    return found
+
+
+def _build_members(data: dict[str, Any]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    raw = data.get("party_members") or {}
+    roles = [str(r) for r in raw.get("roles") or []]
+    stop = frozenset(str(w).casefold() for w in raw.get("not_parties") or [])
+    if not roles:
+        return None, stop
+    alternation = "|".join(re.escape(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
+    return re.compile(
+        rf"(?<![\w'’.-])(?P<name>[{UPPER}][\w’'!-]*(?:\s+[{UPPER}][\w’'!-]*){{0,2}})\s+"
+        rf"(?:{alternation})\s+(?=[{UPPER}][a-z])"
+    ), stop
+
+
+_member_roles = per_lexicon(_build_members)
