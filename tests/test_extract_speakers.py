@@ -1072,3 +1072,20 @@ def test_according_to_a_body_after_a_town_compound_is_the_body() -> None:
         "to a tally by the Kyiv-based Centre for Defence Strategies.\n"
     )
     assert set(speakers.values()) == {"centre-for-defence-strategies"}
+
+
+def test_the_government_with_a_capital_and_irish_surnames() -> None:
+    from tests.extract_support import text_source as make
+
+    source = make(
+        "Headline\n\nUkraine wants more drones. The Government says the Irish money will be "
+        "ring-fenced for air defence. Sinn Féin's foreign affairs spokesperson, Dónal Ó "
+        'Ceallaigh, said Ireland should have "no part in a war of drones over Russia".\n',
+        DAY,
+        publisher="RTÉ",
+    )
+    found = extract_article(source, knowledge())
+    said = {q["text"]: q["speaker"] for q in found["quotes"]}
+    # The home country's government (RTÉ is Irish), not the country named before.
+    assert said["the Irish money will be ring-fenced for air defence."] == "irish-government"
+    assert said["no part in a war of drones over Russia"] == "donal-o-ceallaigh"

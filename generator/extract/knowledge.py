@@ -583,7 +583,8 @@ def person_name(particles: Iterable[str]) -> str:
     if not words:
         return NAME
     particle = rf"(?:(?:{'|'.join(map(re.escape, words))})\s+){{1,2}}"
-    return rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+|{particle})?{_TOKEN}){{0,2}}"
+    # An Irish surname's "Ó " or "O'" ("Dónal Ó Ceallaigh", "Seán O'Brien").
+    return rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+|{particle}|Ó\s+|[OÓ]['’])?{_TOKEN}){{0,2}}"
 
 
 def name_behind(behind: str, name: str = NAME) -> str:

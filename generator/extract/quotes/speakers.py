@@ -265,8 +265,22 @@ class _Speakers(_Referents):
             and noun_words[-3].casefold() == "the"
             and noun_words[-2].casefold() == "same"
         ):
+            # "The Government says" with the capital a national outlet writes its own
+            # country's with: the noun is itself a name (`entities._home_government`).
+            itself = next(
+                (
+                    m.entity_id
+                    for m in self._by_start.between(lead, vs)
+                    if lead <= m.start
+                    and m.end <= vs
+                    and text[m.start : m.end].casefold() == noun
+                    and text[m.start].isupper()
+                ),
+                None,
+            )
             named = (
-                self.by_head(noun, vs)
+                itself
+                or self.by_head(noun, vs)
                 or self.by_company(noun, vs)
                 or self.by_role(noun, vs)
                 or self.by_country(noun, vs, sentence.start)
