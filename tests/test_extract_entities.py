@@ -308,3 +308,19 @@ def test_parties_named_as_a_person_s_affiliation() -> None:
     assert {"new-unity", "konfederacja"} <= found
     # Not a US member's party and state, nor a body's short name after the body.
     assert not {"r-ohio", "ifri"} & found
+
+
+def test_the_executive_of_a_national_outlet_is_its_government() -> None:
+    from tests.extract_support import knowledge as plain_knowledge
+    from tests.extract_support import text_source
+
+    found = extract_article_ids(
+        text_source(
+            "Headline\nThe missiles, that the Executive had reserved for the defence of the "
+            "national territory, will be able to be employed in Russia.\n",
+            dt.date(2030, 7, 11),
+            publisher="La Vanguardia",
+        ),
+        plain_knowledge(),
+    )
+    assert "spanish-government" in found

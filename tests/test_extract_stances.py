@@ -1771,3 +1771,19 @@ def test_no_part_in_others_decisions_on_their_weapons_is_unclear() -> None:
         "Israel's Foreign Ministry said that Israel \"does not take part in decisions about the "
         'use of weapons supplied by other countries".'
     ) == [("israeli-foreign-ministry", "unclear")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one who gave is the holder, not the one given to ("has given Kyiv").
+        (
+            "Australia will spend $640m on long-range strike weapons for Ukraine, the largest "
+            "package Canberra has given Kyiv, with the government confirming the missiles can "
+            "be used against military targets inside Russia.",
+            [("australian-government", "supports")],
+        ),
+    ],
+)
+def test_the_giver_holds_not_the_one_given_to(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

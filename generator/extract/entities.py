@@ -235,15 +235,16 @@ def _in_a_body_name(text: str, start: int, end: int, covered: bytearray) -> bool
     return start >= 2 and text[start - 1] == " " and covered[start - 2] == 1
 
 
-# "the Government" with a capital G: as a national outlet writes its own country's.
-_THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government)\b(?!['’]s? of\b| of\b)")
+# "the Government" with a capital G: as a national outlet writes its own country's; so
+# "the Executive" ("the Executive of Íñigo Salcedo", as a Spanish paper calls its own).
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government(?!['’]s? of\b| of\b)|Executive)\b")
 
 
 def _home_government(source: Source, knowledge: Knowledge) -> list[Mention]:
     """'The Government says the Irish money will be ring-fenced': "the Government" with a
     capital G is the article's home country's (`home.home_country`), when the lexicon
     knows that government; with no home found it names no one."""
-    if "Government" not in source.text:
+    if "Government" not in source.text and "Executive" not in source.text:
         return []
     home = home_country(source, knowledge)
     demonym = entity_rules(knowledge).demonym_for.get(home) if home else None

@@ -358,7 +358,7 @@ def _actor(
 
 # A verb of giving right before its recipient ("gave Ukraine", "is sending Kyiv").
 _GIVEN_TO = re.compile(
-    r"\b(?:gave|give|gives|giving|sen[dt]|sends|sending|hand(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"\b(?:gave|give|gives|given|giving|sen[dt]|sends|sending|hand(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
     r"suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|grant(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
     r"ced(?:e|es|ed|ing))\s+$"
 )
