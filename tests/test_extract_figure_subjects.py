@@ -4,6 +4,7 @@ about itself. Each article here is made up for the test."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from generator.extract.article import extract_article
 from tests.extract_support import figure_rows, knowledge, text_source
@@ -181,3 +182,23 @@ def test_missiles_fired_by_a_body_s_forces_are_its_country_s_and_a_place_owns_no
     # "its forces": Ukraine fired; "in Russia's Kaluga region" is where, not whose; the
     # clock time "07:15" is no count of staff.
     assert {(s, v, u) for s, v, u, _t in figures} == {("ukraine", 16, "missiles")}
+
+
+def test_a_poll_share_of_respondents_is_the_polled_country_s() -> None:
+    # A capital in the pollster's name says which country was asked ...
+    figures = _figures(
+        "In a February poll by the Kyiv International Institute of Sociology (KIIS), 78% of "
+        "respondents backed strikes on Russian refineries.\n"
+    )
+    assert {(s, v) for s, v, _u, _t in figures} == {("ukraine", 78)}
+    # ... else the outlet's home (a Swiss outlet: lexicon `domain_countries`).
+    from generator.extract.article import extract_article as extract
+
+    source = text_source(
+        "Headline\n\nAfter a survey of the institute Sotomo, 54.6 percent of the voters hold a "
+        "loosening of the rules for right.\n",
+        DAY,
+    )
+    source = replace(source, url="https://www.swissinfo.ch/eng/x")
+    found = extract(source, knowledge())["figures"]
+    assert [(f["subject"], f["value"]) for f in found] == [("switzerland", 54.6)]

@@ -40,12 +40,20 @@ from ..figureowners import (
     restated_sum,
     without_people,
 )
+from ..home import home_country
 from ..quantities import _DIGIT, Quantity, find_quantities, rules_for
 from ..quotecues import quote_rules
 from .clauses import _clause_start, _intercepted
 from .implied_counts import elliptical_counts, named_counts, weapon_names
 from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _Usable, _usable
-from .owners import _across_border, _group_owner, _people_share, _place_country, _polled_people
+from .owners import (
+    _across_border,
+    _group_owner,
+    _people_share,
+    _place_country,
+    _polled_people,
+    _respondents_share,
+)
 from .properties import _property
 from .rules import figure_rules_for
 from .subjects import _ITS, _PRICE_FOR, _subject
@@ -84,6 +92,7 @@ def extract_figures(
     wrules = workforce_rules_for(knowledge)
     lrules = loss_rules_for(data)
     known = getattr(knowledge, "entities", {})
+    home = home_country(source, knowledge)  # the country a poll's respondents are of
     figures: list[dict[str, Any]] = []
     owners: dict[str, str] = {}  # counted unit -> subject of its last count
     ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
@@ -288,8 +297,13 @@ def extract_figures(
                 and not _intercepted(q, source.text, frules, knowledge)
             ):
                 subject, uncertain = frules.demonym_ids[own.group()], False
-            people = _people_share(source.text, q, frules, known) or _polled_people(
-                source.text, sentence.start, q, frules, known, quote_rules(knowledge).polls
+            polls = quote_rules(knowledge).polls
+            people = (
+                _people_share(source.text, q, frules, known)
+                or _polled_people(source.text, sentence.start, q, frules, known, polls)
+                or _respondents_share(
+                    source.text, sentence.start, sentence.end, q, polls, knowledge, home
+                )
             )
             if people is not None:
                 subject, uncertain = people, False

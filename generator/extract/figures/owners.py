@@ -12,6 +12,7 @@ from typing import Any
 from ..casualties import casualty_rules_for
 from ..factbits import entity_info
 from ..figureowners import farther_country
+from ..home import country_named
 from ..quantities import Quantity, QuantityRules
 from .mentions import _Earlier, _Spot
 from .rules import _AFTER_TWIN, FigureRules
@@ -132,3 +133,39 @@ def _group_owner(
         if noun is not None:
             return owners.get(noun.unit)
     return None
+
+
+# A share of those a poll asked, named by no people ("78% of respondents", "54,6 percent of
+# the voters").
+_RESPONDENTS = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?(?:respondents|voters|those\s+(?:polled|asked|surveyed|questioned)"
+    r"|people\s+(?:polled|asked|surveyed|questioned)|citizens|adults|electorate|population)\b"
+)
+
+
+def _respondents_share(
+    text: str,
+    lo: int,
+    hi: int,
+    q: Quantity,
+    polls: re.Pattern[str] | None,
+    knowledge: Any,
+    home: str | None,
+) -> str | None:
+    """The country a poll asked, for a share of its respondents in a sentence that speaks
+    of a poll: the country a capital or name before the share stands for ("a poll by the
+    Kyiv International Institute of Sociology, 78% of respondents": Ukraine), else the
+    article's home ("a survey of the institute Sotomo ... 54,6 percent of the voters" in a
+    Swiss outlet). ANNOTATING.md gives a poll share to the country polled."""
+    if (
+        q.dimension != "ratio"
+        or polls is None
+        or not _RESPONDENTS.match(text, q.end)
+        or polls.search(text, lo, hi) is None
+    ):
+        return None
+    for m in _CAPITALISED_WORD.finditer(text, lo, q.start):
+        country = country_named(m.group(), knowledge, towns=False)
+        if country is not None:
+            return country
+    return home
