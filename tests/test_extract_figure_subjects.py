@@ -202,3 +202,16 @@ def test_a_poll_share_of_respondents_is_the_polled_country_s() -> None:
     source = replace(source, url="https://www.swissinfo.ch/eng/x")
     found = extract(source, knowledge())["figures"]
     assert [(f["subject"], f["value"]) for f in found] == [("switzerland", 54.6)]
+
+
+def test_a_distance_behind_or_from_the_nearest_point_of_a_border_is_the_other_side_s() -> None:
+    figures = _figures(
+        "Ukraine struck Shaykovka air base in Russia. The base, some 330 km (205 miles) from "
+        "the nearest point of the Ukrainian border, is used for raids. Another base lies "
+        "480 kilometres behind the Ukrainian border.\n"
+    )
+    assert {(s, v, u) for s, v, u, _t in figures} == {
+        ("russia", 330, "km"),
+        ("russia", 205, "mi"),
+        ("russia", 480, "km"),
+    }

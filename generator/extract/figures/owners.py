@@ -20,7 +20,8 @@ from .subjects import _country_of_government
 
 # A distance measured from one side's border or front: the place measured is the other's.
 _BORDER = re.compile(
-    rf"{_AFTER_TWIN}\s+(?:from|of)\s+the\s+(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
+    rf"{_AFTER_TWIN}\s+(?:from|of|behind|beyond|past)\s+the\s+(?:(?:nearest|closest)\s+point\s+(?:of|on)\s+the\s+)?"
+    r"(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
     r"(?:border|frontier|front\s*line|frontline|front)\b"
 )
 # "90% of these aircraft": a share of a group counted before.
