@@ -1089,3 +1089,11 @@ def test_the_government_with_a_capital_and_irish_surnames() -> None:
     # The home country's government (RTÉ is Irish), not the country named before.
     assert said["the Irish money will be ring-fenced for air defence."] == "irish-government"
     assert said["no part in a war of drones over Russia"] == "donal-o-ceallaigh"
+
+
+def test_a_person_apposed_to_a_role_at_the_end_of_a_sentence() -> None:
+    speakers = _speakers(
+        "«Quebecers support Ukraine. They also want to be asked first», said the leader of "
+        "the Bloc, Louis-Philippe Ménard.\n"
+    )
+    assert set(speakers.values()) == {"louis-philippe-menard"}

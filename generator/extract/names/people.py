@@ -396,7 +396,9 @@ def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
                 # A stop inside an abbreviation may come in the phrase ("ambassador to
                 # the U.S., Ivan Sorokin,"), not one that ends a sentence.
                 rf"(?P<role>(?i:\b(?:{alternation}))\b(?:[^,.;:\"“”]|\.(?!\s)){{0,60}}),\s+"
-                rf"(?P<name>{name}),"
+                # The name ends its sentence ("said the leader of the Bloc, Louis-Philippe
+                # Ménard.") or goes on after a comma.
+                rf"(?P<name>{name})(?:,|\.(?=\s|$))"
             )
             if alternation
             else None
