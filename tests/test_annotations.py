@@ -39,6 +39,7 @@ SETS = [
     (FIXTURES / "blind19" / "annotations", FIXTURES / "blind19" / "articles"),
     (FIXTURES / "blind20" / "annotations", FIXTURES / "blind20" / "articles"),
     (FIXTURES / "blind21" / "annotations", FIXTURES / "blind21" / "articles"),
+    (FIXTURES / "blind22" / "annotations", FIXTURES / "blind22" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
