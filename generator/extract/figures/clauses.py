@@ -16,14 +16,24 @@ from .rules import FigureRules
 # Where a clause with a subject of its own begins (grammar, not domain words).
 # An opening "According to X," too: the source is no subject of what follows ("According
 # to the Air Force, Russia attacked with 96 drones").
+#
+# Each is written so that every alternative opens with a literal character: re then skips
+# in C to the few characters a boundary can start with. Written plainly
+# (`\bthat\s|,\s|...|\b[Aa]ccording to ...`), re tried every alternative at every
+# position of the 400 characters before each number (some 20 µs a number; 7 µs so).
+# The same matches: `\b` before a word's first letter is "no word character before it",
+# the lookbehind after that letter (`t(?<!\wt)hat`); the alternatives open with
+# different characters, so their order does not matter; the final `\s` of every
+# alternative is written once after them.
 _CLAUSE = re.compile(
-    r"\bthat\s|,\s+(?:and|but|while|whereas)\s|;\s|\.\s|\b[Aa]ccording to [^,;.]{1,80},\s"
+    r"(?:t(?<!\wt)hat|,\s+(?:and|but|while|whereas)|;|\.|A(?<!\wA)ccording to [^,;.]{1,80},"
+    r"|a(?<!\wa)ccording to [^,;.]{1,80},)\s"
 )
 # Any comma too: an opening phrase ("According to the Kiel Institute, Germany has
-# committed ...") names a source, not the payer.
-_ANY_CLAUSE = re.compile(r"\bthat\s|,\s|;\s|\.\s")
-# The same within one sentence: "Mr. Biden" holds no boundary.
-_INNER_CLAUSE = re.compile(r"\bthat\s|,\s|;\s")
+# committed ...") names a source, not the payer. (`\bthat\s|,\s|;\s|\.\s`, as above.)
+_ANY_CLAUSE = re.compile(r"(?:t(?<!\wt)hat|,|;|\.)\s")
+# The same within one sentence: "Mr. Biden" holds no boundary. (`\bthat\s|,\s|;\s`.)
+_INNER_CLAUSE = re.compile(r"(?:t(?<!\wt)hat|,|;)\s")
 
 
 def _clause_start(
