@@ -23,13 +23,22 @@ _VOICE_AFTER_BODY = re.compile(r"(?:\s+[a-z][\w-]*)?\s+[\w-]+\s*$")
 # How many paragraphs back a pronoun can reach to its speaker.
 _PRONOUN_REACH = 3
 
-# The words right before a name back to a punctuation mark: the title it was written with.
-_TITLE_BEFORE = re.compile(r"[^.,;:!?\"“”()\n]*$")
+# The marks a title before a name runs back to (`_title_before`).
+_TITLE_STOPS = '.,;:!?"“”()\n'
 
 
 def _title_before(text: str, start: int) -> str:
-    found = _TITLE_BEFORE.search(text, max(0, start - 80), start)
-    return found.group() if found else ""
+    """The words right before a name back to a punctuation mark, at most 80 characters:
+    the title it was written with.
+
+    What a search of `[^.,;:!?"“”()\\n]*$` from `start - 80` to `start` finds, taken from
+    the last mark before `start` (a `rfind` per mark, in C): the search tried every
+    position, each running on to the next mark and backing off, some 20 µs a name. As `$`
+    there, a newline that ends the span is passed over (it is a mark itself)."""
+    lo = max(0, start - 80)
+    end = start - 1 if start > lo and text[start - 1] == "\n" else start
+    cut = max(text.rfind(mark, lo, end) for mark in _TITLE_STOPS)
+    return text[max(cut + 1, lo) : end]
 
 
 # A capital opening the sentence before "a government spokeswoman", "government sources".
