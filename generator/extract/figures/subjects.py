@@ -6,6 +6,7 @@ other measure the nearest name of a fitting kind, else one named before, flagged
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -162,7 +163,7 @@ def _subject(
     text: str,
     knowledge: Any,
     history: _Earlier,
-    refers: bool,
+    refers: Callable[[], bool],
     sources: list[Any],
 ) -> tuple[str | None, bool]:
     """(entity id, uncertain) of the figure `text[q.start:end]`.
@@ -170,7 +171,8 @@ def _subject(
     A count belongs to its owner (`_count_owner`). A measure belongs to the nearest
     mention of the first fitting kind in its sentence, else in the paragraph so far and the
     one before ("Each missile costs $1.5 million" names no weapon: it refers back), flagged
-    uncertain. Failing all that, the sentence's first mention, uncertain.
+    uncertain. Failing all that, the sentence's first mention, uncertain. `refers`: whether
+    the sentence names a weapon by its kind, asked only where that decides.
     """
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
@@ -223,7 +225,7 @@ def _subject(
     measured = pool if q.dimension == "count" else [m for m in pool if m not in sources]
     if (
         q.dimension != "count"
-        and refers
+        and refers()
         and _EACH.search(text, max(0, q.start - 200), q.start)
         and "weapon" in kinds
         and not any(_kind(knowledge, m) == "weapon" for m in measured)
@@ -254,7 +256,7 @@ def _subject(
     found = _by_kinds(measured, kinds, q.start, end, knowledge)
     if found is not None:
         return found.entity_id, False
-    if q.dimension != "count" and "weapon" in kinds and (refers or kinds == ("weapon",)):
+    if q.dimension != "count" and "weapon" in kinds and (refers() or kinds == ("weapon",)):
         # "The missile, which costs ..." refers to the last weapon named, however far back.
         weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
         if weapon is not None:
