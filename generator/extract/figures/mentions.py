@@ -7,7 +7,7 @@ the paragraph and the article before a sentence, looked back at when it names no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...sources import Source
@@ -60,6 +60,12 @@ class _Usable:
     knowledge: Any
     excluded: frozenset[str]  # categories never a subject (media)
     anonymous: frozenset[str]  # "officials", "sources"
+    # Each mention's verdict (`_usable`), by the mention and the text it is in: a
+    # sentence's mentions are asked about again as the names before every later sentence
+    # with a number in their paragraph and the next (`_context`), and as the article's
+    # earlier names (`_Earlier`): two in five verdicts were asked before. One `_Usable`
+    # serves one article's figures.
+    verdicts: dict[tuple[Any, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _anonymous(knowledge: Any) -> frozenset[str]:
@@ -72,19 +78,27 @@ def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
     source ("U.S. officials said": the country says who spoke, it does nothing), not a
     listener ("wrote in a letter to the Tweede Kamer")."""
     out = []
-    base = _variant_of(ctx.knowledge)
+    verdicts = ctx.verdicts
     for m in mentions:
-        if entity_info(ctx.knowledge, m.entity_id)[1] in ctx.excluded:
-            continue
-        nxt = _NEXT_WORD.match(text, m.end)
-        if nxt is not None and nxt.group(1).casefold() in ctx.anonymous:
-            continue
-        if base is not None and base.search(text, max(0, m.start - 60), m.start):
-            continue  # "a new version of the Taurus": the base, not what is described
-        if _ADDRESSEE.search(text, max(0, m.start - _ADDRESSEE_REACH), m.start):
-            continue
-        out.append(m)
+        usable = verdicts.get((m, text))
+        if usable is None:
+            usable = verdicts[(m, text)] = _usable_one(m, text, ctx)
+        if usable:
+            out.append(m)
     return out
+
+
+def _usable_one(m: Any, text: str, ctx: _Usable) -> bool:
+    """Whether mention `m` can own a figure (see `_usable`)."""
+    if entity_info(ctx.knowledge, m.entity_id)[1] in ctx.excluded:
+        return False
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is not None and nxt.group(1).casefold() in ctx.anonymous:
+        return False
+    base = _variant_of(ctx.knowledge)
+    if base is not None and base.search(text, max(0, m.start - 60), m.start):
+        return False  # "a new version of the Taurus": the base, not what is described
+    return not _ADDRESSEE.search(text, max(0, m.start - _ADDRESSEE_REACH), m.start)
 
 
 def _build_variant_of(data: dict[str, Any]) -> re.Pattern[str] | None:
