@@ -23,8 +23,8 @@ from .entitycues import (
     EntityRules,
     capital_as_place,
     entity_rules,
-    is_publisher,
     outlet_as_place,
+    publisher_forms,
 )
 from .factbits import layout_of
 from .home import home_country
@@ -354,16 +354,19 @@ def _surname_as_town(text: str, m: Mention, entities: dict[str, KnownEntity]) ->
 
 
 def _outlet(
-    source: Source, m: Mention, entities: dict[str, KnownEntity], rules: EntityRules
+    source: Source,
+    m: Mention,
+    entities: dict[str, KnownEntity],
+    rules: EntityRules,
+    publisher: frozenset[str],
 ) -> bool:
-    """A news outlet only named as where something was said, or the article's publisher."""
+    """A news outlet only named as where something was said, or the article's publisher
+    (`publisher`: the names it goes by, `publisher_forms`)."""
     entity = entities.get(m.entity_id)
     if entity is None:
         return False
     written = source.text[m.start : m.end]
-    if is_publisher(entity.name, source.publisher, rules) or is_publisher(
-        written, source.publisher, rules
-    ):
+    if entity.name.casefold() in publisher or written.casefold() in publisher:
         return True  # "told dpa" in a story of "dpa International"
     return entity.category == "media" and outlet_as_place(source.text, m.start, m.end, rules)
 
@@ -598,10 +601,11 @@ def scan_entities(
     entities = {**knowledge.entities, **local}
     mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
     datelines = _datelines(text, spans, knowledge)
+    publisher = publisher_forms(source.publisher, rules)
     mentions = [
         m
         for m in mentions
-        if not _outlet(source, m, entities, rules)
+        if not _outlet(source, m, entities, rules, publisher)
         and not capital_as_place(text, m.start, m.end, rules)
         and not _surname_as_town(text, m, entities)
         and not any(a <= m.start < b for a, b in datelines)

@@ -244,6 +244,12 @@ _BRACKETED = re.compile(r"\(([^()]+)\)")
 def is_publisher(name: str, publisher: str, rules: EntityRules) -> bool:
     """Whether `name` is the article's publisher: as written, without "The", or without
     a last word its stories leave out ("Yle" of "Yle News", "Irish Times")."""
+    return name.casefold() in publisher_forms(publisher, rules)
+
+
+def publisher_forms(publisher: str, rules: EntityRules) -> frozenset[str]:
+    """The casefolded names `is_publisher` takes for `publisher`: worked out once for an
+    article's mentions, not for each of them (twice a mention)."""
     # "Deutsche Presse-Agentur (dpa)": the name, and its short form in brackets.
     bracket = _BRACKETED.search(publisher)
     forms = {publisher.casefold()}
@@ -256,7 +262,7 @@ def is_publisher(name: str, publisher: str, rules: EntityRules) -> bool:
     forms.add(" ".join(words))
     if len(words) > 1 and words[-1] in rules.publisher_endings:
         forms.add(" ".join(words[:-1]))
-    return name.casefold() in forms
+    return frozenset(forms)
 
 
 def outlet_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:
