@@ -570,6 +570,7 @@ def scan_entities(
     hits += _forces(text, scan, knowledge, rules)
     hits += _home_government(source, knowledge)
     chosen = _select(hits)
+    selected = len(hits)  # `chosen` is `_select` of this many first hits, unchanged
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
     # The characters the chosen mentions cover, marked (a set of every index was slower).
     covered = bytearray(len(text) + 1)
@@ -599,7 +600,11 @@ def scan_entities(
         hits = [_renamed(h, respelled) for h in hits]
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
     entities = {**knowledge.entities, **local}
-    mentions = _with_titles(text, _join_adjacent(text, _select(hits)), knowledge, entities)
+    # With no spelling variant found and nothing renamed, the hits are those `chosen` was
+    # selected from (`_select` is a pure function of them): not sorted and sifted again.
+    if renamed or respelled or len(hits) != selected:
+        chosen = _select(hits)
+    mentions = _with_titles(text, _join_adjacent(text, chosen), knowledge, entities)
     datelines = _datelines(text, spans, knowledge)
     publisher = publisher_forms(source.publisher, rules)
     mentions = [
