@@ -72,6 +72,11 @@ def merge_entities(articles: list[dict[str, list[Item]]]) -> tuple[list[Item], d
     kept: list[Item] = []
     by_form: dict[str, Item] = {}
     remap: dict[str, str] = {}
+    # Per entity merged into (by identity), every alias and name it took in: set as its
+    # aliases, sorted, once all are merged. Why: a name hundreds of articles use (Russia)
+    # sorted its whole list of aliases again for each of them. The same list: the union
+    # only grows, and each merge wrote the sorted union less its own name, if any.
+    united: dict[int, tuple[Item, set[str]]] = {}
     for article in articles:
         for entity in article.get("entities") or []:
             forms = [
@@ -79,23 +84,24 @@ def merge_entities(articles: list[dict[str, list[Item]]]) -> tuple[list[Item], d
             ]
             home = next((by_form[f] for f in forms if f in by_form), None)
             if home is None:
-                home = copy.deepcopy(entity)
+                home = _copy(entity)
                 kept.append(home)
             else:
                 remap[entity["id"]] = home["id"]
-                aliases = [
-                    *(home.get("aliases") or []),
-                    entity["name"],
-                    *(entity.get("aliases") or []),
-                ]
-                united = sorted({a for a in aliases if a != home["name"]})
-                if united:
-                    home["aliases"] = united
+                entry = united.get(id(home))
+                if entry is None:
+                    entry = united[id(home)] = (home, set(home.get("aliases") or []))
+                entry[1].add(entity["name"])
+                entry[1].update(entity.get("aliases") or [])
                 for key in ("category", "description"):
                     if not home.get(key) and entity.get(key):
                         home[key] = entity[key]
             for form in forms:
                 by_form.setdefault(form, home)
+    for home, aliases in united.values():
+        aliases.discard(home["name"])
+        if aliases:
+            home["aliases"] = sorted(aliases)
     return sorted(kept, key=lambda e: e["id"]), {k: v for k, v in remap.items() if k != v}
 
 
