@@ -68,7 +68,7 @@ _THANKS = re.compile(r"thank", re.IGNORECASE)
 def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
     """Whether the cues match in `text[start:]` as in `text` from `start`: the character
     before `start` is seen by \\b only as a non-word one, and by no lookbehind."""
-    assert topic.every is not None
+    assert topic.source is not None
     if start and _WORD.match(text, start - 1):
         return False
     return not topic.behind
@@ -76,14 +76,16 @@ def _cut_alike(text: str, start: int, topic: _Topic) -> bool:
 
 def _cue_matches(text: str, start: int, end: int, topic: _Topic) -> Iterator[tuple[int, int, str]]:
     """(start, end, group name) of each match of `topic.every` in `text[start:end]`."""
-    assert topic.every is not None and topic.lower is not None
+    assert topic.source is not None and topic.lower is not None
     span = text[start:end]
     # Plain text keeps its offsets when lower-cased: search a lower-cased copy with the
     # case-sensitive pattern (faster), offsets shifted back to the article's. A copy
     # starts afresh where `text` had a character before: non-ASCII sentences take it only
     # where that makes no difference (ASCII ones always have).
     if not (span.isascii() or (_PLAIN.fullmatch(span) and _cut_alike(text, start, topic))):
-        for match in topic.every.finditer(text, start, end):
+        every = topic.every
+        assert every is not None
+        for match in every.finditer(text, start, end):
             yield match.start(), match.end(), str(match.lastgroup)
         return
     # The first-character form finds the same spans faster again; `lower`, matched at
@@ -111,7 +113,7 @@ def _cues(
     `before` it (and the one after it in its paragraph), which said what was voted on;
     the constructions of `stance_frames` then
     decide what each cue says (`framed`)."""
-    if topic.every is None or topic.lower is None:
+    if topic.source is None or topic.lower is None:
         return []
     found: list[tuple[int, int, str]] = []
     scare = None

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..casefast import lowered as _lowered
+from ..casefast import lowered_source
 from ..factbits import lexicon_data
 from ..firstchar import by_first_char
 from ..knowledge import Knowledge, words_pattern
@@ -24,9 +24,10 @@ class _Topic:
     cues: TopicCues  # cues that count only near such a sign
     reach: int  # characters either side of a cue
     # All stance cues (plain, then topic-gated) in one alternation, a named group per
-    # stance: a sentence is scanned once instead of once per stance.
-    every: re.Pattern[str] | None
-    lower: re.Pattern[str] | None  # `every` for lower-cased plain text (`_lowered`)
+    # stance: a sentence is scanned once instead of once per stance. Its source, matched
+    # case-blind (`every`).
+    source: str | None
+    lower: re.Pattern[str] | None  # `every` for lower-cased plain text (`lowered_source`)
     # `lower` branching on first characters (`firstchar`): finds its matches' spans, not
     # their groups.
     first: re.Pattern[str] | None
@@ -37,13 +38,27 @@ class _Topic:
     behind: bool = False
     # `groups` by group name: built once, not per sentence.
     by_group: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def every(self) -> re.Pattern[str] | None:
+        """The case-blind alternation of every cue (`source`), compiled on first use: only
+        a sentence that is not plain text is searched with it (`cues._cue_matches`), and
+        compiling it took a tenth of a second of every run, needed or not."""
+        if self.source is None:
+            return None
+        found = self.compiled.get("every")
+        if found is None:
+            found = self.compiled["every"] = re.compile(self.source, re.IGNORECASE)
+        return found
 
 
 def _combined(
     plain: dict[str, Any], gated: dict[str, Any]
-) -> tuple[re.Pattern[str] | None, tuple[tuple[str, str, bool], ...]]:
-    """One pattern holding every cue, a named group per (stance, gated) pair. Plain cues
-    come first so that, at one offset, a plain cue beats a gated one as before."""
+) -> tuple[str | None, tuple[tuple[str, str, bool], ...]]:
+    """One pattern holding every cue, a named group per (stance, gated) pair, to be matched
+    case-blind (its source). Plain cues come first so that, at one offset, a plain cue
+    beats a gated one as before."""
     parts: list[str] = []
     groups: list[tuple[str, str, bool]] = []
     cues = [str(c) for table in (plain, gated) for stance in table for c in table[stance] or []]
@@ -63,9 +78,7 @@ def _combined(
     if not parts:
         return None, ()
     alternation = "|".join(parts)
-    return re.compile(
-        rf"{_BOUNDARY}(?:{alternation})" if shared else alternation, re.IGNORECASE
-    ), tuple(groups)
+    return rf"{_BOUNDARY}(?:{alternation})" if shared else alternation, tuple(groups)
 
 
 _BOUNDARY = "\\b"
@@ -90,7 +103,7 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
         words = words_pattern(str(w) for w in data.get("stance_topic_words") or [])
         plain = {s: c for s, c in (data.get("stance_cues") or {}).items() if s in stances}
         every, groups = _combined(plain, raw)
-        lower = _lowered(every) if every is not None else None
+        lower = re.compile(lowered_source(every)) if every is not None else None
         hit = (
             data,
             _Topic(
@@ -102,7 +115,7 @@ def _topic_rules(knowledge: Knowledge) -> _Topic:
                 by_first_char(lower) if lower is not None else None,
                 groups,
                 parse_frames(data),
-                every is not None and "(?<" in every.pattern,
+                every is not None and "(?<" in every,
                 {name: (stance, needs) for name, stance, needs in groups},
             ),
         )
