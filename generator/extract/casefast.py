@@ -98,17 +98,22 @@ def twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
     return hit[1]
 
 
-# The last text asked about and its lower-cased copy (None: not plain). Callers ask about
-# one article's text many times in a row.
-_LAST: tuple[str | None, str | None] = (None, None)
+# The last few texts asked about, each with its lower-cased copy (None: not plain), by
+# identity. Callers ask about one article's text many times, with a sentence or a name in
+# between now and then: with one place, the article's text was tested and lower-cased
+# again after each of those (a pass over some 6,000 characters, twice).
+_LOWERED: dict[int, tuple[str, str | None]] = {}
+_LOWERED_LIMIT = 8
 
 
 def plain_lower(text: str) -> str | None:
     """`text.lower()` when `text` is plain, else None."""
-    global _LAST
-    if _LAST[0] is not text:
-        _LAST = (text, text.lower() if PLAIN.fullmatch(text) else None)
-    return _LAST[1]
+    hit = _LOWERED.get(id(text))
+    if hit is None or hit[0] is not text:
+        if len(_LOWERED) >= _LOWERED_LIMIT:
+            del _LOWERED[next(iter(_LOWERED))]  # the one asked about first
+        hit = _LOWERED[id(text)] = (text, text.lower() if PLAIN.fullmatch(text) else None)
+    return hit[1]
 
 
 def finditer(
