@@ -34,9 +34,18 @@ def _words(text: str) -> tuple[str, ...]:
     # Cached: a sentence's words are asked for again as the next one's `previous`.
     if text.isascii():
         # ASCII text: casefold() is lower(), which changes no character's class, so the
-        # words of the lower-cased text are the case-folded words, found in one pass.
-        return tuple(_WORDS.findall(text.lower()))
+        # words of the lower-cased text are the case-folded words. Its runs of `_WORDS`
+        # characters are what is left between the other characters turned into spaces:
+        # split in C, some three times faster than `findall` (ASCII holds no "’").
+        return tuple(text.lower().translate(_ASCII_NON_WORDS).split())
     return tuple(map(str.casefold, _WORDS.findall(text)))  # map: the loop in C
+
+
+# ASCII characters `_WORDS` does not match (all but letters, digits, "_", "'", "-") as
+# spaces. Those it matches are no whitespace, so `split()` cuts only at these.
+_ASCII_NON_WORDS = str.maketrans(
+    {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'-")}
+)
 
 
 # Verdicts of the article being extracted, by (text, previous): figures and events test
