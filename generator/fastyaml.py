@@ -259,12 +259,13 @@ def _wrapped(text: str, column: int, indent: int) -> str:
 
 
 class _TextWriter:
-    def __init__(self) -> None:
+    def __init__(self, styles: dict[str, str | None] | None = None) -> None:
         self.lines: list[str] = []
         self.seen: set[int] = set()  # ids of containers: a repeat means libyaml anchors
         self.added: list[int] = []  # those of the item being written
         self.keys: dict[str, str] = {}
-        self.scalars: dict[str, str | None] = {}  # text -> its `_style`
+        # text -> its `_style`, a function of the text alone: may be shared by documents.
+        self.scalars: dict[str, str | None] = {} if styles is None else styles
         self.odd: dict[tuple[type, str | float, int, int], str] = {}  # see `by_libyaml`
 
     def container(self, value: Any) -> None:
@@ -419,19 +420,21 @@ def _containers(value: Any, seen: set[int]) -> None:
         raise _Unsupported("other type")  # its representer might share objects (a float never)
 
 
-def dump_document(data: Any) -> str:
-    """`dump_fast(data)`, written as text where it can be (see `_TextWriter`)."""
+def dump_document(data: Any, styles: dict[str, str | None] | None = None) -> str:
+    """`dump_fast(data)`, written as text where it can be (see `_TextWriter`). `styles`:
+    the texts' styles found so far, to be added to (documents written one after the
+    other share many texts: a sentence is a claim's text and the passage of quotes)."""
     try:
-        return _document_text(data)
+        return _document_text(data, styles)
     except _Unsupported:
         return dump_fast(data)
 
 
-def _document_text(data: Any) -> str:
+def _document_text(data: Any, styles: dict[str, str | None] | None = None) -> str:
     kind = type(data)
     if not (kind is dict or kind is CommentedMap) or not data:
         raise _Unsupported("document")
-    writer = _TextWriter()
+    writer = _TextWriter(styles)
     writer.container(data)
     out: list[str] = []
     for key, value in data.items():

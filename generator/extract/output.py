@@ -97,13 +97,14 @@ def render(documents: dict[str, Any], careful: set[str]) -> tuple[dict[str, str]
     mostly as text, byte for byte libyaml's), which is the same text for the same
     comment-free data, fast."""
     texts, plain = {}, set()
+    styles: dict[str, str | None] = {}  # of every text written so far (`dump_document`)
     for name, doc in documents.items():
         if name in careful:
             text = dump_yaml(doc)
             if not _editor_comments(doc):
                 plain.add(name)
         else:
-            text = dump_document(doc)
+            text = dump_document(doc, styles)
             plain.add(name)
         texts[name] = text if text.startswith(HEADER) else HEADER + text
     return texts, plain
