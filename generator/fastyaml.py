@@ -215,11 +215,21 @@ def _matchers(first: str) -> tuple[Callable[[str], Any], ...]:
 _MATCHERS: dict[str, tuple[Callable[[str], Any], ...]] = {}
 
 
+def _safe(text: str) -> bool:
+    """Whether `text` (not empty) is all `_SAFE_TEXT`. An ASCII text is when it is
+    printable (the ASCII part of `_SAFE_TEXT`, \\x20-\\x7e, is what `isprintable` passes
+    of ASCII): a pass in C with no class to test, for 77,000 of the 84,000 texts of a
+    1,000-article corpus."""
+    if text.isascii():
+        return text.isprintable()
+    return _SAFE_TEXT.fullmatch(text) is not None
+
+
 def _style(text: str) -> str | None:
     """How libyaml writes `text` as a block mapping value or sequence item: plain, single
     quoted, or None when unsure (left to libyaml). Single quotes are always allowed for
     `_SAFE_TEXT`: no line break, tab or special character (`yaml_emitter_analyze_scalar`)."""
-    if not text or not _SAFE_TEXT.fullmatch(text) or text[0] in _UNSURE_FIRST:
+    if not text or not _safe(text) or text[0] in _UNSURE_FIRST:
         return None
     if text.startswith("..."):
         return None
