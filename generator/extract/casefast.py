@@ -112,7 +112,8 @@ def plain_lower(text: str) -> str | None:
     if hit is None or hit[0] is not text:
         if len(_LOWERED) >= _LOWERED_LIMIT:
             del _LOWERED[next(iter(_LOWERED))]  # the one asked about first
-        hit = _LOWERED[id(text)] = (text, text.lower() if PLAIN.fullmatch(text) else None)
+        plain = text.isascii() or PLAIN.fullmatch(text) is not None  # ASCII: no pass
+        hit = _LOWERED[id(text)] = (text, text.lower() if plain else None)
     return hit[1]
 
 

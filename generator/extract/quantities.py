@@ -265,7 +265,7 @@ def _matches(
     `lowered` is `text.lower()` when `text` is plain (None: tested here). With `runs`, a
     plain text holding none of them as a whole word has no match: it is not searched."""
     if lowered is None:
-        if lower is None or not _PLAIN.fullmatch(text):
+        if lower is None or not (text.isascii() or _PLAIN.fullmatch(text)):
             return pattern.finditer(text)
         lowered = text.lower()
     if lower is None:

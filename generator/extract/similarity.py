@@ -166,7 +166,7 @@ def _negations_blanked(text: str, rules: SimilarityRules) -> str:
     same matches at the same places in the lower-cased text."""
     if rules.negation is None:
         return text.casefold()
-    if rules.negation_lower is not None and _PLAIN.fullmatch(text):
+    if rules.negation_lower is not None and _plain(text):
         return rules.negation_lower.sub(" ", text.lower())
     return rules.negation.sub(" ", text).casefold()
 
@@ -196,6 +196,11 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _PLAIN = re.compile("[\x00-\x7f\u00a0\u2010-\u2015\u2018-\u201f\u2026]*")
 
 
+def _plain(text: str) -> bool:
+    """`_PLAIN.fullmatch(text)`: an ASCII text (most sentences) without the pass over it."""
+    return text.isascii() or _PLAIN.fullmatch(text) is not None
+
+
 def _entity_tokens(text: str, rules: SimilarityRules) -> str:
     """`text` with every entity name replaced by ` @<id> `.
 
@@ -206,7 +211,7 @@ def _entity_tokens(text: str, rules: SimilarityRules) -> str:
     if rules.entity_body is None:
         return text
     lower = rules.entities_lower
-    if lower is None or not _PLAIN.fullmatch(text):
+    if lower is None or not _plain(text):
         pattern = rules.entities
         assert pattern is not None
         return pattern.sub(lambda m: _entity_token(m.group(), rules), text)
@@ -277,7 +282,7 @@ def _cues(text: str, rules: SimilarityRules) -> tuple[int, frozenset[str], froze
     found = rules.cues_memo.get(text)
     if found is None:
         folded = text.casefold()
-        plain = folded if _PLAIN.fullmatch(text) else None
+        plain = folded if _plain(text) else None
         negations = _negation_count(text, plain, rules) % 2
         opposed = _opposed_words(folded, rules.opposites)
         # `contradict` only asks whether a word that has an opposite is among the words
