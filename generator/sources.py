@@ -371,6 +371,13 @@ def _shown(path: Path, real: Path, cwd: Path) -> str:
         return str(path)
 
 
+def _resolved(path: Path, home: Path) -> Path:
+    """`path.resolve()` for a file named in the seeds folder whose resolved path is
+    `home`: the folder's resolved path and the name, unless the file is a link (one
+    `lstat`, where resolving looked up every part of the path, twice an article)."""
+    return path.resolve() if path.is_symlink() else home / path.name
+
+
 def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Problem]]:
     """Every article in `seeds_dir`, sorted by id, and every problem found on the way."""
     problems: list[Problem] = []
@@ -396,7 +403,7 @@ def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Pr
     cwd = Path.cwd().resolve()
     home = seeds_dir.resolve()
     for path in texts:
-        real = path.resolve()
+        real = _resolved(path, home)
         display = _shown(path, real, cwd)
         if not SOURCE_ID.match(path.stem):
             problems.append(
@@ -409,7 +416,7 @@ def load_sources(seeds_dir: Path, layout: Layout) -> tuple[list[Source], list[Pr
             )
             continue
         meta_path = path.with_suffix(".yaml")
-        meta_real = meta_path.resolve()
+        meta_real = _resolved(meta_path, home)
         places = ((path, real), (meta_path, meta_real))
         if any(p.exists() and not r.is_relative_to(home) for p, r in places):
             message = "links to a file outside the seeds folder; copy the article in instead"
