@@ -30,7 +30,7 @@ from ..yamlfile import write_atomic
 from . import store
 from .datafiles import DataFiles, data_paths, load_data, trust_digest
 from .merge import COLLECTIONS, Counts, merge
-from .output import Merged, render, validate_output
+from .output import Merged, differs, render, validate_output
 from .tailsplit import MergeInputs, combine_and_merge
 
 log = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ def _combine_and_merge(
         given.documents, combined, given.base, given.pending, given.elsewhere, plain=given.plain
     )
     texts, plain = render(result.documents, given.careful)
-    changed = [n for n, t in texts.items() if t.encode("utf-8") != given.raw.get(f"{n}.yaml")]
+    changed = [n for n, t in texts.items() if differs(t, given.raw.get(f"{n}.yaml"))]
     validate_output(given.data_dir, {n: result.touched.get(n, []) for n in changed})
     return Merged(texts, plain, result.base, result.counts, changed)
 

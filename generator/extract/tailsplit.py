@@ -29,7 +29,7 @@ from ..sources import Source
 from . import combine
 from .forksplit import Channel, Forked
 from .merge import COLLECTIONS, Counts, merge_collection
-from .output import Merged, collection_problems, render
+from .output import Merged, collection_problems, differs, render
 from .store import Base, BaseEntry
 
 Item = dict[str, Any]
@@ -91,7 +91,7 @@ def merge_part(
     if one.document is not None:
         texts, plain = render({name: one.document}, given.careful)
         part.text, part.plain = texts[name], name in plain
-        part.changed = part.text.encode("utf-8") != given.raw.get(f"{name}.yaml")
+        part.changed = differs(part.text, given.raw.get(f"{name}.yaml"))
         if part.changed:
             part.problems = collection_problems(given.data_dir, name, one.touched)
     return part
