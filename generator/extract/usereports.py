@@ -95,12 +95,17 @@ def country_of(entity_id: str, knowledge: Knowledge) -> str:
     return body_country(entity_id, entity_rules(knowledge)) or entity_id
 
 
-def names_weapon_by_origin(text: str, sentence: Sentence, knowledge: Knowledge) -> bool:
-    """Whether the sentence names weapons by their origin (lexicon `weapon_words`)."""
+def names_weapon_by_origin(
+    text: str, sentence: Sentence, knowledge: Knowledge, lower: str | None = None
+) -> bool:
+    """Whether the sentence names weapons by their origin (lexicon `weapon_words`), asked
+    only where a target may be named (the targets' gate on `lower`, the article
+    lower-cased): most sentences name none, and the words' pattern opens on any capital."""
     rules = use_rules(knowledge)
     return (
         rules is not None
         and rules.weapon_words is not None
+        and (lower is None or may_match(rules.gate, lower[sentence.start : sentence.end]))
         and rules.weapon_words.search(text, sentence.start, sentence.end) is not None
     )
 

@@ -70,8 +70,8 @@ def _party_members(text: str, start: int, end: int, k: Knowledge) -> list[Candid
             if not any(w in k.organisation_heads for w in m.group("person").split())
             and not _OF_BEFORE.search(text, max(start, m.start() - 8), m.start())
         ]
-    members, stop = _member_roles(k)
-    if members is not None:
+    members, stop, gate = _member_roles(k)
+    if members is not None and gate is not None and gate.search(text, start, end):
         spans += [(m.start("name"), m.group("name")) for m in members.finditer(text, start, end)]
     for at, raw in spans:
         words = raw.split()
@@ -88,17 +88,26 @@ def _party_members(text: str, start: int, end: int, k: Knowledge) -> list[Candid
     return found
 
 
-def _build_members(data: dict[str, Any]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+def _build_members(
+    data: dict[str, Any],
+) -> tuple[re.Pattern[str] | None, frozenset[str], re.Pattern[str] | None]:
+    """The pattern of a party before a member's role, the words that name no party, and a
+    plain search for the roles alone (most sentences hold none: the pattern, opening on
+    any capital, is tried only where one is)."""
     raw = data.get("party_members") or {}
     roles = [str(r) for r in raw.get("roles") or []]
     stop = frozenset(str(w).casefold() for w in raw.get("not_parties") or [])
     if not roles:
-        return None, stop
+        return None, stop, None
     alternation = "|".join(re.escape(r) for r in sorted(roles, key=lambda r: (-len(r), r)))
-    return re.compile(
-        rf"(?<![\w'’.-])(?P<name>[{UPPER}][\w’'!-]*(?:\s+[{UPPER}][\w’'!-]*){{0,2}})\s+"
-        rf"(?:{alternation})\s+(?=[{UPPER}][a-z])"
-    ), stop
+    return (
+        re.compile(
+            rf"(?<![\w'’.-])(?P<name>[{UPPER}][\w’'!-]*(?:\s+[{UPPER}][\w’'!-]*){{0,2}})\s+"
+            rf"(?:{alternation})\s+(?=[{UPPER}][a-z])"
+        ),
+        stop,
+        re.compile(rf"\s(?:{alternation})\s"),
+    )
 
 
 _member_roles = per_lexicon(_build_members)

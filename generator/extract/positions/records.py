@@ -43,7 +43,7 @@ from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
 from .motions import MOTION_SENTENCES, motion_stance, motion_votes, names_motion
-from .requests import REQUEST_STANCE, requesters
+from .requests import REQUEST_STANCE, request_starts, requesters
 from .summaries import _summary
 from .topics import _topic_rules
 
@@ -102,8 +102,10 @@ def position_records(
         and not _HIT_BEFORE.search(source.text, max(0, m.start - 40), m.start)
     )
     polls = may_match(topic.frames.poll_gate, lowered)
-    # Nationality adjectives too, for requests ("eight months of Ukrainian requests").
+    # Nationality adjectives too, for requests ("eight months of Ukrainian requests"), in
+    # the sentences holding a noun of request (found in one search of the article).
     adjectives = ByStart(scan.mentions)
+    request_words = request_starts(source.text, knowledge)
     scan = replace(
         scan,
         mentions=[
@@ -139,7 +141,7 @@ def position_records(
                 )
             ]
         }
-        if not weapons and names_weapon_by_origin(source.text, sentence, knowledge):
+        if not weapons and names_weapon_by_origin(source.text, sentence, knowledge, lowered):
             weapons = {""}  # "fired Western-supplied long-range missiles": weapons, unnamed
         used = (
             use_report(source.text, sentence, knowledge, lowered, len(weapons)) if weapons else None
@@ -156,10 +158,12 @@ def position_records(
                 grouped,
                 summaries,
             )
+        at_request = bisect_left(request_words, sentence.start)
+        requested = at_request < len(request_words) and request_words[at_request] < sentence.end
         for actor, at in requesters(
             source,
             sentence,
-            adjectives.between(sentence.start, sentence.end),
+            adjectives.between(sentence.start, sentence.end) if requested else [],
             scan,
             knowledge,
             topic,

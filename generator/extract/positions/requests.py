@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...sources import Source
+from .. import casefast
 from ..entities import EntityScan, Mention
 from ..factbits import per_lexicon
 from ..holders import is_actor
@@ -52,6 +53,15 @@ def _build(data: dict[str, Any]) -> RequestRules | None:
 request_rules = per_lexicon(_build)
 
 
+def request_starts(text: str, knowledge: Knowledge) -> list[int]:
+    """Where the article's nouns of request start, in order (none without the rules)."""
+    rules = request_rules(knowledge)
+    if rules is None:
+        return []
+    # The case-blind search's lower-cased twin (`casefast`): several times faster.
+    return [m.start() for m in casefast.finditer(rules.gate, text)]
+
+
 def requesters(
     source: Source,
     sentence: Sentence,
@@ -62,10 +72,10 @@ def requesters(
 ) -> list[tuple[str, int]]:
     """(actor, where named) of each request the sentence names with its requester.
     `mentions`: the sentence's (others are passed over), nationality adjectives included
-    ("Ukrainian requests")."""
+    ("Ukrainian requests"); none when it holds no noun of request (`request_starts`)."""
     rules = request_rules(knowledge)
     text = source.text
-    if rules is None or not rules.gate.search(text, sentence.start, sentence.end):
+    if rules is None or not mentions:
         return []
     found: list[tuple[str, int]] = []
     for m in mentions:
