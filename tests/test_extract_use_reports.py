@@ -215,3 +215,18 @@ def test_weapons_named_by_origin_uses_refused_and_who_only_counts(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(sentence) == expected
+
+
+def test_a_target_with_no_words_before_it_needs_the_strike_verb_right_before() -> None:
+    # "hit Russian bomber base" as a headline writes it; a verb further back is another
+    # clause's ("fired ..., and the Russian air base ...").
+    assert _pairs("Ukraine says British missiles hit Russian bomber base. Ukraine wants more.") == [
+        ("ukraine", "supports")
+    ]
+    assert (
+        _pairs(
+            "Ukraine fired British missiles at Kharkiv drones, and a Russian air base nearby "
+            "was quiet, Ukraine's air force said."
+        )
+        == []
+    )

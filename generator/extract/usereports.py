@@ -41,6 +41,9 @@ class UseRules:
     own_make: re.Pattern[str] | None = None  # the striker's own weapon: no use shown
     # Weapons named by their origin ("Western-supplied long-range missiles").
     weapon_words: re.Pattern[str] | None = None
+    # The groups of targets written with no words before the name ("hit Russian bomber
+    # base", as headlines write it): the strike verb must come right before them.
+    bare: frozenset[str] = frozenset()
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -79,6 +82,7 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         re.compile("|".join(f"(?:{w})" for w in by_origin))
         if (by_origin := raw.get("weapon_words"))
         else None,
+        frozenset(f"target{i}" for i, t in enumerate(targets) if t.startswith("(?P<target>")),
     )
 
 
@@ -86,6 +90,8 @@ use_rules = per_lexicon(_build)  # the lexicon's UseRules, or None
 
 # Right before the strike verb: a use not reported but refused or barred ("will not allow Korean-made weapons to be used against targets inside Russia", "a bill
 # to bar Ukraine from firing American missiles into Russia", "allied weapons being used").
+# Between a strike verb and a target with no words of its own before it: an article.
+_RIGHT_BEFORE = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?")
 _NO_REPORT = re.compile(r"\b(?:to|being|from|not|never|cannot)\s+(?:be\s+)?$")
 USE_STANCE = "supports"
 
@@ -141,7 +147,12 @@ def use_report(
             text, max(sentence.start, verb.start() - 16), verb.start()
         ):
             continue
-        named = next((v for k, v in t.groupdict().items() if k.startswith("target") and v), None)
+        group, named = next(
+            ((k, v) for k, v in t.groupdict().items() if k.startswith("target") and v),
+            ("", None),
+        )
+        if group in rules.bare and not _RIGHT_BEFORE.fullmatch(text, verb.end(), t.start()):
+            continue
         target = knowledge.lookup(named) if named else None
         if target is None and named:
             return verb.start(), rules.towns.get(named)
