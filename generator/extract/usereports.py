@@ -39,11 +39,13 @@ class UseRules:
     # `force_nouns`, matched from the end of the name or pronoun to the words before the verb.
     forces: re.Pattern[str] | None = None
     own_make: re.Pattern[str] | None = None  # the striker's own weapon: no use shown
-    # Weapons named by their origin ("Western-supplied long-range missiles").
+    # Weapons named by their origin ("Western-supplied long-range missiles"), and their
+    # `framegate` gate (most sentences hold none of the nouns they end on).
     weapon_words: re.Pattern[str] | None = None
     # The groups of targets written with no words before the name ("hit Russian bomber
     # base", as headlines write it): the strike verb must come right before them.
     bare: frozenset[str] = frozenset()
+    weapon_words_gate: Gate = None
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -83,6 +85,7 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         if (by_origin := raw.get("weapon_words"))
         else None,
         frozenset(f"target{i}" for i, t in enumerate(targets) if t.startswith("(?P<target>")),
+        alternatives_gate([str(w) for w in by_origin]) if by_origin else None,
     )
 
 
@@ -111,7 +114,13 @@ def names_weapon_by_origin(
     return (
         rules is not None
         and rules.weapon_words is not None
-        and (lower is None or may_match(rules.gate, lower[sentence.start : sentence.end]))
+        and (
+            lower is None
+            or (
+                may_match(rules.weapon_words_gate, low := lower[sentence.start : sentence.end])
+                and may_match(rules.gate, low)
+            )
+        )
         and rules.weapon_words.search(text, sentence.start, sentence.end) is not None
     )
 
