@@ -11,9 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.extract.entities import _later_mentions, find_mentions
-from generator.extract.knowledge import Knowledge, build_knowledge
+from generator.extract.knowledge import build_knowledge
 from generator.extract.sentences import split_sentences
-from generator.sources import Source
 from tests._extract_support import extracted, knowledge, lexicon, source
 
 
@@ -233,39 +232,33 @@ def test_a_quotation_opening_after_a_lone_capital_starts_a_sentence() -> None:
     assert [name[a:b] for a, b in split_paragraph(name, 0, len(name), default_rules())] == [name]
 
 
-def test_a_name_opening_on_a_latin_capital_and_more_capitals_standing_for_governments() -> None:
-    from tests.extract_support import knowledge as plain_knowledge
-    from tests.extract_support import text_source
+def _ids(text: str, published: dt.date, publisher: str = "Test") -> set[str]:
+    """The entity ids of an in-memory article, with the lexicon's knowledge alone."""
+    from generator.extract.article import extract_article
+    from tests import extract_support
 
-    text = (
-        "Headline\n"
-        "The nationalist İYİ Party urged Ankara to act. The Russian embassy in Nicosia "
-        "warned Cyprus. Pretoria has said nothing.\n"
+    source = extract_support.text_source(text, published, publisher=publisher)
+    return {str(e["id"]) for e in extract_article(source, extract_support.knowledge())["entities"]}
+
+
+def test_a_name_opening_on_a_latin_capital_and_more_capitals_standing_for_governments() -> None:
+    found = _ids(
+        "Headline\nThe nationalist İYİ Party urged Ankara to act. The Russian embassy in "
+        "Nicosia warned Cyprus. Pretoria has said nothing.\n",
+        dt.date(2030, 5, 1),
     )
-    found = extract_article_ids(text_source(text, dt.date(2030, 5, 1)), plain_knowledge())
     # The run of capitals opens on "İ" (not on "Y"); a capital (lexicon `capitals` and
     # the governments it names) gives an embassy's country and stands for a government.
     assert {"iyi-party", "russian-embassy-in-cyprus", "south-african-government"} <= found
     assert "yi-party" not in found
 
 
-def extract_article_ids(src: Source, k: Knowledge) -> set[str]:
-    from generator.extract.article import extract_article
-
-    return {str(e["id"]) for e in extract_article(src, k)["entities"]}
-
-
 def test_cabinet_titles_and_a_listed_outlet_s_home() -> None:
-    from tests.extract_support import knowledge as plain_knowledge
-    from tests.extract_support import text_source
-
-    text = (
-        "Headline\n"
-        "Treasurer Michael Dorrington said spending would rise. The Foreign Ministry "
-        "summoned Russia's envoy over the threats.\n"
-    )
-    found = extract_article_ids(
-        text_source(text, dt.date(2030, 6, 18), publisher="TVP World"), plain_knowledge()
+    found = _ids(
+        "Headline\nTreasurer Michael Dorrington said spending would rise. The Foreign "
+        "Ministry summoned Russia's envoy over the threats.\n",
+        dt.date(2030, 6, 18),
+        publisher="TVP World",
     )
     # A title is no part of the name; a Polish outlet's "Foreign Ministry" (lexicon
     # `publisher_countries`) is Poland's.
@@ -274,16 +267,10 @@ def test_cabinet_titles_and_a_listed_outlet_s_home() -> None:
 
 
 def test_a_head_noun_after_of_does_not_end_a_body_before_and() -> None:
-    from tests.extract_support import knowledge as plain_knowledge
-    from tests.extract_support import text_source
-
-    found = extract_article_ids(
-        text_source(
-            "Headline\nThe Union of Greens and Farmers (ZZS) voted against the amendment. The "
-            "Ministry of Defence and the General Staff said nothing.\n",
-            dt.date(2030, 1, 17),
-        ),
-        plain_knowledge(),
+    found = _ids(
+        "Headline\nThe Union of Greens and Farmers (ZZS) voted against the amendment. The "
+        "Ministry of Defence and the General Staff said nothing.\n",
+        dt.date(2030, 1, 17),
     )
     assert "union-of-greens-and-farmers" in found and "union-of-greens" not in found
     # "and the" still opens another body.
@@ -291,18 +278,12 @@ def test_a_head_noun_after_of_does_not_end_a_body_before_and() -> None:
 
 
 def test_parties_named_as_a_person_s_affiliation() -> None:
-    from tests.extract_support import knowledge as plain_knowledge
-    from tests.extract_support import text_source
-
-    found = extract_article_ids(
-        text_source(
-            "Headline\nDefence Minister Mārtiņš Strautnieks (New Unity) told deputies the "
-            "government would attach no limits. On Thursday, Konfederacja MP Bartosz Kędzior "
-            "objected. Rep. Dale Ferriday (R-Ohio) and Camille Grand of the French Institute of "
-            "International Relations (Ifri) said nothing.\n",
-            dt.date(2030, 1, 17),
-        ),
-        plain_knowledge(),
+    found = _ids(
+        "Headline\nDefence Minister Mārtiņš Strautnieks (New Unity) told deputies the "
+        "government would attach no limits. On Thursday, Konfederacja MP Bartosz Kędzior "
+        "objected. Rep. Dale Ferriday (R-Ohio) and Camille Grand of the French Institute of "
+        "International Relations (Ifri) said nothing.\n",
+        dt.date(2030, 1, 17),
     )
     # In brackets after a person, or before a member's role (lexicon `party_members`).
     assert {"new-unity", "konfederacja"} <= found
@@ -311,16 +292,10 @@ def test_parties_named_as_a_person_s_affiliation() -> None:
 
 
 def test_the_executive_of_a_national_outlet_is_its_government() -> None:
-    from tests.extract_support import knowledge as plain_knowledge
-    from tests.extract_support import text_source
-
-    found = extract_article_ids(
-        text_source(
-            "Headline\nThe missiles, that the Executive had reserved for the defence of the "
-            "national territory, will be able to be employed in Russia.\n",
-            dt.date(2030, 7, 11),
-            publisher="La Vanguardia",
-        ),
-        plain_knowledge(),
+    found = _ids(
+        "Headline\nThe missiles, that the Executive had reserved for the defence of the "
+        "national territory, will be able to be employed in Russia.\n",
+        dt.date(2030, 7, 11),
+        publisher="La Vanguardia",
     )
     assert "spanish-government" in found
