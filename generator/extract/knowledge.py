@@ -576,15 +576,24 @@ _TOKEN = rf"{CAPITAL}[a-z\u00df-\u024f]+(?:(?:-{CAPITAL}?|['’]{CAPITAL})[a-z\u
 NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
 
 
-def person_name(particles: Iterable[str]) -> str:
+def person_name(particles: Iterable[str], prefixes: Iterable[str] = ()) -> str:
     """`NAME` that also admits up to two lower-case particles between its words ("Joost van
-    Aalst", "Ursula von der Leyen"; lexicon `name_particles`)."""
+    Aalst", "Ursula von der Leyen"; lexicon `name_particles`) and a prefix before a surname
+    ("Dónal Ó Ceallaigh", "Seán O'Brien"; lexicon `name_prefixes`: one ending in an
+    apostrophe is written onto the surname, another stands apart)."""
     words = sorted(set(particles), key=lambda w: (-len(w), w))
-    if not words:
+    glued = sorted({p for p in prefixes if p.endswith(("'", "’"))}, key=lambda w: (-len(w), w))
+    apart = sorted({p for p in prefixes if p not in glued}, key=lambda w: (-len(w), w))
+    pieces = [r"[A-Z]\.\s+"]
+    if words:
+        pieces.append(rf"(?:(?:{'|'.join(map(re.escape, words))})\s+){{1,2}}")
+    if apart:
+        pieces.append(rf"(?:{'|'.join(map(re.escape, apart))})\s+")
+    if glued:
+        pieces.append(rf"(?:{'|'.join(map(re.escape, glued))})")
+    if len(pieces) == 1:
         return NAME
-    particle = rf"(?:(?:{'|'.join(map(re.escape, words))})\s+){{1,2}}"
-    # An Irish surname's "Ó " or "O'" ("Dónal Ó Ceallaigh", "Seán O'Brien").
-    return rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+|{particle}|Ó\s+|[OÓ]['’])?{_TOKEN}){{0,2}}"
+    return rf"{_TOKEN}(?:\s+(?:{'|'.join(pieces)})?{_TOKEN}){{0,2}}"
 
 
 def name_behind(behind: str, name: str = NAME) -> str:
@@ -625,7 +634,7 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
     roles = _alternation(words["role_nouns"], ignore_case=True)
     verbs = _alternation(words["speech_verbs"], ignore_case=True)
     appos_lead = rf"(?:{'|'.join(APPOSITION_LEADS)})\b"
-    person = person_name(words["name_particles"])
+    person = person_name(words["name_particles"], [str(p) for p in data.get("name_prefixes") or []])
     company_nouns = (data.get("quote_rules") or {}).get("company_nouns") or []
     # A department a translation capitalises after "of the" ("the minister of the Defence
     # Paolo Ferri"): part of the role, not of the name.

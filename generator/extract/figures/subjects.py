@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from ..entitycues import body_country, country_of_body, entity_rules
+from ..entitycues import PLACE_BEFORE, body_country, country_of_body, entity_rules
 from ..factbits import entity_info, lexicon_data
 from ..quantities import Quantity
 from .clauses import _clause_actor, _clause_start
@@ -34,7 +34,6 @@ _PAID_BY = re.compile(
 )
 # A clause whose subject is the speaker's own ("said its air defences ...").
 _ITS = re.compile(r"\s*(?:its|their)\s")
-_IN_PLACE = re.compile(r"\b(?:in|into|inside|near|over|across)\s+(?:the\s+)?$")
 _ITS_FORCES = re.compile(r"\s*(?:its|their)\s+(?:armed\s+)?(?:forces|troops|army|military)\b")
 _OWN_PHRASE = 30  # characters after a figure that still name what it is of ("price of a Tomahawk")
 _IT = re.compile(r"\s*[\"\u201c]?It\s")  # a clause opening on "It": the thing named before
@@ -127,7 +126,7 @@ def _count_owner(
     subjects = [
         m
         for m in actors
-        if m.start >= clause and not _IN_PLACE.search(text, max(0, m.start - 10), m.start)
+        if m.start >= clause and not PLACE_BEFORE.search(text, max(0, m.start - 10), m.start)
     ]
     if subjects:
         return subjects[0]

@@ -6,6 +6,7 @@ lead-in introduces (`_lead_in`), an actor whose announced reaction the next sent
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from ...sources import Source
@@ -104,7 +105,7 @@ def _forces_striker(
     rules = use_rules(knowledge)
     if rules is None or rules.forces is None:
         return None
-    gap = re.compile(rules.forces.pattern + AUX_GAP.pattern)
+    gap = _forces_gap(rules.forces.pattern)
     named = subject_before(text, sentence, scan, quotes, sentence.start - 1, pos, gap)
     if named is not None:
         return country_of(named[0], knowledge)
@@ -116,6 +117,13 @@ def _forces_striker(
 
 
 _THEIR = re.compile(r"\b(?:its|their)(?=\s)")
+
+
+@lru_cache(maxsize=8)
+def _forces_gap(forces: str) -> re.Pattern[str]:
+    """Between a striker's name (or "its") and the strike verb: a noun of armed men
+    (lexicon `force_nouns`) and auxiliaries; compiled once per lexicon's pattern."""
+    return re.compile(forces + AUX_GAP.pattern)
 
 
 def _reactions(

@@ -133,19 +133,18 @@ def position_records(
             previous = None  # a heading continues no sentence
         before, previous = previous, sentence
         # Only a sentence naming a weapon can report a strike by use (`usereports`).
-        weapons = {
-            w
-            for _s, w in used_weapons[
-                bisect_left(used_weapons, (sentence.start,)) : bisect_left(
-                    used_weapons, (sentence.end,)
-                )
-            ]
-        }
-        if not weapons and names_weapon_by_origin(source.text, sentence, knowledge, lowered):
-            weapons = {""}  # "fired Western-supplied long-range missiles": weapons, unnamed
-        used = (
-            use_report(source.text, sentence, knowledge, lowered, len(weapons)) if weapons else None
+        named_weapons = bisect_left(used_weapons, (sentence.start,))
+        weapons = len(
+            {
+                w
+                for _s, w in used_weapons[
+                    named_weapons : bisect_left(used_weapons, (sentence.end,))
+                ]
+            }
         )
+        if not weapons and names_weapon_by_origin(source.text, sentence, knowledge, lowered):
+            weapons = 1  # "fired Western-supplied long-range missiles": weapons, unnamed
+        used = use_report(source.text, sentence, knowledge, lowered, weapons) if weapons else None
         if used is not None:
             _record_use(
                 source,
