@@ -291,6 +291,27 @@ def test_parties_named_as_a_person_s_affiliation() -> None:
     assert not {"r-ohio", "ifri"} & found
 
 
+def test_one_word_names_listed_with_a_known_party_are_parties() -> None:
+    found = _ids(
+        "Headline\nThe Greens, Zukunft, KDH and Vorwärts voted for the bill. Union and "
+        "Greens want more. Anna, Petra and Jana came later.\n",
+        dt.date(2030, 12, 11),
+    )
+    # A list joined by "and" naming a known party (lexicon `party_members.description`).
+    assert {"zukunft", "vorwarts"} <= found
+    # A common word of a body's name is none, nor are names listed with no party.
+    assert not {"union", "anna", "petra", "jana"} & found
+
+
+def test_the_government_of_a_listed_national_outlet() -> None:
+    found = _ids(
+        "Headline\nStorm Shadow, the Government removes the limits of use.\n",
+        dt.date(2030, 11, 14),
+        publisher="Il Sole 24 Ore",
+    )
+    assert "italian-government" in found
+
+
 def test_the_executive_of_a_national_outlet_is_its_government() -> None:
     found = _ids(
         "Headline\nThe missiles, that the Executive had reserved for the defence of the "

@@ -1524,6 +1524,28 @@ def test_a_vote_on_a_motion_an_earlier_sentence_described() -> None:
     assert ("green-party", "opposes") not in pairs
 
 
+def test_two_votes_on_a_motion_in_one_sentence() -> None:
+    text = (
+        "Headline\n\n"
+        "MPs voted down a motion which would have barred Ukraine from using the missiles "
+        "against targets inside Russia.\n\n"
+        "The motion was rejected by 97 votes to 53. The PVV and FvD voted in favour, while "
+        "D66, the CDA and Volt voted against.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2031, 6, 17))["positions"]
+    }
+    # Each vote has the names between the one before it and itself.
+    assert {("party-for-freedom", "opposes"), ("forum-for-democracy", "opposes")} <= pairs
+    assert {
+        ("democrats-66", "supports"),
+        ("christian-democratic-appeal", "supports"),
+        ("volt", "supports"),
+    } <= pairs
+    assert ("democrats-66", "opposes") not in pairs
+    assert ("party-for-freedom", "supports") not in pairs
+
+
 def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
     text = (
         "Headline\n\n"
@@ -1544,6 +1566,50 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
     } <= pairs
     # Who speaks in a clause after the list is no backer by it.
     assert ("signe-holm", "supports") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where the weapons go left open; no limit attached, with a quotation mark between.
+        (
+            "Slovakia will help build long-range drones for Ukraine without limiting where "
+            "they may be used.",
+            [("slovakia", "supports")],
+        ),
+        (
+            'Minister Eva Lind said Sweden would not attach "any geographic restrictions" to '
+            "the drones.",
+            [("eva-lind", "supports"), ("sweden", "supports")],
+        ),
+        # Strikes there allowed.
+        (
+            "Minister Paolo Ferri said Kyiv can strike the bases in Russia.",
+            [("paolo-ferri", "supports")],
+        ),
+        ("Minister Paolo Ferri said Kyiv cannot strike the bases in Russia.", []),
+        # No objection left.
+        (
+            'Party chairman Peter Dobrotka said Hlas "no longer has a problem with Ukraine '
+            'hitting the airfields that attack it".',
+            [("peter-dobrotka", "supports")],
+        ),
+        # A law called a declaration of war; use kept to a territory named in three words.
+        (
+            'Party chairman Dušan Ondrejka called the law "a declaration of war".',
+            [("dusan-ondrejka", "warns-against")],
+        ),
+        (
+            'MP Ľuboš Krajčír wanted the drones used "exclusively on the internationally '
+            'recognised territory of Ukraine".',
+            [("lubos-krajcir", "opposes")],
+        ),
+    ],
+)
+def test_cues_of_limits_left_open_and_of_uses_kept_in(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_pairs(text)) == expected
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from .candidate import Candidate
 from .gates import _FOLDS_TO_ASCII, _folds_in, _word_starts
 from .institutions import _institutions
 from .organisations import _organisations
-from .parties import _parties, _party_members
+from .parties import _listed_parties, _parties, _party_members
 from .people import _people, _role_appositions
 from .weapons import _weapons, weapons_by_reach, weapons_of_makers
 from .words import UPPER, _known_other
@@ -45,8 +45,10 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     runs = list(_CAP_RUN.finditer(text, start, end))
     named += _organisations(runs, knowledge, text, start)
     named += _institutions(text, start, end, knowledge, lower)
-    named += _parties(text, start, end, knowledge, lower if lower is not None else sentence.lower())
+    folded = lower if lower is not None else sentence.lower()
+    named += _parties(text, start, end, knowledge, folded)
     named += _party_members(text, start, end, knowledge)
+    named += _listed_parties(runs, text, knowledge, folded)
     named += _weapons(text, start, end, knowledge, lower)
     named += weapons_by_reach(text, start, end, knowledge)
     named += weapons_of_makers(text, start, end, knowledge)

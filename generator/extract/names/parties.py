@@ -111,3 +111,84 @@ def _build_members(
 
 
 _member_roles = per_lexicon(_build_members)
+
+
+# Where a run of capitals (`discovery._CAP_RUN`) is cut into the names of a list, and what
+# may join two names of one ("KDH and Slovensko", "VVD, D66", "Volt, and the SGP").
+_AND_INSIDE = re.compile(r"\s+and\s+")
+_LIST_JOINT = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _listed_parties(
+    runs: list[re.Match[str]], text: str, k: Knowledge, lower: str
+) -> list[Candidate]:
+    """Parties named in a list beside a known one: "Progressive Slovakia, SaS, KDH and
+    Slovensko voted for the bill". Only one-word names are taken (a longer unknown one may
+    be a person's), and only in a list joined by "and" that names a known party (the
+    lexicon's `party_members.description`)."""
+    if " and " not in lower:
+        return []
+    description = (lexicon_party(k) or "").casefold()
+    if not description:
+        return []
+    # The names of the list, each (start, end, joined by "and" to the one before).
+    names: list[tuple[int, int, bool]] = []
+    for run in runs:
+        lo = run.start()
+        for m in [*_AND_INSIDE.finditer(text, run.start(), run.end()), None]:
+            hi = m.start() if m is not None else run.end()
+            names.append((lo, hi, lo != run.start()))
+            if m is not None:
+                lo = m.end()
+    found: list[Candidate] = []
+    i = 0
+    while i < len(names):
+        j, joined = i, False
+        while j + 1 < len(names):
+            nxt = names[j + 1]
+            if nxt[2]:
+                joined = True
+            elif (gap := _LIST_JOINT.fullmatch(text, names[j][1], nxt[0])) is not None:
+                joined = joined or "and" in gap.group()
+            else:
+                break
+            j += 1
+        if joined:
+            found += _unknown_beside_party(text, names[i : j + 1], k, description)
+        i = j + 1
+    return found
+
+
+def _unknown_beside_party(
+    text: str, names: list[tuple[int, int, bool]], k: Knowledge, description: str
+) -> list[Candidate]:
+    """The one-word unknown names of a list that names a known party."""
+    unknown: list[tuple[int, int]] = []
+    party = False
+    for lo, hi, _joined in names:
+        words = text[lo:hi].split()
+        while words and _blocked(words[0], k):
+            lo = text.index(words[1], lo) if len(words) > 1 else hi
+            words = words[1:]
+        if not words:
+            continue
+        known = k.lookup(" ".join(words))
+        if known is not None:
+            party = party or (k.entities[known].description or "").casefold() == description
+        elif (
+            len(words) == 1
+            and words[0].rstrip(".").isalnum()
+            and words[0].casefold() not in _member_roles(k)[1]  # "Union and Greens"
+        ):
+            unknown.append((lo, lo + len(words[0].rstrip("."))))
+    if not party:
+        return []
+    return [Candidate("actor", "organisation", text[a:b], [(a, b)]) for a, b in unknown]
+
+
+def _party_description(data: dict[str, Any]) -> str | None:
+    raw = data.get("party_members") or {}
+    return str(raw["description"]) if raw.get("description") else None
+
+
+lexicon_party = per_lexicon(_party_description)

@@ -5,7 +5,7 @@ for it hold the motion's stance, those against the other side's.
 
 `motion_stance` reads the stance of a motion a cue right after its noun describes;
 `motion_votes` finds the votes on it in a later sentence: a vote whose object is left out
-(`elided_vote`), or backers named after the motion (`backed_by`, `besides`), and who cast
+(`elided_votes`), or backers named after the motion (`backed_by`, `besides`), and who cast
 them (`voters`).
 """
 
@@ -76,12 +76,13 @@ _BESIDES = re.compile(
 )
 
 
-def elided_vote(text: str, sentence: Sentence) -> tuple[int, bool] | None:
-    """(where, whether against) of a vote in the sentence whose object is left out."""
-    vote = _ELIDED_VOTE.search(text, sentence.start, sentence.end)
-    if vote is None:
-        return None
-    return vote.start(), vote.group("side").casefold() == "against"
+def elided_votes(text: str, sentence: Sentence) -> list[tuple[int, int, bool]]:
+    """(where, where it ends, whether against) of each vote in the sentence whose object is
+    left out: "The PVV and SP voted in favour, while D66 and Volt voted against." has two."""
+    return [
+        (vote.start(), vote.end(), vote.group("side").casefold() == "against")
+        for vote in _ELIDED_VOTE.finditer(text, sentence.start, sentence.end)
+    ]
 
 
 def backed_by(text: str, sentence: Sentence) -> tuple[int, int, bool] | None:
@@ -116,23 +117,30 @@ def voters(
 
 def motion_votes(
     text: str, sentence: Sentence, scan: EntityScan, stance: str
-) -> tuple[list[tuple[str, int]], int, str] | None:
-    """(voters and where each is named, where the vote is, their stance) of the votes the
+) -> list[tuple[list[tuple[str, int]], int, str]]:
+    """(voters and where each is named, where the vote is, their stance) of each vote the
     sentence tells on a motion of `stance`: "Only the PVV, the SP and FvD voted in favor.",
-    "the statement was backed by SF and LA"; against it, the other side's. None when the
-    sentence tells no such vote."""
-    vote = elided_vote(text, sentence)
-    if vote is not None:
-        at, against = vote
-        voted = voters(scan, sentence, at)
-    else:
+    "the statement was backed by SF and LA"; against it, the other side's. Each of two votes
+    in one sentence has the names between the one before and it ("X and Y voted in favour,
+    while Z voted against"). Empty when the sentence tells no such vote."""
+    groups: list[tuple[list[tuple[str, int]], int, bool]] = []
+    lo = sentence.start
+    for at, end, against in elided_votes(text, sentence):
+        groups.append((voters(scan, sentence, at, lo), at, against))
+        lo = end
+    if not groups:
         backers = backed_by(text, sentence)
         if backers is None:
-            return None
+            return []
         lo, at, against = backers
         listed = besides(text, sentence, lo)
         voted = voters(scan, sentence, at, lo) + (
             voters(scan, sentence, listed) if listed is not None else []
         )
-    side = OPPOSITE.get(stance) if against else stance
-    return (voted, at, side) if side is not None else None
+        groups.append((voted, at, against))
+    out = []
+    for voted, at, against in groups:
+        side = OPPOSITE.get(stance) if against else stance
+        if side is not None:
+            out.append((voted, at, side))
+    return out

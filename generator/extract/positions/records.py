@@ -188,19 +188,19 @@ def position_records(
             if motion is not None
             and index < len(sentences)
             and index - motion[1] <= MOTION_SENTENCES
-            else None
+            else []
         )
-        if votes is not None:
+        if votes:
             # "Only the PVV, the SP and FvD voted in favor.": the stance of the motion a
             # sentence before told (`motions`).
-            voted, vote_at, vote_side = votes
             as_of = _as_of(source.text, sentence, source)
-            for actor, voter_at in voted:
-                key = (actor, vote_side)
-                grouped.setdefault(key, []).append((sentence, as_of))
-                summaries.setdefault(
-                    key, _summary(source.text, sentence, vote_at, voter_at, quotes, events)
-                )
+            for voted, vote_at, vote_side in votes:
+                for actor, voter_at in voted:
+                    key = (actor, vote_side)
+                    grouped.setdefault(key, []).append((sentence, as_of))
+                    summaries.setdefault(
+                        key, _summary(source.text, sentence, vote_at, voter_at, quotes, events)
+                    )
             continue
         every = _cues(source.text, sentence, scan, knowledge, topic, named, earlier)
         told = motion_stance(source.text, sentence, every) if index < len(sentences) else None
