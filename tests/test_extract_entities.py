@@ -303,6 +303,16 @@ def test_one_word_names_listed_with_a_known_party_are_parties() -> None:
     assert not {"union", "anna", "petra", "jana"} & found
 
 
+def test_an_embassy_in_a_capital_is_in_its_country() -> None:
+    found = _ids(
+        "Headline\nUkraine's Embassy in Seoul said it was fine. The Russian embassy in "
+        "Nicosia warned.\n",
+        dt.date(2031, 1, 16),
+    )
+    # The demonym of a government named in two words ("South Korean government").
+    assert {"ukrainian-embassy-in-south-korea", "russian-embassy-in-cyprus"} <= found
+
+
 def test_the_government_of_a_listed_national_outlet() -> None:
     found = _ids(
         "Headline\nStorm Shadow, the Government removes the limits of use.\n",

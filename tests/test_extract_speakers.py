@@ -1097,3 +1097,13 @@ def test_a_person_apposed_to_a_role_at_the_end_of_a_sentence() -> None:
         "the Bloc, Louis-Philippe Ménard.\n"
     )
     assert set(speakers.values()) == {"louis-philippe-menard"}
+
+
+def test_the_party_is_the_party_named_before() -> None:
+    speakers = _speakers(
+        "Fidesz has gone further than the minister. In a statement signed by its "
+        "secretary-general Mandla Ntuli on Friday, the party said Hungary must stay out of "
+        "the war."
+    )
+    # A known party whose name has no "party" in it; not the person the clause names.
+    assert speakers["Hungary must stay out of the war."] == "fidesz"

@@ -1604,6 +1604,32 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             'recognised territory of Ukraine".',
             [("lubos-krajcir", "opposes")],
         ),
+        # Maps not drawn, a transfer wanted with no strings, a use kept at home.
+        (
+            "'We don't set a map for Ukraine,' Defence Secretary John Hale said.",
+            [("john-hale", "supports")],
+        ),
+        (
+            "Minister Pawel Zareba said Warsaw would pass on the missiles without a map attached.",
+            [("pawel-zareba", "supports")],
+        ),
+        (
+            "The main opposition People Power Party wants the request approved without conditions.",
+            [("people-power-party", "supports")],
+        ),
+        (
+            "Minister Kim Do-yun said any approval should keep the missiles on Ukrainian soil.",
+            [("kim-do-yun", "opposes")],
+        ),
+        # Doubts; a war that is someone else's.
+        (
+            'Analyst Park Chan-woo said the missiles would "not move the front line by a meter".',
+            [("park-chan-woo", "doubts-impact")],
+        ),
+        (
+            'Minister Jan Berg said South Africa must not "sign up to someone else\'s war".',
+            [("jan-berg", "warns-against")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(

@@ -65,7 +65,9 @@ def _institutions(
         government = k.lookup(m.group("capital"))
         if noun in rules.seated or government is None:
             continue  # "the embassy in Oslo" is some other country's
-        demonym = k.entities[government].name.split()[0]
+        # "South Korean government": the demonym is every word before "government".
+        name = k.entities[government].name
+        demonym = name.rsplit(" ", 1)[0] if " " in name else name
         name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
         category = rules.institution_category[noun]
         # From "the" when the capital comes first: "the Defence Ministry" is then longer than
@@ -104,7 +106,9 @@ def _seat_name(place: str, k: Knowledge) -> str:
     rules = entity_rules(k)
     government = k.lookup(place) if place in rules.capitals else None
     if government is not None:
-        demonym = k.entities[government].name.split()[0]
+        # "South Korean government": the demonym is every word before "government".
+        name = k.entities[government].name
+        demonym = name.rsplit(" ", 1)[0] if " " in name else name
         country = rules.demonym_of.get(demonym)
     else:
         # A listed city ("Brussels": lexicon `places`) is in its country.

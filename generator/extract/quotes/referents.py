@@ -13,6 +13,7 @@ from ..bystart import ByStart
 from ..entities import EntityScan, Mention
 from ..entitycues import entity_rules
 from ..knowledge import Knowledge
+from ..names.parties import lexicon_party
 from ..quotecues import is_company, quote_rules
 from .grammar import _TOKEN
 
@@ -206,6 +207,19 @@ class _Referents:
         for m in reversed(self.outside):
             entity = self.scan.entity(m.entity_id)
             if m.end <= pos and entity and noun in entity.name.casefold().split():
+                return m.entity_id
+        return None
+
+    def by_party(self, noun: str, pos: int) -> str | None:
+        """The party 'the party' refers back to: the last one named before `pos` (a known
+        entity with the lexicon's party description, `party_members.description`), in an
+        article on a party whose name has no "party" in it ("the ANC ... the party said")."""
+        description = lexicon_party(self.k)
+        if noun != "party" or description is None:
+            return None
+        for m in reversed(self.outside):
+            entity = self.scan.entity(m.entity_id)
+            if m.end <= pos and entity is not None and entity.description == description:
                 return m.entity_id
         return None
 

@@ -281,6 +281,7 @@ class _Speakers(_Referents):
             named = (
                 itself
                 or self.by_head(noun, vs)
+                or self.by_party(noun, vs)
                 or self.by_company(noun, vs)
                 or self.by_role(noun, vs)
                 or self.by_country(noun, vs, sentence.start)
