@@ -1630,6 +1630,29 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             'Minister Jan Berg said South Africa must not "sign up to someone else\'s war".',
             [("jan-berg", "warns-against")],
         ),
+        # The one let use the weapons holds nothing; the one who lets does, however far.
+        (
+            "The Swedish government approved drones that Kyiv will be free to use against "
+            "targets deep inside Russia.",
+            [("swedish-government", "supports")],
+        ),
+        (
+            "Sweden's government on Monday unveiled a purchase of weapons for Ukraine, drones "
+            "that Kyiv will be free to use against targets deep inside Russia.",
+            [("swedish-government", "supports")],
+        ),
+        # Retaliation called for is a warning; a strike's results kept back no stance; a hope
+        # that all sides show restraint takes no side.
+        (
+            "MP Leonid Sazonov called for retaliatory strikes on Kyiv after the missile attack.",
+            [("leonid-sazonov", "warns-against")],
+        ),
+        ("Governor Anatoly Vedernikov did not say whether any aircraft were hit.", []),
+        (
+            'Secretary Kenta Morishita hoped all parties would "exercise restraint to prevent '
+            'further escalation."',
+            [("kenta-morishita", "unclear")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(

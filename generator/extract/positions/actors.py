@@ -287,9 +287,10 @@ def _actor(
         )
         if p_lo <= pos < p_hi
     ]
+    named = actors_before(text, sentence, scan, quotes, pos)
     before = [
         a
-        for a in actors_before(text, sentence, scan, quotes, pos)
+        for a in named
         if not is_modifier(text, a[1], scan, knowledge)
         and not any(t_lo <= a[1] < t_hi for t_lo, t_hi in topics)
     ]
@@ -321,7 +322,13 @@ def _actor(
         acting = [a for a in acting if not asked.search(text, max(0, a[1] - 30), a[1])]
     # "UK says Kyiv free to hit": the one let do it is not who lets it (a headline's
     # speech verb finds no quote, so this sentence has no speaker).
-    if acting and addressed(text, acting[-1][1], pos, _topic_rules(knowledge).frames):
+    # Only the name nearest the cue is its subject: "Sweden's government unveiled drones
+    # that Kyiv will be free to use" lets Kyiv, not Sweden.
+    if (
+        acting
+        and acting[-1] == named[-1]
+        and addressed(text, acting[-1][1], pos, _topic_rules(knowledge).frames)
+    ):
         let = acting.pop()
         before = [a for a in before if a != let]
     if acting:

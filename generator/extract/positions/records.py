@@ -274,7 +274,12 @@ def position_records(
                 subject = subject_before(
                     source.text, sentence, near, quotes, prev, later, speech_gap(knowledge)
                 )
-            if subject and all(subject[0] != a for (a, _n), _st, _p in stated):
+            if (
+                subject
+                and all(subject[0] != a for (a, _n), _st, _p in stated)
+                # "drones that Kyiv will be free to use": the one let do it holds nothing.
+                and not addressed(source.text, subject[1], later, topic.frames)
+            ):
                 stated.append((subject, other, later))
             elif (
                 subject is None
@@ -299,6 +304,7 @@ def position_records(
                 subject
                 and all(subject[0] != a for (a, _n), _st, _p in stated)
                 and not reported(subject[1], sentence, spoken)  # someone's words' subject
+                and not addressed(source.text, subject[1], later, topic.frames)
             ):
                 stated.append((subject, other, later))
         for at, other in every:
