@@ -1107,3 +1107,16 @@ def test_the_party_is_the_party_named_before() -> None:
     )
     # A known party whose name has no "party" in it; not the person the clause names.
     assert speakers["Hungary must stay out of the war."] == "fidesz"
+
+
+def test_a_speech_verb_inside_a_claim_does_not_hide_the_next_speaker() -> None:
+    speakers = _speakers(
+        "Opposition spokesman James Porter said the Government should say plainly that there "
+        'are no strings attached, while the Russian embassy said Australia was "feeding the '
+        'escalation."'
+    )
+    # "should say" is part of Porter's claim; the embassy's claim after ", while" is its own.
+    assert speakers["the Government should say plainly that there are no strings attached"] == (
+        "james-porter"
+    )
+    assert speakers['Australia was "feeding the escalation."'] == "russian-embassy"

@@ -1653,6 +1653,12 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             'further escalation."',
             [("kenta-morishita", "unclear")],
         ),
+        # Speakers joined in a list share what they said, "the" before a name or not.
+        (
+            "Germany, the Netherlands and Sweden have all said openly that their weapons can "
+            "be used inside Russia.",
+            [("germany", "supports"), ("netherlands", "supports"), ("sweden", "supports")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(

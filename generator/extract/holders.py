@@ -22,7 +22,7 @@ from .stanceframes import Frames
 # A non-restrictive relative clause opening after a comma.
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
 _COMMA = re.compile(r",\s")
-_AND = re.compile(r"\s+and\s+$")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?$")
 
 
 def in_relative_clause(text: str, lo: int, at: int, cue: int) -> bool:
@@ -47,7 +47,7 @@ def coordinated(text: str, at: int, mentions: list[tuple[str, int, int]]) -> tup
 
 
 Stated = list[tuple[tuple[str, int | None], str, int]]  # ((actor, named at), stance, cue)
-_LISTED = re.compile(r",\s+")
+_LISTED = re.compile(r",\s+(?:the\s+)?")  # "Germany, the Netherlands and Sweden"
 
 
 def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) -> Stated:
@@ -61,7 +61,11 @@ def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) ->
     ]
     held = {actor for (actor, _n), _s, _p in stated}
     out: Stated = []
-    for (_actor, named_at), stance, pos in stated:
+    for (actor, named_at), stance, pos in stated:
+        if named_at is None:
+            # A speaker found by the speech verb ("Germany and the Netherlands have said
+            # that ..."): where the sentence names it last before the cue.
+            named_at = max((s for e, s, _e in names if e == actor and s < pos), default=None)
         partner = coordinated(text, named_at, names) if named_at is not None else None
         # ... and the names of the list before it ("Berlin, London and Paris").
         while partner and partner[0] not in held:

@@ -529,7 +529,11 @@ def _other_speaker(
             continue
         leads = list(NEW_SUBJECT.finditer(text, clause, later.start))
         lead = leads[-1] if leads else None
-        if lead is None or not _reports(text, later, rules, events, starts):
+        if lead is None:
+            # A speech verb inside the claim ("said the Government should say plainly
+            # ..., while the embassy said"): part of what was said; look further.
+            continue
+        if not _reports(text, later, rules, events, starts):
             return None
         mark = _MARK_AT.match(text, lead.start())
         return (mark.end() if mark else lead.start()), later
