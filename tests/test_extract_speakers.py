@@ -1110,13 +1110,18 @@ def test_the_party_is_the_party_named_before() -> None:
 
 
 def test_a_speech_verb_inside_a_claim_does_not_hide_the_next_speaker() -> None:
-    speakers = _speakers(
+    text = (
         "Opposition spokesman James Porter said the Government should say plainly that there "
-        'are no strings attached, while the Russian embassy said Australia was "feeding the '
+        'are no strings attached, while the Russian embassy said Ireland was "feeding the '
         'escalation."'
     )
+    # "the Government" of an Irish outlet is a name, and "should say" a speech verb.
+    source = text_source(text, DAY, publisher="Irish Examiner")
+    found = extract_article(source, knowledge())
+    speakers = {q["text"]: q["speaker"] for q in found["quotes"]}
     # "should say" is part of Porter's claim; the embassy's claim after ", while" is its own.
-    assert speakers["the Government should say plainly that there are no strings attached"] == (
-        "james-porter"
+    assert (
+        speakers["the Government should say plainly that there are no strings attached"]
+        == "james-porter"
     )
-    assert speakers['Australia was "feeding the escalation."'] == "russian-embassy"
+    assert speakers['Ireland was "feeding the escalation."'] == "russian-embassy"
