@@ -1659,6 +1659,26 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             "be used inside Russia.",
             [("germany", "supports"), ("netherlands", "supports"), ("sweden", "supports")],
         ),
+        # The choice left to a named one, or to where it is decided.
+        (
+            '"Where a missile flies is a question for the NCACC, not for engineers," chief '
+            "executive Thabo Mahlangu said.",
+            [("thabo-mahlangu", "unclear")],
+        ),
+        (
+            '"Where they fly is Washington\'s decision," manager Marcus Delaney said of the '
+            "missiles.",
+            [("marcus-delaney", "unclear")],
+        ),
+        (
+            "Minister Ann Berg welcomed the decision for Ukraine to strike targets in Russia.",
+            [("ann-berg", "supports")],
+        ),
+        (
+            "Minister Ellen Cathcart won't say whether Australian-made drones can be flown "
+            "into Russia.",
+            [("ellen-cathcart", "unclear")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(
