@@ -215,3 +215,13 @@ def test_a_distance_behind_or_from_the_nearest_point_of_a_border_is_the_other_si
         ("russia", 205, "mi"),
         ("russia", 480, "km"),
     }
+
+
+def test_it_is_the_weapon_its_sentence_before_opened_on() -> None:
+    figures = _figures(
+        "The Storm Shadow is a British cousin of the German-Swedish Taurus, developed by "
+        "MBDA. It flies about 550km."
+    )
+    # The subject of the sentence before, not the last weapon it named.
+    assert ("storm-shadow", 550, "km", "about 550km") in figures
+    assert not any(subject == "taurus" for subject, *_ in figures)

@@ -171,3 +171,19 @@ def test_people_a_body_employs_are_its_staff_and_a_capitals_share_its_countrys()
     assert ("crestline-aerospace", 2300, "staff") in got
     assert not any(v == 12 and u == "staff" for _s, v, u in got)
     assert ("russia", 80, "percent") in got
+
+
+def test_currency_letters_before_a_number_with_a_scale_or_thousands() -> None:
+    figures = _figures(
+        "Germany's order is worth R4.8-billion, or roughly R32-million a missile. South "
+        "Korea's exports hit W31.6tr. Britain's Storm Shadow costs S$3.5 million. In "
+        "Germany, the R4 road is closed."
+    )
+    assert {(v, u) for v, u, _, _ in figures} >= {
+        (4800000000, "zar"),
+        (32000000, "zar"),
+        (31600000000000, "krw"),
+        (3500000, "sgd"),
+    }
+    # A letter before a bare number names a road, not a sum (lexicon `letter_prefix`).
+    assert not any(v == 4 for v, _, _, _ in figures)

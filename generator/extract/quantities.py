@@ -81,6 +81,9 @@ class QuantityRules:
     # A unit written as an adjective that is another unit ("a 250-pound warhead" weighs:
     # lexicon `units[].as_adjective`): unit id -> (unit id, dimension).
     adjective_units: dict[str, tuple[str, str]] | None = None
+    # Currency letters written right before a number ("R4.8-billion": lexicon
+    # `units[].letter_prefix`): taken only as written, with a scale or thousands after.
+    letter_prefixes: frozenset[str] = frozenset()
 
 
 def _alt(names: Any) -> str:
@@ -109,6 +112,7 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
     hedges = {str(k).casefold(): str(v) for k, v in (data.get("hedges") or {}).items()}
     units: dict[str, tuple[str, str]] = {}
     prefixes: list[str] = []
+    letters: set[str] = set()
     for raw in data.get("units") or []:
         for name in raw["names"]:
             units[str(name).casefold()] = (raw["id"], raw["dimension"])
@@ -117,6 +121,11 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         if raw.get("code_prefix"):
             # "DKK 4.1 billion": the code, then a space, before the number.
             prefixes.append(f"{raw['symbol']} ")
+        for letter in raw.get("letter_prefix") or []:
+            # "R4.8-billion", "W31.6tr": a capital letter right before the number.
+            prefixes.append(str(letter))
+            letters.add(str(letter))
+            units[str(letter).casefold()] = (raw["id"], raw["dimension"])
     nouns: dict[str, _Noun] = {}
     for raw in data.get("counted_nouns") or []:
         noun = _Noun(
@@ -167,6 +176,7 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         units,
         nouns,
         same_unit,
+        letter_prefixes=frozenset(letters),
         core_lower=re.compile(_core(lower_words, *lowered)) if plain else None,
         vague_lower=(
             re.compile(_vague_pattern([w.lower() for w in vague_words])) if plain else None
@@ -373,6 +383,18 @@ def _part_of(text: str, end: int, value: float, rules: QuantityRules) -> _Noun |
     return rules.nouns[counted.group("noun").casefold()]
 
 
+def _letters_folded(rules: QuantityRules) -> frozenset[str]:
+    return frozenset(c.casefold() for c in rules.letter_prefixes)
+
+
+def _letter_money(match: re.Match[str], rules: QuantityRules) -> bool:
+    """Whether a number after a currency letter is a sum: the letter as the lexicon writes
+    it, and a scale ("R4.8-billion", "W31.6tr") or thousands ("R190,000") after."""
+    return match.group("cur").strip() in rules.letter_prefixes and bool(
+        match.group("s1") or "," in match.group("n1")
+    )
+
+
 def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Quantity]:
     """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
     found: list[Quantity] = []
@@ -394,8 +416,15 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         unit: str | None = None
         dimension: str | None = None
         noun: _Noun | None = None
-        if match.group("cur"):
-            unit, dimension = rules.units[match.group("cur").strip().casefold()]
+        cur = match.group("cur")
+        if (
+            cur
+            and cur.strip().casefold() in _letters_folded(rules)
+            and not _letter_money(match, rules)
+        ):
+            continue  # "r4", "the R4 road": no sum of money
+        if cur:
+            unit, dimension = rules.units[cur.strip().casefold()]
         elif (m := _measure_after(text, end, match, rules)) is not None:
             unit, dimension = rules.units[m.group("unit").casefold()]
             if rules.adjective_units and unit in rules.adjective_units:

@@ -66,6 +66,36 @@ def _by_kinds(
     return None
 
 
+# Where a sentence starts: after the end mark of the one before, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
+# How far into its sentence a name may start and still be the sentence's subject ("The
+# Torgos is ...", "Ukraine's new Palianytsia ...").
+_SUBJECT_REACH = 24
+
+
+def _weapon_referred(
+    history: list[Any], start: int, end: int, text: str, knowledge: Any
+) -> Any | None:
+    """The weapon "it" or "the missile" refers back to: the last one named, unless the
+    sentence naming it opened on another weapon, its subject ("The Torgos is a cousin of the
+    Taurus ... It flies about 600km": the Torgos)."""
+    last = _by_kinds(history, ("weapon",), start, end, knowledge)
+    if last is None or last.start >= start:
+        return last
+    opening = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, last.start - 400), last.start)),
+        default=max(0, last.start - 400),
+    )
+    subject = min(
+        (m for m in history if opening <= m.start < last.start and _kind(knowledge, m) == "weapon"),
+        key=lambda m: m.start,
+        default=None,
+    )
+    if subject is not None and subject.start - opening <= _SUBJECT_REACH:
+        return subject
+    return last
+
+
 # An aside between commas that describes what stands before it (", a version of ...,").
 _ASIDE = re.compile(r",\s+(?:an?|the|which|who|whose|built|made|designed|developed)\b[^,.;]*,")
 
@@ -231,7 +261,7 @@ def _subject(
     ):
         # "Each missile costs 2 million pounds, and Britain ...": a weapon named only by
         # its kind is the last weapon named, not another name in the sentence.
-        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        weapon = _weapon_referred(history.mentions(), q.start, end, text, knowledge)
         if weapon is not None:
             return weapon.entity_id, True
     weapons_after = [m for m in measured if _kind(knowledge, m) == "weapon"]
@@ -245,7 +275,7 @@ def _subject(
         # "It costs $350,000 per missile, a fraction of the $2 million price of a
         # Tomahawk": "It" is the weapon named before; the one named well after is what it
         # is compared with (the $2 million, right before it, is the Tomahawk's).
-        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        weapon = _weapon_referred(history.mentions(), q.start, end, text, knowledge)
         if weapon is not None:
             return weapon.entity_id, True
     if q.dimension != "count":
@@ -257,7 +287,7 @@ def _subject(
         return found.entity_id, False
     if q.dimension != "count" and "weapon" in kinds and (refers() or kinds == ("weapon",)):
         # "The missile, which costs ..." refers to the last weapon named, however far back.
-        weapon = _by_kinds(history.mentions(), ("weapon",), q.start, end, knowledge)
+        weapon = _weapon_referred(history.mentions(), q.start, end, text, knowledge)
         if weapon is not None:
             return weapon.entity_id, True
     if q.dimension != "count" and kinds:
