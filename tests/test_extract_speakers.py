@@ -1125,3 +1125,13 @@ def test_a_speech_verb_inside_a_claim_does_not_hide_the_next_speaker() -> None:
         == "james-porter"
     )
     assert speakers['Ireland was "feeding the escalation."'] == "russian-embassy"
+
+
+def test_italian_honorifics_in_lower_case_before_a_name() -> None:
+    speakers = _speakers(
+        "«The Government plays at the Russian roulette», said the sen. Carla Tessitore, "
+        "capogruppo of the M5s. «So we enter in the war», added the on. Matteo Galvani."
+    )
+    # "on." and "sen." (lexicon `honorifics`) are folded away; "on." ends no sentence.
+    assert speakers["The Government plays at the Russian roulette"] == "carla-tessitore"
+    assert speakers["So we enter in the war"] == "matteo-galvani"

@@ -417,6 +417,10 @@ class _Speakers(_Referents):
             ve, described.start
         ):
             return described.entity_id
+        if _THE_ONLY.fullmatch(text, ve, described.start) and (
+            text[described.start : described.end].split()[0].casefold() in self.k.word_set("titles")
+        ):
+            return described.entity_id  # "said the sen. Carla Tessitore": a title after "the"
         # ('..., said Kremlin spokesman Dmitry Peskov.'): a role noun or a title among the
         # words, none that opens a clause or a place.
         gap = text[ve : described.start]
@@ -554,6 +558,7 @@ _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
 _ADVERBS = frozenset({"also", "long", "since", "already", "previously", "earlier", "often", "once"})
 _LONE_AUXILIARY = re.compile(r"^[\s,.;:\"”»’']*(?:has|have|had)\s*$")
 _DESCRIBED_REACH = 60
+_THE_ONLY = re.compile(r"\s+the\s+")
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 
