@@ -1135,3 +1135,12 @@ def test_italian_honorifics_in_lower_case_before_a_name() -> None:
     # "on." and "sen." (lexicon `honorifics`) are folded away; "on." ends no sentence.
     assert speakers["The Government plays at the Russian roulette"] == "carla-tessitore"
     assert speakers["So we enter in the war"] == "matteo-galvani"
+
+
+def test_a_translation_names_whom_it_was_said_to_before_the_speaker() -> None:
+    speakers = _speakers(
+        "«Ukraine will use them where it needs», said to the Expresso the minister of the "
+        "National Defence, Duarte Vilaça."
+    )
+    # "National Defence" is the role's department (lexicon `department_words`), no body.
+    assert speakers["Ukraine will use them where it needs"] == "duarte-vilaca"

@@ -1679,6 +1679,12 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             "into Russia.",
             [("ellen-cathcart", "unclear")],
         ),
+        # A war that is not one's own.
+        (
+            "At the left, the PCP and the Livre accused the Executive of dragging the country "
+            "into «a war that is not ours».",
+            [("livre", "warns-against"), ("portuguese-communist-party", "warns-against")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(

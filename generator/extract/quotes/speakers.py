@@ -549,8 +549,11 @@ _VERB_BEFORE = re.compile(
 
 # Between a speech verb and the person it names: "the", a few words of description (party,
 # role, nationality), an optional comma.
+# (A translation may put whom it was said to first: "said to the Expresso the minister of
+# the National Defence, Duarte Vilaça".)
 _DESCRIPTION = re.compile(
-    r"\s+(?:the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
+    r"\s+(?:to\s+(?:the\s+)?[A-Z][\w.-]*\s+)?(?:the|[A-Z][\w-]*['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
 )
 _BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
