@@ -313,6 +313,15 @@ def test_an_embassy_in_a_capital_is_in_its_country() -> None:
     assert {"ukrainian-embassy-in-south-korea", "russian-embassy-in-cyprus"} <= found
 
 
+def test_irish_parties_and_labour_as_the_irish_namesake() -> None:
+    found = _ids(
+        "Headline\nSinn Féin and Labour said the Government should act.\n",
+        dt.date(2031, 9, 5),
+        publisher="Irish Examiner",
+    )
+    assert {"sinn-fein", "labour-party-ireland"} <= found
+
+
 def test_the_government_of_a_listed_national_outlet() -> None:
     found = _ids(
         "Headline\nStorm Shadow, the Government removes the limits of use.\n",

@@ -989,10 +989,11 @@ def test_a_clause_of_another_speaker_after_while_is_a_claim_of_its_own() -> None
         'Irish money should not go "anywhere near a fund that buys drones to fly into Russia"': (
             "gerry-lonergan"
         ),
-        "the ring-fence should go.": "labour-party",
+        "the ring-fence should go.": "labour-party-ireland",
     }
-    # What Labour backed is Labour's, not the first speaker's.
-    assert {p["actor"] for p in found["positions"]} == {"labour-party"}
+    # What Labour backed is Labour's (an Irish TD's article: the Irish namesake), not the
+    # first speaker's.
+    assert {p["actor"] for p in found["positions"]} == {"labour-party-ireland"}
 
 
 def test_an_unnamed_government_voice_after_a_capital_speaks_for_its_government() -> None:

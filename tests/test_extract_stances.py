@@ -1685,6 +1685,23 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             "into «a war that is not ours».",
             [("livre", "warns-against"), ("portuguese-communist-party", "warns-against")],
         ),
+        # A right in quotation marks; the choice left to others described "as" one; a
+        # target for what one did.
+        (
+            'Taoiseach Cathal Brennan told the Dáil that Ukraine had "every right" to strike '
+            "the airfields.",
+            [("cathal-brennan", "supports")],
+        ),
+        (
+            "Taoiseach Cathal Brennan described the question of where Ukraine aims Western "
+            'weapons as "a matter for Ukraine and for the countries that supply them".',
+            [("cathal-brennan", "unclear")],
+        ),
+        (
+            'Spokesperson Deirdre Molloy warned that Ireland risked becoming "a target by '
+            'association".',
+            [("deirdre-molloy", "warns-against")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(
