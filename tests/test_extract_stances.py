@@ -1611,7 +1611,7 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
         ),
         (
             "Minister Pawel Zareba said Warsaw would pass on the missiles without a map attached.",
-            [("pawel-zareba", "supports")],
+            [("pawel-zareba", "supports"), ("polish-government", "supports")],
         ),
         (
             "The main opposition People Power Party wants the request approved without conditions.",
@@ -1701,6 +1701,18 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             'Spokesperson Deirdre Molloy warned that Ireland risked becoming "a target by '
             'association".',
             [("deirdre-molloy", "warns-against")],
+        ),
+        # A claim's own subject acts as the speaker says, however far the cue; a side of
+        # the war that a claim is about does not.
+        (
+            "Britain will keep supplying Ukraine with its new Harrow cruise missiles without "
+            "restricting where they can be fired, Defence Secretary Alastair Penhaligon said.",
+            [("alastair-penhaligon", "supports"), ("united-kingdom", "supports")],
+        ),
+        (
+            "Former NATO chief Jens Stoltenberg has repeatedly argued that Ukraine has the "
+            "right to strike legitimate military targets on Russian territory.",
+            [("jens-stoltenberg", "supports")],
         ),
     ],
 )

@@ -35,7 +35,7 @@ from .quotes import QuoteFound
 from .sentences import Sentence
 from .usereports import country_of, use_rules
 
-__all__ = ["SideStance", "side_stances"]
+__all__ = ["SideStance", "side_countries", "side_stances"]
 
 # Capitalised words, runs of them ("Foreign Ministry"), each a name to look up.
 _CAPITALISED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
@@ -71,6 +71,11 @@ def _build(data: dict[str, Any]) -> _Rules:
 
 
 _rules = per_lexicon(_build)
+
+
+def side_countries(knowledge: Knowledge) -> frozenset[str]:
+    """The countries whose side of the question is known (lexicon `side_stances`)."""
+    return frozenset(_rules(knowledge).stances)
 
 
 def _country_named(description: str, knowledge: Knowledge) -> str | None:

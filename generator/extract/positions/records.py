@@ -13,6 +13,7 @@ from ...sources import Source
 from .. import casefast
 from ..bystart import ByStart
 from ..entities import EntityScan
+from ..entitycues import entity_rules
 from ..framegate import may_match
 from ..holders import (
     AUX_GAP,
@@ -28,7 +29,7 @@ from ..knowledge import Knowledge
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech, stable_id
 from ..sentences import Sentence
-from ..sides import side_stances
+from ..sides import side_countries, side_stances
 from ..usereports import names_weapon_by_origin, use_report
 from .actors import (
     _actor,
@@ -254,6 +255,10 @@ def position_records(
                 source.text, sentence, near, quotes, sentence.start - 1, pos, AUX_GAP
             )
         )
+        if subject is None and stance not in topic.frames.speaker_only:
+            # "Britain will keep supplying ... without restricting where they can be fired,
+            # Defence Secretary X said": the claim's own subject, however far from the cue.
+            subject = _claim_subject(source.text, near, quotes, pos, knowledge)
         if (
             subject
             and subject[0] != found[0]
@@ -358,3 +363,51 @@ def position_records(
             item["flags"] = ["uncertain"]  # inferred from the actor's side (`sides`)
         out.append(item)
     return out
+
+
+# A claim's subject acting: an auxiliary or modal right after its name ("Britain will",
+# "Berlin has", "Sweden would not").
+_CLAIM_VERB = re.compile(
+    r"\s+(?:will|would|has|have|had|is|was|are|were|does|did|do|can|could|should|must|may|"
+    r"might|shall)\b"
+)
+# How far into the claim its subject may start ("the Netherlands", "SINGAPORE – Britain").
+_CLAIM_OPENING = 6
+
+
+def _claim_subject(
+    text: str, scan: EntityScan, quotes: list[QuoteFound], pos: int, knowledge: Knowledge
+) -> tuple[str, int] | None:
+    """(actor, where named) of the country or government that opens the reported claim
+    holding the cue at `pos` as its subject: it acts as the speaker says it does. Not a
+    side of the war ("argues that Ukraine is repeating a mistake": what is said about the
+    one striking or struck is no stance of theirs)."""
+    claim = next(
+        (q for q in quotes if q.kind == "reported" and q.speaker and q.start <= pos < q.end),
+        None,
+    )
+    if claim is None:
+        return None
+    opening = claim.clause if claim.clause is not None and claim.clause <= pos else claim.start
+    for m in scan.mentions:
+        if opening <= m.start <= opening + _CLAIM_OPENING and m.end < pos:
+            entity = scan.entity(m.entity_id)
+            if (
+                entity is not None
+                and entity.category in ("country", "government")
+                and _CLAIM_VERB.match(text, m.end)
+                and not _of_a_side(m.entity_id, knowledge)
+            ):
+                return m.entity_id, m.start
+    return None
+
+
+def _of_a_side(entity_id: str, knowledge: Knowledge) -> bool:
+    """Whether the entity is a side of the war or its government (`sides.side_countries`)."""
+    sides = side_countries(knowledge)
+    if entity_id in sides:
+        return True
+    demonyms = entity_rules(knowledge).demonym_for
+    return any(
+        knowledge.lookup(f"{demonyms[c]} government") == entity_id for c in sides if c in demonyms
+    )
