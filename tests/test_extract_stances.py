@@ -1714,6 +1714,13 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             "right to strike legitimate military targets on Russian territory.",
             [("jens-stoltenberg", "supports")],
         ),
+        # "The government" opening a sentence about a country named before is its
+        # government.
+        (
+            "Denmark has sent Ukraine 19 F-16s. The government lifted its last restrictions "
+            "on how those weapons may be used in February.",
+            [("danish-government", "supports")],
+        ),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(

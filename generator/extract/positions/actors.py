@@ -12,7 +12,7 @@ from typing import Any
 
 from ...sources import Source
 from ..entities import EntityScan
-from ..entitycues import PLACE_BEFORE
+from ..entitycues import PLACE_BEFORE, entity_rules
 from ..factbits import per_lexicon
 from ..holders import (
     AUX_GAP,
@@ -43,6 +43,18 @@ _ASKED_LEAD = re.compile(r"Asked\s+(?:whether|if|about|why|how|what|when|where|w
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
 # of grammar, not of the domain.
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
+_GOVERNMENT_OPENING = re.compile(r"The\s+(?:government|cabinet|administration)\b")
+
+
+def _government_of(entity_id: str, scan: EntityScan, knowledge: Knowledge) -> str | None:
+    """The government of a country the lexicon knows one of ("Danish government")."""
+    entity = scan.entity(entity_id)
+    if entity is None or entity.category != "country":
+        return None
+    demonym = entity_rules(knowledge).demonym_for.get(entity_id)
+    return knowledge.lookup(f"{demonym} government") if demonym else None
+
+
 # "As chancellor, until March he refused to send it": a personal pronoun after the
 # sentence's opening words, right before the cue (at most two words between), is its
 # subject too. Only "he" and "she": "it" and "they" stand for things as often.
@@ -344,6 +356,12 @@ def _actor(
     ):
         earlier = actors_before(text, previous, scan, quotes, previous.end)
         if earlier:
+            # "Denmark has sent 19 F-16s. The government lifted its last restrictions": the
+            # country's government, when the sentence opens on one.
+            if _GOVERNMENT_OPENING.match(text, sentence.start):
+                government = _government_of(earlier[0][0], scan, knowledge)
+                if government is not None:
+                    return government, None
             return earlier[0][0], None
     if previous is not None and not actors_before(text, sentence, scan, quotes, sentence.end):
         # "He appealed to partners to remove all restrictions": a personal pronoun opening
