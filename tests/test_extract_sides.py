@@ -182,3 +182,14 @@ def test_a_sides_embassy_holds_its_stance_its_military_does_not() -> None:
         )
         == []
     )
+
+
+def test_a_side_s_official_who_thanks_holds_its_stance() -> None:
+    thanks = "In Kyiv, Foreign Minister Dmytro Bilyk thanked the Folketing on X."
+    found = _positions(f"Denmark backed strikes inside Russia. {thanks}")
+    # The capital the sentence opens on is where he sits; flagged as inferred.
+    assert ("dmytro-bilyk", "supports", True, thanks) in found
+    # Not a visitor: where one speaks is no side.
+    assert _positions("Speaking in Moscow, Foreign Minister Wang Lei thanked Russia.") == []
+    # Thanks for something else.
+    assert _positions("In Kyiv, Foreign Minister Dmytro Bilyk thanked Japan for the grain.") == []

@@ -51,6 +51,7 @@ class _Rules:
     observers: re.Pattern[str] | None
     topic: re.Pattern[str] | None
     bodies: re.Pattern[str] | None  # words naming a side's diplomatic body
+    thanks: re.Pattern[str] | None  # verbs of thanks (`side_thanks`)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def _build(data: dict[str, Any]) -> _Rules:
         words_pattern(str(w) for w in data.get("observer_words") or []),
         words_pattern(str(w) for w in data.get("side_topic_words") or []),
         words_pattern(str(w) for w in data.get("side_bodies") or []),
+        words_pattern(str(w) for w in data.get("side_thanks") or []),
     )
 
 
@@ -104,7 +106,16 @@ def _owner_before(text: str, description: str, scan: EntityScan, actor: str) -> 
         return ""
     window = text[max(0, first.start - _ROLE_REACH) : first.start]
     at = window.rfind(description)
+    if at < 0:
+        # The role is part of the mention ("In Kyiv, Foreign Minister Dmytro Bilyk"): the
+        # capital the sentence opens on is where the official sits.
+        opening = _IN_CAPITAL.search(window)
+        return opening.group(1) if opening else ""
     return " ".join(window[:at].split()[-3:]) if at > 0 else ""
+
+
+# A sentence opening on where its official sits ("In Kyiv, ").
+_IN_CAPITAL = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|From)\s+([A-Z][\w-]*),\s*$")
 
 
 def _side(
@@ -205,4 +216,52 @@ def side_stances(
             found[actor] = SideStance(actor, side[1], [sentence], quote)
         elif sentence not in seen.sentences:
             seen.sentences.append(sentence)
-    return list(found.values())
+    _thanked(text, sentences, scan, knowledge, rules, held, sides, found)
+    return sorted(found.values(), key=lambda f: f.quote.start)
+
+
+_FOR = re.compile(r"\bfor\b")
+# How far before a verb of thanks its subject may end ("Olena Marchuk, thanked").
+_THANKER_REACH = 3
+
+
+def _thanked(
+    text: str,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    knowledge: Knowledge,
+    rules: _Rules,
+    held: Collection[str],
+    sides: dict[str, tuple[str, str] | None],
+    found: dict[str, SideStance],
+) -> None:
+    """A side's official who thanks someone ("In Kyiv, Foreign Minister Dmytro Bilyk
+    thanked the Folketing on X"), in an article on the question, thanks them for it: the
+    side's stance, flagged uncertain as a quoted official's is."""
+    if rules.thanks is None or rules.topic is None:
+        return
+    for sentence in sentences:
+        for verb in casefast.finditer(rules.thanks, text, sentence.start, sentence.end):
+            subject = next(
+                (
+                    m
+                    for m in reversed(scan.mentions)
+                    if sentence.start <= m.start
+                    and m.end <= verb.start()
+                    and verb.start() - m.end <= _THANKER_REACH
+                ),
+                None,
+            )
+            actor = subject.entity_id if subject is not None else None
+            if actor is None or actor in held or actor in found:
+                continue
+            if _FOR.search(text, verb.end(), sentence.end) and not casefast.search(
+                rules.topic, text, sentence.start, sentence.end
+            ):
+                continue  # "thanked the Netherlands for the grain": thanks for something else
+            if actor not in sides:
+                sides[actor] = _side(actor, scan, knowledge, rules, text)
+            side = sides[actor]
+            if side is not None:
+                clause = QuoteFound(verb.start(), sentence.end, actor, "reported")
+                found[actor] = SideStance(actor, side[1], [sentence], clause)
