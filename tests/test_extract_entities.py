@@ -322,6 +322,18 @@ def test_irish_parties_and_labour_as_the_irish_namesake() -> None:
     assert {"sinn-fein", "labour-party-ireland"} <= found
 
 
+def test_colleges_and_a_title_s_possessive_name_bodies_not_people() -> None:
+    found = _ids(
+        "Headline\nDr Niamh Corcoran, who lectures at University College Cork, doubts it. "
+        "Professor Ann Ray of King's College London agreed. The Labour Party's Seán Rafferty, "
+        "by contrast, argued against.\n",
+        dt.date(2031, 9, 5),
+    )
+    # "College" heads a body's name; "King's" is part of one; "The" opens the owner's.
+    assert {"university-college-cork", "kings-college-london", "sean-rafferty"} <= found
+    assert not {"college-cork", "college-london"} & found
+
+
 def test_the_government_of_a_listed_national_outlet() -> None:
     found = _ids(
         "Headline\nStorm Shadow, the Government removes the limits of use.\n",

@@ -252,6 +252,8 @@ def _possessor(written: str, k: Knowledge) -> tuple[str, str]:
         return written, written
     owner, rest = written[: m.start()], written[m.end() :]
     owner_id = k.lookup(owner)
+    if owner_id is None and owner.casefold() in k.word_set("titles"):
+        return written, written  # "King's College London": a title's possessive names it
     if owner_id is None:
         # A person's or party's possessive ("Merz's Christian Democrats") is no part of the
         # body's name; one word alone ("Smith's Party") is too little to name it.

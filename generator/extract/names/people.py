@@ -179,7 +179,10 @@ def _people(
         for m in k.possessive_name.finditer(text, start, end):
             # Only after a body or a country the lexicon knows ("Reform UK's", "Russia's"):
             # a capitalised word's possessive alone may be a person's ("Putin's Kremlin").
-            owner = k.lookup(m.group("owner"))
+            written = m.group("owner")
+            owner = k.lookup(written)
+            if owner is None and written.startswith("The "):
+                owner = k.lookup(written[4:])  # "The Labour Party's Seán Rafferty"
             if k.titled_name is not None and k.titled_name.match(text, m.start("name")):
                 continue  # "Ukraine's Foreign Minister Andrii Sybiha": the title's rule
             if PLACE_BEFORE.search(text, max(start, m.start() - 12), m.start()) or (
