@@ -334,6 +334,16 @@ def test_colleges_and_a_title_s_possessive_name_bodies_not_people() -> None:
     assert not {"college-cork", "college-london"} & found
 
 
+def test_a_body_named_short_in_another_case_is_the_one_named_in_full() -> None:
+    found = _ids(
+        "Headline\nThe Russian embassy in Canberra said Australia was feeding the "
+        "escalation. Later the Russian embassy said it again.\n",
+        dt.date(2031, 7, 8),
+    )
+    assert "russian-embassy-in-australia" in found
+    assert "russian-embassy" not in found
+
+
 def test_the_government_of_a_listed_national_outlet() -> None:
     found = _ids(
         "Headline\nStorm Shadow, the Government removes the limits of use.\n",

@@ -684,14 +684,15 @@ def _short_body_names(local: dict[str, KnownEntity], hits: list[Mention]) -> dic
     for entity_id, entity in sorted(local.items()):
         if entity.kind != "actor" or entity.category == "person" or " " not in entity.name:
             continue
-        name = entity.name
+        # In any case: "the Russian embassy" is the "Russian embassy in Canberra" named before.
+        name = entity.name.casefold()
         fuller = {
             h.entity_id
             for h in hits
             if h.entity_id != entity_id
             and len(h.text) > len(name)
-            and name in h.text
-            and _holds_words(h.text, name)
+            and name in (written := h.text.casefold())
+            and _holds_words(written, name)
         }
         if len(fuller) == 1:
             renamed[entity_id] = fuller.pop()
