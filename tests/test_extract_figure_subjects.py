@@ -225,3 +225,13 @@ def test_it_is_the_weapon_its_sentence_before_opened_on() -> None:
     # The subject of the sentence before, not the last weapon it named.
     assert ("storm-shadow", 550, "km", "about 550km") in figures
     assert not any(subject == "taurus" for subject, *_ in figures)
+
+
+def test_a_kind_noun_opening_the_sentence_is_the_last_weapon_of_that_kind() -> None:
+    figures = _figures(
+        "Australia will send Ukraine up to 60 Storm Shadow missiles, along with spare parts "
+        "for the Abrams tanks it sent in 2024. The missiles can fly up to 900 kilometres."
+    )
+    # "The missiles": the Storm Shadow, not the tank named last.
+    assert ("storm-shadow", 900, "km", "up to 900 kilometres") in figures
+    assert not any(subject == "abrams" for subject, *_ in figures)

@@ -73,6 +73,27 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
 _SUBJECT_REACH = 24
 
 
+# How far before a number the kind noun it refers back by may stand ("The drones can fly").
+_KIND_REACH = 80
+
+
+def _named_kind(text: str, start: int, knowledge: Any) -> str | None:
+    """The weapon category of the weapon noun that opens the sentence of `start` as its
+    subject ("The drones can fly ...": lexicon `weapon_heads`), None when none does."""
+    head = getattr(knowledge, "weapon_head", None)
+    if head is None:
+        return None
+    lo = max(0, start - _KIND_REACH)
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    noun = head.search(text, opening, min(start, opening + _SUBJECT_REACH))
+    # (In lower case: "Halyard Systems" is a company's name.)
+    word = noun.group().split()[-1] if noun is not None else ""
+    if not word.islower():
+        return None
+    heads: dict[str, str] = getattr(knowledge, "weapon_heads", {})
+    return heads.get(word.casefold())
+
+
 def _weapon_referred(
     history: list[Any], start: int, end: int, text: str, knowledge: Any
 ) -> Any | None:
@@ -82,12 +103,24 @@ def _weapon_referred(
     last = _by_kinds(history, ("weapon",), start, end, knowledge)
     if last is None or last.start >= start:
         return last
+    # "... 60 Kingfisher-LR drones, along with parts for the Abrams tanks. The drones can
+    # fly 900 kilometres": the last weapon of the kind the sentence names.
+    pool = [m for m in history if m.start <= last.start and _kind(knowledge, m) == "weapon"]
+    kind = _named_kind(text, start, knowledge)
+    named = entity_info(knowledge, last.entity_id)[1]
+    # (Only a weapon of another known kind: a system fires missiles, "each interceptor
+    # missile" of a Patriot battery is the Patriot's.)
+    if kind is not None and named not in (None, kind, "system"):
+        same = [m for m in pool if entity_info(knowledge, m.entity_id)[1] == kind]
+        if same:
+            pool = same
+            last = max(same, key=lambda m: m.start)
     opening = max(
         (m.end() for m in _SENTENCE_END.finditer(text, max(0, last.start - 400), last.start)),
         default=max(0, last.start - 400),
     )
     subject = min(
-        (m for m in history if opening <= m.start < last.start and _kind(knowledge, m) == "weapon"),
+        (m for m in pool if opening <= m.start < last.start),
         key=lambda m: m.start,
         default=None,
     )
