@@ -344,6 +344,16 @@ def test_a_body_named_short_in_another_case_is_the_one_named_in_full() -> None:
     assert "russian-embassy" not in found
 
 
+def test_the_federal_government_of_a_national_outlet() -> None:
+    found = _ids(
+        "Headline\nThe Federal Government has announced a $420 million package.\n",
+        dt.date(2031, 7, 8),
+        publisher="The Sydney Morning Herald",
+    )
+    assert "australian-government" in found
+    assert "federal-government" not in found
+
+
 def test_the_government_of_a_listed_national_outlet() -> None:
     found = _ids(
         "Headline\nStorm Shadow, the Government removes the limits of use.\n",

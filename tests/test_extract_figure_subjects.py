@@ -235,3 +235,12 @@ def test_a_kind_noun_opening_the_sentence_is_the_last_weapon_of_that_kind() -> N
     # "The missiles": the Storm Shadow, not the tank named last.
     assert ("storm-shadow", 900, "km", "up to 900 kilometres") in figures
     assert not any(subject == "abrams" for subject, *_ in figures)
+
+
+def test_funding_a_government_pledges_is_its_country_s() -> None:
+    figures = _figures(
+        "The Dutch government has announced a €420 million military package for Ukraine. "
+        "Berlin pledged €100 million for drones."
+    )
+    assert ("netherlands", 420000000, "eur", "€420 million") in figures
+    assert ("germany", 100000000, "eur", "€100 million") in figures

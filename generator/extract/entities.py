@@ -237,7 +237,8 @@ def _in_a_body_name(text: str, start: int, end: int, covered: bytearray) -> bool
 
 # "the Government" with a capital G: as a national outlet writes its own country's; so
 # "the Executive" ("the Executive of Íñigo Salcedo", as a Spanish paper calls its own).
-_THE_GOVERNMENT = re.compile(r"\b[Tt]he (Government(?!['’]s? of\b| of\b)|Executive)\b")
+# ("the Federal Government" too, as an Australian or German outlet writes its own.)
+_THE_GOVERNMENT = re.compile(r"\b[Tt]he ((?:Federal )?Government(?!['’]s? of\b| of\b)|Executive)\b")
 
 
 def _home_government(source: Source, knowledge: Knowledge) -> list[Mention]:

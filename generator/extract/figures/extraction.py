@@ -56,7 +56,7 @@ from .owners import (
 )
 from .properties import _property
 from .rules import figure_rules_for
-from .subjects import _ITS, _PRICE_FOR, _subject
+from .subjects import _ITS, _PRICE_FOR, _country_of_government, _subject
 
 # A thing's price after "one" of it ("one missile costs").
 _PRICED = re.compile(r"\s+(?:costs?|is priced|sells? for|comes? to)\b")
@@ -345,6 +345,10 @@ def extract_figures(
                 subject, uncertain = owners[q.unit], False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
+            if prop == "funding":
+                # "The Dutch government pledged €420m": the Netherlands' aid, as "Berlin
+                # pledged" is Germany's (ANNOTATING.md).
+                subject = _country_of_government(subject, knowledge)
             if (
                 prop == "amount"
                 and _PRICE_FOR.match(source.text, q.end)
