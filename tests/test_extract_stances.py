@@ -1970,3 +1970,22 @@ def test_no_part_in_others_decisions_on_their_weapons_is_unclear() -> None:
 )
 def test_the_giver_holds_not_the_one_given_to(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_bodys_spokesperson_holds_its_stance() -> None:
+    text = (
+        "Headline\n\n"
+        "The main opposition People Power Party wants the request approved without "
+        'conditions. "If we sell a 500-kilometer missile, we are selling a fraud," said Rep. '
+        "Bae Jun-ho, the party's defense spokesperson.\n\n"
+        'Analyst Kim Do-yun said: "It is a fraud."\n'
+    )
+    found = {
+        (p["actor"], p["stance"]): p.get("flags")
+        for p in extract_text(text, dt.date(2031, 1, 16))["positions"]
+    }
+    # Inferred from whom he speaks for (positions/affiliates.py), so flagged.
+    assert found[("bae-jun-ho", "supports")] == ["uncertain"]
+    assert ("people-power-party", "supports") in found
+    # Someone named with no role of the body holds nothing by it.
+    assert not any(actor == "kim-do-yun" for actor, _s in found)

@@ -40,6 +40,7 @@ from .actors import (
     _polls,
     _quoted_holders,
 )
+from .affiliates import affiliates
 from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
@@ -330,6 +331,13 @@ def position_records(
                 summaries[key] = _summary(source.text, sentence, pos, named_at, quotes, events)
     _reactions(source, sentences, scan, topic.frames, grouped, summaries)
     inferred: set[tuple[str, str]] = set()
+    # "..., said Rep. Bae Jun-ho, the party's defense spokesperson": the party's stance.
+    for key, sentence in affiliates(
+        source.text, sentences, scan, knowledge, quotes, grouped
+    ).items():
+        grouped[key] = [(sentence, _as_of(source.text, sentence, source))]
+        summaries[key] = _summary(source.text, sentence, sentence.start, None, quotes, events)
+        inferred.add(key)
     for side in side_stances(source, sentences, scan, knowledge, quotes, {a for a, _s in grouped}):
         key = (side.actor, side.stance)
         grouped[key] = [(s, _as_of(source.text, s, source)) for s in side.sentences]
