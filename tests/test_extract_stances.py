@@ -1989,3 +1989,24 @@ def test_a_bodys_spokesperson_holds_its_stance() -> None:
     assert ("people-power-party", "supports") in found
     # Someone named with no role of the body holds nothing by it.
     assert not any(actor == "kim-do-yun" for actor, _s in found)
+
+
+def test_the_answers_of_a_printed_interview_are_the_interviewee_s() -> None:
+    text = (
+        "Headline\n"
+        "Alastair Penhaligon, in Singapore for talks, spoke about the new missile\n\n"
+        "Britain's Defence Secretary Alastair Penhaligon met ministers on Wednesday.\n\n"
+        "Q: Did Britain approve the strike in advance?\n\n"
+        "A: No. When we cleared Harrow for Ukraine, we cleared it for military targets "
+        "wherever they are, inside Ukraine or inside Russia.\n\n"
+        "Q: How many missiles has Britain supplied?\n\n"
+        "A: I won't give you a number; the Russians would like that too much.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2031, 2, 6))["positions"]
+    }
+    # The answers (lexicon `interview_labels`) are the person the headings name.
+    assert ("alastair-penhaligon", "supports") in pairs
+    assert ("ukraine", "supports") not in pairs
+    # A number kept back is no refusal.
+    assert ("alastair-penhaligon", "opposes") not in pairs

@@ -177,6 +177,7 @@ def _interview_labels(
             who = people.get(name) if name not in journalists else None
             if who is not None:
                 labels[paragraph.number] = (who, None)
+    labels.update(_answers(source, scan, knowledge, labels))
     if len(capitals) >= _TRANSCRIPT_LABELS:
         # A transcript: a paragraph with no label goes on with the last one's speaker.
         last: tuple[str, int | None] | None = None
@@ -216,6 +217,74 @@ def _staff_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
 
 
 _staff = per_lexicon(_staff_pattern)
+
+
+def _qa_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The labels opening a question and an answer of a printed interview (lexicon
+    `interview_labels`: "Q:", "A:")."""
+    raw = data.get("interview_labels") or {}
+    questions = [str(w) for w in raw.get("questions") or []]
+    answers = [str(w) for w in raw.get("answers") or []]
+    if not questions or not answers:
+        return None
+    return (
+        re.compile("|".join(re.escape(w) for w in questions)),
+        re.compile("|".join(re.escape(w) for w in answers)),
+    )
+
+
+_qa = per_lexicon(_qa_patterns)
+# Answers that make an article a printed interview.
+_INTERVIEW_ANSWERS = 2
+
+
+def _answers(
+    source: Source,
+    scan: EntityScan,
+    knowledge: Knowledge,
+    labels: dict[int, tuple[str, int | None]],
+) -> dict[int, tuple[str, int | None]]:
+    """Paragraph number -> the interviewee, for the answers of a printed interview ("Q:
+    ... A: No, and it didn't need to."), and the paragraphs that go on from one: the
+    person the article's headings name, else the person it names most outside questions."""
+    patterns = _qa(knowledge)
+    if patterns is None:
+        return {}
+    question, answer = patterns
+    text = source.text
+    kinds: dict[int, str] = {}
+    for p in source.paragraphs:
+        if not p.heading and p.number not in labels:
+            if answer.match(text, p.start):
+                kinds[p.number] = "a"
+            elif question.match(text, p.start):
+                kinds[p.number] = "q"
+    if sum(1 for k in kinds.values() if k == "a") < _INTERVIEW_ANSWERS:
+        return {}
+    asked = [(p.start, p.end) for p in source.paragraphs if kinds.get(p.number) == "q"]
+    heads = [(p.start, p.end) for p in source.paragraphs if p.heading]
+    counts: dict[str, int] = {}
+    headed: str | None = None
+    for m in scan.mentions:
+        entity = scan.entity(m.entity_id)
+        if entity is None or not entity.is_person or any(a <= m.start < b for a, b in asked):
+            continue
+        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        if headed is None and any(a <= m.start < b for a, b in heads):
+            headed = m.entity_id
+    who = headed or max(sorted(counts), key=lambda e: counts[e], default=None)
+    if who is None:
+        return {}
+    out: dict[int, tuple[str, int | None]] = {}
+    going_on = False
+    for p in source.paragraphs:
+        kind = kinds.get(p.number)
+        if kind == "a" or (going_on and kind is None and not p.heading and p.number not in labels):
+            out[p.number] = (who, None)
+            going_on = True
+        else:
+            going_on = False
+    return out
 
 
 def _unnamed_after(quote: QuoteFound, sentence: Sentence, events: list[Speech]) -> bool:
