@@ -1721,6 +1721,13 @@ def test_a_motions_backers_named_after_it_and_a_tallys_side() -> None:
             "on how those weapons may be used in February.",
             [("danish-government", "supports")],
         ),
+        # A quoted verdict on the sentence before, which names the question.
+        (
+            'The cabinet lifted the limits on strikes in Russia. "Better late than never," '
+            "said MP Ondrej Bilek.",
+            [("ondrej-bilek", "supports")],
+        ),
+        ('The cabinet approved a budget. "Better late than never," said MP Ondrej Bilek.', []),
     ],
 )
 def test_cues_of_limits_left_open_and_of_uses_kept_in(

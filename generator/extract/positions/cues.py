@@ -98,6 +98,10 @@ def _cue_matches(text: str, start: int, end: int, topic: _Topic) -> Iterator[tup
         yield again.start() + start, again.end() + start, str(again.lastgroup)
 
 
+# A sentence opening on a quotation mark.
+_OPENS_QUOTE = re.compile(r"[\"“«‘']")
+
+
 def _cues(
     text: str,
     sentence: Sentence,
@@ -129,14 +133,29 @@ def _cues(
             lo = max(sentence.start, start - topic.reach)
             hi = min(sentence.end, end + topic.reach)
             thanks = _THANKS.match(text, start) is not None
-            if not _near_topic(text, lo, hi, scan, knowledge, topic) and not (
-                ((_ELIDED.match(text, end) and _VOTE.search(text, start, end)) or thanks)
-                and any(
-                    _near_topic(text, b.start, b.end, scan, knowledge, topic)
-                    for b in before[-_VOTE_LOOKBACK - 1 :]
-                    # 'Sybiha thanked Spain on X. "Tizona ... reached Morozovsk"': thanks
-                    # whose reason the next sentence of the paragraph gives.
-                    if not thanks or b.start > sentence.start
+            # A quoted verdict on what the sentence before said ('The cabinet lifted the
+            # limits on strikes in Russia. "Better late than never," said X.').
+            verdict = _OPENS_QUOTE.match(text, sentence.start) is not None
+            if (
+                not _near_topic(text, lo, hi, scan, knowledge, topic)
+                and not (
+                    verdict
+                    and any(
+                        b.end <= sentence.start
+                        and b.paragraph == sentence.paragraph
+                        and _near_topic(text, b.start, b.end, scan, knowledge, topic)
+                        for b in before[-1:]
+                    )
+                )
+                and not (
+                    ((_ELIDED.match(text, end) and _VOTE.search(text, start, end)) or thanks)
+                    and any(
+                        _near_topic(text, b.start, b.end, scan, knowledge, topic)
+                        for b in before[-_VOTE_LOOKBACK - 1 :]
+                        # 'Sybiha thanked Spain on X. "Tizona ... reached Morozovsk"': thanks
+                        # whose reason the next sentence of the paragraph gives.
+                        if not thanks or b.start > sentence.start
+                    )
                 )
             ):
                 continue
