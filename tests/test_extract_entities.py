@@ -354,6 +354,14 @@ def test_the_federal_government_of_a_national_outlet() -> None:
     assert "federal-government" not in found
 
 
+def test_more_governments_the_lexicon_knows() -> None:
+    found = _ids(
+        "Headline\nThe Israeli government said no, as did Singapore's government.\n",
+        dt.date(2032, 7, 6),
+    )
+    assert {"israeli-government", "singaporean-government"} <= found
+
+
 def test_the_government_of_a_listed_national_outlet() -> None:
     found = _ids(
         "Headline\nStorm Shadow, the Government removes the limits of use.\n",
