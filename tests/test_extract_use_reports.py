@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from generator.extract.article import extract_article
-from tests.extract_support import knowledge, text_source
+from tests.extract_support import extract_text, knowledge, text_source
 
 
 def _pairs(sentence: str) -> list[tuple[str, str]]:
@@ -230,3 +230,17 @@ def test_a_target_with_no_words_before_it_needs_the_strike_verb_right_before() -
         )
         == []
     )
+
+
+def test_a_country_s_armed_forces_or_weapons_as_the_striker_are_the_country() -> None:
+    found = extract_text(
+        "Headline\n\nTwo Ukrainian F-16s fired four Storm Shadow missiles at an air base in "
+        "Russia on Tuesday. Ukraine's Defense Forces struck an airfield in Russia with Storm "
+        "Shadow missiles on Wednesday. Ukraine says so.\n",
+        dt.date(2027, 12, 14),
+    )
+    pairs = {(p["actor"], p["stance"]) for p in found["positions"]}
+    assert ("ukraine", "supports") in pairs
+    # The forces keep their own stance; no weapon holds one.
+    assert ("ukrainian-defence-forces", "supports") in pairs
+    assert not any(actor in ("f-16", "storm-shadow") for actor, _s in pairs)

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from ...sources import Source
 from ..entities import EntityScan
+from ..entitycues import entity_rules
 from ..holders import AUX_GAP, is_actor, subject_before
 from ..knowledge import Knowledge
 from ..quotes import QuoteFound, Speech
@@ -73,9 +74,22 @@ def _record_use(
     # Who strikes: the verb's subject ("Ukraine fired ..."), unless a person ("Pilot X
     # fired" reports what someone did, not where a party stands).
     subject = subject_before(source.text, sentence, scan, quotes, sentence.start - 1, pos, AUX_GAP)
-    if subject is not None and (e := scan.entity(subject[0])) is not None and not e.is_person:
+    if (
+        subject is not None
+        and (e := scan.entity(subject[0])) is not None
+        and e.kind == "actor"
+        and not e.is_person
+    ):
         holders.append(subject[0])
-    elif striker := _forces_striker(source.text, sentence, pos, scan, quotes, holders, knowledge):
+        if e.category == "military":
+            # "Ukraine's Defense Forces struck": the country's armed forces are the country.
+            country = country_of(subject[0], knowledge)
+            if (c := knowledge.entities.get(country)) is not None and c.category == "country":
+                holders.append(country)
+    elif striker := (
+        _forces_striker(source.text, sentence, pos, scan, quotes, holders, knowledge)
+        or _armed_with(source.text, sentence, pos, scan, knowledge)
+    ):
         holders.append(striker)
     for who in dict.fromkeys(holders):
         key = (who, USE_STANCE)
@@ -117,6 +131,35 @@ def _forces_striker(
 
 
 _THEIR = re.compile(r"\b(?:its|their)(?=\s)")
+# Between a weapon named as the striker and the verb: a plural "s" and auxiliaries.
+_WEAPON_GAP = re.compile(r"s?" + AUX_GAP.pattern)
+
+
+def _armed_with(
+    text: str, sentence: Sentence, pos: int, scan: EntityScan, knowledge: Knowledge
+) -> str | None:
+    """The country whose weapons strike, named by its demonym right before them ("two
+    Ukrainian F-16s fired four missiles at the air base": Ukraine)."""
+    weapon = next(
+        (
+            m
+            for m in scan.mentions
+            if sentence.start <= m.start
+            and m.end <= pos
+            and (e := scan.entity(m.entity_id)) is not None
+            and e.kind == "weapon"
+            and _WEAPON_GAP.fullmatch(text, m.end, pos)
+        ),
+        None,
+    )
+    if weapon is None:
+        return None
+    before = _LAST_WORD.search(text, sentence.start, weapon.start)
+    country = entity_rules(knowledge).demonym_of.get(before.group(1)) if before else None
+    return country if country in knowledge.entities else None
+
+
+_LAST_WORD = re.compile(r"(\S+)\s$")
 
 
 @lru_cache(maxsize=8)
