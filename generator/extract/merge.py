@@ -174,7 +174,11 @@ def _key_order(definition: str) -> dict[str, int]:
 
 def _ordered(value: Mapping[str, Any], definition: str) -> dict[str, Any]:
     """Keys in the schema's order (id first), whatever order the extractor used."""
-    return {k: value[k] for k in _sorted_keys(tuple(value), definition)}
+    keys = tuple(value)
+    order = _sorted_keys(keys, definition)
+    if order == keys and type(value) is dict:
+        return value.copy()  # already in order (most citations): copied in C
+    return {k: value[k] for k in order}
 
 
 @cache
@@ -208,7 +212,10 @@ def _prepare(
             ]
         elif type(value) is dict or isinstance(value, Mapping):
             out[key] = _ordered(value, "citation")
-    return _ordered(out, _DEFINITIONS[collection])
+    # `out` is this function's own copy: already in order, it is returned as it is.
+    keys = tuple(out)
+    order = _sorted_keys(keys, _DEFINITIONS[collection])
+    return out if order == keys else {k: out[k] for k in order}
 
 
 def _merge_aliases(item: CommentedMap, fresh: Mapping[str, Any], entry: BaseEntry | None) -> bool:
