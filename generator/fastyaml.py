@@ -274,9 +274,11 @@ class _TextWriter:
         self.seen: set[int] = set()  # ids of containers: a repeat means libyaml anchors
         self.added: list[int] = []  # those of the item being written
         self.keys: dict[str, str] = {}
+        self.heads: dict[str, dict[str, str]] = {}  # see `_heads`
         # text -> its `_style`, a function of the text alone: may be shared by documents.
         self.scalars: dict[str, str | None] = {} if styles is None else styles
         self.odd: dict[tuple[type, str | float, int, int], str] = {}  # see `by_libyaml`
+        self.wraps: dict[tuple[str, int, int], str] = {}  # see `scalar`
 
     def container(self, value: Any) -> None:
         key = id(value)
@@ -304,10 +306,20 @@ class _TextWriter:
                 # `_wrapped`'s own first test, here: most texts fit on their line.
                 if column + len(value) <= _BEST_WIDTH + 1:
                     return value
-                return _wrapped(value, column, indent)
-            if style is _SINGLE:  # a quote is written twice and takes two columns
-                return "'" + _wrapped(value.replace("'", "''"), column + 1, indent) + "'"
-            return self.by_libyaml(value, column, indent)
+            elif style is not _SINGLE:
+                return self.by_libyaml(value, column, indent)
+            # A long text is written at the same place again and again (the sentence a
+            # fact cites is the `quote` of each of its citations, and of other facts'):
+            # wrapped once per place, not 83,000 times for 33,000 texts and places.
+            place = (value, column, indent)
+            text = self.wraps.get(place)
+            if text is None:
+                if style is _PLAIN:
+                    text = _wrapped(value, column, indent)
+                else:  # a quote is written twice and takes two columns
+                    text = "'" + _wrapped(value.replace("'", "''"), column + 1, indent) + "'"
+                self.wraps[place] = text
+            return text
         if kind is int:
             return str(value)
         if kind is bool:
@@ -334,37 +346,48 @@ class _TextWriter:
         self.added.append(key)
         pad = " " * indent
         lead = first
-        lines, keys, styles = self.lines, self.keys, self.scalars
+        lines, styles = self.lines, self.scalars
+        heads = self._heads(first)
         for key, value in data.items():
-            # The usual key and value inline (a known key; a text whose style is known and
-            # that fits on its line): half a million calls of `key` and `scalar` saved.
-            known = keys.get(key) if type(key) is str else None
-            head = lead + (known if known is not None else self.key(key))
-            lead = pad
+            # Each key's line start ("  key: ") made once per lead (see `_heads`), and the
+            # usual value inline (a text whose style is known and that fits on its line):
+            # half a million calls of `key` and `scalar`, and joins, saved.
+            head = heads.get(key) if type(key) is str else None
+            if head is None:
+                head = heads[key] = lead + self.key(key) + " "
+            if lead is not pad:
+                lead, heads = pad, self._heads(pad)
             kind = type(value)
             if kind is str:
-                if styles.get(value) is _PLAIN and len(head) + len(value) <= _BEST_WIDTH:
-                    lines.append(head + " " + value)  # `_wrapped` would keep it on one line
+                if styles.get(value) is _PLAIN and len(head) + len(value) <= _BEST_WIDTH + 1:
+                    lines.append(head + value)  # `_wrapped` would keep it on one line
                 else:
-                    lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
+                    lines.append(head + self.scalar(value, len(head), indent + 2))
             elif kind is int:  # `scalar`'s text of an int (citation offsets: two a citation)
-                lines.append(f"{head} {value}")
+                lines.append(head + str(value))
             elif kind is dict or kind is CommentedMap:
                 if not value:
-                    lines.append(head + " {}")
+                    lines.append(head + "{}")
                     continue
-                lines.append(head)
+                lines.append(head[:-1])
                 self.mapping(value, indent + 2, " " * (indent + 2))
             elif kind is list or kind is CommentedSeq:
                 if not value:
-                    lines.append(head + " []")
+                    lines.append(head + "[]")
                     continue
-                lines.append(head)
+                lines.append(head[:-1])
                 self.sequence(value, indent)  # indentless, as libyaml writes it in a mapping
             elif value is None:
-                lines.append(head)  # `key:` with nothing after it
+                lines.append(head[:-1])  # `key:` with nothing after it
             else:
-                lines.append(head + " " + self.scalar(value, len(head) + 1, indent + 2))
+                lines.append(head + self.scalar(value, len(head), indent + 2))
+
+    def _heads(self, lead: str) -> dict[str, str]:
+        """Key -> `lead` + the key's text + a space, for the keys written after `lead`."""
+        found = self.heads.get(lead)
+        if found is None:
+            found = self.heads[lead] = {}
+        return found
 
     def sequence(self, data: Any, indent: int) -> None:
         self.container(data)
