@@ -30,7 +30,6 @@ from .factbits import lexicon_data, units_of
 from .similarity import (
     build_similarity_rules,
     contradict,
-    similarity_of,
     tokens,
     words_only,
 )
@@ -161,21 +160,32 @@ def _combine_claims(
     index = PrefixIndex(threshold, toks.values())
     absorb = Absorber()  # keeps each target's citations indexed across merges
     mentions = _Mentions()
+    # Per kept claim (by position, as `kept`): its id, tokens and their words, looked up
+    # once when it is kept rather than for each of the ~130,000 pairs compared.
+    kept_ids: list[str] = []
+    kept_toks: list[frozenset[str]] = []
+    kept_words: list[frozenset[str]] = []
     for claim in sorted(claims, key=order_key):
         target = None
         source, mine = source_of(claim), toks[claim["id"]]
+        my_words = words[mine]
         # A claim with fewer words than `min_shared` scores 0 with every claim (see
         # `similarity_of`), below any positive threshold: it meets no candidate and is no
         # candidate, so it is neither looked up nor indexed. Why: such claims (mostly
         # entity names) were over a third of the pairs compared.
-        alone = threshold > 0 and len(words[mine]) < min_shared
+        alone = threshold > 0 and len(my_words) < min_shared
         for position in () if alone else index.candidates(mine):
+            if source in members[kept_ids[position]]:
+                continue
+            # `similarity_of(theirs, ..., mine, ...)`, inline: the same value.
+            theirs = kept_toks[position]
+            if not theirs or not mine or len(kept_words[position] & my_words) < min_shared:
+                score = 0.0
+            else:
+                score = 2 * len(theirs & mine) / (len(theirs) + len(mine))
+            if score < threshold:
+                continue
             earlier = kept[position]
-            if source in members[earlier["id"]]:
-                continue
-            theirs = toks[earlier["id"]]
-            if similarity_of(theirs, words[theirs], mine, words[mine], min_shared) < threshold:
-                continue
             if contradict(earlier["text"], claim["text"], rules):
                 flag(earlier, "contradicted")
                 flag(claim, "contradicted")
@@ -197,6 +207,9 @@ def _combine_claims(
             if not alone:
                 index.add(len(kept), mine)
             kept.append(claim)
+            kept_ids.append(claim["id"])
+            kept_toks.append(mine)
+            kept_words.append(my_words)
             members[claim["id"]] = {source}
         else:
             absorb(target, claim)

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Unit
 from .factbits import stable_id
 from .precision import comparable, describe, interval
-from .similarity import SimilarityRules, similarity_of, tokens, words_only
+from .similarity import SimilarityRules, tokens, words_only
 from .statements import SameStatements
 
 Item = dict[str, Any]
@@ -280,6 +280,9 @@ def combine_events(
     # Per kept event its source: merging only adds citations of later sources, so the
     # first citation, and so the source, of a kept event never changes.
     kept_sources: list[str] = []
+    # Per kept event its tokens and their words, for the pairs compared (as `kept_sources`).
+    kept_toks: list[frozenset[str]] = []
+    kept_words: list[frozenset[str]] = []
     words = {t: words_only(t) for t in set(toks.values())}
     min_shared = rules.min_shared
     # Whether two events report the same quotation, as a function of the earlier event's
@@ -304,13 +307,17 @@ def combine_events(
         lists = by_actor if not lonely else by_actor_worded if worded else {}
         near = sorted({i for a in actors for i in lists.get(a, ())})
         for position in near:
-            earlier = kept[position]
             if kept_sources[position] == source or source in merged_sources[position]:
                 continue
+            earlier = kept[position]
             # Every kept event in `near` shares an actor: it is listed under its own actors
             # (which merging never changes). `shared` is worked out for a dispute only.
-            theirs = toks[earlier["id"]]
-            score = similarity_of(theirs, words[theirs], mine, mine_words, min_shared)
+            # `similarity_of(theirs, ..., mine, ...)`, inline: the same value.
+            theirs = kept_toks[position]
+            if not theirs or not mine or len(kept_words[position] & mine_words) < min_shared:
+                score = 0.0
+            else:
+                score = 2 * len(theirs & mine) / (len(theirs) + len(mine))
             # `pair in same_statement or score >= conflict`: both pure, the cheap one first.
             linked = score >= conflict or (link is not None and link(earlier["id"]))
             if _dates_agree(str(earlier["date"]), date):
@@ -341,6 +348,8 @@ def combine_events(
                     by_actor_worded.setdefault(actor, []).append(len(kept))
             kept.append(event)
             kept_sources.append(source)
+            kept_toks.append(mine)
+            kept_words.append(mine_words)
             merged_sources.append(set())
         else:
             absorb(target, event)
