@@ -109,8 +109,14 @@ def _remap(item: Item, remap: dict[str, str]) -> None:
         if item.get(key) in remap:
             item[key] = remap[item[key]]
     for key in _REF_LISTS:
-        if item.get(key):
-            item[key] = list(dict.fromkeys(remap.get(i, i) for i in item[key]))
+        refs = item.get(key)
+        if refs:
+            # Nearly every list names no merged-away id: then only its repeats go, in C
+            # (no generator over it: 86,000 items of a 1,000-article corpus).
+            if type(refs) is list and remap.keys().isdisjoint(refs):
+                item[key] = list(dict.fromkeys(refs))
+            else:
+                item[key] = list(dict.fromkeys(remap.get(i, i) for i in refs))
 
 
 class _Mentions:
