@@ -198,7 +198,26 @@ class _Compiler:
                     return False
                 return search is None or search(value) is not None
 
-            return text
+            if search is None:
+                return text
+            # Texts with a pattern (ids, source ids, dates) recur: a source id is in every
+            # citation of its article. Each text that passed is remembered (the same text
+            # passes again), so the pattern is searched once per text, not per value.
+            # At most `_REMEMBERED` of them: the check lives as long as the process.
+            passed: set[str] = set()
+
+            def remembered(value: Any) -> bool:
+                if type(value) is not str:
+                    return text(value)
+                if value in passed:
+                    return True
+                if not text(value):
+                    return False
+                if len(passed) < _REMEMBERED:
+                    passed.add(value)
+                return True
+
+            return remembered
         if kind == "integer" and set(keys) <= _INTEGER_KEYWORDS:
             minimum = schema.get("minimum")
 
@@ -379,6 +398,9 @@ class _Compiler:
             return passed == 1
 
         return check
+
+
+_REMEMBERED = 1 << 18  # texts a check of a patterned string remembers as valid
 
 
 def _finite(value: Any) -> bool:
