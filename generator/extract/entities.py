@@ -682,17 +682,20 @@ def _short_body_names(local: dict[str, KnownEntity], hits: list[Mention]) -> dic
     names in full with those words ("Ukraine's General Staff"); with two such bodies
     (Ukraine's and Russia's) the short name stays undecided, an entity of its own."""
     renamed: dict[str, str] = {}
+    folded: list[tuple[str, str]] | None = None  # (entity, text as written, case folded)
     for entity_id, entity in sorted(local.items()):
         if entity.kind != "actor" or entity.category == "person" or " " not in entity.name:
             continue
+        if folded is None:
+            folded = [(h.entity_id, h.text.casefold()) for h in hits]
         # In any case: "the Russian embassy" is the "Russian embassy in Canberra" named before.
         name = entity.name.casefold()
         fuller = {
-            h.entity_id
-            for h in hits
-            if h.entity_id != entity_id
-            and len(h.text) > len(name)
-            and name in (written := h.text.casefold())
+            other
+            for other, written in folded
+            if other != entity_id
+            and len(written) > len(name)
+            and name in written
             and _holds_words(written, name)
         }
         if len(fuller) == 1:

@@ -126,11 +126,16 @@ def _listed_parties(
     Slovensko voted for the bill". Only one-word names are taken (a longer unknown one may
     be a person's), and only in a list joined by "and" that names a known party (the
     lexicon's `party_members.description`)."""
-    if " and " not in lower:
+    if " and " not in lower or not runs:
         return []
     description = (lexicon_party(k) or "").casefold()
-    if not description:
-        return []
+    parties = _party_names(k, description) if description else frozenset()
+    if not parties or not any(
+        piece in parties or piece[4:] in parties  # "The PVV, SP and FvD voted"
+        for run in runs
+        for piece in _AND_INSIDE.split(run.group())
+    ):
+        return []  # most sentences name no known party: no list is built
     # The names of the list, each (start, end, joined by "and" to the one before).
     names: list[tuple[int, int, bool]] = []
     for run in runs:
@@ -157,6 +162,26 @@ def _listed_parties(
             found += _unknown_beside_party(text, names[i : j + 1], k, description)
         i = j + 1
     return found
+
+
+# The names and aliases of the known parties, by knowledge (few at a time; pure).
+_PARTY_NAMES: dict[int, tuple[Knowledge, frozenset[str]]] = {}
+
+
+def _party_names(k: Knowledge, description: str) -> frozenset[str]:
+    """The names and aliases, as written, of the entities with the party description."""
+    hit = _PARTY_NAMES.get(id(k))
+    if hit is None or hit[0] is not k:
+        if len(_PARTY_NAMES) >= 8:
+            _PARTY_NAMES.clear()
+        names = frozenset(
+            name
+            for e in k.entities.values()
+            if (e.description or "").casefold() == description
+            for name in (e.name, *e.aliases)
+        )
+        hit = _PARTY_NAMES[id(k)] = (k, names)
+    return hit[1]
 
 
 def _unknown_beside_party(
