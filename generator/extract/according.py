@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from .entitycues import entity_rules
+from .entitycues import government_of
 from .factbits import per_lexicon
 from .quotecues import quote_rules
 from .quotes import QuoteFound, Speech
@@ -46,8 +46,7 @@ def _voice(text: str, speaker: Any, knowledge: Any) -> str | None:
     nxt = _NEXT_WORD.match(text, speaker.end)
     if nxt is None or nxt.group(1).casefold() not in knowledge.word_set("anonymous_sources"):
         return str(speaker.entity_id)
-    demonym = entity_rules(knowledge).demonym_for.get(speaker.entity_id)
-    return knowledge.lookup(f"{demonym} government") if demonym else None
+    return government_of(speaker.entity_id, knowledge)
 
 
 # Words that may open an unnamed source: "a senior", "two", "several".

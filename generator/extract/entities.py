@@ -23,6 +23,7 @@ from .entitycues import (
     EntityRules,
     capital_as_place,
     entity_rules,
+    government_of,
     outlet_as_place,
     publisher_forms,
 )
@@ -247,9 +248,7 @@ def _home_government(source: Source, knowledge: Knowledge) -> list[Mention]:
     knows that government; with no home found it names no one."""
     if "Government" not in source.text and "Executive" not in source.text:
         return []
-    home = home_country(source, knowledge)
-    demonym = entity_rules(knowledge).demonym_for.get(home) if home else None
-    government = knowledge.lookup(f"{demonym} government") if demonym else None
+    government = government_of(home_country(source, knowledge), knowledge)
     if government is None:
         return []
     return [

@@ -238,6 +238,19 @@ def capital_as_place(text: str, start: int, end: int, rules: EntityRules) -> boo
 entity_rules = per_lexicon(_build)
 
 
+def government_of(country: str | None, knowledge: Any) -> str | None:
+    """The government the lexicon knows of a country, by its demonym ("netherlands": the
+    "Dutch government"), None when it knows none."""
+    demonym = entity_rules(knowledge).demonym_for.get(country) if country else None
+    return knowledge.lookup(f"{demonym} government") if demonym else None
+
+
+def government_demonym(name: str) -> str:
+    """The demonym of a government's name: every word before "government" ("South Korean
+    government": "South Korean")."""
+    return name.rsplit(" ", 1)[0] if " " in name else name
+
+
 _BRACKETED = re.compile(r"\(([^()]+)\)")
 
 

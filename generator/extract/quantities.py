@@ -383,10 +383,6 @@ def _part_of(text: str, end: int, value: float, rules: QuantityRules) -> _Noun |
     return rules.nouns[counted.group("noun").casefold()]
 
 
-def _letters_folded(rules: QuantityRules) -> frozenset[str]:
-    return frozenset(c.casefold() for c in rules.letter_prefixes)
-
-
 def _letter_money(match: re.Match[str], rules: QuantityRules) -> bool:
     """Whether a number after a currency letter is a sum: the letter as the lexicon writes
     it, and a scale ("R4.8-billion", "W31.6tr") or thousands ("R190,000") after."""
@@ -419,7 +415,7 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         cur = match.group("cur")
         if (
             cur
-            and cur.strip().casefold() in _letters_folded(rules)
+            and cur.strip().upper() in rules.letter_prefixes  # matched in any case
             and not _letter_money(match, rules)
         ):
             continue  # "r4", "the R4 road": no sum of money

@@ -9,7 +9,7 @@ import re
 
 from .. import casefast
 from ..casualties import casualty_rules_for
-from ..entitycues import entity_rules
+from ..entitycues import entity_rules, government_demonym
 from ..knowledge import Knowledge
 from ..wordgate import holds_any
 from .candidate import Candidate
@@ -65,9 +65,7 @@ def _institutions(
         government = k.lookup(m.group("capital"))
         if noun in rules.seated or government is None:
             continue  # "the embassy in Oslo" is some other country's
-        # "South Korean government": the demonym is every word before "government".
-        name = k.entities[government].name
-        demonym = name.rsplit(" ", 1)[0] if " " in name else name
+        demonym = government_demonym(k.entities[government].name)
         name = " ".join([demonym, *(w[:1].upper() + w[1:] for w in noun.split())])
         category = rules.institution_category[noun]
         # From "the" when the capital comes first: "the Defence Ministry" is then longer than
@@ -106,10 +104,7 @@ def _seat_name(place: str, k: Knowledge) -> str:
     rules = entity_rules(k)
     government = k.lookup(place) if place in rules.capitals else None
     if government is not None:
-        # "South Korean government": the demonym is every word before "government".
-        name = k.entities[government].name
-        demonym = name.rsplit(" ", 1)[0] if " " in name else name
-        country = rules.demonym_of.get(demonym)
+        country = rules.demonym_of.get(government_demonym(k.entities[government].name))
     else:
         # A listed city ("Brussels": lexicon `places`) is in its country.
         country = casualty_rules_for(k).place_country.get(place)

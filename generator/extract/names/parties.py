@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..factbits import per_lexicon
+from ..factbits import per_knowledge, per_lexicon
 from ..knowledge import Knowledge
 from .candidate import Candidate
 from .words import UPPER, _blocked
@@ -129,9 +129,9 @@ def _listed_parties(
     if " and " not in lower or not runs:
         return []
     description = (lexicon_party(k) or "").casefold()
-    parties = _party_names(k, description) if description else frozenset()
+    parties = _party_names(k)
     if not parties or not any(
-        piece in parties or piece[4:] in parties  # "The PVV, SP and FvD voted"
+        piece.removeprefix("The ") in parties  # "The PVV, SP and FvD voted"
         for run in runs
         for piece in _AND_INSIDE.split(run.group())
     ):
@@ -164,24 +164,19 @@ def _listed_parties(
     return found
 
 
-# The names and aliases of the known parties, by knowledge (few at a time; pure).
-_PARTY_NAMES: dict[int, tuple[Knowledge, frozenset[str]]] = {}
+def _build_party_names(k: Knowledge) -> frozenset[str]:
+    """The names and aliases, as written, of the known entities with the party description
+    (lexicon `party_members.description`)."""
+    description = (lexicon_party(k) or "").casefold()
+    return frozenset(
+        name
+        for e in k.entities.values()
+        if description and (e.description or "").casefold() == description
+        for name in (e.name, *e.aliases)
+    )
 
 
-def _party_names(k: Knowledge, description: str) -> frozenset[str]:
-    """The names and aliases, as written, of the entities with the party description."""
-    hit = _PARTY_NAMES.get(id(k))
-    if hit is None or hit[0] is not k:
-        if len(_PARTY_NAMES) >= 8:
-            _PARTY_NAMES.clear()
-        names = frozenset(
-            name
-            for e in k.entities.values()
-            if (e.description or "").casefold() == description
-            for name in (e.name, *e.aliases)
-        )
-        hit = _PARTY_NAMES[id(k)] = (k, names)
-    return hit[1]
+_party_names = per_knowledge(_build_party_names)
 
 
 def _unknown_beside_party(

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...sources import Source
 from ..entities import EntityScan
-from ..entitycues import PLACE_BEFORE, entity_rules
+from ..entitycues import PLACE_BEFORE, government_of
 from ..factbits import per_lexicon
 from ..holders import (
     AUX_GAP,
@@ -44,15 +44,6 @@ _ASKED_LEAD = re.compile(r"Asked\s+(?:whether|if|about|why|how|what|when|where|w
 # of grammar, not of the domain.
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
 _GOVERNMENT_OPENING = re.compile(r"The\s+(?:government|cabinet|administration)\b")
-
-
-def _government_of(entity_id: str, scan: EntityScan, knowledge: Knowledge) -> str | None:
-    """The government of a country the lexicon knows one of ("Danish government")."""
-    entity = scan.entity(entity_id)
-    if entity is None or entity.category != "country":
-        return None
-    demonym = entity_rules(knowledge).demonym_for.get(entity_id)
-    return knowledge.lookup(f"{demonym} government") if demonym else None
 
 
 # "As chancellor, until March he refused to send it": a personal pronoun after the
@@ -428,7 +419,10 @@ def _actor(
             # "Denmark has sent 19 F-16s. The government lifted its last restrictions": the
             # country's government, when the sentence opens on one.
             if _GOVERNMENT_OPENING.match(text, sentence.start):
-                government = _government_of(earlier[0][0], scan, knowledge)
+                country = earlier[0][0]
+                entity = scan.entity(country)
+                known = entity is not None and entity.category == "country"
+                government = government_of(country, knowledge) if known else None
                 if government is not None:
                     return government, None
             return earlier[0][0], None

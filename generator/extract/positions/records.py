@@ -13,7 +13,7 @@ from ...sources import Source
 from .. import casefast
 from ..bystart import ByStart
 from ..entities import EntityScan
-from ..entitycues import entity_rules
+from ..entitycues import government_of
 from ..framegate import may_match
 from ..holders import (
     AUX_GAP,
@@ -135,15 +135,9 @@ def position_records(
             previous = None  # a heading continues no sentence
         before, previous = previous, sentence
         # Only a sentence naming a weapon can report a strike by use (`usereports`).
-        named_weapons = bisect_left(used_weapons, (sentence.start,))
-        weapons = len(
-            {
-                w
-                for _s, w in used_weapons[
-                    named_weapons : bisect_left(used_weapons, (sentence.end,))
-                ]
-            }
-        )
+        lo = bisect_left(used_weapons, (sentence.start,))
+        hi = bisect_left(used_weapons, (sentence.end,))
+        weapons = len({w for _s, w in used_weapons[lo:hi]})  # the weapons it names
         if not weapons and names_weapon_by_origin(source.text, sentence, knowledge, lowered):
             weapons = 1  # "fired Western-supplied long-range missiles": weapons, unnamed
         used = use_report(source.text, sentence, knowledge, lowered, weapons) if weapons else None
@@ -413,9 +407,4 @@ def _claim_subject(
 def _of_a_side(entity_id: str, knowledge: Knowledge) -> bool:
     """Whether the entity is a side of the war or its government (`sides.side_countries`)."""
     sides = side_countries(knowledge)
-    if entity_id in sides:
-        return True
-    demonyms = entity_rules(knowledge).demonym_for
-    return any(
-        knowledge.lookup(f"{demonyms[c]} government") == entity_id for c in sides if c in demonyms
-    )
+    return entity_id in sides or any(government_of(c, knowledge) == entity_id for c in sides)

@@ -11,7 +11,7 @@ import re
 
 from ..bystart import ByStart
 from ..entities import EntityScan, Mention
-from ..entitycues import entity_rules
+from ..entitycues import entity_rules, government_of
 from ..knowledge import Knowledge
 from ..names.parties import lexicon_party
 from ..quotecues import is_company, quote_rules
@@ -245,7 +245,6 @@ class _Referents:
         government said": the Italian government), else of the last one named before."""
         if noun != "government":
             return None
-        rules = entity_rules(self.k)
         # Countries named as a clause's subject, not after a preposition ("inside Russia").
         countries = [
             m
@@ -258,8 +257,7 @@ class _Referents:
         if not countries:
             return None
         here = [m for m in countries if m.start >= start]
-        demonym = rules.demonym_for.get((here[0] if here else countries[-1]).entity_id)
-        return self.k.lookup(f"{demonym} government") if demonym else None
+        return government_of((here[0] if here else countries[-1]).entity_id, self.k)
 
     def country_official(self, m: Mention, gap: str, pos: int) -> str | None:
         """An official a country's name leads to ("Slovakia's foreign minister said", "the
