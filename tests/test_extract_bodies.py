@@ -329,3 +329,21 @@ def test_a_company_is_called_by_the_first_word_of_its_name_after_it() -> None:
     assert ("crestline-aerospace", "Crestline") in mentions
     # A name the lexicon knows stays its own ("Taurus" is the missile).
     assert ("taurus", "Taurus") in mentions
+
+
+def test_acronyms_of_two_parts_joined_by_a_hyphen_are_bodies() -> None:
+    mentions = _mentions(
+        "The coalition parties, SDKÚ-DS, PSLN and HZD-ČR, voted for the bill. Talks on a "
+        "US-UK deal went on."
+    )
+    assert ("sdku-ds", "SDKÚ-DS") in mentions
+    assert ("hzd-cr", "HZD-ČR") in mentions
+    # Two known names joined are no third.
+    assert not [m for m in mentions if m[1] == "US-UK"]
+
+
+def test_a_bodys_name_in_its_own_language_in_brackets_is_the_same_body() -> None:
+    mentions = _mentions("The Pirates (Piráti), who had wanted a fence, dropped their condition.")
+    # Not a party of its own, as it would be after a person ("Jan Novák (Piráti)").
+    assert ("czech-pirate-party", "Piráti") in mentions
+    assert ("czech-pirate-party", "Pirates") in mentions

@@ -1145,3 +1145,27 @@ def test_a_translation_names_whom_it_was_said_to_before_the_speaker() -> None:
     )
     # "National Defence" is the role's department (lexicon `department_words`), no body.
     assert speakers["Ukraine will use them where it needs"] == "duarte-vilaca"
+
+
+def test_french_courtesy_titles_and_a_day_before_the_speaker() -> None:
+    speakers = _speakers(
+        "« The pilots must not wait at the border », declared Thursday the Minister of the "
+        "Interior, Mme Odile Fontenay-Marchal (MR), on the radio. « We sign no blank "
+        "cheque », warned its president, M. Arnaud Delvigne."
+    )
+    # A translation keeps "Mme" and "M." (lexicon `honorifics`), puts the day between the
+    # verb and the speaker and names the speaker by a possessive.
+    assert speakers["The pilots must not wait at the border"] == "odile-fontenay-marchal"
+    assert speakers["We sign no blank cheque"] == "arnaud-delvigne"
+
+
+def test_a_courtesy_title_after_a_role_names_the_person_not_the_role() -> None:
+    found = extract_text(
+        "The Prime Minister, M. Hugo Vandenbroucke (CD&V), has changed his mind. The "
+        "Foreign Minister, Elke Maertens (Groen), said on Monday that the rules stay.",
+        DAY,
+    )
+    names = {e["name"] for e in found["entities"] if e.get("category") == "person"}
+    # "Prime Minister" is no person; the name after it is, with or without the title and
+    # a party tag in brackets after it.
+    assert names == {"Hugo Vandenbroucke", "Elke Maertens"}

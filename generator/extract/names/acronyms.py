@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import Knowledge
+from ..knowledge import CAPITAL, Knowledge
 from .candidate import Candidate
 from .words import _blocked
 
@@ -14,9 +14,15 @@ from .words import _blocked
 # which re tests at every position; opening with the capital lets re skip to the
 # capitals, and the lookbehind, moved after it, still tests the character before it (a
 # two-character lookbehind ending in that capital): the same matches.
-_ACRONYM = re.compile(r"[A-Z](?<![\w.-][A-Z])[A-Z]{2,5}(?![\w.-])")
+# Two parts joined by a hyphen too ("KDU-ČSL", "N-VA"), the second in any capitals.
+_ACRONYM = re.compile(
+    rf"[A-Z](?<![\w.-][A-Z])(?:[A-Z]{{2,5}}|{CAPITAL}{{0,4}}-{CAPITAL}{{2,4}})(?![\w.-])"
+)
 
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{1,9})\)")
+# A body's name in its own language, in brackets after its English one ("the Pirates
+# (Piráti)"): one word opening on a capital, the same body.
+_NATIVE = re.compile(rf"\((?P<acr>{CAPITAL}[\w’'-]*[a-z\u00df-\u024f][\w’'-]*)\)")
 
 # The capitalised words right before a bracket ("... Affari Internazionali (").
 _RUN_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:[a-z]{1,4}\s+)?){2,8})$")
@@ -50,6 +56,13 @@ _LABEL = re.compile(
 )
 
 
+def _body(k: Knowledge, name: str) -> bool:
+    """Whether `name` is a known body's (no person's, country's or weapon's)."""
+    known = k.lookup(name)
+    entity = k.entities[known] if known is not None else None
+    return entity is not None and entity.kind == "actor" and entity.category == "organisation"
+
+
 def _acronyms(
     text: str,
     start: int,
@@ -79,10 +92,20 @@ def _acronyms(
                 defined = True
         if not defined:
             found += _spelled_body(text, start, m, k)
+    for m in _NATIVE.finditer(text, start, end) if defined_in else ():
+        for candidate in named:
+            if candidate.category not in ("person", "") or (
+                candidate.kind == "known" and not _body(k, candidate.name)
+            ):
+                continue
+            if not text[candidate.aliases[0][1] : m.start()].strip():
+                candidate.aliases.append((m.start("acr"), m.end("acr")))
     label = _LABEL.match(text, start, end)
     for m in _ACRONYM.finditer(text, start, end):
         if k.lookup(m.group()) or _blocked(m.group(), k):
             continue
+        if "-" in m.group() and any(k.lookup(part) for part in m.group().split("-")):
+            continue  # "US-UK": two known names, no third
         if label is not None and m.start() < label.end():
             continue  # a newsletter's section label in capitals: "THE VETO THREAT: ..."
         if m.group().casefold() in k.word_set("titles"):

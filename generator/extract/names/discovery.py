@@ -57,6 +57,9 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
         for m in runs:
             if knowledge.lookup(m.group()):
                 named.append(Candidate("known", "", m.group(), [(m.start(), m.end())]))
+            elif m.group().startswith("The ") and knowledge.lookup(m.group()[4:]):
+                # "The Pirates (Piráti)": the run opens the sentence with its article.
+                named.append(Candidate("known", "", m.group()[4:], [(m.start() + 4, m.end())]))
         named += _acronyms(text, start, end, knowledge, named)
     else:
         # No bracket, no acronym defined: a known run only keeps an acronym inside it from

@@ -69,6 +69,8 @@ def _party_members(text: str, start: int, end: int, k: Knowledge) -> list[Candid
             for m in _AFFILIATION.finditer(text, start, end)
             if not any(w in k.organisation_heads for w in m.group("person").split())
             and not _OF_BEFORE.search(text, max(start, m.start() - 8), m.start())
+            # "The Pirates (Piráti)": a body's name in its own language (`acronyms`)
+            and not m.group("person").startswith("The ")
         ]
     members, stop, gate = _member_roles(k)
     if members is not None and gate is not None and gate.search(text, start, end):

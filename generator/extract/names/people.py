@@ -144,6 +144,10 @@ def _people(
                 text, max(start, m.start("name") - 8), m.start("name")
             ):
                 continue
+            if k.honorifics is not None and k.honorifics.match(m.group("desc")):
+                # "The Prime Minister, Mr. Peter Smith,": the apposition is the name, the
+                # words before it a role (`_role_appositions`).
+                continue
             if describes_variant(m.group("desc"), k):
                 continue  # "The Storm Shadow Arc, a new variant of the Storm Shadow missile"
             if _describes_company(m.group("desc"), k):
@@ -394,14 +398,16 @@ def _role_apposition(k: Knowledge) -> re.Pattern[str] | None:
     hit = _APPOSITIONS.get(id(roles))
     if hit is None or hit[0] is not roles or hit[1] != name:
         alternation = trie_alternation(roles, ignore_case=True)
+        honorific = k.honorifics.pattern if k.honorifics is not None else "(?!)"
         pattern = (
             re.compile(
                 # A stop inside an abbreviation may come in the phrase ("ambassador to
                 # the U.S., Ivan Sorokin,"), not one that ends a sentence.
                 rf"(?P<role>(?i:\b(?:{alternation}))\b(?:[^,.;:\"“”]|\.(?!\s)){{0,60}}),\s+"
                 # The name ends its sentence ("said the leader of the Bloc, Louis-Philippe
-                # Ménard.") or goes on after a comma.
-                rf"(?P<name>{name})(?:,|\.(?=\s|$))"
+                # Ménard.") or goes on after a comma; a courtesy title may come before it
+                # and a party tag after it ("The Prime Minister, M. Koen Verstraeten (N-VA),").
+                rf"(?:{honorific}\s+)?(?P<name>{name})(?:\s*\([^()]{{1,20}}\))?(?:,|\.(?=\s|$))"
             )
             if alternation
             else None

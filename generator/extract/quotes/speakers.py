@@ -551,8 +551,12 @@ _VERB_BEFORE = re.compile(
 # role, nationality), an optional comma.
 # (A translation may put whom it was said to first: "said to the Expresso the minister of
 # the National Defence, Duarte Vilaça".)
+# A translation may put the day between the verb and the speaker ('«...», declared Wednesday
+# the Minister of Defence, Mme X') and name the speaker by a possessive ('warned its
+# president, M. Y').
 _DESCRIPTION = re.compile(
-    r"\s+(?:to\s+(?:the\s+)?[A-Z][\w.-]*\s+)?(?:the|[A-Z][\w-]*['’]s)\s+"
+    r"\s+(?:(?:on\s+)?\w+day\s+)?(?:to\s+(?:the\s+)?[A-Z][\w.-]*\s+)?"
+    r"(?:the|its|his|her|their|[A-Z][\w-]*['’]s)\s+"
     r"(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
 )
 _BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
