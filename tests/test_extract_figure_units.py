@@ -187,3 +187,27 @@ def test_currency_letters_before_a_number_with_a_scale_or_thousands() -> None:
     }
     # A letter before a bare number names a road, not a sum (lexicon `letter_prefix`).
     assert not any(v == 4 for v, _, _, _ in figures)
+
+
+def test_rupees_in_lakhs_and_crores_dirhams_and_hong_kong_dollars() -> None:
+    figures = extract_text(
+        "India's budget sets aside Rs 2.3 lakh crore for defence, and Rs 64,000 crore to Rs "
+        "1,35,000 crore for missiles; a drone costs Rs 47 lakh. The UAE pledged Dh12.4 "
+        "billion, or AED 310 million a month. Hong Kong's share is HK$6 million. In the "
+        "report, dh5 and the Dh road are no sums.",
+        DAY,
+    )["figures"]
+    got = {
+        (tuple(f["value"]) if isinstance(f["value"], list) else f["value"], f["unit"])
+        for f in figures
+    }
+    assert got >= {
+        (2300000000000, "inr"),
+        ((640000000000, 1350000000000), "inr"),
+        (4700000, "inr"),
+        (12400000000, "aed"),
+        (310000000, "aed"),
+        (6000000, "hkd"),
+    }
+    # "Dh" is taken as written and only with a scale or thousands (lexicon `letter_prefix`).
+    assert not any(v == 5 for v, _u in got)

@@ -25,7 +25,9 @@ _DECIMAL_COMMA = (
     r"\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|trillion|percent|per cent|prosent|procent)\b"
     r"|[ \u00a0]?%)"
 )
-_DIGITS = rf"{_DECIMAL_COMMA}|{_SPACED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Indian English groups by lakhs and crores ("1,20,000", "12,34,567").
+_INDIAN = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+_DIGITS = rf"{_DECIMAL_COMMA}|{_SPACED}|{_INDIAN}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 _SCALE_OF = re.compile(r" of(?= )")
 
@@ -121,6 +123,10 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         if raw.get("code_prefix"):
             # "DKK 4.1 billion": the code, then a space, before the number.
             prefixes.append(f"{raw['symbol']} ")
+        for word in raw.get("word_prefix") or []:
+            # "Rs 28 crore": a word, then a space, before the number.
+            prefixes.append(f"{word} ")
+            units[str(word).casefold()] = (raw["id"], raw["dimension"])
         for letter in raw.get("letter_prefix") or []:
             # "R4.8-billion", "W31.6tr": a capital letter right before the number.
             prefixes.append(str(letter))
@@ -391,6 +397,12 @@ def _letter_money(match: re.Match[str], rules: QuantityRules) -> bool:
     )
 
 
+def _is_letter(cur: str, rules: QuantityRules) -> bool:
+    """Whether a currency matched (in any case) is one of the letters ("r4": R, "dh9": Dh)."""
+    folded = cur.casefold()
+    return any(letter.casefold() == folded for letter in rules.letter_prefixes)
+
+
 def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Quantity]:
     """Every number with a unit or counted noun in `text` (offsets shifted by `offset`)."""
     found: list[Quantity] = []
@@ -415,7 +427,7 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
         cur = match.group("cur")
         if (
             cur
-            and cur.strip().upper() in rules.letter_prefixes  # matched in any case
+            and _is_letter(cur.strip(), rules)  # matched in any case
             and not _letter_money(match, rules)
         ):
             continue  # "r4", "the R4 road": no sum of money
