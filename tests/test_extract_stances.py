@@ -2017,3 +2017,31 @@ def test_the_answers_of_a_printed_interview_are_the_interviewee_s() -> None:
     assert ("ukraine", "supports") not in pairs
     # A number kept back is no refusal.
     assert ("alastair-penhaligon", "opposes") not in pairs
+
+
+def test_votes_told_one_after_another_in_a_debate() -> None:
+    text = (
+        "Headline\n\n"
+        "The Seimas on Thursday adopted a resolution backing Ukraine's right to use "
+        "Lithuanian-funded drones against military targets on Russian territory.\n\n"
+        "The resolution passed 88 to 21. The Farmers had agreed to vote against it.\n\n"
+        'Their leader, Aurimas Kudirka, who voted against, said the country was "for helping '
+        "Ukraine, not for a war.\" The session ran late. The Homeland Union's Vilma "
+        "Petrauskienė, who voted in favour, spoke after him. The vote was broadcast. The "
+        'Freedom Party, which in March had called the choice of targets "a matter for Kyiv," '
+        "voted in favour as a bloc.\n\n"
+        'The Russian embassy said the Seimas had "voted for escalation."\n'
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2031, 12, 11))["positions"]
+    }
+    # A vote in a relative clause is its antecedent's; a vote "as a bloc" has no object.
+    assert ("aurimas-kudirka", "opposes") in pairs
+    assert ("vilma-petrauskiene", "supports") in pairs
+    assert ("homeland-union", "supports") not in pairs  # her party's name qualifies her
+    assert ("freedom-party", "supports") in pairs
+    # Each vote keeps the resolution in mind, beyond four sentences of naming it; a name
+    # in a relative clause before the vote did not vote.
+    assert not any(actor == "ukrainian-government" for actor, _s in pairs)
+    # "voted for escalation" is a critic's word for the vote, no backing of it.
+    assert ("russian-embassy", "supports") not in pairs

@@ -21,7 +21,7 @@ from .stanceframes import Frames
 
 # A non-restrictive relative clause opening after a comma.
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s")
-_COMMA = re.compile(r",\s")
+_COMMA = re.compile(r",[\"”’]?\s")  # (a quotation may close with the clause)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?$")
 
 

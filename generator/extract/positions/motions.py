@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..entities import EntityScan
-from ..holders import is_actor
+from ..holders import in_relative_clause, is_actor
 from ..sentences import Sentence
 
 # A motion's noun right before the cue that says what it would do ("a PVV motion that would
@@ -27,9 +27,12 @@ _MOTION_BEFORE = re.compile(
 )
 # What a motion's cue may look back over, in characters.
 _MOTION_REACH = 60
-# A vote with no object, ending its clause ("voted in favor.", "voted against it;").
+# A vote with no object, ending its clause ("voted in favor.", "voted against it;", "voted
+# in favour as a bloc."), or a relative clause ("Irina Potapova, who voted against, said").
 _ELIDED_VOTE = re.compile(
-    r"\bvot(?:ed|es|e)\s+(?P<side>for|in\s+favou?r|against)(?:\s+it)?\s*(?:[.;]|,\s+(?:and|while|but)\b)",
+    r"\b(?:(?P<rel>who)\s+(?:also\s+)?)?vot(?:ed|es|e)\s+(?P<side>for|in\s+favou?r|against)"
+    r"(?:\s+it)?(?:\s+(?:as\s+a\s+bloc|en\s+bloc|without\s+exception|unanimously|as\s+well|too))?"
+    r"\s*(?:[.;]|,\s+(?:and|while|but)\b|(?(rel),|(?!x)x))",
     re.IGNORECASE,
 )
 # Sentences after the motion's in which a vote may still be on it; a sentence naming a
@@ -103,14 +106,23 @@ def besides(text: str, sentence: Sentence, until: int) -> int | None:
 
 
 def voters(
-    scan: EntityScan, sentence: Sentence, pos: int, start: int | None = None
+    text: str, scan: EntityScan, sentence: Sentence, pos: int, start: int | None = None
 ) -> list[tuple[str, int]]:
     """(actor, where named) of each actor the sentence names between `start` (its own
     start by default) and the vote at `pos`."""
     lo = sentence.start if start is None else start
     out: dict[str, int] = {}
     for m in scan.mentions:
-        if lo <= m.start and m.end <= pos and is_actor(scan, m.entity_id):
+        if (
+            lo <= m.start
+            and m.end <= pos
+            and is_actor(scan, m.entity_id)
+            # "The Social Democrats, who argued the choice was "a matter for Kyiv," voted
+            # in favour": a name in a relative clause before the vote did not vote.
+            and not in_relative_clause(text, lo, m.start, pos)
+            # "The Homeland Union's Vilma Petrauskienė, who voted in favour": she did.
+            and not text.startswith(("'s ", "\u2019s "), m.end)
+        ):
             out.setdefault(m.entity_id, m.start)
     return list(out.items())
 
@@ -126,7 +138,7 @@ def motion_votes(
     groups: list[tuple[list[tuple[str, int]], int, bool]] = []
     lo = sentence.start
     for at, end, against in elided_votes(text, sentence):
-        groups.append((voters(scan, sentence, at, lo), at, against))
+        groups.append((voters(text, scan, sentence, at, lo), at, against))
         lo = end
     if not groups:
         backers = backed_by(text, sentence)
@@ -134,8 +146,8 @@ def motion_votes(
             return []
         lo, at, against = backers
         listed = besides(text, sentence, lo)
-        voted = voters(scan, sentence, at, lo) + (
-            voters(scan, sentence, listed) if listed is not None else []
+        voted = voters(text, scan, sentence, at, lo) + (
+            voters(text, scan, sentence, listed) if listed is not None else []
         )
         groups.append((voted, at, against))
     out = []

@@ -188,7 +188,9 @@ def position_records(
         )
         if votes:
             # "Only the PVV, the SP and FvD voted in favor.": the stance of the motion a
-            # sentence before told (`motions`).
+            # sentence before told (`motions`). A vote on it keeps it in mind as naming it
+            # does: the votes of a debate are told one after another.
+            motion = (motion[0], index) if motion is not None else None
             as_of = _as_of(source.text, sentence, source)
             for voted, vote_at, vote_side in votes:
                 for actor, voter_at in voted:
