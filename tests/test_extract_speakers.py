@@ -1169,3 +1169,17 @@ def test_a_courtesy_title_after_a_role_names_the_person_not_the_role() -> None:
     # "Prime Minister" is no person; the name after it is, with or without the title and
     # a party tag in brackets after it.
     assert names == {"Hugo Vandenbroucke", "Elke Maertens"}
+
+
+def test_roles_of_a_translation_before_the_name() -> None:
+    speakers = _speakers(
+        "„Now it would be a risk to our own security”, explained the head of MOD, "
+        "vice-premier Teodor Walczak. „It is a needle”, said the deputy of Konfederacji "
+        "Marek Zieliński. In Kyiv the head of the Ukrainian diplomacy Ostap Melnyk thanked "
+        "the Polish friends. „Polish drones will keep them awake”, he wrote."
+    )
+    # A second role after a comma; a body's name in one word (with its case ending) and a
+    # capitalised adjective in the role's object, before the name.
+    assert speakers["Now it would be a risk to our own security"] == "teodor-walczak"
+    assert speakers["It is a needle"] == "marek-zielinski"
+    assert speakers["Polish drones will keep them awake"] == "ostap-melnyk"

@@ -152,6 +152,11 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "limits on Ukraine.",
             ("elena-vidal", "supports"),
         ),
+        (
+            "Minister Elena Vidal said the coalition does not impose on Kyiv any geographical "
+            "limits.",
+            ("elena-vidal", "supports"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:

@@ -653,7 +653,12 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         # the firm.
         "role_name": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{roles}))"
-            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|(?:{departments})\b|[A-Z]{{2,6}}\b(?=\s+{CAPITAL}))){{0,2}}"
+            # ... its adjective capitalised ("the head of the Ukrainian diplomacy Andrij
+            # Kowalczuk"), or a body named in one word before a name of two ("the deputy of
+            # Konfederacji Grzegorz Bąk", a translation keeping the case ending).
+            rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:{CAPITAL}[a-z]+\s+(?=[a-z])(?!(?:of|and|for|on|in)\b))?(?:[a-z][\w-]*\s+)?"
+            rf"(?:[a-z][\w-]*|(?:{departments})\b|[A-Z]{{2,6}}\b(?=\s+{CAPITAL})"
+            rf"|{CAPITAL}[a-z][\w-]*(?=\s+{CAPITAL}[\w'’-]+\s+{CAPITAL}[\w'’-]+[.,;:!?\"”]))){{0,2}}"
             # A comma may set the name off at the end ("said SV's foreign affairs
             # spokesperson, Ingrid Solhaug.").
             rf"(?:,(?=\s+{person}\s*[.!?]?[\"”]?$))?"

@@ -557,7 +557,8 @@ _VERB_BEFORE = re.compile(
 _DESCRIPTION = re.compile(
     r"\s+(?:(?:on\s+)?\w+day\s+)?(?:to\s+(?:the\s+)?[A-Z][\w.-]*\s+)?"
     r"(?:the|its|his|her|their|[A-Z][\w-]*['’]s)\s+"
-    r"(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
+    # (a comma may part a role from a second one: "the head of MON, vice-premier X")
+    r"(?:[\w'’-]+,?\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
 )
 _BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
