@@ -157,6 +157,15 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "limits.",
             ("elena-vidal", "supports"),
         ),
+        (
+            # As a translation words joining the war and a weapon that changes little.
+            '"Every drone over Kursk makes us a side," said deputy Marta Kowal.',
+            ("marta-kowal", "warns-against"),
+        ),
+        (
+            '"Forty drones are not a changer of the game," said analyst Piotr Nowak.',
+            ("piotr-nowak", "doubts-impact"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
