@@ -193,3 +193,16 @@ def test_a_side_s_official_who_thanks_holds_its_stance() -> None:
     assert _positions("Speaking in Moscow, Foreign Minister Wang Lei thanked Russia.") == []
     # Thanks for something else.
     assert _positions("In Kyiv, Foreign Minister Dmytro Bilyk thanked Japan for the grain.") == []
+
+
+def test_a_side_s_official_who_welcomes_the_decision_as_a_translation_writes_it() -> None:
+    saluted = (
+        "At Kiev, the Minister of the Foreign Affairs, Olena Hrytsenko, saluted on the "
+        "network X the courageous decision."
+    )
+    found = _positions(f"Belgium lifted its limits on strikes inside Russia. {saluted}")
+    assert ("olena-hrytsenko", "supports", True, saluted) in found
+    # Someone the praising one called names is no thanker: "a gift to Putin" is quoted.
+    praised = 'Sen. Cal Brandt, who called the old restriction "a gift to Putin," praised the move.'
+    found = _positions(f"Washington lifted its limits on strikes inside Russia. {praised}")
+    assert not [p for p in found if p[0] == "vladimir-putin"]

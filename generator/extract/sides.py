@@ -29,6 +29,7 @@ from . import casefast
 from .casualties import casualty_rules_for, places_in
 from .entities import EntityScan
 from .factbits import per_lexicon
+from .holders import in_relative_clause
 from .home import country_named
 from .knowledge import Knowledge, words_pattern
 from .quotes import QuoteFound
@@ -114,8 +115,9 @@ def _owner_before(text: str, description: str, scan: EntityScan, actor: str) -> 
     return " ".join(window[:at].split()[-3:]) if at > 0 else ""
 
 
-# A sentence opening on where its official sits ("In Kyiv, ").
-_IN_CAPITAL = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|From)\s+([A-Z][\w-]*),\s*$")
+# A sentence opening on where its official sits ("In Kyiv, "; a translation's "At Kiev, ",
+# "In Kyiv the head of ...").
+_IN_CAPITAL = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|From|At)\s+([A-Z][\w-]*),?\s*$")
 
 
 def _side(
@@ -249,6 +251,8 @@ def _thanked(
                     if sentence.start <= m.start
                     and m.end <= verb.start()
                     and verb.start() - m.end <= _THANKER_REACH
+                    # "X, who called it "a gift to Putin," praised": X praises
+                    and not in_relative_clause(text, sentence.start, m.start, verb.start())
                 ),
                 None,
             )
