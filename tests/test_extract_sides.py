@@ -206,3 +206,13 @@ def test_a_side_s_official_who_welcomes_the_decision_as_a_translation_writes_it(
     praised = 'Sen. Cal Brandt, who called the old restriction "a gift to Putin," praised the move.'
     found = _positions(f"Washington lifted its limits on strikes inside Russia. {praised}")
     assert not [p for p in found if p[0] == "vladimir-putin"]
+
+
+def test_the_russian_government_speaks_for_its_side_the_ukrainian_one_reports() -> None:
+    found = _positions(
+        "Belgium lifted its limits on strikes inside Russia. Moscow said the decision "
+        "changed the situation. Kyiv says the strike on the airfield destroyed two bombers."
+    )
+    # Lexicon `side_bodies`: the Russian government, not the Ukrainian one.
+    governments = [(a, s, flagged) for a, s, flagged, _q in found if a.endswith("government")]
+    assert governments == [("russian-government", "warns-against", True)]
