@@ -273,3 +273,20 @@ def test_a_listed_publisher_is_the_home_before_a_dateline() -> None:
     # A publisher nobody listed keeps the dateline's home.
     other = replace(source, publisher="Daily Planet")
     assert home_country(other, knowledge()) == "ukraine"
+
+
+def test_the_government_of_a_national_outlets_headline_is_the_home_governments() -> None:
+    text = (
+        "F-16s: the government opens the door to strikes in Russia\n"
+        "The decision was taken on Tuesday, and the government will explain it.\n"
+    )
+    found = _extract(text, "https://www.example.be/x")
+    positions = {(p["actor"], p["stance"]) for p in found["positions"]}
+    assert ("belgian-government", "supports") in positions
+    # In the body "the government" may be any named before: only the headline's is home.
+    mentions = [
+        a for e in found["entities"] if e["id"] == "belgian-government" for a in e["aliases"]
+    ]
+    assert mentions == ["government"]
+    # Without a home, nobody.
+    assert not _extract(text)["positions"]

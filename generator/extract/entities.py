@@ -242,19 +242,39 @@ def _in_a_body_name(text: str, start: int, end: int, covered: bytearray) -> bool
 _THE_GOVERNMENT = re.compile(r"\b[Tt]he ((?:Federal )?Government(?!['’]s? of\b| of\b)|Executive)\b")
 
 
-def _home_government(source: Source, knowledge: Knowledge) -> list[Mention]:
+def _home_government(
+    source: Source, knowledge: Knowledge, headings: list[tuple[int, int]] | None
+) -> list[Mention]:
     """'The Government says the Irish money will be ring-fenced': "the Government" with a
     capital G is the article's home country's (`home.home_country`), when the lexicon
-    knows that government; with no home found it names no one."""
-    if "Government" not in source.text and "Executive" not in source.text:
+    knows that government; with no home found it names no one. So is "the government" of
+    a headline (`headings`: "F-16: the government opens the door to strikes in Russia"),
+    which has named no other before it."""
+    text = source.text
+    capital = "Government" in text or "Executive" in text
+    lower = [(a, b) for a, b in headings or [] if "government" in text[a:b]]
+    if not capital and not lower:
         return []
     government = government_of(home_country(source, knowledge), knowledge)
     if government is None:
         return []
-    return [
-        Mention(government, m.start(1), m.end(1), m.group(1))
-        for m in _THE_GOVERNMENT.finditer(source.text)
-    ]
+    found = (
+        [
+            Mention(government, m.start(1), m.end(1), m.group(1))
+            for m in _THE_GOVERNMENT.finditer(text)
+        ]
+        if capital
+        else []
+    )
+    for a, b in lower:
+        found += [
+            Mention(government, m.start(1), m.end(1), m.group(1))
+            for m in _HEADLINE_GOVERNMENT.finditer(text, a, b)
+        ]
+    return found
+
+
+_HEADLINE_GOVERNMENT = re.compile(r"\b[Tt]he (government)\b(?!['’]s? of\b| of\b)")
 
 
 def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules) -> list[Mention]:
@@ -568,7 +588,7 @@ def scan_entities(
     if forms:
         hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)
-    hits += _home_government(source, knowledge)
+    hits += _home_government(source, knowledge, lookups)
     chosen = _select(hits)
     selected = len(hits)  # `chosen` is `_select` of this many first hits, unchanged
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).
