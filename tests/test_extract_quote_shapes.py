@@ -278,3 +278,17 @@ def test_a_statement_first_with_a_long_setting_after_the_verb_and_no_dateline() 
             "dana-whitcombe",
         )
     ]
+
+
+def test_a_negated_speech_verb_reports_nothing() -> None:
+    quotes = _quotes(
+        "Norway will no longer tell Ukraine where it may fire the missiles, Defence Minister "
+        "Eirik Dahl says. The ministry did not say whether the missiles were used. Oslo "
+        "won't tell Kyiv which targets to pick, he said."
+    )
+    # "no longer tell", "did not say", "won't tell": no claim of Norway's, the ministry's
+    # or Oslo's; the minister's verbs after them still report.
+    assert [(kind, speaker) for kind, _text, speaker in quotes] == [
+        ("reported", "eirik-dahl"),
+        ("reported", "eirik-dahl"),
+    ]

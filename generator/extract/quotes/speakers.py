@@ -82,6 +82,7 @@ _NOT_VERB_AFTER = frozenset(
     }
 )
 _PASSIVE_AFTER = frozenset({"been", "being", "was", "were", "is", "are", "be"})
+_NEGATIONS = frozenset({"not", "never"})
 _SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured", "reminded"})
 
 
@@ -483,7 +484,14 @@ class _Speakers(_Referents):
         # "had been told", "was asked": the subject is spoken to, it says nothing ("was
         # declared" still reports what someone declared).
         passive = last in _PASSIVE_AFTER and self.text[start:end].casefold() in _SPOKEN_TO
-        return passive or last in _NOT_VERB_AFTER
+        # "Canada will no longer tell Ukraine where ...", "did not say whether": nothing
+        # is reported.
+        negated = (
+            last in _NEGATIONS
+            or last.endswith(("n't", "n’t"))
+            or [w.casefold() for w in words[-2:]] == ["no", "longer"]
+        )
+        return passive or negated or last in _NOT_VERB_AFTER
 
     def _verbs(
         self, sentence: Sentence, calls: re.Pattern[str] | None
