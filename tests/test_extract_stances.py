@@ -2059,3 +2059,13 @@ def test_votes_told_one_after_another_in_a_debate() -> None:
     assert not any(actor == "ukrainian-government" for actor, _s in pairs)
     # "voted for escalation" is a critic's word for the vote, no backing of it.
     assert ("russian-embassy", "supports") not in pairs
+
+
+def test_a_relative_clause_after_the_speech_verb_has_its_own_subject() -> None:
+    pairs = _pairs(
+        "Norway will fund the missiles, Defence Minister Eirik Dahl says, defending a "
+        "decision that the Russian embassy calls a step toward war."
+    )
+    # The embassy calls it so, not the minister who defends it.
+    assert ("russian-embassy", "warns-against") in pairs
+    assert ("eirik-dahl", "warns-against") not in pairs

@@ -327,7 +327,9 @@ def _actor(
             if q.kind == "reported" and q.said_end is not None and pos > q.said_end:
                 # "..., according to Ukraine's air force, and Kyiv has asked for ...": a
                 # clause of its own after the attribution is its subject's.
-                own = subject_before(text, sentence, scan, quotes, q.said_end, pos, AUX_GAP)
+                own = subject_before(
+                    text, sentence, scan, quotes, q.said_end, pos, AUX_GAP
+                ) or _relative_subject(text, scan, q.said_end, pos)
                 if own is not None:
                     return own
             semicolon = text.rfind("; ", sentence.start, pos)
@@ -349,7 +351,9 @@ def _actor(
             and ev.speaker
             and not NEW_SUBJECT.search(text, ev.end, pos)  # "..., while Labour backed"
         ):
-            return ev.speaker, None
+            # "X says, defending a decision that the Russian embassy calls a step toward
+            # war": a relative clause's own subject holds what it calls the decision.
+            return _relative_subject(text, scan, ev.end, pos) or (ev.speaker, None)
     # Not a name inside the topic of the cue's predicate ("permission to strike inside
     # Russia would amount to war": Russia is what is talked about, not who talks).
     topics = [
@@ -442,6 +446,27 @@ def _actor(
             if people:
                 return people[-1][0], None
     return None
+
+
+def _relative_subject(text: str, scan: EntityScan, lo: int, pos: int) -> tuple[str, int] | None:
+    """(actor, where named) of the subject of a relative clause between `lo` and the cue at
+    `pos` ("a decision that the Russian embassy calls a step toward war"): an actor right
+    after "that" or "which", a few words before the cue."""
+    for m in reversed(scan.mentions):
+        if m.start < lo or m.end > pos:
+            continue
+        if (
+            _RELATIVE_LEAD.search(text, max(lo, m.start - 12), m.start)
+            and len(_WORDS.findall(text, m.end, pos)) <= _RELATIVE_VERB_WORDS
+            and is_actor(scan, m.entity_id)
+        ):
+            return m.entity_id, m.start
+    return None
+
+
+_RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$")
+_WORDS = re.compile(r"\w+")
+_RELATIVE_VERB_WORDS = 3  # "calls a", "has called it a"
 
 
 # A verb of giving right before its recipient ("gave Ukraine", "is sending Kyiv").
