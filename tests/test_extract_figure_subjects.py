@@ -244,3 +244,11 @@ def test_funding_a_government_pledges_is_its_country_s() -> None:
     )
     assert ("netherlands", 420000000, "eur", "€420 million") in figures
     assert ("germany", 100000000, "eur", "€100 million") in figures
+
+
+def test_a_tally_is_the_voting_bodys_however_far_after_it() -> None:
+    figures = _figures(
+        "The Chamber of Deputies on Thursday approved the bill on the fund that buys drones "
+        "for Ukraine, by 109 votes to 64."
+    )
+    assert ("chamber-of-deputies", 109, "votes", "109 votes") in figures

@@ -236,6 +236,21 @@ def _subject(
     uncertain. Failing all that, the sentence's first mention, uncertain. `refers`: whether
     the sentence names a weapon by its kind, asked only where that decides.
     """
+    if q.dimension == "count" and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
+        # "The Chamber of Deputies on Thursday approved the bill on a fund for Ukraine, by
+        # 109 votes to 64": a tally is the voting body's, the first named in the sentence,
+        # however far the number comes after it.
+        body = next(
+            (
+                m
+                for m in pool
+                if m.end <= q.start
+                and entity_info(knowledge, m.entity_id) == ("actor", "government")
+            ),
+            None,
+        )
+        if body is not None:
+            return body.entity_id, False
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
         if owner is not None and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
