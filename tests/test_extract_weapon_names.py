@@ -252,3 +252,17 @@ def test_a_weapon_named_as_an_arms_makers() -> None:
     assert _weapons("Norway paid 40 million euros for Kongsberg's Fenrir.") == {"fenrir": "system"}
     # A person named as the company's is no weapon.
     assert _weapons("Rheinmetall's Papperger said the plant would open.") == {}
+
+
+def test_weapons_a_translation_names_after_their_range() -> None:
+    text = (
+        "Poland will pass 48 drones of long range Szerszen-LR to Ukraine. The Kolibra-2, "
+        "which the PGZ produces in Stalowa Wola, has a range of up to 1,2 thousand "
+        "kilometres."
+    )
+    # "of long range" between the kind and the name; a relative clause between the name
+    # and its range.
+    assert set(_weapons(text)) >= {"szerszen-lr", "kolibra-2"}
+    figures = {(f["subject"], f["value"], f["unit"]) for f in extract_text(text, DAY)["figures"]}
+    # A decimal comma before "thousand", as before "million".
+    assert ("kolibra-2", 1200, "km") in figures

@@ -22,7 +22,7 @@ Value = float | tuple[float, float]
 # scale word or a percent sign ("2,6 million", "48,6%").
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
 _DECIMAL_COMMA = (
-    r"\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|trillion|percent|per cent|prosent|procent)\b"
+    r"\d{1,3},\d{1,2}(?=[ \u00a0](?:thousand|million|billion|trillion|percent|per cent|prosent|procent)\b"
     r"|[ \u00a0]?%)"
 )
 # Indian English groups by lakhs and crores ("1,20,000", "12,34,567").

@@ -124,10 +124,14 @@ def _weapon_name_around(
         return None
     found: tuple[int, str] | None = None
     # Cheap tests first: a capital right after the noun, ", a" or "is a" before it (most
-    # weapon nouns have neither).
-    nxt = m.end() + 1
+    # weapon nouns have neither). A translation may put the range first ("48 drones of
+    # long range Trzmiel-LR").
+    at = m.end()
+    if text.startswith(" of ", at) and (ranged := _OF_RANGE.match(text, at, end)) is not None:
+        at = ranged.end()
+    nxt = at + 1
     if nxt < end and text[nxt].isupper():
-        after = _NAME_AFTER.match(text, m.end(), end)
+        after = _NAME_AFTER.match(text, at, end)
         if after is not None and (
             _designation_like(after.group("name")) or _NAME_ENDS.match(text, after.end())
         ):
@@ -152,6 +156,7 @@ def _weapon_name_around(
 
 
 _DESCRIBING = (", a", "is a", "was a", "'s ", "’s ")
+_OF_RANGE = re.compile(r" of (?:long|medium|short|longer|extended) range(?= )")
 _PHRASE_END = frozenset(".,;:!?)")
 
 
@@ -314,8 +319,10 @@ def _reach_pattern(data: dict[str, Any]) -> tuple[re.Pattern[str], tuple[str, ..
         r"|\s+(?:" + alternation + r"))"
         r"(?:\s+(?:up to|as far as|about|some|roughly|nearly|around|more than|over|beyond))?"
         r"\s+\d"
-        # ("the Halyard-ER, with a range of about 900 kilometers", "..., which has a range")
-        r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)(?:\s+has|,\s+(?:which\s+has|with))"
+        # ("the Halyard-ER, with a range of about 900 kilometers", "..., which has a range",
+        # "The Trzmiel-LR, which the PGZ builds in Stalowa Wola, has a range")
+        r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)"
+        r"(?:\s+has|,\s+(?:which\s+has|with)|,\s+which\s[^,.;]{1,60},\s+has)"
         r"\s+a\s+(?:[\w-]+\s+)?range\s+of\b"
     )
     return pattern, (*verbs, "range")
