@@ -211,3 +211,18 @@ def test_rupees_in_lakhs_and_crores_dirhams_and_hong_kong_dollars() -> None:
     }
     # "Dh" is taken as written and only with a scale or thousands (lexicon `letter_prefix`).
     assert not any(v == 5 for v, _u in got)
+
+
+def test_a_percent_sign_closing_both_ends_of_a_range() -> None:
+    found = extract_text(
+        "Analysts in India put the increase at between 8% and 12%. Ukraine's economy grew "
+        "5%-7%, Poland's 3% to 4%. Norway spent 4% and 5 km.",
+        DAY,
+    )["figures"]
+    got = {
+        (tuple(f["value"]) if isinstance(f["value"], list) else f["value"], f["text"])
+        for f in found
+    }
+    assert {((8, 12), "between 8% and 12%"), ((5, 7), "5%-7%"), ((3, 4), "3% to 4%")} <= got
+    # "and" joins two figures unless "between" opened a range.
+    assert {(4, "4%"), (5, "5 km")} <= got

@@ -249,9 +249,15 @@ def _core(
     return (
         rf"(?<![\w$€£.,:-])(?P<hedge>{hedge})?(?:(?P<between>between)\s+)?(?P<cur>{prefix})?"
         rf"(?P<n1>{number})(?P<s1>{scale})?"
-        rf"(?:\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!x)x))\s*(?P=cur)?(?P<n2>{number})(?P<s2>{scale})?)?"
+        # A percent sign may close both ends of a range ("between 8% and 12%", "5%-7%").
+        rf"(?:%(?={_RANGE_GAP}(?P=cur)?\d))?"
+        rf"(?:{_RANGE_GAP}(?P=cur)?(?P<n2>{number})(?P<s2>{scale})?)?"
         rf"(?![\d])"
     )
+
+
+# Between a range's ends: a dash, "to", or "and" after "between".
+_RANGE_GAP = r"\s*(?:-|–|—|\bto\b|(?(between)\band\b|(?!x)x))\s*"
 
 
 def _vague_pattern(words: list[str]) -> str:
