@@ -252,3 +252,16 @@ def test_a_tally_is_the_voting_bodys_however_far_after_it() -> None:
         "for Ukraine, by 109 votes to 64."
     )
     assert ("chamber-of-deputies", 109, "votes", "109 votes") in figures
+
+
+def test_its_opening_a_sentence_is_the_country_named_before() -> None:
+    figures = _figures(
+        "Norway is the largest single buyer. Its 2032 budget sets aside €2.05 billion for 120 "
+        "new Taurus cruise missiles.\n\n"
+        "Russia attacked overnight, Ukraine's air force said. Its air defences shot down 41 "
+        "drones."
+    )
+    assert ("norway", 2050000000, "eur", "€2.05 billion") in figures
+    assert ("norway", 120, "missiles", "120 new Taurus cruise missiles") in figures
+    # A military body's "Its" is left alone: annotators give such counts either way.
+    assert not any(value == 41 for _s, value, _u, _t in figures)

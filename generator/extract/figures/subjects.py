@@ -148,6 +148,19 @@ def _speaker_as_subject(q: Quantity, pool: list[Any], text: str, knowledge: Any)
     return _country_of_government(said[-1].entity_id, knowledge) if said else None
 
 
+def _previous_subject(earlier: list[Any], text: str, at: int, knowledge: Any) -> Any | None:
+    """The actor "Its" opening the sentence at `at` stands for: the last named in the
+    sentence before ("Russia attacked Ukraine, Ukraine's air force said. Its air defences
+    shot down 281 drones": the air force's), from the mentions `earlier` (in text order,
+    before `at`)."""
+    boundary = max(text.rfind(". ", 0, at - 1), text.rfind("\n", 0, at - 1))
+    actors = [m for m in earlier if boundary < m.start < at and _kind(knowledge, m) == "actor"]
+    return actors[-1] if actors else None
+
+
+_ITS_OPENING = re.compile(r"\s*(?:Its|Their)\s")
+
+
 def _country_of_government(entity_id: str, knowledge: Any) -> str:
     """A government body's country ("russian-defence-ministry": "russia"); anyone else as
     is: what a ministry pays or fields, its country pays or fields."""
@@ -253,6 +266,17 @@ def _subject(
             return body.entity_id, False
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
+        opening = _clause_start(q, text, knowledge)
+        if owner is None and _ITS_OPENING.match(text, opening):
+            # "Its budget buys 150 missiles": a country's or a government's, not a military
+            # body's ("Its air defences shot down 281 drones", which annotators give to the
+            # force or to its country alike).
+            owner = _previous_subject(earlier, text, opening, knowledge)
+            if owner is not None and entity_info(knowledge, owner.entity_id)[1] not in (
+                "country",
+                "government",
+            ):
+                owner = None
         if owner is not None and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
             return owner.entity_id, False
         if owner is not None:
@@ -289,6 +313,15 @@ def _subject(
         said = _speaker_as_subject(q, pool, text, knowledge)
         if said is not None:
             return said, False
+        # "Germany is the largest buyer. Its federal budget sets aside EUR 2 billion":
+        # "Its" opening the sentence is the previous sentence's subject.
+        opening = _clause_start(q, text, knowledge)
+        if _ITS_OPENING.match(text, opening) and not any(
+            opening <= m.start < q.start for m in pool
+        ):
+            owner = _previous_subject(earlier, text, opening, knowledge)
+            if owner is not None:
+                return _country_of_government(owner.entity_id, knowledge), False
     if q.dimension == "time":
         # How long something lasted is the doer's: the clause's subject ("Biden has barred
         # the strikes for nearly three years"), else the sentence's ("The missile, developed
