@@ -62,6 +62,28 @@ def _site_files(paths: list[Path]) -> list[Path]:
     return kept or paths
 
 
+def _shared_names(doc: Any, entities: list[Any], named: dict[str, str]) -> list[Problem]:
+    """A name or alias two known entities share: the extractor would match neither by it
+    (as two people called "Kim"), which an editor adding one does not mean to do."""
+    problems: list[Problem] = []
+    for i, raw in enumerate(entities):
+        if not isinstance(raw, dict):
+            continue
+        name = str(raw.get("name", ""))
+        forms = [("name", name)] + [
+            (("aliases", j), str(a)) for j, a in enumerate(raw.get("aliases") or [])
+        ]
+        for where, form in forms:
+            key = form.replace("\u2019", "'").casefold()
+            other = named.setdefault(key, name)
+            if other != name:
+                at = ("known_entities", i, *(where if isinstance(where, tuple) else (where,)))
+                problems.append(
+                    doc.problem(at, f"{form!r} already names {other!r}; keep it on one entity")
+                )
+    return problems
+
+
 def load_lexicon(lexicon_dir: Path, *, site_only: bool = False) -> tuple[Lexicon, list[Problem]]:
     """Read and merge every lexicon file; a missing folder is an empty lexicon.
 
@@ -73,6 +95,7 @@ def load_lexicon(lexicon_dir: Path, *, site_only: bool = False) -> tuple[Lexicon
     if not lexicon_dir.is_dir():
         return lexicon, problems
     paths = sorted(lexicon_dir.glob("*.yaml"))
+    named: dict[str, str] = {}  # a known entity's name or alias, folded -> the entity's name
     for path in _site_files(paths) if site_only else paths:
         doc, read_problems = load_plain(path, display_path(path))
         problems += read_problems
@@ -87,6 +110,7 @@ def load_lexicon(lexicon_dir: Path, *, site_only: bool = False) -> tuple[Lexicon
         problems += file_problems
         if file_problems:
             continue
+        problems += _shared_names(doc, plain.get("known_entities") or [], named)
         for key, value in plain.items():
             if isinstance(value, list):
                 lexicon.data.setdefault(key, []).extend(value)

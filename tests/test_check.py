@@ -93,3 +93,19 @@ def test_a_lexicon_problem_in_units_stops_the_site(project: Path) -> None:
     code, out = run_cli(project, "render", "--out", str(project / "rendered"))
     assert code == 1
     assert re.search(r"zz-broken\.yaml:\d+:\d+: ", out), out
+
+
+def test_a_name_two_known_entities_share_is_reported_where_written(project: Path) -> None:
+    # An alias on two entities matches neither: the extractor drops it, so an editor who
+    # adds an entity under a name already taken is told, with the line to fix.
+    extra = project / "data" / "lexicon" / "zz-parties.yaml"
+    extra.write_text(
+        "known_entities:\n"
+        "  - {name: Left Bloc, kind: actor, category: organisation, aliases: [BE]}\n"
+        "  - {name: Bloco de Esquerda, kind: actor, category: organisation, aliases: [BE]}\n"
+    )
+    code, out = run_cli(project, "check")
+    assert code == 1
+    assert re.search(r"zz-parties\.yaml:3:\d+: 'BE' already names 'Left Bloc'", out), out
+    code, out = run_cli(project, "extract")
+    assert code == 1 and "already names 'Left Bloc'" in out and "Traceback" not in out

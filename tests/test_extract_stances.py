@@ -166,6 +166,10 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             '"Forty drones are not a changer of the game," said analyst Piotr Nowak.',
             ("piotr-nowak", "doubts-impact"),
         ),
+        (
+            "Party leader Anna Berg gave her blessing to strikes inside Russia.",
+            ("anna-berg", "supports"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
