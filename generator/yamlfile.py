@@ -238,7 +238,8 @@ def _scan_events(yaml: YAML, text: str, display: str) -> list[Problem]:
     depth = 0
     for event in yaml.parse(io.StringIO(text)):
         mark = event.start_mark
-        where = (display, mark.line + 1, mark.column + 1)
+        # (clamped: the parser may count lines otherwise than YAML_LINE_BREAK, "\x85: &x")
+        where = (display, *inside(text, mark.line + 1, mark.column + 1))
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -291,6 +292,11 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
         return None, [Problem(display, 0, 0, f"invalid YAML: {err}")]
     except RecursionError:
         return None, [Problem(display, 0, 0, "nesting is too deep")]
+    except TypeError:
+        # ruamel hashes a complex key ("? : : ") to look for duplicates, and cannot.
+        return None, [
+            Problem(display, 0, 0, "a mapping or a list is used as a key; keys must be plain text")
+        ]
     return YamlDocument(path, display, data), []
 
 

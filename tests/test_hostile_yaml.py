@@ -17,7 +17,7 @@ import pytest
 
 from generator import yamlfile, yamlread
 from generator.schemacheck import schema_problems
-from generator.yamlfile import MAX_YAML_BYTES
+from generator.yamlfile import MAX_YAML_BYTES, read_yaml
 from generator.yamlread import load_plain
 from tests.cli_support import run_cli
 from tests.conftest import make_project
@@ -209,3 +209,24 @@ def test_the_quick_parse_reports_what_the_scan_first_parse_does(
     if doc is not None and slow_doc is not None:
         assert repr(doc.data) == repr(slow_doc.data)
         assert (doc.keys, doc.values) == (slow_doc.keys, slow_doc.values)
+
+
+def test_a_complex_key_ruamel_cannot_hash_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    # Found by test_hostile_fuzz: "? : : " made ruamel hash a mapping used as a key.
+    path = tmp_path / "f.yaml"
+    path.write_text("? : : ")
+    doc, problems = read_yaml(path, "f.yaml")
+    assert doc is None
+    assert [str(p) for p in problems] == [
+        "f.yaml: a mapping or a list is used as a key; keys must be plain text"
+    ]
+
+
+def test_a_problem_after_a_next_line_character_points_inside_the_file(tmp_path: Path) -> None:
+    # Found by test_hostile_fuzz: the parser put "&x" after U+0085 on the first line,
+    # which YAML_LINE_BREAK ends there; the position is clamped into the file.
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"\xc2\x85: &x ")
+    _doc, problems = read_yaml(path, "f.yaml")
+    lines = yamlfile.YAML_LINE_BREAK.split("\x85: &x ")
+    assert problems and all(1 <= p.col <= len(lines[p.line - 1]) + 2 for p in problems)
