@@ -170,6 +170,10 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "Party leader Anna Berg gave her blessing to strikes inside Russia.",
             ("anna-berg", "supports"),
         ),
+        (
+            "With a quiet signature, Norway lets a German missile fly into Russia.",
+            ("norway", "supports"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
