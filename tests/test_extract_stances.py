@@ -174,6 +174,11 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "With a quiet signature, Norway lets a German missile fly into Russia.",
             ("norway", "supports"),
         ),
+        (
+            "Last month Norway cleared a seeker for the Taurus Neo without a word on where it "
+            "may be aimed.",
+            ("norway", "supports"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
