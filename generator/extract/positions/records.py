@@ -26,6 +26,7 @@ from ..holders import (
     subject_before,
 )
 from ..knowledge import Knowledge
+from ..names.parties import lexicon_party
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech, stable_id
 from ..sentences import Sentence
@@ -372,7 +373,8 @@ def position_records(
 # A claim's subject acting: an auxiliary or modal right after its name ("Britain will",
 # "Berlin has", "Sweden would not").
 _CLAIM_VERB = re.compile(
-    r"\s+(?:will|would|has|have|had|is|was|are|were|does|did|do|can|could|should|must|may|"
+    r"\s+[\"“]?(?:(?:no\s+longer|now|also|still|already)\s+)?"
+    r"(?:will|would|has|have|had|is|was|are|were|does|did|do|can|could|should|must|may|"
     r"might|shall)\b"
 )
 # How far into the claim its subject may start ("the Netherlands", "SINGAPORE – Britain").
@@ -398,7 +400,15 @@ def _claim_subject(
             entity = scan.entity(m.entity_id)
             if (
                 entity is not None
-                and entity.category in ("country", "government")
+                and (
+                    entity.category in ("country", "government")
+                    # a party (lexicon `party_members.description`): 'said Hlas "no
+                    # longer has a problem with Ukraine hitting the airfields"'
+                    or (
+                        entity.description is not None
+                        and entity.description == lexicon_party(knowledge)
+                    )
+                )
                 and _CLAIM_VERB.match(text, m.end)
                 and not _of_a_side(m.entity_id, knowledge)
             ):
