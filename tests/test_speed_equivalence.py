@@ -6,6 +6,7 @@ the two on tricky and on random input (fixed seeds). No timing is asserted anywh
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import math
@@ -16,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.extract import casefast, entities, merge, names, positions, quantities, similarity
@@ -143,8 +145,8 @@ def test_cover_is_any_span_holding_the_position() -> None:
 
 def test_cache_entries_round_trip_without_leftovers(tmp_path: Path) -> None:
     cache = ArticleCache(tmp_path / "cache")
-    cache.put_text("ab" + "0" * 62, '{"claims":[]}')
-    cache.put_text("ab" + "0" * 62, '{"claims":[{"id":"x"}]}')  # replaced
+    cache.put_text("ab" + "0" * 62, b'{"claims":[]}')
+    cache.put_text("ab" + "0" * 62, b'{"claims":[{"id":"x"}]}')  # replaced
     assert cache.get("ab" + "0" * 62) == {"claims": [{"id": "x"}]}
     assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == [
         "ab" + "0" * 62 + ".json"
@@ -2032,8 +2034,8 @@ def test_forked_workers_use_the_parents_knowledge(tmp_path: Path) -> None:
     assert forked == serial  # the parent's knowledge, as --jobs 1 uses for every article
 
 
-def test_ascii_result_json_decodes_as_the_utf8_text_did(tmp_path: Path) -> None:
-    from generator.extract.store import result_json
+def test_result_json_decodes_as_the_older_texts_did(tmp_path: Path) -> None:
+    from generator.extract.store import result_json, result_value
 
     texts = ["plain", "Zelenskyy’s “war”", "naïve café", "😀 astral", "tab\tand\nline", '"q"\\']
     texts += _random_texts(["a", "é", "’", "😀", "\u2028", " ", '"', "\\", "Ж", "\x7f"], 300, 63)
@@ -2041,12 +2043,36 @@ def test_ascii_result_json_decodes_as_the_utf8_text_did(tmp_path: Path) -> None:
         "claims": [{"id": t, "text": t, "n": i, "f": 1.5, "x": None} for i, t in enumerate(texts)]
     }
     utf8 = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    assert result_json(value).isascii()
-    assert json.loads(result_json(value)) == json.loads(utf8) == value
+    ascii_text = json.dumps(value, separators=(",", ":"))  # as an older version wrote them
+    assert result_value(result_json(value)) == json.loads(utf8) == json.loads(ascii_text) == value
     cache = ArticleCache(tmp_path / "cache")
     cache.put_text("cd" + "0" * 62, result_json(value))
-    cache.put_text("ce" + "0" * 62, utf8)  # an entry an older version wrote
+    cache.put_text("ce" + "0" * 62, utf8.encode())
+    cache.put_text("cf" + "0" * 62, ascii_text.encode())
     assert cache.get("cd" + "0" * 62) == cache.get("ce" + "0" * 62) == value
+    assert cache.get("cf" + "0" * 62) == value
+
+
+def test_result_json_writes_what_orjson_cannot_as_json_did() -> None:
+    from generator.extract.store import result_json, result_value
+
+    def as_json(value: Any) -> str:
+        return json.dumps(value, separators=(",", ":"))
+
+    for value in [
+        {"figures": [{"value": math.inf}, {"value": [1, -math.inf]}]},
+        {"figures": [{"value": math.nan}]},
+        {"claims": [{"n": 2**70}]},
+        {"claims": [{1: "a key that is no text"}]},
+        {"claims": [{"text": "a lone \ud800 surrogate"}]},
+    ]:
+        assert as_json(result_value(result_json(value))) == as_json(value)
+    for value in [
+        {"events": [{"date": datetime.date(2024, 1, 2)}]},
+        {"claims": [{"id": object()}]},
+    ]:
+        with pytest.raises(TypeError):
+            result_json(value)
 
 
 # --- Tail of extract: fused schema checks, words looked up in C, new items extended (h3) ---

@@ -9,7 +9,6 @@ files, and write: pending state, data files, final state (see `store` for why).
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import multiprocessing
 import sys
@@ -108,7 +107,7 @@ def _init_worker(
     _WORKER["cache"] = store.ArticleCache(cache_root)
 
 
-def _extract_in_worker(job: tuple[Source, str]) -> str:
+def _extract_in_worker(job: tuple[Source, str]) -> bytes:
     source, key = job
     text = store.result_json(_WORKER["extract"](source, _WORKER["knowledge"]))
     # Written by the worker: the parent, which alone decodes and combines, has less to do.
@@ -123,7 +122,7 @@ def _extract_all(
     knowledge: Any,
     cache: store.ArticleCache,
     init: tuple[Any, ...],
-) -> Iterator[str]:
+) -> Iterator[bytes]:
     """The result text of each (source, cache key), in order, each put in the cache."""
     if jobs <= 1 or len(work) < 2:
         for source, key in work:
@@ -271,7 +270,7 @@ def run_extract(
             results = _extract_all(todo, jobs, extract_fn, knowledge, cache, init)
             for index, text in zip(misses, results, strict=True):
                 # `text` is result_json's, as `put` wrote it: no re-encoding.
-                per_article[index] = json.loads(text)  # cached or not, combine sees the same
+                per_article[index] = store.result_value(text)  # cached or not, the same
                 if shown is not None:
                     shown.update(1)
 

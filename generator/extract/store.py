@@ -21,12 +21,15 @@ import hashlib
 import inspect
 import json
 import logging
+import math
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from ..errors import ExplainerError, Problem, display_path
 from ..sources import Source
@@ -201,13 +204,39 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def result_json(value: Any) -> str:
-    """An extraction result as JSON; key order kept (it is the extractor's, deterministic).
+def result_json(value: Any) -> bytes:
+    """An extraction result as UTF-8 JSON; key order kept (it is the extractor's, deterministic).
 
-    ASCII, other characters escaped: it decodes to the same value as UTF-8 text would, and
-    was a quarter faster to encode, then to write as bytes and to decode (each result is
-    all three; an entry cached as UTF-8 text by an older version reads back the same)."""
-    return _result_json(value)
+    orjson writes and reads it several times faster than `json` (a third of a second for
+    1,000 articles). Where the two would differ, `json` writes it as before, after a space
+    that tells `result_value` to read it with `json` too: orjson refuses keys that are not
+    texts, integers past 64 bits (and reads them as floats), lone surrogates and (passed
+    through, then refused) dataclasses and dates, which `json` turns into texts or refuses;
+    and it writes a number that is not finite as null, where `json` writes Infinity or NaN.
+    A figure's value is a result's only number that is not an int (the schema's only
+    number), so only those are looked at."""
+    if _finite_figures(value.get("figures", ())):
+        with contextlib.suppress(TypeError):  # orjson.JSONEncodeError is a TypeError
+            return orjson.dumps(value, option=_STRICT)
+    return b" " + _result_json(value).encode("ascii")
+
+
+_STRICT = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+
+
+def _finite_figures(figures: Any) -> bool:
+    """Whether no figure's value is (or holds) a float that is not finite."""
+    for figure in figures:
+        value = figure.get("value") if isinstance(figure, dict) else None
+        for number in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(number, float) and not math.isfinite(number):
+                return False
+    return True
+
+
+def result_value(raw: bytes) -> Any:
+    """The value of `result_json`'s text: orjson's read by orjson, `json`'s by `json`."""
+    return orjson.loads(raw) if raw[:1] == b"{" else json.loads(raw)
 
 
 # No check for circular references (a dict of every container's id, kept while encoding):
@@ -271,7 +300,7 @@ class ArticleCache:
         if self.root is None:
             return None
         try:
-            value = json.loads(self._path(key).read_text("utf-8"))
+            value = result_value(self._path(key).read_bytes())
         except (OSError, ValueError):
             return None  # a missing or damaged entry is just a miss
         return value if isinstance(value, dict) else None
@@ -279,13 +308,13 @@ class ArticleCache:
     def put(self, key: str, value: dict[str, list[dict[str, Any]]]) -> None:
         self.put_text(key, result_json(value))
 
-    def put_text(self, key: str, text: str) -> None:
+    def put_text(self, key: str, text: bytes) -> None:
         """`put` of a value already serialised by `result_json`."""
         if self.root is not None:
             _write_entry(self._path(key), text)
 
 
-def _write_entry(path: Path, text: str) -> None:
+def _write_entry(path: Path, text: bytes) -> None:
     """`write_atomic(path, text, durable=False)` with fewer system calls, for cache entries.
 
     Not fsynced: one fsync per article was a tenth of a cold run, and a damaged or missing
@@ -303,7 +332,7 @@ def _write_entry(path: Path, text: str) -> None:
         fd = os.open(tmp, flags, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
