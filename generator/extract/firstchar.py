@@ -16,8 +16,8 @@ Groups are not kept: callers re-match at the start of each match with `P` for th
 
 Anything this module does not know how to rewrite exactly (case-blind patterns, back-
 references, an alternative that may begin with any of a whole class of characters, a
-zero-width test after the start) leaves the pattern as it is: `by_first_char` then
-returns None.
+zero-width test after the start other than \\b or a lookbehind) leaves the pattern as it
+is: `by_first_char` then returns None.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ def first_chars(seq: Seq) -> set[str]:
         body = _body(sub)
         once = first_chars(body)
         return once if low else once | first_chars(seq[1:])
-    if _behind(op, av):
+    if _behind(op, av) or (op, av) == _BOUNDARY:
         return first_chars(seq[1:])
     raise _Unsupported(str(op))
 
@@ -202,6 +202,10 @@ def derivative(seq: Seq, ch: str) -> list[Seq]:
             return take
         skip = derivative(rest, ch)
         return take + skip if op is c.MAX_REPEAT else skip + take
+    if (op, av) == _BOUNDARY:
+        # \b before `ch` tests the character before it alone: that it is no word
+        # character when `ch` is one, else that it is one. A lookbehind, then, moved as below.
+        return derivative([_NOT_AFTER_WORD if _WORD_CHAR.match(ch) else _AFTER_WORD, *rest], ch)
     if _behind(op, av):
         # A lookbehind before `ch` is the same test made after it, `ch` added to its end:
         # the text there is `ch`, and it keeps the lookbehind one fixed width.
@@ -263,7 +267,9 @@ def by_first_char(
             # and try the branches: a lookbehind in front turns most places away sooner.
             tail = [item for item in head if _behind(*item)] + tail
             head = [item for item in head if not _behind(*item)]
-        if skipping_only and (head or not lead):  # not skipping, or skipping already
+        # Not skipping; or skipping already, to a literal or a class re finds in C (a
+        # group or a branch opening on \b it enters at every position).
+        if skipping_only and (head or (not lead and seq[0][0] in (c.LITERAL, c.IN))):
             return None
         return _dispatched(head, tail, pattern.flags)
     except (_Unsupported, re.error, RecursionError):
@@ -283,6 +289,8 @@ def _rare(firsts: set[str]) -> bool:
 
 _WORD_CHAR = re.compile(r"\w")
 _NOT_AFTER_WORD = (c.ASSERT_NOT, (-1, [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]))
+_AFTER_WORD = (c.ASSERT, (-1, [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]))
+_BOUNDARY = (c.AT, c.AT_BOUNDARY)
 
 
 def _dispatched(head: Seq, tail: Seq, flags: int) -> re.Pattern[str]:
