@@ -183,10 +183,15 @@ def test_first_character_form_finds_the_spans_of_the_original() -> None:
         # \b opening a branch, before a word character and before any other
         r"\b(?:(?:x)?\bthe|an)",
         r"(?:\b(?:a|ab) (?:c|x)\b(?!')|(?:a)?\b-b|\bx'?s|(?:y )?\b(?: |-)z)",
+        # many alternatives under one first character: dispatched again on the next ones
+        r"\b(?:sab|[sa]b|s(?:a|b)c|sb+|sc|s[ab]d|sa\b|sabc|sc ab|s-a|s- ?b|ss|sb?c\b)",
+        r"\b(?:sab|[sa]b|s(?:a|b)c|sb+|sc|s[ab]d|sa\b|sa?|sabc|s(?=b)bca|sc ab|s-a|s- ?b)",
+        r"(?:ab|[ab]c|ab?b|a(?:b|c)+?a|a\bb|ab(?!c)|abc\b|a b|a-b|b)(?:c|bb|)",
     ]
     pieces = ["a", "b", "c", "x", "y", "z", "w", " ", "-", "very ", "only ", "limited", "lift"]
     pieces += ["ed", "s", "the ", "ban", "will", "would", "not", "go", "n’t", "n't", "game"]
     pieces += ["changer", "game-changer", "panacea", "no", "\n", "ab", "bc", "'", "the", "an"]
+    pieces += ["s", "sa", "sb", "sc", "abc"]
     texts = _random_texts(pieces, 3000, seed=18)
     for source in patterns:
         pattern = re.compile(source)
