@@ -230,6 +230,24 @@ def sub_sequences(op: Any, av: Any) -> list[Any]:
     return []
 
 
+def _as_lists(seq: Any) -> Seq:
+    """Parsed items with the sequences nested in alternations, groups, repeats and
+    lookarounds as lists: re's parser gives them as its SubPattern, whose items Python
+    reads one `__getitem__` call at a time, where the rewrite copies them again and again."""
+    out: Seq = []
+    for op, av in seq:
+        if op is c.BRANCH:
+            av = (av[0], [_as_lists(alt) for alt in av[1]])
+        elif op is c.SUBPATTERN:
+            av = (*av[:3], _as_lists(av[3]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            av = (av[0], av[1], _as_lists(av[2]))
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            av = (av[0], _as_lists(av[1]))
+        out.append((op, av))
+    return out
+
+
 def _has_backreference(seq: Seq) -> bool:
     for op, av in seq:
         if op in (c.GROUPREF, c.GROUPREF_EXISTS):
@@ -249,7 +267,7 @@ def by_first_char(
     if pattern.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE | re.ASCII):
         return None
     try:
-        seq = list(parser.parse(pattern.pattern, pattern.flags))
+        seq = _as_lists(parser.parse(pattern.pattern, pattern.flags))
         if _has_backreference(seq):
             return None
         lead = 0
@@ -351,7 +369,7 @@ def _word_start_alternative(pattern: re.Pattern[str]) -> Seq | None:
     if pattern.flags != re.UNICODE or pattern.groups:
         return None
     try:
-        seq = list(parser.parse(pattern.pattern, pattern.flags))
+        seq = _as_lists(parser.parse(pattern.pattern, pattern.flags))
         lead = 0
         while lead < len(seq) and (seq[lead] == (c.AT, c.AT_BOUNDARY) or _behind(*seq[lead])):
             lead += 1
