@@ -258,20 +258,14 @@ def _home_government(
     government = government_of(home_country(source, knowledge), knowledge)
     if government is None:
         return []
-    found = (
-        [
-            Mention(government, m.start(1), m.end(1), m.group(1))
-            for m in _THE_GOVERNMENT.finditer(text)
-        ]
-        if capital
-        else []
-    )
-    for a, b in lower:
-        found += [
-            Mention(government, m.start(1), m.end(1), m.group(1))
-            for m in _HEADLINE_GOVERNMENT.finditer(text, a, b)
-        ]
-    return found
+    # The capital's anywhere; the lower case's in the headlines only.
+    searches = [(_THE_GOVERNMENT, 0, len(text))] if capital else []
+    searches += [(_HEADLINE_GOVERNMENT, a, b) for a, b in lower]
+    return [
+        Mention(government, m.start(1), m.end(1), m.group(1))
+        for pattern, a, b in searches
+        for m in pattern.finditer(text, a, b)
+    ]
 
 
 _HEADLINE_GOVERNMENT = re.compile(r"\b[Tt]he (government)\b(?!['’]s? of\b| of\b)")

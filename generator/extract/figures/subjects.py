@@ -148,11 +148,16 @@ def _speaker_as_subject(q: Quantity, pool: list[Any], text: str, knowledge: Any)
     return _country_of_government(said[-1].entity_id, knowledge) if said else None
 
 
-def _previous_subject(earlier: list[Any], text: str, at: int, knowledge: Any) -> Any | None:
-    """The actor "Its" opening the sentence at `at` stands for: the last named in the
-    sentence before ("Russia attacked Ukraine, Ukraine's air force said. Its air defences
-    shot down 281 drones": the air force's), from the mentions `earlier` (in text order,
-    before `at`)."""
+def _its_referent(
+    q: Quantity, pool: list[Any], earlier: list[Any], text: str, knowledge: Any
+) -> Any | None:
+    """The actor "Its" or "Their" opening the number's clause stands for, when the clause
+    names no one before the number: the last actor named in the sentence before ("Russia
+    attacked Ukraine, Ukraine's air force said. Its air defences shot down 281 drones":
+    the air force), from the mentions `earlier` (in text order, before the sentence)."""
+    at = _clause_start(q, text, knowledge)
+    if not _ITS_OPENING.match(text, at) or any(at <= m.start < q.start for m in pool):
+        return None
     boundary = max(text.rfind(". ", 0, at - 1), text.rfind("\n", 0, at - 1))
     actors = [m for m in earlier if boundary < m.start < at and _kind(knowledge, m) == "actor"]
     return actors[-1] if actors else None
@@ -249,7 +254,10 @@ def _subject(
     uncertain. Failing all that, the sentence's first mention, uncertain. `refers`: whether
     the sentence names a weapon by its kind, asked only where that decides.
     """
-    if q.dimension == "count" and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
+    tally = (
+        q.dimension == "count" and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units
+    )
+    if tally:
         # "The Chamber of Deputies on Thursday approved the bill on a fund for Ukraine, by
         # 109 votes to 64": a tally is the voting body's, the first named in the sentence,
         # however far the number comes after it.
@@ -266,18 +274,17 @@ def _subject(
             return body.entity_id, False
     if q.dimension == "count":
         owner = _count_owner(q, end, pool, nations, text, knowledge)
-        opening = _clause_start(q, text, knowledge)
-        if owner is None and _ITS_OPENING.match(text, opening):
+        if owner is None:
             # "Its budget buys 150 missiles": a country's or a government's, not a military
             # body's ("Its air defences shot down 281 drones", which annotators give to the
             # force or to its country alike).
-            owner = _previous_subject(earlier, text, opening, knowledge)
+            owner = _its_referent(q, pool, earlier, text, knowledge)
             if owner is not None and entity_info(knowledge, owner.entity_id)[1] not in (
                 "country",
                 "government",
             ):
                 owner = None
-        if owner is not None and q.unit in figure_rules_for(lexicon_data(knowledge)).body_units:
+        if owner is not None and tally:
             return owner.entity_id, False
         if owner is not None:
             # Troops deployed or jets pledged by "the Kremlin" or "the Dutch government" are
@@ -313,15 +320,10 @@ def _subject(
         said = _speaker_as_subject(q, pool, text, knowledge)
         if said is not None:
             return said, False
-        # "Germany is the largest buyer. Its federal budget sets aside EUR 2 billion":
-        # "Its" opening the sentence is the previous sentence's subject.
-        opening = _clause_start(q, text, knowledge)
-        if _ITS_OPENING.match(text, opening) and not any(
-            opening <= m.start < q.start for m in pool
-        ):
-            owner = _previous_subject(earlier, text, opening, knowledge)
-            if owner is not None:
-                return _country_of_government(owner.entity_id, knowledge), False
+        # "Germany is the largest buyer. Its federal budget sets aside EUR 2 billion".
+        owner = _its_referent(q, pool, earlier, text, knowledge)
+        if owner is not None:
+            return _country_of_government(owner.entity_id, knowledge), False
     if q.dimension == "time":
         # How long something lasted is the doer's: the clause's subject ("Biden has barred
         # the strikes for nearly three years"), else the sentence's ("The missile, developed
