@@ -202,3 +202,55 @@ def test_what_the_company_makes_or_hires_is_the_companys_count() -> None:
     )
     assert ("saab-dynamics", 14, "missiles", "14 Gladan missiles") in rows
     assert ("saab-dynamics", 900, "staff", "900 more staff") in rows
+
+
+def test_missiles_a_countrys_air_force_fires_are_the_countrys() -> None:
+    rows = _rows(
+        "Ukraine's air force said on Monday that it had fired eight Storm Shadow missiles at "
+        "an air base in Russia."
+    )
+    assert ("ukraine", 8, "missiles", "eight Storm Shadow missiles") in rows
+
+
+def test_drones_an_air_force_shoots_down_stay_the_air_forces() -> None:
+    rows = _rows(
+        "Russia launched 90 drones at Ukraine overnight, Ukraine's air force said, adding that "
+        "71 drones had been shot down."
+    )
+    assert ("ukrainian-air-force", 71, "drones", "71 drones") in rows
+
+
+def test_a_share_a_defence_ministry_claims_is_its_countrys() -> None:
+    rows = _rows(
+        "Russia's Defence Ministry claims its air defences shoot down more than 90 percent of "
+        "the missiles."
+    )
+    assert ("russia", 90, "percent", "more than 90 percent") in rows
+
+
+def test_a_distance_from_the_nearest_held_territory_reaches_into_the_other_country() -> None:
+    rows = _rows(
+        "Russia launched 90 drones at Ukraine overnight.\n\n"
+        "The Engels base lies about 600 km (370 miles) from the nearest Ukrainian-held territory."
+    )
+    assert ("russia", 600, "km", "about 600 km") in rows
+    assert ("russia", 370, "mi", "370 miles") in rows
+
+
+def test_a_distance_from_a_country_named_bare_reaches_into_the_other() -> None:
+    rows = _rows(
+        "Ukraine struck Russia again on Sunday.\n\n"
+        "The bombers that Ukraine's air force hunts now sit at bases 1,000 km or more from "
+        "Ukraine, analysts say."
+    )
+    assert ("russia", 1000, "km", "1,000 km") in rows
+
+
+def test_a_base_from_the_front_line_lies_where_the_article_places_its_strikes() -> None:
+    # No country in the sentence; the towns its bombers strike are not where it lies.
+    rows = _rows(
+        "Ukraine struck an air base deep inside Russia overnight, officials said.\n\n"
+        "The base, home to Su-34 bombers that Kyiv says drop glide bombs on Kharkiv, lies "
+        "about 340 km from the nearest front line."
+    )
+    assert ("russia", 340, "km", "about 340 km") in rows

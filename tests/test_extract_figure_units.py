@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract_support import extract_text
+from tests.extract_support import extract_text, figure_rows
 
 DAY = dt.date(2026, 8, 1)
 
@@ -226,3 +226,43 @@ def test_a_percent_sign_closing_both_ends_of_a_range() -> None:
     assert {((8, 12), "between 8% and 12%"), ((5, 7), "5%-7%"), ((3, 4), "3% to 4%")} <= got
     # "and" joins two figures unless "between" opened a range.
     assert {(4, "4%"), (5, "5 km")} <= got
+
+
+def test_a_bare_rate_takes_the_noun_of_the_weapon_named_before() -> None:
+    rows = figure_rows(
+        "Norway has ordered Kvarn missiles for Ukraine.\n\n"
+        "Kongsberg, which has built Kvarn missiles in Norway since 2025, now makes about 140 a "
+        "month, up from 120 in March.",
+        dt.date(2026, 8, 1),
+    )
+    units = {(value, unit, text) for _, value, unit, text in rows}
+    assert (140, "missiles", "about 140") in units
+    assert (120, "missiles", "120") in units
+
+
+def test_another_and_further_numbers_take_the_noun_counted_before() -> None:
+    rows = figure_rows(
+        "Spain delivered 24 missiles in July and will send another 36 before March. Norway "
+        "has delivered 48 missiles, and further 60 shall be delivered this year.",
+        dt.date(2026, 8, 1),
+    )
+    assert ("spain", 36, "missiles", "36") in rows
+    assert ("norway", 60, "missiles", "60") in rows
+
+
+def test_n_of_them_counts_the_weapon_named_last_not_the_things_counted_last() -> None:
+    rows = figure_rows(
+        "Ukraine fired 12 Storm Shadow missiles and destroyed three bombers. Russia's defence "
+        "ministry said it shot down six of them.",
+        dt.date(2026, 8, 1),
+    )
+    sixes = {(unit, text) for _, value, unit, text in rows if value == 6}
+    assert sixes == {("missiles", "six")}
+
+
+def test_a_number_with_no_noun_before_it_or_weapon_named_is_no_count() -> None:
+    rows = figure_rows(
+        "The ministry said 40 of them were ready, and another 30 before March.",
+        dt.date(2026, 8, 1),
+    )
+    assert not any(value in (40, 30) for _, value, _, _ in rows)

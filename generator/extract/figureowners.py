@@ -8,6 +8,7 @@ found, given the same sentence, mentions and knowledge.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .casualties import casualty_rules_for, places_in
@@ -18,7 +19,8 @@ from .quotecues import is_company, quote_rules
 # "from the front line", "from the border": a distance measured from the line between the
 # sides without naming the side (grammar of distances, not domain words).
 _FROM_LINE = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\)?\s+(?:from|of)\s+the\s+(?:front\s*line|frontline|front|border)\b"
+    r"(?:\s*\([^()]{1,40}\))?\)?\s+(?:(?:away|back)\s+)?(?:from|of|to|behind|beyond)\s+the\s+"
+    r"(?:(?:nearest|closest)\s+)?(?:front\s*line|frontline|front|border)\b"
 )
 # A sum restating one named before in its sentence: "up from 2 billion euros", "a further 3
 # billion", "another $1 billion": the same payer's money (grammar of comparison).
@@ -56,14 +58,21 @@ def is_country(entity_id: str, knowledge: Any) -> bool:
 
 
 def front_line_owner(
-    text: str, start: int, end: int, pool: list[Any], knowledge: Any, lo: int | None = None
+    text: str,
+    start: int,
+    end: int,
+    pool: list[Any],
+    knowledge: Any,
+    lo: int | None = None,
+    before: Sequence[Any] = (),
 ) -> str | None:
     """The country whose bases lie a distance "from the front line" (no side named): the
     first country the sentence names before the number ("Russia moved its bombers to
     airfields 300 km from the front line" is Russia's; ANNOTATING.md gives a distance to a
     base to the country that owns the base), else that of the last listed place the
     sentence (from `lo`) names before it ("the base in the Saratov region, about 640 km
-    from the front line")."""
+    from the front line"), else the country the article places things in, of the mentions
+    `before` (`located_country`)."""
     if _FROM_LINE.match(text, end) is None:
         return None
     country = next(
@@ -73,8 +82,38 @@ def front_line_owner(
     if country is not None or lo is None:
         return country
     rules = casualty_rules_for(knowledge)
-    places = places_in(text, lo, start, [], getattr(knowledge, "entities", {}), rules)
-    return places[-1][2] if places else None
+    places = [
+        p
+        for p in places_in(text, lo, start, [], getattr(knowledge, "entities", {}), rules)
+        if not _TARGETED.search(text, max(lo, p[0] - 12), p[0])
+    ]
+    if places:
+        return places[-1][2]
+    return located_country(text, before, knowledge)
+
+
+# "bombers that drop glide bombs on Kharkiv and Sumy": the towns they strike, not where
+# their base is.
+_TARGETED = re.compile(r"\b(?:on|at|against|towards?|and)\s+$")
+# A country named as where something is: "inside Russia", "in Russia's Kursk region".
+_LOCATIVE = re.compile(r"(?:\b(?:in|inside|into|within|deep\s+in)\s+(?:the\s+)?)$")
+_REGION_AFTER = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){1,2}(?:region|oblast|province|territory)\b")
+
+
+def located_country(text: str, mentions: Sequence[Any], knowledge: Any) -> str | None:
+    """The country the article has most often placed things in, of the `mentions` before
+    (the latest at a tie): "The base ... lies 340 km from the nearest front line" names
+    neither side; the base lies where the article's strikes and bases are ("deep inside
+    Russia", "in Russia's Volgograd region")."""
+    counts: dict[str, tuple[int, int]] = {}
+    for index, m in enumerate(mentions):
+        if not is_country(m.entity_id, knowledge):
+            continue
+        if _LOCATIVE.search(text, max(0, m.start - 16), m.start) or _REGION_AFTER.match(
+            text, m.end
+        ):
+            counts[m.entity_id] = (counts.get(m.entity_id, (0, 0))[0] + 1, index)
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def farther_country(side: str, mentions: list[Any], knowledge: Any) -> str | None:
@@ -183,7 +222,7 @@ def company_owner(sentence: str, pool: list[Any], earlier: list[Any], knowledge:
     return str(named[-1].entity_id) if named else None
 
 
-_COMPANY_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(\w+)\s")
+_COMPANY_SUBJECT = re.compile(r"\s*(?:The|the|Its|its)\s+(\w+)[\s,]")
 
 
 def company_subject_owner(

@@ -55,7 +55,7 @@ from .owners import (
     _respondents_share,
 )
 from .properties import _property
-from .rules import figure_rules_for
+from .rules import FigureRules, figure_rules_for
 from .subjects import _ITS, _PRICE_FOR, _country_of_government, _subject
 
 # A thing's price after "one" of it ("one missile costs").
@@ -96,6 +96,29 @@ class _Refers:
         return self._found
 
 
+def _defends(q: Quantity, text: str, end: int, rules: FigureRules, knowledge: Any) -> bool:
+    """Whether the number's things are shot down: by the clause before it ("its air
+    defences shot down 37 of 40 drones") or in the passive after it, up to the sentence's
+    `end` ("adding that 121 drones had been shot down"). Not "fired 12 missiles and
+    destroyed three bombers": the verb there has its own object."""
+    if _intercepted(q, text, rules, knowledge):
+        return True
+    passive = _PASSIVE.search(text, q.end, end)
+    return (
+        passive is not None
+        and rules.interception is not None
+        and rules.interception.match(text, passive.end()) is not None
+    )
+
+
+# "were", "had been", "have all been" before a verb of shooting down.
+_PASSIVE = re.compile(r"\b(?:were|was|are|is|been)\s+(?:(?:all|later|then|also|reportedly)\s+)?")
+
+
+def _paragraph_start(source: Source, offset: int) -> int:
+    return next((p.start for p in source.paragraphs if p.start <= offset < p.end), offset)
+
+
 def extract_figures(
     source: Source, sentences: list[Any], mentions: list[Any], knowledge: Any
 ) -> list[dict[str, Any]]:
@@ -123,11 +146,18 @@ def extract_figures(
                 source.text, sentence.start, sentence.end, quantities, qrules, weapons
             )
             quantities.sort(key=lambda q: q.start)
-        if counted is not None and counted[0] == sentence.paragraph and _DIGIT.search(text):
-            # "Australia ordered 600 Bunyips. About 230 have been delivered": Bunyips.
-            bare = elliptical_counts(
-                source.text, sentence.start, sentence.end, quantities, counted[1], qrules
-            )
+        # "Australia ordered 600 Bunyips. About 230 have been delivered": Bunyips.
+        bare = elliptical_counts(
+            source.text,
+            sentence.start,
+            sentence.end,
+            quantities,
+            counted[1] if counted is not None and counted[0] == sentence.paragraph else None,
+            qrules,
+            weapons,
+            _paragraph_start(source, sentence.start),
+        )
+        if bare:
             elliptic.update(q.start for q in bare)
             quantities = sorted([*quantities, *bare], key=lambda q: q.start)
         counts = [q for q in quantities if q.dimension == "count"]
@@ -245,12 +275,23 @@ def extract_figures(
                     subject = (entity_rules(knowledge).government_country or {}).get(
                         subject, subject
                     )
+                    if entity_info(knowledge, subject)[1] in ("government", "military"):
+                        # "Russia's Defense Ministry claims ... 90 percent": Russia's.
+                        subject = body_country(subject, entity_rules(knowledge)) or subject
             if prop == "distance" and (
                 other := _across_border(
                     source.text, end, pool, earlier, nations, frules, knowledge, history
                 )
                 or _place_country(source.text, end, frules, knowledge)
-                or front_line_owner(source.text, q.start, end, pool, knowledge, sentence.start)
+                or front_line_owner(
+                    source.text,
+                    q.start,
+                    end,
+                    pool,
+                    knowledge,
+                    sentence.start,
+                    [*history.mentions(), *pool],
+                )
             ):
                 subject, uncertain = other, False
             if (
@@ -345,6 +386,16 @@ def extract_figures(
                 subject, uncertain = owners[q.unit], False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
+            if (
+                q.dimension == "count"
+                and not victims
+                and entity_info(knowledge, subject)[1] == "military"
+                and not _defends(q, source.text, sentence.end, frules, knowledge)
+            ):
+                # "Ukraine's air force fired 12 missiles": what a country's forces launch is
+                # the country's, as its government's pledges are (ANNOTATING.md); what they
+                # shoot down stays theirs, the interceptor's.
+                subject = body_country(subject, entity_rules(knowledge)) or subject
             if prop == "funding":
                 # "The Dutch government pledged €420m": the Netherlands' aid, as "Berlin
                 # pledged" is Germany's (ANNOTATING.md).

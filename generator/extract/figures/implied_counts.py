@@ -12,9 +12,29 @@ from typing import Any
 from ..factbits import entity_info
 from ..quantities import Quantity, find_quantities
 
-# A bare number (a hedge may stand before it) right before an auxiliary verb.
+# A number written in words, as a bare count may be ("six of them"); not "one", which is
+# as often no count ("one of them hit a house").
+_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    "|fifty|sixty|seventy|eighty|ninety"
+)
+_NUMBER = rf"\d[\d,]*|(?i:{_WORDS})"
+# A bare number (a hedge may stand before it) whose noun is left to what came before:
+# right before an auxiliary verb ("About 230 have been delivered"), before "of them",
+# before a rate ("about 140 a month") or a generic counter ("60 pieces").
 _BARE = re.compile(
-    r"(?<![\w.,$\u20ac\u00a3%/-])(?P<n>\d[\d,]*)(?=\s+(?:have|has|had|were|was|are|is|will)\b)"
+    rf"(?<![\w.,$\u20ac\u00a3%/-])(?P<n>{_NUMBER})(?="
+    r"\s+(?:have|has|had|were|was|are|is|will|shall)\b"
+    r"|\s+of\s+them\b"
+    r"|\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b"
+    r"|\s+(?:pieces|units)\b)"
+)
+# "will send another 36 before the end of March", "further 60 shall be delivered", "about
+# 140 a month, up from 120 in October".
+_FURTHER = re.compile(
+    rf"\b(?i:another|other|further|more|additional|up\s+from|down\s+from)\s+(?P<n>{_NUMBER})(?="
+    r"\s+(?:before|by|until|till|in|this|next|later|over|during|shall|will|would|are|were|to)\b"
+    r"|\s*[,.;])"
 )
 
 
@@ -96,17 +116,68 @@ def named_counts(
 
 
 def elliptical_counts(
-    text: str, lo: int, hi: int, found: list[Quantity], before: Quantity | None, rules: Any
+    text: str,
+    lo: int,
+    hi: int,
+    found: list[Quantity],
+    before: Quantity | None,
+    rules: Any,
+    weapons: WeaponNames | None = None,
+    since: int = 0,
 ) -> list[Quantity]:
-    """Counts in `text[lo:hi]` (one sentence) of a bare number before a verb, in the unit of
-    `before` (the paragraph's last count)."""
-    if before is None or before.dimension != "count":
-        return []
+    """Counts in `text[lo:hi]` (one sentence) of a bare number whose noun is left to what
+    came before (`_BARE`, `_FURTHER`): in the unit of the sentence's last count before it,
+    else of `before` (the paragraph's last count), else of the last weapon the article
+    names (`weapons`) from `since` (the paragraph's start) on ("Halyard, which builds
+    Arbalests in Texas, now makes about 140 a month": missiles)."""
+    matches = sorted(
+        [*_BARE.finditer(text, lo, hi), *_FURTHER.finditer(text, lo, hi)], key=lambda m: m.start()
+    )
     out: list[Quantity] = []
-    for m in _BARE.finditer(text, lo, hi):
-        if any(q.start <= m.start() < q.end for q in found):
+    for m in matches:
+        at = m.start("n")
+        if any(q.start <= at < q.end for q in [*found, *out]):
             continue
-        count = _count_before(text, lo, m.end(), f" {before.unit}", rules)
+        of_them = m.re is _BARE and text.startswith(" of them", m.end("n"))
+        unit = _unit_before(at, found, before, weapons, since, of_them)
+        if unit is None:
+            continue
+        count = _count_before(text, lo, m.end("n"), f" {unit}", rules)
         if count is not None:
-            out.append(replace(count, end=m.end(), text=text[count.start : m.end()]))
+            # Whose things these are is told as for a count of a named weapon: an actor's.
+            out.append(
+                replace(
+                    count,
+                    end=m.end("n"),
+                    text=text[count.start : m.end("n")],
+                    subject_kinds=("actor",),
+                )
+            )
     return out
+
+
+def _unit_before(
+    at: int,
+    found: list[Quantity],
+    before: Quantity | None,
+    weapons: WeaponNames | None,
+    since: int,
+    of_them: bool = False,
+) -> str | None:
+    """The counted unit a bare number at `at` takes: see `elliptical_counts`. "N of them"
+    with no count before it in its sentence: "them" are more often the weapons named last
+    than the things counted last ("fired 12 Taurus and destroyed three bombers. Russia said
+    it shot down 10 of them")."""
+    counts = [q for q in found if q.dimension == "count" and q.end <= at and q.unit]
+    if counts:
+        return str(counts[-1].unit)  # "launched 12 missiles, and nine of them reached"
+    named_unit = None
+    if weapons is not None:
+        places, named = weapons
+        names = [name for start, end, name in places if since <= start and end <= at]
+        named_unit = str(named[names[-1]].unit) if names else None
+    if of_them and named_unit is not None:
+        return named_unit
+    if before is not None and before.dimension == "count" and before.unit:
+        return str(before.unit)
+    return named_unit

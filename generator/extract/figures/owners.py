@@ -20,9 +20,18 @@ from .subjects import _country_of_government
 
 # A distance measured from one side's border or front: the place measured is the other's.
 _BORDER = re.compile(
-    rf"{_AFTER_TWIN}\s+(?:from|of|behind|beyond|past)\s+the\s+(?:(?:nearest|closest)\s+point\s+(?:of|on)\s+the\s+)?"
-    r"(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+"
-    r"(?:border|frontier|front\s*line|frontline|front)\b"
+    rf"{_AFTER_TWIN}\s+(?:(?:away|back)\s+)?(?:"
+    r"(?:from|of|behind|beyond|past)\s+the\s+(?:(?:nearest|closest)\s+point\s+(?:of|on)\s+the\s+)?"
+    r"(?:(?:nearest|closest)\s+)?"
+    r"(?:(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+(?:border|frontier|front\s*line|frontline|front)\b"
+    # "from the state border of Ukraine"
+    r"|(?:state\s+)?(?:border|frontier)\s+(?:of|with)\s+(?P<of>[A-Z][\w.-]*))"
+    # "from the nearest Ukrainian-held territory", "from Ukrainian-controlled lines"
+    r"|(?:from|of|behind|beyond)\s+(?:the\s+)?(?:(?:nearest|closest)\s+)?"
+    r"(?P<held>[A-Z]\w*)-(?:held|controlled)\s+(?:territory|lines?|ground)\b"
+    # "bases 1,000 km or more from Ukraine"
+    r"|(?:or\s+(?:more|further|farther)\s+)?from\s+(?P<bare>[A-Z]\w+)\b(?![\w'’.-])"
+    r")"
 )
 # "90% of these aircraft": a share of a group counted before.
 _SHARE_OF = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?")
@@ -67,8 +76,9 @@ def _across_border(
     m = _BORDER.match(text, end)
     if m is None:
         return None
-    side = rules.demonym_ids.get(m.group("side"))
-    if side is None:
+    named = m.group("side") or m.group("of") or m.group("held") or m.group("bare")
+    side = rules.demonym_ids.get(named) or country_named(named, knowledge, towns=False)
+    if side is None or entity_info(knowledge, side)[1] != "country":
         return None
 
     def country(entity_id: str) -> str | None:
