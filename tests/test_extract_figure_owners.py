@@ -254,3 +254,39 @@ def test_a_base_from_the_front_line_lies_where_the_article_places_its_strikes() 
         "about 340 km from the nearest front line."
     )
     assert ("russia", 340, "km", "about 340 km") in rows
+
+
+def test_a_limit_on_strikes_inside_a_country_is_the_setters() -> None:
+    rows = _rows(
+        "Washington has allowed Ukraine since October to fire the missile at military targets "
+        "up to 500 kilometers (310 miles) inside Russia."
+    )
+    assert ("u-s-government", 500, "km", "up to 500 kilometers") in rows
+    assert ("u-s-government", 310, "mi", "310 miles") in rows
+
+
+def test_a_limit_raised_from_one_distance_to_another_is_the_setters_twice() -> None:
+    rows = _rows(
+        "In October, the Pentagon raised the limit for strikes with the missile from 300 km to "
+        "500 km inside Russia."
+    )
+    assert {(s, v) for s, v, unit, _ in rows if unit == "km"} == {
+        ("u-s-department-of-defence", 300),
+        ("u-s-department-of-defence", 500),
+    }
+
+
+def test_a_nationality_word_sets_no_limit_before_the_name_that_does() -> None:
+    rows = _rows(
+        "Japanese money frees up funds for the missile, which Washington has allowed Ukraine "
+        "to fire at targets up to 500 kilometers inside Russia."
+    )
+    assert ("u-s-government", 500, "km", "up to 500 kilometers") in rows
+
+
+def test_a_strike_that_reaches_a_distance_inside_a_country_is_no_limit() -> None:
+    # No word of a limit: the distance is where the base lies, in Russia.
+    rows = _rows(
+        "Ukraine hit an air base about 300 km inside Russia on Sunday, the General Staff said."
+    )
+    assert ("russia", 300, "km", "about 300 km") in rows

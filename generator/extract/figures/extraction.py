@@ -53,6 +53,7 @@ from .owners import (
     _place_country,
     _polled_people,
     _respondents_share,
+    limit_owner,
 )
 from .properties import _property
 from .rules import FigureRules, figure_rules_for
@@ -279,7 +280,17 @@ def extract_figures(
                         # "Russia's Defense Ministry claims ... 90 percent": Russia's.
                         subject = body_country(subject, entity_rules(knowledge)) or subject
             if prop == "distance" and (
-                other := _across_border(
+                other := limit_owner(
+                    source.text,
+                    q,
+                    end,
+                    (sentence.start, sentence.end),
+                    pool,
+                    nations,
+                    frules,
+                    knowledge,
+                )
+                or _across_border(
                     source.text, end, pool, earlier, nations, frules, knowledge, history
                 )
                 or _place_country(source.text, end, frules, knowledge)

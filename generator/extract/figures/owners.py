@@ -11,7 +11,7 @@ from typing import Any
 
 from ..casualties import casualty_rules_for
 from ..factbits import entity_info
-from ..figureowners import farther_country
+from ..figureowners import farther_country, located_country
 from ..home import country_named
 from ..quantities import Quantity, QuantityRules
 from .mentions import _Earlier, _Spot
@@ -92,6 +92,9 @@ def _across_border(
     for spot in reversed(earlier):
         if (found := country(spot.entity_id)) is not None:
             return found
+    located = located_country(text, history.mentions(), knowledge)
+    if located is not None and located != side:
+        return located  # "an airfield in the Voronezh region" named in Russia before
     return farther_country(side, history.mentions(), knowledge)
 
 
@@ -180,3 +183,70 @@ def _respondents_share(
         if country is not None:
             return country
     return home
+
+
+# "up to 500 km (310 miles) inside Russia", "300 km deep into Russia".
+_INTO = re.compile(rf"{_AFTER_TWIN}\s+(?:(?:deep|further|farther)\s+)?(?:inside|into)\b")
+# "the 300km limit", "a 300-kilometre cap".
+_LIMIT_AFTER = re.compile(rf"{_AFTER_TWIN}[\s-]+(?:limit|cap|ceiling|radius|restriction)\b")
+# "a depth of 300 km", "a radius limited to 300 kilometres", "cap at 300 kilometers".
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:limit|cap|capped|ceiling|depth|radius|limited|confined?)\s+(?:of\s+|to\s+|at\s+)?"
+    r"(?:(?:up\s+to|about|some|around|roughly)\s+)?$"
+)
+# Where the country a limit reaches into is named: "inside Russia", "the territory of".
+_TARGET_BEFORE = re.compile(r"\b(?:inside|into|in|within|of)\s+(?:the\s+)?$")
+# Who a limit is set for: "cleared Ukraine to use", "Ukraine may strike", "Kyiv must notify".
+_PERMITTED_BEFORE = re.compile(
+    r"\b(?:allow|allows|allowed|clear|clears|cleared|let|lets|permit|permits|permitted|"
+    r"authori[sz]e[sd]?|for)\s+$",
+    re.IGNORECASE,
+)
+_PERMITTED_AFTER = re.compile(r"(?:['’]s)?\s+(?:to|may|must|can|could|would|will|is|was)\b")
+
+
+def limit_owner(
+    text: str,
+    q: Quantity,
+    end: int,
+    span: tuple[int, int],
+    pool: list[Any],
+    nations: list[_Spot],
+    rules: FigureRules,
+    knowledge: Any,
+) -> str | None:
+    """Whose limit a distance is when it caps strikes ("Washington cleared the Bowstring for
+    targets up to 500 km inside Russia", "the 300km limit he set"): the first country or
+    government in the sentence `span` that neither is reached into nor is the one the
+    limit is set for, else a nationality word naming neither ("the American missile").
+    The government or ministry named keeps it ("the Pentagon's rule", "Washington's
+    cap"): annotators of 4 sets out of 6 gave limits to the body that set them."""
+    lo, hi = span
+    if rules.limit is None or not (
+        _INTO.match(text, end)
+        or _LIMIT_AFTER.match(text, end)
+        or _LIMIT_BEFORE.search(text, max(lo, q.start - 40), q.start)
+    ):
+        return None
+    if rules.limit.search(text, lo, hi) is None:
+        return None
+
+    def passive(m: Any) -> bool:
+        return bool(
+            _TARGET_BEFORE.search(text, max(lo, m.start - 16), m.start)
+            or _PERMITTED_BEFORE.search(text, max(lo, m.start - 16), m.start)
+            or _PERMITTED_AFTER.match(text, m.end)
+        )
+
+    # A name before a nationality word ("Japanese contributions free up money for the
+    # missile, which Washington has allowed ..."): the adjective rarely sets a limit.
+    named = sorted(pool, key=lambda m: getattr(m, "adjective", False))
+    for m in named:
+        if entity_info(knowledge, m.entity_id)[1] not in ("country", "government"):
+            continue
+        if not passive(m):
+            return str(m.entity_id)
+    for n in nations:
+        if not passive(n) and entity_info(knowledge, n.entity_id)[1] == "country":
+            return str(n.entity_id)
+    return None

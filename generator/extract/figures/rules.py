@@ -49,6 +49,9 @@ class FigureRules:
     # Counts a body keeps rather than its country (lexicon `body_units`: a vote's tally is
     # the chamber's).
     body_units: frozenset[str] = frozenset()
+    # "cleared it for targets up to 500 km inside Russia": a limit, its setter's (lexicon
+    # `limit_words`).
+    limit: re.Pattern[str] | None = None
 
 
 def _alternation(data: dict[str, Any], key: str) -> str:
@@ -103,6 +106,8 @@ def _build(data: dict[str, Any]) -> FigureRules:
         if directions
         else None
     )
+    limits = _alternation(data, "limit_words")
+    limit = re.compile(rf"(?<!\w)(?i:{limits})(?!\w)") if limits else None
     return FigureRules(
         tuple(props),
         excluded,
@@ -116,6 +121,7 @@ def _build(data: dict[str, Any]) -> FigureRules:
         interception,
         direction,
         frozenset(str(u) for u in data.get("body_units") or []),
+        limit,
     )
 
 
