@@ -290,3 +290,14 @@ def test_a_strike_that_reaches_a_distance_inside_a_country_is_no_limit() -> None
         "Ukraine hit an air base about 300 km inside Russia on Sunday, the General Staff said."
     )
     assert ("russia", 300, "km", "about 300 km") in rows
+
+
+def test_a_sum_given_to_a_country_is_the_givers() -> None:
+    found = extract_text(
+        "Bulgaria has so far sent Ukraine ammunition and equipment worth an estimated 1.5 to "
+        "2 billion euro since 2022.",
+        DAY,
+    )["figures"]
+    assert [(f["subject"], f["property"], f["text"]) for f in found] == [
+        ("bulgaria", "funding", "an estimated 1.5 to 2 billion euro")
+    ]

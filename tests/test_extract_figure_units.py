@@ -266,3 +266,15 @@ def test_a_number_with_no_noun_before_it_or_weapon_named_is_no_count() -> None:
         dt.date(2026, 8, 1),
     )
     assert not any(value in (40, 30) for _, value, _, _ in rows)
+
+
+def test_a_range_with_its_unit_at_both_ends_is_one_range() -> None:
+    found = extract_text(
+        "Japan plans to set aside between 250 billion yen and 320 billion yen for aid. "
+        "Sweden will pay between 5.8 billion kronor and 6.5 billion kronor.",
+        dt.date(2026, 8, 1),
+    )["figures"]
+    assert {(tuple(f["value"]), f["text"]) for f in found if isinstance(f["value"], list)} >= {
+        ((250000000000, 320000000000), "between 250 billion yen and 320 billion yen"),
+        ((5800000000, 6500000000), "between 5.8 billion kronor and 6.5 billion kronor"),
+    }

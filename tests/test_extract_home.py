@@ -290,3 +290,34 @@ def test_the_government_of_a_national_outlets_headline_is_the_home_governments()
     assert mentions == ["government"]
     # Without a home, nobody.
     assert not _extract(text)["positions"]
+
+
+def _sums(text: str, url: str) -> set[tuple[object, object, object]]:
+    figures = _extract(text, url)["figures"]
+    return {(f["subject"], f["property"], f["text"]) for f in figures}
+
+
+def test_a_package_the_government_gives_another_country_is_the_home_countrys() -> None:
+    sums = _sums(
+        "Headline\nThe government decided on Thursday to give Ukraine a new support package "
+        "worth 4.6 billion euros.\n",
+        "https://www.example.se/x",
+    )
+    assert ("sweden", "funding", "4.6 billion euros") in sums
+
+
+def test_a_sum_for_a_fund_of_an_alliance_is_the_home_countrys_when_the_package_pays() -> None:
+    sums = _sums(
+        "Headline\nThe package, which officials said would be approved on Nov. 26, includes "
+        "about 80 billion yen for a NATO-run trust fund.\n",
+        "https://www.example.jp/x",
+    )
+    assert ("japan", "funding", "about 80 billion yen") in sums
+
+
+def test_plural_donors_name_no_home_payer() -> None:
+    sums = _sums(
+        "Headline\nWestern governments have pledged $8 billion to Ukraine since May.\n",
+        "https://www.example.se/x",
+    )
+    assert not any(subject == "sweden" for subject, _, _ in sums)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .knowledge import trie_alternation
@@ -503,8 +503,41 @@ def find_quantities(text: str, rules: QuantityRules, offset: int = 0) -> list[Qu
                 property=noun.property if noun else None,
             )
         )
+    found = _between_ranges(found, text, offset)
     found.extend(_vague(text, rules, offset, found, lowered))
     return sorted(found, key=lambda q: q.start)
+
+
+_BETWEEN = re.compile(r"(?:\w+\s+)?between\s", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+
+
+def _between_ranges(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    """ "between 250 billion yen and 320 billion yen": one range, its unit written at both
+    ends (the core pattern joins ends only when the unit comes once, after the second)."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and not isinstance(last.value, tuple)
+            and not isinstance(q.value, tuple)
+            and q.unit == last.unit
+            and q.dimension == last.dimension
+            and q.hedge is None
+            and _BETWEEN.match(last.text)
+            and _AND.fullmatch(text, last.end - offset, q.start - offset)
+        ):
+            out[-1] = replace(
+                last,
+                end=q.end,
+                text=text[last.start - offset : q.end - offset],
+                value=(last.value, q.value),
+                number=f"{last.number}-{q.number}",
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def _measure_after(

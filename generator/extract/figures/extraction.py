@@ -53,6 +53,7 @@ from .owners import (
     _place_country,
     _polled_people,
     _respondents_share,
+    donor_not_recipient,
     limit_owner,
 )
 from .properties import _property
@@ -335,6 +336,19 @@ def extract_figures(
                 # "will deliver six launchers and 20 missiles, in a package worth 45 million
                 # euros": the package holds the things counted before, so it is their donor's.
                 subject, uncertain = donor, False
+            if (
+                q.dimension == "money"
+                and prop in ("funding", "amount", "cost")
+                and subject is not None
+                and (
+                    giver := donor_not_recipient(
+                        source.text, q, subject, pool, home, frules, knowledge, sentence.start
+                    )
+                )
+            ):
+                # "sent Ukraine equipment worth 2 billion euros", "80 billion yen for a
+                # NATO-run fund": the money is the giver's, not the receiver's.
+                subject, uncertain, prop = giver, False, "funding"
             if q.dimension == "count" and q.unit in lrules.units:
                 lost = loss_owner(
                     q.unit,

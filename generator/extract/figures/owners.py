@@ -250,3 +250,51 @@ def limit_owner(
         if not passive(n) and entity_info(knowledge, n.entity_id)[1] == "country":
             return str(n.entity_id)
     return None
+
+
+# What stands before a name that receives: "sent Ukraine", "for a NATO-run fund", "to Kyiv".
+_RECEIVES = re.compile(
+    r"\b(?:to|for|give|gives|gave|given|giving|send|sends|sent|provide|provides|provided|"
+    r"supply|supplies|supplied|grant|grants|granted|offer|offers|offered)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def donor_not_recipient(
+    text: str,
+    q: Quantity,
+    subject: str,
+    pool: list[Any],
+    home: str | None,
+    rules: FigureRules,
+    knowledge: Any,
+    lo: int = 0,
+) -> str | None:
+    """The giver of a sum whose chosen owner only receives it in its sentence ("Bulgaria
+    has sent Ukraine equipment worth an estimated 1.5 to 2 billion euro": Bulgaria's): the
+    first actor before the sum that does not receive, as its country; else the article's
+    `home` country when a word of lexicon `home_payers` comes before the sum in its
+    sentence, from `lo` ("The government decided to give Ukraine a package worth 4.6 billion kronor",
+    in a Swedish daily). None when the owner gives or no giver is found."""
+    mentions = [m for m in pool if m.entity_id == subject]
+
+    def receives(m: Any) -> bool:
+        return _RECEIVES.search(text, max(0, m.start - 24), m.start) is not None
+
+    if not mentions or not all(receives(m) for m in mentions):
+        return None
+    if entity_info(knowledge, subject)[0] != "actor":
+        return None
+    for m in pool:
+        if m.end > q.start:
+            break
+        if (
+            m.entity_id != subject
+            and entity_info(knowledge, m.entity_id)[1] in ("country", "government")
+            and not getattr(m, "adjective", False)
+            and not receives(m)
+        ):
+            return _country_of_government(m.entity_id, knowledge)
+    if home is None or home == subject or rules.home_payer is None:
+        return None
+    return home if rules.home_payer.search(text, lo, q.start) else None

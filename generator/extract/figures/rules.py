@@ -52,6 +52,9 @@ class FigureRules:
     # "cleared it for targets up to 500 km inside Russia": a limit, its setter's (lexicon
     # `limit_words`).
     limit: re.Pattern[str] | None = None
+    # "The government decided to give Ukraine ...": the home country pays (lexicon
+    # `home_payers`).
+    home_payer: re.Pattern[str] | None = None
 
 
 def _alternation(data: dict[str, Any], key: str) -> str:
@@ -108,6 +111,8 @@ def _build(data: dict[str, Any]) -> FigureRules:
     )
     limits = _alternation(data, "limit_words")
     limit = re.compile(rf"(?<!\w)(?i:{limits})(?!\w)") if limits else None
+    payers = _alternation(data, "home_payers")
+    home_payer = re.compile(rf"(?<!\w)(?i:{payers})(?!\w)") if payers else None
     return FigureRules(
         tuple(props),
         excluded,
@@ -122,6 +127,7 @@ def _build(data: dict[str, Any]) -> FigureRules:
         direction,
         frozenset(str(u) for u in data.get("body_units") or []),
         limit,
+        home_payer,
     )
 
 
