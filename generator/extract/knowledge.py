@@ -762,6 +762,7 @@ def build_knowledge(
             "weapon_business_endings",
             "name_particles",
             "legal_forms",
+            "transcript_staff",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

@@ -51,7 +51,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 # welcome"). Its words are headings, not acronyms.
 _LABEL = re.compile(
     # (a transcript's, with an affiliation: "OLENA MARCHUK, Ukrainian Parliament: ...")
-    r"\s*(?:(?:[A-Z][A-Z'’-]*|[—–])\s+)*[A-Z][A-Z'’-]*(?:,[^:\n]{1,60})?:(?=\s)"
+    # (with a title's abbreviations: "MAJ. GEN. DANA HOLT: ...")
+    r"\s*(?:(?:[A-Z][A-Z'’.-]*|[—–])\s+)*[A-Z][A-Z'’-]*(?:,[^:\n]{1,60})?:(?=\s)"
     r"|\s*(?:[A-Z][A-Z'’-]*\s+){2,}(?=[a-z])"
 )
 

@@ -28,6 +28,7 @@ from ..holders import (
 )
 from ..home import country_named
 from ..knowledge import Knowledge
+from ..names.labels import without_titles
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech
 from ..quotes.grammar import NEW_SUBJECT
@@ -156,7 +157,8 @@ def _interview_labels(
         caps = _CAPITALS_LABEL.match(source.text, paragraph.start, paragraph.end)
         if caps is not None:
             capitals.add(paragraph.number)
-            name = caps.group("name").casefold()
+            # "MAJ. GEN. DANA HOLT:", later "GEN. HOLT:": the name without its titles.
+            name = " ".join(without_titles(caps.group("name").split(), knowledge)).casefold()
             staff = _staff(knowledge)
             if staff is not None and staff.search(caps.group()):
                 # "JONATHAN REYES, BYLINE:", "LEILA FAROUK, HOST:": the programme's own
@@ -193,7 +195,7 @@ def _people_by_name(scan: EntityScan) -> dict[str, str]:
 
 
 _CAPITALS_LABEL = re.compile(
-    r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?:,[^:\n]{1,60})?:\s"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5})(?:,[^:\n]{1,60})?:\s"
 )
 _TRANSCRIPT_LABELS = 3  # labels in capitals that make an article a transcript
 

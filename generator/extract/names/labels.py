@@ -1,0 +1,73 @@
+"""People a transcript names only in its speaker labels, in capitals ("MAJ. GEN. DANA HOLT:
+Thanks, everybody."): the label without its titles is the person's full name."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge
+from .candidate import Candidate
+
+# A label in capitals opening a sentence, up to its colon; an affiliation may follow a comma
+# ("OLENA MARCHUK, Ukrainian Parliament:").
+_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][A-Z'’.-]*[ \t]+){1,5}[A-Z][A-Z'’-]*)(?P<tail>,[^:\n]{1,60})?:[ \t]"
+)
+
+
+def label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """The person a sentence's opening label in capitals names by a full name after a
+    title (lexicon `titles`, `honorifics`): "MAJ. GEN. DANA HOLT:" is Dana Holt, so that a
+    later "GEN. HOLT:" label can be hers. Only a title makes a label a person's (not "THE
+    VETO THREAT:"), and only a surname labelled twice or more (a newsletter labels each
+    section once). Not the programme's own people ("LEILA FAROUK, HOST:", lexicon
+    `transcript_staff`), nor a label of one word after its titles ("GEN. HOLT:"): a
+    surname alone names no one new."""
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return []
+    tail = (m.group("tail") or "").casefold()
+    if tail and any(w in tail for w in k.word_set("transcript_staff")):
+        return []
+    all_words = m.group("label").split()
+    words = without_titles(all_words, k)
+    if len(words) == len(all_words) or not 2 <= len(words) <= 3 or any("." in w for w in words):
+        return []  # no title: "THE VETO THREAT:", a host's "NATASHA RIORDAN:"
+    if len(_label_of(words[-1]).findall(text)) < 2:
+        return []  # a transcript labels its speakers again ("GEN. HOLT:"), sections once
+    offset = m.start("label")
+    for w in all_words[: len(all_words) - len(words)]:
+        offset = text.index(w, offset) + len(w)
+    offset = text.index(words[0], offset)
+    written = " ".join(words)
+    if text[offset : offset + len(written)] != written:
+        return []  # the words are not written with single spaces
+    name = " ".join(w.title() for w in words)
+    return [Candidate("actor", "person", name, [(offset, offset + len(written))])]
+
+
+def without_titles(words: list[str], k: Knowledge) -> list[str]:
+    """A label's words without the titles that open it ("MAJ. GEN. DANA HOLT": "DANA",
+    "HOLT"), matched case-blind against lexicon `titles` and `honorifics`; the last word
+    always stays."""
+    titles = k.word_set("titles")
+    while len(words) > 1:
+        cut = next(
+            (
+                n
+                for n in range(min(4, len(words) - 1), 0, -1)
+                if " ".join(words[:n]).casefold() in titles
+            ),
+            0,
+        )
+        if not cut:
+            break
+        words = words[cut:]
+    return words
+
+
+def _label_of(surname: str) -> re.Pattern[str]:
+    """A paragraph's label in capitals that ends on `surname`."""
+    return re.compile(
+        rf"(?m)^(?:[A-Z][A-Z'’.-]*[ \t]+)*{re.escape(surname)}(?:,[^:\n]{{1,60}})?:[ \t]"
+    )

@@ -1,0 +1,52 @@
+"""Transcripts whose speakers are labelled in capitals with their titles ("MAJ. GEN. DANA
+HOLT:", later "GEN. HOLT:"): the labelled person is an entity and holds what the answers
+say. Each article here is made up for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.extract_support import extract_text
+
+DAY = dt.date(2033, 6, 14)
+
+BRIEFING = (
+    "Department of Defense Press Briefing\n\n"
+    "STAFF: Good afternoon. Over to you, sir.\n\n"
+    "MAJ. GEN. DANA HOLT: Thanks, everybody. Just one thing at the top.\n\n"
+    "Q: Thank you, General. Tom Reyes, Associated Press. Is there any limit on range?\n\n"
+    "GEN. HOLT: We have lifted all restrictions on strikes inside Russia with the Lancet-X. "
+    "Ukraine can hit the airfields the bombers fly from.\n\n"
+    "Q: Does Russia's warning change anything?\n\n"
+    "GEN. HOLT: No. It won't change our approach.\n"
+)
+
+
+def test_a_titled_label_in_capitals_names_a_person() -> None:
+    found = extract_text(BRIEFING, DAY)
+    names = {e["id"]: e["name"] for e in found["entities"]}
+    assert names.get("dana-holt") == "Dana Holt"
+    # The label's words are no acronyms or bodies of their own.
+    assert not {"dana", "holt", "maj", "gen"} & set(names)
+
+
+def test_the_answers_under_a_surname_label_are_the_titled_persons() -> None:
+    found = extract_text(BRIEFING, DAY)
+    assert ("dana-holt", "supports") in {(p["actor"], p["stance"]) for p in found["positions"]}
+
+
+def test_a_newsletters_section_labels_name_nobody() -> None:
+    found = extract_text(
+        "Brussels Playbook\n\n"
+        "THE VETO THREAT: Not so fast, says Bratislava.\n\n"
+        "GENERAL MOOD: Ministers meet on Thursday.\n\n"
+        "THE SKEPTICS: Not everyone is sold.\n",
+        DAY,
+    )
+    people = [e["name"] for e in found["entities"] if e.get("category") == "person"]
+    assert people == []
+
+
+def test_a_titled_label_written_once_names_nobody() -> None:
+    found = extract_text("Notes\n\nGENERAL ASSEMBLY VOTE: The motion passed on Thursday.\n", DAY)
+    assert not any(e.get("category") == "person" for e in found["entities"])
