@@ -50,3 +50,14 @@ def test_a_newsletters_section_labels_name_nobody() -> None:
 def test_a_titled_label_written_once_names_nobody() -> None:
     found = extract_text("Notes\n\nGENERAL ASSEMBLY VOTE: The motion passed on Thursday.\n", DAY)
     assert not any(e.get("category") == "person" for e in found["entities"])
+
+
+def test_a_refusal_with_still_before_its_not_opposes() -> None:
+    # A live blog's entry; "would still not allow" refuses as "would not allow" does.
+    found = extract_text(
+        "2:05 p.m. ET\n\nGerman chancellor keeps his line\n\n"
+        "German Chancellor Jonas Weber told reporters in Berlin that Germany would still not "
+        "allow its weapons to be used inside Russia.\n",
+        DAY,
+    )
+    assert ("germany", "opposes") in {(p["actor"], p["stance"]) for p in found["positions"]}
