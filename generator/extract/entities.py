@@ -32,6 +32,7 @@ from .home import home_country
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
 from .quotecues import quote_rules
+from .romanization import Romanization, english_name, romanization_for
 from .spanscan import SpanScan
 from .surnames import recurring_people
 from .weaponframes import named_variants
@@ -610,6 +611,7 @@ def scan_entities(
         hits = [_renamed(h, renamed) for h in hits]
     descriptions = {renamed.get(k, k): v for k, v in descriptions.items()}
     respelled = {**_short_body_names(local, hits), **_usual_spelling(local, hits)}
+    respelled = _in_english(local, respelled, romanization_for(knowledge))
     if respelled:
         hits = [_renamed(h, respelled) for h in hits]
         descriptions = {respelled.get(k, k): v for k, v in descriptions.items()}
@@ -675,6 +677,29 @@ def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[
             local[new_id] = KnownEntity(new_id, entity.kind, name, entity.category)
             respelled[entity_id] = new_id
     return respelled
+
+
+def _in_english(
+    local: dict[str, KnownEntity], respelled: dict[str, str], rules: Romanization
+) -> dict[str, str]:
+    """`respelled` with the article's new people whose names a translation romanized in
+    its own way renamed to the English spelling (`romanization.english_name`)."""
+    if not rules.given:
+        return respelled
+    english: dict[str, str] = {}
+    for entity_id, entity in sorted(local.items()):
+        if entity.category != "person" or (name := english_name(entity.name, rules)) is None:
+            continue
+        new_id = slug(name)
+        if new_id not in local:
+            local[new_id] = replace(entity, id=new_id, name=name, aliases=(entity.name,))
+        english[entity_id] = new_id
+    if not english:
+        return respelled
+    out = {old: english.get(new, new) for old, new in respelled.items()}
+    for old, new in english.items():
+        out.setdefault(old, new)
+    return out
 
 
 def _holds_words(text: str, words: str) -> bool:
