@@ -2094,3 +2094,19 @@ def test_a_reported_claims_subject_after_a_quotation_mark_or_a_party() -> None:
     # "no longer" between it and its verb.
     assert ("smer", "supports") in pairs
     assert ("hungary", "opposes") in pairs
+
+
+def test_an_amendment_by_a_party_whose_clause_names_ukraine_is_the_partys() -> None:
+    text = (
+        "Headline\n\n"
+        "Earlier, MPs rejected an amendment by Vazrazhdane that would have required Ukraine to "
+        'use the weapons bought with Bulgarian money "exclusively on Ukrainian territory". The '
+        "amendment received 64 votes in favour, 122 against and 11 abstentions. Only "
+        "Vazrazhdane and the BSP voted in favour.\n"
+    )
+    pairs = {
+        (p["actor"], p["stance"]) for p in extract_text(text, dt.date(2033, 2, 17))["positions"]
+    }
+    assert {("vazrazhdane", "opposes"), ("bsp", "opposes")} <= pairs
+    # Ukraine is what the amendment is about, not who holds its stance.
+    assert not any(actor == "ukraine" for actor, _ in pairs)

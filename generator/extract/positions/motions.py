@@ -21,12 +21,24 @@ from ..sentences import Sentence
 # have barred", "a resolution to keep", "the bill, which would bar").
 _MOTION_BEFORE = re.compile(
     r"\b(?:motion|resolution|bill|proposal|amendment|statement|declaration)s?,?\s+"
+    # "an amendment by Vazrazhdane that would have required", "a motion from the PVV to"
+    r"(?:(?:by|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+)?"
     r"(?:(?:that|which)\s+)?(?:(?:would|will|sought\s+to|seeks\s+to|aimed\s+to)\s+)?"
     r"(?:have\s+)?(?:to\s+)?$",
     re.IGNORECASE,
 )
 # What a motion's cue may look back over, in characters.
 _MOTION_REACH = 60
+# A motion's relative clause the cue ends, farther back ("an amendment by Vazrazhdane that
+# would have required Ukraine to use the weapons bought with Bulgarian money 'exclusively
+# on Ukrainian territory'"): the clause must say what the motion would do.
+_MOTION_CLAUSE = re.compile(
+    r"\b(?:motion|resolution|bill|proposal|amendment)s?,?\s+"
+    r"(?:(?:by|from)\s+(?:the\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+)?"
+    r"(?:that|which)\s+(?:would|will|sought\s+to|seeks\s+to|aimed\s+to)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+_CLAUSE_REACH = 160
 # A vote with no object, ending its clause ("voted in favor.", "voted against it;", "voted
 # in favour as a bloc."), or a relative clause ("Irina Potapova, who voted against, said").
 _ELIDED_VOTE = re.compile(
@@ -49,11 +61,28 @@ OPPOSITE = {"supports": "opposes", "opposes": "supports"}
 def motion_stance(text: str, sentence: Sentence, cues: list[tuple[int, str]]) -> str | None:
     """The stance of a motion the sentence describes by a cue right after its noun."""
     for pos, stance in cues:
-        if stance in OPPOSITE and _MOTION_BEFORE.search(
-            text, max(sentence.start, pos - _MOTION_REACH), pos
+        if stance in OPPOSITE and (
+            _MOTION_BEFORE.search(text, max(sentence.start, pos - _MOTION_REACH), pos)
+            or _MOTION_CLAUSE.search(text, max(sentence.start, pos - _CLAUSE_REACH), pos)
         ):
             return stance
     return None
+
+
+def motion_owner(
+    text: str, sentence: Sentence, scan: EntityScan, cue: int
+) -> tuple[str, int] | None:
+    """(actor, where named) who tabled the motion whose relative clause holds the cue at
+    `cue`: "an amendment by Vazrazhdane that would have required Ukraine to use the
+    weapons 'exclusively on Ukrainian territory'" is Vazrazhdane's stance, not Ukraine's
+    (a name inside the clause is what the motion is about). None for another cue."""
+    m = _MOTION_CLAUSE.search(text, max(sentence.start, cue - _CLAUSE_REACH), cue)
+    if m is None or m.group("owner") is None:
+        return None
+    owner = next((x for x in scan.mentions if x.start == m.start("owner")), None)
+    if owner is None or not is_actor(scan, owner.entity_id):
+        return None
+    return owner.entity_id, owner.start
 
 
 def names_motion(text: str, sentence: Sentence) -> bool:

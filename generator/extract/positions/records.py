@@ -45,7 +45,7 @@ from .affiliates import affiliates
 from .cues import _MARKS, _VOTE_LOOKBACK, _cues, _firsts, _yield
 from .evidence import Evidence, _as_of
 from .indirect import _lead_in, _reactions, _record_use
-from .motions import MOTION_SENTENCES, motion_stance, motion_votes, names_motion
+from .motions import MOTION_SENTENCES, motion_owner, motion_stance, motion_votes, names_motion
 from .requests import REQUEST_STANCE, request_starts, requesters
 from .summaries import _summary
 from .topics import _topic_rules
@@ -229,6 +229,8 @@ def position_records(
             found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
         # "divided over Germany's decision to allow ...": the decision's owner holds it.
         found = decided_by(source.text, sentence, near, pos) or found
+        # "an amendment by Vazrazhdane that would have required Ukraine to ...": its tabler's.
+        found = motion_owner(source.text, sentence, near, pos) or found
         if found is None:
             # "Ukrainian officials have been pressing for ...": their government's.
             found = _officials_of(source.text, sentence.start, pos, knowledge)
