@@ -278,3 +278,21 @@ def test_a_range_with_its_unit_at_both_ends_is_one_range() -> None:
         ((250000000000, 320000000000), "between 250 billion yen and 320 billion yen"),
         ((5800000000, 6500000000), "between 5.8 billion kronor and 6.5 billion kronor"),
     }
+
+
+def test_the_other_side_of_a_tally_is_a_count_of_votes() -> None:
+    rows = figure_rows(
+        "The Bundestag approved the motion on Tuesday by 104 votes to 61, with 17 "
+        "abstentions. The Saeima adopted the decision with 131 votes in favour, 58 against "
+        "and 11 abstentions. The Folketing voted 61-37 to attach the amendment.",
+        dt.date(2026, 8, 1),
+    )
+    votes = {(subject, value) for subject, value, unit, _ in rows if unit == "votes"}
+    assert votes == {
+        ("bundestag", 104),
+        ("bundestag", 61),
+        ("saeima", 131),
+        ("saeima", 58),
+        ("folketing", 61),
+        ("folketing", 37),
+    }

@@ -44,7 +44,7 @@ from ..home import home_country
 from ..quantities import _DIGIT, Quantity, find_quantities, rules_for
 from ..quotecues import quote_rules
 from .clauses import _clause_start, _intercepted
-from .implied_counts import elliptical_counts, named_counts, weapon_names
+from .implied_counts import elliptical_counts, named_counts, tally_counts, weapon_names
 from .mentions import _anonymous, _cited, _context, _Earlier, _kind, _nations, _Usable, _usable
 from .owners import (
     _across_border,
@@ -162,6 +162,10 @@ def extract_figures(
         if bare:
             elliptic.update(q.start for q in bare)
             quantities = sorted([*quantities, *bare], key=lambda q: q.start)
+        if _DIGIT.search(text) and (
+            tally := tally_counts(source.text, sentence.start, sentence.end, quantities, qrules)
+        ):
+            quantities = sorted([*quantities, *tally], key=lambda q: q.start)
         counts = [q for q in quantities if q.dimension == "count"]
         if counts:
             counted = (sentence.paragraph, counts[-1])

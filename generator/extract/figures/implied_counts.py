@@ -181,3 +181,41 @@ def _unit_before(
     if before is not None and before.dimension == "count" and before.unit:
         return str(before.unit)
     return named_unit
+
+
+# The other side of a tally after a count of votes: "by 104 votes to 61", "131 votes in
+# favour, 58 against"; and a tally with no noun: "voted 61-37", "a 61-37 vote".
+_TALLY_TO = re.compile(r"\s+to\s+(?P<n>\d+(?:,\d{3})*)(?![\d.]|\s*%|\s+[a-z]+s\b)")
+_TALLY_AGAINST = re.compile(
+    r"(?<![\w.,$\u20ac\u00a3%/-])(?P<n>\d+(?:,\d{3})*)\s+(?:(?:votes?|were|was)\s+)?"
+    r"(?:against|opposed)\b"
+)
+_TALLY_PAIR = re.compile(
+    r"\b(?:voted|vote\s+of|by\s+a|in\s+a|an?)\s+(?P<n>\d+)\s*(?:-|\u2013|to)\s*(?P<m>\d+)"
+    r"(?=\s+(?:vote|to|in|on|for|against|with)\b|[\s,.;])"
+)
+
+
+def tally_counts(text: str, lo: int, hi: int, found: list[Quantity], rules: Any) -> list[Quantity]:
+    """The numbers of a vote's tally that carry no noun, in `text[lo:hi]` (one sentence), as
+    counts of votes: the side after a count of votes ("by 104 votes to 61", "58 against")
+    and both sides of "voted 61-37"."""
+    votes = [q for q in found if q.dimension == "count" and q.unit == "votes"]
+    spans: list[tuple[int, int]] = []
+    if votes:
+        for q in votes:
+            m = _TALLY_TO.match(text, q.end)
+            if m is not None:
+                spans.append(m.span("n"))
+        for m in _TALLY_AGAINST.finditer(text, votes[0].end, hi):
+            spans.append(m.span("n"))
+    for m in _TALLY_PAIR.finditer(text, lo, hi):
+        spans += [m.span("n"), m.span("m")]
+    out: list[Quantity] = []
+    for start, end in sorted(set(spans)):
+        if any(q.start <= start < q.end for q in [*found, *out]):
+            continue
+        count = _count_before(text, start, end, " votes", rules)
+        if count is not None:
+            out.append(replace(count, end=end, text=text[count.start : end]))
+    return out
