@@ -163,7 +163,9 @@ def extract_figures(
             elliptic.update(q.start for q in bare)
             quantities = sorted([*quantities, *bare], key=lambda q: q.start)
         if _DIGIT.search(text) and (
-            tally := tally_counts(source.text, sentence.start, sentence.end, quantities, qrules)
+            tally := tally_counts(
+                source.text, sentence.start, sentence.end, quantities, qrules, frules.tally_unit
+            )
         ):
             quantities = sorted([*quantities, *tally], key=lambda q: q.start)
         counts = [q for q in quantities if q.dimension == "count"]

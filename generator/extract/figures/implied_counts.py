@@ -196,11 +196,15 @@ _TALLY_PAIR = re.compile(
 )
 
 
-def tally_counts(text: str, lo: int, hi: int, found: list[Quantity], rules: Any) -> list[Quantity]:
+def tally_counts(
+    text: str, lo: int, hi: int, found: list[Quantity], rules: Any, unit: str | None
+) -> list[Quantity]:
     """The numbers of a vote's tally that carry no noun, in `text[lo:hi]` (one sentence), as
     counts of votes: the side after a count of votes ("by 104 votes to 61", "58 against")
-    and both sides of "voted 61-37"."""
-    votes = [q for q in found if q.dimension == "count" and q.unit == "votes"]
+    and both sides of "voted 61-37". `unit`: lexicon `tally_unit`."""
+    if unit is None:
+        return []
+    votes = [q for q in found if q.dimension == "count" and q.unit == unit]
     spans: list[tuple[int, int]] = []
     if votes:
         for q in votes:
@@ -215,7 +219,7 @@ def tally_counts(text: str, lo: int, hi: int, found: list[Quantity], rules: Any)
     for start, end in sorted(set(spans)):
         if any(q.start <= start < q.end for q in [*found, *out]):
             continue
-        count = _count_before(text, start, end, " votes", rules)
+        count = _count_before(text, start, end, f" {unit}", rules)
         if count is not None:
             out.append(replace(count, end=end, text=text[count.start : end]))
     return out

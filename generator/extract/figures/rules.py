@@ -55,6 +55,8 @@ class FigureRules:
     # "The government decided to give Ukraine ...": the home country pays (lexicon
     # `home_payers`).
     home_payer: re.Pattern[str] | None = None
+    # The counted unit of a vote's tally (lexicon `tally_unit`).
+    tally_unit: str | None = None
 
 
 def _alternation(data: dict[str, Any], key: str) -> str:
@@ -128,6 +130,7 @@ def _build(data: dict[str, Any]) -> FigureRules:
         frozenset(str(u) for u in data.get("body_units") or []),
         limit,
         home_payer,
+        str(data["tally_unit"]) if data.get("tally_unit") else None,
     )
 
 
