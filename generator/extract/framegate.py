@@ -95,3 +95,24 @@ def may_match(gate: Gate, lower: str | None) -> bool:
     if gate is None or lower is None:
         return True
     return any(holds(lower, needed) for needed in gate)
+
+
+# `may_match` of the last gates and articles asked about, by identity of both.
+_ANYWHERE: dict[tuple[int, int], tuple[Gate, str, bool]] = {}
+_ANYWHERE_LIMIT = 256
+
+
+def may_match_anywhere(gate: Gate, lower: str | None) -> bool:
+    """`may_match(gate, lower)` for an article's lower-cased text, remembered. A gate that
+    cannot match in the article cannot in any of its sentences (a sentence's lower-cased
+    copy is a piece of the article's): asked first, it spares most sentences their own
+    tests of gates whose words the article never uses."""
+    if gate is None or lower is None:
+        return True
+    key = (id(gate), id(lower))
+    hit = _ANYWHERE.get(key)
+    if hit is None or hit[0] is not gate or hit[1] is not lower:
+        if len(_ANYWHERE) >= _ANYWHERE_LIMIT:
+            _ANYWHERE.clear()  # gates of finished articles
+        hit = _ANYWHERE[key] = (gate, lower, may_match(gate, lower))
+    return hit[2]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import casefast
-from .framegate import Gate, alternatives_gate, may_match
+from .framegate import Gate, alternatives_gate, may_match, may_match_anywhere
 from .sentences import Sentence
 
 
@@ -136,12 +136,17 @@ def framed(
     # The sentence lower-cased (None: not plain) for the gates, asked once for its cues.
     lower = casefast.plain_lower(text)
     low = lower[lo:hi] if lower is not None else None
-    asks = frames.question is not None and may_match(frames.question_gate, low)
+    # A gate the article's text cannot pass no sentence of it can (`may_match_anywhere`).
+    asks = (
+        frames.question is not None
+        and may_match_anywhere(frames.question_gate, lower)
+        and may_match(frames.question_gate, low)
+    )
     gates = frames.object_gates or (None,) * len(frames.object_of)
     objects = [
         (other, pattern)
         for (other, pattern), gate in zip(frames.object_of, gates, strict=True)
-        if may_match(gate, low)
+        if may_match_anywhere(gate, lower) and may_match(gate, low)
     ]
     for pos, _end, stance in found:
         if asks and frames.question is not None:

@@ -21,7 +21,7 @@ from typing import Any
 from . import casefast
 from .entitycues import body_country, entity_rules
 from .factbits import per_lexicon
-from .framegate import Gate, alternatives_gate, may_match
+from .framegate import Gate, alternatives_gate, may_match, may_match_anywhere
 from .knowledge import Knowledge
 from .sentences import Sentence
 
@@ -118,7 +118,10 @@ def names_weapon_by_origin(
         and (
             lower is None
             or (
-                may_match(rules.weapon_words_gate, low := lower[sentence.start : sentence.end])
+                # Most articles pass neither gate anywhere: then no sentence is sliced.
+                may_match_anywhere(rules.weapon_words_gate, lower)
+                and may_match_anywhere(rules.gate, lower)
+                and may_match(rules.weapon_words_gate, low := lower[sentence.start : sentence.end])
                 and may_match(rules.gate, low)
             )
         )
@@ -142,7 +145,11 @@ def use_report(
     Storm Shadow missiles")."""
     rules = use_rules(knowledge)
     if rules is None or (
-        lower is not None and not may_match(rules.gate, lower[sentence.start : sentence.end])
+        lower is not None
+        and not (
+            may_match_anywhere(rules.gate, lower)
+            and may_match(rules.gate, lower[sentence.start : sentence.end])
+        )
     ):
         return None
     if (

@@ -358,14 +358,18 @@ def _actor(
             return _relative_subject(text, scan, ev.end, pos) or (ev.speaker, None)
     # Not a name inside the topic of the cue's predicate ("permission to strike inside
     # Russia would amount to war": Russia is what is talked about, not who talks).
-    topics = [
-        (t_lo, t_hi)
-        for t_lo, t_hi, p_lo, p_hi in topic_spans(
-            text, sentence.start, sentence.end, _topic_rules(knowledge).frames
-        )
-        if p_lo <= pos < p_hi
-    ]
     named = actors_before(text, sentence, scan, quotes, pos)
+    topics = (
+        [
+            (t_lo, t_hi)
+            for t_lo, t_hi, p_lo, p_hi in topic_spans(
+                text, sentence.start, sentence.end, _topic_rules(knowledge).frames
+            )
+            if p_lo <= pos < p_hi
+        ]
+        if named  # sought only to pass over names: none, none sought
+        else []
+    )
     before = [
         a
         for a in named
