@@ -75,6 +75,11 @@ class EntityRules:
     # per country (lexicon `namesake_of`): "the Conservatives" of a Canadian paper are
     # Canada's.
     namesakes: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # `country_of_body` by entity id: asked of the same few ids again and again (a pass
+    # over every demonym prefix each time). Not an argument: a `replace`d copy starts empty.
+    body_countries: dict[str, str | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
 
 # A preposition of place right before a name: the name is where, not who ("in Russia's
@@ -85,10 +90,14 @@ PLACE_BEFORE = re.compile(r"\b(?:in|inside|into|within|across|near|over|on)\s+(?
 def country_of_body(entity_id: str, rules: EntityRules) -> str | None:
     """The country a body's id names it after ("russian-defence-ministry": "russia",
     "general-staff-of-ukraine": "ukraine")."""
+    memo = rules.body_countries
+    if entity_id in memo:
+        return memo[entity_id]
     found = next((c for p, c in rules.demonym_prefixes if entity_id.startswith(p)), None)
     if found is None and "-of-" in entity_id:
         tail = entity_id.rsplit("-of-", 1)[1]
         found = next((c for _p, c in rules.demonym_prefixes if c == tail), None)
+    memo[entity_id] = found
     return found
 
 
