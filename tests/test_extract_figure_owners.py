@@ -301,3 +301,10 @@ def test_a_sum_given_to_a_country_is_the_givers() -> None:
     assert [(f["subject"], f["property"], f["text"]) for f in found] == [
         ("bulgaria", "funding", "an estimated 1.5 to 2 billion euro")
     ]
+
+
+def test_a_carriers_count_stays_the_carriers() -> None:
+    rows = _rows(
+        "A single Pantsir-S1 vehicle carries 12 interceptor missiles and has a range of 20 km."
+    )
+    assert ("pantsir", 12, "missiles", "12 interceptor missiles") in rows

@@ -321,3 +321,12 @@ def test_plural_donors_name_no_home_payer() -> None:
         "https://www.example.se/x",
     )
     assert not any(subject == "sweden" for subject, _, _ in sums)
+
+
+def test_a_count_of_a_weapon_the_package_pays_for_is_the_home_countrys() -> None:
+    figures = _extract(
+        "Headline\nThe package, which officials approved on Monday, will pay for 420 to 460 "
+        "Vingpil drones built in Linköping.\n",
+        "https://www.example.se/x",
+    )["figures"]
+    assert [(f["subject"], f["text"]) for f in figures] == [("sweden", "420 to 460 Vingpil drones")]

@@ -55,6 +55,7 @@ from .owners import (
     _respondents_share,
     donor_not_recipient,
     limit_owner,
+    weapon_count_owner,
 )
 from .properties import _property
 from .rules import FigureRules, figure_rules_for
@@ -415,6 +416,27 @@ def extract_figures(
                 # "About 230 have been delivered, according to the ministry": the count
                 # before's owner, not who is cited.
                 subject, uncertain = owners[q.unit], False
+            if (
+                q.dimension == "count"
+                and subject is not None
+                and not victims
+                and entity_info(knowledge, subject)[0] == "weapon"
+                and not _defends(q, source.text, sentence.end, frules, knowledge)
+                and (
+                    holder := weapon_count_owner(
+                        source.text,
+                        q,
+                        end,
+                        subject,
+                        pool,
+                        home,
+                        frules,
+                        knowledge,
+                        sentence.start,
+                    )
+                )
+            ):
+                subject, uncertain = holder, False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
             if (

@@ -298,3 +298,36 @@ def donor_not_recipient(
     if home is None or home == subject or rules.home_payer is None:
         return None
     return home if rules.home_payer.search(text, lo, q.start) else None
+
+
+def weapon_count_owner(
+    text: str,
+    q: Quantity,
+    end: int,
+    subject: str,
+    pool: list[Any],
+    home: str | None,
+    rules: FigureRules,
+    knowledge: Any,
+    lo: int,
+) -> str | None:
+    """Who holds a count of a weapon named inside the count ("deliver 150 Taurus missiles",
+    "shipped 96 K2 tanks"), which the weapon itself never does (ANNOTATING.md: launched,
+    supplied or held, the things are an actor's): the first country, government or
+    organisation the sentence names before the count that does not receive it, as its
+    country; else the article's home country after a word of lexicon `home_payers` ("The
+    package ... will pay for 420 to 460 Vingpil drones"). None: no such actor."""
+    if not any(m.entity_id == subject and q.start <= m.start < end for m in pool):
+        return None  # "A single Pantsir-S1 vehicle carries 12 missiles": the carrier's
+    for m in pool:
+        if m.end > q.start:
+            break
+        if (
+            entity_info(knowledge, m.entity_id)[1] in ("country", "government", "organisation")
+            and not getattr(m, "adjective", False)
+            and _RECEIVES.search(text, max(0, m.start - 24), m.start) is None
+        ):
+            return _country_of_government(m.entity_id, knowledge)
+    if home is None or rules.home_payer is None:
+        return None
+    return home if rules.home_payer.search(text, lo, q.start) else None
