@@ -40,3 +40,22 @@ def test_the_translated_persons_quotes_are_the_english_named_persons() -> None:
     }
     speakers = [q["speaker"] for q in found["quotes"] if q["kind"] == "reported"]
     assert speakers[:2] == ["yelena-voronova", "yelena-voronova"]
+
+
+def test_a_hungarian_name_family_name_first_is_turned_round() -> None:
+    rules = romanization_for(knowledge())
+    assert english_name("Kertész Dániel", rules) == "Dániel Kertész"
+    assert english_name("Varga-Németh Anna", rules) == "Anna Varga-Németh"
+    # Already given name first, or no listed given name: as written.
+    assert english_name("Viktor Kertész", rules) is None
+    assert english_name("Anna Viktor", rules) is None
+    assert english_name("Jane Marlow", rules) is None
+
+
+def test_a_translated_hungarian_speaker_is_named_given_name_first() -> None:
+    found = extract_text(
+        "Halmai Gergely, the fraction leader of the party, said that the government "
+        '"pulls out the chestnut from the fire".\n',
+        DAY,
+    )
+    assert [q["speaker"] for q in found["quotes"]] == ["gergely-halmai", "gergely-halmai"]

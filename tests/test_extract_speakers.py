@@ -1183,3 +1183,22 @@ def test_roles_of_a_translation_before_the_name() -> None:
     assert speakers["Now it would be a risk to our own security"] == "teodor-walczak"
     assert speakers["It is a needle"] == "marek-zielinski"
     assert speakers["Polish drones will keep them awake"] == "ostap-melnyk"
+
+
+def test_a_speaker_set_off_by_an_aside_of_speaking_is_named() -> None:
+    found = extract_text(
+        "Hossein Karimzadeh, speaking at his weekly press conference in Tehran on Friday, said "
+        'the United States "is no longer hiding behind Ukraine".\n',
+        dt.date(2033, 6, 17),
+    )
+    assert {q["speaker"] for q in found["quotes"]} == {"hossein-karimzadeh"}
+
+
+def test_a_hypothesis_opening_a_sentence_is_no_first_name() -> None:
+    found = extract_text(
+        "Washington rationed Ukraine's right to hit back. Dana Whitcombe's reversal shows "
+        "what the rationing cost.\n\nWhitcombe is an unlikely author of the policy, she said."
+        "\n\nSuppose Whitcombe's successor reimposes the limits.\n",
+        dt.date(2033, 9, 6),
+    )
+    assert [e["id"] for e in found["entities"] if e["category"] == "person"] == ["dana-whitcombe"]

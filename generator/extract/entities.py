@@ -684,7 +684,7 @@ def _in_english(
 ) -> dict[str, str]:
     """`respelled` with the article's new people whose names a translation romanized in
     its own way renamed to the English spelling (`romanization.english_name`)."""
-    if not rules.given:
+    if not rules.given and not rules.given_last:
         return respelled
     english: dict[str, str] = {}
     for entity_id, entity in sorted(local.items()):

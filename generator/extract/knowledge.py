@@ -671,7 +671,12 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"(?:[a-z][\w-]*\s+)?(?:(?:{roles})\s+){{1,2}}(?:of|for|at|to|in)\s)"
             rf"[^,;:\u2014]*?)(?=,|\s+--|\s+\u2014|[;:]|[.!?]?[\"”]?$)"
         ),
-        "name_before_verb": re.compile(rf"{name_after}\s+(?i:{verbs})\b"),
+        # (An aside of speaking may stand between: "Hossein Karimzadeh, speaking at his
+        # weekly press conference in Tehran on Friday, said".)
+        "name_before_verb": re.compile(
+            rf"{name_after}(?:,\s+(?:speaking|writing|talking|answering|responding|replying)"
+            rf"\b[^,;:\"“”]{{0,90}},)?\s+(?i:{verbs})\b"
+        ),
         # "Reform UK's Graham Pettifer": a person named after the possessive of a body or a
         # country (which `names` checks is known). The lookbehind comes after the owner's
         # capital (as `name_behind`): re skips to the capitals, the same matches.

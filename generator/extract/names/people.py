@@ -273,7 +273,8 @@ def _name_before(text: str, start: int, verb_starts: list[int] | None) -> bool:
         return True
     for at in verb_starts:
         if at > start and text[at - 1].isspace():  # `\s`, as `str.isspace`
-            chunk = text[start:at].rstrip().rsplit(None, 1)
+            # (", speaking at ... on Friday, said": the aside's comma before the verb.)
+            chunk = text[start:at].rstrip().rstrip(",").rsplit(None, 1)
             if chunk and _NAME_TAIL.search(chunk[-1]):
                 return True
     return False
