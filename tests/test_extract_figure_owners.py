@@ -308,3 +308,11 @@ def test_a_carriers_count_stays_the_carriers() -> None:
         "A single Pantsir-S1 vehicle carries 12 interceptor missiles and has a range of 20 km."
     )
     assert ("pantsir", 12, "missiles", "12 interceptor missiles") in rows
+
+
+def test_a_distance_from_the_line_of_contact_reaches_into_where_the_article_strikes() -> None:
+    rows = _rows(
+        "Ukraine struck an airfield deep inside Russia with Storm Shadow missiles.\n\n"
+        "The airfield lies some 320 kilometers from the line of contact."
+    )
+    assert ("russia", 320, "km", "some 320 kilometers") in rows

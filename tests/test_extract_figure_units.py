@@ -296,3 +296,15 @@ def test_the_other_side_of_a_tally_is_a_count_of_votes() -> None:
         ("folketing", 61),
         ("folketing", 37),
     }
+
+
+def test_a_currency_code_before_the_sum_and_nautical_miles_as_the_trade_press_writes_them() -> None:
+    rows = figure_rows(
+        "Germany signed a EUR2.1 billion contract for Taurus Neo missiles. The United States "
+        "approved USD 2.3 billion for Ukraine. The Taurus Neo has a range of up to 500 n miles.",
+        dt.date(2026, 8, 1),
+    )
+    found = {(value, unit, text) for _, value, unit, text in rows}
+    assert (2100000000, "eur", "EUR2.1 billion") in found
+    assert (2300000000, "usd", "USD 2.3 billion") in found
+    assert (500, "nmi", "up to 500 n miles") in found

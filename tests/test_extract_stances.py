@@ -2110,3 +2110,11 @@ def test_an_amendment_by_a_party_whose_clause_names_ukraine_is_the_partys() -> N
     assert {("vazrazhdane", "opposes"), ("bsp", "opposes")} <= pairs
     # Ukraine is what the amendment is about, not who holds its stance.
     assert not any(actor == "ukraine" for actor, _ in pairs)
+
+
+def test_playing_with_a_fire_warns() -> None:
+    pairs = _pairs(
+        "Headline\n\nThe Russian Ambassador to Tehran, Mikhail Zaitsev, told IRNA on Friday that "
+        'the West was "playing with a fire it cannot control".\n'
+    )
+    assert ("mikhail-zaitsev", "warns-against") in pairs

@@ -20,7 +20,7 @@ from .quotecues import is_company, quote_rules
 # sides without naming the side (grammar of distances, not domain words).
 _FROM_LINE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\)?\s+(?:(?:away|back)\s+)?(?:from|of|to|behind|beyond)\s+the\s+"
-    r"(?:(?:nearest|closest)\s+)?(?:front\s*line|frontline|front|border)\b"
+    r"(?:(?:nearest|closest)\s+)?(?:front\s*line|frontline|front|border|line\s+of\s+contact|contact\s+line)\b"
 )
 # A sum restating one named before in its sentence: "up from 2 billion euros", "a further 3
 # billion", "another $1 billion": the same payer's money (grammar of comparison).

@@ -121,8 +121,11 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
             if raw.get("prefix") and not str(name).isalpha():
                 prefixes.append(str(name))
         if raw.get("code_prefix"):
-            # "DKK 4.1 billion": the code, then a space, before the number.
-            prefixes.append(f"{raw['symbol']} ")
+            # "DKK 4.1 billion", "USD2.3 billion": the three-letter code (the symbol, else
+            # the name of three letters), a space or none, before the number.
+            codes = [str(n).upper() for n in raw["names"] if len(str(n)) == 3 and str(n).isalpha()]
+            for code in {str(raw["symbol"]) if str(raw["symbol"]).isalpha() else "", *codes} - {""}:
+                prefixes += [f"{code} ", code]
         for word in raw.get("word_prefix") or []:
             # "Rs 28 crore": a word, then a space, before the number.
             prefixes.append(f"{word} ")
