@@ -2118,3 +2118,24 @@ def test_playing_with_a_fire_warns() -> None:
         'the West was "playing with a fire it cannot control".\n'
     )
     assert ("mikhail-zaitsev", "warns-against") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sen. Cole Ritter, R-Mont., said he would introduce a joint resolution next week to "
+            "block the use of U.S.-made long-range missiles inside Russia.",
+            [("cole-ritter", "opposes")],
+        ),
+        (
+            '"No export request for the missile has reached the government, so there is nothing '
+            'to block," Mahlberg told reporters about strikes inside Russia.',
+            [],
+        ),
+    ],
+)
+def test_a_resolution_to_block_opposes_nothing_to_block_does_not(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [p for p in _pairs(text) if p[1] == "opposes"] == expected
