@@ -1202,3 +1202,22 @@ def test_a_hypothesis_opening_a_sentence_is_no_first_name() -> None:
         dt.date(2033, 9, 6),
     )
     assert [e["id"] for e in found["entities"] if e["category"] == "person"] == ["dana-whitcombe"]
+
+
+def test_continues_to_before_a_verb_reports_nothing() -> None:
+    found = extract_text(
+        "Washington continues to restrict its use to Ukrainian territory, including the "
+        "occupied areas.\n",
+        dt.date(2033, 5, 19),
+    )
+    assert found["quotes"] == []
+    assert ("u-s-government", "opposes") in {(p["actor"], p["stance"]) for p in found["positions"]}
+
+
+def test_a_dod_spokesperson_speaks_for_the_department() -> None:
+    found = extract_text(
+        'A DoD spokesperson told Janes on 17 May that the guidance given to Ukraine "has not '
+        'changed".\n',
+        dt.date(2033, 5, 19),
+    )
+    assert {q["speaker"] for q in found["quotes"]} == {"u-s-department-of-defence"}

@@ -491,7 +491,12 @@ class _Speakers(_Referents):
             or last.endswith(("n't", "n’t"))
             or [w.casefold() for w in words[-2:]] == ["no", "longer"]
         )
-        return passive or negated or last in _NOT_VERB_AFTER
+        # "Washington continues to restrict its use": an aspect verb before an infinitive,
+        # not "'...,' he continued".
+        aspect = self.text[start:end].casefold().startswith("continu") and self.text.startswith(
+            " to ", end
+        )
+        return passive or negated or aspect or last in _NOT_VERB_AFTER
 
     def _verbs(
         self, sentence: Sentence, calls: re.Pattern[str] | None
