@@ -14,6 +14,7 @@ from generator.extract.entities import _later_mentions, find_mentions
 from generator.extract.knowledge import build_knowledge
 from generator.extract.sentences import split_sentences
 from tests._extract_support import extracted, knowledge, lexicon, source
+from tests.extract_support import extract_text
 
 
 def _entities(source_id: str) -> dict[str, dict[str, object]]:
@@ -379,3 +380,12 @@ def test_the_executive_of_a_national_outlet_is_its_government() -> None:
         publisher="La Vanguardia",
     )
     assert "spanish-government" in found
+
+
+def test_a_news_outlet_in_a_reporters_credit_is_no_entity() -> None:
+    found = extract_text(
+        "Let's go to Jennifer Okafor, Reuters.\n\nQ: Has Ukraine used the missile inside Russia "
+        "since Friday? CNN reported that it had.\n",
+        dt.date(2033, 6, 14),
+    )
+    assert not {"reuters", "cnn"} & {e["id"] for e in found["entities"]}

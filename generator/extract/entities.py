@@ -24,7 +24,6 @@ from .entitycues import (
     capital_as_place,
     entity_rules,
     government_of,
-    outlet_as_place,
     publisher_forms,
 )
 from .factbits import layout_of
@@ -375,15 +374,18 @@ def _outlet(
     rules: EntityRules,
     publisher: frozenset[str],
 ) -> bool:
-    """A news outlet only named as where something was said, or the article's publisher
-    (`publisher`: the names it goes by, `publisher_forms`)."""
+    """A news outlet (lexicon category `media`), or the article's publisher (`publisher`:
+    the names it goes by, `publisher_forms`)."""
     entity = entities.get(m.entity_id)
     if entity is None:
         return False
     written = source.text[m.start : m.end]
     if entity.name.casefold() in publisher or written.casefold() in publisher:
         return True  # "told dpa" in a story of "dpa International"
-    return entity.category == "media" and outlet_as_place(source.text, m.start, m.end, rules)
+    # A news outlet is never an actor of the story (ANNOTATING.md): where something was said
+    # ("told Reuters"), who reported it, or a reporter's credit in a briefing's transcript
+    # ("Let's go to Jennifer Okafor, Reuters.").
+    return entity.category == "media"
 
 
 def _spelled_out(text: str, candidates: list[Candidate]) -> dict[str, tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Entity rules that read the lexicon beyond Knowledge: demonyms and news outlets.
+"""Entity rules that read the lexicon beyond Knowledge: demonyms, bodies and publishers.
 
 - A country's armed men named by its demonym ("North Korean troops") mention the country.
 - "Russia's Foreign Ministry" is the "Russian Foreign Ministry": a short body name after a
@@ -6,8 +6,7 @@
 - A country's own body written in lower case after its possessive or demonym ("Ukraine's
   air force", "the Russian defence ministry") is that body, named by the demonym and the
   noun in capitals ("Ukrainian Air Force"; lexicon `institution_nouns`).
-- A news outlet named only as where something was said ("told Reuters", "ABC News
-  reported", "in an interview with ZDF") or the article's own publisher is no actor.
+- The article's own publisher is no actor (nor is any news outlet: `entities._outlet`).
 
 Compiled once per lexicon: this runs on every sentence of every article.
 """
@@ -22,18 +21,12 @@ from .factbits import per_lexicon
 from .knowledge import slug, trie_alternation
 from .wordgate import first_runs
 
-# Words before an outlet that make it the place of a statement: prepositions (grammar) and
-# the lexicon's speech verbs ("told", "said on").
-_PLACE_WORDS = ("to", "with", "on", "in", "by", "from", "via", "for", "according to")
-
 
 @dataclass(frozen=True)
 class EntityRules:
     demonym_of: dict[str, str]  # demonym as written -> country entity id
     demonym_for: dict[str, str]  # country entity id -> its demonym
     forces: re.Pattern[str] | None  # a demonym before a noun of armed men
-    outlet_before: re.Pattern[str] | None  # ends right before an outlet named as a place
-    outlet_after: re.Pattern[str] | None  # starts right after an outlet that reports
     institutions: re.Pattern[str] | None  # a country's possessive or demonym, then a body
     institution_category: dict[str, str]  # body noun as written -> category
     country_of: dict[str, str]  # country name or alias as written -> entity id
@@ -132,16 +125,6 @@ def _build(data: dict[str, Any]) -> EntityRules:
         if demonym_of and nouns
         else None
     )
-    verbs = [str(v) for v in data.get("speech_verbs") or []]
-    before_words = [*_PLACE_WORDS, *verbs]
-    outlet_before = re.compile(
-        rf"(?i:\b(?:{_alternation(before_words, ignore_case=True)}))\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$"
-    )
-    outlet_after = (
-        re.compile(rf"(?:['’]s\b|,?\s+(?i:{_alternation(verbs, ignore_case=True)})\b)")
-        if verbs
-        else None
-    )
     bodies = {str(k): str(v) for k, v in (data.get("institution_nouns") or {}).items()}
     country_of = {
         form: str(e.get("id") or slug(str(e["name"])))
@@ -172,8 +155,6 @@ def _build(data: dict[str, Any]) -> EntityRules:
         demonym_of,
         demonym_for,
         forces,
-        outlet_before,
-        outlet_after,
         institutions,
         bodies,
         country_of,
@@ -285,11 +266,3 @@ def publisher_forms(publisher: str, rules: EntityRules) -> frozenset[str]:
     if len(words) > 1 and words[-1] in rules.publisher_endings:
         forms.add(" ".join(words[:-1]))
     return frozenset(forms)
-
-
-def outlet_as_place(text: str, start: int, end: int, rules: EntityRules) -> bool:
-    """Whether the outlet written at `text[start:end]` is only where something was said."""
-    lead = text[max(0, start - 40) : start]
-    if rules.outlet_before is not None and rules.outlet_before.search(lead):
-        return True
-    return rules.outlet_after is not None and rules.outlet_after.match(text, end) is not None
