@@ -149,21 +149,28 @@ def extract_figures(
                 source.text, sentence.start, sentence.end, quantities, qrules, weapons
             )
             quantities.sort(key=lambda q: q.start)
-        # "Australia ordered 600 Bunyips. About 230 have been delivered": Bunyips.
-        bare = elliptical_counts(
-            source.text,
-            sentence.start,
-            sentence.end,
-            quantities,
-            counted[1] if counted is not None and counted[0] == sentence.paragraph else None,
-            qrules,
-            weapons,
-            _paragraph_start(source, sentence.start),
+        # "Australia ordered 600 Bunyips. About 230 have been delivered": Bunyips. (A number
+        # in words is a bare count only in "six of them": most sentences have neither.)
+        digits = _DIGIT.search(text) is not None
+        bare = (
+            elliptical_counts(
+                source.text,
+                sentence.start,
+                sentence.end,
+                quantities,
+                counted[1] if counted is not None and counted[0] == sentence.paragraph else None,
+                qrules,
+                weapons,
+                _paragraph_start(source, sentence.start),
+                words=not digits,
+            )
+            if digits or " of them" in text
+            else []
         )
         if bare:
             elliptic.update(q.start for q in bare)
             quantities = sorted([*quantities, *bare], key=lambda q: q.start)
-        if _DIGIT.search(text) and (
+        if digits and (
             tally := tally_counts(
                 source.text, sentence.start, sentence.end, quantities, qrules, frules.tally_unit
             )

@@ -124,15 +124,22 @@ def elliptical_counts(
     rules: Any,
     weapons: WeaponNames | None = None,
     since: int = 0,
+    words: bool = False,
 ) -> list[Quantity]:
     """Counts in `text[lo:hi]` (one sentence) of a bare number whose noun is left to what
     came before (`_BARE`, `_FURTHER`): in the unit of the sentence's last count before it,
     else of `before` (the paragraph's last count), else of the last weapon the article
     names (`weapons`) from `since` (the paragraph's start) on ("Halyard, which builds
-    Arbalests in Texas, now makes about 140 a month": missiles)."""
-    matches = sorted(
-        [*_BARE.finditer(text, lo, hi), *_FURTHER.finditer(text, lo, hi)], key=lambda m: m.start()
-    )
+    Arbalests in Texas, now makes about 140 a month": missiles). `words`: the sentence has
+    no digit, so only a number in words before "of them" is sought."""
+    if words:
+        # No digit in the sentence: only a number in words before "of them" can be one.
+        matches = [m for m in _BARE.finditer(text, lo, hi) if text.startswith(" of them", m.end())]
+    else:
+        matches = sorted(
+            [*_BARE.finditer(text, lo, hi), *_FURTHER.finditer(text, lo, hi)],
+            key=lambda m: m.start(),
+        )
     out: list[Quantity] = []
     for m in matches:
         at = m.start("n")
