@@ -1221,3 +1221,11 @@ def test_a_dod_spokesperson_speaks_for_the_department() -> None:
         dt.date(2033, 5, 19),
     )
     assert {q["speaker"] for q in found["quotes"]} == {"u-s-department-of-defence"}
+
+
+def test_according_to_a_role_then_its_holder_names_the_holder() -> None:
+    found = extract_text(
+        "The Harrow has a range of about 1,000 kilometers, according to its manufacturer, MBDA.\n",
+        dt.date(2033, 1, 10),
+    )
+    assert [(q["kind"], q["speaker"]) for q in found["quotes"]] == [("reported", "mbda")]

@@ -134,6 +134,28 @@ def _body_named_before(
     return _Named(str(fitting[-1].entity_id), noun.end()) if fitting else None
 
 
+# "according to its manufacturer, the European missile maker MBDA": an owner's role noun
+# and a comma before the source's name.
+_ROLE_APPOSITION = re.compile(r"(?:its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+")
+_APPOSITION_REACH = 50  # characters from the comma to where the name starts
+
+
+def _apposed_source(text: str, at: int, end: int, mentions: list[Any]) -> Any:
+    """The entity named after "its manufacturer," ("according to its manufacturer, the
+    European missile maker MBDA"): the first mention within reach after the comma."""
+    lead = _ROLE_APPOSITION.match(text, at, end)
+    if lead is None:
+        return None
+    return next(
+        (
+            x
+            for x in mentions
+            if lead.end() <= x.start <= lead.end() + _APPOSITION_REACH and x.end <= end
+        ),
+        None,
+    )
+
+
 # "According to him," / "according to her": the person named last.
 _PRONOUN = re.compile(r"\s+(?:him|her)\b")
 
@@ -189,6 +211,8 @@ def according(
             )
         if speaker is None and pronoun is None:
             speaker = _described_source(text, m.end(), sentence.end, mentions, knowledge)
+        if speaker is None and pronoun is None:
+            speaker = _apposed_source(text, m.end(), sentence.end, mentions)
         if speaker is None and pronoun is None:
             speaker = _body_named_before(text, m, sentence, mentions, knowledge, companies)
         source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
