@@ -59,3 +59,11 @@ def test_a_translated_hungarian_speaker_is_named_given_name_first() -> None:
         DAY,
     )
     assert [q["speaker"] for q in found["quotes"]] == ["gergely-halmai", "gergely-halmai"]
+
+
+def test_a_french_romanization_reads_in_english() -> None:
+    rules = romanization_for(knowledge())
+    assert english_name("Alexeï Tchoubarov", rules) == "Aleksei Chubarov"
+    assert english_name("Sergueï Lavrov", rules) == "Sergei Lavrov"
+    # An English spelling stays ("Dmitri" is one).
+    assert english_name("Dmitri Kozak", rules) is None

@@ -1229,3 +1229,12 @@ def test_according_to_a_role_then_its_holder_names_the_holder() -> None:
         dt.date(2033, 1, 10),
     )
     assert [(q["kind"], q["speaker"]) for q in found["quotes"]] == [("reported", "mbda")]
+
+
+def test_a_translations_evoked_and_saluted_attribute_the_quote() -> None:
+    found = extract_text(
+        "At Kiev, the Minister of the Foreign Affairs, Iryna Lozynska, saluted on the network "
+        "X « the courageous decision of a small country with a big heart ».\n",
+        dt.date(2031, 10, 16),
+    )
+    assert [(q["kind"], q["speaker"]) for q in found["quotes"]] == [("direct", "iryna-lozynska")]
