@@ -1,10 +1,13 @@
-"""East Slavic names a translation romanizes its own way ("Sergej Beljajev", "Jelena
-Woronowa") get the English spelling; Polish names keep theirs. Each article here is made
-up for the test."""
+"""Names a translation writes its own way get the English form: East Slavic names in another
+romanization ("Sergej Beljajev", "Jelena Woronowa"), Hungarian names family name first
+("Kertész Dániel"); Polish names keep their spelling. Each article here is made up for the
+test."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from generator.extract.romanization import english_name, romanization_for
 from tests.extract_support import extract_text, knowledge
@@ -12,18 +15,33 @@ from tests.extract_support import extract_text, knowledge
 DAY = dt.date(2033, 2, 3)
 
 
-def test_a_swedish_and_a_polish_romanization_read_in_english() -> None:
-    rules = romanization_for(knowledge())
-    assert english_name("Sergej Beljajev", rules) == "Sergei Belyaev"
-    assert english_name("Jelena Woronowa", rules) == "Yelena Voronova"
-    assert english_name("Andrij Kowalczuk", rules) == "Andriy Kovalchuk"
-
-
-def test_a_polish_name_and_an_english_spelling_stay_as_written() -> None:
-    rules = romanization_for(knowledge())
-    assert english_name("Stanisław Kędzierski", rules) is None
-    assert english_name("Andrzej Kowalczuk", rules) is None
-    assert english_name("Sergei Belyaev", rules) is None
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        # Swedish, Polish and French romanizations of East Slavic names.
+        ("Sergej Beljajev", "Sergei Belyaev"),
+        ("Jelena Woronowa", "Yelena Voronova"),
+        ("Andrij Kowalczuk", "Andriy Kovalchuk"),
+        ("Alexeï Tchoubarov", "Aleksei Chubarov"),
+        ("Sergueï Lavrov", "Sergei Lavrov"),
+        # Hungarian names family name first, turned round.
+        ("Kertész Dániel", "Dániel Kertész"),
+        ("Varga-Németh Anna", "Anna Varga-Németh"),
+        # As written: Polish names, English spellings ("Dmitri" is one), a given name
+        # already first, two given names, no listed given name.
+        ("Stanisław Kędzierski", None),
+        ("Andrzej Kowalczuk", None),
+        ("Sergei Belyaev", None),
+        ("Dmitri Kozak", None),
+        ("Viktor Kertész", None),
+        ("Anna Viktor", None),
+        ("Jane Marlow", None),
+    ],
+)
+def test_a_name_a_translation_writes_its_own_way_reads_in_english(
+    written: str, english: str | None
+) -> None:
+    assert english_name(written, romanization_for(knowledge())) == english
 
 
 def test_the_translated_persons_quotes_are_the_english_named_persons() -> None:
@@ -42,16 +60,6 @@ def test_the_translated_persons_quotes_are_the_english_named_persons() -> None:
     assert speakers[:2] == ["yelena-voronova", "yelena-voronova"]
 
 
-def test_a_hungarian_name_family_name_first_is_turned_round() -> None:
-    rules = romanization_for(knowledge())
-    assert english_name("Kertész Dániel", rules) == "Dániel Kertész"
-    assert english_name("Varga-Németh Anna", rules) == "Anna Varga-Németh"
-    # Already given name first, or no listed given name: as written.
-    assert english_name("Viktor Kertész", rules) is None
-    assert english_name("Anna Viktor", rules) is None
-    assert english_name("Jane Marlow", rules) is None
-
-
 def test_a_translated_hungarian_speaker_is_named_given_name_first() -> None:
     found = extract_text(
         "Halmai Gergely, the fraction leader of the party, said that the government "
@@ -59,11 +67,3 @@ def test_a_translated_hungarian_speaker_is_named_given_name_first() -> None:
         DAY,
     )
     assert [q["speaker"] for q in found["quotes"]] == ["gergely-halmai", "gergely-halmai"]
-
-
-def test_a_french_romanization_reads_in_english() -> None:
-    rules = romanization_for(knowledge())
-    assert english_name("Alexeï Tchoubarov", rules) == "Aleksei Chubarov"
-    assert english_name("Sergueï Lavrov", rules) == "Sergei Lavrov"
-    # An English spelling stays ("Dmitri" is one).
-    assert english_name("Dmitri Kozak", rules) is None

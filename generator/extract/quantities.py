@@ -123,8 +123,10 @@ def build_rules(data: dict[str, Any]) -> QuantityRules:
         if raw.get("code_prefix"):
             # "DKK 4.1 billion", "USD2.3 billion": the three-letter code (the symbol, else
             # the name of three letters), a space or none, before the number.
-            codes = [str(n).upper() for n in raw["names"] if len(str(n)) == 3 and str(n).isalpha()]
-            for code in {str(raw["symbol"]) if str(raw["symbol"]).isalpha() else "", *codes} - {""}:
+            symbol = str(raw["symbol"])
+            codes = {symbol} if symbol.isalpha() else set()
+            codes |= {str(n).upper() for n in raw["names"] if len(str(n)) == 3 and str(n).isalpha()}
+            for code in sorted(codes):
                 prefixes += [f"{code} ", code]
         for word in raw.get("word_prefix") or []:
             # "Rs 28 crore": a word, then a space, before the number.

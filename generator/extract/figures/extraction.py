@@ -423,12 +423,17 @@ def extract_figures(
                 # "About 230 have been delivered, according to the ministry": the count
                 # before's owner, not who is cited.
                 subject, uncertain = owners[q.unit], False
-            if (
+            # What is shot down keeps its owner (the interceptor, or the weapon as some
+            # annotators give it); a count launched, supplied or held is an actor's.
+            held = (
                 q.dimension == "count"
-                and subject is not None
                 and not victims
-                and entity_info(knowledge, subject)[0] == "weapon"
                 and not _defends(q, source.text, sentence.end, frules, knowledge)
+            )
+            if (
+                held
+                and subject is not None
+                and entity_info(knowledge, subject)[0] == "weapon"
                 and (
                     holder := weapon_count_owner(
                         source.text,
@@ -446,12 +451,7 @@ def extract_figures(
                 subject, uncertain = holder, False
             if subject is None:
                 continue  # the schema needs a subject; a number about nothing named is noise
-            if (
-                q.dimension == "count"
-                and not victims
-                and entity_info(knowledge, subject)[1] == "military"
-                and not _defends(q, source.text, sentence.end, frules, knowledge)
-            ):
+            if held and entity_info(knowledge, subject)[1] == "military":
                 # "Ukraine's air force fired 12 missiles": what a country's forces launch is
                 # the country's, as its government's pledges are (ANNOTATING.md); what they
                 # shoot down stays theirs, the interceptor's.

@@ -134,7 +134,7 @@ def elliptical_counts(
     no digit, so only a number in words before "of them" is sought."""
     if words:
         # No digit in the sentence: only a number in words before "of them" can be one.
-        matches = [m for m in _BARE.finditer(text, lo, hi) if text.startswith(" of them", m.end())]
+        matches = [m for m in _BARE.finditer(text, lo, hi) if _of_them(text, m)]
     else:
         matches = sorted(
             [*_BARE.finditer(text, lo, hi), *_FURTHER.finditer(text, lo, hi)],
@@ -145,8 +145,7 @@ def elliptical_counts(
         at = m.start("n")
         if any(q.start <= at < q.end for q in [*found, *out]):
             continue
-        of_them = m.re is _BARE and text.startswith(" of them", m.end("n"))
-        unit = _unit_before(at, found, before, weapons, since, of_them)
+        unit = _unit_before(at, found, before, weapons, since, _of_them(text, m))
         if unit is None:
             continue
         count = _count_before(text, lo, m.end("n"), f" {unit}", rules)
@@ -161,6 +160,11 @@ def elliptical_counts(
                 )
             )
     return out
+
+
+def _of_them(text: str, m: re.Match[str]) -> bool:
+    """Whether a bare number is "N of them" (a `_FURTHER` match never is)."""
+    return m.re is _BARE and text.startswith(" of them", m.end("n"))
 
 
 def _unit_before(

@@ -260,6 +260,42 @@ _RECEIVES = re.compile(
 )
 
 
+def _receives(text: str, m: Any) -> bool:
+    return _RECEIVES.search(text, max(0, m.start - 24), m.start) is not None
+
+
+def _giver(
+    text: str,
+    q: Quantity,
+    pool: list[Any],
+    home: str | None,
+    rules: FigureRules,
+    knowledge: Any,
+    lo: int,
+    categories: tuple[str, ...],
+    other_than: str | None = None,
+) -> str | None:
+    """Who gives what the number at `q` counts or sums: the first actor of `categories`
+    the sentence names before it (not a nationality word, not one that receives, not
+    `other_than`), as its country; else the article's `home` country when a word of
+    lexicon `home_payers` stands in the sentence (from `lo`) before the number ("The
+    government decided to give Ukraine a package worth 4.6 billion kronor", in a Swedish
+    daily; "Western governments" name no country). None: no giver found."""
+    for m in pool:
+        if m.end > q.start:
+            break
+        if (
+            m.entity_id != other_than
+            and entity_info(knowledge, m.entity_id)[1] in categories
+            and not getattr(m, "adjective", False)
+            and not _receives(text, m)
+        ):
+            return _country_of_government(m.entity_id, knowledge)
+    if home is None or home == other_than or rules.home_payer is None:
+        return None
+    return home if rules.home_payer.search(text, lo, q.start) else None
+
+
 def donor_not_recipient(
     text: str,
     q: Quantity,
@@ -270,34 +306,17 @@ def donor_not_recipient(
     knowledge: Any,
     lo: int = 0,
 ) -> str | None:
-    """The giver of a sum whose chosen owner only receives it in its sentence ("Bulgaria
-    has sent Ukraine equipment worth an estimated 1.5 to 2 billion euro": Bulgaria's): the
-    first actor before the sum that does not receive, as its country; else the article's
-    `home` country when a word of lexicon `home_payers` comes before the sum in its
-    sentence, from `lo` ("The government decided to give Ukraine a package worth 4.6 billion kronor",
-    in a Swedish daily). None when the owner gives or no giver is found."""
+    """The giver (`_giver`: a country or government) of a sum whose chosen owner only
+    receives it in its sentence ("Bulgaria has sent Ukraine equipment worth an estimated
+    1.5 to 2 billion euro": Bulgaria's). None when the owner gives or no giver is found."""
     mentions = [m for m in pool if m.entity_id == subject]
-
-    def receives(m: Any) -> bool:
-        return _RECEIVES.search(text, max(0, m.start - 24), m.start) is not None
-
-    if not mentions or not all(receives(m) for m in mentions):
+    if not mentions or not all(_receives(text, m) for m in mentions):
         return None
     if entity_info(knowledge, subject)[0] != "actor":
         return None
-    for m in pool:
-        if m.end > q.start:
-            break
-        if (
-            m.entity_id != subject
-            and entity_info(knowledge, m.entity_id)[1] in ("country", "government")
-            and not getattr(m, "adjective", False)
-            and not receives(m)
-        ):
-            return _country_of_government(m.entity_id, knowledge)
-    if home is None or home == subject or rules.home_payer is None:
-        return None
-    return home if rules.home_payer.search(text, lo, q.start) else None
+    return _giver(
+        text, q, pool, home, rules, knowledge, lo, ("country", "government"), other_than=subject
+    )
 
 
 def weapon_count_owner(
@@ -313,21 +332,10 @@ def weapon_count_owner(
 ) -> str | None:
     """Who holds a count of a weapon named inside the count ("deliver 150 Taurus missiles",
     "shipped 96 K2 tanks"), which the weapon itself never does (ANNOTATING.md: launched,
-    supplied or held, the things are an actor's): the first country, government or
-    organisation the sentence names before the count that does not receive it, as its
-    country; else the article's home country after a word of lexicon `home_payers` ("The
-    package ... will pay for 420 to 460 Vingpil drones"). None: no such actor."""
+    supplied or held, the things are an actor's): its giver (`_giver`: a country,
+    government or organisation). None: no such actor."""
     if not any(m.entity_id == subject and q.start <= m.start < end for m in pool):
         return None  # "A single Pantsir-S1 vehicle carries 12 missiles": the carrier's
-    for m in pool:
-        if m.end > q.start:
-            break
-        if (
-            entity_info(knowledge, m.entity_id)[1] in ("country", "government", "organisation")
-            and not getattr(m, "adjective", False)
-            and _RECEIVES.search(text, max(0, m.start - 24), m.start) is None
-        ):
-            return _country_of_government(m.entity_id, knowledge)
-    if home is None or rules.home_payer is None:
-        return None
-    return home if rules.home_payer.search(text, lo, q.start) else None
+    return _giver(
+        text, q, pool, home, rules, knowledge, lo, ("country", "government", "organisation")
+    )
