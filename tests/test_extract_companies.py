@@ -195,5 +195,5 @@ def test_a_known_name_before_and_ends_a_body_and_a_time_zone_is_no_body() -> Non
     assert {e["id"] for e in found} == {
         "russian-government",
         "u-s-congress",
-        "u-s-department-of-defence",
+        "u-s-department-of-defense",
     }

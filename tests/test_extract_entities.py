@@ -7,14 +7,16 @@ import datetime as dt
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.extract.article import extract_article
 from generator.extract.entities import _later_mentions, find_mentions
 from generator.extract.knowledge import build_knowledge
 from generator.extract.sentences import split_sentences
 from tests._extract_support import extracted, knowledge, lexicon, source
-from tests.extract_support import extract_text
+from tests.extract_support import extract_text, text_source
 
 
 def _entities(source_id: str) -> dict[str, dict[str, object]]:
@@ -389,3 +391,40 @@ def test_a_news_outlet_in_a_reporters_credit_is_no_entity() -> None:
         dt.date(2033, 6, 14),
     )
     assert not {"reuters", "cnn"} & {e["id"] for e in found["entities"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A translation's standing of a role between it and the name.
+        (
+            "The former chief of the General Staff, general in retirement Ivan Pavlik, "
+            "considers the debate overblown.",
+            "ivan-pavlik",
+        ),
+        (
+            "According to the general of brigade in the reserve Federico Arrieta, the 24 "
+            "missiles are a gesture.",
+            "federico-arrieta",
+        ),
+        # A full name with no cue, its surname once alone later.
+        (
+            "The opposition will submit a motion against Tereza Malinova.\n\n"
+            "Malinova reacted on Friday.",
+            "tereza-malinova",
+        ),
+    ],
+)
+def test_people_named_after_a_roles_standing_or_once_by_surname(text: str, person: str) -> None:
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2034, 1, 10)), knowledge())
+    people = {e["id"] for e in found["entities"] if e["category"] == "person"}
+    assert person in people
+
+
+def test_special_operations_is_a_military_body_not_a_person() -> None:
+    text = "Headline\nHenri Dussol, former commander of the Special Operations, said no.\n"
+    found = extract_article(text_source(text, dt.date(2034, 1, 10)), knowledge())
+    assert {(e["id"], e["category"]) for e in found["entities"]} >= {
+        ("henri-dussol", "person"),
+        ("special-operations", "military"),
+    }

@@ -271,8 +271,8 @@ def test_a_limit_raised_from_one_distance_to_another_is_the_setters_twice() -> N
         "500 km inside Russia."
     )
     assert {(s, v) for s, v, unit, _ in rows if unit == "km"} == {
-        ("u-s-department-of-defence", 300),
-        ("u-s-department-of-defence", 500),
+        ("u-s-department-of-defense", 300),
+        ("u-s-department-of-defense", 500),
     }
 
 

@@ -330,3 +330,19 @@ def test_a_count_of_a_weapon_the_package_pays_for_is_the_home_countrys() -> None
         "https://www.example.se/x",
     )["figures"]
     assert [(f["subject"], f["text"]) for f in figures] == [("sweden", "420 to 460 Vingpil drones")]
+
+
+def test_a_bare_defence_department_is_the_home_countrys_the_us_one_by_any_spelling() -> None:
+    # "Department of Defense" is the US department only in an American article; the US one
+    # keeps its official id however a British-spelling outlet writes it.
+    sydney = _extract(
+        "Headline\nCANBERRA, Australia -- About 230 have been delivered, according to the "
+        "Defence Department.\n"
+    )
+    assert "australian-defence-department" in {e["id"] for e in sydney["entities"]}
+    washington = _extract(
+        "Headline\nWASHINGTON (AP) -- The Defense Department said 230 have been delivered.\n"
+    )
+    assert "u-s-department-of-defense" in {e["id"] for e in washington["entities"]}
+    tokyo = _extract("Headline\nTOKYO -- The US Defence Department said 230 had arrived.\n")
+    assert "u-s-department-of-defense" in {e["id"] for e in tokyo["entities"]}

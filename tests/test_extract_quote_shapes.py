@@ -116,7 +116,7 @@ def test_a_translated_report_at_the_end_of_a_sentence_names_the_body_after_in() 
     assert (
         "reported",
         "Since January the army has hit over 90 fuel depots on enemy territory",
-        "u-s-department-of-defence",
+        "u-s-department-of-defense",
     ) in quotes
 
 

@@ -190,7 +190,7 @@ def test_according_to_attributes_a_claim_opening_or_closing_its_sentence() -> No
         "Poland has sent 40 more drones, according to Poland's defence ministry.\n\n"
         "The strike, according to officials, was planned for weeks."
     )
-    assert speakers["Ukraine fired eight missiles at the base."] == "u-s-department-of-defence"
+    assert speakers["Ukraine fired eight missiles at the base."] == "u-s-department-of-defense"
     assert speakers["Poland has sent 40 more drones"] == "polish-defence-ministry"
     assert not any(text.startswith("was planned") for text in speakers)
 
@@ -859,7 +859,7 @@ def test_a_polls_result_is_no_ones_claim() -> None:
         "52 percent oppose them, according to the latest Gallup poll.\n\n"
         "According to the Pentagon, Ukraine fired eight missiles."
     )
-    assert speakers == {"Ukraine fired eight missiles.": "u-s-department-of-defence"}
+    assert speakers == {"Ukraine fired eight missiles.": "u-s-department-of-defense"}
 
 
 def test_a_surname_after_a_word_that_opens_sentences_is_still_alone() -> None:
@@ -1220,7 +1220,7 @@ def test_a_dod_spokesperson_speaks_for_the_department() -> None:
         'changed".\n',
         dt.date(2033, 5, 19),
     )
-    assert {q["speaker"] for q in found["quotes"]} == {"u-s-department-of-defence"}
+    assert {q["speaker"] for q in found["quotes"]} == {"u-s-department-of-defense"}
 
 
 def test_according_to_a_role_then_its_holder_names_the_holder() -> None:

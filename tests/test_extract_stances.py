@@ -755,16 +755,16 @@ def test_a_rule_limiting_the_strikes_undone_supports_a_rule_of_anything_else_not
     assert _pairs(
         "On Jan. 5, the Pentagon scrapped the rule that had forced Kyiv to notify Washington "
         "before strikes inside Russia."
-    ) == [("u-s-department-of-defence", "supports")]
+    ) == [("u-s-department-of-defense", "supports")]
     assert _pairs(
         "The Pentagon cancelled the requirement for Ukraine to seek approval before missile "
         "strikes on Russian territory."
-    ) == [("u-s-department-of-defence", "supports")]
+    ) == [("u-s-department-of-defense", "supports")]
     # "firing" is a sign of the question (lexicon `stance_topic_words`).
     assert _pairs(
         "The Pentagon scrapped the rule that had forced Kyiv to tell the U.S. European Command "
         "before firing far into Russia."
-    ) == [("u-s-department-of-defence", "supports")]
+    ) == [("u-s-department-of-defense", "supports")]
     # No sign of the question near the cue.
     assert _pairs("The Pentagon scrapped the rule on uniforms for its civilian staff.") == []
 
@@ -2139,3 +2139,45 @@ def test_a_resolution_to_block_opposes_nothing_to_block_does_not(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [p for p in _pairs(text) if p[1] == "opposes"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "be" negated before "going to", and a front that is not reversed.
+        (
+            'Philippe Garon teaches history.\n\n"Sixty missiles is not going to change the war," '
+            "Garon said.",
+            [("philippe-garon", "doubts-impact")],
+        ),
+        (
+            "General Henri Dussol said the 48 missiles do not reverse a front.",
+            [("henri-dussol", "doubts-impact")],
+        ),
+        # Politics over the battlefield; a reach played down.
+        (
+            "Philippe Garon said the announcement on long-range missiles matters more "
+            "politically than militarily.",
+            [("philippe-garon", "doubts-impact")],
+        ),
+        (
+            "General Henri Dussol relativises however the reach of the vote on the missiles.",
+            [("henri-dussol", "doubts-impact")],
+        ),
+        # Not the same words affirmed.
+        ("General Henri Dussol said the missiles are going to change the war.", []),
+    ],
+)
+def test_doubts_in_other_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+def test_a_translations_he_judges_attributes_the_quote() -> None:
+    text = (
+        "General Henri Dussol commanded the Special Operations.\n\n"
+        '"48 missiles, it is three nights of war," Dussol judges.'
+    )
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2034, 1, 10)), knowledge())
+    assert [(q["speaker"], q["text"]) for q in found["quotes"]] == [
+        ("henri-dussol", "48 missiles, it is three nights of war,")
+    ]

@@ -146,16 +146,41 @@ _DECISION = re.compile(
 )
 
 
+# ... or after it ("monitoring a decision by the United States to let Ukraine use"): the
+# words before the owner's name, and between it and the cue.
+_DECISION_BY = re.compile(
+    r"\b(?:decision|move|plan|choice|readiness|willingness|offer|step) (?:by|of|from) (?:the )?$"
+)
+_TO_CUE = re.compile(r" (?:not )?(?:to )?$")
+
+
 def decided_by(text: str, sentence: Sentence, scan: EntityScan, cue: int) -> tuple[str, int] | None:
     """(actor, where named) whose decision the cue at `cue` is ("welcomed Germany's
-    decision to allow ...": Germany's)."""
+    decision to allow ...": Germany's; "a decision by the United States to let ...")."""
     m = _DECISION.search(text, max(sentence.start, cue - 60), cue)
     if m is None:
-        return None
+        return _decided_after(text, sentence, scan, cue)
     owner = next((x for x in scan.mentions if x.end == m.start()), None)
     if owner is None or not is_actor(scan, owner.entity_id):
         return None
     return owner.entity_id, owner.start
+
+
+def _decided_after(
+    text: str, sentence: Sentence, scan: EntityScan, cue: int
+) -> tuple[str, int] | None:
+    """The owner named after its decision, right before the cue ("a decision by the
+    United States to let")."""
+    for x in scan.mentions:
+        if (
+            max(sentence.start, cue - 60) <= x.start
+            and x.end <= cue
+            and _TO_CUE.match(text[x.end : cue])
+            and _DECISION_BY.search(text, max(sentence.start, x.start - 40), x.start)
+            and is_actor(scan, x.entity_id)
+        ):
+            return x.entity_id, x.start
+    return None
 
 
 FIRST_WORD = re.compile(r"[A-Za-z]+\b")

@@ -659,6 +659,10 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"(?:\s+of\s+(?!(?:the\s+)?(?:{companies})\b)(?:the\s+)?(?:{CAPITAL}[a-z]+\s+(?=[a-z])(?!(?:of|and|for|on|in)\b))?(?:[a-z][\w-]*\s+)?"
             rf"(?:[a-z][\w-]*|(?:{departments})\b|[A-Z]{{2,6}}\b(?=\s+{CAPITAL})"
             rf"|{CAPITAL}[a-z][\w-]*(?=\s+{CAPITAL}[\w'’-]+\s+{CAPITAL}[\w'’-]+[.,;:!?\"”]))){{0,2}}"
+            # A translation's standing of the role ("the general in retirement Ivan Pavlik",
+            # "the general of brigade in the reserve Federico Arrieta"): one or two words
+            # in lower case after "in".
+            rf"(?:\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=\s+{person}))?"
             # A comma may set the name off at the end ("said SV's foreign affairs
             # spokesperson, Ingrid Solhaug.").
             rf"(?:,(?=\s+{person}\s*[.!?]?[\"”]?$))?"

@@ -15,7 +15,7 @@ from collections import Counter
 from .knowledge import Knowledge
 from .names import Candidate
 
-MIN_LATER = 2
+MIN_LATER = 1
 # A first name and a surname: two name-like words, nothing capitalised around them.
 # The lookbehinds come after the first capital, so the engine skips to capitals (same
 # matches: they test the same characters before it).
