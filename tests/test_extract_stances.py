@@ -2181,3 +2181,58 @@ def test_a_translations_he_judges_attributes_the_quote() -> None:
     assert [(q["speaker"], q["text"]) for q in found["quotes"]] == [
         ("henri-dussol", "48 missiles, it is three nights of war,")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owner named after its decision holds the cue after it, not the sentence's
+        # subject.
+        (
+            "Tokyo is closely monitoring a decision by the United States to let Ukraine use "
+            "Tomahawk cruise missiles against military targets inside Russia.",
+            [("united-states", "supports")],
+        ),
+        # Allowed in the passive, the weapon and the targets between.
+        (
+            "The Pentagon announced on Wednesday that Ukraine will be allowed to use the "
+            "long-range missiles against airfields, fuel depots and command centers in "
+            "Russian territory.",
+            [("u-s-department-of-defense", "supports")],
+        ),
+        # A reach that must be had, a wish understood, attacks stopped at their source.
+        (
+            'Secretary of State Daniel Whitcombe said Ukraine "must be able to reach the '
+            'launch sites that are used to attack its cities."',
+            [("daniel-whitcombe", "supports")],
+        ),
+        (
+            'Foreign Minister Hamada Koichi said Japan "understands" Ukraine\'s wish to strike '
+            "the bases in Russia.",
+            [("hamada-koichi", "supports")],
+        ),
+        (
+            "Ukraine's embassy in Tokyo said it hopes Japan will support the right of Ukraine "
+            "to stop attacks at their source.",
+            [("ukrainian-embassy-in-japan", "supports")],
+        ),
+        # A decision celebrated, by a government written with a capital.
+        (
+            "In Kiev, the Ukrainian Government celebrated the French decision as a lesson.",
+            [("ukrainian-government", "supports")],
+        ),
+        # No fine print on where the weapons go; a front not sunk.
+        (
+            "Deputy Alvaro Cifuentes asked that Spain cedes at least 20 Taurus without small "
+            "print on where they can be used.",
+            [("alvaro-cifuentes", "supports")],
+        ),
+        (
+            "Forty missiles are not going to sink a front that moves by metres, General "
+            "Fernando Ybarra said.",
+            [("fernando-ybarra", "doubts-impact")],
+        ),
+    ],
+)
+def test_stances_of_unseen_wordings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

@@ -177,6 +177,9 @@ def _surface_forms(entity: KnownEntity) -> list[str]:
     forms = [entity.name, *entity.aliases]
     if entity.kind == "weapon":
         forms += [f"{f}s" for f in forms if f[-1:].isalnum() and f[-1] not in "sSxXzZ"]
+    # British and translated styles capitalise the executive ("the Ukrainian Government",
+    # "the UK Government").
+    forms += [f"{f[:-10]}Government" for f in forms if f.endswith(" government")]
     return forms
 
 
