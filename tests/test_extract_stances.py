@@ -2236,3 +2236,30 @@ def test_a_translations_he_judges_attributes_the_quote() -> None:
 )
 def test_stances_of_unseen_wordings(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_leads_claim_subject_after_its_dateline_holds_the_stance_too() -> None:
+    # A wire story's header: outlet, dash, headline, byline, outlet again, time stamp.
+    text = (
+        "The Wire\n—\nCanada to buy missiles for Ukraine\nBy Marc Fortier\nThe Wire\n"
+        "Posted February 6, 2034 4:18 pm\n\nOTTAWA — Canada will spend $420 million to buy "
+        "long-range missiles for Ukraine and will not restrict where inside Russia they can be "
+        "fired, Defence Minister Anita Sohal said Monday.\n\nThe money will pay for them.\n"
+    )
+    found = extract_article(
+        text_source(text, dt.date(2034, 2, 6), publisher="The Wire"), knowledge()
+    )
+    assert sorted((p["actor"], p["stance"]) for p in found["positions"]) == [
+        ("anita-sohal", "supports"),
+        ("canada", "supports"),
+    ]
+
+
+def test_a_party_naming_the_speakers_role_after_said_is_not_the_speaker() -> None:
+    text = (
+        '"We should be very careful about anything that drags Canada closer to a direct '
+        'confrontation with a nuclear power," said NDP defence critic Sarah Ketchum-Lind.'
+    )
+    found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2034, 2, 6)), knowledge())
+    assert {q["speaker"] for q in found["quotes"]} == {"sarah-ketchum-lind"}
+    assert _pairs(text) == [("sarah-ketchum-lind", "warns-against")]

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
 
-from ...sources import Source
+from ...sources import Source, dateline_end
 from .. import casefast
 from ..bystart import ByStart
 from ..entities import EntityScan
@@ -397,6 +397,9 @@ def _claim_subject(
     if claim is None:
         return None
     opening = claim.clause if claim.clause is not None and claim.clause <= pos else claim.start
+    layout = knowledge.lexicon.layout if knowledge.lexicon is not None else None
+    # A lead's claim opens after its dateline ("OTTAWA — Canada will not restrict ...").
+    opening = dateline_end(text, opening, pos, layout)
     for m in scan.mentions:
         if opening <= m.start <= opening + _CLAIM_OPENING and m.end < pos:
             entity = scan.entity(m.entity_id)

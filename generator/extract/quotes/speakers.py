@@ -159,7 +159,11 @@ class _Speakers(_Referents):
             ]
             owner = bool(after) and text.startswith(("'s", "\u2019s"), after[0].end)
             if after and not owner:
-                return after[0].entity_id
+                if self._person(after[0].entity_id):
+                    return after[0].entity_id
+                # '"...," said NDP defence critic Sarah Ketchum-Lind': the body names the
+                # person's role; the person speaks.
+                return self._described(sentence, ve) or after[0].entity_id
             # '"...," said the CDU budget politician Johannes Kaltenbach': a person right
             # after a description of a few words (no stop, no clause of its own); so after
             # an owner's ('said SV's foreign affairs spokesperson, Ingrid Solhaug').
