@@ -45,6 +45,7 @@ SETS = [
     (FIXTURES / "blind25" / "annotations", FIXTURES / "blind25" / "articles"),
     (FIXTURES / "blind26" / "annotations", FIXTURES / "blind26" / "articles"),
     (FIXTURES / "blind27" / "annotations", FIXTURES / "blind27" / "articles"),
+    (FIXTURES / "blind28" / "annotations", FIXTURES / "blind28" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
