@@ -2263,3 +2263,13 @@ def test_a_party_naming_the_speakers_role_after_said_is_not_the_speaker() -> Non
     found = extract_article(text_source(f"Headline\n{text}\n", dt.date(2034, 2, 6)), knowledge())
     assert {q["speaker"] for q in found["quotes"]} == {"sarah-ketchum-lind"}
     assert _pairs(text) == [("sarah-ketchum-lind", "warns-against")]
+
+
+def test_limits_called_a_gift_and_a_relative_clause_after_where_a_person_is_from() -> None:
+    # The old stance in the relative clause, the new one in the main clause: both his,
+    # with "of Ohio" between his name and "who".
+    text = (
+        'Senator Dale Pruitt of Ohio, who in 2024 called the ATACMS restrictions "a gift to '
+        'Putin," now warns that Tomahawk strikes could "drag us into a war nobody voted for."'
+    )
+    assert _pairs(text) == [("dale-pruitt", "supports"), ("dale-pruitt", "warns-against")]

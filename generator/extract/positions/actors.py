@@ -115,9 +115,25 @@ def _relative_antecedent(
     if last is None or "," in text[last.end() : pos]:
         return None
     named = next((m for m in scan.mentions if m.end == last.start()), None)
+    if named is None:
+        # "Senator Dale Pruitt of Ohio, who ...": a person and where they are from.
+        named = next(
+            (
+                m
+                for m in scan.mentions
+                if m.end < last.start()
+                and _FROM_PLACE.fullmatch(text, m.end, last.start())
+                and _is_person(scan, m.entity_id)
+            ),
+            None,
+        )
     if named is None or not is_actor(scan, named.entity_id):
         return None
     return named.entity_id, named.start
+
+
+# Where a person named before a relative clause is from: " of Ohio", " from New South Wales".
+_FROM_PLACE = re.compile(r" (?:of|from) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
 
 
 def _after_relative(
