@@ -2273,3 +2273,28 @@ def test_limits_called_a_gift_and_a_relative_clause_after_where_a_person_is_from
         'Putin," now warns that Tomahawk strikes could "drag us into a war nobody voted for."'
     )
     assert _pairs(text) == [("dale-pruitt", "supports"), ("dale-pruitt", "warns-against")]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "reach without mass is a raid, not a campaign",
+        "this strike hurts, but it doesn't change the math",
+        "a dozen missiles would not ground Russia's bomber fleet",
+        "the campaign has raised Russia's costs without changing the front",
+        "the drones change the geography of the war more than its outcome",
+        "a change in policy would matter less than many in Kyiv expect",
+        "strikes deep inside Russia buy little and risk much",
+        "the extra range adds risk without adding much",
+        "reach is not the same as effect",
+        "you can't win an air campaign with one missile",
+        "the strikes are real, but they're not strategic",
+        "the package is politically significant and militarily modest",
+        "the strikes have rather political than military significance",
+        "it is a political signal first and a weapon second",
+        "the effect is narrower than donors suggest",
+        "Western permissions arrive after the targets have moved",
+    ],
+)
+def test_doubts_of_analysts_in_their_own_words(claim: str) -> None:
+    assert ("dana-whitfield", "doubts-impact") in _pairs(f"Analyst Dana Whitfield said {claim}.")
