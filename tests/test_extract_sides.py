@@ -161,10 +161,17 @@ def test_a_decision_named_puts_an_officials_words_on_the_question() -> None:
 def test_the_paragraph_puts_an_officials_words_on_the_question() -> None:
     found = _positions(
         "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "
+        'Russian Deputy Foreign Minister Sergei Volkov said the US "knows exactly what it is '
+        'doing."'
+    )
+    assert ("sergei-volkov", "warns-against", True) in [(a, s, f) for a, s, f, _q in found]
+    # With a cue of its own, the official's words hold that stance, not flagged as a guess.
+    cued = _positions(
+        "Ukraine fired ATACMS missiles at an air base in Russia's Kursk region on Monday. "
         'Russian Deputy Foreign Minister Sergei Volkov said the US was "crossing one '
         'threshold after another."'
     )
-    assert ("sergei-volkov", "warns-against", True) in [(a, s, f) for a, s, f, _q in found]
+    assert ("sergei-volkov", "warns-against", False) in [(a, s, f) for a, s, f, _q in cued]
 
 
 def test_a_sides_embassy_holds_its_stance_its_military_does_not() -> None:

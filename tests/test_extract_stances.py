@@ -2298,3 +2298,21 @@ def test_limits_called_a_gift_and_a_relative_clause_after_where_a_person_is_from
 )
 def test_doubts_of_analysts_in_their_own_words(claim: str) -> None:
     assert ("dana-whitfield", "doubts-impact") in _pairs(f"Analyst Dana Whitfield said {claim}.")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "every drone that hits Russia brings the war a little closer to Brussels",
+        "the decision drags Poland by the ears into the war with a nuclear power",
+        "the country is one bad target away from a war with a nuclear power",
+        "strikes on Russian soil are the shortest road to a nuclear confrontation",
+        "the chancellor is playing Russian roulette with German cities",
+        "German arms factories are no longer behind the front",
+        "Estonia does not need to volunteer to be the first target",
+        "the US was crossing one threshold after another",
+        "the Russian answer will not stop at the Carpathians",
+    ],
+)
+def test_warnings_in_their_own_words(claim: str) -> None:
+    assert ("petra-lindholm", "warns-against") in _pairs(f"Senator Petra Lindholm said {claim}.")
