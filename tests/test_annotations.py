@@ -46,6 +46,7 @@ SETS = [
     (FIXTURES / "blind26" / "annotations", FIXTURES / "blind26" / "articles"),
     (FIXTURES / "blind27" / "annotations", FIXTURES / "blind27" / "articles"),
     (FIXTURES / "blind28" / "annotations", FIXTURES / "blind28" / "articles"),
+    (FIXTURES / "blind29" / "annotations", FIXTURES / "blind29" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]

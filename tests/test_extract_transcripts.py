@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract_support import extract_text
+from generator.extract.article import extract_article
+from tests.extract_support import extract_text, knowledge, text_source
 
 DAY = dt.date(2033, 6, 14)
 
@@ -61,3 +62,36 @@ def test_a_refusal_with_still_before_its_not_opposes() -> None:
         DAY,
     )
     assert ("germany", "opposes") in {(p["actor"], p["stance"]) for p in found["positions"]}
+
+
+RECORD = (
+    "Hansard\n—\nHouse of Commons\nUkraine: Long-range Strike Policy\n\n"
+    "Dr Imogen Fairweather (Cotswolds North) (Con): I beg to move.\n\n"
+    "Russia has dropped more than 2,000 glide bombs on Kharkiv. I urge the Minister to lift "
+    "the limit, and to do it today.\n\n"
+    "Mr Gareth Tunnicliffe (Boston and Skegness) (Reform): Will the hon. Lady give way?\n\n"
+    "Dr Fairweather: I will, briefly.\n\n"
+    "Mr Tunnicliffe: My party will vote against any widening of these permissions.\n\n"
+    "Stephen Gilfillan (Dundee Central) (SNP): I do not object to the limit going. No "
+    "missile is a silver bullet.\n\n"
+    "Siân Pengelly (Bristol Central) (Green): I have not made up my mind on the limit.\n\n"
+    "The Minister for the Armed Forces (Ms Rachel Atherton): My view is that the 300 km "
+    "limit has had its day.\n"
+)
+
+
+def test_a_debate_records_labels_name_members_and_give_them_their_words() -> None:
+    # Full labels with constituency and party, later ones by honorific and surname, an
+    # office with its holder in brackets; a paragraph with no label goes on with the last.
+    source = text_source(RECORD, dt.date(2034, 6, 14), publisher="Hansard")
+    found = extract_article(source, knowledge())
+    people = {e["id"] for e in found["entities"] if e["category"] == "person"}
+    assert {"stephen-gilfillan", "sian-pengelly", "rachel-atherton"} <= people
+    assert sorted((p["actor"], p["stance"]) for p in found["positions"]) == [
+        ("gareth-tunnicliffe", "opposes"),
+        ("imogen-fairweather", "supports"),
+        ("rachel-atherton", "supports"),
+        ("sian-pengelly", "unclear"),
+        ("stephen-gilfillan", "doubts-impact"),
+        ("stephen-gilfillan", "supports"),
+    ]

@@ -11,7 +11,7 @@ from .acronyms import _acronyms
 from .candidate import Candidate
 from .gates import _FOLDS_TO_ASCII, _folds_in, _word_starts
 from .institutions import _institutions
-from .labels import label_people
+from .labels import label_people, record_label_people
 from .organisations import _organisations
 from .parties import _listed_parties, _parties, _party_members
 from .people import _people, _role_appositions
@@ -42,6 +42,8 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     named = _people(text, start, end, knowledge, lower, role_starts)
     if ":" in sentence:
         named += label_people(text, start, end, knowledge)
+        if "(" in sentence:
+            named += record_label_people(text, start, end, knowledge)
     if "," in sentence:
         named += _role_appositions(text, start, end, knowledge, lower, role_starts)
     # Runs of capitalised words serve two finders: searched for once.

@@ -46,6 +46,57 @@ def label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidat
     return [Candidate("actor", "person", name, [(offset, offset + len(written))])]
 
 
+# A debate record's label ("Dr Imogen Fairweather (Cotswolds North) (Con):", "Stephen
+# Gilfillan (Dundee Central) (SNP):", "Dr. Anna Vogel (CDU/CSU):"): a name of two to four
+# capitalised words, its constituency if given and its party in brackets; or an office with the holder's name in brackets
+# after an honorific ("The Minister for the Armed Forces (Ms Rachel Atherton):", "Madam
+# Deputy Speaker (Dame Harriet Cole):").
+_RECORD_LABEL = re.compile(
+    r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})"
+    r"(?:[ \t]+\([A-Z][^()\n:]{1,50}\))?[ \t]+\([A-Z][^()\n:]{0,20}\):[ \t]"
+)
+_OFFICE_LABEL = re.compile(
+    r"[A-Z][^()\n:.?!]{2,80}?[ \t]+\((?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})\):[ \t]"
+)
+
+
+# A later label of the same member: an honorific and the surname ("Dr Fairweather:").
+_SHORT_LABEL = re.compile(
+    r"(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]"
+)
+
+
+def record_label(
+    text: str, start: int, end: int, k: Knowledge, short: bool = False
+) -> tuple[int, int] | None:
+    """Where the member's name stands in the debate-record label opening `text[start:end]`
+    ("Siân Pengelly (Bristol Central) (Green):", "The Minister for the Armed Forces (Ms
+    Rachel Atherton):", with `short` also "Ms Atherton:"); None when it opens on none."""
+    titles = k.word_set("titles")
+    m = _RECORD_LABEL.match(text, start, end)
+    if m is not None:
+        if m.group("honorific") and m.group("honorific").casefold() not in titles:
+            return None
+        return m.start("name"), m.end("name")
+    for pattern in (_OFFICE_LABEL, _SHORT_LABEL) if short else (_OFFICE_LABEL,):
+        m = pattern.match(text, start, end)
+        # The holder is named after an honorific ("Ms", "Dame"), not any capitalised word.
+        if m is not None and m.group("honorific").casefold() in titles:
+            return m.start("name"), m.end("name")
+    return None
+
+
+def record_label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """The person a debate record's label names in full: what follows is that member's
+    speech, whether or not the record gives a title."""
+    span = record_label(text, start, end, k)
+    if span is None:
+        return []
+    return [Candidate("actor", "person", text[span[0] : span[1]], [span])]
+
+
 def without_titles(words: list[str], k: Knowledge) -> list[str]:
     """A label's words without the titles that open it ("MAJ. GEN. DANA HOLT": "DANA",
     "HOLT"), matched case-blind against lexicon `titles` and `honorifics`; the last word

@@ -28,7 +28,7 @@ from ..holders import (
 )
 from ..home import country_named
 from ..knowledge import Knowledge
-from ..names.labels import without_titles
+from ..names.labels import record_label, without_titles
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech
 from ..quotes.grammar import NEW_SUBJECT
@@ -168,6 +168,25 @@ def _interview_labels(
         ):
             labels[paragraph.number] = (m.entity_id, m.start)
             continue
+        # A debate record's label ("Mr Desmond Okonjo (Hartlepool) (Lab):", later "Mr
+        # Okonjo:"): the member named in it speaks.
+        span = record_label(source.text, paragraph.start, paragraph.end, knowledge, short=True)
+        if span is not None:
+            member = next(
+                (
+                    x
+                    for x in scan.mentions
+                    if x.start < span[1]
+                    and span[0] < x.end  # "Dr Imogen Fairweather" holds its honorific
+                    and (e := scan.entity(x.entity_id)) is not None
+                    and e.is_person
+                ),
+                None,
+            )
+            if member is not None:
+                capitals.add(paragraph.number)
+                labels[paragraph.number] = (member.entity_id, member.start)
+                continue
         # A transcript's label in capitals ("DOUGLAS PREWITT, Stimson Center: Because ..."):
         # a person the article names, or nobody we know (the anchor, say).
         caps = _CAPITALS_LABEL.match(source.text, paragraph.start, paragraph.end)
