@@ -24,6 +24,9 @@ DAY = dt.date(2033, 2, 3)
         ("Andrij Kowalczuk", "Andriy Kovalchuk"),
         ("Alexeï Tchoubarov", "Aleksei Chubarov"),
         ("Sergueï Lavrov", "Sergei Lavrov"),
+        # German ones: "tsch", "sch", and "-oi" at a word's end.
+        ("Wjatscheslaw Schewtschenko", "Vyacheslav Shevchenko"),
+        ("Arkadij Polewoi", "Arkady Polevoy"),
         # Hungarian names family name first, turned round.
         ("Kertész Dániel", "Dániel Kertész"),
         ("Varga-Németh Anna", "Anna Varga-Németh"),

@@ -1238,3 +1238,28 @@ def test_a_translations_evoked_and_saluted_attribute_the_quote() -> None:
         dt.date(2031, 10, 16),
     )
     assert [(q["kind"], q["speaker"]) for q in found["quotes"]] == [("direct", "iryna-lozynska")]
+
+
+def test_a_body_before_an_apposition_names_the_role_of_the_person_it_ends_on() -> None:
+    # The person at the apposition's end speaks; a person named inside a participle
+    # clause ("asked about Melamed's role") does not.
+    found = extract_text(
+        "Headline\nThe president of the Commission of Foreign Relations of the Senate, "
+        'senator Flávia Montenegro (PSD-MG), said that Brazil "confuses neutrality with '
+        'omission".\n\nYevhen Melamed runs a drone unit. The Russian Embassy in Israel, asked '
+        "about Melamed's role, said in a reply that Israeli citizens who direct strikes are "
+        "participants in the conflict.\n",
+        dt.date(2034, 5, 15),
+    )
+    speakers = {q["text"][:16]: q["speaker"] for q in found["quotes"] if q["kind"] == "reported"}
+    assert speakers['Brazil "confuses'] == "flavia-montenegro"
+    assert speakers["Israeli citizens"] == "russian-embassy-in-israel"
+
+
+def test_a_foreign_ministry_named_by_its_seat() -> None:
+    found = extract_text(
+        'Headline\nIn a note released on Friday, the Itamaraty said it sees "with great '
+        'preoccupation the extension of the hostilities".\n',
+        dt.date(2034, 5, 15),
+    )
+    assert {q["speaker"] for q in found["quotes"]} == {"brazilian-foreign-ministry"}

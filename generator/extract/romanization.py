@@ -48,9 +48,13 @@ def english_name(name: str, rules: Romanization) -> str | None:
 
 
 def _respell(word: str, letters: tuple[tuple[str, str], ...]) -> str:
-    """A surname rewritten letter group by letter group ("Kowalczuk": "Kovalchuk"), its
-    capital kept."""
+    """A surname rewritten letter group by letter group ("Kowalczuk": "Kovalchuk"), a group
+    ending in "$" only at the word's end ("Polewoi": "Polevoy"), its capital kept."""
     low = word.casefold()
     for old, new in letters:
-        low = low.replace(old, new)
+        if old.endswith("$"):
+            if low.endswith(old[:-1]):
+                low = low[: len(low) - len(old) + 1] + new
+        else:
+            low = low.replace(old, new)
     return low[:1].upper() + low[1:] if word[:1].isupper() else low

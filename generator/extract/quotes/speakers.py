@@ -86,6 +86,10 @@ _NEGATIONS = frozenset({"not", "never"})
 _SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured", "reminded"})
 
 
+# What may follow the name an apposition ends on: a party in brackets, then its comma.
+_ENDS_APPOSITION = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?,")
+
+
 class _Cover:
     """Whether a position lies in any of some spans: `any(s <= pos < e for s, e in spans)`
     by bisection, not a scan (every speech verb was tested against every mention)."""
@@ -226,9 +230,18 @@ class _Speakers(_Referents):
             inside = [
                 m for m in self._by_start.between(a, b) if m.end <= b and self._person(m.entity_id)
             ]
-            if len(inside) == 1 and not [
-                m for m in self._by_start.between(lead, a) if lead <= m.start and m.end <= a
-            ]:
+            earlier = [m for m in self._by_start.between(lead, a) if lead <= m.start and m.end <= a]
+            # ("The president of the Senate's foreign relations commission, senator Flávia
+            # Montenegro (PSD-MG), said": a body before only names the role of the person
+            # the apposition ends on; not "The Russian Embassy, asked about Melamed's role,
+            # said".)
+            if len(inside) == 1 and (
+                not earlier
+                or (
+                    not any(self._person(m.entity_id) for m in earlier)
+                    and _ENDS_APPOSITION.match(self.text, inside[0].end, b) is not None
+                )
+            ):
                 return inside[0].entity_id
         # "The official, who spoke on condition of anonymity, said": the subject stands
         # before the relative clause.
