@@ -2316,3 +2316,46 @@ def test_doubts_of_analysts_in_their_own_words(claim: str) -> None:
 )
 def test_warnings_in_their_own_words(claim: str) -> None:
     assert ("petra-lindholm", "warns-against") in _pairs(f"Senator Petra Lindholm said {claim}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Strikes that are the object of an attitude, not a report of them; in quotes.
+        (
+            'Bratislava said it "does not support" strikes on Russian territory with Western '
+            "weapons.",
+            [("slovak-government", "opposes")],
+        ),
+        (
+            'The Estonian foreign ministry called the decision "logical and overdue".',
+            [("estonian-foreign-ministry", "supports")],
+        ),
+        ("Moscow threatened promptly with an answer.", [("russian-government", "warns-against")]),
+        # A lifting with its date between verb and object, as a translation writes it.
+        (
+            "Berlin had lifted on April 18 the restriction that limited its employment to the "
+            "Ukrainian soil.",
+            [("german-government", "supports")],
+        ),
+        (
+            "MP Kerstin Ahlborn wants to sue against the decision in Karlsruhe.",
+            [("kerstin-ahlborn", "opposes")],
+        ),
+        (
+            "President Evan Marchetti told Ukraine it can fire the Tallyho at military targets "
+            "anywhere within its range.",
+            [("evan-marchetti", "supports")],
+        ),
+        (
+            'In March, Senator Dale Hargrove said deep strikes were "a fool\'s errand."',
+            [("dale-hargrove", "doubts-impact")],
+        ),
+        (
+            'Senator Roy Castellanos says this is, quote, "how world wars start."',
+            [("roy-castellanos", "warns-against")],
+        ),
+    ],
+)
+def test_stances_of_a_wire_and_a_transcript(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

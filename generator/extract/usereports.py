@@ -96,7 +96,14 @@ use_rules = per_lexicon(_build)  # the lexicon's UseRules, or None
 # to bar Ukraine from firing American missiles into Russia", "allied weapons being used").
 # Between a strike verb and a target with no words of its own before it: an article.
 _RIGHT_BEFORE = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?")
-_NO_REPORT = re.compile(r"\b(?:to|being|from|not|never|cannot)\s+(?:be\s+)?$")
+# Words before a strike verb that make it no report: an infinitive, a negation, or a verb
+# of attitude whose object the strikes are ('it "does not support" strikes on Russian
+# territory', "backed strikes inside Russia").
+_NO_REPORT = re.compile(
+    r"\b(?:(?:to|being|from|not|never|cannot)\s+(?:be\s+)?"
+    r"|(?:support|oppose|back|reject|allow|permit|endorse|authori[sz]e|want|condemn)"
+    r"(?:s|d|ed)?[\"”]?\s+)$"
+)
 USE_STANCE = "supports"
 
 
@@ -163,7 +170,7 @@ def use_report(
     for t in casefast.finditer(rules.targets, text, sentence.start, sentence.end):
         verb = rules.verbs.search(text, max(sentence.start, t.start() - rules.reach), t.start())
         if verb is None or _NO_REPORT.search(
-            text, max(sentence.start, verb.start() - 16), verb.start()
+            text, max(sentence.start, verb.start() - 20), verb.start()
         ):
             continue
         group, named = next(
