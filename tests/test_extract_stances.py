@@ -2359,3 +2359,24 @@ def test_warnings_in_their_own_words(claim: str) -> None:
 )
 def test_stances_of_a_wire_and_a_transcript(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def test_a_headlines_warning_needs_no_topic_word_but_its_calls_do() -> None:
+    text = (
+        "Kremlin warns European suppliers\nBeijing calls for restraint\n"
+        "Germany cleared its Taurus missiles for strikes inside Russia on Monday.\n"
+    )
+    found = extract_article(text_source(text, dt.date(2034, 1, 10)), knowledge())
+    assert sorted((p["actor"], p["stance"]) for p in found["positions"]) == [
+        ("germany", "supports"),
+        ("russian-government", "warns-against"),
+    ]
+
+
+def test_a_use_of_them_counts_the_weapon_named_just_before() -> None:
+    text = (
+        "A single Bowstring missile costs an estimated $3.5 million. The missile flies up to "
+        "900 km. Ukraine's General Staff said its forces fired 38 of them at targets in "
+        "Russia in October alone."
+    )
+    assert ("general-staff-of-ukraine", "supports") in _pairs(text)

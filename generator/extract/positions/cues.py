@@ -51,6 +51,10 @@ def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str
 
 
 _WORD = re.compile(r"\w")
+# The stances a heading's cue holds with no topic word beside it ("Kremlin warns European
+# suppliers"): a heading's "calls for", "thanks" or "approves" are as often about talks,
+# aid or air defence.
+_HEADLINE_STANCES = frozenset({"warns-against"})
 # A vote whose object is left out ("The Five Star Movement voted against."): its clause
 # ends right after the cue, and what was voted on is in the sentences before (up to
 # `_VOTE_LOOKBACK`: "... Tramontanas ... Not everyone followed. The Senate approved the
@@ -110,12 +114,13 @@ def _cues(
     topic: _Topic,
     named: frozenset[int] = frozenset(),
     before: Sequence[Sentence] = (),
+    on_topic: bool = False,
 ) -> list[tuple[int, str]]:
     """(offset, stance) of every cue in the sentence, in text order. Cues that need the
     topic (`topic_stance_cues`) count only near a sign of the question, or, for a vote
     that ends its clause ("The Five Star Movement voted against."), in the sentences
-    `before` it (and the one after it in its paragraph), which said what was voted on;
-    the constructions of `stance_frames` then
+    `before` it (and the one after it in its paragraph), which said what was voted on, or
+    a warning anywhere in a sentence `on_topic` (a heading); the constructions of `stance_frames` then
     decide what each cue says (`framed`)."""
     if topic.source is None or topic.lower is None:
         return []
@@ -129,7 +134,7 @@ def _cues(
             scare = quote_rules(knowledge).scare
         if _scare_quoted(text, sentence, start, scare):
             continue
-        if needs:
+        if needs and not (on_topic and stance in _HEADLINE_STANCES):
             lo = max(sentence.start, start - topic.reach)
             hi = min(sentence.end, end + topic.reach)
             thanks = _THANKS.match(text, start) is not None

@@ -78,6 +78,11 @@ def _asked(text: str, sentence: Sentence) -> bool:
     return passage.endswith("?") and not any(mark in passage for mark in _MARKS)
 
 
+# A count of the weapons named before ("fired 38 of them").
+_OF_THEM = re.compile(r"\b(?:\d[\d,.]*|[a-z]+) of them\b")
+_THEM_BACK = 2  # sentences of its paragraph before it that may name the weapon
+
+
 def position_records(
     source: Source,
     sentences: list[Sentence],
@@ -141,6 +146,19 @@ def position_records(
         weapons = len({w for _s, w in used_weapons[lo:hi]})  # the weapons it names
         if not weapons and names_weapon_by_origin(source.text, sentence, knowledge, lowered):
             weapons = 1  # "fired Western-supplied long-range missiles": weapons, unnamed
+        if (
+            not weapons
+            and index < len(sentences)
+            and _OF_THEM.search(source.text, sentence.start, sentence.end)
+            and any(
+                b.paragraph == sentence.paragraph
+                and bisect_left(used_weapons, (b.end,)) > bisect_left(used_weapons, (b.start,))
+                for b in sentences[max(0, index - _THEM_BACK) : index]
+            )
+        ):
+            # "A single Bowstring costs $3.5 million. The missile flies up to 900 km. ...
+            # its forces fired 38 of them at targets in Russia": the weapon named just before.
+            weapons = 1
         used = use_report(source.text, sentence, knowledge, lowered, weapons) if weapons else None
         if used is not None:
             _record_use(
@@ -201,7 +219,18 @@ def position_records(
                         key, _summary(source.text, sentence, vote_at, voter_at, quotes, events)
                     )
             continue
-        every = _cues(source.text, sentence, scan, knowledge, topic, named, earlier)
+        every = _cues(
+            source.text,
+            sentence,
+            scan,
+            knowledge,
+            topic,
+            named,
+            earlier,
+            # A headline or dek of an article on the question is on it ("Kremlin warns
+            # European suppliers"): its cues need no topic word beside them.
+            on_topic=index >= len(sentences),
+        )
         told = motion_stance(source.text, sentence, every) if index < len(sentences) else None
         if told is not None:
             motion = (told, index)
