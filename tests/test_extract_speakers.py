@@ -1263,3 +1263,16 @@ def test_a_foreign_ministry_named_by_its_seat() -> None:
         dt.date(2034, 5, 15),
     )
     assert {q["speaker"] for q in found["quotes"]} == {"brazilian-foreign-ministry"}
+
+
+def test_a_translations_verb_before_its_subject_and_a_colon_name_the_speaker() -> None:
+    # German word order kept by a translation: "said Hagedorn in the Chancellery: „...“".
+    found = extract_text(
+        "Headline\nChancellor Cornelia Hagedorn spoke on Monday. On Tuesday evening said "
+        "Hagedorn in the Chancellery: „We have long enough watched. That is over.“\n",
+        dt.date(2034, 4, 19),
+    )
+    direct = [q for q in found["quotes"] if q["kind"] == "direct"]
+    assert [(q["speaker"], q["text"]) for q in direct] == [
+        ("cornelia-hagedorn", "We have long enough watched. That is over.")
+    ]

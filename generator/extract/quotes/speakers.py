@@ -86,6 +86,9 @@ _NEGATIONS = frozenset({"not", "never"})
 _SPOKEN_TO = frozenset({"told", "asked", "informed", "warned", "urged", "assured", "reminded"})
 
 
+# After a subject that follows its verb: where it spoke, then a colon and a quotation mark.
+_INVERTED_TAIL = re.compile(r"(?:\s+(?:in|at|on|before|to)\s+[^:\n\"“„«]{1,40})?:\s*[\"“„«]")
+
 # What may follow the name an apposition ends on: a party in brackets, then its comma.
 _ENDS_APPOSITION = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?,")
 
@@ -153,6 +156,17 @@ class _Speakers(_Referents):
             # quotation is the relative clause's; the subject before it speaks.
             lead = sentence.start
         before = text[lead:vs]
+        # "On Tuesday evening said Hagedorn in the Chancellery: „...“": a translation keeps
+        # its language's order, the verb before its subject, and a colon opens the quote.
+        follows = next(
+            (m for m in self._by_start.between(ve, ve + 2) if ve < m.start <= ve + 2), None
+        )
+        if (
+            follows is not None
+            and self._person(follows.entity_id)
+            and _INVERTED_TAIL.match(text, follows.end, sentence.end)
+        ):
+            return follows.entity_id
         # '..." added Rice': the speaker follows the verb; so it does after an auxiliary, as
         # a translation from Italian writes it ('«...», has explained the minister X').
         if not _WORD_CHAR.search(_LONE_AUXILIARY.sub("", before)):
