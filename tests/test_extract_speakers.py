@@ -1276,3 +1276,14 @@ def test_a_translations_verb_before_its_subject_and_a_colon_name_the_speaker() -
     assert [(q["speaker"], q["text"]) for q in direct] == [
         ("cornelia-hagedorn", "We have long enough watched. That is over.")
     ]
+
+
+def test_a_translations_according_to_producer_names_the_company_before() -> None:
+    found = extract_text(
+        "Headline\n\nMoravia Aero Systems builds the Sokol drone in Brno. It sells well.\n\n"
+        "According to producer, it has reach up to 1 100 kilometres.\n",
+        dt.date(2034, 4, 19),
+    )
+    assert [(q["speaker"], q["text"]) for q in found["quotes"]] == [
+        ("moravia-aero-systems", "it has reach up to 1 100 kilometres.")
+    ]

@@ -119,13 +119,19 @@ def _body_named_before(
 ) -> _Named | None:
     """For "according to the ministry": the last body named before the sentence whose
     name holds that head noun ("the Latvian Interior Ministry"); for "according to the
-    company", the last company (`companies`: their ids)."""
+    company" (or a translation's "according to producer"), the last company (`companies`:
+    their ids)."""
     noun = _NEXT_WORD.match(text, m.end() - 1)
-    if noun is None or not text[m.start() : m.end()].casefold().endswith("the "):
+    if noun is None:
         return None
     word = noun.group(1).casefold()
+    company = word in quote_rules(knowledge).company_nouns
+    # A translation may leave the article out ("According to producer, it has reach ..."):
+    # only before a company's noun, which names no one by itself.
+    if not text[m.start() : m.end()].casefold().endswith("the ") and not company:
+        return None
     before = [x for x in mentions if x.end <= sentence.start]
-    if word in quote_rules(knowledge).company_nouns:
+    if company:
         fitting = [x for x in before if x.entity_id in companies]
     elif word.capitalize() in knowledge.organisation_heads:
         fitting = [x for x in before if word in x.text.casefold().split()]
