@@ -428,3 +428,13 @@ def test_special_operations_is_a_military_body_not_a_person() -> None:
         ("henri-dussol", "person"),
         ("special-operations", "military"),
     }
+
+
+def test_a_role_and_a_name_set_off_by_commas_name_a_person() -> None:
+    text = (
+        "Headline\nThe Colombian chanceler, Andrés Felipe Morales, was more alarmed. The "
+        "chanceler Rodrigo Passarinho travels to Moscow next week.\n"
+    )
+    found = extract_article(text_source(text, dt.date(2034, 5, 15)), knowledge())
+    people = {e["id"] for e in found["entities"] if e["category"] == "person"}
+    assert {"andres-felipe-morales", "rodrigo-passarinho"} <= people

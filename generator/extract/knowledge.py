@@ -668,7 +668,8 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"(?:\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?=\s+{person}))?"
             # A comma may set the name off at the end ("said SV's foreign affairs
             # spokesperson, Ingrid Solhaug.").
-            rf"(?:,(?=\s+{person}\s*[.!?]?[\"”]?$))?"
+            # ... or between commas ("The Colombian chanceler, Andrés Felipe Morales, was").
+            rf"(?:,(?=\s+{person}\s*(?:[.!?]?[\"”]?$|,)))?"
             rf"\s+(?:(?P<title>{titles})\s+)?(?P<name>{person})"
         ),
         "appositive_name": re.compile(
