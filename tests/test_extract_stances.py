@@ -2380,3 +2380,31 @@ def test_a_use_of_them_counts_the_weapon_named_just_before() -> None:
         "Russia in October alone."
     )
     assert ("general-staff-of-ukraine", "supports") in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quotation mark closing after the verb.
+        (
+            'In Berlin, a government spokeswoman said Berlin "welcomes" the Polish decision.',
+            [("german-government", "supports")],
+        ),
+        (
+            'Spokeswoman Valeria Stuzhina said Poland had "placed itself in the line of fire".',
+            [("valeria-stuzhina", "warns-against")],
+        ),
+        (
+            'MP Krystian Mąkosa said the government was "inviting Russian drones over Polish '
+            'villages".',
+            [("krystian-makosa", "warns-against")],
+        ),
+        (
+            'President Tadeusz Wierzbicki said in April that Poland "will not be the first" to '
+            "lift such restrictions.",
+            [("poland", "opposes"), ("tadeusz-wierzbicki", "opposes")],
+        ),
+    ],
+)
+def test_stances_of_a_wires_reactions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
