@@ -2408,3 +2408,27 @@ def test_a_use_of_them_counts_the_weapon_named_just_before() -> None:
 )
 def test_stances_of_a_wires_reactions(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A translation keeps its language's order and its quotation marks.
+        (
+            "The AfD sees in the decision a „declaration of war in installments“.",
+            [("alternative-for-germany", "warns-against")],
+        ),
+        (
+            "Kremlin spokesman Arkady Polevoy said on Wednesday, Berlin has „a line crossed, "
+            "which it itself once drew“.",
+            [("arkady-polevoy", "warns-against")],
+        ),
+        (
+            "Chancellor Cornelia Hagedorn said the German weapons served „the defence of "
+            "Ukrainian soil, not the attack on Russian soil“.",
+            [("cornelia-hagedorn", "opposes")],
+        ),
+    ],
+)
+def test_stances_in_a_german_translation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
