@@ -2432,3 +2432,31 @@ def test_stances_of_a_wires_reactions(text: str, expected: list[tuple[str, str]]
 )
 def test_stances_in_a_german_translation(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Portuguese translation's words for a right, a defence and a repudiation.
+        (
+            'Senator Flávia Montenegro declared: "Ukraine has the right of hitting the airports '
+            'from where leave the bombs against its cities."',
+            [("flavia-montenegro", "supports")],
+        ),
+        (
+            'Chancellor Martina Echeverría wrote that Kiev "exercises its legitimate defense".',
+            [("martina-echeverria", "supports")],
+        ),
+        (
+            'President Tomás Urrutia wrote: "A country that is bombed from an airport has the '
+            'right to stop the airport."',
+            [("tomas-urrutia", "supports")],
+        ),
+        (
+            'In a note, Caracas "energetically repudiated" the German decision.',
+            [("venezuelan-government", "opposes")],
+        ),
+    ],
+)
+def test_stances_in_a_portuguese_translation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
