@@ -1287,3 +1287,15 @@ def test_a_translations_according_to_producer_names_the_company_before() -> None
     assert [(q["speaker"], q["text"]) for q in found["quotes"]] == [
         ("moravia-aero-systems", "it has reach up to 1 100 kilometres.")
     ]
+
+
+def test_it_said_is_the_body_opening_its_sentence_before_the_last_one_that_spoke() -> None:
+    found = extract_text(
+        "Headline\nThe Dutch government says the F-16s it supplied may be used against "
+        'airfields in Russia. Rome has moved the other way: in May it said it was "open to '
+        'reviewing" the restriction on the Storm Shadow missiles it supplies.\n',
+        dt.date(2034, 9, 12),
+    )
+    speakers = {q["text"][:12]: q["speaker"] for q in found["quotes"]}
+    assert speakers["the F-16s it"] == "dutch-government"
+    assert speakers['it was "open'] == "italian-government"

@@ -192,7 +192,9 @@ class _Speakers(_Referents):
                 return after[0].entity_id
             follow = _WORD.match(text, ve + 1)
             if follow and follow.group().casefold() in k.word_set("pronouns"):
-                return self.pronoun(vs, sentence.paragraph, follow.group().casefold())
+                return self.pronoun(
+                    vs, sentence.paragraph, follow.group().casefold(), sentence.start
+                )
             return None
         if before.rstrip().endswith(",") and not self._named_apposition(lead, vs):
             # 'The decision was final, said John Kirby, a White House spokesman.'
@@ -262,7 +264,7 @@ class _Speakers(_Referents):
         words = _WORD.findall(_RELATIVE_ASIDE.sub("", before))
         last_word = words[-1].casefold() if words else ""
         if last_word in k.word_set("pronouns"):
-            return self.pronoun(vs, sentence.paragraph, last_word)
+            return self.pronoun(vs, sentence.paragraph, last_word, sentence.start)
         # "He has said", "She also told", "They have repeatedly said": the pronoun before
         # auxiliaries and adverbs.
         subject = len(words)
@@ -273,7 +275,9 @@ class _Speakers(_Referents):
         ):
             subject -= 1
         if subject < len(words) and words[subject - 1].casefold() in k.word_set("pronouns"):
-            return self.pronoun(vs, sentence.paragraph, words[subject - 1].casefold())
+            return self.pronoun(
+                vs, sentence.paragraph, words[subject - 1].casefold(), sentence.start
+            )
         if last_word in _RELATIVE_PRONOUNS:
             # '..., according to the Defense Ministry, which said': the name before it.
             which = lead + before.casefold().rindex(last_word)
