@@ -95,3 +95,20 @@ def test_a_debate_records_labels_name_members_and_give_them_their_words() -> Non
         ("stephen-gilfillan", "doubts-impact"),
         ("stephen-gilfillan", "supports"),
     ]
+
+
+def test_a_plenary_records_party_labels_and_a_titled_chairs_label() -> None:
+    record = (
+        "Bundestag\n—\nPlenary record\nUkraine: Policy\n\n"
+        "Vice-President Petra Pau: I open the sitting.\n\n"
+        "Dr. Anna Vogel (CDU/CSU): Ukraine needs the missiles. The limits should be lifted.\n\n"
+        "Kai Brandt (BÜNDNIS 90/DIE GRÜNEN): Russian roulette is what this is.\n\n"
+        "Vice-President Petra Pau: Thank you.\n"
+    )
+    found = extract_article(text_source(record, dt.date(2035, 1, 25)), knowledge())
+    people = {e["id"] for e in found["entities"] if e["category"] == "person"}
+    assert {"petra-pau", "anna-vogel", "kai-brandt"} <= people
+    assert {(p["actor"], p["stance"]) for p in found["positions"]} >= {
+        ("anna-vogel", "supports"),
+        ("kai-brandt", "warns-against"),
+    }

@@ -54,7 +54,7 @@ def label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidat
 _RECORD_LABEL = re.compile(
     r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})"
-    r"(?:[ \t]+\([A-Z][^()\n:]{1,50}\))?[ \t]+\([A-Z][^()\n:]{0,20}\):[ \t]"
+    r"(?:[ \t]+\([A-Z][^()\n:]{1,50}\))?[ \t]+\([A-Z][^()\n:]{0,40}\):[ \t]"
 )
 _OFFICE_LABEL = re.compile(
     r"[A-Z][^()\n:.?!]{2,80}?[ \t]+\((?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+"
@@ -62,9 +62,11 @@ _OFFICE_LABEL = re.compile(
 )
 
 
-# A later label of the same member: an honorific and the surname ("Dr Fairweather:").
+# A later label of the same member: an honorific or a title and the name ("Dr Fairweather:",
+# "Vice-President Petra Pau:").
 _SHORT_LABEL = re.compile(
-    r"(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]"
+    r"(?P<honorific>[A-Z][\w.-]{1,20}(?:[ \t]+[A-Z][\w.-]{1,20})?)[ \t]+"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]"
 )
 
 
@@ -75,15 +77,20 @@ def record_label(
     ("Siân Pengelly (Bristol Central) (Green):", "The Minister for the Armed Forces (Ms
     Rachel Atherton):", with `short` also "Ms Atherton:"); None when it opens on none."""
     titles = k.word_set("titles")
+
+    def titled(m: re.Match[str]) -> bool:
+        # "Ms", "Dame", "Vice-President" (a title written with a hyphen too)
+        return m.group("honorific").replace("-", " ").casefold() in titles
+
     m = _RECORD_LABEL.match(text, start, end)
     if m is not None:
-        if m.group("honorific") and m.group("honorific").casefold() not in titles:
+        if m.group("honorific") and not titled(m):
             return None
         return m.start("name"), m.end("name")
     for pattern in (_OFFICE_LABEL, _SHORT_LABEL) if short else (_OFFICE_LABEL,):
         m = pattern.match(text, start, end)
         # The holder is named after an honorific ("Ms", "Dame"), not any capitalised word.
-        if m is not None and m.group("honorific").casefold() in titles:
+        if m is not None and titled(m):
             return m.start("name"), m.end("name")
     return None
 
