@@ -62,6 +62,9 @@ class Frames:
     # another stance (the clause says what is warned of), unless an actor other than a
     # weapon is named in between.
     reporting: re.Pattern[str] | None = None
+    # Stances a heading's cue holds with no topic word beside it ("Kremlin warns European
+    # suppliers"): in an article on the question its headline is on it.
+    heading_stances: frozenset[str] = frozenset()
 
 
 def _alternation(patterns: list[Any] | None, anchor: str = "") -> re.Pattern[str] | None:
@@ -94,6 +97,7 @@ def parse_frames(data: dict[str, Any]) -> Frames:
         ),
         _alternation(raw.get("asked_before"), "$"),
         _alternation(raw.get("reporting")),
+        frozenset(str(s) for s in raw.get("heading_stances") or []),
     )
 
 

@@ -47,6 +47,9 @@ class UseRules:
     # base", as headlines write it): the strike verb must come right before them.
     bare: frozenset[str] = frozenset()
     weapon_words_gate: Gate = None
+    # A verb of attitude ending right before the strike word, a quotation mark allowed
+    # between: 'it "does not support" strikes on Russian territory' reports no use.
+    attitude: re.Pattern[str] | None = None
 
 
 def _build(data: dict[str, Any]) -> UseRules | None:
@@ -87,6 +90,9 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         else None,
         frozenset(f"target{i}" for i, t in enumerate(targets) if t.startswith("(?P<target>")),
         alternatives_gate([str(w) for w in by_origin]) if by_origin else None,
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, attitude))})[\"”]?\s+$", re.IGNORECASE)
+        if (attitude := [str(v) for v in raw.get("attitude_verbs") or []])
+        else None,
     )
 
 
@@ -96,14 +102,9 @@ use_rules = per_lexicon(_build)  # the lexicon's UseRules, or None
 # to bar Ukraine from firing American missiles into Russia", "allied weapons being used").
 # Between a strike verb and a target with no words of its own before it: an article.
 _RIGHT_BEFORE = re.compile(r"\s+(?:a\s+|an\s+|the\s+)?")
-# Words before a strike verb that make it no report: an infinitive, a negation, or a verb
-# of attitude whose object the strikes are ('it "does not support" strikes on Russian
-# territory', "backed strikes inside Russia").
-_NO_REPORT = re.compile(
-    r"\b(?:(?:to|being|from|not|never|cannot)\s+(?:be\s+)?"
-    r"|(?:support|oppose|back|reject|allow|permit|endorse|authori[sz]e|want|condemn)"
-    r"(?:s|d|ed)?[\"”]?\s+)$"
-)
+# Words before a strike verb that make it no report: an infinitive or a negation; a verb
+# of attitude (lexicon `use_report.attitude_verbs`) is `UseRules.attitude`.
+_NO_REPORT = re.compile(r"\b(?:to|being|from|not|never|cannot)\s+(?:be\s+)?$")
 USE_STANCE = "supports"
 
 
@@ -169,8 +170,9 @@ def use_report(
     # with instead of trying every alternative at every position.
     for t in casefast.finditer(rules.targets, text, sentence.start, sentence.end):
         verb = rules.verbs.search(text, max(sentence.start, t.start() - rules.reach), t.start())
-        if verb is None or _NO_REPORT.search(
-            text, max(sentence.start, verb.start() - 20), verb.start()
+        if verb is None or any(
+            p is not None and p.search(text, max(sentence.start, verb.start() - 20), verb.start())
+            for p in (_NO_REPORT, rules.attitude)
         ):
             continue
         group, named = next(

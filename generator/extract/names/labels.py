@@ -48,9 +48,9 @@ def label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidat
 
 # A debate record's label ("Dr Imogen Fairweather (Cotswolds North) (Con):", "Stephen
 # Gilfillan (Dundee Central) (SNP):", "Dr. Anna Vogel (CDU/CSU):"): a name of two to four
-# capitalised words, its constituency if given and its party in brackets; or an office with the holder's name in brackets
-# after an honorific ("The Minister for the Armed Forces (Ms Rachel Atherton):", "Madam
-# Deputy Speaker (Dame Harriet Cole):").
+# capitalised words, its constituency if given and its party in brackets; or an office
+# with its holder's name in brackets after an honorific ("The Minister for the Armed
+# Forces (Ms Rachel Atherton):", "Madam Deputy Speaker (Dame Harriet Cole):").
 _RECORD_LABEL = re.compile(
     r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})"

@@ -51,10 +51,6 @@ def _scare_quoted(text: str, sentence: Sentence, pos: int, scare: re.Pattern[str
 
 
 _WORD = re.compile(r"\w")
-# The stances a heading's cue holds with no topic word beside it ("Kremlin warns European
-# suppliers"): a heading's "calls for", "thanks" or "approves" are as often about talks,
-# aid or air defence.
-_HEADLINE_STANCES = frozenset({"warns-against"})
 # A vote whose object is left out ("The Five Star Movement voted against."): its clause
 # ends right after the cue, and what was voted on is in the sentences before (up to
 # `_VOTE_LOOKBACK`: "... Tramontanas ... Not everyone followed. The Senate approved the
@@ -134,7 +130,7 @@ def _cues(
             scare = quote_rules(knowledge).scare
         if _scare_quoted(text, sentence, start, scare):
             continue
-        if needs and not (on_topic and stance in _HEADLINE_STANCES):
+        if needs and not (on_topic and stance in topic.frames.heading_stances):
             lo = max(sentence.start, start - topic.reach)
             hi = min(sentence.end, end + topic.reach)
             thanks = _THANKS.match(text, start) is not None

@@ -90,26 +90,20 @@ class _Referents:
     def anonymous_seen(self, pos: int) -> bool:
         return self._last_anonymous is not None and self._last_anonymous < pos
 
-    def pronoun(
-        self, pos: int, paragraph: int, word: str = "", opening: int | None = None
-    ) -> str | None:
+    def pronoun(self, pos: int, paragraph: int, word: str = "", opening: int = -1) -> str | None:
         """The last person named outside quotes and outside what someone said, or the last
         speaker when no such person was named after them (for "he" or "she", the last
         speaker only if a person: a company that spoke before is no "she"). "it": the body
         that opens its sentence (at `opening`), else the last body that spoke."""
         if word == "it":
             # "Rome has moved the other way: in May it said ...": the sentence's subject.
-            subject = (
-                next(
-                    (
-                        m
-                        for m in self._by_start.between(opening, pos)
-                        if m.start == opening and m.end <= pos
-                    ),
-                    None,
-                )
-                if opening is not None
-                else None
+            subject = next(
+                (
+                    m
+                    for m in self._by_start.between(opening, opening)
+                    if m.start == opening and m.end <= pos
+                ),
+                None,
             )
             if subject is not None and not self._person(subject.entity_id):
                 return subject.entity_id
