@@ -112,3 +112,50 @@ def test_a_plenary_records_party_labels_and_a_titled_chairs_label() -> None:
         ("anna-vogel", "supports"),
         ("kai-brandt", "warns-against"),
     }
+
+
+SITTING = (
+    "Deutscher Bundestag\n—\nPlenary Record\n\n"
+    "Vice-President Katrin Oberländer: I call item 7. The floor goes to Dr. Anna Vogel.\n\n"
+    "Dr. Anna Vogel (CDU/CSU): Madam President! Our motion asks to lift the limit.\n\n"
+    "(Applause from the CDU/CSU – Interjection from the AfD: Warmonger!)\n\n"
+    "Ukraine must be able to strike the airfields.\n\n"
+    "Bernd Kallweit (AfD): We say no.\n\n"
+    "Vice-President Katrin Oberländer: The Minister has the floor.\n\n"
+    "Dr. Henrike Albrecht, Federal Minister of Defence: Madam President! The Government "
+    "decided this morning.\n\n"
+    "(Interjection from the CDU/CSU: Why 300? – Bernd Kallweit [AfD]: That is war!)\n"
+)
+
+
+def test_a_debate_records_contributions_are_direct_quotes_of_their_members() -> None:
+    # Each contribution paragraph, and one going on after an interjection line, is the
+    # labelled member's verbatim speech; the chair, labelled by a title of one word and a
+    # name of two, and a minister labelled by name and office after a comma, too.
+    found = extract_article(text_source(SITTING, dt.date(2035, 1, 25)), knowledge())
+    quotes = {(q["speaker"], q["text"]) for q in found["quotes"] if q["kind"] == "direct"}
+    assert {
+        ("katrin-oberlander", "I call item 7. The floor goes to Dr. Anna Vogel."),
+        ("anna-vogel", "Madam President! Our motion asks to lift the limit."),
+        ("anna-vogel", "Ukraine must be able to strike the airfields."),
+        ("katrin-oberlander", "The Minister has the floor."),
+        ("henrike-albrecht", "Madam President! The Government decided this morning."),
+    } <= quotes
+    # Words called out in a bracketed line: the named member's, else the group's.
+    assert {
+        ("alternative-for-germany", "Warmonger!"),
+        ("cdu-csu", "Why 300?"),
+        ("bernd-kallweit", "That is war!"),
+    } <= quotes
+    # The applause line itself is nobody's words.
+    assert not any(text.startswith("(Applause") for _speaker, text in quotes)
+
+
+def test_a_news_story_with_one_labelled_line_gives_no_contributions() -> None:
+    story = (
+        "Berlin debates missiles\n\n"
+        "Dr. Anna Vogel (CDU/CSU): that is how the record listed her on Thursday.\n\n"
+        "The debate went on for hours.\n"
+    )
+    found = extract_article(text_source(story, dt.date(2035, 1, 25)), knowledge())
+    assert not any(q["text"] == "The debate went on for hours." for q in found["quotes"])

@@ -90,6 +90,12 @@ def _weapons(text: str) -> dict[str, str]:
             "Ukraine fired Precise Reach Missiles at the depot.",
             {"precise-reach-missile": "missile"},
         ),
+        # A designation whose variant letters carry a digit, its category from its prefix
+        # when no weapon noun follows (lexicon `designation_categories`).
+        (
+            "Russia pulled its Tu-22M3 back and fired a Kh-47M2 at the port.",
+            {"tu-22m3": "aircraft", "kh-47m2": "missile"},
+        ),
     ],
 )
 def test_weapon_names_as_articles_write_them(text: str, expected: dict[str, str]) -> None:
@@ -266,3 +272,11 @@ def test_weapons_a_translation_names_after_their_range() -> None:
     figures = {(f["subject"], f["value"], f["unit"]) for f in extract_text(text, DAY)["figures"]}
     # A decimal comma before "thousand", as before "million".
     assert ("kolibra-2", 1200, "km") in figures
+
+
+def test_a_demonym_before_a_weapons_name_is_where_it_comes_from() -> None:
+    found = extract_text("Headline\nItalian Strale missiles hit the airfield.\n", DAY)
+    assert "italy" in {e["id"] for e in found["entities"]}
+    # One of two makers of a joint weapon names no country alone.
+    found = extract_text("Headline\nBritish-French Strale missiles hit the airfield.\n", DAY)
+    assert "france" not in {e["id"] for e in found["entities"]}

@@ -302,6 +302,28 @@ def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules)
     return out
 
 
+_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w]+)\s$")
+
+
+def _weapon_origins(
+    text: str, hits: list[Mention], entities: dict[str, KnownEntity], rules: EntityRules
+) -> list[Mention]:
+    """'Italian Strale missiles': a demonym right before a weapon's name gives where the
+    weapon comes from, so it names the country, as an adjective."""
+    out = []
+    for hit in hits:
+        entity = entities.get(hit.entity_id)
+        if entity is None or entity.kind != "weapon":
+            continue
+        m = _DEMONYM_BEFORE.search(text, max(0, hit.start - 25), hit.start)
+        country = rules.demonym_of.get(m.group("dem")) if m else None
+        # Not one of two makers ("British-French Storm Shadow"): a joint weapon.
+        joint = m is not None and text[m.start() - 1 : m.start()] == "-"
+        if m is not None and country in entities and not joint:
+            out.append(Mention(country, m.start("dem"), m.end("dem"), m.group("dem"), True))
+    return out
+
+
 # "of Austin, Texas": a town and its state or country, written "Town, Region".
 _TOWN_AFTER = re.compile(r",\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,|\.|\s[a-z])")
 _TOWN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|outside)\s$")
@@ -585,6 +607,7 @@ def scan_entities(
     if forms:
         hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)
+    hits += _weapon_origins(text, hits, {**knowledge.entities, **local}, rules)
     hits += _home_government(source, knowledge, lookups)
     chosen = _select(hits)
     selected = len(hits)  # `chosen` is `_select` of this many first hits, unchanged

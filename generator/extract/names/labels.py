@@ -4,6 +4,7 @@ Thanks, everybody."): the label without its titles is the person's full name."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..knowledge import Knowledge
 from .candidate import Candidate
@@ -62,46 +63,70 @@ _OFFICE_LABEL = re.compile(
 )
 
 
+# A member of the government by name, then office after a comma ("Dr. Henrike Albrecht,
+# Federal Minister of Defence:"); the office must hold a role noun (lexicon `role_nouns`).
+_HOLDER_LABEL = re.compile(
+    r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}),[ \t]+"
+    r"(?P<office>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|for|the|and|to|on)){0,8}):[ \t]"
+)
+
+
 # A later label of the same member: an honorific or a title and the name ("Dr Fairweather:",
-# "Vice-President Petra Pau:").
+# "Vice-President Petra Pau:"); a title of one word first, so that a name of two stays whole.
 _SHORT_LABEL = re.compile(
-    r"(?P<honorific>[A-Z][\w.-]{1,20}(?:[ \t]+[A-Z][\w.-]{1,20})?)[ \t]+"
+    r"(?P<honorific>[A-Z][\w.-]{1,20}(?:[ \t]+[A-Z][\w.-]{1,20})??)[ \t]+"
     r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]"
 )
 
 
+class RecordLabel(NamedTuple):
+    """A debate record's label: the member's name at `start:end`; their words from `words`."""
+
+    start: int
+    end: int
+    words: int
+
+
 def record_label(
     text: str, start: int, end: int, k: Knowledge, short: bool = False
-) -> tuple[int, int] | None:
+) -> RecordLabel | None:
     """Where the member's name stands in the debate-record label opening `text[start:end]`
     ("Siân Pengelly (Bristol Central) (Green):", "The Minister for the Armed Forces (Ms
-    Rachel Atherton):", with `short` also "Ms Atherton:"); None when it opens on none."""
+    Rachel Atherton):", "Dr. Henrike Albrecht, Federal Minister of Defence:", with `short`
+    also "Ms Atherton:"); None when it opens on none."""
     titles = k.word_set("titles")
 
     def titled(m: re.Match[str]) -> bool:
         # "Ms", "Dame", "Vice-President" (a title written with a hyphen too)
         return m.group("honorific").replace("-", " ").casefold() in titles
 
+    def label(m: re.Match[str]) -> RecordLabel:
+        return RecordLabel(m.start("name"), m.end("name"), m.end())
+
     m = _RECORD_LABEL.match(text, start, end)
     if m is not None:
-        if m.group("honorific") and not titled(m):
-            return None
-        return m.start("name"), m.end("name")
+        return None if m.group("honorific") and not titled(m) else label(m)
+    m = _HOLDER_LABEL.match(text, start, end)
+    if m is not None and (not m.group("honorific") or titled(m)):
+        roles = k.word_set("role_nouns")
+        if any(w.casefold() in roles for w in m.group("office").split()):
+            return label(m)
     for pattern in (_OFFICE_LABEL, _SHORT_LABEL) if short else (_OFFICE_LABEL,):
         m = pattern.match(text, start, end)
         # The holder is named after an honorific ("Ms", "Dame"), not any capitalised word.
         if m is not None and titled(m):
-            return m.start("name"), m.end("name")
+            return label(m)
     return None
 
 
 def record_label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
     """The person a debate record's label names in full: what follows is that member's
     speech, whether or not the record gives a title."""
-    span = record_label(text, start, end, k)
-    if span is None:
+    label = record_label(text, start, end, k)
+    if label is None:
         return []
-    return [Candidate("actor", "person", text[span[0] : span[1]], [span])]
+    return [Candidate("actor", "person", text[label.start : label.end], [(label.start, label.end)])]
 
 
 def without_titles(words: list[str], k: Knowledge) -> list[str]:

@@ -25,7 +25,14 @@ from .words import _blocked, _word_back
 # capitals, and the lookbehind, moved after it, still tests the character before it (a
 # two-character lookbehind ending in that capital): the same matches. (`acronyms._ACRONYM`
 # is written the same way.)
-_DESIGNATION = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z]{0,3}-\d{1,4}[A-Z]?(?![\w-])")
+# A variant's letters may carry a digit of their own ("Tu-22M3", "Kh-47M2").
+_DESIGNATION = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z]{0,3}-\d{1,4}(?:[A-Z]{1,2}\d?)?(?![\w-])")
+
+
+# "Tu-22M3": the category a designation's prefix gives (lexicon `designation_categories`).
+_designation_categories = per_lexicon(
+    lambda data: {str(p): str(c) for p, c in (data.get("designation_categories") or {}).items()}
+)
 
 
 # "Adelaide-built", "U.S.-made": where a weapon was made (lexicon `origin_words`), no name.
@@ -260,7 +267,12 @@ def _weapons(
         if _blocked(m.group(), k):  # "G-7" is a group of states
             continue
         after = k.weapon_head.match(text, m.end() + 1) if k.weapon_head else None
-        category = k.weapon_heads[after.group("head").casefold()] if after else "system"
+        prefix = m.group().split("-", 1)[0]
+        category = (
+            k.weapon_heads[after.group("head").casefold()]
+            if after
+            else _designation_categories(k).get(prefix, "system")
+        )
         found.append(Candidate("weapon", category, m.group(), [(m.start(), m.end())]))
     return found
 

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ...sources import Source
+from ..debate import contributions
 from ..entities import EntityScan
 from ..entitycues import PLACE_BEFORE, government_of
 from ..factbits import per_lexicon
@@ -28,7 +29,7 @@ from ..holders import (
 )
 from ..home import country_named
 from ..knowledge import Knowledge
-from ..names.labels import record_label, without_titles
+from ..names.labels import without_titles
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech
 from ..quotes.grammar import NEW_SUBJECT
@@ -156,6 +157,7 @@ def _interview_labels(
     people: dict[str, str] | None = None  # by name and surname, once a label asks
     capitals: set[int] = set()  # paragraphs opening on a label in capitals
     journalists: set[str] = set()  # the labels of the programme's own people
+    record = {c.paragraph: c for c in contributions(source, scan, knowledge)}
     for paragraph in source.paragraphs:
         if paragraph.heading:
             continue
@@ -169,24 +171,14 @@ def _interview_labels(
             labels[paragraph.number] = (m.entity_id, m.start)
             continue
         # A debate record's label ("Mr Desmond Okonjo (Hartlepool) (Lab):", later "Mr
-        # Okonjo:"): the member named in it speaks.
-        span = record_label(source.text, paragraph.start, paragraph.end, knowledge, short=True)
-        if span is not None:
-            member = next(
-                (
-                    x
-                    for x in scan.mentions
-                    if x.start < span[1]
-                    and span[0] < x.end  # "Dr Imogen Fairweather" holds its honorific
-                    and (e := scan.entity(x.entity_id)) is not None
-                    and e.is_person
-                ),
-                None,
-            )
-            if member is not None:
+        # Okonjo:"): the member named in it speaks, and goes on in the unlabelled
+        # paragraphs after it.
+        said = record.get(paragraph.number)
+        if said is not None:
+            if said.mention is not None:
                 capitals.add(paragraph.number)
-                labels[paragraph.number] = (member.entity_id, member.start)
-                continue
+            labels[paragraph.number] = (said.speaker, said.mention)
+            continue
         # A transcript's label in capitals ("DOUGLAS PREWITT, Stimson Center: Because ..."):
         # a person the article names, or nobody we know (the anchor, say).
         caps = _CAPITALS_LABEL.match(source.text, paragraph.start, paragraph.end)

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ...sources import Source, dateline_end
 from ..bystart import ByStart
+from ..debate import contributions, interjections
 from ..entities import EntityScan
 from ..factbits import layout_of
 from ..knowledge import Knowledge
@@ -174,6 +175,10 @@ def find_quotes(
 
     found, events = with_impersonal(text, sentences, named, knowledge, spans, found, events)
     found = _after_datelines(text, found, knowledge)
+    # A debate record's contributions are its members' verbatim speech.
+    record = contributions(source, scan, knowledge)
+    found += [QuoteFound(c.start, c.end, c.speaker, "direct") for c in record]
+    found += [QuoteFound(s, e, who, "direct") for s, e, who in interjections(source, scan, record)]
     return sorted(found, key=lambda q: (q.start, q.end)), events
 
 

@@ -1,0 +1,109 @@
+"""A debate record's contributions: who speaks each paragraph of a parliamentary record
+("Dr Imogen Fairweather (Cotswolds North) (Con): I beg to move,", then "Dr Fairweather:",
+"Dr. Henrike Albrecht, Federal Minister of Defence: ..."). The record prints every
+contribution as the verbatim speech of its labelled member, so each is theirs to hold
+(positions) and a direct quote of theirs (quotes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..sources import Source
+from .entities import EntityScan
+from .knowledge import Knowledge
+from .names.labels import record_label
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """Paragraph `paragraph`'s words `start:end`, spoken by `speaker`; `mention` is where
+    its label names the member, None for a paragraph going on without a label."""
+
+    paragraph: int
+    speaker: str
+    start: int
+    end: int
+    mention: int | None
+
+
+def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> list[Contribution]:
+    """Every contribution of a debate record, in text order; none when the article labels
+    fewer than two paragraphs as a record does (a news story quoting one "Mr Smith:")."""
+    text = source.text
+    out: list[Contribution] = []
+    full = 0  # labels naming a member in full, not only "Ms Atherton:"
+    last: str | None = None
+    for paragraph in source.paragraphs:
+        if paragraph.heading:
+            last = None
+            continue
+        label = record_label(text, paragraph.start, paragraph.end, knowledge, short=True)
+        member = None
+        if label is not None:
+            member = next(
+                (
+                    x
+                    for x in scan.mentions
+                    if x.start < label.end
+                    and label.start < x.end  # "Dr Imogen Fairweather" holds its honorific
+                    and (e := scan.entity(x.entity_id)) is not None
+                    and e.is_person
+                ),
+                None,
+            )
+        end = len(text[: paragraph.end].rstrip())
+        if label is not None and member is not None:
+            full += record_label(text, paragraph.start, paragraph.end, knowledge) is not None
+            last = member.entity_id
+            out.append(Contribution(paragraph.number, last, label.words, end, member.start))
+        elif last is not None and not _record_line(text[paragraph.start : end]):
+            # A contribution goes on after an applause or interjection line, unlabelled.
+            out.append(Contribution(paragraph.number, last, paragraph.start, end, None))
+    labelled = sum(c.mention is not None for c in out)
+    return out if labelled >= 2 and full >= 1 else []
+
+
+def _record_line(words: str) -> bool:
+    """A line the record adds between contributions: "(Applause from the SPD)"."""
+    return words.startswith("(") and words.endswith(")")
+
+
+# Calls between the brackets of a record line, after a colon, one per part between dashes:
+# "(Applause from the AfD – Dr. Lea Sommerfeld [BÜNDNIS 90/DIE GRÜNEN]: Tell that to ...!)".
+_CALL = re.compile(r"(?P<who>[^–—():]{3,120}):[ \t]+(?P<words>[^–—()]+?)[ \t]*(?=[–—)])")
+
+
+def interjections(
+    source: Source, scan: EntityScan, record: list[Contribution]
+) -> list[tuple[int, int, str]]:
+    """The words called out in a debate record's bracketed lines ("(Interjection from the
+    CDU/CSU: Why 300?)"), as (start, end, speaker): the person named before the colon, else
+    the group; none outside a record (`record` empty)."""
+    if not record:
+        return []
+    text = source.text
+    first = min(c.start for c in record)
+    out: list[tuple[int, int, str]] = []
+    for paragraph in source.paragraphs:
+        end = len(text[: paragraph.end].rstrip())
+        if (
+            paragraph.heading
+            or paragraph.start < first
+            or not _record_line(text[paragraph.start : end])
+        ):
+            continue
+        for m in _CALL.finditer(text, paragraph.start + 1, end):
+            named = [
+                (e.is_person, x.entity_id)
+                for x in scan.mentions
+                if m.start("who") <= x.start
+                and x.end <= m.end("who")
+                and (e := scan.entity(x.entity_id)) is not None
+                and e.kind == "actor"
+            ]
+            people = [i for person, i in named if person]
+            speaker = people[0] if people else named[-1][1] if named else None
+            if speaker is not None:
+                out.append((m.start("words"), m.end("words"), speaker))
+    return out
