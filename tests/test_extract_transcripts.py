@@ -159,3 +159,19 @@ def test_a_news_story_with_one_labelled_line_gives_no_contributions() -> None:
     )
     found = extract_article(text_source(story, dt.date(2035, 1, 25)), knowledge())
     assert not any(q["text"] == "The debate went on for hours." for q in found["quotes"])
+
+
+def test_a_member_speaking_for_their_group_gives_the_group_the_stance() -> None:
+    record = (
+        "Bundestag\n—\nPlenary record\n\n"
+        "Vice-President Petra Pau: The floor goes to Dr. Anna Vogel.\n\n"
+        "Dr. Anna Vogel (FDP): My group will support lifting the range limits on the "
+        "missiles.\n\n"
+        "Kai Brandt (SPD): I support lifting the range limits on the missiles.\n"
+    )
+    found = extract_article(text_source(record, dt.date(2035, 1, 25)), knowledge())
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    assert {("anna-vogel", "supports"), ("free-democratic-party", "supports")} <= stances
+    # A member speaking for themselves alone gives their group nothing.
+    assert ("kai-brandt", "supports") in stances
+    assert not any(a == "social-democratic-party-of-germany" for a, _s in stances)

@@ -129,12 +129,15 @@ def _extract_article(source: Source, knowledge: Knowledge) -> Collections:
         [(s.start, s.end) for s in headings],
     )
     found, events = find_quotes(source, sentences, scan, knowledge)
-    direct = [(q.start, q.end) for q in found if q.kind == "direct"]
+    # A debate record's contributions are quotes, but no quotation marks stand around them:
+    # claims and stances read their words as they read any sentence's.
+    marked = [q for q in found if not q.labelled]
+    direct = [(q.start, q.end) for q in marked if q.kind == "direct"]
     result: Collections = {
         "entities": scan.records(),
         "claims": claim_records(source, sentences, scan, knowledge, direct),
         "quotes": quote_records(source, found, events),
-        "positions": position_records(source, sentences, scan, knowledge, found, events, headings),
+        "positions": position_records(source, sentences, scan, knowledge, marked, events, headings),
     }
     # Figures and events look entities up by id: the ones this article introduced (a
     # think tank, a minister) must be known to them too, so that they can own a figure.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..sources import Source
 from .entities import EntityScan
+from .factbits import per_lexicon
 from .knowledge import Knowledge
 from .names.labels import record_label
 
@@ -25,6 +26,7 @@ class Contribution:
     start: int
     end: int
     mention: int | None
+    group: str | None = None  # the party or group its label gives ("(CDU/CSU)")
 
 
 def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> list[Contribution]:
@@ -34,6 +36,7 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
     out: list[Contribution] = []
     full = 0  # labels naming a member in full, not only "Ms Atherton:"
     last: str | None = None
+    group: str | None = None
     for paragraph in source.paragraphs:
         if paragraph.heading:
             last = None
@@ -56,12 +59,40 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
         if label is not None and member is not None:
             full += record_label(text, paragraph.start, paragraph.end, knowledge) is not None
             last = member.entity_id
-            out.append(Contribution(paragraph.number, last, label.words, end, member.start))
+            group = next(
+                (
+                    x.entity_id
+                    for x in scan.mentions
+                    if label.end <= x.start
+                    and x.end <= label.words
+                    and (e := scan.entity(x.entity_id)) is not None
+                    and e.kind == "actor"
+                    and not e.is_person
+                ),
+                None,
+            )
+            out.append(Contribution(paragraph.number, last, label.words, end, member.start, group))
         elif last is not None and not _record_line(text[paragraph.start : end]):
             # A contribution goes on after an applause or interjection line, unlabelled.
-            out.append(Contribution(paragraph.number, last, paragraph.start, end, None))
+            out.append(Contribution(paragraph.number, last, paragraph.start, end, None, group))
     labelled = sum(c.mention is not None for c in out)
     return out if labelled >= 2 and full >= 1 else []
+
+
+def record_lines(source: Source, record: list[Contribution]) -> frozenset[int]:
+    """The numbers of the paragraphs a debate record adds between its contributions
+    ("(Applause from the SPD)"); none outside a record (`record` empty)."""
+    if not record:
+        return frozenset()
+    text = source.text
+    first = min(c.start for c in record)
+    return frozenset(
+        p.number
+        for p in source.paragraphs
+        if not p.heading
+        and p.start >= first
+        and _record_line(text[p.start : len(text[: p.end].rstrip())])
+    )
 
 
 def _record_line(words: str) -> bool:
@@ -80,19 +111,13 @@ def interjections(
     """The words called out in a debate record's bracketed lines ("(Interjection from the
     CDU/CSU: Why 300?)"), as (start, end, speaker): the person named before the colon, else
     the group; none outside a record (`record` empty)."""
-    if not record:
-        return []
     text = source.text
-    first = min(c.start for c in record)
+    lines = record_lines(source, record)
     out: list[tuple[int, int, str]] = []
     for paragraph in source.paragraphs:
-        end = len(text[: paragraph.end].rstrip())
-        if (
-            paragraph.heading
-            or paragraph.start < first
-            or not _record_line(text[paragraph.start : end])
-        ):
+        if paragraph.number not in lines:
             continue
+        end = len(text[: paragraph.end].rstrip())
         for m in _CALL.finditer(text, paragraph.start + 1, end):
             named = [
                 (e.is_person, x.entity_id)
@@ -107,3 +132,25 @@ def interjections(
             if speaker is not None:
                 out.append((m.start("words"), m.end("words"), speaker))
     return out
+
+
+# Lexicon `debate_group_words` as one pattern of whole words, ignoring case.
+_group_words = per_lexicon(
+    lambda data: (
+        re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(str(w)) for w in data.get("debate_group_words") or [])
+            + r")\b",
+            re.IGNORECASE,
+        )
+        if data.get("debate_group_words")
+        else None
+    )
+)
+
+
+def speaks_for_group(text: str, start: int, end: int, k: Knowledge) -> bool:
+    """Whether `text[start:end]` holds words by which a member speaks for their group
+    ("My group has wanted", "Our motion asks", "We will support")."""
+    pattern = _group_words(k)
+    return pattern is not None and pattern.search(text, start, end) is not None

@@ -302,25 +302,28 @@ def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules)
     return out
 
 
-_DEMONYM_BEFORE = re.compile(r"(?P<dem>[A-Z][\w]+)\s$")
+# The demonyms right before a name, one or two joined by a hyphen ("British-French ").
+_DEMONYM_BEFORE = re.compile(r"(?:(?P<first>[A-Z]\w+)-)?(?P<dem>[A-Z]\w+)\s$")
 
 
 def _weapon_origins(
     text: str, hits: list[Mention], entities: dict[str, KnownEntity], rules: EntityRules
 ) -> list[Mention]:
-    """'Italian Strale missiles': a demonym right before a weapon's name gives where the
-    weapon comes from, so it names the country, as an adjective."""
+    """'Italian Strale missiles', 'British-French Storm Shadow': a demonym right before a
+    weapon's name gives where the weapon comes from, so it names the country, as an
+    adjective; each maker of a joint weapon."""
     out = []
     for hit in hits:
         entity = entities.get(hit.entity_id)
         if entity is None or entity.kind != "weapon":
             continue
-        m = _DEMONYM_BEFORE.search(text, max(0, hit.start - 25), hit.start)
-        country = rules.demonym_of.get(m.group("dem")) if m else None
-        # Not one of two makers ("British-French Storm Shadow"): a joint weapon.
-        joint = m is not None and text[m.start() - 1 : m.start()] == "-"
-        if m is not None and country in entities and not joint:
-            out.append(Mention(country, m.start("dem"), m.end("dem"), m.group("dem"), True))
+        m = _DEMONYM_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+        if m is None or rules.demonym_of.get(m.group("dem")) not in entities:
+            continue
+        for group in ("first", "dem"):
+            country = rules.demonym_of.get(m.group(group) or "")
+            if country in entities:
+                out.append(Mention(country, m.start(group), m.end(group), m.group(group), True))
     return out
 
 

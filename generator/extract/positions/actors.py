@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ...sources import Source
-from ..debate import contributions
+from ..debate import contributions, record_lines
 from ..entities import EntityScan
 from ..entitycues import PLACE_BEFORE, government_of
 from ..factbits import per_lexicon
@@ -157,7 +157,11 @@ def _interview_labels(
     people: dict[str, str] | None = None  # by name and surname, once a label asks
     capitals: set[int] = set()  # paragraphs opening on a label in capitals
     journalists: set[str] = set()  # the labels of the programme's own people
-    record = {c.paragraph: c for c in contributions(source, scan, knowledge)}
+    said_in = contributions(source, scan, knowledge)
+    record = {c.paragraph: c for c in said_in}
+    # A record's own lines between contributions ("(Interjection from the AfD: ...)") go on
+    # with no one's words: whoever they name holds what they say.
+    lines = record_lines(source, said_in)
     for paragraph in source.paragraphs:
         if paragraph.heading:
             continue
@@ -206,7 +210,7 @@ def _interview_labels(
                 continue
             if paragraph.number in capitals:
                 last = labels.get(paragraph.number)
-            elif paragraph.number not in labels and last is not None:
+            elif paragraph.number not in labels and paragraph.number not in lines and last:
                 labels[paragraph.number] = (last[0], None)
     return labels
 

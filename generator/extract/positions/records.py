@@ -12,6 +12,7 @@ from itertools import pairwise
 from ...sources import Source, dateline_end
 from .. import casefast
 from ..bystart import ByStart
+from ..debate import contributions, speaks_for_group
 from ..entities import EntityScan
 from ..entitycues import government_of
 from ..framegate import may_match
@@ -134,6 +135,8 @@ def position_records(
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
     labels = _interview_labels(source, scan, knowledge)
+    # A debate record's member speaking for the group their label names.
+    groups = {c.paragraph: c.group for c in contributions(source, scan, knowledge) if c.group}
     # The stance of the last motion a sentence described, and that sentence's index.
     motion: tuple[str, int] | None = None
     for index, sentence in enumerate([*sentences, *(headings or [])]):
@@ -275,6 +278,14 @@ def position_records(
                 )
             continue
         stated = [(found, stance, pos)]
+        group = groups.get(sentence.paragraph)
+        if (
+            group is not None
+            and found == labels.get(sentence.paragraph)
+            and speaks_for_group(source.text, sentence.start, pos, knowledge)
+        ):
+            # "Konstantin Berghoff (FDP): ... We will support the Union's motion": the FDP's.
+            stated.append(((group, None), stance, pos))
         # 'Hebestreit said Berlin would not send': the clause's own subject (a government
         # through its spokesman, a person whose stance someone reports) holds it too.
         subject = (

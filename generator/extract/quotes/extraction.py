@@ -177,7 +177,8 @@ def find_quotes(
     found = _after_datelines(text, found, knowledge)
     # A debate record's contributions are its members' verbatim speech.
     record = contributions(source, scan, knowledge)
-    found += [QuoteFound(c.start, c.end, c.speaker, "direct") for c in record]
+    found += [QuoteFound(c.start, c.end, c.speaker, "direct", labelled=True) for c in record]
+    # Words called out: set off by a colon, read as a quotation's.
     found += [QuoteFound(s, e, who, "direct") for s, e, who in interjections(source, scan, record)]
     return sorted(found, key=lambda q: (q.start, q.end)), events
 

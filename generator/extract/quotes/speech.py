@@ -32,3 +32,5 @@ class QuoteFound:
     # reported: where what was said stops before the speaker goes on (", adding that ...")
     clause_end: int | None = None
     part: int = 0  # reported: 1 for what the speaker went on to say in the same sentence
+    # direct: a debate record's labelled contribution, no quotation marks around it
+    labelled: bool = False
