@@ -47,6 +47,7 @@ SETS = [
     (FIXTURES / "blind27" / "annotations", FIXTURES / "blind27" / "articles"),
     (FIXTURES / "blind28" / "annotations", FIXTURES / "blind28" / "articles"),
     (FIXTURES / "blind29" / "annotations", FIXTURES / "blind29" / "articles"),
+    (FIXTURES / "blind30" / "annotations", FIXTURES / "blind30" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]

@@ -1299,3 +1299,36 @@ def test_it_said_is_the_body_opening_its_sentence_before_the_last_one_that_spoke
     speakers = {q["text"][:12]: q["speaker"] for q in found["quotes"]}
     assert speakers["the F-16s it"] == "dutch-government"
     assert speakers['it was "open'] == "italian-government"
+
+
+def test_an_italian_translations_speaker_after_an_auxiliary_a_day_or_a_place() -> None:
+    # Each sentence is its own article: the speaker comes only from its own wording.
+    said = _speakers(
+        "«It is time to take off the leash», has declared yesterday Guido Terranova at a "
+        "convention."
+    )
+    assert said == {"It is time to take off the leash": "guido-terranova"}
+    said = _speakers(
+        "«We are not in war with Russia», has written on X the secretary Ettore Bassani, "
+        "who threatens to vote no."
+    )
+    assert said == {"We are not in war with Russia": "ettore-bassani"}
+    said = _speakers(
+        "«Every day of waiting is one more day», has said to La Stampa the ambassador of "
+        "Ukraine in Italy, Jaroslav Kostenko."
+    )
+    assert said == {"Every day of waiting is one more day": "jaroslav-kostenko"}
+
+
+def test_a_translations_answer_and_a_portfolio_before_a_name() -> None:
+    found = extract_text(
+        "Headline\nThe premier Federica Santangelo has preferred not to expose herself. Asked "
+        "about it, she has answered that «of this one speaks the Council».\n"
+        "The minister of the Defence Guido Terranova was in Brussels.\n",
+        DAY,
+    )
+    assert {q["text"]: q["speaker"] for q in found["quotes"]} == {
+        "of this one speaks the Council": "federica-santangelo"
+    }
+    people = {e["id"] for e in found["entities"] if e["category"] == "person"}
+    assert people == {"federica-santangelo", "guido-terranova"}

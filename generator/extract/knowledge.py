@@ -692,7 +692,11 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
             rf"(?P<owner>[A-Z](?<![\w-][A-Z])[\w.-]*(?:\s[A-Z][\w.-]*){{0,3}})['’]s\s+"
             rf"(?P<name>{person})"
         ),
-        "name_after_verb": re.compile(rf"(?<!\w)(?i:{verbs})\s+(?P<name>{person})"),
+        # ('«...», has declared yesterday Terranova': a translation may put the day first.)
+        "name_after_verb": re.compile(
+            rf"(?<!\w)(?i:{verbs})\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today)\s+)?"
+            rf"(?P<name>{person})"
+        ),
         "person_name": person,
         "appositive_words": _opening_runs([*APPOSITION_LEADS, *title_words, *words["role_nouns"]]),
     }
@@ -776,6 +780,7 @@ def build_knowledge(
             "name_particles",
             "legal_forms",
             "transcript_staff",
+            "portfolio_words",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

@@ -170,10 +170,13 @@ class _Speakers(_Referents):
         # '..." added Rice': the speaker follows the verb; so it does after an auxiliary, as
         # a translation from Italian writes it ('«...», has explained the minister X').
         if not _WORD_CHAR.search(_LONE_AUXILIARY.sub("", before)):
+            # ('«...», has declared yesterday Terranova': the day may come first.)
+            day = _DAY_AFTER.match(text, ve, sentence.end)
+            past = day.end() if day is not None else ve
             after = [
                 m
-                for m in self._by_start.between(ve, ve + 2)
-                if ve <= m.start <= ve + 2 and m.end <= sentence.end
+                for m in self._by_start.between(past, past + 2)
+                if past <= m.start <= past + 2 and m.end <= sentence.end
             ]
             owner = bool(after) and text.startswith(("'s", "\u2019s"), after[0].end)
             if after and not owner:
@@ -597,17 +600,19 @@ _VERB_BEFORE = re.compile(
 
 # Between a speech verb and the person it names: "the", a few words of description (party,
 # role, nationality), an optional comma.
-# (A translation may put whom it was said to first: "said to the Expresso the minister of
-# the National Defence, Duarte Vilaça".)
+# (A translation may put whom it was said to, or where, first: "said to the Expresso the
+# minister of the National Defence, Duarte Vilaça", "has written on X the secretary X".)
 # A translation may put the day between the verb and the speaker ('«...», declared Wednesday
 # the Minister of Defence, Mme X') and name the speaker by a possessive ('warned its
 # president, M. Y').
 _DESCRIPTION = re.compile(
-    r"\s+(?:(?:on\s+)?\w+day\s+)?(?:to\s+(?:the\s+)?[A-Z][\w.-]*\s+)?"
+    r"\s+(?:(?:on\s+)?\w+day\s+)?"
+    r"(?:(?:to|on|in)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+)?"
     r"(?:the|its|his|her|their|[A-Z][\w-]*['’]s)\s+"
     # (a comma may part a role from a second one: "the head of MON, vice-premier X")
     r"(?:[\w'’-]+,?\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
 )
+_DAY_AFTER = re.compile(r"\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?(?=\s)")
 _BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
 # Adverbs between a subject and its verb ("She also said", "He has long argued").
