@@ -175,3 +175,29 @@ def test_a_member_speaking_for_their_group_gives_the_group_the_stance() -> None:
     # A member speaking for themselves alone gives their group nothing.
     assert ("kai-brandt", "supports") in stances
     assert not any(a == "social-democratic-party-of-germany" for a, _s in stances)
+
+
+def test_the_european_parliaments_labels_close_on_a_full_stop_and_a_dash() -> None:
+    report = (
+        "Verbatim report of proceedings\n\n"
+        "President. – The next item is the debate on long-range strikes.\n\n"
+        "Jana Novák, on behalf of the PPE Group. – Mr President, Ukraine must be allowed to "
+        "strike the airfields in Russia.\n\n"
+        "That is our position.\n\n"
+        "Pierre Dumont (Renew), blue-card question. – Does the Member accept the risk?\n\n"
+        "Jana Novák (PPE), blue-card answer. – I do.\n\n"
+        "President. – Thank you.\n\n"
+        "The sitting is closed.\n\n"
+        "Kaja Berg, Vice-President of the Commission. – Mr President, we are ready.\n"
+    )
+    found = extract_article(text_source(report, dt.date(2035, 10, 24)), knowledge())
+    quotes = {q["text"]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    # The chair names no one: what follows "President. –" is nobody's contribution.
+    assert quotes == {
+        "Mr President, Ukraine must be allowed to strike the airfields in Russia.": "jana-novak",
+        "That is our position.": "jana-novak",
+        "Does the Member accept the risk?": "pierre-dumont",
+        "I do.": "jana-novak",
+        "Mr President, we are ready.": "kaja-berg",
+    }
+    assert ("jana-novak", "supports") in {(p["actor"], p["stance"]) for p in found["positions"]}

@@ -13,7 +13,7 @@ from ..sources import Source
 from .entities import EntityScan
 from .factbits import per_lexicon
 from .knowledge import Knowledge
-from .names.labels import record_label
+from .names.labels import UNNAMED_LABEL, record_label
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
                 None,
             )
             out.append(Contribution(paragraph.number, last, label.words, end, member.start, group))
+        elif label is not None or UNNAMED_LABEL.match(text, paragraph.start, end):
+            last = group = None  # a label naming no one we know: the chair, say
         elif last is not None and not _record_line(text[paragraph.start : end]):
             # A contribution goes on after an applause or interjection line, unlabelled.
             out.append(Contribution(paragraph.number, last, paragraph.start, end, None, group))

@@ -42,8 +42,12 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
     named = _people(text, start, end, knowledge, lower, role_starts)
     if ":" in sentence:
         named += label_people(text, start, end, knowledge)
-        if "(" in sentence:
-            named += record_label_people(text, start, end, knowledge)
+    if "(" in sentence and ":" in sentence:
+        named += record_label_people(text, start, end, knowledge)
+    elif text[end : end + 3].lstrip()[:1] in ("–", "—"):
+        # "Jana Novák, on behalf of the PPE Group. – Mr President": the label is a
+        # sentence of its own; its dash opens the next.
+        named += record_label_people(text, start, end + 3, knowledge)
     if "," in sentence:
         named += _role_appositions(text, start, end, knowledge, lower, role_starts)
     # Runs of capitalised words serve two finders: searched for once.

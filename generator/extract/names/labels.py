@@ -72,6 +72,19 @@ _HOLDER_LABEL = re.compile(
 )
 
 
+# The European Parliament's verbatim report closes a label with a full stop and a dash:
+# "Jana Novák, on behalf of the PPE Group. – Mr President, ...", "Pierre Dumont (Renew),
+# blue-card question. – ...", "Kaja Berg, Vice-President of the Commission. – ...".
+_DASH_LABEL = re.compile(
+    r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|von|van|der|den|de|del|della|di|da|du|la|le)){1,4})"
+    r"(?:[ \t]+\([A-Z][^()\n:]{0,40}\))?(?:,[ \t]*[^.:\n–—()]{1,120})?\.[ \t]+[–—][ \t]"
+)
+# A chair's label naming no one ("President. – ", "The President. – "): the member before
+# has stopped speaking.
+UNNAMED_LABEL = re.compile(r"(?:The[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}\.[ \t]+[–—][ \t]")
+
+
 # A later label of the same member: an honorific or a title and the name ("Dr Fairweather:",
 # "Vice-President Petra Pau:"); a title of one word first, so that a name of two stays whole.
 _SHORT_LABEL = re.compile(
@@ -107,6 +120,9 @@ def record_label(
     m = _RECORD_LABEL.match(text, start, end)
     if m is not None:
         return None if m.group("honorific") and not titled(m) else label(m)
+    m = _DASH_LABEL.match(text, start, end)
+    if m is not None and (not m.group("honorific") or titled(m)):
+        return label(m)
     m = _HOLDER_LABEL.match(text, start, end)
     if m is not None and (not m.group("honorific") or titled(m)):
         roles = k.word_set("role_nouns")
