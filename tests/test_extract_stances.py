@@ -179,6 +179,31 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "may be aimed.",
             ("norway", "supports"),
         ),
+        # An Italian translation's wording: weapons "not used on the Russian soil", "no
+        # option is excluded any more", a limit that "has made its time", a party
+        # "contrary", strikes that "do not change the destiny of the war".
+        (
+            "Minister Alvise Zanardelli repeated that «the Italian weapons are not used on the "
+            "Russian soil».",
+            ("alvise-zanardelli", "opposes"),
+        ),
+        (
+            "Minister Alvise Zanardelli admitted that «no option is excluded any more» for the "
+            "missiles.",
+            ("alvise-zanardelli", "unclear"),
+        ),
+        (
+            "Minister Guido Terranova said the limit on the missiles «has made its time».",
+            ("guido-terranova", "supports"),
+        ),
+        (
+            "On the strikes with Italian missiles the Five Star Movement is also contrary.",
+            ("five-star-movement", "opposes"),
+        ),
+        (
+            "Senator Riccardo Lanzetti said the missiles «do not change the destiny of the war».",
+            ("riccardo-lanzetti", "doubts-impact"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
