@@ -2485,3 +2485,46 @@ def test_stances_in_a_german_translation(text: str, expected: list[tuple[str, st
 )
 def test_stances_in_a_portuguese_translation(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clash brought closer, then a word of support blocked by the same holder ("it").
+        (
+            "Budapest argues that every strike inside Russia brings a direct NATO–Russia "
+            "confrontation closer, and it has blocked a joint EU statement welcoming the "
+            "German decision.",
+            [("hungarian-government", "opposes"), ("hungarian-government", "warns-against")],
+        ),
+        # Not the end of the war brought closer.
+        (
+            "President Volodymyr Zelenskyy said each new permission to strike with the "
+            'missiles "brings the end of this war closer".',
+            [("volodymyr-zelenskyy", "supports")],
+        ),
+        # Limits others dropped ("theirs"), a reach asked for, conditions no longer
+        # attached, a review of the cap still going on.
+        (
+            "France and the United Kingdom had dropped theirs long before.",
+            [("france", "supports"), ("united-kingdom", "supports")],
+        ),
+        (
+            "Berlin is silent, although Kyiv has asked for 700 km.",
+            [("ukrainian-government", "supports")],
+        ),
+        (
+            "The Hague said it would no longer attach geographical conditions to its "
+            "contributions.",
+            [("dutch-government", "supports")],
+        ),
+        (
+            "Washington says its review of the 300-mile cap is continuing.",
+            [("u-s-government", "unclear")],
+        ),
+    ],
+)
+def test_a_later_stance_of_the_same_holder_and_capitals_conditions(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_pairs(text)) == expected

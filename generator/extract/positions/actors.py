@@ -78,6 +78,9 @@ def _quoted_holders(
 # Where a holder goes on speaking: ", calling", ", adding", "and warned".
 _GOES_ON = re.compile(r"(?:,\s+|\s+and\s+(?:then\s+)?)(?P<verb>\w+)\b")
 # Where the holder's earlier act is told: ", after keeping them limited", ", having refused".
+_PRONOUN_GOES_ON = re.compile(
+    r"(?:,\s+and|,\s+but|;)\s+(?:it|he|she|they)\s+(?:(?:has|have|had|also|then)\s+){0,2}$"
+)
 _EARLIER = re.compile(r",\s+(?:(?:after|before)\s+(?:having\s+)?\w+ing|having\s+\w+ed)\b")
 
 
@@ -86,6 +89,8 @@ def _goes_on(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
     right before a speech or call verb ("..., calling the deliveries")."""
     if _EARLIER.search(text, start, end):
         return True  # "cleared the missiles in May, after keeping them limited to ..."
+    if _PRONOUN_GOES_ON.search(text, start, end):
+        return True  # "Budapest argues that ..., and it has blocked a joint statement"
     calls = quote_rules(knowledge).calls
     verb = knowledge.speech_verb
     for m in _GOES_ON.finditer(text, start, end):
