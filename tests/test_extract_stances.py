@@ -2528,3 +2528,46 @@ def test_a_later_stance_of_the_same_holder_and_capitals_conditions(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(_pairs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day between the subject and its verb; the speaker holds it too.
+        (
+            "The Latvian government on Tuesday approved an amendment that allows Ukraine to "
+            "use Latvian drones against targets on Russian territory, Defence Minister Andris "
+            "Kalnins told reporters.",
+            [("andris-kalnins", "supports"), ("latvian-government", "supports")],
+        ),
+        # A relative clause on a name that a bracketed acronym closes; the main verb acts.
+        (
+            "The Union of Greens and Farmers (ZZS), which in March called such a permission "
+            '"an unnecessary provocation," backed the amendment in the Cabinet.',
+            [
+                ("union-of-greens-and-farmers", "supports"),
+                ("union-of-greens-and-farmers", "warns-against"),
+            ],
+        ),
+        (
+            'Government spokesman Zoltan Kerekes said the Baltic states were "pouring petrol '
+            'on a fire" with the drones.',
+            [("zoltan-kerekes", "warns-against")],
+        ),
+        ("Helsinki was more reserved about the strikes.", [("finnish-government", "unclear")]),
+        (
+            'Deputy Foreign Minister Jakub Nowak called the Latvian move "a logical step that '
+            'others will follow."',
+            [("jakub-nowak", "supports")],
+        ),
+        (
+            'Analyst Ruta Simkunaite said the drones would "not change the course of the war '
+            'on their own."',
+            [("ruta-simkunaite", "doubts-impact")],
+        ),
+    ],
+)
+def test_reactions_from_capitals_in_a_wire_story(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_pairs(text)) == expected

@@ -302,5 +302,7 @@ SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+)?")
 AUX_GAP = re.compile(
     r"\s+(?:(?:would|will|has|have|had|is|was|are|were|been|could|should|must|may|might|can|"
     r"did|does|do|not|also|now|still|already|never|firmly|again|repeatedly|long|publicly|"
-    r"openly|previously|recently|consistently|first|reportedly)\s+){0,3}"
+    r"openly|previously|recently|consistently|first|reportedly|"
+    # a day between ("The Latvian government on Tuesday approved")
+    r"on\s+[A-Z][a-z]+day|yesterday|today|(?:this|last)\s+(?:week|month))\s+){0,3}"
 )

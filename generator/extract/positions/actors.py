@@ -120,7 +120,13 @@ def _relative_antecedent(
         last = m
     if last is None or "," in text[last.end() : pos]:
         return None
-    named = next((m for m in scan.mentions if m.end == last.start()), None)
+    end = last.start()
+    if text[end - 1 : end] == ")":
+        # A bracket closes the name: the name before it ("The Union of Greens and Farmers
+        # (ZZS), which", "MEP Rūta Vaitkienė (EPP), who": the person, not her party).
+        opening = text.rfind("(", sentence.start, end)
+        end = len(text[:opening].rstrip()) if opening > 0 else end
+    named = next((m for m in scan.mentions if m.end == end), None)
     if named is None:
         # "Senator Dale Pruitt of Ohio, who ...": a person and where they are from.
         named = next(
