@@ -438,3 +438,27 @@ def test_a_role_and_a_name_set_off_by_commas_name_a_person() -> None:
     found = extract_article(text_source(text, dt.date(2034, 5, 15)), knowledge())
     people = {e["id"] for e in found["entities"] if e["category"] == "person"}
     assert {"andres-felipe-morales", "rodrigo-passarinho"} <= people
+
+
+def test_a_translations_person_named_right_after_the_body_they_serve() -> None:
+    # No comma between the office and the name (a Ukrainian or Russian word order): the two
+    # capitalised words after a known name are a person when a title or role stands before.
+    text = (
+        "Headline\nMinister of Defense of Ukraine Taras Dovhaliuk thanked the partners. The "
+        "official representative of the MFA of the rf Olena Sukhanova at a briefing stated "
+        "that Rome is guilty. Military expert of the Center for Air Power Studies Volodymyr "
+        "Hnatiuk noted that one strike will change little.\n"
+    )
+    found = extract_text(text, dt.date(2034, 12, 12))
+    ids = {e["id"]: e["category"] for e in found["entities"]}
+    assert ids["taras-dovhaliuk"] == ids["olena-sukhanova"] == "person"
+    # A body's last word opens no person's name; the body keeps it.
+    assert ids["volodymyr-hnatiuk"] == "person"
+    assert "centre-for-air-power-studies" in ids
+    # Russia written in lower case, as Ukrainian outlets do ("the rf").
+    assert ids["russia"] == "country"
+    # Not a place's people: no office named before.
+    found = extract_text(
+        "Headline\nThe map of Ukraine Ivan Petrenko drew was old.\n", dt.date(2034, 12, 12)
+    )
+    assert "ivan-petrenko" not in {e["id"] for e in found["entities"]}

@@ -1022,6 +1022,8 @@ def _plain_discover(text: str, start: int, end: int, k: Any) -> list[names.Candi
     named = names.people._people(text, start, end, k, lower)
     if "," in sentence:
         named += names.people._role_appositions(text, start, end, k, lower)
+    if " of " in sentence:
+        named += names.owners.people_after_owner(text, start, end, k)
     runs = list(names.discovery._CAP_RUN.finditer(text, start, end))
     named += names.organisations._organisations(runs, k, text, start)
     named += names.institutions._institutions(text, start, end, k)

@@ -781,6 +781,7 @@ def build_knowledge(
             "legal_forms",
             "transcript_staff",
             "portfolio_words",
+            "body_tail_words",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

@@ -13,6 +13,7 @@ from .gates import _FOLDS_TO_ASCII, _folds_in, _word_starts
 from .institutions import _institutions
 from .labels import label_people, record_label_people
 from .organisations import _organisations
+from .owners import people_after_owner
 from .parties import _listed_parties, _parties, _party_members
 from .people import _people, _role_appositions
 from .weapons import _weapons, weapons_by_reach, weapons_of_makers
@@ -50,6 +51,8 @@ def discover(text: str, start: int, end: int, knowledge: Knowledge) -> list[Cand
         named += record_label_people(text, start, end + 3, knowledge)
     if "," in sentence:
         named += _role_appositions(text, start, end, knowledge, lower, role_starts)
+    if " of " in sentence:
+        named += people_after_owner(text, start, end, knowledge)
     # Runs of capitalised words serve two finders: searched for once.
     runs = list(_CAP_RUN.finditer(text, start, end))
     named += _organisations(runs, knowledge, text, start)

@@ -101,14 +101,17 @@ def _cleaned_person(name: str, knowledge: Knowledge) -> str | None:
 
 @per_knowledge
 def _word_sets(k: Knowledge) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    """(titles, role nouns and portfolios, multi-word titles by their last word), once per
-    knowledge."""
+    """(titles, role nouns, portfolios and words ending a body's name, multi-word titles by
+    their last word), once per knowledge."""
     tails: dict[str, list[str]] = {}
     for title in k.word_set("titles"):
         if " " in title:
             tails.setdefault(title.rsplit(" ", 1)[1], []).append(title)
     return (
-        k.word_set("titles") | k.word_set("role_nouns") | k.word_set("portfolio_words"),
+        k.word_set("titles")
+        | k.word_set("role_nouns")
+        | k.word_set("portfolio_words")
+        | k.word_set("body_tail_words"),
         {w: tuple(ts) for w, ts in tails.items()},
     )
 

@@ -1,0 +1,62 @@
+"""People a translation names right after the body or country whose office they hold, with
+no comma between ("Minister of Defense of Ukraine Taras Dovhaliuk thanked", "The official
+representative of the MFA of the rf Olena Sukhanova at a briefing stated"): the two
+capitalised words after a known name are a person's when a title or a role noun stands
+shortly before."""
+
+from __future__ import annotations
+
+import re
+
+from ..factbits import per_lexicon
+from ..knowledge import Knowledge
+from .candidate import Candidate
+from .words import _blocked, _lead_words
+
+# "of (the) <known name> <Given> <Surname>", the name ending the run of capitals.
+_AFTER_OWNER = re.compile(
+    r"\bof\s+(?:the\s+)?(?P<owner>[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})\s+"
+    r"(?P<name>[A-Z][a-z][\w'’-]+\s+[A-Z][a-z][\w'’-]+)(?![\w'’-]|\s+[A-Z])"
+)
+_ROLE_REACH = 80  # characters before "of" a title or role noun may stand in
+_WORD = re.compile(r"[\w-]+")
+# Nouns of armed men (lexicon `force_nouns`: "army", "navy"), folded.
+_forces = per_lexicon(
+    lambda data: frozenset(str(w).casefold() for w in data.get("force_nouns") or [])
+)
+
+
+# The words of the lexicon's places ("Kharkiv", "Rostov-on-Don").
+_places = per_lexicon(
+    lambda data: frozenset(
+        w
+        for group in data.get("places") or []
+        for n in group.get("names") or []
+        for w in str(n).split()
+    )
+)
+
+
+def people_after_owner(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """The people named right after their body or country in `text[start:end]`."""
+    found: list[Candidate] = []
+    roles = _lead_words(k)
+    for m in _AFTER_OWNER.finditer(text, start, end):
+        owner = k.lookup(m.group("owner"))
+        if owner is None or k.entities[owner].is_person:
+            continue
+        words = m.group("name").split()
+        if any(
+            _blocked(w, k)
+            or k.lookup(w) is not None
+            or w in k.organisation_heads
+            or w.casefold() in _forces(k)
+            or w in _places(k)
+            for w in words
+        ):
+            continue  # "a former commander of U.S. Army Europe": a body, no one's name
+        before = text[max(start, m.start() - _ROLE_REACH) : m.start()]
+        if not any(w.casefold() in roles for w in _WORD.findall(before)):
+            continue  # "the people of Kharkiv Oblast Ivan ..." names no office
+        found.append(Candidate("actor", "person", m.group("name"), [m.span("name")]))
+    return found
