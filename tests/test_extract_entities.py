@@ -457,6 +457,13 @@ def test_a_translations_person_named_right_after_the_body_they_serve() -> None:
     assert "centre-for-air-power-studies" in ids
     # Russia written in lower case, as Ukrainian outlets do ("the rf").
     assert ids["russia"] == "country"
+    # A body of the country named by "the aggressor country", its "the" before the owner.
+    found = extract_text(
+        "Headline\nIn the ministry of defense of the aggressor country claimed that 14 "
+        "missiles were shot down.\n",
+        dt.date(2034, 12, 12),
+    )
+    assert "russian-defence-ministry" in {e["id"] for e in found["entities"]}
     # Not a place's people: no office named before.
     found = extract_text(
         "Headline\nThe map of Ukraine Ivan Petrenko drew was old.\n", dt.date(2034, 12, 12)

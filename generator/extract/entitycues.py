@@ -142,7 +142,7 @@ def _build(data: dict[str, Any]) -> EntityRules:
     )
     institutions_of = (
         re.compile(
-            rf"(?<![\w.])(?P<noun>{_alternation(list(bodies))})\s+of\s+"
+            rf"(?<![\w.])(?P<noun>{_alternation(list(bodies))})\s+of\s+(?:the\s+)?"
             rf"(?P<owner>{_alternation(list(country_of))})(?![\w-])"
         )
         if bodies and country_of
