@@ -2522,6 +2522,23 @@ def test_stances_in_a_portuguese_translation(text: str, expected: list[tuple[str
             "Washington says its review of the 300-mile cap is continuing.",
             [("u-s-government", "unclear")],
         ),
+        # A limit under review, said in a quotation; no position taken as a body.
+        (
+            "Secretary of State Helen Marwood told Congress that the administration was, "
+            'quote, "reviewing" its own range limit of 300 miles.',
+            [("helen-marwood", "unclear")],
+        ),
+        (
+            'Secretary General Tove Lindqvist said the alliance "does not and will not take a '
+            'collective position" on how the missiles are used.',
+            [("tove-lindqvist", "unclear")],
+        ),
+        # The cabinet by its formal name is the government.
+        (
+            "On December 5 the Council of Ministers of Italy lifted the restriction on the "
+            "missiles.",
+            [("italian-government", "supports")],
+        ),
     ],
 )
 def test_a_later_stance_of_the_same_holder_and_capitals_conditions(
