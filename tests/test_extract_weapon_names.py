@@ -90,6 +90,15 @@ def _weapons(text: str) -> dict[str, str]:
             "Ukraine fired Precise Reach Missiles at the depot.",
             {"precise-reach-missile": "missile"},
         ),
+        # Named only by a range it is credited with, is thought to fly, or has after an
+        # aside of where it is made.
+        ("Italy's Strale is credited with a range in excess of 500 km.", {"strale": "system"}),
+        ("France's Orage is thought to fly around 1,000 km.", {"orage": "system"}),
+        (
+            "The Vesta, produced in La Spezia by a small firm, has a declared range of over "
+            "500 kilometres.",
+            {"vesta": "system"},
+        ),
         # A designation whose variant letters carry a digit, its category from its prefix
         # when no weapon noun follows (lexicon `designation_categories`).
         (

@@ -327,15 +327,19 @@ def _reach_pattern(data: dict[str, Any]) -> tuple[re.Pattern[str], tuple[str, ..
     alternation = trie_alternation(verbs)
     pattern = re.compile(
         r"(?<![\w.'’-])(?P<name>[A-Z][a-z][\w-]*)(?!['’]s)"
-        r"(?:\s+(?:can|could|will|would|is able to)(?:\s+now)?\s+(?:" + alternation + r")"
+        r"(?:\s+(?:can|could|will|would|is able to|is (?:thought|said|believed|designed) to)"
+        r"(?:\s+now)?\s+(?:" + alternation + r")"
         r"|\s+(?:" + alternation + r"))"
         r"(?:\s+(?:up to|as far as|about|some|roughly|nearly|around|more than|over|beyond))?"
         r"\s+\d"
         # ("the Halyard-ER, with a range of about 900 kilometers", "..., which has a range",
         # "The Trzmiel-LR, which the PGZ builds in Stalowa Wola, has a range")
         r"|(?<![\w.'’-])(?P<ranged>[A-Z][a-z][\w-]*)"
-        r"(?:\s+has|,\s+(?:which\s+has|with)|,\s+which\s[^,.;]{1,60},\s+has)"
-        r"\s+a\s+(?:[\w-]+\s+)?range\s+of\b"
+        # ("Italy's Strale is credited with a range in excess of 500 km", "The Strale,
+        # produced in La Spezia, has a declared range of over 500 kilometres")
+        r"(?:\s+has|\s+is\s+credited\s+with|,\s+(?:which\s+has|with)"
+        r"|,\s+(?:which\s|[a-z]+ed\s)[^,.;]{1,60},\s+has)"
+        r"\s+a\s+(?:[\w-]+\s+)?range\s+(?:of|in\s+excess\s+of)\b"
     )
     return pattern, (*verbs, "range")
 
