@@ -2533,6 +2533,20 @@ def test_stances_in_a_portuguese_translation(text: str, expected: list[tuple[str
             'collective position" on how the missiles are used.',
             [("tove-lindqvist", "unclear")],
         ),
+        # A clearance not given opposes; others' weapons not commented on; weapons sent
+        # "with no strings attached".
+        (
+            "Washington has not cleared ATACMS for use inside Russia.",
+            [("u-s-government", "opposes")],
+        ),
+        (
+            'Beijing did not comment on "the weapons of other countries".',
+            [("chinese-government", "unclear")],
+        ),
+        (
+            "Britain sent the missiles with no strings attached.",
+            [("united-kingdom", "supports")],
+        ),
         # The cabinet by its formal name is the government.
         (
             "On December 5 the Council of Ministers of Italy lifted the restriction on the "
