@@ -15,6 +15,8 @@ from .factbits import per_lexicon
 from .knowledge import Knowledge
 from .names.labels import UNNAMED_LABEL, record_label
 
+_LABEL_REACH = 200  # characters a label may take (a name, a seat, a party, an office)
+
 
 @dataclass(frozen=True)
 class Contribution:
@@ -29,9 +31,28 @@ class Contribution:
     group: str | None = None  # the party or group its label gives ("(CDU/CSU)")
 
 
+@dataclass
+class _Last:
+    """The last article's answer: quotes and positions both ask for it, with one scan."""
+
+    scan: EntityScan | None = None
+    knowledge: Knowledge | None = None
+    found: tuple[Contribution, ...] = ()
+
+
+_LAST = _Last()
+
+
 def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> list[Contribution]:
     """Every contribution of a debate record, in text order; none when the article labels
     fewer than two paragraphs as a record does (a news story quoting one "Mr Smith:")."""
+    if _LAST.scan is not scan or _LAST.knowledge is not knowledge:
+        _LAST.scan, _LAST.knowledge = scan, knowledge
+        _LAST.found = tuple(_contributions(source, scan, knowledge))
+    return list(_LAST.found)
+
+
+def _contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> list[Contribution]:
     text = source.text
     out: list[Contribution] = []
     full = 0  # labels naming a member in full, not only "Ms Atherton:"
@@ -41,7 +62,14 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
         if paragraph.heading:
             last = None
             continue
-        label = record_label(text, paragraph.start, paragraph.end, knowledge, short=True)
+        # A label closes within its first words, on a colon or a dash: most paragraphs have
+        # neither there, and are not matched against the label patterns.
+        head = text[paragraph.start : min(paragraph.end, paragraph.start + _LABEL_REACH)]
+        label = (
+            record_label(text, paragraph.start, paragraph.end, knowledge, short=True)
+            if ":" in head or "–" in head or "—" in head
+            else None
+        )
         member = None
         if label is not None:
             member = next(
