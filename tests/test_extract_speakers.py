@@ -1332,3 +1332,15 @@ def test_a_translations_answer_and_a_portfolio_before_a_name() -> None:
     }
     people = {e["id"] for e in found["entities"] if e["category"] == "person"}
     assert people == {"federica-santangelo", "guido-terranova"}
+
+
+def test_according_to_the_company_after_a_maker_named_by_its_kind_of_name() -> None:
+    # "Aerosystems", "Sistemi": a company by the last word of its name (lexicon
+    # `company_name_endings`), so "the company" is it.
+    found = extract_text(
+        "Headline\nLatvia has ordered 1,200 drones from the manufacturer Zemgale Aerosystems, "
+        "the ministry said. According to the company, the drone flies 800 kilometres.\n",
+        DAY,
+    )
+    speakers = {q["text"]: q["speaker"] for q in found["quotes"]}
+    assert speakers["the drone flies 800 kilometres."] == "zemgale-aerosystems"
