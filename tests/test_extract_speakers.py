@@ -1344,3 +1344,17 @@ def test_according_to_the_company_after_a_maker_named_by_its_kind_of_name() -> N
     )
     speakers = {q["text"]: q["speaker"] for q in found["quotes"]}
     assert speakers["the drone flies 800 kilometres."] == "zemgale-aerosystems"
+
+
+def test_according_to_the_manufacturer_named_in_an_apposition_after_it() -> None:
+    found = extract_text(
+        "Headline\nOne Strale missile, according to the manufacturer, the Italian company "
+        "Meridiana Sistemi, costs about 1.8 million euros.\n",
+        DAY,
+    )
+    assert [q["speaker"] for q in found["quotes"]] == ["meridiana-sistemi"]
+    # Not whoever an apposition-free source's clause names next.
+    found = extract_text(
+        "Headline\nAccording to the ministry, Russia fired 40 missiles at Kharkiv.\n", DAY
+    )
+    assert "russia" not in [q["speaker"] for q in found["quotes"]]

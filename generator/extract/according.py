@@ -11,6 +11,7 @@ a survey by Ipsos") gives no claim: a poll's result is not what anyone said.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -143,13 +144,30 @@ def _body_named_before(
 # "according to its manufacturer, the European missile maker MBDA": an owner's role noun
 # and a comma before the source's name.
 _ROLE_APPOSITION = re.compile(r"(?:its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+")
+
+
+# ... or a maker's noun (lexicon `company_nouns`), when the apposition names it a maker
+# again ("according to the manufacturer, the Italian company Meridiana Sistemi"); not
+# "according to the ministry, Russia fired ...".
+@functools.lru_cache(maxsize=4)
+def _maker_apposition(nouns: frozenset[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(n) for n in sorted(nouns))
+    return re.compile(
+        rf"(?:the\s+)?(?:{alternation}),\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{alternation})\s+"
+    )
+
+
 _APPOSITION_REACH = 50  # characters from the comma to where the name starts
 
 
-def _apposed_source(text: str, at: int, end: int, mentions: list[Any]) -> Any:
+def _apposed_source(text: str, at: int, end: int, mentions: list[Any], knowledge: Any) -> Any:
     """The entity named after "its manufacturer," ("according to its manufacturer, the
-    European missile maker MBDA"): the first mention within reach after the comma."""
+    European missile maker MBDA", "according to the manufacturer, the Italian company
+    Meridiana Sistemi"): the first mention within reach after the comma."""
     lead = _ROLE_APPOSITION.match(text, at, end)
+    nouns = quote_rules(knowledge).company_nouns
+    if lead is None and nouns:
+        lead = _maker_apposition(frozenset(nouns)).match(text, at, end)
     if lead is None:
         return None
     return next(
@@ -218,7 +236,7 @@ def according(
         if speaker is None and pronoun is None:
             speaker = _described_source(text, m.end(), sentence.end, mentions, knowledge)
         if speaker is None and pronoun is None:
-            speaker = _apposed_source(text, m.end(), sentence.end, mentions)
+            speaker = _apposed_source(text, m.end(), sentence.end, mentions, knowledge)
         if speaker is None and pronoun is None:
             speaker = _body_named_before(text, m, sentence, mentions, knowledge, companies)
         source_end = speaker.end if speaker is not None else pronoun.end() if pronoun else m.end()
