@@ -1,8 +1,11 @@
 """A debate record's contributions: who speaks each paragraph of a parliamentary record
 ("Dr Imogen Fairweather (Cotswolds North) (Con): I beg to move,", then "Dr Fairweather:",
-"Dr. Henrike Albrecht, Federal Minister of Defence: ..."). The record prints every
-contribution as the verbatim speech of its labelled member, so each is theirs to hold
-(positions) and a direct quote of theirs (quotes)."""
+"Dr. Henrike Albrecht, Federal Minister of Defence: ...", the European Parliament's "Jana
+Novák, on behalf of the PPE Group. – ..."). The record prints every contribution as the
+verbatim speech of its labelled member, so each is theirs to hold (positions) and a direct
+quote of theirs (quotes); the group a label names holds what the member says for it
+(`speaks_for_group`); words called out between contributions are their caller's
+(`interjections`)."""
 
 from __future__ import annotations
 
