@@ -201,3 +201,16 @@ def test_the_european_parliaments_labels_close_on_a_full_stop_and_a_dash() -> No
         "Mr President, we are ready.": "kaja-berg",
     }
     assert ("jana-novak", "supports") in {(p["actor"], p["stance"]) for p in found["positions"]}
+
+
+def test_a_debate_records_party_abbreviations_name_the_parties() -> None:
+    # Lexicon `record_party_labels`: "(Con)", "(Reform)" ending a label; not "Con" elsewhere.
+    source = text_source(RECORD, dt.date(2034, 6, 14), publisher="Hansard")
+    ids = {e["id"] for e in extract_article(source, knowledge())["entities"]}
+    assert {"conservative-party", "reform-uk", "scottish-national-party"} <= ids
+    story = "Con Edison said (Con): nothing.\n\nThe Lab said more.\n"
+    ids = {
+        e["id"]
+        for e in extract_article(text_source(story, dt.date(2034, 6, 14)), knowledge())["entities"]
+    }
+    assert "labour-party" not in ids

@@ -30,6 +30,7 @@ from .factbits import layout_of
 from .home import home_country
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
+from .names.labels import record_party_labels
 from .quotecues import quote_rules
 from .romanization import Romanization, english_name, romanization_for
 from .spanscan import SpanScan
@@ -610,6 +611,8 @@ def scan_entities(
     if forms:
         hits += _later_mentions(text, spans + (lookups or []), forms)
     hits += _forces(text, scan, knowledge, rules)
+    # "(Con):" ending a debate record's label: the party, as the record abbreviates it.
+    hits += [Mention(i, a, b, text[a:b]) for i, a, b in record_party_labels(text, knowledge)]
     hits += _weapon_origins(text, hits, {**knowledge.entities, **local}, rules)
     hits += _home_government(source, knowledge, lookups)
     chosen = _select(hits)

@@ -170,3 +170,25 @@ def _label_of(surname: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?m)^(?:[A-Z][A-Z'’.-]*[ \t]+)*{re.escape(surname)}(?:,[^:\n]{{1,60}})?:[ \t]"
     )
+
+
+# The party a debate record's label ends on, as the record abbreviates it ("Dr Imogen
+# Fairweather (Cotswolds North) (Con): ...").
+_PARTY_LABEL = re.compile(
+    r"(?m)^[^\n:()]{3,80}(?:\([^()\n:]{1,50}\)[ \t]*)?\((?P<abbr>[A-Z][A-Za-z]{0,11})\):[ \t]"
+)
+
+
+def record_party_labels(text: str, k: Knowledge) -> list[tuple[str, int, int]]:
+    """(entity id, start, end) of each party a debate record's label abbreviates (lexicon
+    `record_party_labels`: "Con" is the Conservative Party), when the lexicon knows it."""
+    names = k.lexicon.data.get("record_party_labels") if k.lexicon else None
+    if not names or "):" not in text:
+        return []
+    found = []
+    for m in _PARTY_LABEL.finditer(text):
+        name = names.get(m.group("abbr"))
+        entity = k.lookup(str(name)) if name else None
+        if entity is not None:
+            found.append((entity, m.start("abbr"), m.end("abbr")))
+    return found
