@@ -11,7 +11,6 @@ a survey by Ipsos") gives no claim: a poll's result is not what anyone said.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any, NamedTuple
 
@@ -146,17 +145,6 @@ def _body_named_before(
 _ROLE_APPOSITION = re.compile(r"(?:its|their|his|her)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+")
 
 
-# ... or a maker's noun (lexicon `company_nouns`), when the apposition names it a maker
-# again ("according to the manufacturer, the Italian company Meridiana Sistemi"); not
-# "according to the ministry, Russia fired ...".
-@functools.lru_cache(maxsize=4)
-def _maker_apposition(nouns: frozenset[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(n) for n in sorted(nouns))
-    return re.compile(
-        rf"(?:the\s+)?(?:{alternation}),\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{alternation})\s+"
-    )
-
-
 _APPOSITION_REACH = 50  # characters from the comma to where the name starts
 
 
@@ -165,9 +153,10 @@ def _apposed_source(text: str, at: int, end: int, mentions: list[Any], knowledge
     European missile maker MBDA", "according to the manufacturer, the Italian company
     Meridiana Sistemi"): the first mention within reach after the comma."""
     lead = _ROLE_APPOSITION.match(text, at, end)
-    nouns = quote_rules(knowledge).company_nouns
-    if lead is None and nouns:
-        lead = _maker_apposition(frozenset(nouns)).match(text, at, end)
+    # ... or after a maker's noun an apposition calls a maker again (`QuoteRules`).
+    maker = quote_rules(knowledge).maker_apposition
+    if lead is None and maker is not None:
+        lead = maker.match(text, at, end)
     if lead is None:
         return None
     return next(

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from ..sources import Source, headline_lines
 from .claims import claim_records
+from .debate import contributions
 from .debris import flag_debris
 from .entities import EntityScan, Mention, scan_entities
 from .home import localise
@@ -128,7 +129,9 @@ def _extract_article(source: Source, knowledge: Knowledge) -> Collections:
         source.header,
         [(s.start, s.end) for s in headings],
     )
-    found, events = find_quotes(source, sentences, scan, knowledge)
+    # A debate record's contributions: its members' quotes, and who holds what they say.
+    record = contributions(source, scan, knowledge)
+    found, events = find_quotes(source, sentences, scan, knowledge, record)
     # A debate record's contributions are quotes, but no quotation marks stand around them:
     # claims and stances read their words as they read any sentence's.
     marked = [q for q in found if not q.labelled]
@@ -137,7 +140,9 @@ def _extract_article(source: Source, knowledge: Knowledge) -> Collections:
         "entities": scan.records(),
         "claims": claim_records(source, sentences, scan, knowledge, direct),
         "quotes": quote_records(source, found, events),
-        "positions": position_records(source, sentences, scan, knowledge, marked, events, headings),
+        "positions": position_records(
+            source, sentences, scan, knowledge, marked, events, headings, record
+        ),
     }
     # Figures and events look entities up by id: the ones this article introduced (a
     # think tank, a minister) must be known to them too, so that they can own a figure.

@@ -10,9 +10,10 @@ quote of theirs (quotes); the group a label names holds what the member says for
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..sources import Source
+from ..sources import Paragraph, Source
 from .entities import EntityScan
 from .factbits import per_lexicon
 from .knowledge import Knowledge
@@ -34,28 +35,10 @@ class Contribution:
     group: str | None = None  # the party or group its label gives ("(CDU/CSU)")
 
 
-@dataclass
-class _Last:
-    """The last article's answer: quotes and positions both ask for it, with one scan."""
-
-    scan: EntityScan | None = None
-    knowledge: Knowledge | None = None
-    found: tuple[Contribution, ...] = ()
-
-
-_LAST = _Last()
-
-
 def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> list[Contribution]:
     """Every contribution of a debate record, in text order; none when the article labels
-    fewer than two paragraphs as a record does (a news story quoting one "Mr Smith:")."""
-    if _LAST.scan is not scan or _LAST.knowledge is not knowledge:
-        _LAST.scan, _LAST.knowledge = scan, knowledge
-        _LAST.found = tuple(_contributions(source, scan, knowledge))
-    return list(_LAST.found)
-
-
-def _contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> list[Contribution]:
+    fewer than two paragraphs as a record does (a news story quoting one "Mr Smith:").
+    Found once per article (`article.py`), for quotes and positions alike."""
     text = source.text
     out: list[Contribution] = []
     full = 0  # labels naming a member in full, not only "Ms Atherton:"
@@ -86,9 +69,9 @@ def _contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> li
                 ),
                 None,
             )
-        end = len(text[: paragraph.end].rstrip())
+        end = _words_end(text, paragraph)
         if label is not None and member is not None:
-            full += record_label(text, paragraph.start, paragraph.end, knowledge) is not None
+            full += label.full
             last = member.entity_id
             group = next(
                 (
@@ -112,7 +95,7 @@ def _contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> li
     return out if labelled >= 2 and full >= 1 else []
 
 
-def record_lines(source: Source, record: list[Contribution]) -> frozenset[int]:
+def record_lines(source: Source, record: Sequence[Contribution]) -> frozenset[int]:
     """The numbers of the paragraphs a debate record adds between its contributions
     ("(Applause from the SPD)"); none outside a record (`record` empty)."""
     if not record:
@@ -122,10 +105,13 @@ def record_lines(source: Source, record: list[Contribution]) -> frozenset[int]:
     return frozenset(
         p.number
         for p in source.paragraphs
-        if not p.heading
-        and p.start >= first
-        and _record_line(text[p.start : len(text[: p.end].rstrip())])
+        if not p.heading and p.start >= first and _record_line(text[p.start : _words_end(text, p)])
     )
+
+
+def _words_end(text: str, paragraph: Paragraph) -> int:
+    """Where a paragraph's words end, before any trailing space."""
+    return paragraph.start + len(text[paragraph.start : paragraph.end].rstrip())
 
 
 def _record_line(words: str) -> bool:
@@ -139,7 +125,7 @@ _CALL = re.compile(r"(?P<who>[^–—():]{3,120}):[ \t]+(?P<words>[^–—()]+?)
 
 
 def interjections(
-    source: Source, scan: EntityScan, record: list[Contribution]
+    source: Source, scan: EntityScan, record: Sequence[Contribution]
 ) -> list[tuple[int, int, str]]:
     """The words called out in a debate record's bracketed lines ("(Interjection from the
     CDU/CSU: Why 300?)"), as (start, end, speaker): the person named before the colon, else
@@ -150,7 +136,7 @@ def interjections(
     for paragraph in source.paragraphs:
         if paragraph.number not in lines:
             continue
-        end = len(text[: paragraph.end].rstrip())
+        end = _words_end(text, paragraph)
         for m in _CALL.finditer(text, paragraph.start + 1, end):
             named = [
                 (e.is_person, x.entity_id)

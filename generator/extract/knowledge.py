@@ -782,6 +782,7 @@ def build_knowledge(
             "transcript_staff",
             "portfolio_words",
             "body_tail_words",
+            "force_nouns",
         )
     }
     words["starters"] = _words(data, "sentence_starters")

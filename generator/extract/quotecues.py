@@ -36,6 +36,9 @@ class QuoteRules:
     # last word of its name, or a word of its description: "Zoria Systems", "arms maker").
     company_nouns: frozenset[str] = frozenset()
     company_endings: frozenset[str] = frozenset()
+    # A maker's noun, a comma and an apposition calling it a maker again ("the
+    # manufacturer, the Italian company Meridiana Sistemi"): the name follows it.
+    maker_apposition: re.Pattern[str] | None = None
     # A sentence opening that points back to the quote before it ("That was how").
     back_reference: re.Pattern[str] | None = None
     # Words of a poll ("according to a survey by Ipsos"): its result is no one's claim.
@@ -77,8 +80,20 @@ def _build(data: dict[str, Any]) -> QuoteRules:
         government_roles=frozenset(str(v).casefold() for v in raw.get("government_roles") or []),
         company_nouns=frozenset(str(v).casefold() for v in raw.get("company_nouns") or []),
         company_endings=frozenset(str(v) for v in raw.get("company_name_endings") or []),
+        maker_apposition=_maker_apposition(
+            sorted(str(v).casefold() for v in raw.get("company_nouns") or [])
+        ),
         back_reference=_phrases(raw.get("back_references") or [], article=False),
         polls=words_pattern(str(w) for w in raw.get("poll_words") or []),
+    )
+
+
+def _maker_apposition(nouns: list[str]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    alternation = "|".join(map(re.escape, nouns))
+    return re.compile(
+        rf"(?:the\s+)?(?:{alternation}),\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:{alternation})\s+"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..factbits import per_lexicon
 from ..knowledge import Knowledge
 from .candidate import Candidate
 
@@ -75,10 +76,15 @@ _HOLDER_LABEL = re.compile(
 # The European Parliament's verbatim report closes a label with a full stop and a dash:
 # "Jana Novák, on behalf of the PPE Group. – Mr President, ...", "Pierre Dumont (Renew),
 # blue-card question. – ...", "Kaja Berg, Vice-President of the Commission. – ...".
-_DASH_LABEL = re.compile(
-    r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|von|van|der|den|de|del|della|di|da|du|la|le)){1,4})"
-    r"(?:[ \t]+\([A-Z][^()\n:]{0,40}\))?(?:,[ \t]*[^.:\n–—()]{1,120})?\.[ \t]+[–—][ \t]"
+# (A name's particles, lexicon `name_particles`: "Ursula von der Leyen".)
+_dash_label = per_lexicon(
+    lambda data: re.compile(
+        r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
+        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+"
+        + "".join(f"|{re.escape(str(p))}" for p in data.get("name_particles") or [])
+        + r")){1,4})"
+        r"(?:[ \t]+\([A-Z][^()\n:]{0,40}\))?(?:,[ \t]*[^.:\n–—()]{1,120})?\.[ \t]+[–—][ \t]"
+    )
 )
 # A chair's label naming no one ("President. – ", "The President. – "): the member before
 # has stopped speaking.
@@ -94,11 +100,13 @@ _SHORT_LABEL = re.compile(
 
 
 class RecordLabel(NamedTuple):
-    """A debate record's label: the member's name at `start:end`; their words from `words`."""
+    """A debate record's label: the member's name at `start:end`; their words from `words`;
+    `full` unless it is a later label by honorific and surname only ("Ms Atherton:")."""
 
     start: int
     end: int
     words: int
+    full: bool = True
 
 
 def record_label(
@@ -120,7 +128,7 @@ def record_label(
     m = _RECORD_LABEL.match(text, start, end)
     if m is not None:
         return None if m.group("honorific") and not titled(m) else label(m)
-    m = _DASH_LABEL.match(text, start, end)
+    m = _dash_label(k).match(text, start, end)
     if m is not None and (not m.group("honorific") or titled(m)):
         return label(m)
     m = _HOLDER_LABEL.match(text, start, end)
@@ -132,7 +140,7 @@ def record_label(
         m = pattern.match(text, start, end)
         # The holder is named after an honorific ("Ms", "Dame"), not any capitalised word.
         if m is not None and titled(m):
-            return label(m)
+            return label(m)._replace(full=pattern is _OFFICE_LABEL)
     return None
 
 

@@ -22,12 +22,6 @@ _AFTER_OWNER = re.compile(
 _LAST_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ROLE_REACH = 80  # characters before "of" a title or role noun may stand in
 _WORD = re.compile(r"[\w-]+")
-# Nouns of armed men (lexicon `force_nouns`: "army", "navy"), folded.
-_forces = per_lexicon(
-    lambda data: frozenset(str(w).casefold() for w in data.get("force_nouns") or [])
-)
-
-
 # The words of the lexicon's places ("Kharkiv", "Rostov-on-Don").
 _places = per_lexicon(
     lambda data: frozenset(
@@ -60,7 +54,7 @@ def people_after_owner(text: str, start: int, end: int, k: Knowledge) -> list[Ca
             _blocked(w, k)
             or k.lookup(w) is not None
             or w in k.organisation_heads
-            or w.casefold() in _forces(k)
+            or w.casefold() in k.word_set("force_nouns")
             or w in _places(k)
             for w in words
         ):

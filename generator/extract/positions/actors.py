@@ -8,10 +8,11 @@ that hold none because a poll comes from there (`_polls`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ...sources import Source
-from ..debate import contributions, record_lines
+from ..debate import Contribution, record_lines
 from ..entities import EntityScan
 from ..entitycues import PLACE_BEFORE, government_of
 from ..factbits import per_lexicon
@@ -158,7 +159,7 @@ def _after_relative(
 
 
 def _interview_labels(
-    source: Source, scan: EntityScan, knowledge: Knowledge
+    source: Source, scan: EntityScan, knowledge: Knowledge, said_in: Sequence[Contribution] = ()
 ) -> dict[int, tuple[str, int | None]]:
     """Paragraph number -> the person whose answer it is, in an interview printed with the
     speaker's name as a label ("Kuryk: The serial version flies far."): what the
@@ -168,7 +169,6 @@ def _interview_labels(
     people: dict[str, str] | None = None  # by name and surname, once a label asks
     capitals: set[int] = set()  # paragraphs opening on a label in capitals
     journalists: set[str] = set()  # the labels of the programme's own people
-    said_in = contributions(source, scan, knowledge)
     record = {c.paragraph: c for c in said_in}
     # A record's own lines between contributions ("(Interjection from the AfD: ...)") go on
     # with no one's words: whoever they name holds what they say.

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from ...sources import Source, dateline_end
 from .. import casefast
 from ..bystart import ByStart
-from ..debate import contributions, speaks_for_group
+from ..debate import Contribution, speaks_for_group
 from ..entities import EntityScan
 from ..entitycues import government_of
 from ..framegate import may_match
@@ -92,10 +93,12 @@ def position_records(
     quotes: list[QuoteFound],
     events: list[Speech],
     headings: list[Sentence] | None = None,
+    record: Sequence[Contribution] = (),
 ) -> list[dict[str, object]]:
     """Schema `position` items: one per actor and stance, evidence in text order, but for
     `headings` (headline, dek, subheads: `sentences.split_headings`): they come after the
-    body's, whose words state a position better than a headline's shorthand."""
+    body's, whose words state a position better than a headline's shorthand. `record`: the
+    contributions of a debate record (`debate.contributions`)."""
     topic = _topic_rules(knowledge)
     # A nationality adjective holds no stance ("called the British decision reckless"), nor
     # does where a poll comes from ("A YouGov poll found that 54 per cent backed ...").
@@ -134,9 +137,9 @@ def position_records(
     said: dict[Sentence, list[Speech]] = {}
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
-    labels = _interview_labels(source, scan, knowledge)
+    labels = _interview_labels(source, scan, knowledge, record)
     # A debate record's member speaking for the group their label names.
-    groups = {c.paragraph: c.group for c in contributions(source, scan, knowledge) if c.group}
+    groups = {c.paragraph: c.group for c in record if c.group}
     # The stance of the last motion a sentence described, and that sentence's index.
     motion: tuple[str, int] | None = None
     for index, sentence in enumerate([*sentences, *(headings or [])]):

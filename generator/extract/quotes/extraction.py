@@ -8,11 +8,12 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ...sources import Source, dateline_end
 from ..bystart import ByStart
-from ..debate import contributions, interjections
+from ..debate import Contribution, interjections
 from ..entities import EntityScan
 from ..factbits import layout_of
 from ..knowledge import Knowledge
@@ -113,9 +114,14 @@ def _colon_led(
 
 
 def find_quotes(
-    source: Source, sentences: list[Sentence], scan: EntityScan, knowledge: Knowledge
+    source: Source,
+    sentences: list[Sentence],
+    scan: EntityScan,
+    knowledge: Knowledge,
+    record: Sequence[Contribution] = (),
 ) -> tuple[list[QuoteFound], list[Speech]]:
-    """Direct and reported quotes of `source`, and the speech verbs they hang on."""
+    """Direct and reported quotes of `source`, and the speech verbs they hang on; `record`
+    the contributions of a debate record (`debate.contributions`)."""
     text = source.text
     spans: list[tuple[int, int]] = []
     for para in source.paragraphs:
@@ -176,7 +182,6 @@ def find_quotes(
     found, events = with_impersonal(text, sentences, named, knowledge, spans, found, events)
     found = _after_datelines(text, found, knowledge)
     # A debate record's contributions are its members' verbatim speech.
-    record = contributions(source, scan, knowledge)
     found += [QuoteFound(c.start, c.end, c.speaker, "direct", labelled=True) for c in record]
     # Words called out: set off by a colon, read as a quotation's.
     found += [QuoteFound(s, e, who, "direct") for s, e, who in interjections(source, scan, record)]
