@@ -350,3 +350,18 @@ def test_a_pronoun_opening_the_sentence_is_the_person_named_before() -> None:
         )
         == []
     )
+
+
+def test_a_vote_against_a_bill_told_before_takes_the_other_side_of_the_bill() -> None:
+    story = (
+        "A bill by Rep. Lena Haskins, R-Ohio, that would bar Ukraine from using U.S.-made "
+        "weapons inside Russia cleared a committee in January.\n\n"
+        "Rep. Daniel Carrillo, a Democrat whose district includes the plant, said he would "
+        "vote against it.\n"
+    )
+    found = extract_article(text_source(story, dt.date(2028, 3, 10)), knowledge())
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    # The bill's owner is named with her party and state; "it" is the bill.
+    assert {("lena-haskins", "opposes"), ("daniel-carrillo", "supports")} <= stances
+    # "a Democrat" says what Carrillo is: his party cast no vote.
+    assert not any(a == "democratic-party" for a, _s in stances)

@@ -214,3 +214,42 @@ def test_a_debate_records_party_abbreviations_name_the_parties() -> None:
         for e in extract_article(text_source(story, dt.date(2034, 6, 14)), knowledge())["entities"]
     }
     assert "labour-party" not in ids
+
+
+EP_DEBATE = (
+    "European Parliament\n—\nVerbatim report of proceedings\n\n"
+    "President. – The next item is the debate on Ukraine's right to strike military targets "
+    "on Russian territory.\n\n"
+    "Ágnes Kovács-Tóth, on behalf of the PfE Group. – Madam President, this House is about to "
+    "let Ukraine fire European missiles into Russia. My group will vote against it, and we "
+    "will ask for a roll-call vote.\n\n"
+    "Matej Ďurík, on behalf of the S&D Group. – Madam President, my group will support this "
+    "resolution, and so will I. Slovakia borders Ukraine, and escalation does not stop at "
+    "our frontier.\n\n"
+    "Lena Halvorsen (Renew). – Madam President, not with our money, and not in our name.\n"
+)
+
+
+def test_a_european_parliament_member_whose_name_opens_on_an_accent_is_labelled() -> None:
+    found = extract_article(text_source(EP_DEBATE, dt.date(2035, 10, 24)), knowledge())
+    quotes = {q["text"][:30]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    assert quotes["Madam President, this House is"] == "agnes-kovacs-toth"
+    assert quotes["Madam President, my group will"] == "matej-durik"
+    # A known group in brackets after a member's name is no other name of the member.
+    entities = {e["id"]: e for e in found["entities"]}
+    assert "PfE" not in entities["agnes-kovacs-toth"].get("aliases", [])
+
+
+def test_a_european_parliament_group_holds_what_its_spokesman_says_for_it() -> None:
+    found = extract_article(text_source(EP_DEBATE, dt.date(2035, 10, 24)), knowledge())
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    # "My group will vote against it": the resolution the debate is on.
+    assert {("agnes-kovacs-toth", "opposes"), ("patriots-for-europe", "opposes")} <= stances
+    assert {("matej-durik", "supports"), ("s-and-d-group", "supports")} <= stances
+    # "and so will I. Slovakia borders ...": the pronoun ends its sentence, whose warning
+    # is the next one's.
+    assert ("matej-durik", "warns-against") in stances
+    assert ("lena-halvorsen", "opposes") in stances
+    # The chair's agenda line is the sitting's business, no one's position.
+    chair = [p for p in found["positions"] if "next item" in p["citations"][0]["quote"]]
+    assert chair == []

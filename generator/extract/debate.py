@@ -109,6 +109,20 @@ def record_lines(source: Source, record: Sequence[Contribution]) -> frozenset[in
     )
 
 
+def chair_lines(source: Source, record: Sequence[Contribution]) -> frozenset[int]:
+    """The numbers of a debate record's paragraphs that its chair speaks under a label
+    naming no one ("President. – The next item is the debate on ..."): the business of the
+    sitting, no one's position; none outside a record (`record` empty)."""
+    if not record:
+        return frozenset()
+    text = source.text
+    return frozenset(
+        p.number
+        for p in source.paragraphs
+        if not p.heading and UNNAMED_LABEL.match(text, p.start, _words_end(text, p))
+    )
+
+
 def _words_end(text: str, paragraph: Paragraph) -> int:
     """Where a paragraph's words end, before any trailing space."""
     return paragraph.start + len(text[paragraph.start : paragraph.end].rstrip())

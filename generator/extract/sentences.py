@@ -79,6 +79,14 @@ def _word_before(text: str, start: int, end: int) -> str:
     return text[start:end].rsplit(None, 1)[-1]
 
 
+def _after_lower_word(text: str, at: int) -> bool:
+    """Whether the word before `text[at]` (after a space) opens in lower case."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    word = _word_before(text, max(0, at - 41), at - 1)
+    return word[:1].islower()
+
+
 def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> bool:
     """Whether the stop at `stop_start` (its run ends at `after`) ends a sentence."""
     if text[stop_start] != ".":
@@ -92,8 +100,12 @@ def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> b
     if _INITIAL.match(word):
         # 'thanked Germany on X. "Bombers that ...': a quotation opening after a lone
         # capital starts a sentence (no one writes a name on across an opening quote).
-        return opens_sentence or (
-            nxt is not None and bool(nxt.group(1)) and nxt.group(1)[0] in '"\u201c'
+        # "I" after a word in lower case is the pronoun, no name's initial: "and neither
+        # will I. Slovakia borders ..." (not "said J. Doe": a name may open on one).
+        return (
+            opens_sentence
+            or (nxt is not None and bool(nxt.group(1)) and nxt.group(1)[0] in '"\u201c')
+            or (word == "I." and _after_lower_word(text, stop_start - 1))
         )
     return True
 

@@ -94,6 +94,8 @@ def _acronyms(
         if not defined:
             found += _spelled_body(text, start, m, k)
     for m in _NATIVE.finditer(text, start, end) if defined_in else ():
+        if k.lookup(m.group("acr")) is not None:
+            continue  # "Bertrand Lacaze (PfE)": a known name in brackets is its own
         for candidate in named:
             if candidate.category not in ("person", "") or (
                 candidate.kind == "known" and not _body(k, candidate.name)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..factbits import per_lexicon
 from ..knowledge import Knowledge
 from .candidate import Candidate
+from .words import UPPER
 
 # A label in capitals opening a sentence, up to its colon; an affiliation may follow a comma
 # ("OLENA MARCHUK, Ukrainian Parliament:").
@@ -55,12 +56,12 @@ def label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidat
 # Forces (Ms Rachel Atherton):", "Madam Deputy Speaker (Dame Harriet Cole):").
 _RECORD_LABEL = re.compile(
     r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})"
+    rf"(?P<name>[{UPPER}][\w'’-]+(?:[ \t]+[{UPPER}][\w'’-]+){{1,3}})"
     r"(?:[ \t]+\([A-Z][^()\n:]{1,50}\))?[ \t]+\([A-Z][^()\n:]{0,40}\):[ \t]"
 )
 _OFFICE_LABEL = re.compile(
     r"[A-Z][^()\n:.?!]{2,80}?[ \t]+\((?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})\):[ \t]"
+    rf"(?P<name>[{UPPER}][\w'’-]+(?:[ \t]+[{UPPER}][\w'’-]+){{1,3}})\):[ \t]"
 )
 
 
@@ -68,7 +69,7 @@ _OFFICE_LABEL = re.compile(
 # Federal Minister of Defence:"); the office must hold a role noun (lexicon `role_nouns`).
 _HOLDER_LABEL = re.compile(
     r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3}),[ \t]+"
+    rf"(?P<name>[{UPPER}][\w'’-]+(?:[ \t]+[{UPPER}][\w'’-]+){{1,3}}),[ \t]+"
     r"(?P<office>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|for|the|and|to|on)){0,8}):[ \t]"
 )
 
@@ -80,7 +81,7 @@ _HOLDER_LABEL = re.compile(
 _dash_label = per_lexicon(
     lambda data: re.compile(
         r"(?:(?P<honorific>[A-Z][a-z]{1,7}\.?)[ \t]+)?"
-        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+"
+        rf"(?P<name>[{UPPER}][\w'’-]+(?:[ \t]+(?:[{UPPER}][\w'’-]+"
         + "".join(f"|{re.escape(str(p))}" for p in data.get("name_particles") or [])
         + r")){1,4})"
         r"(?:[ \t]+\([A-Z][^()\n:]{0,40}\))?(?:,[ \t]*[^.:\n–—()]{1,120})?\.[ \t]+[–—][ \t]"
@@ -95,7 +96,7 @@ UNNAMED_LABEL = re.compile(r"(?:The[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}
 # "Vice-President Petra Pau:"); a title of one word first, so that a name of two stays whole.
 _SHORT_LABEL = re.compile(
     r"(?P<honorific>[A-Z][\w.-]{1,20}(?:[ \t]+[A-Z][\w.-]{1,20})??)[ \t]+"
-    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?):[ \t]"
+    rf"(?P<name>[{UPPER}][\w'’-]+(?:[ \t]+[{UPPER}][\w'’-]+)?):[ \t]"
 )
 
 

@@ -56,7 +56,10 @@ _WORD = re.compile(r"\w")
 # `_VOTE_LOOKBACK`: "... Tramontanas ... Not everyone followed. The Senate approved the
 # change. The Five Star Movement voted against."). Only votes: "the SVP applauds." may
 # applaud a refusal the sentence before reported.
+# An object that only points back counts as left out ("My group will vote against it, and
+# ..."), and so does a day after the vote ("We will vote for it tomorrow.").
 _ELIDED = re.compile(
+    r"(?:\s+(?:it|them|this|that)(?=[\s.,;]))?(?:\s+(?:today|tomorrow|tonight|again))?"
     r"\s*(?:[.;]|,\s+(?:and|but|while|although|though|with|as)\b"
     r"|,?\s+(?:when|if|once|after|before|unless|in)\b|$)"
 )

@@ -34,7 +34,9 @@ _MOTION_REACH = 60
 # on Ukrainian territory'"): the clause must say what the motion would do.
 _MOTION_CLAUSE = re.compile(
     r"\b(?:motion|resolution|bill|proposal|amendment)s?,?\s+"
-    r"(?:(?:by|from)\s+(?:the\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+)?"
+    r"(?:(?:by|from)\s+(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*){0,3})"
+    # (the owner's party and state: "a bill by Rep. Lena Haskins, R-Ohio, that would bar")
+    r"(?:,\s+[A-Z]{1,2}-[A-Z][\w.]*,)?\s+)?"
     r"(?:that|which)\s+(?:would|will|sought\s+to|seeks\s+to|aimed\s+to)\b[^.;:]*$",
     re.IGNORECASE,
 )
@@ -134,6 +136,10 @@ def besides(text: str, sentence: Sentence, until: int) -> int | None:
     return found.end() if found else None
 
 
+# An apposition's article right before a name: it says what the actor before it is.
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?$")
+
+
 def voters(
     text: str, scan: EntityScan, sentence: Sentence, pos: int, start: int | None = None
 ) -> list[tuple[str, int]]:
@@ -151,6 +157,8 @@ def voters(
             and not in_relative_clause(text, lo, m.start, pos)
             # "The Homeland Union's Vilma Petrauskienė, who voted in favour": she did.
             and not text.startswith(("'s ", "\u2019s "), m.end)
+            # "Rep. Daniel Carrillo, a Democrat whose district ...": what the one before is.
+            and not _APPOSITION.search(text, max(lo, m.start - 30), m.start)
         ):
             out.setdefault(m.entity_id, m.start)
     return list(out.items())

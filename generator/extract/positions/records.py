@@ -13,7 +13,7 @@ from itertools import pairwise
 from ...sources import Source, dateline_end
 from .. import casefast
 from ..bystart import ByStart
-from ..debate import Contribution, speaks_for_group
+from ..debate import Contribution, chair_lines, speaks_for_group
 from ..entities import EntityScan
 from ..entitycues import government_of
 from ..framegate import may_match
@@ -140,6 +140,7 @@ def position_records(
     labels = _interview_labels(source, scan, knowledge, record)
     # A debate record's member speaking for the group their label names.
     groups = {c.paragraph: c.group for c in record if c.group}
+    chair = chair_lines(source, record)
     # The stance of the last motion a sentence described, and that sentence's index.
     motion: tuple[str, int] | None = None
     for index, sentence in enumerate([*sentences, *(headings or [])]):
@@ -240,7 +241,7 @@ def position_records(
         told = motion_stance(source.text, sentence, every) if index < len(sentences) else None
         if told is not None:
             motion = (told, index)
-        if not every or _asked(source.text, sentence):
+        if not every or _asked(source.text, sentence) or sentence.paragraph in chair:
             continue
         cues = _firsts(every)
         # What follows looks only at names of this sentence and the one before, which
