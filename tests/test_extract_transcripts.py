@@ -253,3 +253,33 @@ def test_a_european_parliament_group_holds_what_its_spokesman_says_for_it() -> N
     # The chair's agenda line is the sitting's business, no one's position.
     chair = [p for p in found["positions"] if "next item" in p["citations"][0]["quote"]]
     assert chair == []
+
+
+WHITE_HOUSE = (
+    "The White House\n—\nBriefing Room\n"
+    "Press Briefing by Press Secretary Nora Whitcombe and National Security Advisor "
+    "Douglas Pryor\nMarch 3, 2036\n\n"
+    "MS. WHITCOMBE: Good afternoon. Here to take your questions is Doug Pryor. Doug.\n\n"
+    "MR. PRYOR: Thanks, Nora. If a Russian airfield is used to bomb Ukrainian cities, it "
+    "should not be a sanctuary. This is not a decision to widen the war.\n\n"
+    "Q    Senator Ada Brill said on Sunday that the President has no authority to widen a "
+    "war Congress never voted for. She's introducing a resolution to restore the cap.\n\n"
+    "MR. PRYOR: The President's authority is clear.\n"
+)
+
+
+def test_a_briefings_speakers_are_named_in_its_header_and_its_questions_are_no_answers() -> None:
+    title = WHITE_HOUSE.splitlines()[3]
+    source = text_source(WHITE_HOUSE, dt.date(2036, 3, 3), publisher="The White House", title=title)
+    found = extract_article(source, knowledge())
+    ids = {e["id"] for e in found["entities"]}
+    # Named in full only in the header; "Doug Pryor" is Douglas Pryor; "MR." no party.
+    assert {"nora-whitcombe", "douglas-pryor"} <= ids
+    assert "doug-pryor" not in ids
+    assert "reformist-movement" not in ids  # the party the lexicon abbreviates "MR"
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    assert ("douglas-pryor", "supports") in stances
+    # "not a decision to widen the war": no warning of his.
+    assert ("douglas-pryor", "warns-against") not in stances
+    # The reporter's question ("Q    ...") reports the senator's words, not Pryor's.
+    assert {("ada-brill", "warns-against"), ("ada-brill", "opposes")} <= stances

@@ -196,6 +196,11 @@ def _interview_labels(
             continue
         # A transcript's label in capitals ("DOUGLAS PREWITT, Stimson Center: Because ..."):
         # a person the article names, or nobody we know (the anchor, say).
+        if _QUESTION_LABEL.match(source.text, paragraph.start, paragraph.end):
+            # "Q    Thanks, Ray. The Kremlin spokesman said ...": a reporter's question, no
+            # answer of the speaker before.
+            capitals.add(paragraph.number)
+            continue
         caps = _CAPITALS_LABEL.match(source.text, paragraph.start, paragraph.end)
         if caps is not None:
             capitals.add(paragraph.number)
@@ -236,6 +241,9 @@ def _people_by_name(scan: EntityScan) -> dict[str, str]:
     return people
 
 
+# A reporter's question in a briefing's transcript: "Q:", "QUESTION:", or the White House's
+# "Q" and a run of spaces.
+_QUESTION_LABEL = re.compile(r"(?:Q|QUESTION)(?::[ \t]|[ \t]{2,}|\t)")
 _CAPITALS_LABEL = re.compile(
     r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5})(?:,[^:\n]{1,60})?:\s"
 )
