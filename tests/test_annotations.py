@@ -48,6 +48,7 @@ SETS = [
     (FIXTURES / "blind28" / "annotations", FIXTURES / "blind28" / "articles"),
     (FIXTURES / "blind29" / "annotations", FIXTURES / "blind29" / "articles"),
     (FIXTURES / "blind30" / "annotations", FIXTURES / "blind30" / "articles"),
+    (FIXTURES / "blind31" / "annotations", FIXTURES / "blind31" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]

@@ -283,3 +283,62 @@ def test_a_briefings_speakers_are_named_in_its_header_and_its_questions_are_no_a
     assert ("douglas-pryor", "warns-against") not in stances
     # The reporter's question ("Q    ...") reports the senator's words, not Pryor's.
     assert {("ada-brill", "warns-against"), ("ada-brill", "opposes")} <= stances
+
+
+HEARING = (
+    "United States Senate\n—\nCommittee on Armed Services\n"
+    "Hearing on the use of U.S.-supplied long-range weapons by Ukraine\n\n"
+    "The committee met at 9:30 a.m., Senator Roger Holloway (chairman) presiding.\n\n"
+    "CHAIRMAN HOLLOWAY: The committee will come to order. Our witnesses are the Honorable "
+    "Dana Whitfield, Secretary of Defense, and General Marcus Oyelaran. Senator Brandt.\n\n"
+    "SENATOR BRANDT: Thank you, Mr. Chairman. I have supported lifting the limits on strikes "
+    "inside Russia since last year.\n\n"
+    "SECRETARY WHITFIELD: The decision to let Ukraine strike military targets in Russia is "
+    "the right one.\n\n"
+    "SENATOR KEMPER: Madam Secretary, I oppose this decision.\n\n"
+    "GENERAL OYELARAN: Senator, the strikes have pushed Russian bombers back.\n"
+)
+
+
+def test_a_hearings_labels_in_capitals_make_a_record_of_its_members_and_witnesses() -> None:
+    found = extract_article(text_source(HEARING, dt.date(2036, 3, 10)), knowledge())
+    quotes = {q["text"][:24]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    # "CHAIRMAN HOLLOWAY:" is the Roger Holloway presiding; a senator labelled by surname
+    # alone is that surname's person; "the Honorable" is no part of a name.
+    assert quotes == {
+        "The committee will come ": "roger-holloway",
+        "Thank you, Mr. Chairman.": "brandt",
+        "The decision to let Ukra": "dana-whitfield",
+        "Madam Secretary, I oppos": "kemper",
+        "Senator, the strikes hav": "marcus-oyelaran",
+    }
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    assert {("brandt", "supports"), ("dana-whitfield", "supports"), ("kemper", "opposes")} <= (
+        stances
+    )
+
+
+PRESS_CONFERENCE = (
+    "NATO\n—\nPress conference by NATO Secretary General Henrik Aalvik\n10 Feb. 2036\n\n"
+    "NATO Secretary General Henrik Aalvik: Good afternoon. Ukraine has the right to defend "
+    "itself, and that includes striking legitimate military targets inside Russia.\n\n"
+    "Moderator: Reuters.\n\n"
+    "Oana Lindqvist (Reuters): Secretary General, Hungary says these strikes drag NATO into "
+    "the war. Are Allies divided?\n\n"
+    "NATO Secretary General Henrik Aalvik: Allies have different views on the details.\n\n"
+    "Markus Feldhaus (Deutsche Welle): Should Berlin lift its limit?\n\n"
+    "NATO Secretary General Henrik Aalvik: That is for Germany to decide.\n"
+)
+
+
+def test_a_press_conferences_questions_are_no_record_and_its_titled_speaker_holds_answers() -> None:
+    found = extract_article(text_source(PRESS_CONFERENCE, dt.date(2036, 2, 10)), knowledge())
+    # A label naming a news outlet in brackets is a reporter's, not a member's of a house:
+    # no paragraph is anybody's verbatim contribution.
+    assert not any(q["kind"] == "direct" for q in found["quotes"])
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    # "NATO Secretary General Henrik Aalvik:": a label of a title and a name.
+    assert ("henrik-aalvik", "supports") in stances
+    # The reporter asks what Hungary says: the warning is Hungary's.
+    assert ("hungary", "warns-against") in stances
+    assert not any(a in ("oana-lindqvist", "markus-feldhaus") for a, _s in stances)

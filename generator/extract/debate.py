@@ -17,7 +17,13 @@ from ..sources import Paragraph, Source
 from .entities import EntityScan
 from .factbits import per_lexicon
 from .knowledge import Knowledge
-from .names.labels import UNNAMED_LABEL, record_label
+from .names.labels import (
+    UNNAMED_LABEL,
+    HearingLabel,
+    RecordLabel,
+    hearing_label,
+    record_label,
+)
 
 _LABEL_REACH = 200  # characters a label may take (a name, a seat, a party, an office)
 
@@ -42,6 +48,8 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
     text = source.text
     out: list[Contribution] = []
     full = 0  # labels naming a member in full, not only "Ms Atherton:"
+    members = 0  # labels in capitals of a house's members ("SENATOR BRANDT:")
+    capitals = 0  # labels in capitals of a title and a surname, members' or witnesses'
     last: str | None = None
     group: str | None = None
     for paragraph in source.paragraphs:
@@ -51,6 +59,18 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
         # A label closes within its first words, on a colon or a dash: most paragraphs have
         # neither there, and are not matched against the label patterns.
         head = text[paragraph.start : min(paragraph.end, paragraph.start + _LABEL_REACH)]
+        if ":" in head:
+            # A hearing's label in capitals ("SENATOR BRANDT:"): the person of that surname.
+            hearing = hearing_label(text, paragraph.start, paragraph.end, knowledge)
+            speaker = _by_surname(hearing, text, scan) if hearing is not None else None
+            if hearing is not None and speaker is not None:
+                capitals += 1
+                members += hearing.member
+                full += hearing.member
+                last, group = speaker, None
+                end = _words_end(text, paragraph)
+                out.append(Contribution(paragraph.number, last, hearing.words, end, hearing.start))
+                continue
         label = (
             record_label(text, paragraph.start, paragraph.end, knowledge, short=True)
             if ":" in head or "–" in head or "—" in head
@@ -70,6 +90,10 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
                 None,
             )
         end = _words_end(text, paragraph)
+        if label is not None and member is not None and _journalist(text, label, knowledge):
+            # "Oana Lindqvist (Reuters): Secretary General, ...": a reporter's question at a
+            # press conference, whose transcript is no record of a house's debate.
+            return []
         if label is not None and member is not None:
             full += label.full
             last = member.entity_id
@@ -92,7 +116,34 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
             # A contribution goes on after an applause or interjection line, unlabelled.
             out.append(Contribution(paragraph.number, last, paragraph.start, end, None, group))
     labelled = sum(c.mention is not None for c in out)
+    # Labels in capitals make a record only with two members' among them: a briefing's
+    # "MR. KEEL:" and "MS. ABERNATHY:" are a transcript's, whose answers are no quotes.
+    if capitals and members < 2:
+        return []
     return out if labelled >= 2 and full >= 1 else []
+
+
+# The last bracket of a label, before its colon: "(Reuters)" in "Oana Lindqvist (Reuters): ".
+_LAST_BRACKET = re.compile(r"\((?P<inside>[^()\n]{1,60})\)[ \t]*:[ \t]*$")
+
+
+def _journalist(text: str, label: RecordLabel, knowledge: Knowledge) -> bool:
+    """Whether a label's last bracket names a news outlet (an entity of category media)
+    where a record gives the member's party."""
+    m = _LAST_BRACKET.search(text, label.end, label.words)
+    known = knowledge.lookup(m.group("inside")) if m is not None else None
+    return known is not None and knowledge.entities[known].category == "media"
+
+
+def _by_surname(label: HearingLabel, text: str, scan: EntityScan) -> str | None:
+    """The one person of the article whose name ends on the label's surname."""
+    surname = text[label.start : label.end].casefold()
+    found = {
+        e.id
+        for e in scan.entities.values()
+        if e.is_person and e.name.split()[-1].casefold() == surname
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def record_lines(source: Source, record: Sequence[Contribution]) -> frozenset[int]:

@@ -780,6 +780,7 @@ def build_knowledge(
             "name_particles",
             "legal_forms",
             "transcript_staff",
+            "record_label_titles",
             "portfolio_words",
             "body_tail_words",
             "force_nouns",

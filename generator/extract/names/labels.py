@@ -33,10 +33,17 @@ def label_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidat
     if tail and any(w in tail for w in k.word_set("transcript_staff")):
         return []
     all_words = m.group("label").split()
-    words = without_titles(all_words, k)
-    if len(words) == len(all_words) or not 2 <= len(words) <= 3 or any("." in w for w in words):
+    # A member's title before a surname alone ("SENATOR KEMPER:"): a hearing labels its
+    # senators so, the surname is their name.
+    member = len(all_words) >= 2 and _member_title(" ".join(all_words[:-1]), k)
+    words = all_words[-1:] if member else without_titles(all_words, k)
+    if (
+        len(words) == len(all_words)
+        or not (2 <= len(words) <= 3 or member)
+        or any("." in w for w in words)
+    ):
         return []  # no title: "THE VETO THREAT:", a host's "NATASHA RIORDAN:"
-    if len(_label_of(words[-1]).findall(text)) < 2:
+    if not member and len(_label_of(words[-1]).findall(text)) < 2:
         return []  # a transcript labels its speakers again ("GEN. HOLT:"), sections once
     offset = m.start("label")
     for w in all_words[: len(all_words) - len(words)]:
@@ -152,6 +159,41 @@ def record_label_people(text: str, start: int, end: int, k: Knowledge) -> list[C
     if label is None:
         return []
     return [Candidate("actor", "person", text[label.start : label.end], [(label.start, label.end)])]
+
+
+def _member_title(title: str, k: Knowledge) -> bool:
+    """Whether `title` is a house member's (lexicon `record_label_titles`), any case."""
+    return " ".join(title.split()).casefold() in k.word_set("record_label_titles")
+
+
+# A hearing's label in capitals: a title and a surname ("SENATOR BRANDT:", "CHAIRMAN
+# HOLLOWAY:", "SECRETARY WHITFIELD:").
+_TITLED_CAPITALS = re.compile(
+    r"(?P<title>(?:[A-Z][A-Z'’.-]*[ \t]+){1,3})(?P<name>[A-Z][A-Z'’-]+):[ \t]"
+)
+
+
+class HearingLabel(NamedTuple):
+    """A hearing's label in capitals: the surname at `start:end`, the words from `words`,
+    `member` when the title is a house member's ("SENATOR"), not a witness's ("GENERAL")."""
+
+    start: int
+    end: int
+    words: int
+    member: bool
+
+
+def hearing_label(text: str, start: int, end: int, k: Knowledge) -> HearingLabel | None:
+    """The label in capitals of a title and a surname opening `text[start:end]`, the title
+    one of lexicon `titles`, `honorifics` or `record_label_titles`; None for any other."""
+    m = _TITLED_CAPITALS.match(text, start, end)
+    if m is None:
+        return None
+    title = " ".join(m.group("title").split()).casefold()
+    member = _member_title(title, k)
+    if not member and title not in k.word_set("titles"):
+        return None
+    return HearingLabel(m.start("name"), m.end("name"), m.end(), member)
 
 
 def without_titles(words: list[str], k: Knowledge) -> list[str]:

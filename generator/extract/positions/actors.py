@@ -13,7 +13,7 @@ from typing import Any
 
 from ...sources import Source
 from ..debate import Contribution, record_lines
-from ..entities import EntityScan
+from ..entities import EntityScan, Mention
 from ..entitycues import PLACE_BEFORE, government_of
 from ..factbits import per_lexicon
 from ..holders import (
@@ -185,6 +185,11 @@ def _interview_labels(
         ):
             labels[paragraph.number] = (m.entity_id, m.start)
             continue
+        titled = _titled_label(source.text, paragraph.start, paragraph.end, scan)
+        if titled is not None:
+            # "NATO Secretary General Henrik Aalvik: Good afternoon.": the named speaker's.
+            labels[paragraph.number] = (titled.entity_id, titled.start)
+            continue
         # A debate record's label ("Mr Desmond Okonjo (Hartlepool) (Lab):", later "Mr
         # Okonjo:"): the member named in it speaks, and goes on in the unlabelled
         # paragraphs after it.
@@ -229,6 +234,34 @@ def _interview_labels(
             elif paragraph.number not in labels and paragraph.number not in lines and last:
                 labels[paragraph.number] = (last[0], None)
     return labels
+
+
+# A label's title and name before its colon: capitalised words ("NATO Secretary General
+# Henrik Aalvik: "), with the small words of an office ("Minister of Defence").
+_TITLED_WORDS = re.compile(
+    r"(?:[A-Z][\w.'’-]*|of|for|the|and)(?:[ \t]+(?:[A-Z][\w.'’-]*|of|for|the|and))*"
+)
+_TITLED_REACH = 80  # characters a title and a name may take before the colon
+
+
+def _titled_label(text: str, start: int, end: int, scan: EntityScan) -> Mention | None:
+    """The person named last in a label of capitalised words closing on a colon that opens
+    `text[start:end]` ("NATO Secretary General Henrik Aalvik: ..."); None for another
+    paragraph."""
+    colon = text.find(": ", start, min(end, start + _TITLED_REACH))
+    if colon < 0 or not _TITLED_WORDS.fullmatch(text, start, colon):
+        return None
+    return next(
+        (
+            m
+            for m in scan.mentions
+            if m.end == colon
+            and start < m.start
+            and (e := scan.entity(m.entity_id)) is not None
+            and e.is_person
+        ),
+        None,
+    )
 
 
 def _people_by_name(scan: EntityScan) -> dict[str, str]:
