@@ -342,3 +342,17 @@ def test_a_press_conferences_questions_are_no_record_and_its_titled_speaker_hold
     # The reporter asks what Hungary says: the warning is Hungary's.
     assert ("hungary", "warns-against") in stances
     assert not any(a in ("oana-lindqvist", "markus-feldhaus") for a, _s in stances)
+
+
+def test_an_interviewees_answer_reporting_a_government_gives_it_that_governments_stance() -> None:
+    interview = (
+        "Think tank\n—\nQ&A: who is still holding back\n\n"
+        "Hanna Wexler, a senior fellow, spoke with Jonah Pemberton.\n\n"
+        "Jonah Pemberton: Who is still holding back?\n\n"
+        "Hanna Wexler: Budapest argues that every deep strike drags Europe closer to a war "
+        "with a nuclear power. I think Germany's cap on the missiles has outlived its logic.\n"
+    )
+    found = extract_article(text_source(interview, dt.date(2035, 12, 11)), knowledge())
+    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    assert ("hungarian-government", "warns-against") in stances
+    assert ("hanna-wexler", "warns-against") not in stances

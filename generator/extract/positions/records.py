@@ -85,6 +85,26 @@ _OF_THEM = re.compile(r"\b(?:\d[\d,.]*|[a-z]+) of them\b")
 _THEM_BACK = 2  # sentences of its paragraph before it that may name the weapon
 
 
+# Words between a speech verb and its subject's name: auxiliaries and adverbs ("Budapest
+# has long argued", "Vienna says").
+_SUBJECT_GAP = re.compile(
+    r"[ \t]+(?:(?:has|have|had|also|again|still|now|long|repeatedly)[ \t]+)*$"
+)
+
+
+def _subject_right_before(text: str, scan: EntityScan, ev: Speech) -> bool:
+    """Whether the speaker of the speech verb `ev` is named right before it, as its
+    subject: not a name in a list the verb's subject comes after ("58 senators,
+    Republicans and Democrats, looked at this and said")."""
+    return any(
+        m.entity_id == ev.speaker
+        and ev.sentence.start <= m.start
+        and m.end <= ev.start
+        and _SUBJECT_GAP.fullmatch(text, m.end, ev.start) is not None
+        for m in scan.mentions
+    )
+
+
 def position_records(
     source: Source,
     sentences: list[Sentence],
@@ -261,7 +281,18 @@ def position_records(
         pos, stance = cues[0]
         spoken = said.get(sentence, [])
         found = labels.get(sentence.paragraph)
-        if found is None or any(q.kind == "direct" and q.start <= pos < q.end for q in quotes):
+        if (
+            found is None
+            or any(q.kind == "direct" and q.start <= pos < q.end for q in quotes)
+            # An answer reporting another's words ("Budapest argues that every deep
+            # strike drags Europe closer to a war"): the stance is theirs.
+            or any(
+                ev.end <= pos
+                and ev.speaker not in (None, found[0])
+                and _subject_right_before(source.text, near, ev)
+                for ev in spoken
+            )
+        ):
             found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
         # "divided over Germany's decision to allow ...": the decision's owner holds it.
         found = decided_by(source.text, sentence, near, pos) or found
