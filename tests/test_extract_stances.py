@@ -2602,3 +2602,37 @@ def test_reactions_from_capitals_in_a_wire_story(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(_pairs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A limit past its time; none ever set.
+        (
+            "Analyst Hanna Wexler said Germany's cap on the missiles has outlived its logic.",
+            ("hanna-wexler", "supports"),
+        ),
+        ("Paris says it never had limits and never will.", ("french-government", "supports")),
+        # What the strikes are not.
+        (
+            "Analyst Hanna Wexler said deep strikes are a tax on Russia's air campaign, not a "
+            "way to end it.",
+            ("hanna-wexler", "doubts-impact"),
+        ),
+        # EU text welcoming the strikes, blocked.
+        ("Hungary still blocks EU language welcoming the strikes.", ("hungary", "opposes")),
+        # Neither a decision to widen the war nor a wish to.
+        (
+            "Adviser Ray Keel said the administration was not looking to widen the war.",
+            None,
+        ),
+    ],
+)
+def test_stances_of_an_analysts_and_governments_wording(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    pairs = _pairs(text)
+    if expected is None:
+        assert not any(stance == "warns-against" for _a, stance in pairs)
+    else:
+        assert expected in pairs
