@@ -27,6 +27,9 @@ DAY = dt.date(2033, 2, 3)
         # German ones: "tsch", "sch", and "-oi" at a word's end.
         ("Wjatscheslaw Schewtschenko", "Vyacheslav Shevchenko"),
         ("Arkadij Polewoi", "Arkady Polevoy"),
+        # ... "ch" after a vowel is "kh", "tsch" still "ch"; "Wassyl" with a double s.
+        ("Dmitrij Schelechow", "Dmitry Shelekhov"),
+        ("Wassyl Tkatschenko", "Vasyl Tkachenko"),
         # Hungarian names family name first, turned round.
         ("Kertész Dániel", "Dániel Kertész"),
         ("Varga-Németh Anna", "Anna Varga-Németh"),

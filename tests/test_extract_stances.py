@@ -2636,3 +2636,9 @@ def test_stances_of_an_analysts_and_governments_wording(
         assert not any(stance == "warns-against" for _a, stance in pairs)
     else:
         assert expected in pairs
+
+
+def test_a_warning_against_high_hopes_doubts_the_effect() -> None:
+    # A translation's "warns before exaggerated hopes" (German "warnt vor").
+    pairs = _pairs("Retired colonel Gerald Wimmer warns before exaggerated hopes.")
+    assert pairs == [("gerald-wimmer", "doubts-impact")]
