@@ -2619,6 +2619,21 @@ def test_reactions_from_capitals_in_a_wire_story(
             "way to end it.",
             ("hanna-wexler", "doubts-impact"),
         ),
+        # A limit kept, by a federal government; weapons kept over home ground.
+        (
+            "The Belgian federal government holds fast to its own restriction.",
+            ("belgian-government", "opposes"),
+        ),
+        (
+            "Minister Wouter Declercq said the F-16s may only be flown above Ukrainian territory.",
+            ("wouter-declercq", "opposes"),
+        ),
+        # A decision called right, with where it was called so.
+        (
+            "Premier Jolanda Verbeek called the decision on her weekly press conference "
+            "'logical and overdue'.",
+            ("jolanda-verbeek", "supports"),
+        ),
         # EU text welcoming the strikes, blocked.
         ("Hungary still blocks EU language welcoming the strikes.", ("hungary", "opposes")),
         # Neither a decision to widen the war nor a wish to.

@@ -180,6 +180,12 @@ def _surface_forms(entity: KnownEntity) -> list[str]:
     # British and translated styles capitalise the executive ("the Ukrainian Government",
     # "the UK Government").
     forms += [f"{f[:-10]}Government" for f in forms if f.endswith(" government")]
+    # ... and name the executive of a federal state so ("the Belgian federal government").
+    forms += [
+        f"{f[:-10]}federal government"
+        for f in forms
+        if f.endswith(" government") and not f.endswith("'s government")
+    ]
     return forms
 
 
