@@ -2634,6 +2634,22 @@ def test_reactions_from_capitals_in_a_wire_story(
             "'logical and overdue'.",
             ("jolanda-verbeek", "supports"),
         ),
+        # A quotation opening after "was" goes on its clause: no gerund subject.
+        (
+            'Foreign Minister Zoltan Berecz said Paris was "playing with fire in our common '
+            'house" and that Budapest would veto any statement "that applauds missiles on '
+            'Russia."',
+            ("zoltan-berecz", "warns-against"),
+        ),
+        (
+            "Minister Helene Castaing said France had never set a geographic limit.",
+            ("helene-castaing", "supports"),
+        ),
+        (
+            'Prime Minister Juraj Hrncar said Slovakia "will not put its name to a statement '
+            'that applauds strikes on Russian cities."',
+            ("juraj-hrncar", "opposes"),
+        ),
         # EU text welcoming the strikes, blocked.
         ("Hungary still blocks EU language welcoming the strikes.", ("hungary", "opposes")),
         # Neither a decision to widen the war nor a wish to.

@@ -219,7 +219,10 @@ def _embedded(text: str, lo: int, pos: int, named: frozenset[int]) -> bool:
     starts = [b.end() for b in CLAUSE_START.finditer(text, lo, pos)]
     start = starts[-1] if starts else lo
     if not text[start:pos].strip():
-        return True  # a gerund opening its clause
+        # 'Paris was "playing with fire"': a quotation opening right after a verb goes on
+        # the verb's clause, its -ing form no gerund.
+        opened = start > lo and text[start - 1] in '"\u201c'
+        return not (opened and _VERBAL_BEFORE.search(text, lo, start - 1) is not None)
     return _VERBAL_BEFORE.search(text, start, pos) is None
 
 
