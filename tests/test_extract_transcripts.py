@@ -222,7 +222,7 @@ EP_DEBATE = (
     "on Russian territory.\n\n"
     "Ágnes Kovács-Tóth, on behalf of the PfE Group. – Madam President, this House is about to "
     "let Ukraine fire European missiles into Russia. My group will vote against it, and we "
-    "will ask for a roll-call vote.\n\n"
+    "will ask for a roll-call vote so that every citizen knows who voted for escalation.\n\n"
     "Matej Ďurík, on behalf of the S&D Group. – Madam President, my group will support this "
     "resolution, and so will I. Slovakia borders Ukraine, and escalation does not stop at "
     "our frontier.\n\n"
@@ -245,6 +245,8 @@ def test_a_european_parliament_group_holds_what_its_spokesman_says_for_it() -> N
     stances = {(p["actor"], p["stance"]) for p in found["positions"]}
     # "My group will vote against it": the resolution the debate is on.
     assert {("agnes-kovacs-toth", "opposes"), ("patriots-for-europe", "opposes")} <= stances
+    # A second stance in a member's contribution is the member's too.
+    assert ("agnes-kovacs-toth", "warns-against") in stances
     assert {("matej-durik", "supports"), ("s-and-d-group", "supports")} <= stances
     # "and so will I. Slovakia borders ...": the pronoun ends its sentence, whose warning
     # is the next one's.

@@ -367,6 +367,10 @@ def position_records(
                 and (
                     _goes_on(source.text, prev, later, knowledge)
                     or _after_relative(source.text, sentence, near, prev, later, found[0])
+                    # An interviewee's answer or a member's contribution is all theirs: a
+                    # second stance in it is theirs too ("My group will vote against it,
+                    # and we will ask ... who voted for escalation").
+                    or labels.get(sentence.paragraph) == found
                 )
                 and all(s != other for _a, s, _p in stated)
             ):
