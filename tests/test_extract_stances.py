@@ -2673,3 +2673,12 @@ def test_a_warning_against_high_hopes_doubts_the_effect() -> None:
     # A translation's "warns before exaggerated hopes" (German "warnt vor").
     pairs = _pairs("Retired colonel Gerald Wimmer warns before exaggerated hopes.")
     assert pairs == [("gerald-wimmer", "doubts-impact")]
+
+
+def test_a_call_for_a_vote_to_halt_deliveries_opposes() -> None:
+    pairs = _pairs(
+        'Graham Pettifer said the government was "sleepwalking" into a direct confrontation '
+        "with a nuclear power and called for a Commons vote to halt further deliveries."
+    )
+    assert ("graham-pettifer", "opposes") in pairs
+    assert ("graham-pettifer", "supports") not in pairs
