@@ -2682,3 +2682,11 @@ def test_a_call_for_a_vote_to_halt_deliveries_opposes() -> None:
     )
     assert ("graham-pettifer", "opposes") in pairs
     assert ("graham-pettifer", "supports") not in pairs
+
+
+def test_a_decision_left_to_each_supplying_state_is_unclear() -> None:
+    pairs = _pairs(
+        '"It is a decision for each supplying state, taken within international law," '
+        "Minister Fiachra Daly said."
+    )
+    assert pairs == [("fiachra-daly", "unclear")]
