@@ -2690,3 +2690,12 @@ def test_a_decision_left_to_each_supplying_state_is_unclear() -> None:
         "Minister Fiachra Daly said."
     )
     assert pairs == [("fiachra-daly", "unclear")]
+
+
+def test_a_pronoun_coordinated_with_others_opening_a_sentence_is_the_person_before() -> None:
+    pairs = _pairs(
+        'Sen. Rebecca Thornbury said the administration had "run out of reasons to wait." She '
+        "and a group of senators wrote to the president urging him to approve the transfer "
+        "without restrictions on targets inside Russia."
+    )
+    assert ("rebecca-thornbury", "supports") in pairs

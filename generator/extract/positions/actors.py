@@ -45,6 +45,7 @@ _IT_AFTER_OPENING = re.compile(r"[^,.;:\"“”]{3,50},\s+it\s")
 _ASKED_LEAD = re.compile(r"Asked\s+(?:whether|if|about|why|how|what|when|where|who)\b[^,;.]*,")
 # Openings that refer back to the sentence before ("The document", "It", "This"): words
 # of grammar, not of the domain.
+_PRONOUN_AND = re.compile(r"(?:He|She)\s+and\s")
 _ANAPHORA = re.compile(r"(?:The|This|That|These|Those|It|Such)\s")
 _GOVERNMENT_OPENING = re.compile(r"The\s+(?:government|cabinet|administration)\b")
 
@@ -519,9 +520,15 @@ def _actor(
                 if government is not None:
                     return government, None
             return earlier[0][0], None
-    if previous is not None and not actors_before(text, sentence, scan, quotes, sentence.end):
+    if previous is not None and (
+        _PRONOUN_AND.match(text, sentence.start)
+        or not actors_before(text, sentence, scan, quotes, sentence.end)
+    ):
         # "He appealed to partners to remove all restrictions": a personal pronoun opening
-        # the sentence (lexicon `pronouns`) stands for the last person named just before.
+        # the sentence (lexicon `pronouns`) stands for the last person named just before,
+        # when the sentence names no one else, or opens on "She and" ("She and a group of
+        # senators wrote ... urging him to approve the transfer without restrictions on
+        # targets inside Russia").
         first = FIRST_WORD.match(text, sentence.start)
         pronouns = knowledge.word_set("pronouns")
         if (
