@@ -358,3 +358,21 @@ def test_an_interviewees_answer_reporting_a_government_gives_it_that_governments
     stances = {(p["actor"], p["stance"]) for p in found["positions"]}
     assert ("hungarian-government", "warns-against") in stances
     assert ("hanna-wexler", "warns-against") not in stances
+
+
+def test_a_records_chair_named_in_capitals_speaks_the_presidents_lines() -> None:
+    report = (
+        "European Parliament\n—\nVerbatim report of proceedings\n\n"
+        "IN THE CHAIR: KATARZYNA MROCZEK\nVice-President\n\n"
+        "President. – The next item is the debate on long-range strikes.\n\n"
+        "Jana Novák, on behalf of the PPE Group. – Madam President, Ukraine must be allowed "
+        "to strike the airfields in Russia.\n\n"
+        "Karel Dvořák (Renew). – Madam President, I agree with the previous speaker.\n\n"
+        "President. – The debate is closed.\n"
+    )
+    found = extract_article(text_source(report, dt.date(2035, 10, 24)), knowledge())
+    quotes = {q["text"]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    assert quotes["The next item is the debate on long-range strikes."] == "katarzyna-mroczek"
+    assert quotes["The debate is closed."] == "katarzyna-mroczek"
+    # The address to the chair names no one.
+    assert "madam-president" not in {e["id"] for e in found["entities"]}

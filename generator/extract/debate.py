@@ -21,6 +21,7 @@ from .names.labels import (
     UNNAMED_LABEL,
     HearingLabel,
     RecordLabel,
+    chair_people,
     hearing_label,
     record_label,
 )
@@ -52,6 +53,7 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
     capitals = 0  # labels in capitals of a title and a surname, members' or witnesses'
     last: str | None = None
     group: str | None = None
+    chair = _chair(source, scan, knowledge)
     for paragraph in source.paragraphs:
         if paragraph.heading:
             last = None
@@ -110,7 +112,11 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
                 None,
             )
             out.append(Contribution(paragraph.number, last, label.words, end, member.start, group))
-        elif label is not None or UNNAMED_LABEL.match(text, paragraph.start, end):
+        elif (unnamed := UNNAMED_LABEL.match(text, paragraph.start, end)) and chair is not None:
+            # "President. – The debate is closed.": the chair the record named.
+            last, group = chair, None
+            out.append(Contribution(paragraph.number, chair, unnamed.end(), end, unnamed.start()))
+        elif label is not None or unnamed:
             last = group = None  # a label naming no one we know: the chair, say
         elif last is not None and not _record_line(text[paragraph.start : end]):
             # A contribution goes on after an applause or interjection line, unlabelled.
@@ -133,6 +139,21 @@ def _journalist(text: str, label: RecordLabel, knowledge: Knowledge) -> bool:
     m = _LAST_BRACKET.search(text, label.end, label.words)
     known = knowledge.lookup(m.group("inside")) if m is not None else None
     return known is not None and knowledge.entities[known].category == "media"
+
+
+def _chair(source: Source, scan: EntityScan, knowledge: Knowledge) -> str | None:
+    """The person a record names as its sitting's chair ("IN THE CHAIR: KATARZYNA
+    MROCZEK"), if any."""
+    found = chair_people(source.text, 0, len(source.text), knowledge)
+    spans = {c.aliases[0] for c in found}
+    return next(
+        (
+            m.entity_id
+            for m in scan.mentions
+            if (m.start, m.end) in spans and (e := scan.entity(m.entity_id)) and e.is_person
+        ),
+        None,
+    )
 
 
 def _by_surname(label: HearingLabel, text: str, scan: EntityScan) -> str | None:

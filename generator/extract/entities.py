@@ -30,7 +30,7 @@ from .factbits import layout_of
 from .home import home_country
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
-from .names.labels import record_party_labels
+from .names.labels import chair_people, record_party_labels
 from .quotecues import quote_rules
 from .romanization import Romanization, english_name, romanization_for
 from .spanscan import SpanScan
@@ -519,6 +519,16 @@ def _honorific(text: str, m: Mention, knowledge: Knowledge) -> bool:
     )
 
 
+def _only_titles(candidate: Candidate, knowledge: Knowledge) -> bool:
+    """Whether a person found is only titles ("Madam President, the Slovak Government
+    will not ...": the chair addressed, "High Representative"): no one's name."""
+    if candidate.category != "person":
+        return False
+    titles = knowledge.word_set("titles")
+    name = candidate.name.casefold()
+    return name in titles or all(w in titles for w in name.split())
+
+
 def _headline_people(
     text: str, headlines: list[tuple[int, int]], body: str, knowledge: Knowledge
 ) -> list[Candidate]:
@@ -563,7 +573,15 @@ def scan_entities(
     hits += _alias_hits(text, scan, knowledge)
     if lookups:
         hits += _alias_hits(text, SpanScan(text, lookups), knowledge)
-    candidates = [c for start, end in spans for c in discover(text, start, end, knowledge)]
+    candidates = [
+        c
+        for start, end in spans
+        for c in discover(text, start, end, knowledge)
+        if not _only_titles(c, knowledge)
+    ]
+    # "IN THE CHAIR: KATARZYNA MROCZEK": a record's chair, named once, in capitals, in a
+    # line of its own that may read as a heading.
+    candidates += chair_people(text, 0, len(text), knowledge)
     companies = companies_in(text, spans, knowledge)
     if companies:
         # "The director of the firm Brdy Arms said": the noun before it says it is no

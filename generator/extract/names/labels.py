@@ -196,6 +196,38 @@ def hearing_label(text: str, start: int, end: int, k: Knowledge) -> HearingLabel
     return HearingLabel(m.start("name"), m.end("name"), m.end(), member)
 
 
+# Lexicon `record_chair_cues` and a name in capitals after them, at a line's start:
+# "IN THE CHAIR: KATARZYNA MROCZEK".
+_chair_line = per_lexicon(
+    lambda data: (
+        re.compile(
+            r"(?m)^(?:"
+            + "|".join(re.escape(str(c)) for c in data.get("record_chair_cues") or [])
+            + rf"):[ \t]+(?P<name>[{UPPER}][{UPPER}'’-]+(?:[ \t]+[{UPPER}][{UPPER}'’-]+){{1,3}})[ \t]*$"
+        )
+        if data.get("record_chair_cues")
+        else None
+    )
+)
+
+
+def chair_people(text: str, start: int, end: int, k: Knowledge) -> list[Candidate]:
+    """The chair a record's line names in capitals ("IN THE CHAIR: KATARZYNA MROCZEK":
+    Katarzyna Mroczek), in `text[start:end]`."""
+    pattern = _chair_line(k)
+    if pattern is None:
+        return []
+    return [
+        Candidate(
+            "actor",
+            "person",
+            " ".join(w.title() for w in m.group("name").split()),
+            [(m.start("name"), m.end("name"))],
+        )
+        for m in pattern.finditer(text, start, end)
+    ]
+
+
 def without_titles(words: list[str], k: Knowledge) -> list[str]:
     """A label's words without the titles that open it ("MAJ. GEN. DANA HOLT": "DANA",
     "HOLT"), matched case-blind against lexicon `titles` and `honorifics`; the last word
