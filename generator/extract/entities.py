@@ -31,6 +31,7 @@ from .home import home_country
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
 from .names.labels import chair_people, record_party_labels
+from .personnames import headline_people, is_honorific, only_titles, short_given_names
 from .quotecues import quote_rules
 from .romanization import Romanization, english_name, romanization_for
 from .spanscan import SpanScan
@@ -508,50 +509,6 @@ def _headline_weapons(
     return found
 
 
-def _honorific(text: str, m: Mention, knowledge: Knowledge) -> bool:
-    """Whether a mention is an honorific before a name, in capitals ("MR. KEEL: Thanks";
-    lexicon `honorifics` are among `titles`):
-    not the party abbreviated "MR"."""
-    return (
-        text.startswith(". ", m.end)
-        and text[m.end + 2 : m.end + 3].isupper()
-        and f"{m.text}.".casefold() in knowledge.word_set("titles")
-    )
-
-
-def _only_titles(candidate: Candidate, knowledge: Knowledge) -> bool:
-    """Whether a person found is only titles ("Madam President, the Slovak Government
-    will not ...": the chair addressed, "High Representative"): no one's name."""
-    if candidate.category != "person":
-        return False
-    titles = knowledge.word_set("titles")
-    name = candidate.name.casefold()
-    return name in titles or all(w in titles for w in name.split())
-
-
-def _headline_people(
-    text: str, headlines: list[tuple[int, int]], body: str, knowledge: Knowledge
-) -> list[Candidate]:
-    """New people a header line names by a full name after a title whose surname the
-    body's labels write in capitals: "Press Briefing by Press Secretary Corinne Abernathy"
-    and "MS. ABERNATHY: Good afternoon." (a transcript names its speakers in full only
-    there). A headline's other capitals ("Top Commander Says Ukraine's ...") are no one's
-    name the body labels."""
-    found: list[Candidate] = []
-    for start, end in headlines:
-        for candidate in discover(text, start, end, knowledge):
-            words = candidate.name.split()
-            if (
-                candidate.category == "person"
-                and candidate.description
-                and len(words) >= 2
-                and not knowledge.lookup(candidate.name)
-                and re.search(rf"(?<![\w-]){re.escape(words[-1].upper())}:", body)
-            ):
-                found.append(candidate)
-    return found
-
-
 def scan_entities(
     source: Source,
     knowledge: Knowledge,
@@ -577,7 +534,7 @@ def scan_entities(
         c
         for start, end in spans
         for c in discover(text, start, end, knowledge)
-        if not _only_titles(c, knowledge)
+        if not only_titles(c, knowledge)
     ]
     # "IN THE CHAIR: KATARZYNA MROCZEK": a record's chair, named once, in capitals, in a
     # line of its own that may read as a heading.
@@ -614,7 +571,7 @@ def scan_entities(
     if headlines and spans:
         body = text[spans[0][0] : spans[-1][1]]
         candidates += _headline_weapons(text, headlines, body, knowledge)
-        candidates += _headline_people(text, headlines, body, knowledge)
+        candidates += headline_people(text, headlines, body, knowledge)
     if rules.other_names is not None:
         # "Sen. Ocampo of New Mexico": no mention of Mexico, and New Mexico is no one.
         # (Searched once over the text, `SpanScan`: the names end in `(?![\w-])`.)
@@ -697,7 +654,7 @@ def scan_entities(
     respelled = {
         **_short_body_names(local, hits),
         **_usual_spelling(local, hits),
-        **_short_given_names(local),
+        **short_given_names(local),
     }
     respelled = _in_english(local, respelled, romanization_for(knowledge))
     if respelled:
@@ -717,7 +674,7 @@ def scan_entities(
         if not _outlet(source, m, entities, rules, publisher)
         and not capital_as_place(text, m.start, m.end, rules)
         and not _surname_as_town(text, m, entities)
-        and not _honorific(text, m, knowledge)
+        and not is_honorific(text, m, knowledge)
         and not any(a <= m.start < b for a, b in datelines)
     ]
     used = {m.entity_id for m in mentions}
@@ -732,29 +689,6 @@ def _renamed(mention: Mention, ids: dict[str, str]) -> Mention:
     """`mention` naming `ids[its entity]` if there is one, else itself."""
     new_id = ids.get(mention.entity_id)
     return mention if new_id is None else replace(mention, entity_id=new_id)
-
-
-def _short_given_names(local: dict[str, KnownEntity]) -> dict[str, str]:
-    """Renames a new person written with a short form of a given name to the one written
-    in full with the same surname: "Ray Keel" is "Raymond Keel", "Alex Novak" "Alexander
-    Novak". The full name must be longer by two letters or more: "Jan Novák" and "Jana
-    Novák" are two people."""
-    people: dict[str, list[tuple[str, str]]] = {}  # surname -> (given names, id)
-    for entity_id, entity in sorted(local.items()):
-        words = entity.name.split()
-        if entity.category == "person" and len(words) == 2:
-            people.setdefault(words[1], []).append((words[0], entity_id))
-    renamed: dict[str, str] = {}
-    for named in people.values():
-        for given, entity_id in named:
-            fuller = [
-                other
-                for longer, other in named
-                if len(longer) >= len(given) + 2 and longer.startswith(given)
-            ]
-            if len(given) >= 3 and len(fuller) == 1:
-                renamed[entity_id] = fuller[0]
-    return renamed
 
 
 def _usual_spelling(local: dict[str, KnownEntity], hits: list[Mention]) -> dict[str, str]:
