@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from .knowledge import Knowledge, KnownEntity
 from .names import Candidate, discover
 
+__all__ = ["headline_people", "is_honorific", "only_titles", "short_given_names"]
+
 if TYPE_CHECKING:  # entities.py imports this module
     from .entities import Mention
 
