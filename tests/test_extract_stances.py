@@ -2699,3 +2699,29 @@ def test_a_pronoun_coordinated_with_others_opening_a_sentence_is_the_person_befo
         "without restrictions on targets inside Russia."
     )
     assert ("rebecca-thornbury", "supports") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Party leader Gergely Halmai demanded that the government withdraws its consent.",
+            [("gergely-halmai", "opposes")],
+        ),
+        (
+            "Senator Roy Lindell has introduced a bill that would cap at 300 kilometers how far "
+            "inside Russia Ukraine may use U.S.-funded weapons.",
+            [("roy-lindell", "opposes")],
+        ),
+        # "neither government could": no one withdraws anything.
+        (
+            "France and Germany defended their decisions, and neither government could "
+            "withdraw permission without appearing to reward Russian pressure.",
+            [],
+        ),
+    ],
+)
+def test_consent_withdrawn_and_a_range_capped_oppose(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [p for p in _pairs(text) if p[1] == "opposes"] == expected
