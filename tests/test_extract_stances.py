@@ -2725,3 +2725,12 @@ def test_consent_withdrawn_and_a_range_capped_oppose(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [p for p in _pairs(text) if p[1] == "opposes"] == expected
+
+
+def test_a_list_that_has_since_followed_holds_the_stance_before_it() -> None:
+    pairs = _pairs(
+        "The United States cleared strikes inside Russia in July, and France, Germany, Italy "
+        "and Canada have since followed."
+    )
+    assert {("france", "supports"), ("germany", "supports"), ("italy", "supports")} <= set(pairs)
+    assert ("canada", "supports") in pairs

@@ -66,31 +66,49 @@ def partners(text: str, sentence: Sentence, scan: EntityScan, stated: Stated) ->
             # A speaker found by the speech verb ("Germany and the Netherlands have said
             # that ..."): where the sentence names it last before the cue.
             named_at = max((s for e, s, _e in names if e == actor and s < pos), default=None)
-        partner = coordinated(text, named_at, names) if named_at is not None else None
-        # ... and the names of the list before it ("Berlin, London and Paris").
-        while partner and partner[0] not in held:
-            held.add(partner[0])
-            out.append((partner, stance, pos))
-            partner = next(
-                (
-                    (e, s)
-                    for e, s, end in names
-                    if end < partner[1] and _LISTED.fullmatch(text, end, partner[1])
-                ),
-                None,
-            )
-        # "The Five Star Movement voted against, as did Lega": Lega did the same.
-        for actor, start, _end in names:
-            if (
-                start > pos
-                and actor not in held
-                and _AS_DID.search(text, max(pos, start - 20), start)
-            ):
+        if named_at is not None:
+            out += [(p, stance, pos) for p in _listed_with(text, named_at, names, held)]
+        for actor, start, end in names:
+            if start <= pos or actor in held:
+                continue
+            if _AS_DID.search(text, max(pos, start - 20), start):
+                # "The Five Star Movement voted against, as did Lega": Lega did the same.
                 held.add(actor)
                 out.append(((actor, start), stance, pos))
+            elif _FOLLOWED.match(text, end):
+                # "The United States cleared strikes in July, and France, Germany, Italy and
+                # Canada have since followed": the list did the same.
+                held.add(actor)
+                out.append(((actor, start), stance, pos))
+                out += [(p, stance, pos) for p in _listed_with(text, start, names, held)]
     return out
 
 
+def _listed_with(
+    text: str, named_at: int, names: list[tuple[str, int, int]], held: set[str]
+) -> list[tuple[str, int]]:
+    """The names joined by "and" to the one at `named_at` and the names of the list
+    before them ("Berlin, London and Paris"), not yet `held` (which they join)."""
+    out = []
+    partner = coordinated(text, named_at, names)
+    while partner and partner[0] not in held:
+        held.add(partner[0])
+        out.append(partner)
+        partner = next(
+            (
+                (e, s)
+                for e, s, end in names
+                if end < partner[1] and _LISTED.fullmatch(text, end, partner[1])
+            ),
+            None,
+        )
+    return out
+
+
+_FOLLOWED = re.compile(
+    r"\s+(?:have|has|had)\s+(?:since\s+|also\s+|now\s+|quickly\s+|all\s+)?followed"
+    r"(?:\s+suit)?\b(?!\s+(?:by|the|a|an|its|their|his|her)\b)"
+)
 _AS_DID = re.compile(r",\s+as\s+(?:did|does|do|has|have|had|were|was|is|are)\s+(?:the\s+)?$")
 
 
