@@ -380,6 +380,8 @@ def test_case_blind_patterns_match_as_their_lower_case_twins_find() -> None:
                     (m.span(), m.groups()) for m in casefast.finditer(pattern, text, pos, endpos)
                 ]
                 assert found == expected, (pattern.pattern[:40], text[:80])
+                spans = list(casefast.spans(pattern, text, pos, endpos))
+                assert spans == [span for span, _groups in expected], pattern.pattern[:40]
     for source in (r"(?-i:A)b", r"ſtrike", r"\u017ftrike"):  # case-blindness off; ſ ~ s
         assert casefast.twin(re.compile(source, re.IGNORECASE)) is None, source
 
@@ -1415,6 +1417,11 @@ def test_span_scan_finds_what_each_sentence_search_finds() -> None:
     ]
     assert rules.other_names is not None
     finders += [partial(casefast.finditer, rules.other_names), entities._CAP_TOKEN.finditer]
+    # `SpanScan.spans_by_span` with `casefast.spans`, for the patterns `entities` asks so.
+    span_finders = {
+        finders[i]: partial(casefast.spans, p)
+        for i, p in ((0, k.alias_exact), (1, k.alias_any_case), (4, rules.other_names))
+    }
     pieces = ["Russian", "troops", "Russia", "North Korean", "soldiers", "New Mexico", "Mexico"]
     pieces += ["Ukraine", "NATO", "nato", "Kyiv", "said", ".", "-", "made", "Ukrainian-", "U.S."]
     pieces += ["Zelenskiy", "the", "Czech", "aid", "é", "Ab", "x", "’s", "'s", "Foo-Bar", "?"]
@@ -1441,6 +1448,10 @@ def test_span_scan_finds_what_each_sentence_search_finds() -> None:
             expected = [[(m.span(), m.groups()) for m in find(s, e)] for s, e in spans]
             found = [[(m.span(), m.groups()) for m in ms] for ms in scan.by_span(find)]
             assert found == expected, (text, spans)
+            if finder in span_finders:
+                find_spans = partial(span_finders[finder], text)
+                found_spans = scan.spans_by_span(find_spans)
+                assert found_spans == [[s for s, _g in ms] for ms in expected], (text, spans)
             if scan.whole is not None:  # found by one search: every match in a sentence
                 hits = list(find(*scan.whole))
                 inside = [m for m in hits for s, e in spans if s <= m.start() < m.end() <= e]
