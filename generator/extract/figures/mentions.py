@@ -131,11 +131,11 @@ def _nations(text: str, offset: int, rules: FigureRules, knowledge: Any) -> list
         return []
     known = getattr(knowledge, "entities", {})
     return [
-        _Spot(rules.demonym_ids[m.group()], offset + m.start(), offset + m.end())
+        _Spot(rules.demonym_ids[text[start:end]], offset + start, offset + end)
         # The twin branching on first characters: re tried all of some 150 names, one
-        # by one, at every position (`casefast`).
-        for m in casefast.finditer(rules.demonyms, text)
-        if rules.demonym_ids[m.group()] in known
+        # by one, at every position (`casefast`); its spans alone are enough.
+        for start, end in casefast.spans(rules.demonyms, text)
+        if rules.demonym_ids[text[start:end]] in known
     ]
 
 
