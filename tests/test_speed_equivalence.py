@@ -1404,6 +1404,31 @@ def test_select_keeps_the_plain_choice() -> None:
         assert entities._select(hits) == _plain_select(hits), hits
 
 
+def test_in_span_by_bisection_is_the_plain_in_span() -> None:
+    """`factbits.InSpan` gives `in_span`'s mentions for lists in text order and out of it,
+    with empty mentions, equal starts and spans reaching past every mention."""
+    from generator.extract.factbits import InSpan, in_span
+
+    rng = random.Random(53)
+    ordered = 0
+    for _ in range(3000):
+        mentions = []
+        for _ in range(rng.randint(0, 15)):
+            start = rng.randint(0, 50)
+            end = start + rng.choice([0, 1, 3, 8, 20])
+            entity = rng.choice(["x", "y", "z"])
+            mentions.append(entities.Mention(entity, start, end, "w" * (end - start)))
+        if rng.random() < 0.8:
+            mentions.sort(key=lambda m: m.start)  # text order, as `entities` gives them
+        inside = InSpan(mentions)
+        ordered += inside.starts is not None
+        for _ in range(8):
+            start = rng.randint(-2, 60)
+            end = start + rng.randint(0, 40)
+            assert inside(start, end) == in_span(mentions, start, end), (mentions, start, end)
+    assert ordered > 2000
+
+
 def test_span_scan_finds_what_each_sentence_search_finds() -> None:
     from generator.extract.entitycues import entity_rules
     from generator.extract.spanscan import SpanScan
