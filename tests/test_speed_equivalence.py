@@ -20,7 +20,16 @@ from typing import Any
 import pytest
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.extract import casefast, entities, merge, names, positions, quantities, similarity
+from generator.extract import (
+    casefast,
+    dates,
+    entities,
+    merge,
+    names,
+    positions,
+    quantities,
+    similarity,
+)
 from generator.extract.firstchar import by_first_char, word_start_union
 from generator.extract.knowledge import NAME, build_knowledge, name_behind, searcher
 from generator.extract.merge import _json_hash
@@ -362,6 +371,7 @@ def test_case_blind_patterns_match_as_their_lower_case_twins_find() -> None:
     ]
     patterns += [re.compile(r"(?<![\w-])(?P<w>said|told)(?:\s+(?P<n>[A-Z]\w+))?", re.IGNORECASE)]
     patterns += [k.alias_exact, re.compile(r"(?<![\w.])(?:Said|K\.|Anna(?: Smith)?)(?!\w)")]
+    patterns += [dates.date_rules_for(lexicon.data).future]  # searched with its twin
     twins = [p for p in patterns if p is not None and casefast.twin(p) is not None]
     assert len(twins) == len(patterns)
     words = sorted({w for p in twins for w in re.findall(r"[a-z]+", p.pattern)})
