@@ -20,7 +20,16 @@ from typing import Any
 import pytest
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.extract import casefast, entities, merge, names, positions, quantities, similarity
+from generator.extract import (
+    casefast,
+    dates,
+    entities,
+    merge,
+    names,
+    positions,
+    quantities,
+    similarity,
+)
 from generator.extract.firstchar import by_first_char, word_start_union
 from generator.extract.knowledge import NAME, build_knowledge, name_behind, searcher
 from generator.extract.merge import _json_hash
@@ -362,6 +371,7 @@ def test_case_blind_patterns_match_as_their_lower_case_twins_find() -> None:
     ]
     patterns += [re.compile(r"(?<![\w-])(?P<w>said|told)(?:\s+(?P<n>[A-Z]\w+))?", re.IGNORECASE)]
     patterns += [k.alias_exact, re.compile(r"(?<![\w.])(?:Said|K\.|Anna(?: Smith)?)(?!\w)")]
+    patterns += [dates.date_rules_for(lexicon.data).future]  # searched with its twin
     twins = [p for p in patterns if p is not None and casefast.twin(p) is not None]
     assert len(twins) == len(patterns)
     words = sorted({w for p in twins for w in re.findall(r"[a-z]+", p.pattern)})
@@ -380,6 +390,8 @@ def test_case_blind_patterns_match_as_their_lower_case_twins_find() -> None:
                     (m.span(), m.groups()) for m in casefast.finditer(pattern, text, pos, endpos)
                 ]
                 assert found == expected, (pattern.pattern[:40], text[:80])
+                spans = list(casefast.spans(pattern, text, pos, endpos))
+                assert spans == [span for span, _groups in expected], pattern.pattern[:40]
     for source in (r"(?-i:A)b", r"ſtrike", r"\u017ftrike"):  # case-blindness off; ſ ~ s
         assert casefast.twin(re.compile(source, re.IGNORECASE)) is None, source
 
@@ -1402,6 +1414,31 @@ def test_select_keeps_the_plain_choice() -> None:
         assert entities._select(hits) == _plain_select(hits), hits
 
 
+def test_in_span_by_bisection_is_the_plain_in_span() -> None:
+    """`factbits.InSpan` gives `in_span`'s mentions for lists in text order and out of it,
+    with empty mentions, equal starts and spans reaching past every mention."""
+    from generator.extract.factbits import InSpan, in_span
+
+    rng = random.Random(53)
+    ordered = 0
+    for _ in range(3000):
+        mentions = []
+        for _ in range(rng.randint(0, 15)):
+            start = rng.randint(0, 50)
+            end = start + rng.choice([0, 1, 3, 8, 20])
+            entity = rng.choice(["x", "y", "z"])
+            mentions.append(entities.Mention(entity, start, end, "w" * (end - start)))
+        if rng.random() < 0.8:
+            mentions.sort(key=lambda m: m.start)  # text order, as `entities` gives them
+        inside = InSpan(mentions)
+        ordered += inside.starts is not None
+        for _ in range(8):
+            start = rng.randint(-2, 60)
+            end = start + rng.randint(0, 40)
+            assert inside(start, end) == in_span(mentions, start, end), (mentions, start, end)
+    assert ordered > 2000
+
+
 def test_span_scan_finds_what_each_sentence_search_finds() -> None:
     from generator.extract.entitycues import entity_rules
     from generator.extract.spanscan import SpanScan
@@ -1415,6 +1452,11 @@ def test_span_scan_finds_what_each_sentence_search_finds() -> None:
     ]
     assert rules.other_names is not None
     finders += [partial(casefast.finditer, rules.other_names), entities._CAP_TOKEN.finditer]
+    # `SpanScan.spans_by_span` with `casefast.spans`, for the patterns `entities` asks so.
+    span_finders = {
+        finders[i]: partial(casefast.spans, p)
+        for i, p in ((0, k.alias_exact), (1, k.alias_any_case), (4, rules.other_names))
+    }
     pieces = ["Russian", "troops", "Russia", "North Korean", "soldiers", "New Mexico", "Mexico"]
     pieces += ["Ukraine", "NATO", "nato", "Kyiv", "said", ".", "-", "made", "Ukrainian-", "U.S."]
     pieces += ["Zelenskiy", "the", "Czech", "aid", "é", "Ab", "x", "’s", "'s", "Foo-Bar", "?"]
@@ -1441,6 +1483,10 @@ def test_span_scan_finds_what_each_sentence_search_finds() -> None:
             expected = [[(m.span(), m.groups()) for m in find(s, e)] for s, e in spans]
             found = [[(m.span(), m.groups()) for m in ms] for ms in scan.by_span(find)]
             assert found == expected, (text, spans)
+            if finder in span_finders:
+                find_spans = partial(span_finders[finder], text)
+                found_spans = scan.spans_by_span(find_spans)
+                assert found_spans == [[s for s, _g in ms] for ms in expected], (text, spans)
             if scan.whole is not None:  # found by one search: every match in a sentence
                 hits = list(find(*scan.whole))
                 inside = [m for m in hits for s, e in spans if s <= m.start() < m.end() <= e]
@@ -1617,8 +1663,8 @@ def test_positions_on_the_names_of_two_sentences_are_positions_on_all_names() ->
 
 
 def test_topic_spans_from_lower_case_twins_are_the_plain_spans() -> None:
-    """`stanceframes.topic_spans` with `casefast.finditer` and with the patterns' own
-    `finditer`, over the fixture sentences and random ones."""
+    """`stanceframes.topic_spans` with `casefast.spans` and with the spans of the patterns'
+    own `finditer`, over the fixture sentences and random ones."""
     from generator.extract import stanceframes
     from tests._extract_support import knowledge
 
@@ -1631,18 +1677,20 @@ def test_topic_spans_from_lower_case_twins_are_the_plain_spans() -> None:
     texts = alone + _random_texts(words, 1500, seed=47, longest=10) + _fixture_sentences()
 
     def plain(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        return pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+        return (
+            m.span() for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+        )
 
     found = 0
     for text in texts:
         for lo, hi in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
             fast = stanceframes.topic_spans(text, lo, hi, frames)
-            kept = stanceframes.casefast.finditer
+            kept = stanceframes.casefast.spans
             try:
-                stanceframes.casefast.finditer = plain  # type: ignore[assignment]
+                stanceframes.casefast.spans = plain
                 assert fast == stanceframes.topic_spans(text, lo, hi, frames), (text, lo, hi)
             finally:
-                stanceframes.casefast.finditer = kept
+                stanceframes.casefast.spans = kept
             found += bool(fast)
     assert found > 100
 

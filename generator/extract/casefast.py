@@ -137,6 +137,26 @@ def finditer(
         yield match
 
 
+def spans(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """The spans of `finditer`'s matches, for callers that need no more: the twin's
+    matches alone, not made again by `pattern` at each (the aliases' alternation of some
+    19,000 characters, matched again at each of an article's ~60 names, took longer than
+    the twin's search of the whole article)."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    found = twin(pattern)
+    subject = None
+    if found is not None:
+        subject = plain_lower(text) if found[1] else text
+    if found is None or subject is None:
+        for match in pattern.finditer(text, pos, end):
+            yield match.span()
+        return
+    for hit in found[0].finditer(subject, pos, end):
+        yield hit.span()
+
+
 def search(
     pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
 ) -> re.Match[str] | None:

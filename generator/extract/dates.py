@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import casefast
 from .knowledge import trie_alternation
 from .quantities import QuantityRules, parse_number, rules_for
 
@@ -218,7 +219,11 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         ),
         since=re.compile(rf"(?i:\b(?:{_alt(data.get('since_words') or [], blind=True)}))\s+$"),
         until=re.compile(rf"(?i:\b(?:{_alt(data.get('until_words') or [], blind=True)}))\s+$"),
-        future=re.compile(rf"(?i:\b(?:{_alt(data.get('future_words') or [], blind=True)}))\b"),
+        # Case-blind as a whole (the same matches as a case-blind group around it), so that
+        # `casefast` has a twin for it: searched in every clause before a date.
+        future=re.compile(
+            rf"\b(?:{_alt(data.get('future_words') or [], blind=True)})\b", re.IGNORECASE
+        ),
         not_future=re.compile(rf"(?i:\b(?:{_alt(data['not_future'], blind=True)}))\b")
         if data.get("not_future")
         else None,
@@ -564,7 +569,9 @@ def _find_dates(text: str, published: dt.date, rules: DateRules, offset: int) ->
         if rules.not_future is not None:
             clause = rules.not_future.sub("", clause)
         # The clause's last future verb, if any.
-        future = next(reversed(list(rules.future.finditer(clause))), None)
+        # (Its lower-cased first-character twin, `casefast`: re tried the case-blind
+        # alternation at every position of the clause; some four times faster.)
+        future = next(reversed(list(casefast.finditer(rules.future, clause))), None)
         if future is not None and _PAST_AFTER.search(clause, future.end()) is not None:
             # "Belgium will no longer bar ..., reversing a position she had defended as
             # recently as March": a verb in the past after the future one is the date's.

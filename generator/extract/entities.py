@@ -107,18 +107,20 @@ def _alias_hits(text: str, scan: SpanScan, knowledge: Knowledge) -> list[Mention
     r"""Known entities by alias, sentence by sentence: aliases as written, then any case.
     (Each pattern searched once over the text, `SpanScan`: both match whole aliases,
     `(?<!\w)...(?!\w)`.)"""
+    # Only where the aliases are is needed (`casefast.spans`): no match made again.
     found = [
-        scan.by_span(partial(casefast.finditer, pattern, text))
+        scan.spans_by_span(partial(casefast.spans, pattern, text))
         for pattern in (knowledge.alias_exact, knowledge.alias_any_case)
         if pattern is not None
     ]
     hits: list[Mention] = []
     for i in range(len(scan.spans)):
         for by_span in found:
-            for m in by_span[i]:
-                entity_id = knowledge.lookup(m.group())
+            for start, end in by_span[i]:
+                written = text[start:end]
+                entity_id = knowledge.lookup(written)
                 if entity_id:
-                    hits.append(Mention(entity_id, m.start(), m.end(), m.group()))
+                    hits.append(Mention(entity_id, start, end, written))
     return hits
 
 
@@ -576,9 +578,9 @@ def scan_entities(
         # "Sen. Ocampo of New Mexico": no mention of Mexico, and New Mexico is no one.
         # (Searched once over the text, `SpanScan`: the names end in `(?![\w-])`.)
         others = [
-            m.span()
-            for found in scan.by_span(partial(casefast.finditer, rules.other_names, text))
-            for m in found
+            span
+            for found in scan.spans_by_span(partial(casefast.spans, rules.other_names, text))
+            for span in found
         ]
         if others:
             hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in others)]

@@ -14,9 +14,9 @@ from typing import Any
 from ..sources import Source, dateline_end
 from .dates import DateExpr, date_rules_for, find_dates
 from .factbits import (
+    InSpan,
     citation,
     entity_info,
-    in_span,
     is_garbled,
     layout_of,
     lexicon_data,
@@ -143,6 +143,7 @@ def extract_events(
     events: list[dict[str, Any]] = []
     previous: str | None = None
     written: str | None = None  # the last year the article wrote out ("in 2024")
+    inside = InSpan(mentions)  # `in_span` of the mentions, by bisection
     for sentence in sentences:
         text = source.text[sentence.start : sentence.end]
         before, previous = previous, text
@@ -163,7 +164,7 @@ def extract_events(
             actors = list(
                 dict.fromkeys(
                     m.entity_id
-                    for m in in_span(mentions, start, end)
+                    for m in inside(start, end)
                     if entity_info(knowledge, m.entity_id)[1] not in excluded
                 )
             )

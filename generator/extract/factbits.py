@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -131,6 +133,31 @@ def entity_info(knowledge: Any, entity_id: str) -> tuple[str | None, str | None]
 def in_span(mentions: list[Any], start: int, end: int) -> list[Any]:
     """Mentions inside [start, end), in text order."""
     return sorted((m for m in mentions if start <= m.start and m.end <= end), key=lambda m: m.start)
+
+
+class InSpan:
+    """`in_span(mentions, start, end)` for one list asked about many times (figures and
+    events ask once or twice per sentence with a number or a date).
+
+    Mentions come in text order (`entities._select`), each starting no later than it ends:
+    then those inside a span are among the slice of mentions starting in it, found by
+    bisection, in the order `in_span` sorts them into (a stable sort of a list already in
+    order), not a pass over all of the article's mentions and a sort. A list out of order
+    is asked as `in_span` asks it. The list must not change while this is used."""
+
+    def __init__(self, mentions: list[Any]) -> None:
+        self.mentions = mentions
+        starts = [m.start for m in mentions]
+        ordered = all(a <= b for a, b in pairwise(starts)) and all(
+            m.start <= m.end for m in mentions
+        )
+        self.starts = starts if ordered else None
+
+    def __call__(self, start: int, end: int) -> list[Any]:
+        if self.starts is None:
+            return in_span(self.mentions, start, end)
+        lo, hi = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
 
 
 def plain_number(value: float) -> int | float:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 Finder = Callable[[int, int], Iterator[re.Match[str]]]
+SpanFinder = Callable[[int, int], Iterator[tuple[int, int]]]
 
 
 class SpanScan:
@@ -55,6 +56,23 @@ class SpanScan:
             if i < 0 or m.start() >= spans[i][1] or m.end() > spans[i][1]:
                 return [list(finditer(s, e)) for s, e in spans]  # out of its sentence
             out[i].append(m)
+        for i in self.alone:
+            out[i] = list(finditer(*spans[i]))
+        return out
+
+    def spans_by_span(self, finditer: SpanFinder) -> list[list[tuple[int, int]]]:
+        """`by_span` for a finder of the matches' spans alone (`casefast.spans`)."""
+        spans = self.spans
+        if self.whole is None:
+            return [list(finditer(s, e)) for s, e in spans]
+        out: list[list[tuple[int, int]]] = [[] for _ in spans]
+        starts = self.starts
+        for span in finditer(*self.whole):
+            start, end = span
+            i = bisect_right(starts, start) - 1
+            if i < 0 or start >= spans[i][1] or end > spans[i][1]:
+                return [list(finditer(s, e)) for s, e in spans]  # out of its sentence
+            out[i].append(span)
         for i in self.alone:
             out[i] = list(finditer(*spans[i]))
         return out

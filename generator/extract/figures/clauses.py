@@ -46,7 +46,7 @@ def _clause_start(
     ends = [b.end() for b in boundary.finditer(text, lo, q.start) if b.end() <= q.start]
     verb = getattr(knowledge, "speech_verb", None)
     if verb is not None:
-        ends += [v.end() for v in casefast.finditer(verb, text, lo, q.start)]
+        ends += [end for _start, end in casefast.spans(verb, text, lo, q.start)]
     return max(ends, default=0)
 
 

@@ -21,9 +21,9 @@ from ..casualties import (
 from ..dates import date_rules_for, find_dates
 from ..entitycues import body_country, entity_rules
 from ..factbits import (
+    InSpan,
     citation,
     entity_info,
-    in_span,
     is_garbled,
     lexicon_data,
     plain_number,
@@ -137,6 +137,7 @@ def extract_figures(
     owners: dict[str, str] = {}  # counted unit -> subject of its last count
     ctx = _Usable(knowledge, frules.excluded, _anonymous(knowledge))
     weapons = weapon_names(source.text, mentions, knowledge, qrules.nouns)
+    inside = InSpan(mentions)  # `in_span` of the mentions, by bisection
     previous: str | None = None
     counted: tuple[int, Quantity] | None = None  # (paragraph, its last count so far)
     elliptic: set[int] = set()  # where counts of a noun left to the sentence before start
@@ -182,9 +183,9 @@ def extract_figures(
         if not quantities:
             continue
         dates = find_dates(text, source.published, drules, sentence.start)
-        pool = _usable(in_span(mentions, sentence.start, sentence.end), source.text, ctx)
+        pool = _usable(inside(sentence.start, sentence.end), source.text, ctx)
         lo, _hi = _context(source, sentence.start)
-        earlier = _usable(in_span(mentions, lo, sentence.start), source.text, ctx)
+        earlier = _usable(inside(lo, sentence.start), source.text, ctx)
         nations = _nations(text, sentence.start, frules, knowledge)
         cited = [m for m in pool if _cited(m, source.text, sentence.start, frules)]
         # Whether the sentence names a weapon by its kind ("The missile ..."): asked only
@@ -192,7 +193,7 @@ def extract_figures(
         # made for every sentence with a number, was a twentieth of extracting figures.
         refers = _Refers(getattr(knowledge, "weapon_head", None), text)
         # Weapons named anywhere before: only looked at when nothing nearer fits.
-        history = _Earlier(mentions, sentence.start, source.text, ctx)
+        history = _Earlier(inside, sentence.start, source.text, ctx)
         # Asked only once a figure is made: most sentences with a number make none.
         garbled: bool | None = None
         share: str | None = None  # the people of the sentence's last share of a people

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...sources import Source
 from .. import casefast
-from ..factbits import entity_info, in_span, per_lexicon
+from ..factbits import InSpan, entity_info, per_lexicon
 from .rules import FigureRules
 
 # The word after a mention: "U.S. officials" names an unnamed source's country, no owner.
@@ -44,14 +44,14 @@ def _kind(knowledge: Any, spot: Any) -> str | None:
 class _Earlier:
     """The usable mentions before `until`, worked out on first use only."""
 
-    def __init__(self, mentions: list[Any], until: int, text: str, ctx: _Usable) -> None:
-        self._args = (mentions, until, text, ctx)
+    def __init__(self, inside: InSpan, until: int, text: str, ctx: _Usable) -> None:
+        self._args = (inside, until, text, ctx)
         self._found: list[Any] | None = None
 
     def mentions(self) -> list[Any]:
         if self._found is None:
-            mentions, until, text, ctx = self._args
-            self._found = _usable(in_span(mentions, 0, until), text, ctx)
+            inside, until, text, ctx = self._args
+            self._found = _usable(inside(0, until), text, ctx)
         return self._found
 
 
@@ -60,12 +60,15 @@ class _Usable:
     knowledge: Any
     excluded: frozenset[str]  # categories never a subject (media)
     anonymous: frozenset[str]  # "officials", "sources"
-    # Each mention's verdict (`_usable`), by the mention and the text it is in: a
-    # sentence's mentions are asked about again as the names before every later sentence
-    # with a number in their paragraph and the next (`_context`), and as the article's
-    # earlier names (`_Earlier`): two in five verdicts were asked before. One `_Usable`
-    # serves one article's figures.
-    verdicts: dict[tuple[Any, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    # Each mention's verdict (`_usable`), by what it reads of the mention (its entity and
+    # span) and the text it is in: a sentence's mentions are asked about again as the
+    # names before every later sentence with a number in their paragraph and the next
+    # (`_context`), and as the article's earlier names (`_Earlier`): two in five verdicts
+    # were asked before. One `_Usable` serves one article's figures. (A tuple of plain
+    # values is hashed and compared in C, a mention by its dataclass methods in Python.)
+    verdicts: dict[tuple[str, int, int, str], bool] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 def _anonymous(knowledge: Any) -> frozenset[str]:
@@ -80,9 +83,10 @@ def _usable(mentions: list[Any], text: str, ctx: _Usable) -> list[Any]:
     out = []
     verdicts = ctx.verdicts
     for m in mentions:
-        usable = verdicts.get((m, text))
+        key = (m.entity_id, m.start, m.end, text)
+        usable = verdicts.get(key)
         if usable is None:
-            usable = verdicts[(m, text)] = _usable_one(m, text, ctx)
+            usable = verdicts[key] = _usable_one(m, text, ctx)
         if usable:
             out.append(m)
     return out
@@ -131,11 +135,11 @@ def _nations(text: str, offset: int, rules: FigureRules, knowledge: Any) -> list
         return []
     known = getattr(knowledge, "entities", {})
     return [
-        _Spot(rules.demonym_ids[m.group()], offset + m.start(), offset + m.end())
+        _Spot(rules.demonym_ids[text[start:end]], offset + start, offset + end)
         # The twin branching on first characters: re tried all of some 150 names, one
-        # by one, at every position (`casefast`).
-        for m in casefast.finditer(rules.demonyms, text)
-        if rules.demonym_ids[m.group()] in known
+        # by one, at every position (`casefast`); its spans alone are enough.
+        for start, end in casefast.spans(rules.demonyms, text)
+        if rules.demonym_ids[text[start:end]] in known
     ]
 
 

@@ -176,6 +176,9 @@ def position_records(
         if (
             not weapons
             and index < len(sentences)
+            # Its words first, in C: a sentence without them (nearly all) needs no search
+            # tried at each of its word starts.
+            and source.text.find(" of them", sentence.start, sentence.end) >= 0
             and _OF_THEM.search(source.text, sentence.start, sentence.end)
             and any(
                 b.paragraph == sentence.paragraph

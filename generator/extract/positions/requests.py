@@ -59,7 +59,7 @@ def request_starts(text: str, knowledge: Knowledge) -> list[int]:
     if rules is None:
         return []
     # The case-blind search's lower-cased twin (`casefast`): several times faster.
-    return [m.start() for m in casefast.finditer(rules.gate, text)]
+    return [start for start, _end in casefast.spans(rules.gate, text)]
 
 
 def requesters(

@@ -136,9 +136,10 @@ def _term(
     lo, hi = window[0].start, window[-1].end
     verb = knowledge.speech_verb
     # The marks themselves sit one character outside each span.
+    # (Where each verb starts is enough: `casefast.spans`.)
     speaks = verb is not None and any(
-        not any(s - 1 <= m.start() <= e for s, e in spans)
-        for m in casefast.finditer(verb, text, lo, hi)
+        not any(s - 1 <= at <= e for s, e in spans)
+        for at, _end in casefast.spans(verb, text, lo, hi)
     )
     # A quotation that is its whole sentence ('"History suggests otherwise."' after
     # '"...," he said.') is someone's words: a term stands inside a sentence of its own.
