@@ -289,3 +289,9 @@ def test_a_demonym_before_a_weapons_name_is_where_it_comes_from() -> None:
     # Both makers of a joint weapon.
     found = extract_text("Headline\nBritish-French Strale missiles hit the airfield.\n", DAY)
     assert {"france", "united-kingdom"} <= {e["id"] for e in found["entities"]}
+
+
+def test_a_russian_missile_written_the_german_or_italian_way_is_the_english_one() -> None:
+    weapons = _weapons("Nine Russian missiles Ch-22 hit the port. The Ch-101 followed.")
+    assert {"kh-22", "kh-101"} <= weapons.keys()
+    assert "ch-22" not in weapons
