@@ -347,3 +347,16 @@ def test_a_bodys_name_in_its_own_language_in_brackets_is_the_same_body() -> None
     # Not a party of its own, as it would be after a person ("Jan Novák (Piráti)").
     assert ("czech-pirate-party", "Piráti") in mentions
     assert ("czech-pirate-party", "Pirates") in mentions
+
+
+def test_a_pollsters_name_stops_before_the_client_it_polled_for() -> None:
+    story = (
+        "According to a survey of the Market Institute for the Standard, 52 percent are "
+        "against. The Institute for the Study of War disagrees.\n"
+    )
+    found = extract_article(text_source(story, dt.date(2035, 6, 21)), knowledge())
+    ids = {e["id"] for e in found["entities"]}
+    assert "market-institute" in ids
+    assert "market-institute-for-the-standard" not in ids
+    # No poll before it: a name with "for" in it stays whole.
+    assert "institute-for-the-study-of-war" in ids

@@ -511,6 +511,31 @@ def _headline_weapons(
     return found
 
 
+# A pollster's name run on into its client's: "a survey of the Institute Arcadia for La
+# Stampa", "the Market Institute for the STANDARD".
+_CLIENT = re.compile(r" for (?:the )?[A-Z]")
+_POLL_REACH = 40  # characters before the pollster's name where the poll is named
+
+
+def _without_client(candidate: Candidate, text: str, knowledge: Knowledge) -> Candidate:
+    """A body found right after a poll's name (lexicon `quote_rules.poll_words`), without
+    the client its name ran on into ("for La Stampa")."""
+    if candidate.category != "organisation" or len(candidate.aliases) != 1:
+        return candidate
+    start, end = candidate.aliases[0]
+    client = _CLIENT.search(candidate.name)
+    polls = quote_rules(knowledge).polls
+    if (
+        client is None
+        or polls is None
+        or text[start:end] != candidate.name
+        or not polls.search(text, max(0, start - _POLL_REACH), start)
+    ):
+        return candidate
+    name = candidate.name[: client.start()]
+    return replace(candidate, name=name, aliases=[(start, start + len(name))])
+
+
 def scan_entities(
     source: Source,
     knowledge: Knowledge,
@@ -541,6 +566,7 @@ def scan_entities(
     # "IN THE CHAIR: KATARZYNA MROCZEK": a record's chair, named once, in capitals, in a
     # line of its own that may read as a heading.
     candidates += chair_people(text, 0, len(text), knowledge)
+    candidates = [_without_client(c, text, knowledge) for c in candidates]
     companies = companies_in(text, spans, knowledge)
     if companies:
         # "The director of the firm Brdy Arms said": the noun before it says it is no
