@@ -295,3 +295,7 @@ def test_a_russian_missile_written_the_german_or_italian_way_is_the_english_one(
     weapons = _weapons("Nine Russian missiles Ch-22 hit the port. The Ch-101 followed.")
     assert {"kh-22", "kh-101"} <= weapons.keys()
     assert "ch-22" not in weapons
+
+
+def test_an_ordinal_opening_a_list_is_no_weapons_name() -> None:
+    assert "first" not in _weapons("First tanks, then jets, now missiles into Russia.")
