@@ -360,3 +360,14 @@ def test_a_pollsters_name_stops_before_the_client_it_polled_for() -> None:
     assert "market-institute-for-the-standard" not in ids
     # No poll before it: a name with "for" in it stays whole.
     assert "institute-for-the-study-of-war" in ids
+
+
+def test_the_high_representatives_title_names_no_body() -> None:
+    story = (
+        "Annika Rautio, the High Representative of the Union for Foreign Affairs and Security "
+        "Policy, said Ukraine may defend itself.\n"
+    )
+    found = extract_article(text_source(story, dt.date(2035, 10, 24)), knowledge())
+    ids = {e["id"] for e in found["entities"]}
+    assert "annika-rautio" in ids
+    assert "union-for-foreign-affairs-and-security-policy" not in ids
