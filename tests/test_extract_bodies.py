@@ -371,3 +371,9 @@ def test_the_high_representatives_title_names_no_body() -> None:
     ids = {e["id"] for e in found["entities"]}
     assert "annika-rautio" in ids
     assert "union-for-foreign-affairs-and-security-policy" not in ids
+
+
+def test_a_parliamentary_file_numbers_procedure_type_is_no_body() -> None:
+    story = "The next item is the debate on Ukraine's right to strike (2035/2891(RSP)).\n"
+    found = extract_article(text_source(story, dt.date(2035, 10, 24)), knowledge())
+    assert "rsp" not in {e["id"] for e in found["entities"]}
