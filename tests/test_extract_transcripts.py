@@ -5,11 +5,25 @@ say. Each article here is made up for the test."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from generator.extract.article import extract_article
 from tests.extract_support import extract_text, knowledge, text_source
 
 DAY = dt.date(2033, 6, 14)
+
+
+def _stances(found: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str]]:
+    """(actor, stance) of every position found."""
+    return {(p["actor"], p["stance"]) for p in found["positions"]}
+
+
+def _direct_quotes(
+    found: dict[str, list[dict[str, Any]]], width: int | None = None
+) -> dict[str, Any]:
+    """Speaker of each direct quote, by its text (its first `width` characters if given)."""
+    return {q["text"][:width]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+
 
 BRIEFING = (
     "Department of Defense Press Briefing\n\n"
@@ -170,7 +184,7 @@ def test_a_member_speaking_for_their_group_gives_the_group_the_stance() -> None:
         "Kai Brandt (SPD): I support lifting the range limits on the missiles.\n"
     )
     found = extract_article(text_source(record, dt.date(2035, 1, 25)), knowledge())
-    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    stances = _stances(found)
     assert {("anna-vogel", "supports"), ("free-democratic-party", "supports")} <= stances
     # A member speaking for themselves alone gives their group nothing.
     assert ("kai-brandt", "supports") in stances
@@ -191,7 +205,7 @@ def test_the_european_parliaments_labels_close_on_a_full_stop_and_a_dash() -> No
         "Kaja Berg, Vice-President of the Commission. – Mr President, we are ready.\n"
     )
     found = extract_article(text_source(report, dt.date(2035, 10, 24)), knowledge())
-    quotes = {q["text"]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    quotes = _direct_quotes(found)
     # The chair names no one: what follows "President. –" is nobody's contribution.
     assert quotes == {
         "Mr President, Ukraine must be allowed to strike the airfields in Russia.": "jana-novak",
@@ -232,7 +246,7 @@ EP_DEBATE = (
 
 def test_a_european_parliament_member_whose_name_opens_on_an_accent_is_labelled() -> None:
     found = extract_article(text_source(EP_DEBATE, dt.date(2035, 10, 24)), knowledge())
-    quotes = {q["text"][:30]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    quotes = _direct_quotes(found, 30)
     assert quotes["Madam President, this House is"] == "agnes-kovacs-toth"
     assert quotes["Madam President, my group will"] == "matej-durik"
     # A known group in brackets after a member's name is no other name of the member.
@@ -242,7 +256,7 @@ def test_a_european_parliament_member_whose_name_opens_on_an_accent_is_labelled(
 
 def test_a_european_parliament_group_holds_what_its_spokesman_says_for_it() -> None:
     found = extract_article(text_source(EP_DEBATE, dt.date(2035, 10, 24)), knowledge())
-    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    stances = _stances(found)
     # "My group will vote against it": the resolution the debate is on.
     assert {("agnes-kovacs-toth", "opposes"), ("patriots-for-europe", "opposes")} <= stances
     # A second stance in a member's contribution is the member's too.
@@ -279,7 +293,7 @@ def test_a_briefings_speakers_are_named_in_its_header_and_its_questions_are_no_a
     assert {"nora-whitcombe", "douglas-pryor"} <= ids
     assert "doug-pryor" not in ids
     assert "reformist-movement" not in ids  # the party the lexicon abbreviates "MR"
-    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    stances = _stances(found)
     assert ("douglas-pryor", "supports") in stances
     # "not a decision to widen the war": no warning of his.
     assert ("douglas-pryor", "warns-against") not in stances
@@ -304,7 +318,7 @@ HEARING = (
 
 def test_a_hearings_labels_in_capitals_make_a_record_of_its_members_and_witnesses() -> None:
     found = extract_article(text_source(HEARING, dt.date(2036, 3, 10)), knowledge())
-    quotes = {q["text"][:24]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    quotes = _direct_quotes(found, 24)
     # "CHAIRMAN HOLLOWAY:" is the Roger Holloway presiding; a senator labelled by surname
     # alone is that surname's person; "the Honorable" is no part of a name.
     assert quotes == {
@@ -314,7 +328,7 @@ def test_a_hearings_labels_in_capitals_make_a_record_of_its_members_and_witnesse
         "Madam Secretary, I oppos": "kemper",
         "Senator, the strikes hav": "marcus-oyelaran",
     }
-    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    stances = _stances(found)
     assert {("brandt", "supports"), ("dana-whitfield", "supports"), ("kemper", "opposes")} <= (
         stances
     )
@@ -338,7 +352,7 @@ def test_a_press_conferences_questions_are_no_record_and_its_titled_speaker_hold
     # A label naming a news outlet in brackets is a reporter's, not a member's of a house:
     # no paragraph is anybody's verbatim contribution.
     assert not any(q["kind"] == "direct" for q in found["quotes"])
-    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    stances = _stances(found)
     # "NATO Secretary General Henrik Aalvik:": a label of a title and a name.
     assert ("henrik-aalvik", "supports") in stances
     # The reporter asks what Hungary says: the warning is Hungary's.
@@ -355,7 +369,7 @@ def test_an_interviewees_answer_reporting_a_government_gives_it_that_governments
         "with a nuclear power. I think Germany's cap on the missiles has outlived its logic.\n"
     )
     found = extract_article(text_source(interview, dt.date(2035, 12, 11)), knowledge())
-    stances = {(p["actor"], p["stance"]) for p in found["positions"]}
+    stances = _stances(found)
     assert ("hungarian-government", "warns-against") in stances
     assert ("hanna-wexler", "warns-against") not in stances
 
@@ -371,7 +385,7 @@ def test_a_records_chair_named_in_capitals_speaks_the_presidents_lines() -> None
         "President. – The debate is closed.\n"
     )
     found = extract_article(text_source(report, dt.date(2035, 10, 24)), knowledge())
-    quotes = {q["text"]: q["speaker"] for q in found["quotes"] if q["kind"] == "direct"}
+    quotes = _direct_quotes(found)
     assert quotes["The next item is the debate on long-range strikes."] == "katarzyna-mroczek"
     assert quotes["The debate is closed."] == "katarzyna-mroczek"
     # The address to the chair names no one.

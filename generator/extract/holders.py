@@ -14,7 +14,7 @@ from typing import Any
 
 from .entities import EntityScan
 from .factbits import per_lexicon
-from .knowledge import Knowledge
+from .knowledge import DAY_BETWEEN, Knowledge
 from .quotes import PREPOSITION_BEFORE, QuoteFound, Speech
 from .sentences import Sentence
 from .stanceframes import Frames
@@ -322,5 +322,5 @@ AUX_GAP = re.compile(
     r"did|does|do|not|also|now|still|already|never|firmly|again|repeatedly|long|publicly|"
     r"openly|previously|recently|consistently|first|reportedly|"
     # a day between ("The Latvian government on Tuesday approved")
-    r"on\s+[A-Z][a-z]+day|yesterday|today|(?:this|last)\s+(?:week|month))\s+){0,3}"
+    rf"{DAY_BETWEEN}|(?:this|last)\s+(?:week|month))\s+){{0,3}}"
 )

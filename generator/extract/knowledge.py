@@ -62,6 +62,14 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+# A day written between a verb and its subject or speaker ("The government on Tuesday
+# approved", "said Tuesday evening the minister", "has declared yesterday X"): grammar
+# shared by the holders of stances and the speakers of quotes, as a pattern's part.
+DAY_BETWEEN = (
+    r"(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?"
+)
+
+
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 
 
@@ -700,8 +708,7 @@ def _name_patterns(data: dict[str, Any], words: dict[str, frozenset[str]]) -> di
         ),
         # ('«...», has declared yesterday Terranova': a translation may put the day first.)
         "name_after_verb": re.compile(
-            rf"(?<!\w)(?i:{verbs})\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today)\s+)?"
-            rf"(?P<name>{person})"
+            rf"(?<!\w)(?i:{verbs})\s+(?:{DAY_BETWEEN}\s+)?(?P<name>{person})"
         ),
         "person_name": person,
         "appositive_words": _opening_runs([*APPOSITION_LEADS, *title_words, *words["role_nouns"]]),

@@ -166,13 +166,6 @@ def _member_title(title: str, k: Knowledge) -> bool:
     return " ".join(title.split()).casefold() in k.word_set("record_label_titles")
 
 
-# A hearing's label in capitals: a title and a surname ("SENATOR BRANDT:", "CHAIRMAN
-# HOLLOWAY:", "SECRETARY WHITFIELD:").
-_TITLED_CAPITALS = re.compile(
-    r"(?P<title>(?:[A-Z][A-Z'’.-]*[ \t]+){1,3})(?P<name>[A-Z][A-Z'’-]+):[ \t]"
-)
-
-
 class HearingLabel(NamedTuple):
     """A hearing's label in capitals: the surname at `start:end`, the words from `words`,
     `member` when the title is a house member's ("SENATOR"), not a witness's ("GENERAL")."""
@@ -184,16 +177,18 @@ class HearingLabel(NamedTuple):
 
 
 def hearing_label(text: str, start: int, end: int, k: Knowledge) -> HearingLabel | None:
-    """The label in capitals of a title and a surname opening `text[start:end]`, the title
-    one of lexicon `titles`, `honorifics` or `record_label_titles`; None for any other."""
-    m = _TITLED_CAPITALS.match(text, start, end)
-    if m is None:
+    """The label in capitals of a title and a surname opening `text[start:end]` ("SENATOR
+    BRANDT:", "CHAIRMAN HOLLOWAY:", "SECRETARY WHITFIELD:"), the title one of lexicon
+    `titles`, `honorifics` or `record_label_titles`; None for any other."""
+    m = _LABEL.match(text, start, end)
+    if m is None or m.group("tail"):
         return None
-    title = " ".join(m.group("title").split()).casefold()
+    *title_words, surname = m.group("label").split()
+    title = " ".join(title_words).casefold()
     member = _member_title(title, k)
-    if not member and title not in k.word_set("titles"):
+    if not title_words or (not member and title not in k.word_set("titles")):
         return None
-    return HearingLabel(m.start("name"), m.end("name"), m.end(), member)
+    return HearingLabel(m.end("label") - len(surname), m.end("label"), m.end(), member)
 
 
 # Lexicon `record_chair_cues` and a name in capitals after them, at a line's start:

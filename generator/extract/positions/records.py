@@ -85,13 +85,6 @@ _OF_THEM = re.compile(r"\b(?:\d[\d,.]*|[a-z]+) of them\b")
 _THEM_BACK = 2  # sentences of its paragraph before it that may name the weapon
 
 
-# Words between a speech verb and its subject's name: auxiliaries and adverbs ("Budapest
-# has long argued", "Vienna says").
-_SUBJECT_GAP = re.compile(
-    r"[ \t]+(?:(?:has|have|had|also|again|still|now|long|repeatedly)[ \t]+)*$"
-)
-
-
 def _subject_right_before(text: str, scan: EntityScan, ev: Speech) -> bool:
     """Whether the speaker of the speech verb `ev` is named right before it, as its
     subject: not a name in a list the verb's subject comes after ("58 senators,
@@ -100,7 +93,7 @@ def _subject_right_before(text: str, scan: EntityScan, ev: Speech) -> bool:
         m.entity_id == ev.speaker
         and ev.sentence.start <= m.start
         and m.end <= ev.start
-        and _SUBJECT_GAP.fullmatch(text, m.end, ev.start) is not None
+        and AUX_GAP.fullmatch(text, m.end, ev.start) is not None  # "Budapest has long argued"
         for m in scan.mentions
     )
 

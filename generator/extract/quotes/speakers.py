@@ -14,7 +14,7 @@ from itertools import accumulate
 from ..bystart import ByStart, after_last_end
 from ..entities import EntityScan, Mention
 from ..entitycues import PLACE_BEFORE
-from ..knowledge import Knowledge
+from ..knowledge import DAY_BETWEEN, Knowledge
 from ..sentences import Sentence
 from ..verbstarts import speech_verbs
 from .grammar import (
@@ -612,7 +612,7 @@ _DESCRIPTION = re.compile(
     # (a comma may part a role from a second one: "the head of MON, vice-premier X")
     r"(?:[\w'’-]+,?\s+){0,6}?[\w'’-]+(?:,\s*|\s+)"
 )
-_DAY_AFTER = re.compile(r"\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?(?=\s)")
+_DAY_AFTER = re.compile(rf"\s+{DAY_BETWEEN}(?=\s)")
 _BARE_DESCRIPTION = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z]{2,6}|[a-z]+[A-Z][\w.]*))+\s+")
 _AUXILIARIES = frozenset({"has", "had", "have", "would", "will"})
 # Adverbs between a subject and its verb ("She also said", "He has long argued").
