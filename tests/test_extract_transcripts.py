@@ -390,3 +390,47 @@ def test_a_records_chair_named_in_capitals_speaks_the_presidents_lines() -> None
     assert quotes["The debate is closed."] == "katarzyna-mroczek"
     # The address to the chair names no one.
     assert "madam-president" not in {e["id"] for e in found["entities"]}
+
+
+LISTED_HEARING = (
+    "United States Senate Committee on Armed Services\n—\n"
+    "Hearing on long-range strike support to Ukraine\n\n"
+    "Committee members present: Senators Hal Corrigan (chairman), Ines Varga (ranking "
+    "member), Otto Brennard, Lisa Mendel and Paul Quist.\n\n"
+    "CHAIRMAN CORRIGAN: The committee will come to order. I think that guidance should go.\n\n"
+    "SENATOR VARGA: What I doubt is the arithmetic. The Defense Intelligence Agency tells us "
+    "the plants have been dispersed.\n\n"
+    "SENATOR BRENNARD: General, Arkady Vlasin, the deputy head of Russia's Security Council, "
+    "said on Sunday that a strike on Russian industry with American missiles would be "
+    "answered. We are one bad night away from an American missile killing Russian workers.\n\n"
+    "SENATOR MENDEL: I have not decided where I land, and I will wait for the legal opinion.\n\n"
+    "SENATOR QUIST: I have recommended in writing that the restriction on these strikes be "
+    "lifted.\n"
+)
+
+
+def test_a_hearings_members_listed_after_a_plural_title_are_named_in_full() -> None:
+    found = extract_article(text_source(LISTED_HEARING, dt.date(2036, 3, 27)), knowledge())
+    ids = {e["id"] for e in found["entities"]}
+    # "Senators A (chairman), B (ranking member), C, D and E": the title is every name's.
+    assert {"hal-corrigan", "ines-varga", "otto-brennard", "lisa-mendel", "paul-quist"} <= ids
+    assert not {"corrigan", "varga", "brennard", "mendel", "quist"} & ids
+    # An agency of the U.S. Department of Defense under its official name.
+    assert "defense-intelligence-agency" in ids
+    assert "senate-armed-services-committee" in ids
+    quotes = _direct_quotes(found, 24)
+    assert quotes["I have not decided where"] == "lisa-mendel"
+
+
+def test_a_hearings_members_stances_in_their_own_words() -> None:
+    found = extract_article(text_source(LISTED_HEARING, dt.date(2036, 3, 27)), knowledge())
+    stances = _stances(found)
+    assert {
+        ("hal-corrigan", "supports"),  # "that guidance should go"
+        ("ines-varga", "doubts-impact"),  # "What I doubt is the arithmetic"
+        ("otto-brennard", "warns-against"),  # "one bad night away from"
+        ("lisa-mendel", "unclear"),  # "I have not decided where I land"
+        ("paul-quist", "supports"),  # "recommended ... that the restriction ... be lifted"
+    } <= stances
+    # The senator reports a Russian official's threat: the threat is the official's.
+    assert ("arkady-vlasin", "warns-against") in stances

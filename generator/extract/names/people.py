@@ -175,10 +175,13 @@ def _people(
             title = f"{qualifier} {m.group('title')}" if is_demonym else m.group("title")
             honorific = k.honorifics is not None and k.honorifics.fullmatch(m.group("title"))
             add(m.start("name"), m.group("name"), None if honorific else title, 1)
-            # "Sens. Ann Doyle (R-Ohio) and Luis Ortega": the title is both's.
-            more = _and_name(k).match(text, m.end(), end) if _plural_title(title, k) else None
-            if more is not None:
-                add(more.start("name"), more.group("name"), title, 2)
+            # "Sens. Ann Doyle (R-Ohio) and Luis Ortega", "Senators Roger Hollister
+            # (chairman), Denise Whitmer, Calvin Pruett and Ana Lucero": the title is all's.
+            if _plural_title(title, k):
+                at = m.end()
+                while (more := _and_name(k).match(text, at, end)) is not None:
+                    add(more.start("name"), more.group("name"), title, 2)
+                    at = more.end()
     if k.possessive_name is not None and ("'s " in sentence or "\u2019s " in sentence):
         for m in k.possessive_name.finditer(text, start, end):
             # Only after a body or a country the lexicon knows ("Reform UK's", "Russia's"):
@@ -383,11 +386,12 @@ _AND_NAMES: dict[str, re.Pattern[str]] = {}
 
 
 def _and_name(k: Knowledge) -> re.Pattern[str]:
-    """After a name, a party tag in brackets if any, then "and" and a second name."""
+    """After a name, a party tag or a role in brackets if any, then a comma or "and" and
+    the next name of a list."""
     hit = _AND_NAMES.get(k.person_name)
     if hit is None:
         hit = _AND_NAMES[k.person_name] = re.compile(
-            rf"(?:\s*\([^()]{{1,20}}\))?,?\s+and\s+(?P<name>{k.person_name})"
+            rf"(?:\s*\([^()]{{1,30}}\))?(?:,\s+(?:and\s+)?|\s+and\s+)(?P<name>{k.person_name})"
         )
     return hit
 

@@ -31,6 +31,7 @@ from ..knowledge import Knowledge
 from ..names.parties import lexicon_party
 from ..quotecues import quote_rules
 from ..quotes import QuoteFound, Speech, stable_id
+from ..quotes.speakers import APPOSITION
 from ..sentences import Sentence
 from ..sides import side_countries, side_stances
 from ..usereports import names_weapon_by_origin, use_report
@@ -88,14 +89,15 @@ _THEM_BACK = 2  # sentences of its paragraph before it that may name the weapon
 def _subject_right_before(text: str, scan: EntityScan, ev: Speech) -> bool:
     """Whether the speaker of the speech verb `ev` is named right before it, as its
     subject: not a name in a list the verb's subject comes after ("58 senators,
-    Republicans and Democrats, looked at this and said")."""
-    return any(
-        m.entity_id == ev.speaker
-        and ev.sentence.start <= m.start
-        and m.end <= ev.start
-        and AUX_GAP.fullmatch(text, m.end, ev.start) is not None  # "Budapest has long argued"
-        for m in scan.mentions
-    )
+    Republicans and Democrats, looked at this and said"). An apposition may come between
+    ("Oleg Zavarzin, the deputy chairman of Russia's Security Council, said")."""
+    for m in scan.mentions:
+        if m.entity_id != ev.speaker or not ev.sentence.start <= m.start or m.end > ev.start:
+            continue
+        aside = APPOSITION.match(text, m.end, ev.start)
+        if AUX_GAP.fullmatch(text, aside.end() if aside else m.end, ev.start) is not None:
+            return True  # "Budapest has long argued"
+    return False
 
 
 def position_records(

@@ -35,7 +35,7 @@ from .speech import Speech
 # any phrase set off by commas that opens in lower case ("Macron, after talks with
 # Scholz, said"), or a dash pair.
 # ", a White House spokesman," and ", Russia's ambassador to Italy,": who someone is.
-_APPOSITION = re.compile(
+APPOSITION = re.compile(
     r",\s(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?[a-z][^,]*,|\s(?:--|\u2014)\s.*?\s(?:--|\u2014)\s"
 )
 _WORD = re.compile(r"[\w’'.-]+")
@@ -221,11 +221,11 @@ class _Speakers(_Referents):
             described = self._described(sentence, ve, at_end=True)
             if described is not None:
                 return described
-        masked = [(lead + m.start(), lead + m.end()) for m in _APPOSITION.finditer(before)]
+        masked = [(lead + m.start(), lead + m.end()) for m in APPOSITION.finditer(before)]
         # Appositions in a row (", deputy leader of the Greens, the party's oldest member,"): each
         # opens at the comma that closes the one before, which the search had taken.
         for _a, b in list(masked):
-            while (more := _APPOSITION.match(text, b - 1, vs)) is not None and more.end() > b:
+            while (more := APPOSITION.match(text, b - 1, vs)) is not None and more.end() > b:
                 masked.append((more.start(), more.end()))
                 b = more.end()
         masked.sort()
