@@ -50,6 +50,12 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             "General Dana Whitcombe says Ukraine's strikes haven't drawn Russian retaliation.",
             [],
         ),
+        # A courtesy is no thanks for the weapons.
+        (
+            'Minister Clara Voss said: "Thank you, Mr. Chairman. The long-range strikes are '
+            'the subject today."',
+            [],
+        ),
     ],
 )
 def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) -> None:
@@ -203,6 +209,11 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
         (
             "Senator Riccardo Lanzetti said the missiles «do not change the destiny of the war».",
             ("riccardo-lanzetti", "doubts-impact"),
+        ),
+        (
+            "General Mara Lind said a Russian airfield used to launch the strikes on Kharkiv is "
+            "a legitimate military target.",
+            ("mara-lind", "supports"),
         ),
     ],
 )

@@ -434,3 +434,29 @@ def test_a_hearings_members_stances_in_their_own_words() -> None:
     } <= stances
     # The senator reports a Russian official's threat: the threat is the official's.
     assert ("arkady-vlasin", "warns-against") in stances
+
+
+TITLE_LABELS = (
+    "NATO\n—\nPress conference by NATO Secretary General Ilka Marttinen\n10 May 2036\n\n"
+    "NATO Spokesperson Rui Tavares: Good afternoon.\n\n"
+    "NATO Secretary General Ilka Marttinen: Good afternoon. We have just finished.\n\n"
+    "Ukraine's right to self-defence does not end at the border.\n\n"
+    "NATO Spokesperson: Deutsche Welle.\n\n"
+    "Greta Holm (Deutsche Welle): Thank you. Will Berlin decide soon?\n\n"
+    "NATO Secretary General: That is for Berlin to say.\n\n"
+    "NATO Spokesperson: Het Nieuwsblad.\n\n"
+    "Joris Claes (Het Nieuwsblad): Secretary General, in 2031 you called lifting the "
+    'restrictions "a reckless gamble with other people\'s security." What changed?\n\n'
+    "NATO Secretary General: Russia changed my mind. Thank you.\n"
+)
+
+
+def test_a_press_conferences_title_labels_and_reporters_questions() -> None:
+    found = extract_article(text_source(TITLE_LABELS, dt.date(2036, 5, 10)), knowledge())
+    stances = _stances(found)
+    # The paragraph after "NATO Secretary General Ilka Marttinen:" goes on with her words.
+    assert ("ilka-marttinen", "supports") in stances
+    # "you called ... reckless" in a reporter's question is the answerer's old stance; a
+    # reporter under an outlet the lexicon does not know holds no stance either.
+    assert ("ilka-marttinen", "warns-against") in stances
+    assert not any(a in ("greta-holm", "joris-claes", "rui-tavares") for a, _s in stances)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from ...sources import Source
+from ...sources import Paragraph, Source
 from ..debate import Contribution, record_lines
 from ..entities import EntityScan, Mention
 from ..entitycues import PLACE_BEFORE, government_of
@@ -159,18 +159,35 @@ def _after_relative(
     return antecedent is not None and antecedent[0] == holder and "," in text[prev:later]
 
 
+class Questions(NamedTuple):
+    """A transcript's questions: paragraph number -> the reporter who asks (None for "Q:")
+    and the person who answers next (None if no one we know)."""
+
+    reporters: dict[int, str | None]
+    answerers: dict[int, str | None]
+
+
 def _interview_labels(
     source: Source, scan: EntityScan, knowledge: Knowledge, said_in: Sequence[Contribution] = ()
-) -> dict[int, tuple[str, int | None]]:
+) -> tuple[dict[int, tuple[str, int | None]], Questions]:
     """Paragraph number -> the person whose answer it is, in an interview printed with the
     speaker's name as a label ("Kuryk: The serial version flies far."): what the
-    paragraph says is theirs."""
+    paragraph says is theirs; and the transcript's questions."""
     labels: dict[int, tuple[str, int | None]] = {}
+    reporters: dict[int, str | None] = {}
+    # A press conference: a reporter's label names a news outlet the lexicon knows. Then a
+    # question under a label naming one it does not know is a reporter's too.
+    press = any(
+        _reporter_label(source.text, p, scan, knowledge, False) is not None
+        for p in source.paragraphs
+        if not p.heading
+    )
     starts = {m.start: m for m in scan.mentions}
     people: dict[str, str] | None = None  # by name and surname, once a label asks
     capitals: set[int] = set()  # paragraphs opening on a label in capitals
     journalists: set[str] = set()  # the labels of the programme's own people
     record = {c.paragraph: c for c in said_in}
+    titles: dict[str, str] = {}  # a titled label's title -> the person it named
     # A record's own lines between contributions ("(Interjection from the AfD: ...)") go on
     # with no one's words: whoever they name holds what they say.
     lines = record_lines(source, said_in)
@@ -186,10 +203,30 @@ def _interview_labels(
         ):
             labels[paragraph.number] = (m.entity_id, m.start)
             continue
+        reporter = _reporter_label(source.text, paragraph, scan, knowledge, press)
+        if reporter is not None:
+            # "Ilse Vandamme (De Standaard): Secretary General, ...": a reporter's question
+            # at a press conference, no answer of the speaker before.
+            capitals.add(paragraph.number)
+            reporters[paragraph.number] = reporter[0]
+            continue
         titled = _titled_label(source.text, paragraph.start, paragraph.end, scan)
         if titled is not None:
             # "NATO Secretary General Henrik Aalvik: Good afternoon.": the named speaker's.
             labels[paragraph.number] = (titled.entity_id, titled.start)
+            capitals.add(paragraph.number)
+            # The label's words but the name's ("NATO Secretary General"; the mention may
+            # hold the title's last words: "Secretary General Annika Rautavaara").
+            words = source.text[paragraph.start : titled.end].split()
+            named = without_titles(source.text[titled.start : titled.end].split(), knowledge)
+            title = " ".join(words[: len(words) - len(named)])
+            if title:
+                titles.setdefault(title, titled.entity_id)
+            continue
+        if titles and (who := _title_label(source.text, paragraph.start, titles)) is not None:
+            # ... and later "NATO Secretary General: It matters.": the same speaker's.
+            labels[paragraph.number] = (who, None)
+            capitals.add(paragraph.number)
             continue
         # A debate record's label ("Mr Desmond Okonjo (Hartlepool) (Lab):", later "Mr
         # Okonjo:"): the member named in it speaks, and goes on in the unlabelled
@@ -206,6 +243,7 @@ def _interview_labels(
             # "Q    Thanks, Ray. The Kremlin spokesman said ...": a reporter's question, no
             # answer of the speaker before.
             capitals.add(paragraph.number)
+            reporters[paragraph.number] = None
             continue
         caps = _CAPITALS_LABEL.match(source.text, paragraph.start, paragraph.end)
         if caps is not None:
@@ -234,7 +272,45 @@ def _interview_labels(
                 last = labels.get(paragraph.number)
             elif paragraph.number not in labels and paragraph.number not in lines and last:
                 labels[paragraph.number] = (last[0], None)
-    return labels
+    # Who answers each question: the speaker of the next labelled paragraph.
+    answerers: dict[int, str | None] = {}
+    for number in sorted(reporters, reverse=True):
+        after = next((n for n in sorted(capitals) if n > number), None)
+        label = labels.get(after) if after is not None and after not in reporters else None
+        answerers[number] = label[0] if label is not None else None
+    return labels, Questions(reporters, answerers)
+
+
+# A reporter's label at a press conference: a name, or "Question", and the news outlet in
+# brackets ("Ilse Vandamme (De Standaard): ", "Question (Reuters): ").
+_REPORTER_LABEL = re.compile(r"(?P<who>[^:()\n]{1,60}?)\s*\((?P<outlet>[^()\n]{1,60})\):\s")
+
+
+def _reporter_label(
+    text: str, paragraph: Paragraph, scan: EntityScan, knowledge: Knowledge, press: bool
+) -> tuple[str | None] | None:
+    """(the reporter, if the article names them) for a paragraph opening on a reporter's
+    label: one whose bracket names a news outlet the lexicon knows, or at a press
+    conference (`press`) any that asks a question; None for another paragraph."""
+    m = _REPORTER_LABEL.match(text, paragraph.start, paragraph.end)
+    if m is None:
+        return None
+    outlet = knowledge.lookup(m.group("outlet"))
+    media = outlet is not None and knowledge.entities[outlet].category == "media"
+    if not media and (not press or "?" not in text[m.end() : paragraph.end]):
+        return None
+    who = next(
+        (
+            x.entity_id
+            for x in scan.mentions
+            if m.start("who") <= x.start
+            and x.end <= m.end("who")
+            and (e := scan.entity(x.entity_id)) is not None
+            and e.is_person
+        ),
+        None,
+    )
+    return (who,)
 
 
 # A label's title and name before its colon: capitalised words ("NATO Secretary General
@@ -263,6 +339,13 @@ def _titled_label(text: str, start: int, end: int, scan: EntityScan) -> Mention 
         ),
         None,
     )
+
+
+def _title_label(text: str, start: int, titles: dict[str, str]) -> str | None:
+    """The person of a label that is a title alone ("NATO Secretary General: ...") which an
+    earlier label gave with the person's name; None for another paragraph."""
+    colon = text.find(": ", start, start + _TITLED_REACH)
+    return titles.get(text[start:colon]) if colon > start else None
 
 
 def _people_by_name(scan: EntityScan) -> dict[str, str]:

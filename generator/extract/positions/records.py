@@ -86,6 +86,10 @@ _OF_THEM = re.compile(r"\b(?:\d[\d,.]*|[a-z]+) of them\b")
 _THEM_BACK = 2  # sentences of its paragraph before it that may name the weapon
 
 
+# The person a reporter's question addresses ("you called", not "Thank you").
+_YOU = re.compile(r"(?<!Thank )\byou\b")
+
+
 def _subject_right_before(text: str, scan: EntityScan, ev: Speech) -> bool:
     """Whether the speaker of the speech verb `ev` is named right before it, as its
     subject: not a name in a list the verb's subject comes after ("58 senators,
@@ -152,7 +156,7 @@ def position_records(
     said: dict[Sentence, list[Speech]] = {}
     for ev in events:
         said.setdefault(ev.sentence, []).append(ev)
-    labels = _interview_labels(source, scan, knowledge, record)
+    labels, questions = _interview_labels(source, scan, knowledge, record)
     # A debate record's member speaking for the group their label names.
     groups = {c.paragraph: c.group for c in record if c.group}
     chair = chair_lines(source, record)
@@ -292,6 +296,14 @@ def position_records(
             )
         ):
             found = _actor(source.text, pos, sentence, before, near, quotes, spoken, knowledge)
+        if sentence.paragraph in questions.reporters:
+            # A reporter's question: "you called lifting the restrictions 'a reckless
+            # gamble'" is the answerer's; the reporter holds no stance.
+            if _YOU.search(source.text, sentence.start, pos):
+                answerer = questions.answerers[sentence.paragraph]
+                found = (answerer, None) if answerer is not None else None
+            elif found is not None and found[0] == questions.reporters[sentence.paragraph]:
+                continue
         # "divided over Germany's decision to allow ...": the decision's owner holds it.
         found = decided_by(source.text, sentence, near, pos) or found
         # "an amendment by Vazrazhdane that would have required Ukraine to ...": its tabler's.
