@@ -215,6 +215,18 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "a legitimate military target.",
             ("mara-lind", "supports"),
         ),
+        (
+            "Prague cleared the Czech Výr drone, a CZK 2.6 million weapon, for use inside Russia.",
+            ("czech-government", "supports"),
+        ),
+        (
+            "Oslo has cleared its Fjellrev drones for military targets in Russia.",
+            ("norwegian-government", "supports"),
+        ),
+        (
+            "Germany's Bussard deliveries are no longer limited by range.",
+            ("germany", "supports"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:
@@ -2745,3 +2757,20 @@ def test_a_list_that_has_since_followed_holds_the_stance_before_it() -> None:
     )
     assert {("france", "supports"), ("germany", "supports"), ("italy", "supports")} <= set(pairs)
     assert ("canada", "supports") in pairs
+
+
+def test_it_opening_a_sentence_is_the_holder_before_though_a_name_follows_the_cue() -> None:
+    pairs = _pairs(
+        "Until late February, the German government argued that its cap was a necessary brake "
+        'on escalation. It now says the cap had "served its purpose," and Germany\'s Bussard '
+        "deliveries are no longer limited by range."
+    )
+    assert ("german-government", "supports") in pairs
+
+
+def test_the_administration_in_lower_case_is_the_us_government() -> None:
+    pairs = _pairs(
+        "The United States has sent the Halyard to Kyiv. On April 4, the administration lifted "
+        "the guidance that kept Ukraine from firing it at Russia's defense industry."
+    )
+    assert ("u-s-government", "supports") in pairs

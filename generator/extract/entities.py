@@ -26,7 +26,7 @@ from .entitycues import (
     government_of,
     publisher_forms,
 )
-from .factbits import layout_of
+from .factbits import layout_of, lexicon_data
 from .home import home_country
 from .knowledge import Knowledge, KnownEntity, slug, surname_at
 from .names import Candidate, cannot_be_name, discover, initials, weapons_in
@@ -273,6 +273,26 @@ def _home_government(
 
 
 _HEADLINE_GOVERNMENT = re.compile(r"\b[Tt]he (government)\b(?!['’]s? of\b| of\b)")
+
+# "the administration had no plans to offer it": a government in the lower case, in the
+# usage of one country's press (lexicon `administration_country`); not "the administration
+# of Tatarstan" nor "the regional administration".
+_THE_ADMINISTRATION = re.compile(r"\b[Tt]he (administration)\b(?!['’]s? of\b| of\b| in\b)")
+
+
+def _the_administration(text: str, hits: list[Mention], knowledge: Knowledge) -> list[Mention]:
+    """ "the administration": the government of lexicon `administration_country` (the
+    United States), in an article that names that country or its government."""
+    if "administration" not in text:
+        return []
+    country = lexicon_data(knowledge).get("administration_country")
+    government = government_of(country, knowledge) if country else None
+    if government is None or not any(h.entity_id in (country, government) for h in hits):
+        return []
+    return [
+        Mention(government, m.start(1), m.end(1), m.group(1))
+        for m in _THE_ADMINISTRATION.finditer(text)
+    ]
 
 
 def _forces(text: str, scan: SpanScan, knowledge: Knowledge, rules: EntityRules) -> list[Mention]:
@@ -653,6 +673,7 @@ def scan_entities(
     hits += [Mention(i, a, b, text[a:b]) for i, a, b in record_party_labels(text, knowledge)]
     hits += _weapon_origins(text, hits, {**knowledge.entities, **local}, rules)
     hits += _home_government(source, knowledge, lookups)
+    hits += _the_administration(text, hits, knowledge)
     chosen = _select(hits)
     selected = len(hits)  # `chosen` is `_select` of this many first hits, unchanged
     # Spelling variants of people's names the aliases missed (Zelenskiy ~ Zelenskyy).

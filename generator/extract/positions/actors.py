@@ -589,7 +589,16 @@ def _actor(
         previous is not None
         and previous.paragraph == sentence.paragraph
         and (_ANAPHORA.match(text, sentence.start) or _IT_AFTER_OPENING.match(text, sentence.start))
-        and not actors_before(text, sentence, scan, quotes, sentence.end)
+        # ... naming no one else; "It" as the subject may come before a name the cue is
+        # followed by ("It now says the cap had served its purpose, and Germany's deliveries
+        # ...").
+        and not actors_before(
+            text,
+            sentence,
+            scan,
+            quotes,
+            pos if text.startswith("It ", sentence.start) else sentence.end,
+        )
     ):
         earlier = actors_before(text, previous, scan, quotes, previous.end)
         if earlier:
