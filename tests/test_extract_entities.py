@@ -235,6 +235,20 @@ def test_a_quotation_opening_after_a_lone_capital_starts_a_sentence() -> None:
     assert [name[a:b] for a, b in split_paragraph(name, 0, len(name), default_rules())] == [name]
 
 
+def test_an_exclamation_or_question_closing_a_quotation_before_its_attribution() -> None:
+    from generator.extract.sentences import default_rules, split_paragraph
+
+    text = '"Thank you, America!" he wrote. "Why now?" she asked. Why? Nobody knows! It ended.'
+    got = [text[a:b] for a, b in split_paragraph(text, 0, len(text), default_rules())]
+    assert got == [
+        '"Thank you, America!" he wrote.',
+        '"Why now?" she asked.',
+        "Why?",
+        "Nobody knows!",
+        "It ended.",
+    ]
+
+
 def _ids(text: str, published: dt.date, publisher: str = "Test") -> set[str]:
     """The entity ids of an in-memory article, with the lexicon's knowledge alone."""
     from generator.extract.article import extract_article

@@ -227,6 +227,14 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             "Germany's Bussard deliveries are no longer limited by range.",
             ("germany", "supports"),
         ),
+        (
+            "Military expert Ostap Verbytskyi cautioned against euphoria after the strikes.",
+            ("ostap-verbytskyi", "doubts-impact"),
+        ),
+        (
+            'Analyst Mira Holt said one strike with the missiles will "slow, not stop" production.',
+            ("mira-holt", "doubts-impact"),
+        ),
     ],
 )
 def test_cue_vocabulary(text: str, expected: tuple[str, str]) -> None:

@@ -26,6 +26,7 @@ _DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 # A stop, any closing quotes/brackets, then whitespace: a candidate boundary.
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+_CLOSING_QUOTES = frozenset("\"'\u201d\u2019")
 _NEXT_WORD = re.compile(r"\s*([\"'\u201c\u2018(]*)([\w.'\u2019-]*)")
 # A single initial ("K.") or a run of them ("J.D.", "J. R. R." is three words).
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -89,11 +90,14 @@ def _after_lower_word(text: str, at: int) -> bool:
 
 def _is_boundary(text: str, stop_start: int, after: int, rules: SplitRules) -> bool:
     """Whether the stop at `stop_start` (its run ends at `after`) ends a sentence."""
-    if text[stop_start] != ".":
-        return True  # ! and ? always end one
-    word = _word_before(text, max(0, stop_start - 40), after).lstrip("\"'\u201c\u2018(")
     nxt = _NEXT_WORD.match(text, after)
     next_word = nxt.group(2) if nxt else ""
+    if text[stop_start] != ".":
+        # ! and ? end one, but for a quotation's attribution after its closing mark
+        # ('"Thank you, America!" he wrote.').
+        closed = any(c in _CLOSING_QUOTES for c in text[stop_start:after])
+        return not (closed and next_word[:1].islower())
+    word = _word_before(text, max(0, stop_start - 40), after).lstrip("\"'\u201c\u2018(")
     opens_sentence = next_word in rules.starters
     if word.casefold() in rules.abbreviations:
         return opens_sentence
