@@ -49,6 +49,7 @@ SETS = [
     (FIXTURES / "blind29" / "annotations", FIXTURES / "blind29" / "articles"),
     (FIXTURES / "blind30" / "annotations", FIXTURES / "blind30" / "articles"),
     (FIXTURES / "blind31" / "annotations", FIXTURES / "blind31" / "articles"),
+    (FIXTURES / "blind32" / "annotations", FIXTURES / "blind32" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
