@@ -228,6 +228,25 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             ("germany", "supports"),
         ),
         (
+            "Germany cleared its Weihe cruise missiles for strikes on fuel infrastructure.",
+            ("germany", "supports"),
+        ),
+        (
+            "President Lena Harwood expanded the list of permitted targets for the missiles.",
+            ("lena-harwood", "supports"),
+        ),
+        # A translation's word order: the permission's verb last, a date before its noun.
+        (
+            "The cabinet of Prime Minister Sander Kuipers lets Ukraine the drones also against oil "
+            "refineries deploy.",
+            ("sander-kuipers", "supports"),
+        ),
+        (
+            "The American president Lena Harwood gave Ukraine on 22 May permission the missile "
+            "also against refineries in Russia to deploy.",
+            ("lena-harwood", "supports"),
+        ),
+        (
             "Military expert Ostap Verbytskyi cautioned against euphoria after the strikes.",
             ("ostap-verbytskyi", "doubts-impact"),
         ),
@@ -2782,3 +2801,13 @@ def test_the_administration_in_lower_case_is_the_us_government() -> None:
         "the guidance that kept Ukraine from firing it at Russia's defense industry."
     )
     assert ("u-s-government", "supports") in pairs
+
+
+def test_a_strike_on_a_named_site_of_a_russian_town_by_ukraines_forces_is_ukraines() -> None:
+    # "the Defense Forces" (of Ukraine) are the country; "the Volgograd refinery" is in
+    # Russia (lexicon `places`).
+    pairs = _pairs(
+        "On May 24, the Defense Forces of Ukraine used Storm Shadow missiles against the "
+        "Volgograd refinery for the first time."
+    )
+    assert ("ukraine", "supports") in pairs

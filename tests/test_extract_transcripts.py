@@ -460,3 +460,33 @@ def test_a_press_conferences_title_labels_and_reporters_questions() -> None:
     # reporter under an outlet the lexicon does not know holds no stance either.
     assert ("ilka-marttinen", "warns-against") in stances
     assert not any(a in ("greta-holm", "joris-claes", "rui-tavares") for a, _s in stances)
+
+
+DAIL = (
+    "Houses of the Oireachtas\n—\nDáil Éireann debate - Wednesday, 18 Jun 2036\n\n"
+    "Deputy Darragh Ó Maoláin\nI move that the Government veto the facility. This State "
+    "becomes a silent partner in a war between nuclear-armed powers.\n\n"
+    "Minister for Foreign Affairs and Defence (Deputy Niamh Corcoran)\nUkraine has the right "
+    "to strike the airfields in Russia from which it is attacked.\n\n"
+    "Acting Chairperson (Deputy Ruairí Hennessy)\nPlease allow the Deputy to continue.\n\n"
+    "Deputy Darragh Ó Maoláin\nTell that to the people of Belgorod.\n"
+)
+
+
+def test_a_records_labels_on_lines_of_their_own_name_the_speakers() -> None:
+    found = extract_article(text_source(DAIL, dt.date(2036, 6, 18)), knowledge())
+    quotes = _direct_quotes(found, 24)
+    assert quotes["Ukraine has the right to"] == "niamh-corcoran"
+    assert quotes["Tell that to the people "] == "darragh-o-maolain"
+    assert quotes["Please allow the Deputy "] == "ruairi-hennessy"
+    assert ("niamh-corcoran", "supports") in _stances(found)
+    # EU bodies by their official and usual names.
+    ids = {
+        e["id"]
+        for e in extract_text(
+            "EU foreign ministers approved the fund on Monday; the Foreign Affairs Council "
+            "meets again in July.",
+            DAY,
+        )["entities"]
+    }
+    assert "council-of-the-european-union" in ids

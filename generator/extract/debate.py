@@ -73,6 +73,15 @@ def contributions(source: Source, scan: EntityScan, knowledge: Knowledge) -> lis
                 end = _words_end(text, paragraph)
                 out.append(Contribution(paragraph.number, last, hearing.words, end, hearing.start))
                 continue
+        line = _line_label(text, paragraph, scan, knowledge)
+        if line is not None:
+            # "Deputy Darragh Ó Maoláin" on a line of its own, the speech below it.
+            full += 1
+            last, group = line[0], None
+            out.append(
+                Contribution(paragraph.number, last, line[2], _words_end(text, paragraph), line[1])
+            )
+            continue
         label = (
             record_label(text, paragraph.start, paragraph.end, knowledge, short=True)
             if ":" in head or "–" in head or "—" in head
@@ -193,6 +202,53 @@ def chair_lines(source: Source, record: Sequence[Contribution]) -> frozenset[int
         for p in source.paragraphs
         if not p.heading and UNNAMED_LABEL.match(text, p.start, _words_end(text, p))
     )
+
+
+# A paragraph's first line with no sentence in it: a label of its own ("Deputy Darragh Ó
+# Maoláin", "Minister for Foreign Affairs and Defence (Deputy Niamh Corcoran)"), as the
+# Oireachtas prints its debates, the speech on the lines below.
+_LINE_LABEL = re.compile(r"[^\n.!?:;\"“”]{3,120}\n")
+
+
+def _line_label(
+    text: str, paragraph: Paragraph, scan: EntityScan, knowledge: Knowledge
+) -> tuple[str, int, int] | None:
+    """(the person, where the label names them, where the speech starts) of a paragraph
+    opening on a label line that a title word (lexicon `titles`, `record_label_titles`)
+    opens or brackets and a person's name closes; None for another paragraph."""
+    m = _LINE_LABEL.match(text, paragraph.start, paragraph.end)
+    if m is None:
+        return None
+    name_end = paragraph.start + len(text[paragraph.start : m.end() - 1].rstrip(" \t)"))
+    person = next(
+        (
+            x
+            for x in scan.mentions
+            if x.end == name_end
+            and x.start >= paragraph.start
+            and (e := scan.entity(x.entity_id)) is not None
+            and e.is_person
+        ),
+        None,
+    )
+    if person is None:
+        return None
+    titles = _label_titles(knowledge)
+    words = text[paragraph.start : person.end].replace("(", " ").split()
+    if not any(w.casefold() in titles for w in words[:-1]):
+        return None
+    return person.entity_id, person.start, m.end()
+
+
+# Single title words a label line holds ("Deputy", "Senator", "Minister"), folded.
+_label_titles = per_lexicon(
+    lambda data: frozenset(
+        str(t).casefold()
+        for key in ("titles", "record_label_titles")
+        for t in data.get(key) or []
+        if " " not in str(t)
+    )
+)
 
 
 def _words_end(text: str, paragraph: Paragraph) -> int:

@@ -72,6 +72,12 @@ def _build(data: dict[str, Any]) -> UseRules | None:
         targets.append(
             rf"\b(?:in|near|at|outside|on|around) (?:the )?(?P<target>{names})\b(?![’'-])"
         )
+        # ... or naming a site of it ("used Halberd missiles against the Volgograd refinery",
+        # "struck the Saratov oil refinery").
+        targets.append(
+            rf"\bthe (?P<target>{names}) (?:[\w-]+ ){{0,2}}(?:refinery|refineries|air ?base|"
+            r"airfield|depot|plant|factory|arsenal|port|bridge|works)\b"
+        )
     # Each target pattern names its country `target`: numbered apart in one alternation.
     body = "|".join(
         f"(?:{t.replace('(?P<target>', f'(?P<target{i}>')})" for i, t in enumerate(targets)
