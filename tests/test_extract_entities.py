@@ -483,3 +483,18 @@ def test_a_translations_person_named_right_after_the_body_they_serve() -> None:
         "Headline\nThe map of Ukraine Ivan Petrenko drew was old.\n", dt.date(2034, 12, 12)
     )
     assert "ivan-petrenko" not in {e["id"] for e in found["entities"]}
+
+
+def test_a_translations_surname_first_name_before_its_office_is_a_person() -> None:
+    found = extract_text(
+        "Only two weeks passed since Szentgyörgyi Ákos prime minister on 12 June wrote that "
+        "Hungary will not give its name to the strikes. On Monday the Halász Dóra foreign "
+        "minister represented the softer line.",
+        dt.date(2036, 6, 26),
+    )
+    ids = {e["id"] for e in found["entities"]}
+    # Turned round by the romanization (lexicon `given_names_last`).
+    assert {"akos-szentgyorgyi", "dora-halasz"} <= ids
+    assert ("akos-szentgyorgyi", "opposes") in {
+        (p["actor"], p["stance"]) for p in found["positions"]
+    }

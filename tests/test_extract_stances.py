@@ -247,6 +247,29 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             ("lena-harwood", "supports"),
         ),
         (
+            "President Lena Harwood let Ukraine aim U.S.-made Halberd missiles at Russian "
+            "refineries.",
+            ("lena-harwood", "supports"),
+        ),
+        (
+            "President Lena Harwood told Ukraine it can now fire the Halberd missile at depots "
+            "inside Russia.",
+            ("lena-harwood", "supports"),
+        ),
+        (
+            "The British government never excluded energy targets.",
+            ("british-government", "supports"),
+        ),
+        (
+            "The Italian government kept its Aquilon missiles inside Ukraine's internationally "
+            "recognized borders.",
+            ("italian-government", "opposes"),
+        ),
+        (
+            "Analyst Rosalind Achterberg said the strikes with the missiles will not end the war.",
+            ("rosalind-achterberg", "doubts-impact"),
+        ),
+        (
             "Military expert Ostap Verbytskyi cautioned against euphoria after the strikes.",
             ("ostap-verbytskyi", "doubts-impact"),
         ),

@@ -490,3 +490,20 @@ def test_a_records_labels_on_lines_of_their_own_name_the_speakers() -> None:
         )["entities"]
     }
     assert "council-of-the-european-union" in ids
+
+
+def test_a_sunday_shows_host_asks_and_you_in_a_question_is_the_guest() -> None:
+    show = (
+        "ABC News\n—\nThis Week transcript\n\n"
+        'ELAINE MORROW (ABC "THIS WEEK" CO-ANCHOR): Good morning. Secretary of State Gregory '
+        "Whitfield joins us now.\n\n"
+        "SECRETARY OF STATE GREGORY WHITFIELD: Good morning, Elaine.\n\n"
+        "MORROW: You didn't always agree. In February, you told the Senate Foreign Relations "
+        'Committee that hitting Russian refineries would be "an invitation to escalate."\n\n'
+        "WHITFIELD: Russia answered that question for me.\n"
+    )
+    found = extract_article(text_source(show, dt.date(2036, 5, 25)), knowledge())
+    stances = _stances(found)
+    # The host's "you told ... escalate" is the guest's old stance, not the committee's.
+    assert ("gregory-whitfield", "warns-against") in stances
+    assert not any(a in ("elaine-morrow", "senate-foreign-relations-committee") for a, _ in stances)

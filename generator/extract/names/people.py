@@ -13,6 +13,7 @@ from ..quotecues import quote_rules
 from ..weaponframes import describes_variant
 from .candidate import Candidate
 from .gates import _FOLDS_TO_ASCII, _word_led, _word_starts, gate_open
+from .surnamefirst import people_before_title
 from .words import _clean_person, _rules, _word_back, _word_sets
 
 # A lower-case word and a preposition: "founder of", "an analyst at" (but "the Foreign
@@ -247,7 +248,8 @@ def _people(
                         add(m.start("name") + m.group("name").index(rest), rest, None, 2)
                     continue
                 add(m.start("name"), m.group("name"), None, 2)
-    return found
+    # "Halász Dóra foreign minister": a translation's surname-first name before its office.
+    return found + people_before_title(text, start, end, k)
 
 
 _name_in_commas_verb = per_knowledge(

@@ -201,6 +201,11 @@ def _interview_labels(
             and (entity := scan.entity(m.entity_id)) is not None
             and entity.is_person
         ):
+            if journalists and entity.name.split()[-1].casefold() in journalists:
+                # "MORROW:" after "ELAINE MORROW (ABC ... CO-ANCHOR):": the host asks.
+                capitals.add(paragraph.number)
+                reporters[paragraph.number] = None
+                continue
             labels[paragraph.number] = (m.entity_id, m.start)
             continue
         reporter = _reporter_label(source.text, paragraph, scan, knowledge, press)
@@ -255,10 +260,14 @@ def _interview_labels(
                 # "JONATHAN REYES, BYLINE:", "LEILA FAROUK, HOST:": the programme's own
                 # narration, no holder's words; so later "REYES:".
                 journalists.update({name, name.split()[-1]})
+                reporters[paragraph.number] = None  # asks; "you" is whoever answers
+                continue
+            if name in journalists:
+                reporters[paragraph.number] = None
                 continue
             if people is None:
                 people = _people_by_name(scan)
-            who = people.get(name) if name not in journalists else None
+            who = people.get(name)
             if who is not None:
                 labels[paragraph.number] = (who, None)
     labels.update(_answers(source, scan, knowledge, labels))
@@ -274,8 +283,8 @@ def _interview_labels(
                 labels[paragraph.number] = (last[0], None)
     # Who answers each question: the speaker of the next labelled paragraph.
     answerers: dict[int, str | None] = {}
-    for number in sorted(reporters, reverse=True):
-        after = next((n for n in sorted(capitals) if n > number), None)
+    for number in reporters:
+        after = min((n for n in (*labels, *reporters) if n > number), default=None)
         label = labels.get(after) if after is not None and after not in reporters else None
         answerers[number] = label[0] if label is not None else None
     return labels, Questions(reporters, answerers)
@@ -362,7 +371,7 @@ def _people_by_name(scan: EntityScan) -> dict[str, str]:
 # "Q" and a run of spaces.
 _QUESTION_LABEL = re.compile(r"(?:Q|QUESTION)(?::[ \t]|[ \t]{2,}|\t)")
 _CAPITALS_LABEL = re.compile(
-    r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5})(?:,[^:\n]{1,60})?:\s"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5})(?:,[^:\n]{1,60}|\s\([^()\n]{1,60}\))?:\s"
 )
 _TRANSCRIPT_LABELS = 3  # labels in capitals that make an article a transcript
 
@@ -373,7 +382,11 @@ def _staff_pattern(data: dict[str, Any]) -> re.Pattern[str] | None:
     roles = sorted(str(w) for w in data.get("transcript_staff") or [])
     if not roles:
         return None
-    return re.compile(rf",\s*(?:{'|'.join(map(re.escape, roles))})\b", re.IGNORECASE)
+    # ... or in brackets, after the programme's name ('ELAINE MORROW (ABC "THIS WEEK"
+    # CO-ANCHOR):').
+    return re.compile(
+        rf"(?:,\s*|\((?:[^()\n]*?[\s\"“”-])?)(?:{'|'.join(map(re.escape, roles))})\b", re.IGNORECASE
+    )
 
 
 _staff = per_lexicon(_staff_pattern)
