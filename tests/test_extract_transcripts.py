@@ -469,7 +469,8 @@ DAIL = (
     "Minister for Foreign Affairs and Defence (Deputy Niamh Corcoran)\nUkraine has the right "
     "to strike the airfields in Russia from which it is attacked.\n\n"
     "Acting Chairperson (Deputy Ruairí Hennessy)\nPlease allow the Deputy to continue.\n\n"
-    "Deputy Darragh Ó Maoláin\nTell that to the people of Belgorod.\n"
+    "Deputy Darragh Ó Maoláin\nTell that to the people of Belgorod.\n\n"
+    "Deputy Conor Fitzmaurice\nLast Thursday a Russian drone killed 14 people in Sumy.\n"
 )
 
 
@@ -478,6 +479,8 @@ def test_a_records_labels_on_lines_of_their_own_name_the_speakers() -> None:
     quotes = _direct_quotes(found, 24)
     assert quotes["Ukraine has the right to"] == "niamh-corcoran"
     assert quotes["Tell that to the people "] == "darragh-o-maolain"
+    # A name ends with its line: "Last" opens the speech below.
+    assert quotes["Last Thursday a Russian "] == "conor-fitzmaurice"
     assert quotes["Please allow the Deputy "] == "ruairi-hennessy"
     assert ("niamh-corcoran", "supports") in _stances(found)
     # EU bodies by their official and usual names.

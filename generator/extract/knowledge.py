@@ -590,7 +590,9 @@ def _same_groups(pattern: re.Pattern[str], source: str) -> re.Pattern[str] | Non
 # A capital may carry a diacritic ("Jonas Åkerlund", "Jaromír Štěpánek").
 CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _TOKEN = rf"{CAPITAL}[a-z\u00df-\u024f]+(?:(?:-{CAPITAL}?|['’]{CAPITAL})[a-z\u00df-\u024f]+)*"
-NAME = rf"{_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_TOKEN}){{0,2}}"
+# The words of a name are on one line: a record's label line ("Deputy Conor Fitzmaurice")
+# ends before the speech below it ("Last Thursday a Russian drone ...").
+NAME = rf"{_TOKEN}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_TOKEN}){{0,2}}"
 
 
 def person_name(particles: Iterable[str], prefixes: Iterable[str] = ()) -> str:
@@ -601,16 +603,16 @@ def person_name(particles: Iterable[str], prefixes: Iterable[str] = ()) -> str:
     words = sorted(set(particles), key=lambda w: (-len(w), w))
     glued = sorted({p for p in prefixes if p.endswith(("'", "’"))}, key=lambda w: (-len(w), w))
     apart = sorted({p for p in prefixes if p not in glued}, key=lambda w: (-len(w), w))
-    pieces = [r"[A-Z]\.\s+"]
+    pieces = [r"[A-Z]\.[ \t]+"]
     if words:
-        pieces.append(rf"(?:(?:{'|'.join(map(re.escape, words))})\s+){{1,2}}")
+        pieces.append(rf"(?:(?:{'|'.join(map(re.escape, words))})[ \t]+){{1,2}}")
     if apart:
-        pieces.append(rf"(?:{'|'.join(map(re.escape, apart))})\s+")
+        pieces.append(rf"(?:{'|'.join(map(re.escape, apart))})[ \t]+")
     if glued:
         pieces.append(rf"(?:{'|'.join(map(re.escape, glued))})")
     if len(pieces) == 1:
         return NAME
-    return rf"{_TOKEN}(?:\s+(?:{'|'.join(pieces)})?{_TOKEN}){{0,2}}"
+    return rf"{_TOKEN}(?:[ \t]+(?:{'|'.join(pieces)})?{_TOKEN}){{0,2}}"
 
 
 def name_behind(behind: str, name: str = NAME) -> str:
