@@ -46,6 +46,16 @@ def test_a_distance_from_a_border_reaches_into_the_country_named_before() -> Non
     assert ("russia", 600, "km", "about 600 km") in rows
 
 
+def test_a_distance_from_ones_launch_areas_or_positions_reaches_into_the_other_country() -> None:
+    rows = _rows(
+        "On April 7, Ukraine used them against the drone plant at Yelabuga in Russia, some 1,300 "
+        "kilometers from the nearest Ukrainian launch areas. The Saratov refinery lies about "
+        "640 km from the nearest Ukrainian positions."
+    )
+    assert ("russia", 1300, "km", "some 1,300 kilometers") in rows
+    assert ("russia", 640, "km", "about 640 km") in rows
+
+
 def test_a_sum_up_from_another_is_the_same_payers() -> None:
     rows = _rows(
         "Denmark has pledged 1.5 billion euros in military aid to Ukraine this year, up from "

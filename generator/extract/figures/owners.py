@@ -23,7 +23,9 @@ _BORDER = re.compile(
     rf"{_AFTER_TWIN}\s+(?:(?:away|back)\s+)?(?:"
     r"(?:from|of|behind|beyond|past)\s+the\s+(?:(?:nearest|closest)\s+point\s+(?:of|on)\s+the\s+)?"
     r"(?:(?:nearest|closest)\s+)?"
-    r"(?:(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+(?:border|frontier|front\s*line|frontline|front)\b"
+    # ("from the nearest Ukrainian launch areas", "from the nearest Ukrainian positions")
+    r"(?:(?P<side>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+(?:border|frontier|front\s*line|frontline|front"
+    r"|(?:launch\s+)?(?:areas?|sites?|points?|positions))\b"
     # "from the state border of Ukraine"
     r"|(?:state\s+)?(?:border|frontier)\s+(?:of|with)\s+(?P<of>[A-Z][\w.-]*))"
     # "from the nearest Ukrainian-held territory", "from Ukrainian-controlled lines"
