@@ -195,6 +195,12 @@ ALL = ("year", "month", "day")
             MONDAY,
             [("9 of November", "2024-11-09", ("year",), None)],
         ),
+        # A day of the month in words ("the first of May"); no month, no date.
+        (
+            "Since the first of May, Russia has fired 3,000 drones; the second of these hit Kyiv.",
+            MONDAY,
+            [("Since the first of May", "2024-05-01", ("year",), "2024-11-18")],
+        ),
         (
             "The government decided on Thursday, Nov. 14, to lift it.",
             MONDAY,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import casefast
@@ -75,6 +75,8 @@ class DateRules:
     # pattern can match: most sentences are turned away after these few searches,
     # without the loop over every pattern (a fifth of find_dates' time).
     plain_gates: tuple[re.Pattern[str], ...] | None = None
+    # "the first of May": day numbers written as ordinal words (lexicon `ordinal_days`).
+    ordinal_days: dict[str, int] = field(default_factory=dict)
 
 
 def _alt(names: Any, blind: bool = False) -> str:
@@ -129,17 +131,22 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
     # What "m" and "y" begin with: an edge word, else the month or the year ("19", "20").
     edge_first = _first_chars(edge_words, blind=True) if edge_words else ""
     month_first = _first_chars([str(m) for m in months])
+    ordinals = {str(w).casefold(): int(n) for w, n in (data.get("ordinal_days") or {}).items()}
+    ordinal = (
+        rf"|(?i:the\s+)(?P<dayword>{_alt(ordinals, blind=True)})(?=\s+of\s)" if ordinals else ""
+    )
     patterns = (
         # (and a run of days: "July 10-11", "10-11 July", a period from the first)
         (
             "mdy",
             rf"{month}\s+{_DAY}(?:\s*[-\u2013]\s*(?P<day1>[0-3]?\d)\b)?(?:,?\s+{_YEAR})?(?![\w])",
         ),
-        # (and "9 of November", as a translation from a Romance language writes it)
+        # (and "9 of November", as a translation from a Romance language writes it, or "the
+        # first of May" in words: lexicon `ordinal_days`)
         (
             "dmy",
-            rf"(?<![\w.,])(?:(?P<day0>[0-3]?\d)\s*[-\u2013]\s*)?{_DAY}\s+(?:of\s+)?{month}"
-            rf"(?:,?\s+{_YEAR})?(?![\w])",
+            rf"(?<![\w.,])(?:(?P<day0>[0-3]?\d)\s*[-\u2013]\s*)?(?:{_DAY}{ordinal})\s+(?:of\s+)?"
+            rf"{month}(?:,?\s+{_YEAR})?(?![\w])",
         ),
         ("my", rf"{month},?\s+{_YEAR}(?![\w])"),
         # "March last year", "in June next year": a month of a year named relative to now.
@@ -239,6 +246,7 @@ def build_date_rules(data: dict[str, Any]) -> DateRules:
         time_units=time_units,
         night_words=frozenset(str(w).casefold() for w in data.get("night_words") or []),
         plain_gates=plain_gates,
+        ordinal_days=ordinals,
     )
 
 
@@ -326,6 +334,12 @@ def _soon(month: int, day: int, pub: dt.date) -> bool:
     return 0 < ahead <= _SOON_DAYS
 
 
+def _day_of(m: re.Match[str], rules: DateRules) -> int:
+    """The day of the month a match names, in figures or in words ("the first of May")."""
+    word = m.groupdict().get("dayword")
+    return rules.ordinal_days[word.casefold()] if word else int(m.group("day"))
+
+
 def _resolve(
     name: str,
     m: re.Match[str],
@@ -350,7 +364,7 @@ def _resolve(
         return month_of.replace(day=nth), None, 3, ("year", "month")
     if name in ("mdy", "dmy", "my", "m"):
         month = rules.months[m.group("month").casefold()]
-        day = int(m.group("day")) if name in ("mdy", "dmy") else None
+        day = _day_of(m, rules) if name in ("mdy", "dmy") else None
         inferred: tuple[str, ...] = () if year else ("year",)
         if year is None:
             year = _pick_year(month, day or (32 if forward else 0), pub, forward)
