@@ -270,6 +270,19 @@ def test_negated_cues_say_nothing(text: str, expected: list[tuple[str, str]]) ->
             ("rosalind-achterberg", "doubts-impact"),
         ),
         (
+            "Defence analyst Pieter-Jan Vos of The Hague Centre for Strategic Studies (HCSS) "
+            "warns for too high expectations of the drones.",
+            ("pieter-jan-vos", "doubts-impact"),
+        ),
+        (
+            "Socialist MP Noor el Khatib warned that the cabinet sets a new step on the ladder.",
+            ("noor-el-khatib", "warns-against"),
+        ),
+        (
+            "A motion of the Freedom Party that the decision wanted to reverse found no majority.",
+            ("freedom-party", "opposes"),
+        ),
+        (
             "Military expert Ostap Verbytskyi cautioned against euphoria after the strikes.",
             ("ostap-verbytskyi", "doubts-impact"),
         ),

@@ -54,7 +54,8 @@ _PERSONAL = frozenset({"he", "she", "him", "her"})
 # (shared with `positions`).
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|inside|into|against|on|at|from|of|to|with|over|across|within|towards?|near|"
-    r"by|for|upon)\s+(?:the\s+)?$"
+    # ("of The Hague Centre for Strategic Studies": the body's own "The" capitalised)
+    r"by|for|upon)\s+(?:[Tt]he\s+)?$"
 )
 
 
