@@ -498,3 +498,13 @@ def test_a_translations_surname_first_name_before_its_office_is_a_person() -> No
     assert ("akos-szentgyorgyi", "opposes") in {
         (p["actor"], p["stance"]) for p in found["positions"]
     }
+
+
+def test_hungarys_parties_are_known_by_their_short_names() -> None:
+    found = extract_text(
+        "The Mi Hazánk went even further, and the DK representative Orosz Lilla called the "
+        "abstention cowardly.",
+        dt.date(2036, 6, 26),
+    )
+    ids = {e["id"] for e in found["entities"]}
+    assert {"mi-hazank", "dk", "lilla-orosz"} <= ids

@@ -50,6 +50,8 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             "General Dana Whitcombe says Ukraine's strikes haven't drawn Russian retaliation.",
             [],
         ),
+        # Not blocking lets a decision through: no opposition.
+        ("Hungary did not block the joint statement on strikes with Western missiles.", []),
         # A courtesy is no thanks for the weapons.
         (
             'Minister Clara Voss said: "Thank you, Mr. Chairman. The long-range strikes are '
