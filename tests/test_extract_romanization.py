@@ -30,6 +30,8 @@ DAY = dt.date(2033, 2, 3)
         # ... "ch" after a vowel is "kh", "tsch" still "ch"; "Wassyl" with a double s.
         ("Dmitrij Schelechow", "Dmitry Shelekhov"),
         ("Wassyl Tkatschenko", "Vasyl Tkachenko"),
+        # Czech, Slovak and Hungarian "-ec".
+        ("Andrij Kravec", "Andriy Kravets"),
         # Hungarian names family name first, turned round.
         ("Kertész Dániel", "Dániel Kertész"),
         ("Varga-Németh Anna", "Anna Varga-Németh"),
