@@ -510,3 +510,15 @@ def test_a_sunday_shows_host_asks_and_you_in_a_question_is_the_guest() -> None:
     # The host's "you told ... escalate" is the guest's old stance, not the committee's.
     assert ("gregory-whitfield", "warns-against") in stances
     assert not any(a in ("elaine-morrow", "senate-foreign-relations-committee") for a, _ in stances)
+
+
+def test_a_member_telling_what_another_person_did_holds_no_stance_of_their_own() -> None:
+    record = (
+        "Houses of the Oireachtas\n—\nDáil Éireann debate - Wednesday, 18 Jun 2036\n\n"
+        "Deputy Darragh Ó Maoláin\nLast month President Lena Harwood extended her permission "
+        "to oil refineries.\n\n"
+        "Deputy Niamh Corcoran\nI will vote for the amendment on strikes in Russia.\n"
+    )
+    stances = _stances(extract_article(text_source(record, dt.date(2036, 6, 18)), knowledge()))
+    assert ("lena-harwood", "supports") in stances
+    assert ("darragh-o-maolain", "supports") not in stances

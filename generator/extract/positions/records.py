@@ -86,6 +86,9 @@ _OF_THEM = re.compile(r"\b(?:\d[\d,.]*|[a-z]+) of them\b")
 _THEM_BACK = 2  # sentences of its paragraph before it that may name the weapon
 
 
+# The speaker's own voice in a sentence ("I think", "we will").
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
+
 # The person a reporter's question addresses ("you called", not "Thank you").
 _YOU = re.compile(r"(?<!Thank )\byou\b")
 
@@ -354,6 +357,18 @@ def position_records(
             and not addressed(source.text, subject[1], pos, topic.frames)
         ):
             stated.append((subject, stance, pos))
+            if (
+                labels.get(sentence.paragraph) == found
+                and stated[0][0] == found
+                and (doer := scan.entity(subject[0])) is not None
+                and doer.is_person
+                and not _FIRST_PERSON.search(source.text, sentence.start, sentence.end)
+            ):
+                # A labelled speaker telling what another person did ("Deputy X: Last month
+                # President Harwood extended her permission to oil refineries"): the doer's
+                # stance, not the speaker's, who says nothing of their own ("I", "we"). (A
+                # body or a country they name may be their own: "Poland lifted its limits".)
+                del stated[0]
         for (prev, _s), (later, other) in pairwise(cues):
             # Only auxiliaries between ("Scholz had refused"): in "any EU statement
             # endorsing the strikes" the name qualifies the noun that endorses.
