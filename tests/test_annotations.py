@@ -50,6 +50,7 @@ SETS = [
     (FIXTURES / "blind30" / "annotations", FIXTURES / "blind30" / "articles"),
     (FIXTURES / "blind31" / "annotations", FIXTURES / "blind31" / "articles"),
     (FIXTURES / "blind32" / "annotations", FIXTURES / "blind32" / "articles"),
+    (FIXTURES / "blind33" / "annotations", FIXTURES / "blind33" / "articles"),
     (FIXTURES / "seed-annotations", ROOT / "seeds"),
 ]
 FILES = [(path, articles) for folder, articles in SETS for path in sorted(folder.glob("*.yaml"))]
