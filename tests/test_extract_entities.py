@@ -508,3 +508,17 @@ def test_hungarys_parties_are_known_by_their_short_names() -> None:
     )
     ids = {e["id"] for e in found["entities"]}
     assert {"mi-hazank", "dk", "lilla-orosz"} <= ids
+
+
+def test_a_full_name_whose_surname_is_spelled_like_a_known_ones_is_a_new_person() -> None:
+    # "Vacek" is within the fuzzy reach of "Vance", but Tomáš is no J.D.
+    ids = {
+        e["id"]
+        for e in extract_text(
+            "The government of Prime Minister Tomáš Vacek approved it on Monday. Vacek "
+            "justified the turn.",
+            dt.date(2036, 3, 4),
+        )["entities"]
+    }
+    assert "tomas-vacek" in ids
+    assert "jd-vance" not in ids

@@ -11,6 +11,7 @@ one entity by fuzzy matching of name tokens; surnames alone refer back to the pe
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -135,10 +136,14 @@ def _resolve(
         tokens = candidate.name.split()
         for token in reversed(tokens):
             found = knowledge.lookup(token)
-            if found and knowledge.entities[found].is_person:
+            if (
+                found
+                and knowledge.entities[found].is_person
+                and _given_fits(tokens, found, knowledge, local)
+            ):
                 return found
             found = knowledge.fuzzy_person(token, pool)
-            if found:
+            if found and _given_fits(tokens, found, knowledge, local):
                 return found
             if len(tokens) > 1:
                 break  # only the surname identifies a person; given names are shared
@@ -156,6 +161,29 @@ def _resolve(
         if len(token) >= 4:
             pool.setdefault(token.casefold(), entity_id)
     return entity_id
+
+
+def _given_fits(
+    tokens: list[str], found: str, knowledge: Knowledge, local: dict[str, KnownEntity]
+) -> bool:
+    """Whether a name written in full ("Tomáš Vacek") can be the person its surname found:
+    a given name of theirs opens on the same letter (not J.D. Vance, whose surname is
+    spelled like Vacek). A surname alone fits anyone."""
+    particles = knowledge.word_set("name_particles")
+    given = [t for t in tokens[:-1] if t.casefold() not in particles]
+    if not given:
+        return True  # "Van Ardenne": a surname with its particle
+    entity = knowledge.entities.get(found) or local.get(found)
+    if entity is None:
+        return True
+    forms = [f.split() for f in (entity.name, *entity.aliases)]
+    firsts = {_first_letter(words[0]) for words in forms if len(words) > 1}
+    return not firsts or _first_letter(given[0]) in firsts
+
+
+def _first_letter(word: str) -> str:
+    """A word's first letter, case and accents folded ("Ž" and "z" are one)."""
+    return unicodedata.normalize("NFKD", word[:1])[:1].casefold()
 
 
 def _select(hits: list[Mention]) -> list[Mention]:
