@@ -522,3 +522,14 @@ def test_a_full_name_whose_surname_is_spelled_like_a_known_ones_is_a_new_person(
     }
     assert "tomas-vacek" in ids
     assert "jd-vance" not in ids
+
+
+def test_a_seated_body_named_at_a_sentences_end_is_seated_in_the_capitals_country() -> None:
+    ids = {
+        e["id"]
+        for e in extract_text(
+            "Sharply reacted the Russian embassy in Prague. It threatened consequences.",
+            dt.date(2036, 3, 4),
+        )["entities"]
+    }
+    assert "russian-embassy-in-the-czech-republic" in ids

@@ -117,6 +117,9 @@ def _seat_name(place: str, k: Knowledge) -> str:
 
 # " in London", " in the United Kingdom": where a body sits (capitalised words).
 # " to the EU", " to NATO": where a mission is accredited (a body, not a country's seat).
+# (A stop inside or after capitals, "the U.S.", is the place's; one ending a sentence after
+# a lower-case letter, "the Russian embassy in Prague.", is not.)
+_PLACE_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*(?:\.(?<=[A-Z]\.))?"
 _SEAT = re.compile(
-    r"\s+(?P<prep>in|to)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    rf"\s+(?P<prep>in|to)\s+(?P<place>(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
 )
