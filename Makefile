@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve install install-test chromium lint typecheck pytest format bench clean
+.PHONY: site test serve install install-test chromium lint typecheck pytest format bench clean compiled clean-compiled
 
 site: install  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -47,6 +47,13 @@ pytest:
 bench: install-test  ## Benchmarks: they print figures, they do not pass or fail
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_extract.py
+
+compiled: install-test  ## The extractor compiled with mypyc (~1/5 faster; needs a C compiler)
+	$(BIN)/python scripts/compile_extractor.py
+
+clean-compiled:  ## Back to running the extractor's sources
+	$(BIN)/python scripts/compile_extractor.py --clean
+	rm -rf build/__native* build/generator build/lib.* build/temp.* build/ops.txt build/setup.py
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -236,7 +236,7 @@ def company_subject_owner(
     rules = quote_rules(knowledge)
     if m is None or m.group(1).casefold() not in rules.company_nouns:
         return None
-    for mention in reversed(earlier):
+    for mention in earlier[::-1]:  # (mypyc 1.x fails on reversed() of a list of Any)
         entity = getattr(knowledge, "entities", {}).get(mention.entity_id)
         if entity is not None and is_company(
             entity.name, entity.category, entity.description, rules

@@ -24,11 +24,15 @@ is: `by_first_char` then returns None.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
+
+from ..recache import remembered
 
 Item = tuple[Any, Any]  # (opcode, argument) as re's parser writes them
 Seq = list[Item]
@@ -54,6 +58,17 @@ _CATEGORY = {
 }
 _LOOK = {(c.ASSERT, 1): "(?=", (c.ASSERT, -1): "(?<=", (c.ASSERT_NOT, 1): "(?!"}
 _LOOK[(c.ASSERT_NOT, -1)] = "(?<!"
+
+
+def _code_digest() -> str | None:
+    """This module's digest: a rewrite kept between runs is one this very code made."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None
+
+
+_CODE = _code_digest()
 
 
 class _Unsupported(Exception):
@@ -266,6 +281,20 @@ def by_first_char(
     skip to the first characters)."""
     if pattern.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE | re.ASCII):
         return None
+    if _CODE is None:
+        return _rewritten(pattern, skipping_only)
+
+    def source() -> str | None:
+        made = _rewritten(pattern, skipping_only)
+        return None if made is None else made.pattern
+
+    # The rewrite, some 0.3 s of a run's start, is kept between runs (`recache`).
+    key = f"firstchar {_CODE} {pattern.flags} {int(skipping_only)}\n{pattern.pattern}"
+    kept = remembered(key, source)
+    return None if kept is None else re.compile(kept, pattern.flags)
+
+
+def _rewritten(pattern: re.Pattern[str], skipping_only: bool) -> re.Pattern[str] | None:
     try:
         seq = _as_lists(parser.parse(pattern.pattern, pattern.flags))
         if _has_backreference(seq):

@@ -14,7 +14,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ import click
 from ..errors import ExplainerError, ProblemsError, display_path
 from ..gcpause import gc_paused
 from ..lexicon import Lexicon, load_lexicon
+from ..recache import regex_cache, save_new
 from ..sources import Source, load_sources
 from ..yamlfile import write_atomic
 from . import store
@@ -112,6 +113,7 @@ def _extract_in_worker(job: tuple[Source, str]) -> bytes:
     text = store.result_json(_WORKER["extract"](source, _WORKER["knowledge"]))
     # Written by the worker: the parent, which alone decodes and combines, has less to do.
     _WORKER["cache"].put_text(key, text)
+    save_new()  # the patterns first compiled for this article, kept for later runs
     return text
 
 
@@ -231,7 +233,7 @@ def run_extract(
     )
     # A run builds millions of small objects and keeps most of them to the end: the
     # collector scanning them was about half the time of combining, merging and writing.
-    with store.extract_lock(data_dir, wait=wait), gc_paused():
+    with store.extract_lock(data_dir, wait=wait), gc_paused(), ExitStack() as later:
         _sweep_temp_files(data_dir)
         code = "\n".join(
             store.extractor_digest(fn) for fn in (extract_fn, combine_fn, knowledge_fn)
@@ -243,6 +245,8 @@ def run_extract(
         if use_cache and not problems and not state.pending and state.inputs == fingerprint:
             count = len(list(seeds_dir.glob("*.txt")))
             return ExtractReport(articles=count, from_cache=count, skipped=True)
+        # Patterns through the programs kept by earlier runs (`recache`), workers too.
+        later.enter_context(regex_cache())
 
         lexicon, lexicon_problems = load_lexicon(data_dir / "lexicon")
         sources, source_problems = load_sources(seeds_dir, lexicon.layout)

@@ -91,7 +91,7 @@ def _across_border(
     for spot in [*pool, *nations]:
         if (found := country(spot.entity_id)) is not None:
             return found
-    for spot in reversed(earlier):
+    for spot in earlier[::-1]:  # (mypyc 1.x fails on reversed() of a list of Any)
         if (found := country(spot.entity_id)) is not None:
             return found
     located = located_country(text, history.mentions(), knowledge)
