@@ -146,7 +146,12 @@ def _journalist(text: str, label: RecordLabel, knowledge: Knowledge) -> bool:
     """Whether a label's last bracket names a news outlet (an entity of category media)
     where a record gives the member's party."""
     m = _LAST_BRACKET.search(text, label.end, label.words)
-    known = knowledge.lookup(m.group("inside")) if m is not None else None
+    return m is not None and is_outlet(m.group("inside"), knowledge)
+
+
+def is_outlet(name: str, knowledge: Knowledge) -> bool:
+    """Whether `name` is a news outlet the lexicon knows (an entity of category media)."""
+    known = knowledge.lookup(name)
     return known is not None and knowledge.entities[known].category == "media"
 
 
@@ -233,22 +238,11 @@ def _line_label(
     )
     if person is None:
         return None
-    titles = _label_titles(knowledge)
+    titles, members = knowledge.word_set("titles"), knowledge.word_set("record_label_titles")
     words = text[paragraph.start : person.end].replace("(", " ").split()
-    if not any(w.casefold() in titles for w in words[:-1]):
+    if not any(w.casefold() in titles or w.casefold() in members for w in words[:-1]):
         return None
     return person.entity_id, person.start, m.end()
-
-
-# Single title words a label line holds ("Deputy", "Senator", "Minister"), folded.
-_label_titles = per_lexicon(
-    lambda data: frozenset(
-        str(t).casefold()
-        for key in ("titles", "record_label_titles")
-        for t in data.get(key) or []
-        if " " not in str(t)
-    )
-)
 
 
 def _words_end(text: str, paragraph: Paragraph) -> int:

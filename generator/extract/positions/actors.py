@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from ...sources import Paragraph, Source
-from ..debate import Contribution, record_lines
+from ..debate import Contribution, is_outlet, record_lines
 from ..entities import EntityScan, Mention
 from ..entitycues import PLACE_BEFORE, government_of
 from ..factbits import per_lexicon
@@ -213,7 +213,7 @@ def _interview_labels(
             # "Ilse Vandamme (De Standaard): Secretary General, ...": a reporter's question
             # at a press conference, no answer of the speaker before.
             capitals.add(paragraph.number)
-            reporters[paragraph.number] = reporter[0]
+            reporters[paragraph.number] = reporter or None
             continue
         titled = _titled_label(source.text, paragraph.start, paragraph.end, scan)
         if titled is not None:
@@ -297,18 +297,17 @@ _REPORTER_LABEL = re.compile(r"(?P<who>[^:()\n]{1,60}?)\s*\((?P<outlet>[^()\n]{1
 
 def _reporter_label(
     text: str, paragraph: Paragraph, scan: EntityScan, knowledge: Knowledge, press: bool
-) -> tuple[str | None] | None:
-    """(the reporter, if the article names them) for a paragraph opening on a reporter's
-    label: one whose bracket names a news outlet the lexicon knows, or at a press
-    conference (`press`) any that asks a question; None for another paragraph."""
+) -> str | None:
+    """The reporter of a paragraph opening on a reporter's label ("" when the article
+    does not name them): a label whose bracket names a news outlet the lexicon knows, or
+    at a press conference (`press`) any that asks a question; None for another paragraph."""
     m = _REPORTER_LABEL.match(text, paragraph.start, paragraph.end)
     if m is None:
         return None
-    outlet = knowledge.lookup(m.group("outlet"))
-    media = outlet is not None and knowledge.entities[outlet].category == "media"
+    media = is_outlet(m.group("outlet"), knowledge)
     if not media and (not press or "?" not in text[m.end() : paragraph.end]):
         return None
-    who = next(
+    return next(
         (
             x.entity_id
             for x in scan.mentions
@@ -317,9 +316,8 @@ def _reporter_label(
             and (e := scan.entity(x.entity_id)) is not None
             and e.is_person
         ),
-        None,
+        "",
     )
-    return (who,)
 
 
 # A label's title and name before its colon: capitalised words ("NATO Secretary General
